@@ -1,0 +1,99 @@
+package dossier.core;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** Small pure text helpers shared by the extractors, the store and the printers. */
+public final class Text {
+  private Text() {}
+
+  public static int wordCount(String s) {
+    if (s == null) {
+      return 0;
+    }
+    int n = 0;
+    boolean in = false;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      boolean w = Character.isLetterOrDigit(cp);
+      if (w && !in) {
+        n++;
+      }
+      in = w;
+      i += Character.charCount(cp);
+    }
+    return n;
+  }
+
+  /** sha256 hex of the UTF-8 bytes of {@code s}. */
+  public static String sha256(String s) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(md.digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static boolean isBlank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  /**
+   * Replaces control characters (C0, DEL, C1, and escape-sequence starters) with visible
+   * placeholders so that text from an article can never drive the terminal. Newlines and tabs are
+   * kept when {@code keepNewlines} is true.
+   */
+  public static String safeForTerminal(String s, boolean keepNewlines) {
+    if (s == null) {
+      return "";
+    }
+    StringBuilder b = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean control =
+          (c < 0x20 && !(keepNewlines && (c == '\n' || c == '\t'))) || (c >= 0x7f && c < 0xa0)
+              || c == '\u2028' || c == '\u2029' || (c >= '\u202a' && c <= '\u202e')
+              || (c >= '\u2066' && c <= '\u2069');
+      if (control) {
+        if (b == null) {
+          b = new StringBuilder(s.length() + 8);
+          b.append(s, 0, i);
+        }
+        if (c < 0x20) {
+          b.append((char) (0x2400 + c)); // Unicode "control pictures" block
+        } else if (c == 0x7f) {
+          b.append('\u2421');
+        } else {
+          b.append('\uFFFD');
+        }
+      } else if (b != null) {
+        b.append(c);
+      }
+    }
+    return b == null ? s : b.toString();
+  }
+
+  /** Collapses all whitespace runs to one space and trims. */
+  public static String oneLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    return s.replaceAll("\\s+", " ").trim();
+  }
+
+  /** Cuts {@code s} to at most {@code max} code points, at a word boundary when one is near. */
+  public static String cutAtWord(String s, int max) {
+    if (s.codePointCount(0, s.length()) <= max) {
+      return s;
+    }
+    int end = s.offsetByCodePoints(0, max);
+    int space = s.lastIndexOf(' ', end);
+    if (space > max / 2) {
+      end = space;
+    }
+    return s.substring(0, end).replaceAll("[\\s,;:\\-–—]+$", "") + "…";
+  }
+}

@@ -1,0 +1,73 @@
+package dossier.ingest;
+
+import dossier.core.Extracted;
+import java.util.Locale;
+
+/** Picks the extractor for a file and runs it: the one entry point import and extract use. */
+public final class Extractors {
+  private Extractors() {}
+
+  /**
+   * Extracts the article in {@code bytes}.
+   *
+   * @param fileName the file's name, for its extension (may be null for stdin)
+   * @param format the format to assume, or {@link Format#AUTO} to decide from name and content
+   * @throws ExtractionException when the bytes are not an article (binary, empty)
+   */
+  public static Extracted extract(byte[] bytes, String fileName, Format format) {
+    if (looksBinary(bytes)) {
+      throw new ExtractionException("binary file, not text, HTML or Markdown");
+    }
+    String text = Decoder.decode(bytes).text();
+    Format f = format == Format.AUTO ? decideFormat(fileName, text) : format;
+    Extracted x =
+        switch (f) {
+          case HTML -> HtmlExtractor.extract(text);
+          case MARKDOWN -> MarkdownExtractor.extract(text);
+          default -> TextExtractor.extract(text);
+        };
+    if (x.body().isBlank()) {
+      throw new ExtractionException("no article text found");
+    }
+    return x;
+  }
+
+  static Format decideFormat(String fileName, String text) {
+    Format byName = fileName == null ? Format.AUTO : Format.fromFileName(fileName);
+    if (byName != Format.AUTO) {
+      return byName;
+    }
+    String head = text.stripLeading();
+    String lower = head.substring(0, Math.min(head.length(), 1024)).toLowerCase(Locale.ROOT);
+    if (lower.startsWith("<!doctype html") || lower.startsWith("<html") || lower.startsWith("<?xml")
+        || lower.contains("<body") || lower.contains("<head")) {
+      return Format.HTML;
+    }
+    if (head.startsWith("---\n") || head.startsWith("---\r\n") || head.startsWith("# ")) {
+      return Format.MARKDOWN;
+    }
+    return Format.TEXT;
+  }
+
+  /**
+   * A file is binary when its first 8 KB hold a NUL byte (outside UTF-16) or many bytes that no text
+   * encoding uses.
+   */
+  static boolean looksBinary(byte[] b) {
+    if (Decoder.bomCharset(b) != null || Decoder.utf16WithoutBom(b) != null) {
+      return false;
+    }
+    int n = Math.min(b.length, 8192);
+    int odd = 0;
+    for (int i = 0; i < n; i++) {
+      int c = b[i] & 0xff;
+      if (c == 0) {
+        return true;
+      }
+      if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b) {
+        odd++;
+      }
+    }
+    return n > 0 && odd > n / 20;
+  }
+}

@@ -1,0 +1,27 @@
+package dossier.query;
+
+import java.util.List;
+
+/**
+ * A query ready for the store: an article matches when the FTS5 expression {@code match} (if any)
+ * matches it and the SQL condition {@code where} holds. {@code where} is written over the alias
+ * {@code a} for the articles table, and every value in it is a {@code ?} bound from {@code params}
+ * in order; no user text is ever part of the SQL itself.
+ *
+ * @param match an FTS5 MATCH expression, or null for a pure filter query
+ * @param where an SQL boolean expression over {@code a}, {@code "1"} when there is no filter
+ * @param params the values for the {@code ?} in {@code where}
+ */
+public record CompiledQuery(String match, String where, List<Object> params) {
+  public static final CompiledQuery ALL = new CompiledQuery(null, "1", List.of());
+
+  public CompiledQuery {
+    where = where == null || where.isBlank() ? "1" : where;
+    params = params == null ? List.of() : List.copyOf(params);
+  }
+
+  /** True when the query has words to rank by. */
+  public boolean hasText() {
+    return match != null;
+  }
+}

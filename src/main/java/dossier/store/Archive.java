@@ -1,0 +1,227 @@
+package dossier.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import org.sqlite.SQLiteConnection;
+
+/**
+ * One open archive: a SQLite file in WAL mode with a busy timeout and foreign keys, its schema
+ * brought up to date by the numbered migrations in {@code dossier/db/NNN.sql}.
+ *
+ * <p>This package is the only place that talks SQL; everything else goes through {@link
+ * #articles()} and the other repositories.
+ */
+public final class Archive implements AutoCloseable {
+  /** How long a writer waits for another process's transaction before giving up. */
+  static final int BUSY_TIMEOUT_MS = 30_000;
+
+  private final Path path;
+  private final Connection conn;
+  private ArticleRepository articles;
+
+  private Archive(Path path, Connection conn) {
+    this.path = path;
+    this.conn = conn;
+  }
+
+  /** Opens (creating with its folders, readable by the owner only) and migrates the archive. */
+  public static Archive open(Path path) {
+    Path abs = path.toAbsolutePath();
+    createPrivately(abs);
+    Connection conn;
+    try {
+      Properties p = new Properties();
+      p.setProperty("busy_timeout", Integer.toString(BUSY_TIMEOUT_MS));
+      conn = DriverManager.getConnection("jdbc:sqlite:" + abs, p);
+    } catch (SQLException e) {
+      throw new StoreException("cannot open archive " + abs + ": " + e.getMessage(), e);
+    }
+    Archive a = new Archive(abs, conn);
+    try {
+      a.prepare();
+    } catch (RuntimeException e) {
+      a.close();
+      throw e;
+    }
+    return a;
+  }
+
+  private static void createPrivately(Path abs) {
+    try {
+      Path dir = abs.getParent();
+      if (dir != null && !Files.isDirectory(dir)) {
+        Files.createDirectories(dir);
+        trySetPermissions(dir, "rwx------");
+      }
+      if (!Files.exists(abs)) {
+        try {
+          Files.createFile(abs);
+          trySetPermissions(abs, "rw-------");
+        } catch (FileAlreadyExistsException raced) {
+          // another process created it first; it set the permissions
+        }
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot create archive " + abs + ": " + e.getMessage(), e);
+    }
+  }
+
+  static void trySetPermissions(Path p, String perms) {
+    try {
+      Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(perms));
+    } catch (UnsupportedOperationException | IOException e) {
+      // not a POSIX file system: nothing more we can do
+    }
+  }
+
+  private void prepare() {
+    try (Statement st = conn.createStatement()) {
+      int version = userVersion();
+      if (version > Migrations.latest()) {
+        throw new StoreException(
+            "archive "
+                + path
+                + " was written by a newer dossier (schema "
+                + version
+                + ", this version knows up to "
+                + Migrations.latest()
+                + "); upgrade dossier to open it. The archive was not changed.");
+      }
+      st.execute("PRAGMA foreign_keys = ON");
+      try (ResultSet rs = st.executeQuery("PRAGMA journal_mode = WAL")) {
+        rs.next();
+      }
+      st.execute("PRAGMA synchronous = NORMAL");
+      Migrations.migrate(this, version);
+    } catch (SQLException e) {
+      throw new StoreException(describe("cannot open archive " + path, e), e);
+    }
+  }
+
+  int userVersion() throws SQLException {
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+      return rs.next() ? rs.getInt(1) : 0;
+    }
+  }
+
+  /** The archive file. */
+  public Path path() {
+    return path;
+  }
+
+  /** The schema version the archive is at. */
+  public int schemaVersion() {
+    try {
+      return userVersion();
+    } catch (SQLException e) {
+      throw new StoreException(describe("cannot read schema version", e), e);
+    }
+  }
+
+  Connection connection() {
+    return conn;
+  }
+
+  /** Runs a script of several statements, as migrations need. */
+  void execScript(String sql) throws SQLException {
+    ((SQLiteConnection) conn).getDatabase()._exec(sql);
+  }
+
+  static String resource(String name) {
+    try (InputStream in = Archive.class.getResourceAsStream("/dossier/db/" + name)) {
+      return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new StoreException("cannot read " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  public ArticleRepository articles() {
+    if (articles == null) {
+      articles = new ArticleRepository(this);
+    }
+    return articles;
+  }
+
+  /** Work that runs inside one write transaction. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run() throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} in one {@code BEGIN IMMEDIATE} transaction: it takes the write lock up front,
+   * so a concurrent writer waits for the busy timeout instead of failing halfway.
+   */
+  public <T> T write(Work<T> work) {
+    try {
+      return inTransaction(work);
+    } catch (SQLException e) {
+      throw new StoreException(describe("archive write failed", e), e);
+    }
+  }
+
+  <T> T inTransaction(Work<T> work) throws SQLException {
+    try (Statement st = conn.createStatement()) {
+      st.execute("BEGIN IMMEDIATE");
+    }
+    boolean ok = false;
+    try {
+      T result = work.run();
+      try (Statement st = conn.createStatement()) {
+        st.execute("COMMIT");
+      }
+      ok = true;
+      return result;
+    } finally {
+      if (!ok) {
+        try (Statement st = conn.createStatement()) {
+          st.execute("ROLLBACK");
+        } catch (SQLException ignored) {
+          // the transaction is already gone; the original failure is what matters
+        }
+      }
+    }
+  }
+
+  /** A user-facing description of an SQLite failure. */
+  static String describe(String what, SQLException e) {
+    String m = e.getMessage() == null ? "" : e.getMessage();
+    if (m.contains("SQLITE_BUSY") || m.contains("database is locked")) {
+      return what + ": the archive is busy in another process; try again";
+    }
+    if (m.contains("SQLITE_NOTADB") || m.contains("not a database")) {
+      return what + ": " + "the file is not a dossier archive";
+    }
+    if (m.contains("SQLITE_CORRUPT")) {
+      return what + ": the archive is damaged (run 'dossier db check')";
+    }
+    if (m.contains("SQLITE_READONLY") || m.contains("SQLITE_CANTOPEN")) {
+      return what + ": the archive cannot be written (check its permissions)";
+    }
+    if (m.contains("SQLITE_FULL")) {
+      return what + ": the disk is full";
+    }
+    return what + ": " + m.replaceFirst("^\\[SQLITE_\\w+\\]\\s*", "");
+  }
+
+  @Override
+  public void close() {
+    try {
+      conn.close();
+    } catch (SQLException e) {
+      // closing a connection we are done with: nothing to recover
+    }
+  }
+}

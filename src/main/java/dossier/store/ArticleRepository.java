@@ -1,0 +1,353 @@
+package dossier.store;
+
+import dossier.core.Article;
+import dossier.core.Extracted;
+import dossier.core.Hit;
+import dossier.core.Status;
+import dossier.core.Tags;
+import dossier.query.CompiledQuery;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Reads and writes articles, their originals and their tags. */
+public final class ArticleRepository {
+  /** Columns of {@link #readArticle}, without the body. */
+  private static final String COLUMNS =
+      "a.id, a.title, a.source, a.authors, a.published, a.url, a.section, a.lang, a.caption,"
+          + " a.status, a.starred, a.note, a.word_count, a.imported, a.path, a.content_hash,"
+          + " (SELECT group_concat(name, char(10)) FROM (SELECT t.name FROM article_tags x"
+          + " JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id ORDER BY t.key)) AS tag_names";
+
+  private final Archive archive;
+  private PreparedStatement byHash;
+  private PreparedStatement insertArticle;
+  private PreparedStatement insertOriginal;
+  private PreparedStatement tagByKey;
+  private PreparedStatement insertTag;
+  private PreparedStatement linkTag;
+
+  ArticleRepository(Archive archive) {
+    this.archive = archive;
+  }
+
+  private Connection conn() {
+    return archive.connection();
+  }
+
+  /** The id of the article whose extracted body has this hash, if one is stored. */
+  public Optional<Long> idByHash(String hash) {
+    try {
+      if (byHash == null) {
+        byHash = conn().prepareStatement("SELECT id FROM articles WHERE content_hash = ?");
+      }
+      byHash.setString(1, hash);
+      try (ResultSet rs = byHash.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw fail("cannot look up article", e);
+    }
+  }
+
+  /** Stores a new article with its original and tags; call inside {@link Archive#write}. */
+  public long insert(NewArticle n, String importedAt) {
+    try {
+      if (insertArticle == null) {
+        insertArticle =
+            conn()
+                .prepareStatement(
+                    "INSERT INTO articles(title, source, authors, published, url, section, lang,"
+                        + " caption, body, word_count, imported, path, format, suggested_tags,"
+                        + " content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        insertOriginal =
+            conn()
+                .prepareStatement(
+                    "INSERT INTO originals(article_id, size, data) VALUES (?,?,?)");
+      }
+      Extracted x = n.extracted();
+      int i = bindMetadata(insertArticle, x);
+      insertArticle.setString(i++, importedAt);
+      insertArticle.setString(i++, n.path());
+      insertArticle.setString(i++, x.format());
+      insertArticle.setString(i++, String.join("\n", x.suggestedTags()));
+      insertArticle.setString(i, n.contentHash());
+      insertArticle.executeUpdate();
+      long id;
+      try (ResultSet rs = insertArticle.getGeneratedKeys()) {
+        rs.next();
+        id = rs.getLong(1);
+      }
+      insertOriginal.setLong(1, id);
+      insertOriginal.setInt(2, n.originalSize());
+      insertOriginal.setBytes(3, n.compressedOriginal());
+      insertOriginal.executeUpdate();
+      for (String t : n.tags()) {
+        addTag(id, t);
+      }
+      return id;
+    } catch (SQLException e) {
+      throw fail("cannot store article " + n.path(), e);
+    }
+  }
+
+  /**
+   * Replaces the extracted fields and original of a stored article with a new import of the same
+   * text, keeping its tags, status, star and note, and adding {@code n.tags()}.
+   */
+  public void update(long id, NewArticle n) {
+    try (PreparedStatement st =
+            conn()
+                .prepareStatement(
+                    "UPDATE articles SET title=?, source=?, authors=?, published=?, url=?,"
+                        + " section=?, lang=?, caption=?, body=?, word_count=?, path=?, format=?,"
+                        + " suggested_tags=? WHERE id=?");
+        PreparedStatement orig =
+            conn()
+                .prepareStatement(
+                    "INSERT OR REPLACE INTO originals(article_id, size, data) VALUES (?,?,?)")) {
+      Extracted x = n.extracted();
+      int i = bindMetadata(st, x);
+      st.setString(i++, n.path());
+      st.setString(i++, x.format());
+      st.setString(i++, String.join("\n", x.suggestedTags()));
+      st.setLong(i, id);
+      st.executeUpdate();
+      orig.setLong(1, id);
+      orig.setInt(2, n.originalSize());
+      orig.setBytes(3, n.compressedOriginal());
+      orig.executeUpdate();
+      for (String t : n.tags()) {
+        addTag(id, t);
+      }
+    } catch (SQLException e) {
+      throw fail("cannot update article " + id, e);
+    }
+  }
+
+  /** Binds the ten metadata and text columns from title to word_count; returns the next index. */
+  private static int bindMetadata(PreparedStatement st, Extracted x) throws SQLException {
+    int i = 1;
+    st.setString(i++, x.title());
+    st.setString(i++, x.source());
+    st.setString(i++, String.join("\n", x.authors()));
+    st.setString(i++, x.published());
+    st.setString(i++, x.url());
+    st.setString(i++, x.section());
+    st.setString(i++, x.lang());
+    st.setString(i++, x.caption());
+    st.setString(i++, x.body());
+    st.setInt(i++, x.wordCount());
+    return i;
+  }
+
+  /** Gives an article a tag (normalized name), creating the tag when it is new. */
+  public void addTag(long articleId, String normalizedTag) throws SQLException {
+    long tagId = tagId(normalizedTag);
+    if (linkTag == null) {
+      linkTag =
+          conn()
+              .prepareStatement(
+                  "INSERT OR IGNORE INTO article_tags(article_id, tag_id) VALUES (?, ?)");
+    }
+    linkTag.setLong(1, articleId);
+    linkTag.setLong(2, tagId);
+    linkTag.executeUpdate();
+  }
+
+  private long tagId(String name) throws SQLException {
+    if (tagByKey == null) {
+      tagByKey = conn().prepareStatement("SELECT id FROM tags WHERE key = ?");
+      insertTag = conn().prepareStatement("INSERT INTO tags(name, key) VALUES (?, ?)");
+    }
+    String key = Tags.key(name);
+    tagByKey.setString(1, key);
+    try (ResultSet rs = tagByKey.executeQuery()) {
+      if (rs.next()) {
+        return rs.getLong(1);
+      }
+    }
+    insertTag.setString(1, name);
+    insertTag.setString(2, key);
+    insertTag.executeUpdate();
+    try (ResultSet rs = insertTag.getGeneratedKeys()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** One article with its body, or empty when no article has this id. */
+  public Optional<Article> get(long id) {
+    String sql = "SELECT " + COLUMNS + ", a.body FROM articles a WHERE a.id = ?";
+    try (PreparedStatement st = conn().prepareStatement(sql)) {
+      st.setLong(1, id);
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() ? Optional.of(readArticle(rs, true)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw fail("cannot read article " + id, e);
+    }
+  }
+
+  /** The original bytes an article was imported from. */
+  public Optional<byte[]> original(long id) {
+    try (PreparedStatement st =
+        conn().prepareStatement("SELECT size, data FROM originals WHERE article_id = ?")) {
+      st.setLong(1, id);
+      try (ResultSet rs = st.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(Originals.decompress(rs.getBytes(2), rs.getInt(1)));
+      }
+    } catch (SQLException e) {
+      throw fail("cannot read the original of article " + id, e);
+    }
+  }
+
+  /** How many articles match. */
+  public long count(CompiledQuery q) {
+    StringBuilder sql = new StringBuilder("SELECT count(*) FROM articles a");
+    List<Object> params = new ArrayList<>();
+    appendFilter(sql, params, q);
+    try (PreparedStatement st = conn().prepareStatement(sql.toString())) {
+      bind(st, params);
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw fail("cannot count articles", e);
+    }
+  }
+
+  /**
+   * Streams the matching articles in {@code sort} order to {@code sink}; {@code limit} 0 means all.
+   * {@link Sort#RELEVANCE} without words to rank by falls back to newest first.
+   */
+  public void list(
+      CompiledQuery q, Sort sort, int limit, int offset, boolean withBody, Consumer<Article> sink) {
+    StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS);
+    if (withBody) {
+      sql.append(", a.body");
+    }
+    sql.append(" FROM articles a");
+    List<Object> params = new ArrayList<>();
+    appendFilter(sql, params, q);
+    String order = sort == Sort.RELEVANCE ? Sort.NEWEST.orderBy : sort.orderBy;
+    if (sort == Sort.RELEVANCE && q.hasText()) {
+      order = "(SELECT bm25(articles_fts, " + Ranking.WEIGHTS + ") FROM articles_fts"
+          + " WHERE articles_fts MATCH ? AND rowid = a.id), a.id DESC";
+      params.add(q.match());
+    }
+    sql.append(" ORDER BY ").append(order);
+    appendLimit(sql, params, limit, offset);
+    try (PreparedStatement st = conn().prepareStatement(sql.toString())) {
+      bind(st, params);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          sink.accept(readArticle(rs, withBody));
+        }
+      }
+    } catch (SQLException e) {
+      throw fail("cannot list articles", e);
+    }
+  }
+
+  /**
+   * Streams the best matches of a query with words, best first, each with its bm25 score and a
+   * snippet; a query without words is listed newest first with the start of the body as snippet.
+   */
+  public void search(CompiledQuery q, int limit, int offset, Consumer<Hit> sink) {
+    List<Object> params = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS);
+    if (q.hasText()) {
+      sql.append(", -bm25(articles_fts, ")
+          .append(Ranking.WEIGHTS)
+          .append(") AS score, snippet(articles_fts, -1, char(57344), char(57345), '…', ")
+          .append(Ranking.SNIPPET_TOKENS)
+          .append(") AS snip FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid")
+          .append(" WHERE articles_fts MATCH ? AND (")
+          .append(q.where())
+          .append(")");
+      params.add(q.match());
+      params.addAll(q.params());
+      sql.append(" ORDER BY bm25(articles_fts, ").append(Ranking.WEIGHTS).append("), a.id DESC");
+    } else {
+      sql.append(", 0.0 AS score, substr(a.body, 1, 160) AS snip FROM articles a WHERE (")
+          .append(q.where())
+          .append(") ORDER BY ")
+          .append(Sort.NEWEST.orderBy);
+      params.addAll(q.params());
+    }
+    appendLimit(sql, params, limit, offset);
+    try (PreparedStatement st = conn().prepareStatement(sql.toString())) {
+      bind(st, params);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          Article a = readArticle(rs, false);
+          sink.accept(new Hit(a, rs.getDouble("score"), rs.getString("snip")));
+        }
+      }
+    } catch (SQLException e) {
+      throw fail("search failed", e);
+    }
+  }
+
+  private static void appendFilter(StringBuilder sql, List<Object> params, CompiledQuery q) {
+    sql.append(" WHERE (").append(q.where()).append(")");
+    params.addAll(q.params());
+    if (q.hasText()) {
+      sql.append(" AND a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)");
+      params.add(q.match());
+    }
+  }
+
+  private static void appendLimit(StringBuilder sql, List<Object> params, int limit, int offset) {
+    sql.append(" LIMIT ? OFFSET ?");
+    params.add(limit <= 0 ? -1L : (long) limit);
+    params.add((long) Math.max(0, offset));
+  }
+
+  static void bind(PreparedStatement st, List<Object> params) throws SQLException {
+    for (int i = 0; i < params.size(); i++) {
+      st.setObject(i + 1, params.get(i));
+    }
+  }
+
+  private static Article readArticle(ResultSet rs, boolean withBody) throws SQLException {
+    return new Article(
+        rs.getLong("id"),
+        rs.getString("title"),
+        rs.getString("source"),
+        lines(rs.getString("authors")),
+        rs.getString("published"),
+        rs.getString("url"),
+        rs.getString("section"),
+        rs.getString("lang"),
+        rs.getString("caption"),
+        lines(rs.getString("tag_names")),
+        Status.parse(rs.getString("status")),
+        rs.getInt("starred") != 0,
+        rs.getString("note"),
+        rs.getInt("word_count"),
+        rs.getString("imported"),
+        rs.getString("path"),
+        rs.getString("content_hash"),
+        withBody ? rs.getString("body") : null);
+  }
+
+  private static List<String> lines(String s) {
+    return s == null || s.isEmpty() ? List.of() : Arrays.asList(s.split("\n"));
+  }
+
+  private StoreException fail(String what, SQLException e) {
+    return new StoreException(Archive.describe(what, e), e);
+  }
+}
