@@ -29,6 +29,7 @@ public final class Archive implements AutoCloseable {
   private final Path path;
   private final Connection conn;
   private ArticleRepository articles;
+  private SavedSearchRepository saved;
 
   private Archive(Path path, Connection conn) {
     this.path = path;
@@ -152,6 +153,13 @@ public final class Archive implements AutoCloseable {
       articles = new ArticleRepository(this);
     }
     return articles;
+  }
+
+  public SavedSearchRepository savedSearches() {
+    if (saved == null) {
+      saved = new SavedSearchRepository(this);
+    }
+    return saved;
   }
 
   /** Work that runs inside one write transaction. */
