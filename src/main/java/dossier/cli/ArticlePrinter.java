@@ -1,0 +1,238 @@
+package dossier.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dossier.core.Article;
+import dossier.core.Hit;
+import dossier.core.Text;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Prints a stream of articles (or search hits) in one of the listing formats. JSON is an array,
+ * NDJSON one object a line, CSV/TSV a header and a row each, ids one id a line (or NUL-separated),
+ * and table aligned columns for people.
+ */
+final class ArticlePrinter implements AutoCloseable {
+  private static final String[] COLUMNS = {
+    "id", "title", "source", "authors", "published", "url", "section", "lang", "caption", "tags",
+    "status", "starred", "note", "word_count", "imported", "path", "content_hash"
+  };
+
+  private final PrintWriter out;
+  private final OutputFormat format;
+  private final boolean nul;
+  private final boolean color;
+  private final int width;
+  private final boolean hits;
+  private JsonGenerator json;
+  private CSVPrinter csv;
+  private final List<String[]> rows = new ArrayList<>();
+  private final List<String> snippets = new ArrayList<>();
+
+  /**
+   * @param width the terminal width to fit tables to, or 0 for no limit (output is not a terminal)
+   * @param hits true when printing search hits, which add score and snippet
+   */
+  ArticlePrinter(
+      PrintWriter out, OutputFormat format, boolean nul, boolean color, int width, boolean hits) {
+    this.out = out;
+    this.format = nul ? OutputFormat.ids : format;
+    this.nul = nul;
+    this.color = color;
+    this.width = width;
+    this.hits = hits;
+    try {
+      switch (this.format) {
+        case json -> {
+          json = Json.generator(out, true);
+          json.writeStartArray();
+        }
+        case ndjson -> json = Json.generator(out, false);
+        case csv, tsv -> {
+          List<String> header = new ArrayList<>(List.of(COLUMNS));
+          if (hits) {
+            header.add("score");
+            header.add("snippet");
+          }
+          CSVFormat f = this.format == OutputFormat.csv ? CSVFormat.RFC4180 : CSVFormat.TDF;
+          csv = new CSVPrinter(out, f.builder().setRecordSeparator('\n').get());
+          csv.printRecord(header);
+        }
+        default -> {}
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  void article(Article a) {
+    print(a, null);
+  }
+
+  void hit(Hit h) {
+    print(h.article(), h);
+  }
+
+  private void print(Article a, Hit h) {
+    try {
+      switch (format) {
+        case ids -> {
+          out.print(a.id());
+          out.print(nul ? '\0' : '\n');
+        }
+        case json, ndjson -> {
+          json.writeStartObject();
+          Json.writeFields(json, a);
+          if (h != null) {
+            json.writeNumberField("score", Math.round(h.score() * 1000) / 1000.0);
+            json.writeStringField("snippet", Terminal.snippet(h.snippet(), false));
+          }
+          json.writeEndObject();
+          if (format == OutputFormat.ndjson) {
+            json.flush();
+            out.print('\n');
+          }
+        }
+        case csv, tsv -> {
+          List<Object> r = new ArrayList<>();
+          r.add(a.id());
+          r.add(a.title());
+          r.add(a.source());
+          r.add(String.join("; ", a.authors()));
+          r.add(a.published());
+          r.add(a.url());
+          r.add(a.section());
+          r.add(a.lang());
+          r.add(a.caption());
+          r.add(String.join("; ", a.tags()));
+          r.add(a.status().label());
+          r.add(a.starred());
+          r.add(a.note());
+          r.add(a.wordCount());
+          r.add(a.imported());
+          r.add(a.path());
+          r.add(a.contentHash());
+          if (h != null) {
+            r.add(Math.round(h.score() * 1000) / 1000.0);
+            r.add(Terminal.snippet(h.snippet(), false));
+          }
+          csv.printRecord(r);
+        }
+        case table -> {
+          rows.add(tableRow(a));
+          if (h != null) {
+            snippets.add(Terminal.snippet(h.snippet(), color));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String[] tableRow(Article a) {
+    String date = a.published() != null ? a.published() : a.imported();
+    date = date == null ? "" : date.substring(0, Math.min(10, date.length()));
+    String marks = (a.starred() ? "★" : " ") + switch (a.status()) {
+      case NEW -> "N";
+      case READ -> " ";
+      case REVIEWED -> "✓";
+      case ARCHIVED -> "A";
+    };
+    String tags = a.tags().isEmpty() ? "" : String.join(" ", a.tags());
+    return new String[] {
+      Long.toString(a.id()),
+      date,
+      marks,
+      safe(a.source()),
+      safe(a.title()),
+      safe(tags)
+    };
+  }
+
+  private static String safe(String s) {
+    return s == null ? "" : Text.safeForTerminal(Text.oneLine(s), false);
+  }
+
+  private void flushTable() {
+    if (rows.isEmpty()) {
+      return;
+    }
+    int idW = 2;
+    int srcW = 0;
+    int tagW = 0;
+    for (String[] r : rows) {
+      idW = Math.max(idW, r[0].length());
+      srcW = Math.max(srcW, Terminal.displayWidth(r[3]));
+      tagW = Math.max(tagW, Terminal.displayWidth(r[5]));
+    }
+    int fixed = idW + 1 + 10 + 1 + 2 + 1;
+    int avail = width > 0 ? width : Integer.MAX_VALUE / 4;
+    srcW = Math.min(srcW, 18);
+    tagW = Math.min(tagW, 24);
+    int titleW = avail - fixed - (srcW > 0 ? srcW + 1 : 0) - (tagW > 0 ? tagW + 1 : 0);
+    if (width <= 0) {
+      titleW = 0;
+      for (String[] r : rows) {
+        titleW = Math.max(titleW, Terminal.displayWidth(r[4]));
+      }
+    } else if (titleW < 20) {
+      tagW = 0;
+      titleW = avail - fixed - (srcW > 0 ? srcW + 1 : 0);
+    }
+    for (int i = 0; i < rows.size(); i++) {
+      String[] r = rows.get(i);
+      StringBuilder line = new StringBuilder();
+      line.append(color ? Terminal.YELLOW : "")
+          .append(" ".repeat(idW - r[0].length()))
+          .append(r[0])
+          .append(color ? Terminal.RESET : "")
+          .append(' ')
+          .append(Terminal.fit(r[1], 10))
+          .append(' ')
+          .append(r[2])
+          .append(' ');
+      if (srcW > 0) {
+        line.append(color ? Terminal.CYAN : "").append(Terminal.fit(r[3], srcW))
+            .append(color ? Terminal.RESET : "").append(' ');
+      }
+      line.append(Terminal.fit(r[4], titleW));
+      if (tagW > 0 && !r[5].isEmpty()) {
+        line.append(' ').append(color ? Terminal.DIM : "").append(Terminal.fit(r[5], tagW))
+            .append(color ? Terminal.RESET : "");
+      }
+      out.println(line.toString().stripTrailing());
+      if (i < snippets.size()) {
+        String indent = " ".repeat(idW + 1);
+        int snipW = width > 0 ? width - indent.length() : Integer.MAX_VALUE / 4;
+        String snip = snippets.get(i);
+        out.println(indent + (color || width <= 0 ? snip : Terminal.fit(snip, snipW).stripTrailing()));
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      switch (format) {
+        case json -> {
+          json.writeEndArray();
+          json.flush();
+          out.println();
+        }
+        case ndjson -> json.flush();
+        case csv, tsv -> csv.flush();
+        case table -> flushTable();
+        default -> {}
+      }
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

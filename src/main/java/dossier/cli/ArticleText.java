@@ -1,0 +1,135 @@
+package dossier.cli;
+
+import dossier.core.Article;
+import dossier.core.Text;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One article for people (show, extract) and as Markdown with front matter. */
+final class ArticleText {
+  private ArticleText() {}
+
+  static void text(PrintWriter out, Article a, boolean color) {
+    String title = safe(a.title());
+    out.println(color ? Terminal.BOLD + title + Terminal.RESET : title);
+    List<String> meta = new ArrayList<>();
+    add(meta, a.source());
+    if (!a.authors().isEmpty()) {
+      meta.add(safe(String.join(", ", a.authors())));
+    }
+    add(meta, a.published());
+    add(meta, a.section());
+    add(meta, a.lang());
+    if (!meta.isEmpty()) {
+      out.println(dim(String.join(" · ", meta), color));
+    }
+    if (a.url() != null) {
+      out.println(dim(safe(a.url()), color));
+    }
+    List<String> state = new ArrayList<>();
+    if (a.id() > 0) {
+      state.add("#" + a.id());
+      state.add(a.status().label());
+      if (a.starred()) {
+        state.add("★ starred");
+      }
+    }
+    if (!a.tags().isEmpty()) {
+      state.add("tags: " + safe(String.join(", ", a.tags())));
+    }
+    if (!state.isEmpty()) {
+      out.println(dim(String.join(" · ", state), color));
+    }
+    out.println();
+    if (!Text.isBlank(a.caption())) {
+      out.println("[" + safe(a.caption()) + "]");
+      out.println();
+    }
+    out.println(Text.safeForTerminal(a.body(), true));
+    if (!Text.isBlank(a.note())) {
+      out.println();
+      out.println((color ? Terminal.BOLD + "Note:" + Terminal.RESET : "Note:") + " "
+          + Text.safeForTerminal(a.note(), true));
+    }
+  }
+
+  static void markdown(PrintWriter out, Article a) {
+    out.println("---");
+    yaml(out, "title", a.title());
+    yaml(out, "date", a.published());
+    yaml(out, "source", a.source());
+    if (!a.authors().isEmpty()) {
+      out.println("author: " + yamlList(a.authors()));
+    }
+    yaml(out, "url", a.url());
+    yaml(out, "section", a.section());
+    yaml(out, "lang", a.lang());
+    if (!a.tags().isEmpty()) {
+      out.println("tags: " + yamlList(a.tags()));
+    }
+    out.println("---");
+    out.println();
+    out.println("# " + Text.oneLine(a.title()));
+    out.println();
+    if (!Text.isBlank(a.caption())) {
+      out.println("*" + Text.oneLine(a.caption()) + "*");
+      out.println();
+    }
+    out.println(a.body());
+    if (!Text.isBlank(a.note())) {
+      out.println();
+      out.println("> Note: " + a.note().replace("\n", "\n> "));
+    }
+  }
+
+  private static void yaml(PrintWriter out, String key, String value) {
+    if (value != null) {
+      out.println(key + ": " + yamlString(value));
+    }
+  }
+
+  private static String yamlList(List<String> values) {
+    List<String> q = new ArrayList<>();
+    for (String v : values) {
+      q.add(yamlString(v));
+    }
+    return "[" + String.join(", ", q) + "]";
+  }
+
+  /** A YAML double-quoted scalar (JSON string syntax is valid YAML). */
+  static String yamlString(String s) {
+    StringBuilder b = new StringBuilder("\"");
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case '\n' -> b.append("\\n");
+        case '\t' -> b.append("\\t");
+        default -> {
+          if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
+            b.append(String.format("\\u%04x", (int) c));
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    return b.append('"').toString();
+  }
+
+  private static void add(List<String> list, String v) {
+    if (!Text.isBlank(v)) {
+      list.add(safe(v));
+    }
+  }
+
+  private static String safe(String s) {
+    return Text.safeForTerminal(Text.oneLine(s), false);
+  }
+
+  private static String dim(String s, boolean color) {
+    return color ? Terminal.DIM + s + Terminal.RESET : s;
+  }
+}

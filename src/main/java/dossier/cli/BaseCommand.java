@@ -1,0 +1,39 @@
+package dossier.cli;
+
+import dossier.store.Archive;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** What every subcommand shares: the root's options, the archive, and picocli's out and err. */
+abstract class BaseCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  DossierCommand root() {
+    return (DossierCommand) spec.root().userObject();
+  }
+
+  Archive archive() {
+    return root().archive();
+  }
+
+  Env env() {
+    return root().env();
+  }
+
+  PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
+  /** A message for people on stderr, unless --quiet. */
+  void say(String message) {
+    if (!root().quiet()) {
+      err().println(message);
+    }
+  }
+}

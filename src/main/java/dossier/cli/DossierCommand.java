@@ -1,0 +1,187 @@
+package dossier.cli;
+
+import dossier.core.DossierException;
+import dossier.core.NotFoundException;
+import dossier.core.UsageException;
+import dossier.store.Archive;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The root {@code dossier} command: global options and the list of subcommands. */
+@Command(
+    name = "dossier",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "A terminal archive for news articles: import saved pages, scraped text and Markdown clips"
+          + " into one SQLite archive, then tag, search and review them."
+    },
+    subcommands = {
+      ImportCommand.class,
+      ExtractCommand.class,
+      ListCommand.class,
+      SearchCommand.class,
+      ShowCommand.class,
+    },
+    footerHeading = "%nExit codes:%n",
+    footer = {
+      "  0  success (an empty result is success)",
+      "  1  runtime failure (I/O, database)",
+      "  2  usage error (bad option, query or tag)",
+      "  3  some files of an import failed, the rest were imported",
+      "  4  not found",
+      "",
+      "The archive is --db, else $DOSSIER_DB, else $XDG_DATA_HOME/dossier/archive.db"
+          + " (~/.local/share/dossier/archive.db)."
+    })
+public final class DossierCommand implements Runnable {
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--db",
+      paramLabel = "PATH",
+      scope = ScopeType.INHERIT,
+      description = "The archive file (default: $DOSSIER_DB, else $XDG_DATA_HOME/dossier/archive.db).")
+  Path db;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      scope = ScopeType.INHERIT,
+      description = "Print no summaries or progress, only data and errors.")
+  boolean quiet;
+
+  @Option(
+      names = "--color",
+      paramLabel = "WHEN",
+      scope = ScopeType.INHERIT,
+      description = "Color output: ${COMPLETION-CANDIDATES} (default: auto: only on a terminal, never when NO_COLOR is set).")
+  ColorMode color = ColorMode.AUTO;
+
+  /** When to color output. */
+  public enum ColorMode {
+    auto,
+    always,
+    never;
+
+    static final ColorMode AUTO = auto;
+  }
+
+  private final Env env;
+  private Archive archive;
+
+  public DossierCommand(Env env) {
+    this.env = env;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  Env env() {
+    return env;
+  }
+
+  boolean quiet() {
+    return quiet;
+  }
+
+  /** True when output to a terminal should be colored. */
+  boolean color() {
+    return switch (color) {
+      case always -> true;
+      case never -> false;
+      case auto -> env.stdoutTty() && env.get("NO_COLOR") == null;
+    };
+  }
+
+  /** The archive file these options and the environment name. */
+  Path archivePath() {
+    if (db != null) {
+      return db;
+    }
+    String fromEnv = env.get("DOSSIER_DB");
+    if (fromEnv != null) {
+      return Path.of(fromEnv);
+    }
+    String data = env.get("XDG_DATA_HOME");
+    Path base =
+        data != null && Path.of(data).isAbsolute()
+            ? Path.of(data)
+            : Path.of(env.vars().getOrDefault("HOME", System.getProperty("user.home")), ".local",
+                "share");
+    return base.resolve("dossier").resolve("archive.db");
+  }
+
+  /** The archive, opened on first use and closed when the command ends. */
+  Archive archive() {
+    if (archive == null) {
+      archive = Archive.open(archivePath());
+    }
+    return archive;
+  }
+
+  void closeArchive() {
+    if (archive != null) {
+      archive.close();
+      archive = null;
+    }
+  }
+
+  /** Builds the command line with dossier's error handling around it. */
+  public static CommandLine commandLine(Env env) {
+    DossierCommand root = new DossierCommand(env);
+    CommandLine cl = new CommandLine(root);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setExecutionStrategy(
+        parseResult -> {
+          try {
+            return new CommandLine.RunLast().execute(parseResult);
+          } finally {
+            root.closeArchive();
+          }
+        });
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          CommandLine c = ex.getCommandLine();
+          PrintWriter err = c.getErr();
+          err.println("error: " + ex.getMessage());
+          err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+          err.flush();
+          return ExitCode.USAGE;
+        });
+    cl.setExecutionExceptionHandler(
+        (ex, c, parseResult) -> {
+          PrintWriter err = c.getErr();
+          int code;
+          if (ex instanceof UsageException) {
+            code = ExitCode.USAGE;
+          } else if (ex instanceof NotFoundException) {
+            code = ExitCode.NOT_FOUND;
+          } else if (ex instanceof DossierException) {
+            code = ExitCode.FAILURE;
+          } else {
+            code = ExitCode.FAILURE;
+            err.println("error: internal error: " + ex);
+            if (env.get("DOSSIER_DEBUG") != null) {
+              ex.printStackTrace(err);
+            } else {
+              err.println("(set DOSSIER_DEBUG=1 to see where)");
+            }
+            err.flush();
+            return code;
+          }
+          err.println("error: " + ex.getMessage());
+          err.flush();
+          return code;
+        });
+    return cl;
+  }
+}

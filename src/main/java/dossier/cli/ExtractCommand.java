@@ -1,0 +1,100 @@
+package dossier.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dossier.core.Article;
+import dossier.core.Extracted;
+import dossier.core.Text;
+import dossier.core.UsageException;
+import dossier.ingest.Extractors;
+import dossier.ingest.Format;
+import dossier.ingest.Sources;
+import dossier.ingest.Sources.Source;
+import dossier.service.ImportService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "extract",
+    mixinStandardHelpOptions = true,
+    description = "Show what import would store for a file, without storing anything.")
+final class ExtractCommand extends BaseCommand {
+  enum ExtractFormat {
+    text,
+    json
+  }
+
+  @Parameters(paramLabel = "FILE", description = "The file to extract, or - for stdin.")
+  String file;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  ExtractFormat format = ExtractFormat.text;
+
+  @Option(
+      names = "--input",
+      paramLabel = "FORMAT",
+      description = "Input format: auto, text, html or markdown (default: auto).")
+  String input = "auto";
+
+  @Override
+  public Integer call() {
+    Source src;
+    if (file.equals("-")) {
+      src = new Source("-", null, env()::stdin, null);
+    } else {
+      Path p = Path.of(file);
+      if (!Files.isRegularFile(p)) {
+        throw new UsageException(file + ": " + (Files.exists(p) ? "not a regular file" : "no such file"));
+      }
+      src = new Source(file, p, null, null);
+    }
+    byte[] bytes;
+    try {
+      bytes = Sources.read(src, ImportService.DEFAULT_MAX_SIZE);
+    } catch (IOException e) {
+      throw new dossier.core.DossierException(file + ": " + Sources.describe(e));
+    }
+    Extracted x;
+    try {
+      x = Extractors.extract(bytes, src.name(), Format.parse(input));
+    } catch (dossier.ingest.ExtractionException e) {
+      throw new dossier.core.DossierException(file + ": " + e.getMessage());
+    }
+    Article a =
+        new Article(0, x.title(), x.source(), x.authors(), x.published(), x.url(), x.section(),
+            x.lang(), x.caption(), List.of(), null, false, null, x.wordCount(), null,
+            src.isStdin() ? null : src.file().toAbsolutePath().normalize().toString(),
+            Text.sha256(x.body()), x.body());
+    if (format == ExtractFormat.json) {
+      try {
+        JsonGenerator g = Json.generator(out(), true);
+        g.writeStartObject();
+        Json.writeFields(g, a);
+        g.writeStringField("format", x.format());
+        Json.writeList(g, "suggested_tags", x.suggestedTags());
+        g.writeStringField("body", a.body());
+        g.writeEndObject();
+        g.flush();
+        out().println();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    } else {
+      ArticleText.text(out(), a, root().color());
+      if (!x.suggestedTags().isEmpty()) {
+        out().println();
+        out().println("Suggested tags: " + Text.safeForTerminal(String.join(", ", x.suggestedTags()), false));
+      }
+    }
+    out().flush();
+    return ExitCode.OK;
+  }
+}

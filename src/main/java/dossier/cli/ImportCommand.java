@@ -1,0 +1,176 @@
+package dossier.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dossier.core.UsageException;
+import dossier.ingest.Format;
+import dossier.service.ImportService;
+import dossier.service.ImportService.OnDuplicate;
+import dossier.service.ImportService.Options;
+import dossier.service.ImportService.Outcome;
+import dossier.service.ImportService.Status;
+import dossier.service.ImportService.Summary;
+import dossier.core.Text;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Import articles from files, folders (recursively) and - (standard input).",
+      "Reads .txt .text .html .htm .xhtml .md .markdown, each also gzipped (.gz). A file whose"
+          + " extracted text is already stored is a duplicate. One bad file is reported and"
+          + " skipped; the rest are imported."
+    })
+final class ImportCommand extends BaseCommand {
+  @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files, folders, or - for stdin.")
+  List<String> paths = new ArrayList<>();
+
+  @Option(names = "--tag", paramLabel = "TAG", description = "Tag every imported article (repeatable).")
+  List<String> tags = new ArrayList<>();
+
+  @Option(names = "--url", paramLabel = "URL", description = "The URL the article came from (one file or stdin only).")
+  String url;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "Input format: auto, text, html or markdown (default: auto, from the file name and content).")
+  String format = "auto";
+
+  @Option(
+      names = "--on-duplicate",
+      paramLabel = "ACTION",
+      description = "For text already stored: skip, or update its metadata and original (default: skip).")
+  String onDuplicate = "skip";
+
+  @Option(names = "--dry-run", description = "Extract and report what would be imported; store nothing.")
+  boolean dryRun;
+
+  @Option(
+      names = "--json",
+      description = "Print one JSON object a file on stdout: path, status (imported, duplicate, updated, failed), id, error.")
+  boolean json;
+
+  @Option(
+      names = "--max-size",
+      paramLabel = "BYTES",
+      description = "Refuse files larger than this (suffix K, M or G; default: 20M).")
+  String maxSize = "20M";
+
+  @Override
+  public Integer call() {
+    Options opts =
+        new Options(
+            tags,
+            url,
+            Format.parse(format),
+            parseOnDuplicate(onDuplicate),
+            dryRun,
+            parseSize(maxSize));
+    if (url != null && (paths.size() != 1 || Files.isDirectory(Path.of(paths.get(0))))) {
+      throw new UsageException("--url needs exactly one file or - (standard input)");
+    }
+    JsonGenerator g = json ? Json.generator(out(), false) : null;
+    ImportService service = new ImportService(archive());
+    Summary s =
+        service.run(
+            paths,
+            env()::stdin,
+            opts,
+            o -> {
+              if (g != null) {
+                writeJson(g, o);
+              }
+              report(o);
+            });
+    out().flush();
+    String verb = dryRun ? "would import" : "imported";
+    say(
+        String.format(
+            Locale.ROOT,
+            "%s %d, %d duplicate%s%s, %d failed (%d file%s in %.1f s)",
+            verb,
+            s.imported(),
+            s.duplicates(),
+            s.duplicates() == 1 ? "" : "s",
+            s.updated() > 0 ? ", " + s.updated() + " updated" : "",
+            s.failed(),
+            s.files(),
+            s.files() == 1 ? "" : "s",
+            s.millis() / 1000.0));
+    if (s.failed() == 0) {
+      return ExitCode.OK;
+    }
+    return s.failed() == s.files() ? ExitCode.FAILURE : ExitCode.PARTIAL;
+  }
+
+  private void report(Outcome o) {
+    String path = Text.safeForTerminal(o.path(), false);
+    if (o.status() == Status.FAILED) {
+      err().println("error: " + path + ": " + Text.safeForTerminal(o.error(), false));
+    } else if (o.status() == Status.DUPLICATE && !json) {
+      say("duplicate: " + path + (o.id() != null ? " (same text as article " + o.id() + ")" : ""));
+    }
+  }
+
+  private void writeJson(JsonGenerator g, Outcome o) {
+    try {
+      g.writeStartObject();
+      g.writeStringField("path", o.path());
+      g.writeStringField("status", o.status().label());
+      if (o.id() == null) {
+        g.writeNullField("id");
+      } else {
+        g.writeNumberField("id", o.id());
+      }
+      g.writeStringField("error", o.error());
+      g.writeEndObject();
+      g.flush();
+      out().print('\n');
+      out().flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static OnDuplicate parseOnDuplicate(String s) {
+    return switch (s.toLowerCase(Locale.ROOT)) {
+      case "skip" -> OnDuplicate.SKIP;
+      case "update" -> OnDuplicate.UPDATE;
+      default -> throw new UsageException("--on-duplicate must be skip or update, not '" + s + "'");
+    };
+  }
+
+  static long parseSize(String s) {
+    String t = s.trim().toUpperCase(Locale.ROOT).replaceAll("I?B$", "");
+    long mult = 1;
+    if (t.endsWith("K")) {
+      mult = 1L << 10;
+    } else if (t.endsWith("M")) {
+      mult = 1L << 20;
+    } else if (t.endsWith("G")) {
+      mult = 1L << 30;
+    }
+    if (mult > 1) {
+      t = t.substring(0, t.length() - 1);
+    }
+    try {
+      long v = Long.parseLong(t.trim());
+      if (v <= 0) {
+        throw new NumberFormatException();
+      }
+      return v * mult;
+    } catch (NumberFormatException e) {
+      throw new UsageException("bad --max-size '" + s + "' (expected a size such as 500K or 20M)");
+    }
+  }
+}

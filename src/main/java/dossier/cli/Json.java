@@ -1,0 +1,95 @@
+package dossier.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import dossier.core.Article;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
+
+/** The article JSON shape of the spec, written with Jackson's streaming generator. */
+final class Json {
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private Json() {}
+
+  /** A generator that escapes every control character, C1 controls and line separators included. */
+  static JsonGenerator generator(Writer w, boolean pretty) {
+    try {
+      JsonGenerator g = FACTORY.createGenerator(w);
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.setCharacterEscapes(SafeEscapes.INSTANCE);
+      if (pretty) {
+        DefaultPrettyPrinter pp = new DefaultPrettyPrinter();
+        pp.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
+        pp.indentObjectsWith(new DefaultIndenter("  ", "\n"));
+        g.setPrettyPrinter(pp);
+      }
+      return g;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes the fields of {@code a}, without the closing brace, so callers can add their own. */
+  static void writeFields(JsonGenerator g, Article a) throws IOException {
+    if (a.id() > 0) {
+      g.writeNumberField("id", a.id());
+    } else {
+      g.writeNullField("id"); // extract: not stored, so no id yet
+    }
+    g.writeStringField("title", a.title());
+    g.writeStringField("source", a.source());
+    writeList(g, "authors", a.authors());
+    g.writeStringField("published", a.published());
+    g.writeStringField("url", a.url());
+    g.writeStringField("section", a.section());
+    g.writeStringField("lang", a.lang());
+    g.writeStringField("caption", a.caption());
+    writeList(g, "tags", a.tags());
+    g.writeStringField("status", a.status().label());
+    g.writeBooleanField("starred", a.starred());
+    g.writeStringField("note", a.note());
+    g.writeNumberField("word_count", a.wordCount());
+    g.writeStringField("imported", a.imported());
+    g.writeStringField("path", a.path());
+    g.writeStringField("content_hash", a.contentHash());
+  }
+
+  static void writeList(JsonGenerator g, String name, List<String> values) throws IOException {
+    g.writeArrayFieldStart(name);
+    for (String v : values) {
+      g.writeString(v);
+    }
+    g.writeEndArray();
+  }
+
+  private static final class SafeEscapes extends CharacterEscapes {
+    static final SafeEscapes INSTANCE = new SafeEscapes();
+    private final int[] ascii;
+
+    private SafeEscapes() {
+      ascii = standardAsciiEscapesForJSON();
+      ascii[0x7f] = ESCAPE_STANDARD;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ascii;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      if ((ch >= 0x80 && ch <= 0x9f) || ch == 0x2028 || ch == 0x2029) {
+        return new SerializedString(String.format("\\u%04x", ch));
+      }
+      return null;
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package dossier.cli;
+
+import dossier.service.ArticleService;
+import dossier.store.Sort;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "list",
+    mixinStandardHelpOptions = true,
+    description = {
+      "List the articles that match a query (all articles without one), newest first.",
+      "See 'man dossier-query' for the query language."
+    })
+final class ListCommand extends BaseCommand {
+  @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Query words and filters.")
+  List<String> query = new ArrayList<>();
+
+  @Option(
+      names = "--sort",
+      paramLabel = "ORDER",
+      description = "newest, oldest, imported, title or relevance (default: newest).")
+  String sort = "newest";
+
+  @Option(names = "--limit", paramLabel = "N", description = "Print at most N articles (default: all).")
+  int limit;
+
+  @Option(names = "--offset", paramLabel = "N", description = "Skip the first N matches.")
+  int offset;
+
+  @Mixin OutputOptions output;
+
+  @Override
+  public Integer call() {
+    Sort order = Sort.parse(sort);
+    ArticleService service = new ArticleService(archive());
+    try (ArticlePrinter p = Printers.articles(this, output, false)) {
+      service.list(String.join(" ", query), order, limit, offset, false, p::article);
+    }
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,55 @@
+package dossier.cli;
+
+import dossier.core.UsageException;
+import dossier.service.ArticleService;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "search",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Search the archive: the best matches first, each with a snippet in which the matched words"
+          + " are highlighted (bold on a terminal, [brackets] otherwise).",
+      "See 'man dossier-query' for the query language."
+    })
+final class SearchCommand extends BaseCommand {
+  @Parameters(paramLabel = "QUERY", arity = "1..*", description = "Query words and filters.")
+  List<String> query = new ArrayList<>();
+
+  @Option(names = "--limit", paramLabel = "N", description = "Print the best N (default: 20; 0: all).")
+  int limit = 20;
+
+  @Option(names = "--offset", paramLabel = "N", description = "Skip the first N matches.")
+  int offset;
+
+  @Mixin OutputOptions output;
+
+  @Override
+  public Integer call() {
+    String q = String.join(" ", query);
+    if (q.isBlank()) {
+      throw new UsageException("search needs a query (use 'dossier list' to see every article)");
+    }
+    ArticleService service = new ArticleService(archive());
+    int[] n = {0};
+    try (ArticlePrinter p = Printers.articles(this, output, true)) {
+      service.search(
+          q,
+          limit,
+          offset,
+          h -> {
+            n[0]++;
+            p.hit(h);
+          });
+    }
+    if (n[0] == 0 && output.effective() == OutputFormat.table) {
+      say("no matches");
+    }
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,254 @@
+package dossier.service;
+
+import dossier.core.DossierException;
+import dossier.core.Extracted;
+import dossier.core.Tags;
+import dossier.core.Text;
+import dossier.ingest.Extractors;
+import dossier.ingest.Format;
+import dossier.ingest.Sources;
+import dossier.ingest.Sources.Source;
+import dossier.store.Archive;
+import dossier.store.NewArticle;
+import dossier.store.Originals;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+/**
+ * Imports files into the archive. Reading, extraction, hashing and compression run in parallel on
+ * all cores; one writer stores the results in file order, many files per short transaction, so the
+ * write lock is held only while rows are written. A file that fails is reported and skipped.
+ */
+public final class ImportService {
+  /** Files written per transaction. */
+  static final int BATCH = 512;
+
+  public static final long DEFAULT_MAX_SIZE = 20L << 20;
+
+  /** What to do with a file whose text is already stored. */
+  public enum OnDuplicate {
+    SKIP,
+    UPDATE
+  }
+
+  /** What happened to one file. */
+  public enum Status {
+    IMPORTED,
+    DUPLICATE,
+    UPDATED,
+    FAILED;
+
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  public record Options(
+      List<String> tags,
+      String url,
+      Format format,
+      OnDuplicate onDuplicate,
+      boolean dryRun,
+      long maxSize) {
+    public Options {
+      tags = tags == null ? List.of() : tags.stream().map(Tags::normalize).distinct().toList();
+      format = format == null ? Format.AUTO : format;
+      onDuplicate = onDuplicate == null ? OnDuplicate.SKIP : onDuplicate;
+      maxSize = maxSize <= 0 ? DEFAULT_MAX_SIZE : maxSize;
+    }
+
+    public static Options defaults() {
+      return new Options(List.of(), null, Format.AUTO, OnDuplicate.SKIP, false, DEFAULT_MAX_SIZE);
+    }
+  }
+
+  /** The outcome for one file; {@code id} is the article it became or duplicates. */
+  public record Outcome(String path, Status status, Long id, String error) {}
+
+  public record Summary(int imported, int duplicates, int updated, int failed, long millis) {
+    public int files() {
+      return imported + duplicates + updated + failed;
+    }
+  }
+
+  /** Receives outcomes in file order, each once its article is committed. */
+  public interface Listener {
+    void outcome(Outcome o);
+  }
+
+  private final Archive archive;
+
+  public ImportService(Archive archive) {
+    this.archive = archive;
+  }
+
+  /** A file ready to store, or the reason it cannot be. */
+  private record Prepared(Source source, NewArticle article, String error) {}
+
+  /** Imports everything {@code args} names. */
+  public Summary run(
+      List<String> args, Supplier<InputStream> stdin, Options opts, Listener listener) {
+    long start = System.nanoTime();
+    Iterator<Source> sources = Sources.walk(args, stdin);
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "dossier-extract");
+              t.setDaemon(true);
+              return t;
+            });
+    Counter counter = new Counter();
+    try {
+      Deque<Future<Prepared>> window = new ArrayDeque<>();
+      List<Prepared> batch = new ArrayList<>(BATCH);
+      Set<String> seenInDryRun = new HashSet<>();
+      int windowSize = threads * 16;
+      while (sources.hasNext() || !window.isEmpty()) {
+        while (window.size() < windowSize && sources.hasNext()) {
+          Source s = sources.next();
+          window.add(pool.submit(() -> prepare(s, opts)));
+        }
+        Prepared p = await(window.poll());
+        batch.add(p);
+        if (batch.size() >= BATCH || window.isEmpty()) {
+          store(batch, opts, seenInDryRun, listener, counter);
+          batch.clear();
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    return new Summary(
+        counter.imported, counter.duplicates, counter.updated, counter.failed, millis);
+  }
+
+  private static final class Counter {
+    int imported;
+    int duplicates;
+    int updated;
+    int failed;
+
+    void count(Status s) {
+      switch (s) {
+        case IMPORTED -> imported++;
+        case DUPLICATE -> duplicates++;
+        case UPDATED -> updated++;
+        case FAILED -> failed++;
+      }
+    }
+  }
+
+  private static Prepared await(Future<Prepared> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DossierException("import interrupted");
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** Reads and extracts one file; runs on a worker thread and never throws. */
+  static Prepared prepare(Source s, Options opts) {
+    if (s.error() != null) {
+      return new Prepared(s, null, s.error());
+    }
+    try {
+      byte[] bytes = Sources.read(s, opts.maxSize());
+      Extracted x = Extractors.extract(bytes, s.name(), opts.format());
+      if (opts.url() != null) {
+        x = x.withUrl(opts.url());
+      }
+      String path = s.isStdin() ? null : s.file().toAbsolutePath().normalize().toString();
+      NewArticle n =
+          new NewArticle(
+              x, Text.sha256(x.body()), Originals.compress(bytes), bytes.length, path, opts.tags());
+      return new Prepared(s, n, null);
+    } catch (IOException e) {
+      return new Prepared(s, null, Sources.describe(e));
+    } catch (DossierException e) {
+      return new Prepared(s, null, e.getMessage());
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      // An extractor bug must cost one file, not the whole import.
+      return new Prepared(s, null, "cannot extract an article (" + e.getClass().getSimpleName()
+          + ")");
+    }
+  }
+
+  private void store(
+      List<Prepared> batch,
+      Options opts,
+      Set<String> seenInDryRun,
+      Listener listener,
+      Counter counter) {
+    List<Outcome> outcomes = new ArrayList<>(batch.size());
+    if (opts.dryRun()) {
+      for (Prepared p : batch) {
+        outcomes.add(decide(p, opts, seenInDryRun));
+      }
+    } else {
+      outcomes.addAll(archive.write(() -> writeBatch(batch, opts)));
+    }
+    for (Outcome o : outcomes) {
+      counter.count(o.status());
+      listener.outcome(o);
+    }
+  }
+
+  private Outcome decide(Prepared p, Options opts, Set<String> seen) {
+    if (p.error() != null) {
+      return new Outcome(p.source().display(), Status.FAILED, null, p.error());
+    }
+    String hash = p.article().contentHash();
+    Optional<Long> existing = archive.articles().idByHash(hash);
+    if (existing.isPresent() || !seen.add(hash)) {
+      Status st = opts.onDuplicate() == OnDuplicate.UPDATE ? Status.UPDATED : Status.DUPLICATE;
+      return new Outcome(p.source().display(), st, existing.orElse(null), null);
+    }
+    return new Outcome(p.source().display(), Status.IMPORTED, null, null);
+  }
+
+  private List<Outcome> writeBatch(List<Prepared> batch, Options opts) {
+    String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    List<Outcome> out = new ArrayList<>(batch.size());
+    for (Prepared p : batch) {
+      String display = p.source().display();
+      if (p.error() != null) {
+        out.add(new Outcome(display, Status.FAILED, null, p.error()));
+        continue;
+      }
+      Optional<Long> existing = archive.articles().idByHash(p.article().contentHash());
+      if (existing.isPresent()) {
+        if (opts.onDuplicate() == OnDuplicate.UPDATE) {
+          archive.articles().update(existing.get(), p.article());
+          out.add(new Outcome(display, Status.UPDATED, existing.get(), null));
+        } else {
+          out.add(new Outcome(display, Status.DUPLICATE, existing.get(), null));
+        }
+        continue;
+      }
+      long id = archive.articles().insert(p.article(), now);
+      out.add(new Outcome(display, Status.IMPORTED, id, null));
+    }
+    return out;
+  }
+}
