@@ -72,7 +72,7 @@ final class ExtractCommand extends BaseCommand {
         new Article(0, x.title(), x.source(), x.authors(), x.published(), x.url(), x.section(),
             x.lang(), x.caption(), List.of(), null, false, null, x.wordCount(), null,
             src.isStdin() ? null : src.file().toAbsolutePath().normalize().toString(),
-            Text.sha256(x.body()), x.body());
+            x.contentHash(), x.body());
     if (format == ExtractFormat.json) {
       try {
         JsonGenerator g = Json.generator(out(), true);

@@ -29,6 +29,14 @@ public record Extracted(
     suggestedTags = suggestedTags == null ? List.of() : List.copyOf(suggestedTags);
   }
 
+  /**
+   * The identity of the article's text: sha256 of the title, a blank line and the body. The same
+   * body under another headline is another article (wire stories are often re-headlined).
+   */
+  public String contentHash() {
+    return Text.sha256(title + "\n\n" + body);
+  }
+
   /** Words in the body, counted as runs of letters and digits. */
   public int wordCount() {
     return Text.wordCount(body);

@@ -3,7 +3,6 @@ package dossier.service;
 import dossier.core.DossierException;
 import dossier.core.Extracted;
 import dossier.core.Tags;
-import dossier.core.Text;
 import dossier.ingest.Extractors;
 import dossier.ingest.Format;
 import dossier.ingest.Sources;
@@ -181,7 +180,7 @@ public final class ImportService {
       String path = s.isStdin() ? null : s.file().toAbsolutePath().normalize().toString();
       NewArticle n =
           new NewArticle(
-              x, Text.sha256(x.body()), Originals.compress(bytes), bytes.length, path, opts.tags());
+              x, x.contentHash(), Originals.compress(bytes), bytes.length, path, opts.tags());
       return new Prepared(s, n, null);
     } catch (IOException e) {
       return new Prepared(s, null, Sources.describe(e));

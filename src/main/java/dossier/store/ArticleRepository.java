@@ -270,7 +270,7 @@ public final class ArticleRepository {
     if (q.hasText()) {
       sql.append(", -bm25(articles_fts, ")
           .append(Ranking.WEIGHTS)
-          .append(") AS score, snippet(articles_fts, -1, char(57344), char(57345), '…', ")
+          .append(") AS score, snippet(articles_fts, 1, char(57344), char(57345), '…', ")
           .append(Ranking.SNIPPET_TOKENS)
           .append(") AS snip FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid")
           .append(" WHERE articles_fts MATCH ? AND (")
