@@ -11,13 +11,21 @@ import java.util.List;
  * @param match an FTS5 MATCH expression, or null for a pure filter query
  * @param where an SQL boolean expression over {@code a}, {@code "1"} when there is no filter
  * @param params the values for the {@code ?} in {@code where}
+ * @param rank the FTS5 expression to score and cut snippets by: {@code match} when there is one;
+ *     otherwise the words that sit under OR or NOT beside filters ({@code oil OR tag:energy}), which
+ *     decide relevance but not membership; null when the query has no words to rank by
  */
-public record CompiledQuery(String match, String where, List<Object> params) {
+public record CompiledQuery(String match, String where, List<Object> params, String rank) {
   public static final CompiledQuery ALL = new CompiledQuery(null, "1", List.of());
 
   public CompiledQuery {
     where = where == null || where.isBlank() ? "1" : where;
     params = params == null ? List.of() : List.copyOf(params);
+    rank = match != null ? match : rank;
+  }
+
+  public CompiledQuery(String match, String where, List<Object> params) {
+    this(match, where, params, match);
   }
 
   /** True when the query has words to rank by. */

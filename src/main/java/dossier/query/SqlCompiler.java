@@ -1,0 +1,412 @@
+package dossier.query;
+
+import dossier.core.Query;
+import dossier.core.Query.All;
+import dossier.core.Query.And;
+import dossier.core.Query.Dates;
+import dossier.core.Query.Day;
+import dossier.core.Query.DaysAgo;
+import dossier.core.Query.IdRange;
+import dossier.core.Query.Ids;
+import dossier.core.Query.Is;
+import dossier.core.Query.Meta;
+import dossier.core.Query.Not;
+import dossier.core.Query.OnDay;
+import dossier.core.Query.Or;
+import dossier.core.Query.Saved;
+import dossier.core.Query.Tag;
+import dossier.core.Query.Text;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Compiles a {@link Query} to a {@link CompiledQuery}.
+ *
+ * <p>Words and phrases that are ANDed at the top of the query (possibly with {@code NOT}ed text
+ * beside them) become one FTS5 MATCH expression, so the store can rank by bm25 and cut snippets.
+ * Text that sits under {@code OR} or {@code NOT} together with metadata filters cannot be one MATCH
+ * and becomes {@code a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)} inside
+ * {@code where}. Everything else is plain SQL over {@code a}.
+ *
+ * <p>Safety: SQL text here comes only from the fixed templates in this class; every value is a
+ * {@code ?} parameter. In FTS5 expressions every word the user wrote is inside an FTS5 string
+ * ({@code "..."}, with {@code "} doubled), so no user character is ever FTS5 syntax; the only
+ * syntax around the strings (column names, AND, OR, NOT, {@code *}, parentheses) is written here.
+ */
+final class SqlCompiler {
+  private static final String IN_FTS = "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)";
+  private static final String NOT_IN_FTS =
+      "a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)";
+  private static final String TAG =
+      "a.id IN (SELECT x.article_id FROM article_tags x JOIN tags t ON t.id = x.tag_id"
+          + " WHERE t.key = ? OR t.key LIKE ? ESCAPE '\\')";
+  private static final String TAG_PREFIX =
+      "a.id IN (SELECT x.article_id FROM article_tags x JOIN tags t ON t.id = x.tag_id"
+          + " WHERE t.key LIKE ? ESCAPE '\\')";
+
+  /**
+   * The host of {@code a.url}, lower case, without scheme, path or port, compared with the domain
+   * itself and with any subdomain of it.
+   */
+  private static final String SITE =
+      "(SELECT h = ? OR h LIKE ? ESCAPE '\\' FROM (SELECT lower(CASE WHEN instr(hp, ':') > 0"
+          + " THEN substr(hp, 1, instr(hp, ':') - 1) ELSE hp END) AS h FROM (SELECT CASE WHEN"
+          + " instr(r, '/') > 0 THEN substr(r, 1, instr(r, '/') - 1) ELSE r END AS hp FROM"
+          + " (SELECT CASE WHEN instr(a.url, '://') > 0 THEN substr(a.url, instr(a.url, '://') + 3)"
+          + " ELSE a.url END AS r))))";
+
+  /**
+   * SQL text with its parameters in order.
+   *
+   * @param nullable true when the condition can be NULL (a filter on a missing value), which NOT
+   *     must treat as false
+   */
+  record Sql(String text, List<Object> params, boolean nullable) {
+    Sql(String text, List<Object> params) {
+      this(text, params, false);
+    }
+
+    static Sql of(String text, Object... params) {
+      return new Sql(text, List.of(params), false);
+    }
+
+    static Sql maybeNull(String text, Object... params) {
+      return new Sql(text, List.of(params), true);
+    }
+  }
+
+  private final Clock clock;
+
+  SqlCompiler(Clock clock) {
+    this.clock = clock;
+  }
+
+  CompiledQuery compile(Query q) {
+    List<Query> conjuncts = new ArrayList<>();
+    flattenAnd(q, conjuncts);
+    if (conjuncts.isEmpty()) {
+      return CompiledQuery.ALL;
+    }
+    Conjunction c = conjunction(conjuncts);
+    Sql where = and(c.filters());
+    String rank = c.match();
+    if (rank == null) {
+      List<String> positive = new ArrayList<>();
+      positiveText(q, false, positive);
+      rank = positive.isEmpty() ? null : String.join(" OR ", positive);
+    }
+    return new CompiledQuery(c.match(), where.text(), where.params(), rank);
+  }
+
+  /** The items of a top-level AND, seen through saved searches; "all" items drop out. */
+  private static void flattenAnd(Query q, List<Query> out) {
+    if (q instanceof And a) {
+      for (Query item : a.items()) {
+        flattenAnd(item, out);
+      }
+    } else if (q instanceof Saved s) {
+      flattenAnd(s.query(), out);
+    } else if (!(q instanceof All)) {
+      out.add(q);
+    }
+  }
+
+  /** What an AND of items compiles to: one MATCH for its text, SQL for the rest. */
+  private record Conjunction(String match, List<Sql> filters) {}
+
+  private Conjunction conjunction(List<Query> items) {
+    List<String> positive = new ArrayList<>();
+    List<String> negative = new ArrayList<>();
+    List<Sql> filters = new ArrayList<>();
+    for (Query item : items) {
+      String f = fts(item);
+      if (f != null) {
+        positive.add(f);
+      } else if (item instanceof Not n && fts(n.item()) != null) {
+        negative.add(fts(n.item()));
+      } else {
+        filters.add(sql(item));
+      }
+    }
+    String match = null;
+    if (!positive.isEmpty()) {
+      match = String.join(" AND ", positive);
+      if (!negative.isEmpty()) {
+        // FTS5's NOT is binary ("a NOT b"), so negated text needs a positive side to hang on
+        match = "(" + match + ") NOT (" + String.join(" OR ", negative) + ")";
+      }
+    } else if (!negative.isEmpty()) {
+      filters.add(Sql.of(NOT_IN_FTS, String.join(" OR ", negative)));
+    }
+    return new Conjunction(match, filters);
+  }
+
+  /**
+   * The FTS5 expression for a subtree made only of text, or null when the subtree has metadata
+   * filters or a NOT that FTS5 cannot express (a NOT with nothing positive beside it).
+   */
+  private String fts(Query q) {
+    if (q instanceof Text t) {
+      return phrase(t);
+    }
+    if (q instanceof Saved s) {
+      return fts(s.query());
+    }
+    if (q instanceof Or o) {
+      List<String> parts = new ArrayList<>();
+      for (Query item : o.items()) {
+        String f = fts(item);
+        if (f == null) {
+          return null;
+        }
+        parts.add(f);
+      }
+      return "(" + String.join(" OR ", parts) + ")";
+    }
+    if (q instanceof And a) {
+      List<String> positive = new ArrayList<>();
+      List<String> negative = new ArrayList<>();
+      for (Query item : a.items()) {
+        String f = fts(item);
+        if (f != null) {
+          positive.add(f);
+        } else if (item instanceof Not n && (f = fts(n.item())) != null) {
+          negative.add(f);
+        } else {
+          return null;
+        }
+      }
+      if (positive.isEmpty()) {
+        return null;
+      }
+      String p = "(" + String.join(" AND ", positive) + ")";
+      return negative.isEmpty() ? p : "(" + p + " NOT (" + String.join(" OR ", negative) + "))";
+    }
+    return null;
+  }
+
+  /** One FTS5 phrase: the user's text as an FTS5 string, behind a fixed column filter. */
+  static String phrase(Text t) {
+    StringBuilder b = new StringBuilder();
+    if (t.column() != null) {
+      b.append(t.column().fieldName()).append(" : ");
+    }
+    b.append('"').append(t.text().replace("\"", "\"\"")).append('"');
+    if (t.prefix()) {
+      b.append(" *");
+    }
+    return b.toString();
+  }
+
+  /** Text that counts for relevance: every word and phrase not under a NOT. */
+  private static void positiveText(Query q, boolean negated, List<String> out) {
+    if (q instanceof Text t) {
+      if (!negated) {
+        out.add(phrase(t));
+      }
+    } else if (q instanceof And a) {
+      a.items().forEach(i -> positiveText(i, negated, out));
+    } else if (q instanceof Or o) {
+      o.items().forEach(i -> positiveText(i, negated, out));
+    } else if (q instanceof Not n) {
+      positiveText(n.item(), !negated, out);
+    } else if (q instanceof Saved s) {
+      positiveText(s.query(), negated, out);
+    }
+  }
+
+  private Sql sql(Query q) {
+    String f = fts(q);
+    if (f != null) {
+      return Sql.of(IN_FTS, f);
+    }
+    if (q instanceof All) {
+      return Sql.of("1");
+    } else if (q instanceof Saved s) {
+      return sql(s.query());
+    } else if (q instanceof And a) {
+      List<Query> items = new ArrayList<>();
+      flattenAnd(a, items);
+      if (items.isEmpty()) {
+        return Sql.of("1");
+      }
+      Conjunction c = conjunction(items);
+      List<Sql> parts = new ArrayList<>();
+      if (c.match() != null) {
+        parts.add(Sql.of(IN_FTS, c.match()));
+      }
+      parts.addAll(c.filters());
+      return and(parts);
+    } else if (q instanceof Or o) {
+      // the text alternatives go to the index together, in one MATCH
+      List<String> text = new ArrayList<>();
+      List<Sql> parts = new ArrayList<>();
+      for (Query item : o.items()) {
+        String itemFts = fts(item);
+        if (itemFts != null) {
+          text.add(itemFts);
+        } else {
+          parts.add(sql(item));
+        }
+      }
+      if (!text.isEmpty()) {
+        parts.add(0, Sql.of(IN_FTS, String.join(" OR ", text)));
+      }
+      return balanced(parts, "OR");
+    } else if (q instanceof Not n) {
+      String inner = fts(n.item());
+      if (inner != null) {
+        return Sql.of(NOT_IN_FTS, inner);
+      }
+      Sql s = sql(n.item());
+      // a filter on a missing value (no source, no date) is NULL, not false: NOT must still match
+      return new Sql(
+          s.nullable() ? "NOT coalesce(" + s.text() + ", 0)" : "NOT (" + s.text() + ")",
+          s.params());
+    } else if (q instanceof Meta m) {
+      return meta(m);
+    } else if (q instanceof Ids ids) {
+      return ids(ids);
+    } else if (q instanceof Tag t) {
+      String key = likeEscape(t.key());
+      return t.prefix() ? Sql.of(TAG_PREFIX, key + "%") : Sql.of(TAG, t.key(), key + "/%");
+    } else if (q instanceof Is is) {
+      return switch (is.state()) {
+        case NEW, READ, REVIEWED, ARCHIVED -> Sql.of("a.status = ?", is.state().word());
+        case STARRED -> Sql.of("a.starred = 1");
+        case UNTAGGED -> Sql.of(
+            "NOT EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id = a.id)");
+        case NOTED -> Sql.of("coalesce(trim(a.note), '') <> ''");
+      };
+    } else if (q instanceof Dates d) {
+      return dates(d);
+    }
+    throw new IllegalStateException("no SQL for " + q);
+  }
+
+  private static Sql meta(Meta m) {
+    String v = likeEscape(m.value());
+    if (m.value().isEmpty()) {
+      String column = column(m);
+      return Sql.of("coalesce(" + column + ", '') <> ''");
+    }
+    return switch (m.field()) {
+      case SOURCE, AUTHOR, URL -> Sql.maybeNull(column(m) + " LIKE ? ESCAPE '\\'", "%" + v + "%");
+      case SECTION -> Sql.maybeNull("a.section LIKE ? ESCAPE '\\'", m.prefix() ? v + "%" : v);
+      case LANG -> m.prefix()
+          ? Sql.maybeNull("a.lang LIKE ? ESCAPE '\\'", v + "%")
+          : Sql.maybeNull(
+              "(a.lang LIKE ? ESCAPE '\\' OR a.lang LIKE ? ESCAPE '\\')", v, v + "-%");
+      case SITE -> Sql.maybeNull(SITE, m.value(), "%." + v);
+    };
+  }
+
+  private static String column(Meta m) {
+    return switch (m.field()) {
+      case SOURCE -> "a.source";
+      case AUTHOR -> "a.authors";
+      case SITE, URL -> "a.url";
+      case SECTION -> "a.section";
+      case LANG -> "a.lang";
+    };
+  }
+
+  private static Sql ids(Ids ids) {
+    List<Object> singles = new ArrayList<>();
+    List<Sql> parts = new ArrayList<>();
+    for (IdRange r : ids.ranges()) {
+      if (r.from() == r.to()) {
+        singles.add(r.from());
+      } else {
+        parts.add(Sql.of("a.id BETWEEN ? AND ?", r.from(), r.to()));
+      }
+    }
+    if (singles.size() == 1) {
+      parts.add(0, Sql.of("a.id = ?", singles.get(0)));
+    } else if (!singles.isEmpty()) {
+      parts.add(0, new Sql("a.id IN (" + "?, ".repeat(singles.size() - 1) + "?)", singles));
+    }
+    return balanced(parts, "OR");
+  }
+
+  private Sql dates(Dates d) {
+    String column = d.field() == Query.DateField.PUBLISHED ? "a.published" : "a.imported";
+    List<Sql> parts = new ArrayList<>();
+    String from = day(d.from());
+    String until = day(d.until());
+    if (from != null) {
+      parts.add(Sql.maybeNull(column + " >= ?", from));
+    }
+    if (until != null) {
+      parts.add(Sql.maybeNull(column + " < ?", until));
+    }
+    if (parts.isEmpty()) {
+      // both ends beyond what the stored dates can hold: every dated article
+      parts.add(Sql.of(column + " IS NOT NULL"));
+    }
+    return and(parts);
+  }
+
+  /**
+   * The day as {@code YYYY-MM-DD}, which compares correctly as text with both stored shapes (a
+   * date, or an ISO timestamp); null for an open end or a year past 9999, which ISO would write
+   * with a sign that breaks the text comparison.
+   */
+  private String day(Day day) {
+    if (day == null) {
+      return null;
+    }
+    LocalDate date;
+    if (day instanceof OnDay on) {
+      date = on.date();
+    } else {
+      DaysAgo ago = (DaysAgo) day;
+      LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+      date =
+          switch (ago.unit()) {
+            case 'd' -> today.minusDays(ago.amount());
+            case 'w' -> today.minusWeeks(ago.amount());
+            case 'm' -> today.minusMonths(ago.amount());
+            case 'y' -> today.minusYears(ago.amount());
+            default -> throw new IllegalStateException("unit " + ago.unit());
+          };
+    }
+    if (date.getYear() > 9999) {
+      return null;
+    }
+    if (date.getYear() < 0) {
+      return "0000-01-01";
+    }
+    return date.toString();
+  }
+
+  static String likeEscape(String s) {
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  private static Sql and(List<Sql> parts) {
+    return parts.isEmpty() ? Sql.of("1") : balanced(parts, "AND");
+  }
+
+  /**
+   * Joins with {@code op} as a balanced tree of parentheses, so that a query of a thousand terms
+   * stays far below SQLite's expression depth limit (1000) instead of nesting a thousand deep.
+   */
+  private static Sql balanced(List<Sql> parts, String op) {
+    if (parts.size() == 1) {
+      return parts.get(0);
+    }
+    int mid = parts.size() / 2;
+    Sql left = balanced(parts.subList(0, mid), op);
+    Sql right = balanced(parts.subList(mid, parts.size()), op);
+    List<Object> params = new ArrayList<>(left.params());
+    params.addAll(right.params());
+    return new Sql(
+        "(" + left.text() + ") " + op + " (" + right.text() + ")",
+        params,
+        left.nullable() || right.nullable());
+  }
+}
