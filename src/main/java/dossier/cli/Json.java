@@ -25,6 +25,8 @@ final class Json {
       JsonGenerator g = FACTORY.createGenerator(w);
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.setCharacterEscapes(SafeEscapes.INSTANCE);
+      // NDJSON: objects are separated by our newlines, not by Jackson's default space
+      g.setRootValueSeparator(null);
       if (pretty) {
         DefaultPrettyPrinter pp = new DefaultPrettyPrinter();
         pp.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);

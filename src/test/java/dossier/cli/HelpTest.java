@@ -1,0 +1,101 @@
+package dossier.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+/** Every command, option and parameter is documented, and help works everywhere. */
+class HelpTest {
+  @TempDir Path tmp;
+
+  private static CommandLine model() {
+    return DossierCommand.commandLine(
+        new Env(Map.of(), java.io.InputStream.nullInputStream(),
+            java.io.OutputStream.nullOutputStream(), false, false));
+  }
+
+  private static void eachCommand(CommandLine cl, java.util.function.Consumer<CommandLine> f) {
+    f.accept(cl);
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      if (!sub.getCommandSpec().usageMessage().hidden()) {
+        eachCommand(sub, f);
+      }
+    }
+  }
+
+  @Test
+  void everyCommandOptionAndParameterHasADescription() {
+    eachCommand(
+        model(),
+        cl -> {
+          CommandSpec spec = cl.getCommandSpec();
+          String name = spec.qualifiedName();
+          assertThat(String.join("", spec.usageMessage().description()))
+              .as(name + " needs a description")
+              .isNotBlank();
+          for (OptionSpec o : spec.options()) {
+            if (!o.hidden()) {
+              assertThat(String.join("", o.description()))
+                  .as(name + " " + o.longestName() + " needs a description")
+                  .isNotBlank();
+            }
+          }
+          for (PositionalParamSpec p : spec.positionalParameters()) {
+            if (!p.hidden()) {
+              assertThat(String.join("", p.description()))
+                  .as(name + " " + p.paramLabel() + " needs a description")
+                  .isNotBlank();
+            }
+          }
+        });
+  }
+
+  @Test
+  void helpWorksForEveryCommandAndListsEverySubcommand() {
+    Cli cli = new Cli(tmp);
+    Cli.Result root = cli.run("--help");
+    assertThat(root.code()).isZero();
+    assertThat(root.out()).contains("Usage: dossier").contains("Exit codes:");
+    eachCommand(
+        model(),
+        cl -> {
+          String[] path = cl.getCommandSpec().qualifiedName().split(" ");
+          if (path.length == 1) {
+            return;
+          }
+          String[] args = new String[path.length];
+          System.arraycopy(path, 1, args, 0, path.length - 1);
+          args[path.length - 1] = "--help";
+          Cli.Result r = cli.run(args);
+          String name = cl.getCommandSpec().qualifiedName();
+          assertThat(r.code()).as(name + " --help: " + r).isZero();
+          assertThat(r.out()).startsWith("Usage: " + name);
+          assertThat(r.err()).isEmpty();
+          if (path.length == 2) {
+            assertThat(root.out()).as("dossier --help lists " + path[1]).contains("  " + path[1]);
+          }
+        });
+    assertThat(cli.db()).as("help opens no archive").doesNotExist();
+  }
+
+  @Test
+  void versionAndUnknownOptions() {
+    Cli cli = new Cli(tmp);
+    Cli.Result v = cli.run("--version");
+    assertThat(v.code()).isZero();
+    assertThat(v.out()).startsWith("dossier ");
+    Cli.Result bad = cli.run("list", "--no-such-option");
+    assertThat(bad.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(bad.err()).contains("--no-such-option").contains("list --help");
+    Cli.Result unknown = cli.run("frobnicate");
+    assertThat(unknown.code()).isEqualTo(ExitCode.USAGE);
+    ImportCommandTest.assertNoStackTrace(unknown);
+  }
+}

@@ -1,0 +1,235 @@
+package dossier.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImportCommandTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String[] FIXTURES = {
+    "harbour-strike.txt", "library-reopens.html", "glacier-survey.md"
+  };
+
+  @TempDir Path tmp;
+  Cli cli;
+  Path files;
+
+  @BeforeEach
+  void setUp() {
+    cli = new Cli(tmp);
+    for (String f : FIXTURES) {
+      files = cli.fixture(f).getParent();
+    }
+  }
+
+  static List<JsonNode> ndjson(String out) throws IOException {
+    List<JsonNode> nodes = new ArrayList<>();
+    for (String line : out.split("\n")) {
+      if (!line.isEmpty()) {
+        assertThat(line).as("one object a line, nothing around it").startsWith("{").endsWith("}");
+        nodes.add(JSON.readTree(line));
+      }
+    }
+    return nodes;
+  }
+
+  static void assertNoStackTrace(Cli.Result r) {
+    assertThat(r.out() + r.err())
+        .doesNotContain("\tat ")
+        .doesNotContain("Exception:")
+        .doesNotContain("Caused by");
+  }
+
+  private List<String> ids() {
+    Cli.Result r = cli.run("list", "--format", "ids");
+    assertThat(r.code()).as(r.toString()).isZero();
+    return r.lines();
+  }
+
+  @Test
+  void importsAFolderAndSaysSoOnStderr() {
+    Cli.Result r = cli.run("import", files.toString());
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.out()).as("data only on stdout: nothing to say without --json").isEmpty();
+    assertThat(r.err()).contains("imported 3").contains("0 failed");
+    assertThat(ids()).hasSize(3);
+  }
+
+  @Test
+  void importsSingleFilesStdinAndGzip() throws IOException {
+    Path gz = tmp.resolve("strike.txt.gz");
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    try (GZIPOutputStream z = new GZIPOutputStream(b)) {
+      z.write(Cli.fixtureBytes("harbour-strike.txt"));
+    }
+    Files.write(gz, b.toByteArray());
+
+    Cli.Result r = cli.run("import", "--json", gz.toString());
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(ndjson(r.out()).get(0).get("status").asText()).isEqualTo("imported");
+
+    r = cli.run("import", "--json", files.resolve("library-reopens.html").toString());
+    assertThat(ndjson(r.out()).get(0).get("status").asText()).isEqualTo("imported");
+
+    r = cli.runWithInput(Cli.fixtureBytes("glacier-survey.md"), "import", "--json", "-");
+    assertThat(r.code()).as(r.toString()).isZero();
+    JsonNode o = ndjson(r.out()).get(0);
+    assertThat(o.get("path").asText()).isEqualTo("-");
+    assertThat(o.get("status").asText()).isEqualTo("imported");
+    assertThat(ids()).hasSize(3);
+
+    Cli.Result show = cli.run("show", "--format", "json", ids().get(2));
+    assertThat(show.out()).contains("Pellor harbour");
+  }
+
+  @Test
+  void jsonOutcomesAreNdjsonWithPathStatusIdAndError() throws IOException {
+    Cli.Result r = cli.run("import", "--json", files.toString());
+    assertThat(r.code()).as(r.toString()).isZero();
+    List<JsonNode> outcomes = ndjson(r.out());
+    assertThat(outcomes).hasSize(3);
+    for (JsonNode o : outcomes) {
+      assertThat(o.has("path") && o.has("status") && o.has("id") && o.has("error")).isTrue();
+      assertThat(o.get("status").asText()).isEqualTo("imported");
+      assertThat(o.get("id").isIntegralNumber()).isTrue();
+      assertThat(o.get("error").isNull()).isTrue();
+      assertThat(o.get("path").asText()).startsWith(files.toString());
+    }
+    List<String> listed = ids();
+    for (JsonNode o : outcomes) {
+      assertThat(listed).contains(o.get("id").asText());
+    }
+  }
+
+  @Test
+  void tagOptionTagsEveryImportedArticle() throws IOException {
+    Cli.Result r = cli.run("import", "--tag", "harbours", "--tag", "Region/North", files.toString());
+    assertThat(r.code()).as(r.toString()).isZero();
+    Cli.Result list = cli.run("list", "--format", "ndjson");
+    List<JsonNode> articles = ndjson(list.out());
+    assertThat(articles).hasSize(3);
+    for (JsonNode a : articles) {
+      List<String> tags = new ArrayList<>();
+      a.get("tags").forEach(t -> tags.add(t.asText()));
+      assertThat(tags).contains("harbours", "Region/North");
+    }
+  }
+
+  @Test
+  void dryRunStoresNothing() throws IOException {
+    Cli.Result r = cli.run("import", "--dry-run", "--json", files.toString());
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(ndjson(r.out())).hasSize(3).allMatch(o -> o.get("status").asText().equals("imported"));
+    assertThat(r.err()).contains("would import 3");
+    assertThat(ids()).isEmpty();
+  }
+
+  @Test
+  void reimportReportsEveryFileAsDuplicateAndChangesNothing() throws IOException {
+    cli.run("import", files.toString());
+    String before = cli.run("list", "--format", "json").out();
+
+    Cli.Result r = cli.run("import", "--json", files.toString());
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(ndjson(r.out()))
+        .hasSize(3)
+        .allMatch(o -> o.get("status").asText().equals("duplicate") && o.get("id").isNumber());
+    assertThat(r.err()).contains("imported 0, 3 duplicates");
+    assertThat(cli.run("list", "--format", "json").out()).isEqualTo(before);
+
+    Cli.Result plain = cli.run("import", files.toString());
+    assertThat(plain.err()).contains("duplicate: ").contains("harbour-strike.txt");
+  }
+
+  @Test
+  void onDuplicateUpdateReportsUpdatedAndKeepsOneArticle() throws IOException {
+    cli.run("import", files.toString());
+    Path copy = tmp.resolve("elsewhere/strike-again.txt");
+    Files.createDirectories(copy.getParent());
+    Files.write(copy, Cli.fixtureBytes("harbour-strike.txt"));
+
+    Cli.Result skip = cli.run("import", "--json", "--on-duplicate", "skip", copy.toString());
+    assertThat(ndjson(skip.out()).get(0).get("status").asText()).isEqualTo("duplicate");
+
+    Cli.Result upd = cli.run("import", "--json", "--on-duplicate", "update", copy.toString());
+    assertThat(upd.code()).as(upd.toString()).isZero();
+    JsonNode o = ndjson(upd.out()).get(0);
+    assertThat(o.get("status").asText()).isEqualTo("updated");
+    assertThat(ids()).hasSize(3);
+    Cli.Result show = cli.run("show", "--format", "json", o.get("id").asText());
+    assertThat(JSON.readTree(show.out()).get("path").asText()).isEqualTo(copy.toString());
+
+    Cli.Result bad = cli.run("import", "--on-duplicate", "overwrite", copy.toString());
+    assertThat(bad.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(bad.err()).contains("skip or update");
+  }
+
+  @Test
+  void badFilesAreReportedOneLineEachAndTheBatchGoesOn() throws IOException {
+    Path binary = tmp.resolve("program.txt");
+    byte[] bytes = new byte[4096];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = (byte) (i * 7 % 256);
+    }
+    Files.write(binary, bytes);
+    Path missing = tmp.resolve("no-such-file.txt");
+
+    Cli.Result r =
+        cli.run("import", binary.toString(), missing.toString(), files.toString());
+    assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.PARTIAL);
+    List<String> errors =
+        r.err().lines().filter(l -> l.startsWith("error:")).toList();
+    assertThat(errors).hasSize(2);
+    assertThat(errors.get(0)).contains("program.txt");
+    assertThat(errors.get(1)).contains("no-such-file.txt");
+    assertThat(r.err()).contains("imported 3").contains("2 failed");
+    assertNoStackTrace(r);
+    assertThat(ids()).hasSize(3);
+
+    Cli.Result json = cli.run("import", "--json", missing.toString(), binary.toString());
+    assertThat(json.code()).as("every file failed").isEqualTo(ExitCode.FAILURE);
+    List<JsonNode> outcomes = ndjson(json.out());
+    assertThat(outcomes).hasSize(2);
+    for (JsonNode o : outcomes) {
+      assertThat(o.get("status").asText()).isEqualTo("failed");
+      assertThat(o.get("id").isNull()).isTrue();
+      assertThat(o.get("error").asText()).isNotBlank();
+    }
+  }
+
+  @Test
+  void stdinAndUrlOption() throws IOException {
+    Cli.Result r =
+        cli.runWithInput(
+            Cli.fixtureBytes("harbour-strike.txt"),
+            "import",
+            "--url",
+            "https://example.org/pellor-strike",
+            "-");
+    assertThat(r.code()).as(r.toString()).isZero();
+    Cli.Result show = cli.run("show", "--format", "json", ids().get(0));
+    assertThat(JSON.readTree(show.out()).get("url").asText())
+        .isEqualTo("https://example.org/pellor-strike");
+
+    Cli.Result two = cli.run("import", "--url", "https://example.org/x", files.toString());
+    assertThat(two.code()).isEqualTo(ExitCode.USAGE);
+  }
+
+  @Test
+  void quietPrintsNoSummary() {
+    Cli.Result r = cli.run("-q", "import", files.toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.err()).isEmpty();
+  }
+}

@@ -1,0 +1,101 @@
+package dossier.cli;
+
+import static dossier.cli.ImportCommandTest.JSON;
+import static dossier.cli.ImportCommandTest.assertNoStackTrace;
+import static dossier.cli.ImportCommandTest.ndjson;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SearchCommandTest {
+  @TempDir Path tmp;
+  Cli cli;
+
+  @BeforeEach
+  void setUp() {
+    cli = new Cli(tmp);
+    for (String f : ImportCommandTest.FIXTURES) {
+      cli.fixture(f);
+    }
+    Cli.Result r = cli.run("import", tmp.resolve("files").toString());
+    assertThat(r.code()).as(r.toString()).isZero();
+  }
+
+  @Test
+  void rankedHitsWithSnippets() throws IOException {
+    // "harbour" is in the title and body of the strike story, once in no other
+    Cli.Result r = cli.run("search", "harbour", "--format", "ndjson");
+    assertThat(r.code()).as(r.toString()).isZero();
+    List<JsonNode> hits = ndjson(r.out());
+    assertThat(hits).hasSize(1);
+    JsonNode hit = hits.get(0);
+    assertThat(hit.get("title").asText()).contains("Pellor harbour");
+    assertThat(hit.get("score").asDouble()).isPositive();
+    assertThat(hit.get("snippet").asText()).contains("[harbour]");
+
+    // a word in two stories: the one that uses it in the title and more often ranks first
+    List<JsonNode> two = ndjson(cli.run("search", "restoration", "--format", "ndjson").out());
+    assertThat(two).isNotEmpty();
+    assertThat(two.get(0).get("title").asText()).contains("library");
+    for (int i = 1; i < two.size(); i++) {
+      assertThat(two.get(i - 1).get("score").asDouble())
+          .isGreaterThanOrEqualTo(two.get(i).get("score").asDouble());
+    }
+  }
+
+  @Test
+  void tableShowsTheSnippetUnderTheTitle() {
+    Cli.Result r = cli.run("search", "constellations");
+    assertThat(r.code()).isZero();
+    assertThat(r.lines()).hasSize(2);
+    assertThat(r.lines().get(0)).contains("Old Marrowgate library");
+    assertThat(r.lines().get(1)).contains("[constellations]");
+  }
+
+  @Test
+  void stemmedAndCaseInsensitive() throws IOException {
+    assertThat(ndjson(cli.run("search", "STRIKES", "--format", "ndjson").out())).hasSize(1);
+    assertThat(ndjson(cli.run("search", "\"grain ships\"", "--format", "ndjson").out()))
+        .hasSize(1);
+  }
+
+  @Test
+  void punctuationNeverCrashes() {
+    for (String q : List.of("U.S.", "\"", "'", "(", "NOT", "a*b", "x:y", "-", "^", "\\")) {
+      Cli.Result r = cli.run("search", q);
+      assertThat(r.code()).as(q + ": " + r).isIn(ExitCode.OK, ExitCode.USAGE);
+      assertThat(r.err()).as(q).doesNotContain("SQL").doesNotContain("internal error");
+      assertNoStackTrace(r);
+    }
+  }
+
+  @Test
+  void noMatchIsSuccessWithANote() throws IOException {
+    Cli.Result r = cli.run("search", "zeppelin");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).contains("no matches");
+    assertThat(JSON.readTree(cli.run("search", "zeppelin", "--format", "json").out()).size())
+        .isZero();
+  }
+
+  @Test
+  void limitDefaultsToTwentyAndZeroMeansAll() {
+    Cli.Result r = cli.run("search", "the", "--format", "ids", "--limit", "1");
+    assertThat(r.lines()).hasSize(1);
+    assertThat(cli.run("search", "the", "--format", "ids", "--limit", "0").lines()).hasSize(3);
+  }
+
+  @Test
+  void needsAQuery() {
+    Cli.Result r = cli.run("search");
+    assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+    assertNoStackTrace(r);
+  }
+}
