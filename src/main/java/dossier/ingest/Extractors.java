@@ -1,11 +1,18 @@
 package dossier.ingest;
 
 import dossier.core.Extracted;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Locale;
+import java.util.zip.GZIPInputStream;
 
 /** Picks the extractor for a file and runs it: the one entry point import and extract use. */
 public final class Extractors {
   private Extractors() {}
+
+  static final int MAX_INFLATED = 64 << 20;
 
   /**
    * Extracts the article in {@code bytes}.
@@ -15,6 +22,12 @@ public final class Extractors {
    * @throws ExtractionException when the bytes are not an article (binary, empty)
    */
   public static Extracted extract(byte[] bytes, String fileName, Format format) {
+    if (isGzip(bytes)) {
+      bytes = gunzip(bytes);
+    }
+    if (bytes.length == 0) {
+      throw new ExtractionException("empty file");
+    }
     if (looksBinary(bytes)) {
       throw new ExtractionException("binary file, not text, HTML or Markdown");
     }
@@ -30,6 +43,28 @@ public final class Extractors {
       throw new ExtractionException("no article text found");
     }
     return x;
+  }
+
+  static boolean isGzip(byte[] b) {
+    return b.length >= 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b;
+  }
+
+  /** Inflates gzip data, refusing output past {@link #MAX_INFLATED} bytes (a gzip bomb). */
+  static byte[] gunzip(byte[] b) {
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(b))) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, b.length * 4));
+      byte[] buf = new byte[64 * 1024];
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        out.write(buf, 0, n);
+        if (out.size() > MAX_INFLATED) {
+          throw new ExtractionException("gzip data inflates past " + (MAX_INFLATED >> 20) + " MB");
+        }
+      }
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new ExtractionException("broken gzip data: " + e.getMessage());
+    }
   }
 
   static Format decideFormat(String fileName, String text) {

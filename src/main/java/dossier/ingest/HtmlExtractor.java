@@ -8,48 +8,50 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
-/** Saved web pages: title from metadata or the page, body from the paragraphs of the main text. */
+/**
+ * Saved web pages: metadata from JSON-LD, meta tags and the page ({@link PageMetadata}), the
+ * article text by content scoring ({@link MainContent}), then a last pass that drops furniture
+ * lines the page did not mark up as such.
+ */
 final class HtmlExtractor {
   private HtmlExtractor() {}
 
   static Extracted extract(String html) {
     Document doc = Jsoup.parse(html);
-    doc.select("script, style, noscript, nav, header, footer, aside, form, iframe").remove();
-    String title = meta(doc, "meta[property=og:title]");
-    if (title == null) {
-      Element h1 = doc.selectFirst("h1");
-      title = h1 != null ? Text.oneLine(h1.text()) : Text.oneLine(doc.title());
-    }
-    Element root = doc.selectFirst("article");
-    if (root == null) {
-      root = doc.body() == null ? doc : doc.body();
-    }
-    List<String> paras = new ArrayList<>();
-    for (Element p : root.select("p")) {
-      String t = Text.oneLine(p.text());
-      if (!t.isEmpty()) {
-        paras.add(t);
+    PageMetadata meta = PageMetadata.read(doc);
+    String caption = leadCaption(doc);
+    List<String> paras = MainContent.paragraphs(doc, meta.title);
+    List<String> body = new ArrayList<>(paras.size());
+    for (String p : paras) {
+      if (!Furniture.isKnown(p)) {
+        body.add(p);
       }
     }
-    if (paras.isEmpty()) {
-      String t = Text.oneLine(root.text());
-      if (!t.isEmpty()) {
-        paras.add(t);
-      }
+    String title = meta.title;
+    if (title == null || title.isBlank()) {
+      title = TextExtractor.titleFromFirstSentence(String.join("\n\n", body));
     }
-    String lang = doc.selectFirst("html") == null ? null : doc.selectFirst("html").attr("lang");
-    return new Extracted(title, meta(doc, "meta[property=og:site_name]"), List.of(),
-        null, meta(doc, "link[rel=canonical]"), null, lang == null || lang.isBlank() ? null : lang,
-        null, String.join("\n\n", paras), List.of(), "html");
+    return new Extracted(title, meta.source, meta.authors, meta.published, meta.url, meta.section,
+        meta.lang, caption, String.join("\n\n", body), meta.tags, "html");
   }
 
-  private static String meta(Document doc, String css) {
-    Element e = doc.selectFirst(css);
-    if (e == null) {
+  /** The caption of the article's first figure, when it has one. */
+  private static String leadCaption(Document doc) {
+    Element scope = doc.selectFirst("article");
+    if (scope == null) {
+      scope = doc.selectFirst("main, [role=main]");
+    }
+    if (scope == null) {
+      scope = doc.body();
+    }
+    if (scope == null) {
       return null;
     }
-    String v = e.hasAttr("content") ? e.attr("content") : e.attr("href");
-    v = Text.oneLine(v);
-    return v.isEmpty() ? null : v;
+    Element fc = scope.selectFirst("figure figcaption, figcaption, .wp-caption-text");
+    if (fc == null) {
+      return null;
+    }
+    String t = Text.oneLine(fc.text());
+    return t.isEmpty() || t.length() > 400 ? null : t;
   }
 }

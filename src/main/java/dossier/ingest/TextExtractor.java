@@ -3,61 +3,355 @@ package dossier.ingest;
 import dossier.core.Extracted;
 import dossier.core.Text;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Plain-text articles: paragraphs are separated by blank lines (or are one per line). A short first
- * paragraph without final punctuation is the headline; a paragraph printed twice at the top is the
- * photo caption; else the title is made from the first sentence.
+ * Plain-text articles, most often saved by scrapers: a headline when there is one, a photo caption
+ * (often printed twice), bylines and "Published" lines, the article one paragraph per line, then
+ * the site's furniture (prompts, share links, related headlines, section markers, copyright). The
+ * furniture is removed, and what it says about the article (section, tags, publisher) is kept.
  */
 final class TextExtractor {
   private TextExtractor() {}
 
+  private static final Pattern CREDIT =
+      Pattern.compile(
+          "\\(([^()]{2,80}?)\\s+for\\s+(the\\s+)?(\\p{Lu}[\\p{L}\\p{N}'’&.\\-]*"
+              + "(?:\\s+(?:of\\s+|de\\s+)?\\p{Lu}[\\p{L}\\p{N}'’&.\\-]*){0,5})\\s*\\)",
+          Pattern.UNICODE_CHARACTER_CLASS);
+  private static final Pattern PHOTO_CREDIT =
+      Pattern.compile(
+          "(?:\\((?:photo|image|picture|foto|photograph)s?\\s*(?::|by)[^()]{2,80}\\)|"
+              + "(?:photo|photograph|image|picture|credit)s?\\s*(?::|by)\\s*[^.]{2,80})\\s*$",
+          Pattern.CASE_INSENSITIVE);
+  private static final String NAME_RUN =
+      "(\\p{Lu}[\\p{L}\\p{N}'’&.\\-]*(?:\\s+(?:of\\s+|de\\s+)?\\p{Lu}[\\p{L}\\p{N}'’&.\\-]*){0,5})";
+  private static final Pattern ACCORDING_TO =
+      Pattern.compile(
+          "\\baccording to\\s+(the\\s+)?"
+              + NAME_RUN
+              + "(?:'s?)?(\\s+(?:article|report|reporting|story|newspaper|website|"
+              + "broadcaster|magazine|piece|investigation|analysis))?",
+          Pattern.UNICODE_CHARACTER_CLASS);
+  private static final Pattern REPORTED =
+      Pattern.compile(
+          "(?:^|[,;.]\\s+|\\s)(the\\s+|The\\s+)?"
+              + NAME_RUN
+              + "\\s+(?:reported|reports|has reported|first reported|was first to report)\\b",
+          Pattern.UNICODE_CHARACTER_CLASS);
+  private static final Pattern PRESS_WORD =
+      Pattern.compile(
+          "\\b(?:Post|Times|Journal|Herald|Tribune|News|Gazette|Courier|Ledger|Review|"
+              + "Guardian|Telegraph|Observer|Chronicle|Standard|Express|Mail|Mirror|Independent|"
+              + "Economist|Reuters|Press|Bloomberg|Wire|Today|Daily|Record|Sun|Star|Globe|"
+              + "Inquirer|Register|Dispatch|Bulletin|Monitor|Examiner|Magazine|Weekly|Agency|"
+              + "Radio|TV|Television|BBC|CNN|AFP|Reuters|Politico|Axios|Atlantic|Spiegel|"
+              + "Zeitung|Monde|Figaro|País|Corriere|Nation|Week|Insider|Pravda|Izvestia|Kommersant|"
+              + "Interfax|Tass|TASS|Xinhua|Yonhap|Kyodo|Al Jazeera|Broadcasting|Network|Media|"
+              + "Online|Wall Street Journal|Associated Press|Morning|Evening|Sunday|Financial)\\b");
+  private static final Pattern COPYRIGHT_NAME =
+      Pattern.compile(
+          "^(?:©|\\(c\\)|copyright)\\s*(?:©\\s*)?(?:(?:19|20)\\d{2}(?:\\s*[-–]\\s*(?:19|20)?\\d{2,4})?"
+              + "\\s*,?\\s*)?(.*?)(?:\\s*(?:19|20)\\d{2})?[.,]?\\s*(?:all rights reserved.*)?$",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern SECTION =
+      Pattern.compile(
+          "^(?:in|section:|category:|posted in|filed under:?)\\s+(\\p{Lu}[\\p{L}&'’\\-]*"
+              + "(?:\\s+(?:&\\s+)?\\p{Lu}[\\p{L}&'’\\-]*){0,2})$",
+          Pattern.UNICODE_CHARACTER_CLASS);
+  private static final Pattern TAGS =
+      Pattern.compile("^(?:tags|tagged|topics|keywords|tagged with|filed under)\\s*:\\s*(.+)$",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern DATE_LINE =
+      Pattern.compile(
+          "^(?:(first\\s+)?published|posted|updated|last updated|date|dated|modified)"
+              + "(?:\\s+on)?\\s*:?\\s*(.*)$",
+          Pattern.CASE_INSENSITIVE);
+
   static Extracted extract(String text) {
     List<String> paras = paragraphs(text);
-    String title = null;
-    String caption = null;
-    if (paras.size() >= 2 && paras.get(0).equals(paras.get(1))) {
-      caption = paras.remove(0);
-      paras.remove(0);
+    Meta meta = new Meta();
+
+    // Head: headline, caption, bylines and date lines before the first paragraph of text.
+    int i = 0;
+    while (i < paras.size() && i < 12) {
+      String p = paras.get(i);
+      if (i + 1 < paras.size() && paras.get(i + 1).equals(p) && meta.caption == null) {
+        meta.caption = p;
+        paras.remove(i + 1);
+        paras.remove(i);
+        continue;
+      }
+      if (meta.caption == null && isCaption(p) && i + 1 < paras.size()) {
+        meta.caption = p;
+        paras.remove(i);
+        continue;
+      }
+      if (readMetaLine(p, meta, true)) {
+        paras.remove(i);
+        continue;
+      }
+      if (meta.title == null && i == 0 && paras.size() > 1 && isHeadline(p)
+          && !Furniture.isKnown(p)) {
+        meta.title = p;
+        paras.remove(i);
+        continue;
+      }
+      break;
     }
-    if (!paras.isEmpty() && isHeadline(paras.get(0)) && paras.size() > 1) {
-      title = paras.remove(0);
+
+    // Tail: the furniture the site printed after the article.
+    int end = paras.size();
+    while (end > 1) {
+      String p = paras.get(end - 1);
+      if (readMetaLine(p, meta, false) || Furniture.isKnown(p) || Furniture.isPrompt(p)
+          || Furniture.isLinkLike(p)) {
+        end--;
+      } else {
+        break;
+      }
     }
-    String body = String.join("\n\n", paras);
-    if (title == null) {
-      title = titleFromFirstSentence(body);
+    List<String> body = new ArrayList<>();
+    for (int k = 0; k < end; k++) {
+      String p = paras.get(k);
+      if (!body.isEmpty() && body.get(body.size() - 1).equals(p)) {
+        continue; // a paragraph printed twice by the scraper
+      }
+      if (readMetaLine(p, meta, false) || Furniture.isKnown(p) || Furniture.isPrompt(p)) {
+        continue;
+      }
+      body.add(p);
     }
-    return new Extracted(title, null, List.of(), null, null, null, null, caption, body, List.of(),
-        "text");
+    String bodyText = String.join("\n\n", body);
+
+    if (meta.source == null && meta.caption != null) {
+      meta.source = creditedPublisher(meta.caption);
+    }
+    if (meta.source == null) {
+      meta.source = meta.copyrightHolder;
+    }
+    if (meta.source == null) {
+      meta.source = attributedPublisher(bodyText);
+    }
+    String title = meta.title != null ? meta.title : titleFromFirstSentence(bodyText);
+    return new Extracted(title, meta.source, new ArrayList<>(meta.authors), meta.published, null,
+        meta.section, null, meta.caption, bodyText, new ArrayList<>(meta.tags), "text");
   }
 
+  private static final class Meta {
+    String title;
+    String caption;
+    String source;
+    String copyrightHolder;
+    String published;
+    boolean publishedIsUpdate;
+    String section;
+    final Set<String> authors = new LinkedHashSet<>();
+    final Set<String> tags = new LinkedHashSet<>();
+  }
+
+  /**
+   * Reads a line that carries metadata instead of text (byline, date, tags, section, copyright)
+   * into {@code meta}; true when the line is such a line and leaves the body.
+   */
+  private static boolean readMetaLine(String p, Meta meta, boolean head) {
+    if (p.length() > 200) {
+      return false;
+    }
+    Matcher tags = TAGS.matcher(p);
+    if (tags.matches()) {
+      for (String t : tags.group(1).split("[,;|]")) {
+        PageMetadata.addTag(meta.tags, t);
+      }
+      return true;
+    }
+    Matcher sec = SECTION.matcher(p);
+    if (sec.matches()) {
+      if (meta.section == null) {
+        meta.section = sec.group(1);
+      }
+      return true;
+    }
+    if (Furniture.COPYRIGHT.matcher(p).find()) {
+      Matcher c = COPYRIGHT_NAME.matcher(p);
+      if (c.matches() && meta.copyrightHolder == null) {
+        String name = cleanPublisher(c.group(1));
+        if (name != null) {
+          meta.copyrightHolder = name;
+        }
+      }
+      return true;
+    }
+    Matcher dl = DATE_LINE.matcher(p);
+    if (dl.matches() && Text.wordCount(p) <= 14) {
+      String d = Dates.find(dl.group(2));
+      if (d != null) {
+        boolean update = !p.toLowerCase(Locale.ROOT).matches("^(first\\s+)?(published|posted|date).*");
+        if (meta.published == null || (meta.publishedIsUpdate && !update)) {
+          meta.published = d;
+          meta.publishedIsUpdate = update;
+        }
+        return true;
+      }
+    }
+    if (Bylines.isByLine(p) || (head || Text.wordCount(p) <= 8) && Bylines.isNameWithRole(p)) {
+      meta.authors.addAll(Bylines.names(p));
+      String d = Dates.find(p);
+      if (d != null && meta.published == null) {
+        meta.published = d;
+      }
+      return true;
+    }
+    // A line that is only a date, as scrapers print under the headline.
+    if (head && Text.wordCount(p) <= 8 && !Furniture.endsSentence(p)) {
+      String d = Dates.find(p);
+      if (d != null) {
+        if (meta.published == null) {
+          meta.published = d;
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean isCaption(String p) {
+    return p.length() <= 400 && (CREDIT.matcher(p).find() || PHOTO_CREDIT.matcher(p).find());
+  }
+
+  /** "... (Jane Roe for The Daily Meridian)" names The Daily Meridian. */
+  static String creditedPublisher(String caption) {
+    Matcher m = CREDIT.matcher(caption);
+    String found = null;
+    while (m.find()) {
+      found = (m.group(2) != null ? "The " : "") + m.group(3);
+    }
+    return found == null ? null : cleanPublisher(found);
+  }
+
+  /**
+   * The publisher named in an attribution: "according to the Washington Post article", "the
+   * Kelmar Times reported". Names must look like a news organization's.
+   */
+  static String attributedPublisher(String body) {
+    Matcher m = ACCORDING_TO.matcher(body);
+    while (m.find()) {
+      String name = m.group(2);
+      if (m.group(3) != null || PRESS_WORD.matcher(name).find()) {
+        return cleanPublisher((m.group(1) != null ? "The " : "") + name);
+      }
+    }
+    m = REPORTED.matcher(body);
+    while (m.find()) {
+      String name = m.group(2);
+      boolean the = m.group(1) != null;
+      if (PRESS_WORD.matcher(name).find() || (the && name.split("\\s+").length >= 2)) {
+        return cleanPublisher((the ? "The " : "") + name);
+      }
+    }
+    return null;
+  }
+
+  private static String cleanPublisher(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    String s = Text.oneLine(raw).replaceAll("[.,;:]+$", "");
+    s = s.replaceAll("(?i)[,\\s]+(?:ltd|limited|inc|llc|plc|gmbh|s\\.?a|corp)\\.?$", "");
+    s = s.replaceAll("(?i)\\s+(?:all rights reserved).*$", "");
+    if (s.isEmpty() || s.length() > 80 || Text.wordCount(s) > 8) {
+      return null;
+    }
+    if (s.regionMatches(true, 0, "the ", 0, 4)) {
+      s = "The " + s.substring(4);
+    }
+    return s;
+  }
+
+  /**
+   * Splits text into paragraphs. Blank lines separate blocks; inside a block, lines that look
+   * hard-wrapped (similar widths, no sentence ending) are joined, other lines are paragraphs of
+   * their own, as scrapers print one paragraph per line.
+   */
   static List<String> paragraphs(String text) {
     String t = text.replace("\r\n", "\n").replace('\r', '\n');
     List<String> out = new ArrayList<>();
-    for (String block : t.split("\n\\s*\n")) {
-      String p = Text.oneLine(block);
-      if (!p.isEmpty()) {
-        out.add(p);
+    for (String block : t.split("\n[ \\t\\u00a0]*\n")) {
+      List<String> lines = new ArrayList<>();
+      for (String line : block.split("\n")) {
+        String l = Text.oneLine(line);
+        if (!l.isEmpty()) {
+          lines.add(l);
+        }
+      }
+      if (lines.isEmpty()) {
+        continue;
+      }
+      if (hardWrapped(lines)) {
+        out.add(String.join(" ", lines));
+      } else {
+        out.addAll(lines);
       }
     }
     return out;
   }
 
-  static boolean isHeadline(String p) {
-    return p.length() <= 150 && !p.matches(".*[.!?:;,]$") && Text.wordCount(p) <= 20;
+  private static boolean hardWrapped(List<String> lines) {
+    if (lines.size() < 2) {
+      return false;
+    }
+    int open = 0;
+    int min = Integer.MAX_VALUE;
+    int max = 0;
+    for (int k = 0; k < lines.size() - 1; k++) {
+      String l = lines.get(k);
+      min = Math.min(min, l.length());
+      max = Math.max(max, l.length());
+      if (!Furniture.endsSentence(l)) {
+        open++;
+      }
+    }
+    int n = lines.size() - 1;
+    return min >= 30 && max <= 110 && max - min <= 40 && open * 2 >= n;
   }
 
+  static boolean isHeadline(String p) {
+    return p.length() <= 200
+        && !Furniture.endsSentence(p)
+        && !p.endsWith(",")
+        && !p.endsWith(";")
+        && Text.wordCount(p) <= 30
+        && Text.wordCount(p) >= 1;
+  }
+
+  /** A title made from the first sentence of the text, cut at a word boundary. */
   static String titleFromFirstSentence(String body) {
     String first = body.split("\n", 2)[0];
     int end = first.length();
-    for (int i = 0; i < first.length() - 1; i++) {
+    for (int i = 20; i < first.length() - 1; i++) {
       char c = first.charAt(i);
-      if ((c == '.' || c == '!' || c == '?') && first.charAt(i + 1) == ' ' && i > 20) {
+      if ((c == '.' || c == '!' || c == '?') && Character.isWhitespace(first.charAt(i + 1))
+          && !abbreviationBefore(first, i)) {
         end = i + 1;
         break;
       }
     }
-    return Text.cutAtWord(first.substring(0, end), 100);
+    return Text.cutAtWord(first.substring(0, end).trim(), 100);
+  }
+
+  private static boolean abbreviationBefore(String s, int dot) {
+    int start = dot;
+    while (start > 0 && Character.isLetter(s.charAt(start - 1))) {
+      start--;
+    }
+    String word = s.substring(start, dot);
+    return word.length() <= 3 && !word.isEmpty() && Character.isUpperCase(word.charAt(0))
+        || word.matches("(?i)mr|mrs|ms|dr|st|gen|sen|rep|gov|col|lt|capt|prof|jan|feb|aug|sept"
+            + "|oct|nov|dec|no|vs|etc|inc|ltd|co|corp|approx|est");
   }
 }

@@ -1,0 +1,130 @@
+package dossier.ingest;
+
+import dossier.core.Text;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads author names out of bylines: "By A and B", "A, Correspondent", "Von A", "Par A". */
+final class Bylines {
+  private Bylines() {}
+
+  private static final Pattern BY_PREFIX =
+      Pattern.compile(
+          "^(?:written\\s+|story\\s+|text\\s+|words\\s+|reporting\\s+)?"
+              + "(?:by|von|par|por|di|door|av|af|автор:?|от)\\s*[:\\-]?\\s+",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final String ROLES =
+      "(?:senior\\s+|chief\\s+|special\\s+|foreign\\s+|political\\s+|staff\\s+|contributing\\s+|"
+          + "associate\\s+|deputy\\s+|managing\\s+|executive\\s+|national\\s+|business\\s+|"
+          + "science\\s+|economics\\s+|sports?\\s+|health\\s+|tech(?:nology)?\\s+|"
+          + "investigative\\s+|freelance\\s+)*"
+          + "(?:correspondent|reporter|editor|writer|columnist|contributor|journalist|analyst|"
+          + "producer|bureau chief|photographer|critic|staff|editor-at-large|fellow|author|"
+          + "intern|news desk|newsdesk)s?";
+  private static final Pattern ROLE_SUFFIX =
+      Pattern.compile(
+          "\\s*(?:[,|–—-]\\s*|\\s+)(?:the\\s+|our\\s+|a\\s+)?" + ROLES + "\\b.*$",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern ROLE_ONLY =
+      Pattern.compile("^(?:the\\s+|our\\s+)?" + ROLES + "$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern SPLIT =
+      Pattern.compile("\\s*(?:,|;|&|\\band\\b|\\bund\\b|\\bet\\b|\\by\\b|\\be\\b|\\|)\\s*");
+  private static final Pattern PLACE =
+      Pattern.compile("\\s+(?:in|from|at)\\s+\\p{Lu}[\\p{L}'.\\- ]*$");
+  private static final Pattern NAME_WORD = Pattern.compile("[\\p{Lu}][\\p{L}'’.\\-]*");
+
+  /** True when {@code line} reads as a byline: "By ..." followed by a name. */
+  static boolean isByLine(String line) {
+    String t = Text.oneLine(line);
+    if (t.length() > 120) {
+      return false;
+    }
+    Matcher m = BY_PREFIX.matcher(t);
+    return m.find() && !names(t.substring(m.end())).isEmpty();
+  }
+
+  /** True when {@code line} is a name followed by a role: "Anna Ferro, Correspondent". */
+  static boolean isNameWithRole(String line) {
+    String t = Text.oneLine(line);
+    if (t.length() > 100) {
+      return false;
+    }
+    Matcher m = ROLE_SUFFIX.matcher(t);
+    if (!m.find() || m.start() == 0) {
+      return false;
+    }
+    String name = t.substring(0, m.start());
+    return looksLikeName(name) && t.substring(m.start()).length() < 60;
+  }
+
+  /**
+   * The names in a byline or author field, cleaned of "By", roles, places and dates; an empty
+   * list when nothing in it looks like a person's or desk's name.
+   */
+  static List<String> names(String raw) {
+    if (raw == null) {
+      return List.of();
+    }
+    String t = Text.oneLine(raw);
+    if (t.isEmpty() || t.length() > 200 || t.startsWith("http") || t.contains("@")
+        && !t.contains(" ")) {
+      return List.of();
+    }
+    Matcher by = BY_PREFIX.matcher(t);
+    if (by.find()) {
+      t = t.substring(by.end());
+    }
+    // Dates and times that follow the name in the same element.
+    t = t.replaceAll("(?i)\\s*(?:[|,·•–—-]\\s*)?(?:published|updated|posted)\\b.*$", "");
+    t = t.replaceAll("\\s*[|·•]\\s*\\d.*$", "");
+    Matcher role = ROLE_SUFFIX.matcher(t);
+    if (role.find() && role.start() > 0) {
+      t = t.substring(0, role.start());
+    }
+    Set<String> out = new LinkedHashSet<>();
+    for (String part : SPLIT.split(t)) {
+      String p = part.trim();
+      p = PLACE.matcher(p).replaceFirst("");
+      p = p.replaceAll("^[\\s:\\-–—]+|[\\s:\\-–—.]+$", "");
+      if (p.isEmpty() || ROLE_ONLY.matcher(p).matches()) {
+        continue;
+      }
+      if (looksLikeName(p)) {
+        out.add(p);
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
+  /** Two to five capitalized words, or one word of a desk or agency name in capitals. */
+  static boolean looksLikeName(String s) {
+    String t = s.trim();
+    if (t.isEmpty() || t.length() > 60 || t.matches(".*\\d.*")) {
+      return false;
+    }
+    String[] words = t.split("\\s+");
+    if (words.length > 6) {
+      return false;
+    }
+    int caps = 0;
+    for (String w : words) {
+      if (NAME_WORD.matcher(w).matches()) {
+        caps++;
+      } else if (!w.matches("(?i)van|von|de|der|den|da|di|du|la|le|del|dos|das|bin|al|el|ter")) {
+        return false;
+      }
+    }
+    if (caps == 0) {
+      return false;
+    }
+    String lower = t.toLowerCase(Locale.ROOT);
+    return !lower.matches(
+        "(?:the|a|an|this|that|share|follow|read|more|home|news|menu|search|advertisement|"
+            + "comments?|related|subscribe|sign in|log in|contact|about)(?:\\s.*)?");
+  }
+}

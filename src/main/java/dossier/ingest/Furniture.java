@@ -1,0 +1,120 @@
+package dossier.ingest;
+
+import dossier.core.Text;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Tells site furniture from article text, one line at a time: prompts to share, follow, subscribe
+ * or comment, "Related" and "Read more" lists, advertisement labels, copyright lines, comment
+ * counts. Known phrasings are matched directly; unknown ones are caught by shape (a short line
+ * without sentence punctuation that starts with a call to action or names a social network).
+ */
+final class Furniture {
+  private Furniture() {}
+
+  private static final Pattern KNOWN =
+      Pattern.compile(
+          "^(?:"
+              + "advertisement|advertising|ad|sponsored(?: content)?|paid (?:post|content)|"
+              + "story continues below(?: advertisement)?|continue reading(?: below| the main "
+              + "story)?|article continues below|skip (?:to|advert).*|scroll to continue.*|"
+              + "(?:leave|write|post|add) (?:a |your )?(?:review|comment|reply|response)s?|"
+              + "(?:be the first to )?comment(?: on this (?:story|article))?|"
+              + "(?:view|show|see|read|load) (?:all |more )?\\d* ?comments?|"
+              + "\\d+ (?:comments?|replies|responses|shares?)|comments? \\(\\d+\\)|"
+              + "follow us(?: on .*)?|follow (?:the )?[\\p{L} ]{1,40} on .*|"
+              + "find us on .*|like us on .*|join us on .*|connect with us.*|"
+              + "share(?: this| the)?(?: article| story| page| post)?(?: on \\S+| via \\S+)?|"
+              + "share on \\S+|share via \\S+|copy (?:the )?link|link copied|email|print|"
+              + "(?:facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|telegram|instagram|"
+              + "tiktok|youtube|threads|bluesky|mastodon|flipboard|email|e-mail|print)(?:\\s*[|/·•,]\\s*"
+              + "(?:facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|telegram|instagram|"
+              + "tiktok|youtube|threads|bluesky|mastodon|flipboard|email|e-mail|print))*|"
+              + "related(?: (?:articles?|stories|posts|content|coverage|news|links|reading|"
+              + "topics))?:?|"
+              + "(?:more|also|recommended|further) (?:on|in|from|reading|stories|news|like this)"
+              + "(?: .{0,60})?|you (?:may|might) also (?:like|enjoy|be interested in).*|"
+              + "most (?:read|popular|viewed|shared|commented)(?: .{0,40})?|trending(?: now)?|"
+              + "read (?:more|next|also|this next)(?:\\s*[:»›>-].*)?|read more about .*|"
+              + "see also:? .*|watch: .{0,80}|listen: .{0,80}|(?:related|also read|also see|"
+              + "more|read more|see more|recommended|editor'?s picks?):\\s.*|"
+              + "sign up (?:for|to) .*|sign up|subscribe(?: now| today| for .*| to .*)?|"
+              + "get (?:our|the) .{0,40}newsletter.*|.{0,40}newsletter(?: sign-?up)?|"
+              + "enter your e-?mail(?: address)?.*|your e-?mail(?: address)?|"
+              + "(?:we|i) (?:respect|value) your privacy.*|unsubscribe at any time.*|"
+              + "(?:©|\\(c\\)|copyright\\b).*|all rights reserved.*|"
+              + "news ?line|top stories|latest news|breaking news|back to top|"
+              + "(?:click|tap) here.*|download (?:our|the) app.*|open in app|"
+              + "image (?:source|caption|credit).*|photo(?:graph)?:? credit.*|"
+              + "(?:updated|last updated|posted|published)\\b.{0,60}|"
+              + "loading(?:\\.\\.\\.|…)?|close|menu|home|next|previous|prev"
+              + ")$",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  static final Pattern COPYRIGHT =
+      Pattern.compile("^(?:©|\\(c\\)|copyright\\b)|all rights reserved", Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern CALL_TO_ACTION =
+      Pattern.compile(
+          "^(?:follow|share|subscribe|sign|join|download|click|tap|read|watch|listen|see|get|"
+              + "like|leave|write|comment|tweet|send|email|print|save|bookmark|explore|discover|"
+              + "visit|register|log in|login|support|donate|become|don't miss|never miss|"
+              + "stay (?:up to date|informed|connected)|keep up|want more)\\b.*",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern NETWORKS =
+      Pattern.compile(
+          "\\b(?:facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|instagram|"
+              + "tiktok|youtube|social (?:networks?|media)|newsletter|podcast|app store|"
+              + "google play|rss)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /** A line that is furniture wherever it appears, even between paragraphs of the article. */
+  static boolean isKnown(String line) {
+    String t = Text.oneLine(line);
+    if (t.isEmpty() || t.length() > 160) {
+      return false;
+    }
+    if (endsSentence(t) && Text.wordCount(t) > 8 && !COPYRIGHT.matcher(t).find()) {
+      return false;
+    }
+    return KNOWN.matcher(stripBullet(t)).matches();
+  }
+
+  /**
+   * A line that is furniture by its shape: short, no sentence ending, and a call to action or a
+   * mention of social networks or newsletters.
+   */
+  static boolean isPrompt(String line) {
+    String t = stripBullet(Text.oneLine(line));
+    if (t.isEmpty() || Text.wordCount(t) > 14 || endsSentence(t)) {
+      return false;
+    }
+    return CALL_TO_ACTION.matcher(t).matches() || NETWORKS.matcher(t).find();
+  }
+
+  /** Short and unpunctuated, the way headlines of link lists and menu entries look. */
+  static boolean isLinkLike(String line) {
+    String t = Text.oneLine(line);
+    return !t.isEmpty() && Text.wordCount(t) <= 16 && t.length() <= 120 && !endsSentence(t);
+  }
+
+  static boolean endsSentence(String t) {
+    String s = t.strip();
+    if (s.isEmpty()) {
+      return false;
+    }
+    // Closing quotes and brackets after the full stop still end a sentence.
+    int i = s.length() - 1;
+    while (i > 0 && "\"'”’»)]".indexOf(s.charAt(i)) >= 0) {
+      i--;
+    }
+    char c = s.charAt(i);
+    return c == '.' || c == '!' || c == '?' || c == '…' || c == '。' || c == '！' || c == '？';
+  }
+
+  private static String stripBullet(String t) {
+    return t.replaceFirst("^[•·*▶►>»›\\-–—|]+\\s*", "").replaceFirst("\\s*[»›>→]+$", "");
+  }
+}

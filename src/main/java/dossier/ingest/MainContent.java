@@ -1,0 +1,663 @@
+package dossier.ingest;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * Finds the main text of a page by content scoring: paragraphs vote for their ancestors by length
+ * and punctuation, votes are discounted by link density and by class and id names, the best
+ * container wins and its siblings that look like article text join it; boxes inside it that are
+ * link lists, share bars, forms or promotions are then cleaned out. Every walk over the tree is
+ * iterative, so deep nesting cannot overflow the stack.
+ */
+final class MainContent {
+  private MainContent() {}
+
+  /** Names of boxes that are almost never article text. */
+  static final Pattern UNLIKELY =
+      Pattern.compile(
+          "-ad-|ad-break|adbox|advert|agegate|ai2html|banner|breadcrumb|combx|comment|community|"
+              + "consent|cookie|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|"
+              + "newsletter|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|"
+              + "sponsor|supplemental|pagination|pager|popup|promo|subscribe|signup|paywall|"
+              + "share|sharing|toolbar|outbrain|taboola|recirc|most-?popular|trending|yom-remote",
+          Pattern.CASE_INSENSITIVE);
+
+  /** Names that rescue a box from {@link #UNLIKELY}: it may still be the article. */
+  static final Pattern MAYBE =
+      Pattern.compile("and|article|body|column|content|main|shadow|story|entry|post-?text",
+          Pattern.CASE_INSENSITIVE);
+
+  static final Pattern POSITIVE =
+      Pattern.compile(
+          "article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose|"
+              + "paragraph",
+          Pattern.CASE_INSENSITIVE);
+
+  static final Pattern NEGATIVE =
+      Pattern.compile(
+          "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|"
+              + "masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|"
+              + "skyscraper|sponsor|shopping|tags|widget|newsletter|subscribe|signup|cookie|"
+              + "consent|byline|author-?(?:box|bio|info)|recommend|read-?more|more-?stories|"
+              + "popular|trending|social|nav|breadcrumb|caption|credit|teaser|toolbar",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern SHARE =
+      Pattern.compile("(\\b|_)(share|sharedaddy|sharing|social)(\\b|_)", Pattern.CASE_INSENSITIVE);
+
+  private static final Set<String> UNLIKELY_ROLES =
+      Set.of("menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog",
+          "banner", "contentinfo", "search");
+
+  private static final Set<String> REMOVE_TAGS =
+      Set.of("script", "style", "noscript", "template", "iframe", "object", "embed", "svg",
+          "canvas", "link", "meta", "input", "textarea", "select", "button", "nav", "aside",
+          "footer", "map", "audio", "video", "source", "head", "dialog", "math");
+
+  private static final Set<String> BLOCK_CHILDREN =
+      Set.of("address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "fieldset",
+          "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
+          "main", "nav", "ol", "p", "pre", "section", "table", "ul", "img", "center", "menu",
+          "tr", "td", "tbody", "details");
+
+  private static final Set<String> SCORED =
+      Set.of("p", "pre", "td", "h2", "h3", "h4", "h5", "h6", "section", "blockquote", "li", "dd");
+
+  /** The three passes relax what is thrown away, for pages whose first result is too short. */
+  private enum Pass {
+    STRICT(true, true, true),
+    KEEP_UNLIKELY(false, true, true),
+    NO_WEIGHTS(false, false, true),
+    NO_CLEANING(false, false, false);
+
+    final boolean stripUnlikely;
+    final boolean weighClasses;
+    final boolean cleanConditionally;
+
+    Pass(boolean stripUnlikely, boolean weighClasses, boolean cleanConditionally) {
+      this.stripUnlikely = stripUnlikely;
+      this.weighClasses = weighClasses;
+      this.cleanConditionally = cleanConditionally;
+    }
+  }
+
+  /** The article text's paragraphs, or an empty list when the page has none. */
+  static List<String> paragraphs(Document original, String title) {
+    List<String> best = List.of();
+    int bestLen = -1;
+    for (Pass pass : Pass.values()) {
+      Document doc = pass == Pass.NO_CLEANING ? original : original.clone();
+      Element article = find(doc, title, pass);
+      List<String> paras = article == null ? List.of() : PageText.paragraphs(article);
+      int len = 0;
+      for (String p : paras) {
+        len += p.length();
+      }
+      if (len > bestLen) {
+        best = paras;
+        bestLen = len;
+      }
+      if (len >= 500) {
+        break;
+      }
+    }
+    return best;
+  }
+
+  static Element find(Document doc, String title, Pass pass) {
+    Element body = doc.body();
+    if (body == null) {
+      return null;
+    }
+    prepare(body, pass);
+    Stats stats = Stats.of(body);
+    Map<Element, double[]> scores = new IdentityHashMap<>();
+    List<Element> candidates = new ArrayList<>();
+    for (Element e : body.getAllElements()) {
+      if (!SCORED.contains(e.normalName())) {
+        continue;
+      }
+      int len = stats.len(e);
+      if (len < 25) {
+        continue;
+      }
+      // Container-level lists and sections vote only through their own paragraphs.
+      if ((e.normalName().equals("section") || e.normalName().equals("li"))
+          && stats.hasBlock(e)) {
+        continue;
+      }
+      double score = 1 + stats.get(e, Stats.COMMAS) + Math.min(len / 100, 3);
+      Element anc = e.parent();
+      for (int level = 0; anc != null && level < 5; level++, anc = anc.parent()) {
+        if (anc.parent() == null || anc == doc) {
+          break;
+        }
+        double[] s = scores.get(anc);
+        if (s == null) {
+          s = new double[] {initialScore(anc, pass)};
+          scores.put(anc, s);
+          candidates.add(anc);
+        }
+        s[0] += level == 0 ? score : level == 1 ? score / 2 : score / (level * 3.0);
+      }
+    }
+    Element top = null;
+    double topScore = 0;
+    for (Element c : candidates) {
+      double[] s = scores.get(c);
+      s[0] *= 1 - stats.linkDensity(c);
+      if (top == null || s[0] > topScore) {
+        top = c;
+        topScore = s[0];
+      }
+    }
+    if (top == null || top == body) {
+      return body;
+    }
+    top = promote(top, topScore, candidates, scores, body);
+    Element article = gatherSiblings(doc, top, scores, stats, pass);
+    clean(article, title, pass);
+    return article;
+  }
+
+  /**
+   * Moves up from the best container when several strong candidates sit under one ancestor (the
+   * text is split into columns or blocks), or when the parent scores better still.
+   */
+  private static Element promote(
+      Element top, double topScore, List<Element> candidates, Map<Element, double[]> scores,
+      Element body) {
+    List<Element> alternatives = new ArrayList<>();
+    for (Element c : candidates) {
+      if (c != top && scores.get(c)[0] >= topScore * 0.75) {
+        alternatives.add(c);
+      }
+    }
+    if (alternatives.size() >= 3) {
+      int level = 0;
+      for (Element p = top.parent(); p != null && p != body && level < 20;
+          p = p.parent(), level++) {
+        int within = 0;
+        for (Element a : alternatives) {
+          if (isAncestor(p, a)) {
+            within++;
+          }
+        }
+        if (within >= 3) {
+          top = p;
+          break;
+        }
+      }
+    }
+    double last = scoreOf(scores, top);
+    double threshold = last / 3;
+    for (Element p = top.parent(); p != null && p != body; p = p.parent()) {
+      double[] s = scores.get(p);
+      if (s == null) {
+        continue;
+      }
+      if (s[0] < threshold) {
+        break;
+      }
+      if (s[0] > last) {
+        top = p;
+        break;
+      }
+      last = s[0];
+    }
+    while (top.parent() != null && top.parent() != body && top.parent().childrenSize() == 1) {
+      top = top.parent();
+    }
+    return top;
+  }
+
+  private static double scoreOf(Map<Element, double[]> scores, Element e) {
+    double[] s = scores.get(e);
+    return s == null ? 0 : s[0];
+  }
+
+  private static boolean isAncestor(Element anc, Element e) {
+    int level = 0;
+    for (Element p = e.parent(); p != null && level < 40; p = p.parent(), level++) {
+      if (p == anc) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Element gatherSiblings(
+      Document doc, Element top, Map<Element, double[]> scores, Stats stats, Pass pass) {
+    Element parent = top.parent();
+    Element article = doc.createElement("div");
+    if (parent == null || parent.normalName().equals("html")) {
+      article.appendChild(top);
+      return article;
+    }
+    double topScore = scoreOf(scores, top);
+    double threshold = Math.max(10, topScore * 0.2);
+    String topClass = top.className();
+    for (Element sib : new ArrayList<>(parent.children())) {
+      boolean keep = sib == top;
+      if (!keep) {
+        double bonus = 0;
+        if (!topClass.isEmpty() && sib.className().equals(topClass)) {
+          bonus = topScore * 0.2;
+        }
+        double[] s = scores.get(sib);
+        if (s != null && s[0] + bonus >= threshold) {
+          keep = true;
+        } else if (sib.normalName().equals("p")) {
+          int len = stats.len(sib);
+          double ld = stats.linkDensity(sib);
+          String text = sib.text();
+          if (len > 80 && ld < 0.25) {
+            keep = true;
+          } else if (len > 0 && len <= 80 && ld == 0 && text.matches("(?s).*\\.( .*)?$")) {
+            keep = true;
+          }
+        }
+      }
+      if (keep) {
+        article.appendChild(sib);
+      }
+    }
+    return article;
+  }
+
+  /** Strips scripts, hidden boxes and (in the strict pass) boxes named like page furniture. */
+  private static void prepare(Element body, Pass pass) {
+    NodeTraversor.filter(
+        new NodeFilter() {
+          @Override
+          public FilterResult head(Node node, int depth) {
+            if (!(node instanceof Element e)) {
+              return node.nodeName().equals("#comment") ? FilterResult.REMOVE
+                  : FilterResult.CONTINUE;
+            }
+            String tag = e.normalName();
+            if (REMOVE_TAGS.contains(tag) || isHidden(e)) {
+              return FilterResult.REMOVE;
+            }
+            if (pass.stripUnlikely && depth > 0 && !tag.equals("article") && !tag.equals("main")
+                && !tag.equals("a") && !tag.equals("table") && !tag.equals("tbody")
+                && !tag.equals("tr") && !tag.equals("td")) {
+              String role = e.attr("role");
+              if (UNLIKELY_ROLES.contains(role.toLowerCase(Locale.ROOT))) {
+                return FilterResult.REMOVE;
+              }
+              String names = e.className() + " " + e.id();
+              if (names.length() > 1 && UNLIKELY.matcher(names).find()
+                  && !MAYBE.matcher(names).find()) {
+                return FilterResult.REMOVE;
+              }
+            }
+            return FilterResult.CONTINUE;
+          }
+
+          @Override
+          public FilterResult tail(Node node, int depth) {
+            return FilterResult.CONTINUE;
+          }
+        },
+        body);
+    divsToParagraphs(body);
+  }
+
+  static boolean isHidden(Element e) {
+    if (e.hasAttr("hidden")) {
+      return true;
+    }
+    if ("true".equals(e.attr("aria-hidden")) && !e.className().contains("fallback-image")) {
+      return true;
+    }
+    String style = e.attr("style");
+    if (!style.isEmpty()) {
+      String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
+      return s.contains("display:none") || s.contains("visibility:hidden");
+    }
+    return false;
+  }
+
+  /**
+   * A div holding only phrasing content is a paragraph; in a div that mixes blocks and loose text,
+   * each run of loose text becomes a paragraph so that it can be scored.
+   */
+  private static void divsToParagraphs(Element body) {
+    Stats stats = Stats.of(body);
+    for (Element e : body.getAllElements()) {
+      if (!e.normalName().equals("div")) {
+        continue;
+      }
+      if (!stats.hasBlock(e)) {
+        e.tagName("p");
+        continue;
+      }
+      List<Node> run = new ArrayList<>();
+      for (Node child : new ArrayList<>(e.childNodes())) {
+        boolean phrasing =
+            child instanceof TextNode
+                || (child instanceof Element ce && !BLOCK_CHILDREN.contains(ce.normalName()));
+        if (phrasing) {
+          run.add(child);
+        } else {
+          wrap(run);
+        }
+      }
+      wrap(run);
+    }
+  }
+
+  private static void wrap(List<Node> run) {
+    boolean hasText = false;
+    for (Node n : run) {
+      if (n instanceof TextNode t ? !t.isBlank() : n instanceof Element el && el.hasText()) {
+        hasText = true;
+        break;
+      }
+    }
+    if (hasText) {
+      Element p = new Element("p");
+      run.get(0).before(p);
+      for (Node n : run) {
+        p.appendChild(n);
+      }
+    }
+    run.clear();
+  }
+
+  private static double initialScore(Element e, Pass pass) {
+    double s =
+        switch (e.normalName()) {
+          case "div", "article", "main" -> 5;
+          case "pre", "td", "blockquote" -> 3;
+          case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+          case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+          default -> 0;
+        };
+    return s + (pass.weighClasses ? classWeight(e) : 0);
+  }
+
+  static int classWeight(Element e) {
+    int w = 0;
+    for (String name : new String[] {e.className(), e.id()}) {
+      if (name.isEmpty()) {
+        continue;
+      }
+      if (NEGATIVE.matcher(name).find()) {
+        w -= 25;
+      }
+      if (POSITIVE.matcher(name).find()) {
+        w += 25;
+      }
+    }
+    return w;
+  }
+
+  static int commas(String s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ',' || c == '\uff0c' || c == '\u3001' || c == '\u060c' || c == '\ufe50') {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Removes boxes inside the article that are furniture rather than text. */
+  private static void clean(Element article, String title, Pass pass) {
+    Stats stats = Stats.of(article);
+    List<Element> all = article.getAllElements();
+    // Reverse document order: inner boxes are judged before the boxes around them.
+    for (int i = all.size() - 1; i > 0; i--) {
+      Element e = all.get(i);
+      if (e.parent() == null) {
+        continue;
+      }
+      String tag = e.normalName();
+      String names = e.className() + " " + e.id();
+      if (SHARE.matcher(names).find() && stats.len(e) < 500) {
+        e.remove();
+        continue;
+      }
+      if ((tag.equals("h1") || tag.equals("h2")) && pass.weighClasses && classWeight(e) < 0) {
+        e.remove();
+        continue;
+      }
+      if (pass.cleanConditionally
+          && Set.of("form", "fieldset", "table", "ul", "ol", "div", "section", "dl", "figure")
+              .contains(tag)
+          && shouldRemove(e, stats, pass)) {
+        e.remove();
+      }
+    }
+    removeTitleHeading(article, title);
+  }
+
+  private static boolean shouldRemove(Element e, Stats stats, Pass pass) {
+    String tag = e.normalName();
+    int weight = pass.weighClasses ? classWeight(e) : 0;
+    if (tag.equals("table") && isDataTable(e)) {
+      return false;
+    }
+    if (weight < 0) {
+      return true;
+    }
+    if (stats.get(e, Stats.COMMAS) >= 10) {
+      return false;
+    }
+    boolean isList = tag.equals("ul") || tag.equals("ol") || tag.equals("dl");
+    int p = stats.get(e, Stats.P);
+    int img = stats.get(e, Stats.IMG);
+    int li = stats.get(e, Stats.LI) - 100;
+    int input = stats.get(e, Stats.INPUT);
+    int embeds = stats.get(e, Stats.EMBEDS);
+    int headingLen = stats.get(e, Stats.HEADING);
+    int len = stats.len(e);
+    double ld = stats.linkDensity(e);
+    double headingDensity = len == 0 ? 0 : headingLen / (double) len;
+    boolean inFigure = within(e, "figure", 12);
+    if (img > 1 && p / (double) img < 0.5 && !inFigure) {
+      return true;
+    }
+    if (!isList && li > p) {
+      return true;
+    }
+    if (input > Math.floor(p / 3.0)) {
+      return true;
+    }
+    if (!isList && headingDensity < 0.9 && len < 25 && (img == 0 || img > 2) && !inFigure) {
+      return true;
+    }
+    if (!isList && weight < 25 && ld > 0.2) {
+      return true;
+    }
+    if (weight >= 25 && ld > 0.5) {
+      return true;
+    }
+    if ((embeds == 1 && len < 75) || embeds > 1) {
+      return true;
+    }
+    // Lists that are nothing but links are navigation or "related" boxes.
+    return isList && ld > 0.5 && len < 1000;
+  }
+
+  private static boolean within(Element e, String tag, int levels) {
+    Element p = e;
+    for (int i = 0; p != null && i < levels; i++, p = p.parent()) {
+      if (p.normalName().equals(tag)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isDataTable(Element table) {
+    if (table.attr("role").equals("presentation")) {
+      return false;
+    }
+    if (table.attr("datatable").equals("0")) {
+      return false;
+    }
+    if (!table.attr("summary").isEmpty() || table.selectFirst("caption, th, thead, tfoot") != null
+        || table.selectFirst("col, colgroup") != null) {
+      return true;
+    }
+    if (table.selectFirst("table") != null) {
+      return false;
+    }
+    int rows = table.select("tr").size();
+    int cols = 0;
+    for (Element tr : table.select("tr")) {
+      cols = Math.max(cols, tr.children().size());
+    }
+    return rows >= 10 || cols > 4 || rows * cols > 10;
+  }
+
+  /** The page's headline repeated at the top of the text is the title, not a paragraph. */
+  private static void removeTitleHeading(Element article, String title) {
+    if (title == null || title.isBlank()) {
+      return;
+    }
+    String t = normalize(title);
+    for (Element h : article.select("h1, h2")) {
+      String ht = normalize(h.text());
+      if (!ht.isEmpty() && (ht.equals(t) || similar(ht, t) > 0.75)) {
+        h.remove();
+        return;
+      }
+    }
+  }
+
+  static String normalize(String s) {
+    return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+  }
+
+  /** Share of the words of {@code b} that are also in {@code a}, by length. */
+  static double similar(String a, String b) {
+    List<String> wa = List.of(a.split(" "));
+    int total = 0;
+    int missing = 0;
+    for (String w : b.split(" ")) {
+      total += w.length();
+      if (!wa.contains(w)) {
+        missing += w.length();
+      }
+    }
+    return total == 0 ? 0 : 1 - missing / (double) total;
+  }
+
+  /**
+   * Per-element counts under a root, computed bottom-up in one pass: text length, link text
+   * length, whether it holds blocks, commas, and the paragraphs, images, list items, form inputs,
+   * embeds and heading text inside it.
+   */
+  static final class Stats {
+    static final int LEN = 0;
+    static final int LINK = 1;
+    static final int BLOCK = 2;
+    static final int COMMAS = 3;
+    static final int P = 4;
+    static final int IMG = 5;
+    static final int LI = 6;
+    static final int INPUT = 7;
+    static final int EMBEDS = 8;
+    static final int HEADING = 9;
+    private static final int SIZE = 10;
+
+    private final Map<Element, int[]> map = new IdentityHashMap<>();
+
+    static Stats of(Element root) {
+      Stats s = new Stats();
+      List<Element> all = root.getAllElements();
+      for (int i = all.size() - 1; i >= 0; i--) {
+        Element e = all.get(i);
+        int[] v = new int[SIZE];
+        for (Node n : e.childNodes()) {
+          if (n instanceof TextNode t) {
+            String text = t.getWholeText();
+            v[LEN] += collapsedLength(text);
+            v[COMMAS] += commas(text);
+          } else if (n instanceof Element c) {
+            int[] cs = s.map.get(c);
+            if (cs != null) {
+              for (int k = 0; k < SIZE; k++) {
+                if (k != BLOCK) {
+                  v[k] += cs[k];
+                }
+              }
+              if (cs[BLOCK] != 0 || BLOCK_CHILDREN.contains(c.normalName())) {
+                v[BLOCK] = 1;
+              }
+            }
+          }
+        }
+        switch (e.normalName()) {
+          case "a" -> v[LINK] = v[LEN];
+          case "p" -> v[P]++;
+          case "img" -> v[IMG]++;
+          case "li" -> v[LI]++;
+          case "input", "select", "textarea" -> v[INPUT]++;
+          case "embed", "object", "iframe", "video" -> v[EMBEDS]++;
+          case "h1", "h2", "h3", "h4", "h5", "h6" -> v[HEADING] = v[LEN];
+          default -> {}
+        }
+        s.map.put(e, v);
+      }
+      return s;
+    }
+
+    int get(Element e, int field) {
+      int[] v = map.get(e);
+      return v == null ? 0 : v[field];
+    }
+
+    int len(Element e) {
+      int[] v = map.get(e);
+      return v == null ? e.text().length() : v[LEN];
+    }
+
+    boolean hasBlock(Element e) {
+      int[] v = map.get(e);
+      return v != null && v[BLOCK] != 0;
+    }
+
+    double linkDensity(Element e) {
+      int[] v = map.get(e);
+      if (v == null || v[LEN] == 0) {
+        return 0;
+      }
+      return v[LINK] / (double) v[LEN];
+    }
+
+    private static int collapsedLength(String s) {
+      int n = 0;
+      boolean space = true;
+      for (int i = 0; i < s.length(); i++) {
+        if (Character.isWhitespace(s.charAt(i))) {
+          if (!space) {
+            n++;
+            space = true;
+          }
+        } else {
+          n++;
+          space = false;
+        }
+      }
+      return n;
+    }
+  }
+}

@@ -1,0 +1,586 @@
+package dossier.ingest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dossier.core.Text;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * The metadata of a saved page: schema.org JSON-LD first (also inside {@code @graph}, with
+ * publishers given by reference), then OpenGraph, {@code article:*} and other meta tags, then
+ * {@code <time>} elements, visible bylines and the URL itself.
+ */
+final class PageMetadata {
+  String title;
+  String source;
+  List<String> authors = List.of();
+  String published;
+  String url;
+  String section;
+  String lang;
+  List<String> tags = List.of();
+
+  /** Lenient about what hand-made JSON-LD often holds: comments, raw newlines, trailing commas. */
+  private static final ObjectMapper JSON =
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder().maxNestingDepth(200).build())
+                  .build())
+          .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+          .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
+          .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
+          .enable(JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER)
+          .build();
+
+  private static final Set<String> ARTICLE_TYPES =
+      Set.of("article", "newsarticle", "blogposting", "reportagenewsarticle",
+          "analysisnewsarticle", "opinionnewsarticle", "backgroundnewsarticle",
+          "reviewnewsarticle", "askpublicnewsarticle", "scholarlyarticle", "techarticle",
+          "socialmediaposting", "liveblogposting", "posting", "report", "creativework",
+          "medicalwebpage", "satiricalarticle", "advertisercontentarticle", "review",
+          "discussionforumposting");
+
+  private static final Pattern URL_DATE =
+      Pattern.compile(
+          "/((?:19|20)\\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\\d|3[01])(?:[/_.-]|$)");
+  private static final Pattern URL_DATE_SLASHED =
+      Pattern.compile("/((?:19|20)\\d{2})/(\\d{1,2})/(\\d{1,2})/");
+
+  static PageMetadata read(Document doc) {
+    PageMetadata m = new PageMetadata();
+    Map<String, String> meta = metaTags(doc);
+    JsonLd ld = JsonLd.read(doc);
+
+    m.title = firstNonBlank(ld.headline, meta.get("og:title"), meta.get("twitter:title"),
+        meta.get("dc.title"), meta.get("dcterms.title"), meta.get("parsely-title"),
+        meta.get("sailthru.title"));
+    String docTitle = Text.oneLine(doc.title());
+    if (m.title == null) {
+      m.title = cleanDocumentTitle(docTitle);
+    }
+    if (m.title == null || m.title.isEmpty()) {
+      Element h1 = doc.selectFirst("h1");
+      m.title = h1 == null ? null : Text.oneLine(h1.text());
+    }
+
+    m.source = firstNonBlank(ld.publisher, meta.get("og:site_name"),
+        meta.get("application-name"), meta.get("al:android:app_name"),
+        meta.get("al:iphone:app_name"), meta.get("publisher"), meta.get("dc.publisher"),
+        meta.get("cxenseparse:recs:publisher"));
+    if (m.source != null && m.source.matches("(?i)https?://.*")) {
+      m.source = null;
+    }
+
+    m.url = absolute(firstNonBlank(attr(doc, "link[rel=canonical]", "href"), meta.get("og:url"),
+        ld.url));
+    m.lang = language(doc, meta, ld);
+    m.section = firstNonBlank(ld.section, meta.get("article:section"), meta.get("section"),
+        meta.get("parsely-section"), meta.get("sailthru.section"), meta.get("category"));
+
+    m.authors = authors(doc, meta, ld);
+    m.published = publishedDate(doc, meta, ld, m.url);
+    m.tags = tags(meta, ld);
+    if (m.title != null) {
+      m.title = stripSiteName(m.title, m.source);
+    }
+    return m;
+  }
+
+  // ---------------------------------------------------------------- meta tags
+
+  /** Meta tags by lower-cased name, property or itemprop; the first value of each name wins. */
+  static Map<String, String> metaTags(Document doc) {
+    Map<String, String> out = new HashMap<>();
+    for (Element e : doc.select("meta[content]")) {
+      String content = Text.oneLine(e.attr("content"));
+      if (content.isEmpty()) {
+        continue;
+      }
+      for (String key : new String[] {"property", "name", "itemprop", "http-equiv"}) {
+        String k = e.attr(key).trim().toLowerCase(Locale.ROOT);
+        if (k.isEmpty()) {
+          continue;
+        }
+        // property="og:title twitter:title" names several properties at once.
+        for (String one : k.split("\\s+")) {
+          out.putIfAbsent(one, content);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String attr(Document doc, String css, String attr) {
+    Element e = doc.selectFirst(css);
+    if (e == null) {
+      return null;
+    }
+    String v = e.attr(attr).trim();
+    return v.isEmpty() ? null : v;
+  }
+
+  static String firstNonBlank(String... values) {
+    for (String v : values) {
+      if (v != null && !v.isBlank()) {
+        return Text.oneLine(v);
+      }
+    }
+    return null;
+  }
+
+  private static String absolute(String url) {
+    if (url == null) {
+      return null;
+    }
+    String u = url.trim();
+    if (u.startsWith("//")) {
+      u = "https:" + u;
+    }
+    return u.matches("(?i)https?://\\S+") ? u : null;
+  }
+
+  // ---------------------------------------------------------------- title
+
+  private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—\\\\/>»·:]\\s+");
+
+  /** A document title without the site name that pages append or prepend to it. */
+  static String cleanDocumentTitle(String title) {
+    if (title == null || title.isEmpty()) {
+      return null;
+    }
+    Matcher m = TITLE_SEPARATOR.matcher(title);
+    List<int[]> seps = new ArrayList<>();
+    while (m.find()) {
+      seps.add(new int[] {m.start(), m.end()});
+    }
+    if (seps.isEmpty()) {
+      return title;
+    }
+    int[] last = seps.get(seps.size() - 1);
+    String head = title.substring(0, last[0]).trim();
+    if (Text.wordCount(head) >= 3) {
+      return head;
+    }
+    int[] first = seps.get(0);
+    String tail = title.substring(first[1]).trim();
+    return Text.wordCount(tail) >= 3 ? tail : title;
+  }
+
+  /** "Headline | Site" becomes "Headline" when Site is the page's publisher. */
+  static String stripSiteName(String title, String site) {
+    if (site == null || site.isEmpty()) {
+      return title;
+    }
+    String s = MainContent.normalize(site);
+    Matcher m = TITLE_SEPARATOR.matcher(title);
+    int lastStart = -1;
+    int lastEnd = -1;
+    int firstStart = -1;
+    int firstEnd = -1;
+    while (m.find()) {
+      if (firstStart < 0) {
+        firstStart = m.start();
+        firstEnd = m.end();
+      }
+      lastStart = m.start();
+      lastEnd = m.end();
+    }
+    if (lastStart > 0 && MainContent.normalize(title.substring(lastEnd)).equals(s)) {
+      return title.substring(0, lastStart).trim();
+    }
+    if (firstStart > 0 && MainContent.normalize(title.substring(0, firstStart)).equals(s)) {
+      return title.substring(firstEnd).trim();
+    }
+    return title;
+  }
+
+  // ---------------------------------------------------------------- language
+
+  private static String language(Document doc, Map<String, String> meta, JsonLd ld) {
+    Element html = doc.selectFirst("html");
+    String v = html == null ? null : html.attr("lang");
+    if (v == null || v.isBlank()) {
+      v = html == null ? null : html.attr("xml:lang");
+    }
+    v = firstNonBlank(v, ld.lang, meta.get("content-language"), meta.get("dc.language"),
+        meta.get("og:locale"), meta.get("language"));
+    if (v == null) {
+      return null;
+    }
+    v = v.split("[,;\\s]")[0].replace('_', '-');
+    return v.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*") ? v : null;
+  }
+
+  // ---------------------------------------------------------------- authors
+
+  private static List<String> authors(Document doc, Map<String, String> meta, JsonLd ld) {
+    if (!ld.authors.isEmpty()) {
+      return ld.authors;
+    }
+    for (String key : new String[] {"author", "article:author", "parsely-author",
+        "sailthru.author", "dc.creator", "dcterms.creator", "byl", "cxenseparse:author",
+        "twitter:creator:name"}) {
+      List<String> names = Bylines.names(meta.get(key));
+      if (!names.isEmpty()) {
+        return names;
+      }
+    }
+    // Visible bylines: rel=author links, schema.org microdata, then boxes named byline/author.
+    for (Element e : doc.select(
+        "[itemprop~=^author$] [itemprop=name], [rel=author], [itemprop~=^author$]")) {
+      List<String> names = Bylines.names(e.text());
+      if (!names.isEmpty() && e.text().length() < 100) {
+        return names;
+      }
+    }
+    for (Element e : doc.select(
+        "[class~=(?i)byline|author|writtenby|p-author], [id~=(?i)byline|author]")) {
+      String t = Text.oneLine(e.text());
+      if (t.isEmpty() || t.length() > 100 || MainContent.isHidden(e)) {
+        continue;
+      }
+      List<String> names = Bylines.names(t);
+      if (!names.isEmpty()) {
+        return names;
+      }
+    }
+    return List.of();
+  }
+
+  // ---------------------------------------------------------------- dates
+
+  private static final String[] PUBLISHED_META = {
+    "article:published_time", "article:published", "og:article:published_time",
+    "og:published_time", "datepublished", "published_time", "article.published",
+    "article_date_original", "pubdate", "publishdate", "publish-date", "publish_date",
+    "publication_date", "article:published_date", "sailthru.date", "parsely-pub-date",
+    "cxenseparse:recs:publishtime", "rnews:datepublished", "dc.date.issued", "dcterms.issued",
+    "dc.date.created", "dcterms.created", "dc.date", "dcterms.date", "date", "citation_date",
+    "citation_publication_date", "originalpublicationdate", "content_create_date",
+    "bt:pubdate", "pub_date", "pdate", "displaydate", "release_date", "created", "timestamp",
+    "ga_date", "datecreated", "date_published", "article_date", "dateline", "uploaddate",
+    "og:updated_time"
+  };
+
+  private static final Pattern DATE_CLASS =
+      Pattern.compile(
+          "date|time|publish|posted|dateline|meta|byline|timestamp|submitted|fecha|datum|data",
+          Pattern.CASE_INSENSITIVE);
+
+  static String publishedDate(Document doc, Map<String, String> meta, JsonLd ld, String url) {
+    String d = Dates.parse(ld.published);
+    if (d != null) {
+      return d;
+    }
+    for (String key : PUBLISHED_META) {
+      d = Dates.parse(meta.get(key));
+      if (d != null) {
+        return d;
+      }
+    }
+    // Microdata and <time> elements, the published one first.
+    for (Element e : doc.select("[itemprop=datePublished], [itemprop=dateCreated]")) {
+      d = Dates.parse(firstNonBlank(e.attr("datetime"), e.attr("content"), e.text()));
+      if (d != null) {
+        return d;
+      }
+    }
+    for (Element e : doc.select("time[pubdate], time[class~=(?i)publish|post|created]")) {
+      d = Dates.parse(firstNonBlank(e.attr("datetime"), e.text()));
+      if (d != null) {
+        return d;
+      }
+    }
+    String fromUrl = urlDate(url);
+    if (fromUrl != null) {
+      return fromUrl;
+    }
+    Element scope = doc.selectFirst("article, main, [role=main]");
+    for (Element root : scope == null ? List.of(doc) : List.of(scope, doc)) {
+      for (Element e : root.select("time[datetime]")) {
+        d = Dates.parse(e.attr("datetime"));
+        if (d != null) {
+          return d;
+        }
+      }
+    }
+    for (Element e : doc.select("abbr[title], span[title], [data-timestamp], [data-date]")) {
+      String names = e.className() + " " + e.id();
+      if (DATE_CLASS.matcher(names).find()) {
+        d = Dates.parse(firstNonBlank(e.attr("title"), e.attr("data-timestamp"),
+            e.attr("data-date")));
+        if (d != null) {
+          return d;
+        }
+      }
+    }
+    // Boxes named like dates or bylines whose text holds a date.
+    int seen = 0;
+    for (Element e : doc.body() == null ? List.<Element>of() : doc.body().getAllElements()) {
+      String names = e.className() + " " + e.id();
+      if (names.length() < 2 || !DATE_CLASS.matcher(names).find()) {
+        continue;
+      }
+      String t = e.ownText().isEmpty() && e.childrenSize() > 3 ? "" : e.text();
+      if (t.isEmpty() || t.length() > 200) {
+        continue;
+      }
+      d = Dates.find(t);
+      if (d != null) {
+        return d.substring(0, 10);
+      }
+      if (++seen > 400) {
+        break;
+      }
+    }
+    for (Element e : doc.select("time")) {
+      d = Dates.find(e.text());
+      if (d != null) {
+        return d;
+      }
+    }
+    d = firstNonBlank(Dates.parse(ld.modified), Dates.parse(meta.get("article:modified_time")),
+        Dates.parse(meta.get("og:updated_time")), Dates.parse(meta.get("last-modified")));
+    return d;
+  }
+
+  static String urlDate(String url) {
+    if (url == null) {
+      return null;
+    }
+    Matcher m = URL_DATE.matcher(url);
+    if (m.find()) {
+      String d = Dates.ymd(Integer.parseInt(m.group(1)), m.group(2), m.group(3));
+      if (d != null) {
+        return d;
+      }
+    }
+    m = URL_DATE_SLASHED.matcher(url);
+    if (m.find()) {
+      return Dates.ymd(Integer.parseInt(m.group(1)), m.group(2), m.group(3));
+    }
+    return null;
+  }
+
+  // ---------------------------------------------------------------- tags
+
+  private static List<String> tags(Map<String, String> meta, JsonLd ld) {
+    Set<String> out = new LinkedHashSet<>(ld.keywords);
+    for (String key : new String[] {"news_keywords", "keywords", "article:tag"}) {
+      String v = meta.get(key);
+      if (v != null && out.isEmpty()) {
+        for (String t : v.split("[,;]")) {
+          addTag(out, t);
+        }
+      }
+    }
+    List<String> list = new ArrayList<>(out);
+    return list.size() > 12 ? list.subList(0, 12) : list;
+  }
+
+  static void addTag(Set<String> out, String raw) {
+    String t = Text.oneLine(raw);
+    if (!t.isEmpty() && t.length() <= 40 && !t.contains(":") && !t.contains("=")
+        && !t.startsWith("+") && !t.startsWith("-")) {
+      out.add(t);
+    }
+  }
+
+  // ---------------------------------------------------------------- JSON-LD
+
+  /** The first schema.org article described in a page's JSON-LD blocks. */
+  static final class JsonLd {
+    String headline;
+    String publisher;
+    List<String> authors = List.of();
+    String published;
+    String modified;
+    String section;
+    String url;
+    String lang;
+    List<String> keywords = new ArrayList<>();
+
+    static JsonLd read(Document doc) {
+      JsonLd out = new JsonLd();
+      List<JsonNode> objects = new ArrayList<>();
+      Map<String, JsonNode> byId = new HashMap<>();
+      for (Element script : doc.select("script[type~=(?i)application/ld\\+json]")) {
+        JsonNode root;
+        try {
+          root = JSON.readTree(script.data().trim());
+        } catch (Exception e) {
+          continue; // broken JSON-LD is common; the meta tags still count
+        }
+        flatten(root, objects, byId);
+      }
+      JsonNode article = null;
+      JsonNode webpage = null;
+      for (JsonNode o : objects) {
+        Set<String> types = types(o);
+        if (article == null && types.stream().anyMatch(ARTICLE_TYPES::contains)) {
+          article = o;
+        }
+        if (webpage == null && (types.contains("webpage") || types.contains("itempage"))) {
+          webpage = o;
+        }
+      }
+      if (article == null) {
+        article = webpage;
+      }
+      for (JsonNode o : objects) {
+        if (out.publisher == null && types(o).contains("website")) {
+          out.publisher = text(o.get("name"));
+        }
+      }
+      if (article == null) {
+        return out;
+      }
+      out.headline = firstNonBlank(text(article.get("headline")), text(article.get("name")));
+      out.published =
+          firstNonBlank(text(article.get("datePublished")), text(article.get("dateCreated")));
+      out.modified = text(article.get("dateModified"));
+      out.section = text(article.get("articleSection"));
+      out.url = firstNonBlank(text(article.get("url")), idOf(article.get("mainEntityOfPage")));
+      out.lang = text(article.get("inLanguage"));
+      JsonNode pub = resolve(article.get("publisher"), byId);
+      String pubName = pub == null ? null : text(pub.isObject() ? pub.get("name") : pub);
+      if (pubName != null) {
+        out.publisher = pubName;
+      }
+      List<String> names = new ArrayList<>();
+      JsonNode author = article.get("author");
+      if (author == null) {
+        author = article.get("creator");
+      }
+      for (JsonNode a : iterable(author)) {
+        JsonNode r = resolve(a, byId);
+        String n = r == null ? null : r.isObject() ? text(r.get("name")) : text(r);
+        for (String one : Bylines.names(n)) {
+          if (!names.contains(one)) {
+            names.add(one);
+          }
+        }
+      }
+      out.authors = names;
+      JsonNode kw = article.get("keywords");
+      Set<String> tags = new LinkedHashSet<>();
+      for (JsonNode k : iterable(kw)) {
+        String s = text(k);
+        if (s != null) {
+          for (String t : s.split(",")) {
+            addTag(tags, t);
+          }
+        }
+      }
+      out.keywords = new ArrayList<>(tags);
+      return out;
+    }
+
+    /** Collects every object of the JSON-LD trees, without recursion, into a flat list. */
+    private static void flatten(JsonNode root, List<JsonNode> out, Map<String, JsonNode> byId) {
+      Deque<JsonNode> stack = new ArrayDeque<>();
+      stack.push(root);
+      int visited = 0;
+      while (!stack.isEmpty() && visited++ < 5000) {
+        JsonNode n = stack.pop();
+        if (n.isArray()) {
+          for (int i = n.size() - 1; i >= 0; i--) {
+            stack.push(n.get(i));
+          }
+        } else if (n.isObject()) {
+          if (n.has("@type")) {
+            out.add(n);
+          }
+          String id = text(n.get("@id"));
+          if (id != null && n.size() > 1) {
+            byId.putIfAbsent(id, n);
+          }
+          JsonNode graph = n.get("@graph");
+          if (graph != null) {
+            stack.push(graph);
+          }
+          JsonNode main = n.get("mainEntity");
+          if (main != null && main.isObject()) {
+            stack.push(main);
+          }
+        }
+      }
+    }
+
+    private static Set<String> types(JsonNode o) {
+      Set<String> out = new LinkedHashSet<>();
+      for (JsonNode t : iterable(o.get("@type"))) {
+        String s = text(t);
+        if (s != null) {
+          out.add(s.toLowerCase(Locale.ROOT).replaceFirst("^.*[/:]", ""));
+        }
+      }
+      return out;
+    }
+
+    private static JsonNode resolve(JsonNode n, Map<String, JsonNode> byId) {
+      if (n == null) {
+        return null;
+      }
+      if (n.isArray()) {
+        return n.size() == 0 ? null : resolve(n.get(0), byId);
+      }
+      if (n.isObject() && n.has("@id") && !n.has("name")) {
+        JsonNode r = byId.get(text(n.get("@id")));
+        return r == null ? n : r;
+      }
+      return n;
+    }
+
+    private static String idOf(JsonNode n) {
+      if (n == null) {
+        return null;
+      }
+      if (n.isObject()) {
+        return firstNonBlank(text(n.get("@id")), text(n.get("url")));
+      }
+      return text(n);
+    }
+
+    private static Iterable<JsonNode> iterable(JsonNode n) {
+      if (n == null || n.isNull()) {
+        return List.of();
+      }
+      if (n.isArray()) {
+        return n;
+      }
+      return List.of(n);
+    }
+
+    private static String text(JsonNode n) {
+      if (n == null || n.isNull()) {
+        return null;
+      }
+      if (n.isArray()) {
+        return n.size() == 0 ? null : text(n.get(0));
+      }
+      if (n.isObject()) {
+        return n.has("@value") ? text(n.get("@value")) : null;
+      }
+      String s = Text.oneLine(org.jsoup.parser.Parser.unescapeEntities(n.asText(), false));
+      return s.isEmpty() ? null : s;
+    }
+  }
+}
