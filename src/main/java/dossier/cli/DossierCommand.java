@@ -29,6 +29,13 @@ import picocli.CommandLine.Spec;
       ListCommand.class,
       SearchCommand.class,
       ShowCommand.class,
+      TagCommand.class,
+      TagsCommand.class,
+      MarkCommand.class,
+      NoteCommand.class,
+      RmCommand.class,
+      UndoCommand.class,
+      LogCommand.class,
     },
     footerHeading = "%nExit codes:%n",
     footer = {

@@ -30,6 +30,10 @@ public final class Archive implements AutoCloseable {
   private final Connection conn;
   private ArticleRepository articles;
   private SavedSearchRepository saved;
+  private TagRepository tags;
+  private EditRepository edits;
+  private Journal journal;
+  private Selection selection;
 
   private Archive(Path path, Connection conn) {
     this.path = path;
@@ -160,6 +164,35 @@ public final class Archive implements AutoCloseable {
       saved = new SavedSearchRepository(this);
     }
     return saved;
+  }
+
+  public TagRepository tags() {
+    if (tags == null) {
+      tags = new TagRepository(this);
+    }
+    return tags;
+  }
+
+  public EditRepository edits() {
+    if (edits == null) {
+      edits = new EditRepository(this);
+    }
+    return edits;
+  }
+
+  public Journal journal() {
+    if (journal == null) {
+      journal = new Journal(this);
+    }
+    return journal;
+  }
+
+  /** The set of articles the current change applies to. */
+  public Selection selection() {
+    if (selection == null) {
+      selection = new Selection(this);
+    }
+    return selection;
   }
 
   /** Work that runs inside one write transaction. */

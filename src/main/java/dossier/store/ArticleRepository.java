@@ -300,7 +300,8 @@ public final class ArticleRepository {
     }
   }
 
-  private static void appendFilter(StringBuilder sql, List<Object> params, CompiledQuery q) {
+  /** Appends {@code WHERE} for {@code q} over the alias {@code a}; other store classes use it. */
+  static void appendFilter(StringBuilder sql, List<Object> params, CompiledQuery q) {
     sql.append(" WHERE (").append(q.where()).append(")");
     params.addAll(q.params());
     if (q.hasText()) {

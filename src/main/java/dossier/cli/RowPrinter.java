@@ -1,0 +1,123 @@
+package dossier.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dossier.core.Text;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Prints rows of named columns (tags, log, rules, saved searches) in the listing formats. The first
+ * column is the id that {@code --format ids} and {@code -0} print. Values are strings, numbers,
+ * booleans or null.
+ */
+final class RowPrinter implements AutoCloseable {
+  private final PrintWriter out;
+  private final OutputFormat format;
+  private final boolean nul;
+  private final String[] columns;
+  private final List<Object[]> rows = new ArrayList<>();
+
+  RowPrinter(PrintWriter out, OutputOptions options, String... columns) {
+    this.out = out;
+    this.format = options.effective();
+    this.nul = options.nul;
+    this.columns = columns;
+  }
+
+  void row(Object... values) {
+    rows.add(values);
+  }
+
+  @Override
+  public void close() {
+    try {
+      switch (format) {
+        case ids -> {
+          for (Object[] r : rows) {
+            out.print(r[0]);
+            out.print(nul ? '\0' : '\n');
+          }
+        }
+        case json, ndjson -> {
+          JsonGenerator g = Json.generator(out, format == OutputFormat.json);
+          if (format == OutputFormat.json) {
+            g.writeStartArray();
+          }
+          for (Object[] r : rows) {
+            g.writeStartObject();
+            for (int i = 0; i < columns.length; i++) {
+              g.writeFieldName(columns[i]);
+              Object v = r[i];
+              if (v == null) {
+                g.writeNull();
+              } else if (v instanceof Number n) {
+                g.writeNumber(n.longValue());
+              } else if (v instanceof Boolean b) {
+                g.writeBoolean(b);
+              } else {
+                g.writeString(v.toString());
+              }
+            }
+            g.writeEndObject();
+            if (format == OutputFormat.ndjson) {
+              g.flush();
+              out.print('\n');
+            }
+          }
+          if (format == OutputFormat.json) {
+            g.writeEndArray();
+            g.flush();
+            out.println();
+          }
+          g.flush();
+        }
+        case csv, tsv -> {
+          CSVFormat f = format == OutputFormat.csv ? CSVFormat.RFC4180 : CSVFormat.TDF;
+          CSVPrinter p = new CSVPrinter(out, f.builder().setRecordSeparator('\n').get());
+          p.printRecord((Object[]) columns);
+          for (Object[] r : rows) {
+            p.printRecord(r);
+          }
+          p.flush();
+        }
+        case table -> {
+          int[] w = new int[columns.length];
+          List<String[]> cells = new ArrayList<>();
+          for (Object[] r : rows) {
+            String[] c = new String[columns.length];
+            for (int i = 0; i < columns.length; i++) {
+              c[i] = r[i] == null ? "" : Text.safeForTerminal(Text.oneLine(r[i].toString()), false);
+              w[i] = Math.max(w[i], Terminal.displayWidth(c[i]));
+            }
+            cells.add(c);
+          }
+          for (String[] c : cells) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < c.length; i++) {
+              boolean numeric = rows.get(0)[i] instanceof Number;
+              String cell = c[i];
+              int pad = w[i] - Terminal.displayWidth(cell);
+              if (numeric) {
+                line.append(" ".repeat(pad)).append(cell);
+              } else {
+                line.append(cell).append(i < c.length - 1 ? " ".repeat(pad) : "");
+              }
+              if (i < c.length - 1) {
+                line.append("  ");
+              }
+            }
+            out.println(line.toString().stripTrailing());
+          }
+        }
+      }
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

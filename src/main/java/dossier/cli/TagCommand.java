@@ -1,0 +1,148 @@
+package dossier.cli;
+
+import dossier.core.TagChange;
+import dossier.core.Text;
+import dossier.core.UsageException;
+import dossier.service.EditService;
+import dossier.service.EditService.Result;
+import dossier.service.Selector;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "tag",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Add (+tag) and remove (-tag) tags on every article that matches a query, or on the"
+          + " articles given by --ids or as ids on standard input (-).",
+      "Examples:%n  dossier tag +economy -draft -- oil prices%n  dossier list tag:new"
+          + " --format ids | dossier tag +seen -%n  dossier tag --batch < changes.txt",
+      "In --batch mode each line of standard input is '+a -b -- query', applied in a transaction"
+          + " of its own; a bad line is reported by its number and the others still apply."
+    })
+final class TagCommand extends BaseCommand {
+  @Option(names = "--ids", paramLabel = "IDS", description = "Comma-separated article ids instead of a query.")
+  String ids;
+
+  @Option(names = "--batch", description = "Read '+a -b -- query' lines from standard input.")
+  boolean batch;
+
+  @Option(names = "--dry-run", description = "Print what would change; change nothing.")
+  boolean dryRun;
+
+  @Parameters(
+      paramLabel = "+TAG|-TAG|QUERY",
+      arity = "0..*",
+      parameterConsumer = RawArgs.class,
+      description = "Tag operations, then (after -- when the query starts with + or -) the query;"
+          + " '-' alone reads ids from standard input; '*' is every article.")
+  List<String> args = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    EditService edits = new EditService(archive());
+    if (batch) {
+      return runBatch(edits);
+    }
+    TagChange change = TagChange.parse(args);
+    Selector sel = selector(change.query());
+    Result r = edits.tag(change, sel, dryRun);
+    report(r);
+    return ExitCode.OK;
+  }
+
+  private Selector selector(String query) {
+    if (ids != null) {
+      if (!query.isBlank()) {
+        throw new UsageException("give either --ids or a query, not both");
+      }
+      return Selector.ids(Selector.parseIds(ids));
+    }
+    if (query.trim().equals("-")) {
+      return Selector.ids(Selector.parseIds(readStdin()));
+    }
+    if (query.isBlank()) {
+      throw new UsageException("tag needs a query, --ids, or - (ids on standard input); '*' is every article");
+    }
+    return Selector.query(query);
+  }
+
+  private String readStdin() {
+    try {
+      return new String(env().stdin().readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private int runBatch(EditService edits) {
+    if (!args.isEmpty() || ids != null) {
+      throw new UsageException("--batch reads everything from standard input; give no other arguments");
+    }
+    int lineNo = 0;
+    int ok = 0;
+    int failed = 0;
+    long changed = 0;
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(env().stdin(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        lineNo++;
+        if (line.isBlank() || line.stripLeading().startsWith("#")) {
+          continue;
+        }
+        try {
+          TagChange change = TagChange.parseLine(line);
+          Result r = edits.tag(change, selector(change.query()), dryRun);
+          ok++;
+          changed += Math.max(0, r.changed());
+          if (dryRun) {
+            out().println("line " + lineNo + ": " + describe(r));
+          }
+        } catch (UsageException e) {
+          failed++;
+          err().println("error: line " + lineNo + ": " + Text.safeForTerminal(e.getMessage(), false));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out().flush();
+    say(String.format("%d line%s applied, %d failed; %d article changes",
+        ok, ok == 1 ? "" : "s", failed, changed));
+    return failed > 0 ? (ok > 0 ? ExitCode.PARTIAL : ExitCode.USAGE) : ExitCode.OK;
+  }
+
+  private void report(Result r) {
+    if (r.dryRun()) {
+      out().println(describe(r));
+    } else {
+      say(describe(r));
+    }
+  }
+
+  static String describe(Result r) {
+    List<String> parts = new ArrayList<>();
+    for (Map.Entry<String, Integer> e : r.perOperation().entrySet()) {
+      String op = e.getKey();
+      String verb = op.startsWith("+") ? (r.dryRun() ? "would add " : "added ") : (r.dryRun() ? "would remove " : "removed ");
+      parts.add(verb + Text.safeForTerminal(op.substring(1), false) + (op.startsWith("+") ? " to " : " from ")
+          + e.getValue());
+    }
+    String head = r.selected() + " matched";
+    if (r.dryRun()) {
+      return head + "; " + String.join(", ", parts);
+    }
+    return head + "; " + String.join(", ", parts) + "; " + r.changed() + " article"
+        + (r.changed() == 1 ? "" : "s") + " changed";
+  }
+}

@@ -1,0 +1,283 @@
+package dossier.store;
+
+import dossier.core.Tags;
+import dossier.core.UsageException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Tags: adding and removing them on the current {@link Selection}, counts, and renames, merges and
+ * deletions of whole subtrees ({@code a} and {@code a/...}). Every change is journaled.
+ */
+public final class TagRepository {
+  /** A tag and how many articles carry it. */
+  public record TagCount(String name, long count) {}
+
+  private final Archive archive;
+
+  TagRepository(Archive archive) {
+    this.archive = archive;
+  }
+
+  private Connection conn() {
+    return archive.connection();
+  }
+
+  /** The tag's id, creating it in the given case when it is new. */
+  long ensure(String normalized) throws SQLException {
+    Optional<Long> id = find(normalized);
+    if (id.isPresent()) {
+      return id.get();
+    }
+    try (PreparedStatement st = conn().prepareStatement("INSERT INTO tags(name, key) VALUES (?,?)")) {
+      st.setString(1, normalized);
+      st.setString(2, Tags.key(normalized));
+      st.executeUpdate();
+      try (ResultSet rs = st.getGeneratedKeys()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  Optional<Long> find(String normalized) throws SQLException {
+    try (PreparedStatement st = conn().prepareStatement("SELECT id FROM tags WHERE key = ?")) {
+      st.setString(1, Tags.key(normalized));
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+      }
+    }
+  }
+
+  /** Adds the tag to every selected article that lacks it; returns how many got it. */
+  public int add(long journal, String normalized) throws SQLException {
+    long tagId = ensure(normalized);
+    try (PreparedStatement j =
+            conn()
+                .prepareStatement(
+                    "INSERT INTO journal_entries(journal_id, kind, article_id, tag_id)"
+                        + " SELECT ?, 'tag+', s.id, ? FROM temp.sel s WHERE NOT EXISTS (SELECT 1"
+                        + " FROM article_tags x WHERE x.article_id = s.id AND x.tag_id = ?)");
+        PreparedStatement link =
+            conn()
+                .prepareStatement(
+                    "INSERT OR IGNORE INTO article_tags(article_id, tag_id) SELECT s.id, ? FROM"
+                        + " temp.sel s")) {
+      j.setLong(1, journal);
+      j.setLong(2, tagId);
+      j.setLong(3, tagId);
+      j.executeUpdate();
+      link.setLong(1, tagId);
+      return link.executeUpdate();
+    }
+  }
+
+  /** Removes the tag from every selected article that has it; returns how many lost it. */
+  public int remove(long journal, String normalized) throws SQLException {
+    Optional<Long> tagId = find(normalized);
+    if (tagId.isEmpty()) {
+      return 0;
+    }
+    try (PreparedStatement j =
+            conn()
+                .prepareStatement(
+                    "INSERT INTO journal_entries(journal_id, kind, article_id, tag_id)"
+                        + " SELECT ?, 'tag-', x.article_id, x.tag_id FROM article_tags x"
+                        + " WHERE x.tag_id = ? AND x.article_id IN (SELECT id FROM temp.sel)");
+        PreparedStatement unlink =
+            conn()
+                .prepareStatement(
+                    "DELETE FROM article_tags WHERE tag_id = ? AND article_id IN"
+                        + " (SELECT id FROM temp.sel)")) {
+      j.setLong(1, journal);
+      j.setLong(2, tagId.get());
+      j.executeUpdate();
+      unlink.setLong(1, tagId.get());
+      return unlink.executeUpdate();
+    }
+  }
+
+  /** For --dry-run: how many selected articles would gain ({@code add}) or lose the tag. */
+  public int wouldChange(String normalized, boolean add) throws SQLException {
+    String sql =
+        "SELECT count(*) FROM temp.sel s WHERE "
+            + (add ? "NOT " : "")
+            + "EXISTS (SELECT 1 FROM article_tags x JOIN tags t ON t.id = x.tag_id"
+            + " WHERE x.article_id = s.id AND t.key = ?)";
+    try (PreparedStatement st = conn().prepareStatement(sql)) {
+      st.setString(1, Tags.key(normalized));
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
+  }
+
+  /** How many distinct articles a journaled change touched. */
+  public int articlesChanged(long journal) throws SQLException {
+    try (PreparedStatement st =
+        conn()
+            .prepareStatement(
+                "SELECT count(DISTINCT article_id) FROM journal_entries WHERE journal_id = ?")) {
+      st.setLong(1, journal);
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
+  }
+
+  /** Every tag carried by at least one article, by name, with its count. */
+  public List<TagCount> counts() {
+    List<TagCount> out = new ArrayList<>();
+    try (PreparedStatement st =
+            conn()
+                .prepareStatement(
+                    "SELECT t.name, count(*) FROM tags t JOIN article_tags x ON x.tag_id = t.id"
+                        + " GROUP BY t.id ORDER BY t.key");
+        ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        out.add(new TagCount(rs.getString(1), rs.getLong(2)));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot read tags", e), e);
+    }
+  }
+
+  /** Ids and names of a tag and its children, parents first. */
+  private List<Object[]> subtree(String normalized) throws SQLException {
+    String key = Tags.key(normalized);
+    List<Object[]> out = new ArrayList<>();
+    try (PreparedStatement st =
+        conn()
+            .prepareStatement(
+                "SELECT id, name FROM tags WHERE key = ? OR (key >= ? AND key < ?) ORDER BY key")) {
+      st.setString(1, key);
+      st.setString(2, key + "/");
+      st.setString(3, key + "0"); // '0' sorts right after '/'
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          out.add(new Object[] {rs.getLong(1), rs.getString(2)});
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Renames a tag and its children ({@code a/b} becomes {@code new/b}); returns how many tags
+   * were renamed. A target name that another tag already has is an error: merge instead.
+   */
+  public int rename(long journal, String from, String to) throws SQLException {
+    List<Object[]> tags = subtree(from);
+    if (tags.isEmpty()) {
+      throw new UsageException("no tag '" + from + "'");
+    }
+    String fromKey = Tags.key(from);
+    String toKey = Tags.key(to);
+    if (toKey.startsWith(fromKey + "/")) {
+      throw new UsageException("cannot rename '" + from + "' into its own child '" + to + "'");
+    }
+    for (Object[] t : tags) {
+      String oldName = (String) t[1];
+      String newName = to + oldName.substring(from.length());
+      Optional<Long> clash = find(newName);
+      if (clash.isPresent() && clash.get() != (long) t[0]) {
+        throw new UsageException(
+            "tag '" + newName + "' already exists; use 'dossier tags merge " + oldName + " --into "
+                + newName + "'");
+      }
+    }
+    try (PreparedStatement st = conn().prepareStatement("UPDATE tags SET name=?, key=? WHERE id=?")) {
+      for (Object[] t : tags) {
+        String oldName = (String) t[1];
+        String newName = to + oldName.substring(from.length());
+        archive.journal().entry(journal, "tagname", null, (Long) t[0], Tags.key(oldName), oldName);
+        st.setString(1, newName);
+        st.setString(2, Tags.key(newName));
+        st.setLong(3, (Long) t[0]);
+        st.executeUpdate();
+      }
+    }
+    return tags.size();
+  }
+
+  /** Moves every article of {@code from} to {@code into} and deletes {@code from}; returns links moved. */
+  public int merge(long journal, String from, String into) throws SQLException {
+    Optional<Long> src = find(from);
+    if (src.isEmpty()) {
+      throw new UsageException("no tag '" + from + "'");
+    }
+    long dst = ensure(into);
+    if (dst == src.get()) {
+      return 0;
+    }
+    int moved;
+    try (PreparedStatement j =
+            conn()
+                .prepareStatement(
+                    "INSERT INTO journal_entries(journal_id, kind, article_id, tag_id) SELECT ?,"
+                        + " 'tag+', x.article_id, ? FROM article_tags x WHERE x.tag_id = ? AND NOT"
+                        + " EXISTS (SELECT 1 FROM article_tags y WHERE y.article_id = x.article_id"
+                        + " AND y.tag_id = ?)");
+        PreparedStatement link =
+            conn()
+                .prepareStatement(
+                    "INSERT OR IGNORE INTO article_tags(article_id, tag_id) SELECT article_id, ?"
+                        + " FROM article_tags WHERE tag_id = ?")) {
+      j.setLong(1, journal);
+      j.setLong(2, dst);
+      j.setLong(3, src.get());
+      j.setLong(4, dst);
+      j.executeUpdate();
+      link.setLong(1, dst);
+      link.setLong(2, src.get());
+      moved = link.executeUpdate();
+    }
+    deleteTag(journal, src.get());
+    return moved;
+  }
+
+  /** Deletes a tag and its children from every article; returns how many links were removed. */
+  public int delete(long journal, String name) throws SQLException {
+    List<Object[]> tags = subtree(name);
+    if (tags.isEmpty()) {
+      throw new UsageException("no tag '" + name + "'");
+    }
+    int n = 0;
+    for (Object[] t : tags) {
+      n += deleteTag(journal, (Long) t[0]);
+    }
+    return n;
+  }
+
+  private int deleteTag(long journal, long tagId) throws SQLException {
+    try (PreparedStatement j =
+            conn()
+                .prepareStatement(
+                    "INSERT INTO journal_entries(journal_id, kind, article_id, tag_id) SELECT ?,"
+                        + " 'tag-', article_id, tag_id FROM article_tags WHERE tag_id = ?");
+        PreparedStatement row =
+            conn()
+                .prepareStatement(
+                    "INSERT INTO journal_entries(journal_id, kind, tag_id, field, old) SELECT ?,"
+                        + " 'tagrow', id, key, name FROM tags WHERE id = ?");
+        PreparedStatement del = conn().prepareStatement("DELETE FROM tags WHERE id = ?")) {
+      j.setLong(1, journal);
+      j.setLong(2, tagId);
+      int n = j.executeUpdate();
+      row.setLong(1, journal);
+      row.setLong(2, tagId);
+      row.executeUpdate();
+      del.setLong(1, tagId);
+      del.executeUpdate();
+      return n;
+    }
+  }
+}
