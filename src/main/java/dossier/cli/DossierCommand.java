@@ -36,6 +36,9 @@ import picocli.CommandLine.Spec;
       RmCommand.class,
       UndoCommand.class,
       LogCommand.class,
+      SavedCommand.class,
+      CompletionCommand.class,
+      CompleteCommand.class,
     },
     footerHeading = "%nExit codes:%n",
     footer = {

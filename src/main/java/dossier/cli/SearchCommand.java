@@ -1,6 +1,8 @@
 package dossier.cli;
 
 import dossier.core.UsageException;
+import dossier.query.QueryCompiler;
+import dossier.query.QueryContext;
 import dossier.service.ArticleService;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,11 @@ final class SearchCommand extends BaseCommand {
   @Option(names = "--offset", paramLabel = "N", description = "Skip the first N matches.")
   int offset;
 
+  @Option(
+      names = "--explain",
+      description = "Print how the query was parsed and the SQL it runs, instead of the matches.")
+  boolean explain;
+
   @Mixin OutputOptions output;
 
   @Override
@@ -34,6 +41,12 @@ final class SearchCommand extends BaseCommand {
     String q = String.join(" ", query);
     if (q.isBlank()) {
       throw new UsageException("search needs a query (use 'dossier list' to see every article)");
+    }
+    if (explain) {
+      out().print(
+          QueryCompiler.explain(q, QueryContext.of(name -> archive().savedSearches().get(name))));
+      out().flush();
+      return ExitCode.OK;
     }
     ArticleService service = new ArticleService(archive());
     int[] n = {0};

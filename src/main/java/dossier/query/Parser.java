@@ -39,10 +39,10 @@ import java.util.regex.Pattern;
  * implicit {@code AND} between terms; {@code NOT} and {@code -} apply to the one term or
  * parenthesized group after them.
  *
- * <p>A word with no letter or digit ({@code -}, {@code *}, {@code ...}, {@code ""}) has nothing for
- * the full-text index to find, so it is left out, as search engines do; a query made only of such
- * words is a usage error rather than "every article", so that {@code rm -- '*'} cannot mean
- * everything.
+ * <p>A lone {@code *} means every article. Any other word with no letter or digit ({@code -},
+ * {@code ...}, {@code ""}, {@code '}) has nothing for the full-text index to find, so it is left out,
+ * as search engines do; a query made only of such words is a usage error rather than "every
+ * article", so that a stray quote cannot select the whole archive.
  */
 final class Parser {
   /** Deepest nesting of parentheses and negations; deeper input is refused, not recursed into. */
@@ -217,6 +217,10 @@ final class Parser {
         return inner;
       }
       case WORD -> {
+        if (!t.quoted() && t.prefix() && t.value().isEmpty()) {
+          // a lone * is the way to say "every article" on purpose (rm -- '*', tag +x -- '*')
+          return Query.ALL;
+        }
         return text(t, null, t.value());
       }
       case FIELD -> {

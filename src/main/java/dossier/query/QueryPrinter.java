@@ -34,7 +34,7 @@ public final class QueryPrinter {
 
   private static void render(Query q, StringBuilder b) {
     if (q instanceof All) {
-      b.append("(ALL)");
+      b.append('*');
     } else if (q instanceof And a) {
       group("AND", a.items(), b);
     } else if (q instanceof Or o) {

@@ -111,10 +111,13 @@ class ParserGoldenTest {
           after:30d  =>  date:[30d ago..)
           saved:energy  =>  (saved:energy (OR tag:energy oil))
           saved:ENERGY -gas  =>  (AND (saved:ENERGY (OR tag:energy oil)) (NOT gas))
-          saved:blank  =>  (saved:blank (ALL))
-          oil saved:blank  =>  (AND oil (saved:blank (ALL)))
+          saved:blank  =>  (saved:blank *)
+          oil saved:blank  =>  (AND oil (saved:blank *))
           oil -  =>  oil
-          oil *  =>  oil
+          oil *  =>  (AND oil *)
+          *  =>  *
+          -*  =>  (NOT *)
+          tag:x OR *  =>  (OR tag:x *)
           oil "" gas  =>  (AND oil gas)
           (oil)  =>  oil
           ((oil))  =>  oil
@@ -134,9 +137,9 @@ class ParserGoldenTest {
           Robert'); DROP TABLE Students;--  =>  error: unmatched ')' at column 8
           '  =>  error: nothing to search for: ''' at column 1 has no letters or digits
           "  =>  error: unclosed quote at column 1
+          ...  =>  error: nothing to search for: '...' at column 1 has no letters or digits
           (  =>  error: unclosed parenthesis at column 1
           )  =>  error: unmatched ')' at column 1
-          *  =>  error: nothing to search for: '*' at column 1 has no letters or digits
           NOT  =>  error: NOT at column 1 needs a term after it
           OR OR  =>  error: OR at column 1 needs a term before it
           tag:  =>  error: 'tag:' at column 1 needs a value (tag:ukraine)

@@ -40,6 +40,10 @@ class QueryEndToEndTest {
   static final String CASES =
       """
       |1 2 3 4 5 6
+      * | 1 2 3 4 5 6
+      -* |
+      tag:sport OR * | 1 2 3 4 5 6
+      oil * | 1 2 4 5
       oil | 1 2 4 5
       OIL | 1 2 4 5
       oil prices | 1 2 5

@@ -1,0 +1,107 @@
+package dossier.cli;
+
+import dossier.core.NotFoundException;
+import dossier.core.UsageException;
+import dossier.query.QueryCompiler;
+import dossier.query.QueryContext;
+import dossier.store.SavedSearchRepository;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "saved",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Saved searches: a name for a query, usable as saved:NAME inside any query. Without a"
+          + " subcommand, lists them.",
+      "Examples:%n  dossier saved add energy 'tag:energy OR (oil OR gas) -tag:sport'%n"
+          + "  dossier list saved:energy date:30d..%n  dossier saved rm energy"
+    },
+    subcommands = {SavedCommand.Add.class, SavedCommand.ListSaved.class, SavedCommand.Remove.class})
+final class SavedCommand extends BaseCommand {
+  /** Names that can be written after {@code saved:} without quotes. */
+  private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._/-]{0,99}");
+
+  @Mixin OutputOptions output;
+
+  @Override
+  public Integer call() {
+    print(this, output);
+    return ExitCode.OK;
+  }
+
+  static void print(BaseCommand cmd, OutputOptions output) {
+    Map<String, String> all = cmd.archive().savedSearches().all();
+    try (RowPrinter p = new RowPrinter(cmd.out(), output, "name", "query")) {
+      all.forEach(p::row);
+    }
+  }
+
+  @Command(
+      name = "add",
+      mixinStandardHelpOptions = true,
+      description = "Save QUERY under NAME (replacing a saved search of that name).")
+  static final class Add extends BaseCommand {
+    @Parameters(index = "0", paramLabel = "NAME", description = "Letters, digits, '.', '_', '-', '/'.")
+    String name;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "QUERY", description = "The query.")
+    List<String> query = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      if (!NAME.matcher(name).matches()) {
+        throw new UsageException(
+            "bad saved search name '"
+                + dossier.core.Text.safeForTerminal(name, false)
+                + "': use letters, digits, '.', '_', '-' or '/', starting with a letter or digit");
+      }
+      String text = String.join(" ", query).strip();
+      if (text.isEmpty()) {
+        throw new UsageException("saved add needs a query");
+      }
+      SavedSearchRepository saved = archive().savedSearches();
+      // compile with the new definition in place, so a search that uses itself is refused now
+      QueryContext ctx =
+          QueryContext.of(
+              n -> n.equalsIgnoreCase(name) ? Optional.of(text) : saved.get(n));
+      QueryCompiler.compile(text, ctx);
+      boolean replaced = saved.put(name, text, Instant.now().toString());
+      say((replaced ? "replaced saved search " : "saved search ") + name + ": " + text);
+      return ExitCode.OK;
+    }
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List saved searches.")
+  static final class ListSaved extends BaseCommand {
+    @Mixin OutputOptions output;
+
+    @Override
+    public Integer call() {
+      print(this, output);
+      return ExitCode.OK;
+    }
+  }
+
+  @Command(name = "rm", mixinStandardHelpOptions = true, description = "Delete a saved search.")
+  static final class Remove extends BaseCommand {
+    @Parameters(paramLabel = "NAME")
+    String name;
+
+    @Override
+    public Integer call() {
+      if (!archive().savedSearches().remove(name)) {
+        throw new NotFoundException("no saved search named '" + name + "'");
+      }
+      say("removed saved search " + name);
+      return ExitCode.OK;
+    }
+  }
+}
