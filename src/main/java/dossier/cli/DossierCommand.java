@@ -36,6 +36,8 @@ import picocli.CommandLine.Spec;
       RmCommand.class,
       UndoCommand.class,
       LogCommand.class,
+      RulesCommand.class,
+      SuggestCommand.class,
       SavedCommand.class,
       CompletionCommand.class,
       CompleteCommand.class,

@@ -55,6 +55,8 @@ final class RowPrinter implements AutoCloseable {
               Object v = r[i];
               if (v == null) {
                 g.writeNull();
+              } else if (v instanceof Double d) {
+                g.writeNumber(d);
               } else if (v instanceof Number n) {
                 g.writeNumber(n.longValue());
               } else if (v instanceof Boolean b) {

@@ -3,6 +3,11 @@ package dossier.service;
 import dossier.core.DossierException;
 import dossier.core.Extracted;
 import dossier.core.Tags;
+import dossier.core.Text;
+import dossier.core.UsageException;
+import dossier.query.CompiledQuery;
+import dossier.store.RuleRepository;
+import java.sql.SQLException;
 import dossier.ingest.Extractors;
 import dossier.ingest.Format;
 import dossier.ingest.Sources;
@@ -91,9 +96,28 @@ public final class ImportService {
   }
 
   private final Archive archive;
+  /** The journal record of the running import, once it has written something; 0 before. */
+  private long journal;
+  private List<CompiledRule> rules;
 
   public ImportService(Archive archive) {
     this.archive = archive;
+  }
+
+  /** An auto-tag rule whose query is compiled once per import. */
+  private record CompiledRule(CompiledQuery query, String tag) {}
+
+  private List<CompiledRule> compileRules() {
+    ArticleService articles = new ArticleService(archive);
+    List<CompiledRule> out = new ArrayList<>();
+    for (RuleRepository.Rule r : archive.rules().all()) {
+      try {
+        out.add(new CompiledRule(articles.compile(r.query()), r.tag()));
+      } catch (UsageException e) {
+        // A rule saved by an older version whose query no longer parses: 'rules list' shows it.
+      }
+    }
+    return out;
   }
 
   /** A file ready to store, or the reason it cannot be. */
@@ -114,6 +138,8 @@ public final class ImportService {
               return t;
             });
     Counter counter = new Counter();
+    journal = 0;
+    rules = opts.dryRun() ? List.of() : compileRules();
     try {
       Deque<Future<Prepared>> window = new ArrayDeque<>();
       List<Prepared> batch = new ArrayList<>(BATCH);
@@ -133,6 +159,7 @@ public final class ImportService {
       }
     } finally {
       pool.shutdownNow();
+      finishJournal(args, counter);
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
     return new Summary(
@@ -226,9 +253,28 @@ public final class ImportService {
     return new Outcome(p.source().display(), Status.IMPORTED, null, null);
   }
 
-  private List<Outcome> writeBatch(List<Prepared> batch, Options opts) {
+  private void finishJournal(List<String> args, Counter c) {
+    if (journal == 0) {
+      return;
+    }
+    long j = journal;
+    String what = Text.cutAtWord(String.join(" ", args), 60);
+    archive.write(
+        () -> {
+          archive.journal().setSummary(j, "imported " + c.imported + (c.updated > 0 ? ", updated "
+              + c.updated : "") + " from " + what);
+          archive.journal().discardIfEmpty(j);
+          return null;
+        });
+  }
+
+  private List<Outcome> writeBatch(List<Prepared> batch, Options opts) throws SQLException {
     String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     List<Outcome> out = new ArrayList<>(batch.size());
+    if (journal == 0) {
+      journal = archive.journal().begin("import", "import");
+    }
+    List<Long> created = new ArrayList<>();
     for (Prepared p : batch) {
       String display = p.source().display();
       if (p.error() != null) {
@@ -238,7 +284,14 @@ public final class ImportService {
       Optional<Long> existing = archive.articles().idByHash(p.article().contentHash());
       if (existing.isPresent()) {
         if (opts.onDuplicate() == OnDuplicate.UPDATE) {
+          archive.journal().beforeUpdate(journal, existing.get());
           archive.articles().update(existing.get(), p.article());
+          if (!opts.tags().isEmpty()) {
+            archive.selection().select(List.of(existing.get()));
+            for (String t : opts.tags()) {
+              archive.tags().add(journal, t);
+            }
+          }
           out.add(new Outcome(display, Status.UPDATED, existing.get(), null));
         } else {
           out.add(new Outcome(display, Status.DUPLICATE, existing.get(), null));
@@ -246,7 +299,17 @@ public final class ImportService {
         continue;
       }
       long id = archive.articles().insert(p.article(), now);
+      archive.journal().created(journal, id);
+      created.add(id);
       out.add(new Outcome(display, Status.IMPORTED, id, null));
+    }
+    if (!created.isEmpty()) {
+      for (CompiledRule r : rules) {
+        archive.selection().select(created);
+        if (archive.selection().retain(r.query()) > 0) {
+          archive.tags().add(journal, r.tag());
+        }
+      }
     }
     return out;
   }

@@ -34,6 +34,8 @@ public final class Archive implements AutoCloseable {
   private EditRepository edits;
   private Journal journal;
   private Selection selection;
+  private RuleRepository rules;
+  private SimilarityRepository similarity;
 
   private Archive(Path path, Connection conn) {
     this.path = path;
@@ -185,6 +187,20 @@ public final class Archive implements AutoCloseable {
       journal = new Journal(this);
     }
     return journal;
+  }
+
+  public RuleRepository rules() {
+    if (rules == null) {
+      rules = new RuleRepository(this);
+    }
+    return rules;
+  }
+
+  public SimilarityRepository similarity() {
+    if (similarity == null) {
+      similarity = new SimilarityRepository(this);
+    }
+    return similarity;
   }
 
   /** The set of articles the current change applies to. */

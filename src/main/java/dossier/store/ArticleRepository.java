@@ -99,7 +99,7 @@ public final class ArticleRepository {
 
   /**
    * Replaces the extracted fields and original of a stored article with a new import of the same
-   * text, keeping its tags, status, star and note, and adding {@code n.tags()}.
+   * text, keeping its tags, status, star and note.
    */
   public void update(long id, NewArticle n) {
     try (PreparedStatement st =
@@ -123,9 +123,6 @@ public final class ArticleRepository {
       orig.setInt(2, n.originalSize());
       orig.setBytes(3, n.compressedOriginal());
       orig.executeUpdate();
-      for (String t : n.tags()) {
-        addTag(id, t);
-      }
     } catch (SQLException e) {
       throw fail("cannot update article " + id, e);
     }

@@ -84,6 +84,31 @@ public final class Journal {
     entry.executeUpdate();
   }
 
+  /** Records that an import created this article; undo deletes it. */
+  public void created(long journal, long articleId) throws SQLException {
+    entry(journal, "created", articleId, null, null, null);
+  }
+
+  /**
+   * Keeps the current text and metadata of an article an import is about to replace; undo puts
+   * them back.
+   */
+  public void beforeUpdate(long journal, long articleId) throws SQLException {
+    try (PreparedStatement st =
+        conn()
+            .prepareStatement(
+                "INSERT OR IGNORE INTO trash_articles SELECT ?, a.id, a.title, a.source, a.authors,"
+                    + " a.published, a.url, a.section, a.lang, a.caption, a.body, a.note, a.status,"
+                    + " a.starred, a.word_count, a.imported, a.path, a.format, a.suggested_tags,"
+                    + " a.content_hash, o.size, o.data FROM articles a LEFT JOIN originals o ON"
+                    + " o.article_id = a.id WHERE a.id = ?")) {
+      st.setLong(1, journal);
+      st.setLong(2, articleId);
+      st.executeUpdate();
+    }
+    entry(journal, "updated", articleId, null, null, null);
+  }
+
   /** The most recent changes, newest first. */
   public List<Change> recent(int limit) {
     List<Change> out = new ArrayList<>();

@@ -1,0 +1,69 @@
+package dossier.service;
+
+import dossier.core.Tags;
+import dossier.core.UsageException;
+import dossier.query.CompiledQuery;
+import dossier.store.Archive;
+import dossier.store.RuleRepository.Rule;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Auto-tag rules: a query and a tag. They run on every import and on demand. */
+public final class RuleService {
+  private final Archive archive;
+  private final ArticleService articles;
+
+  public RuleService(Archive archive) {
+    this.archive = archive;
+    this.articles = new ArticleService(archive);
+  }
+
+  /** Adds a rule after checking that its query compiles and its tag is valid. */
+  public long add(String query, String tag) {
+    if (query == null || query.isBlank()) {
+      throw new UsageException("a rule needs a query");
+    }
+    articles.compile(query);
+    return archive.rules().add(query.trim(), Tags.normalize(tag));
+  }
+
+  public List<Rule> list() {
+    return archive.rules().all();
+  }
+
+  public void remove(long id) {
+    if (!archive.rules().remove(id)) {
+      throw new dossier.core.NotFoundException("no rule " + id);
+    }
+  }
+
+  /**
+   * Runs every rule on the stored articles (only those matching {@code restrict}, when given), as
+   * one change that undo reverts; returns, for each rule, how many articles it newly tagged.
+   */
+  public Map<Rule, Integer> apply(String restrict) {
+    List<Rule> rules = list();
+    CompiledQuery limit =
+        restrict == null || restrict.isBlank() ? null : articles.compile(restrict);
+    Map<Rule, CompiledQuery> compiled = new LinkedHashMap<>();
+    for (Rule r : rules) {
+      compiled.put(r, articles.compile(r.query()));
+    }
+    return archive.write(
+        () -> {
+          long j = archive.journal().begin("rules apply", "applied " + rules.size() + " rules"
+              + (limit == null ? "" : " on '" + restrict.trim() + "'"));
+          Map<Rule, Integer> out = new LinkedHashMap<>();
+          for (Map.Entry<Rule, CompiledQuery> e : compiled.entrySet()) {
+            archive.selection().select(e.getValue());
+            if (limit != null) {
+              archive.selection().retain(limit);
+            }
+            out.put(e.getKey(), archive.tags().add(j, e.getKey().tag()));
+          }
+          archive.journal().discardIfEmpty(j);
+          return out;
+        });
+  }
+}

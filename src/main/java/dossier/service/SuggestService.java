@@ -1,0 +1,193 @@
+package dossier.service;
+
+import dossier.core.Article;
+import dossier.core.Tags;
+import dossier.query.CompiledQuery;
+import dossier.store.Archive;
+import dossier.store.RuleRepository.Rule;
+import dossier.store.SimilarityRepository.Neighbor;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Tag suggestions for one article, each with a score in 0..1 and the reason: auto-tag rules that
+ * match it, the tags of the most similar tagged articles (bm25 over the article's own most frequent
+ * words), tags the source itself lists, and, while the archive has few tags, the names (places,
+ * people, organizations) the text keeps coming back to.
+ */
+public final class SuggestService {
+  /** One suggested tag. */
+  public record Suggestion(String tag, double score, String reason) {}
+
+  /** Similar articles that vote. */
+  static final int NEIGHBORS = 12;
+
+  /** Words of the article that find its neighbors. */
+  static final int QUERY_WORDS = 40;
+
+  private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}\\p{N}'’-]*");
+  private static final Pattern NAME =
+      Pattern.compile("\\p{Lu}[\\p{L}’'\\-]+(?:\\s+(?:of\\s+|de\\s+)?\\p{Lu}[\\p{L}’'\\-]+)*");
+
+  /** "I'm", "We'll": sentence openers, not names. */
+  private static final Pattern CONTRACTION = Pattern.compile("['’](m|ll|re|ve|d|t)\\b");
+
+  private final Archive archive;
+  private final ArticleService articles;
+
+  public SuggestService(Archive archive) {
+    this.archive = archive;
+    this.articles = new ArticleService(archive);
+  }
+
+  public List<Suggestion> suggest(long id, int limit) {
+    Article a = articles.get(id);
+    Set<String> has = new HashSet<>();
+    for (String t : a.tags()) {
+      has.add(Tags.key(t));
+    }
+    Map<String, Suggestion> out = new LinkedHashMap<>();
+    for (Rule r : archive.rules().all()) {
+      CompiledQuery q;
+      try {
+        q = articles.compile(r.query());
+      } catch (RuntimeException e) {
+        continue;
+      }
+      if (archive.similarity().matches(q, id)) {
+        offer(out, has, r.tag(), 1.0, "matches rule " + r.id() + " (" + r.query() + ")");
+      }
+    }
+    for (String t : archive.similarity().sourceTags(id)) {
+      offer(out, has, t, 0.8, "listed by the source");
+    }
+    boolean tagged = archive.similarity().anyTagged();
+    if (tagged) {
+      neighbors(a, out, has);
+    }
+    if (!tagged || out.size() < limit) {
+      names(a, out, has, tagged ? 0.3 : 0.6);
+    }
+    List<Suggestion> list = new ArrayList<>(out.values());
+    list.sort(Comparator.comparingDouble(Suggestion::score).reversed());
+    return list.size() > limit ? list.subList(0, limit) : list;
+  }
+
+  private void neighbors(Article a, Map<String, Suggestion> out, Set<String> has) {
+    List<String> words = topWords(a.title() + "\n" + a.title() + "\n" + a.body(), QUERY_WORDS);
+    List<Neighbor> ns = archive.similarity().similarTagged(words, a.id(), NEIGHBORS);
+    if (ns.isEmpty()) {
+      return;
+    }
+    double best = ns.get(0).score();
+    Map<String, Double> votes = new HashMap<>();
+    Map<String, List<Long>> who = new HashMap<>();
+    Map<String, String> names = new HashMap<>();
+    double total = 0;
+    for (Neighbor n : ns) {
+      // Closer neighbors weigh more; the square sharpens the difference between close and far.
+      double w = best <= 0 ? 1 : Math.pow(n.score() / best, 2);
+      total += w;
+      for (String t : n.tags()) {
+        String k = Tags.key(t);
+        votes.merge(k, w, Double::sum);
+        who.computeIfAbsent(k, x -> new ArrayList<>()).add(n.id());
+        names.putIfAbsent(k, t);
+      }
+    }
+    for (Map.Entry<String, Double> e : votes.entrySet()) {
+      List<Long> ids = who.get(e.getKey());
+      String like =
+          ids.size() == 1
+              ? "#" + ids.get(0)
+              : "#" + ids.get(0) + ", #" + ids.get(1)
+                  + (ids.size() > 2 ? " and " + (ids.size() - 2) + " more" : "");
+      offer(out, has, names.get(e.getKey()), 0.95 * e.getValue() / total,
+          "similar articles are tagged so: " + like);
+    }
+  }
+
+  private static void names(Article a, Map<String, Suggestion> out, Set<String> has, double top) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    String text = a.title() + ".\n" + (a.caption() == null ? "" : a.caption() + ".\n") + a.body();
+    Matcher m = NAME.matcher(text);
+    while (m.find()) {
+      String name = m.group().replaceAll("[’']s$", "").replaceAll("[’'\\-]+$", "");
+      String[] parts = name.split("\\s+");
+      int start = 0;
+      while (start < parts.length && Stopwords.isStopword(parts[start].toLowerCase(Locale.ROOT))) {
+        start++;
+      }
+      if (start >= parts.length) {
+        continue;
+      }
+      name = String.join(" ", java.util.Arrays.copyOfRange(parts, start, parts.length));
+      if (name.length() < 3
+          || Stopwords.isCalendarWord(name.toLowerCase(Locale.ROOT))
+          || CONTRACTION.matcher(name).find()) {
+        continue;
+      }
+      counts.merge(name, 1, Integer::sum);
+    }
+    int max = counts.values().stream().max(Integer::compare).orElse(0);
+    counts.entrySet().stream()
+        .filter(e -> e.getValue() >= 2)
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        .limit(12)
+        .forEach(
+            e ->
+                offer(out, has, e.getKey(), top * e.getValue() / max,
+                    "named " + e.getValue() + " times in the text"));
+  }
+
+  /** The most frequent words of a text that are not stopwords, most frequent first. */
+  static List<String> topWords(String text, int n) {
+    Map<String, Integer> tf = new HashMap<>();
+    Matcher m = WORD.matcher(text);
+    while (m.find()) {
+      String w = m.group().toLowerCase(Locale.ROOT).replaceAll("[’'\\-]+$", "");
+      if (w.length() >= 3 && !Stopwords.isStopword(w)) {
+        tf.merge(w, 1, Integer::sum);
+      }
+    }
+    List<Map.Entry<String, Integer>> entries = new ArrayList<>(tf.entrySet());
+    entries.sort(
+        Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < Math.min(n, entries.size()); i++) {
+      out.add(entries.get(i).getKey());
+    }
+    return out;
+  }
+
+  private static void offer(
+      Map<String, Suggestion> out, Set<String> has, String tag, double score, String reason) {
+    String name;
+    try {
+      name = Tags.normalize(tag);
+    } catch (RuntimeException e) {
+      return; // a source keyword that is not a valid tag
+    }
+    String key = Tags.key(name);
+    if (has.contains(key)) {
+      return;
+    }
+    Suggestion old = out.get(key);
+    if (old == null) {
+      out.put(key, new Suggestion(name, Math.min(1.0, score), reason));
+    } else if (score > old.score()) {
+      out.put(key, new Suggestion(old.tag(), Math.min(1.0, score), reason + "; " + old.reason()));
+    } else {
+      out.put(key, new Suggestion(old.tag(), old.score(), old.reason() + "; " + reason));
+    }
+  }
+}

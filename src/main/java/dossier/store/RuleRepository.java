@@ -1,0 +1,67 @@
+package dossier.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Auto-tag rules: a query and the tag that every matching article gets. */
+public final class RuleRepository {
+  /** One rule. */
+  public record Rule(long id, String query, String tag, String created) {}
+
+  private final Archive archive;
+
+  RuleRepository(Archive archive) {
+    this.archive = archive;
+  }
+
+  public List<Rule> all() {
+    List<Rule> out = new ArrayList<>();
+    try (PreparedStatement st =
+            archive
+                .connection()
+                .prepareStatement("SELECT id, query, tag, created FROM rules ORDER BY id");
+        ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        out.add(new Rule(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot read rules", e), e);
+    }
+  }
+
+  public long add(String query, String tag) {
+    return archive.write(
+        () -> {
+          try (PreparedStatement st =
+              archive
+                  .connection()
+                  .prepareStatement("INSERT INTO rules(query, tag, created) VALUES (?, ?, ?)")) {
+            st.setString(1, query);
+            st.setString(2, tag);
+            st.setString(3, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+            st.executeUpdate();
+            try (ResultSet rs = st.getGeneratedKeys()) {
+              rs.next();
+              return rs.getLong(1);
+            }
+          }
+        });
+  }
+
+  public boolean remove(long id) {
+    return archive.write(
+        () -> {
+          try (PreparedStatement st =
+              archive.connection().prepareStatement("DELETE FROM rules WHERE id = ?")) {
+            st.setLong(1, id);
+            return st.executeUpdate() > 0;
+          }
+        });
+  }
+}
