@@ -82,6 +82,20 @@ final class Furniture {
     return KNOWN.matcher(stripBullet(t)).matches();
   }
 
+  /** A line of furniture items separated by bars or dots: "Print this article | Email". */
+  static boolean isFurnitureList(String line) {
+    String t = Text.oneLine(line);
+    if (t.length() > 200 || !t.matches(".*\\s[|·•]\\s.*")) {
+      return false;
+    }
+    for (String part : t.split("\\s+[|·•]\\s+")) {
+      if (!part.isBlank() && !isKnown(part) && !isPrompt(part)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
    * A line that is furniture by its shape: short, no sentence ending, and a call to action or a
    * mention of social networks or newsletters.

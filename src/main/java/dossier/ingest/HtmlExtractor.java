@@ -22,9 +22,22 @@ final class HtmlExtractor {
     String caption = leadCaption(doc);
     List<String> paras = MainContent.paragraphs(doc, meta.title);
     List<String> body = new ArrayList<>(paras.size());
+    String normTitle = meta.title == null ? "" : MainContent.normalize(meta.title);
     for (String p : paras) {
-      if (!Furniture.isKnown(p)) {
-        body.add(p);
+      StringBuilder kept = new StringBuilder();
+      for (String line : p.split("\n")) {
+        boolean top = body.size() < 3;
+        if (Furniture.isKnown(line) || Furniture.isFurnitureList(line)
+            || top && (MainContent.normalize(line).equals(normTitle) || Bylines.isByLine(line))) {
+          continue;
+        }
+        if (kept.length() > 0) {
+          kept.append('\n');
+        }
+        kept.append(line);
+      }
+      if (kept.length() > 0) {
+        body.add(kept.toString());
       }
     }
     String title = meta.title;

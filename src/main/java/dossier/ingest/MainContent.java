@@ -24,6 +24,8 @@ import org.jsoup.select.NodeTraversor;
 final class MainContent {
   private MainContent() {}
 
+  static final boolean DEBUG = System.getenv("DOSSIER_DEBUG_SCORES") != null;
+
   /** Names of boxes that are almost never article text. */
   static final Pattern UNLIKELY =
       Pattern.compile(
@@ -76,7 +78,7 @@ final class MainContent {
       Set.of("p", "pre", "td", "h2", "h3", "h4", "h5", "h6", "section", "blockquote", "li", "dd");
 
   /** The three passes relax what is thrown away, for pages whose first result is too short. */
-  private enum Pass {
+  enum Pass {
     STRICT(true, true, true),
     KEEP_UNLIKELY(false, true, true),
     NO_WEIGHTS(false, false, true),
@@ -134,8 +136,8 @@ final class MainContent {
         continue;
       }
       // Container-level lists and sections vote only through their own paragraphs.
-      if ((e.normalName().equals("section") || e.normalName().equals("li"))
-          && stats.hasBlock(e)) {
+      String tag = e.normalName();
+      if (!tag.equals("p") && !tag.equals("pre") && !tag.startsWith("h") && stats.hasBlock(e)) {
         continue;
       }
       double score = 1 + stats.get(e, Stats.COMMAS) + Math.min(len / 100, 3);
@@ -163,10 +165,20 @@ final class MainContent {
         topScore = s[0];
       }
     }
+    if (DEBUG) {
+      for (Element c : candidates) {
+        System.err.printf("cand %s.%s score=%.1f%n", c.normalName(), c.className(), scores.get(c)[0]);
+      }
+    }
     if (top == null || top == body) {
       return body;
     }
     top = promote(top, topScore, candidates, scores, body);
+    if (DEBUG) {
+      System.err.printf("top %s.%s#%s score=%.1f parent=%s#%s%n", top.normalName(),
+          top.className(), top.id(), scoreOf(scores, top), top.parent().normalName(),
+          top.parent().id());
+    }
     Element article = gatherSiblings(doc, top, scores, stats, pass);
     clean(article, title, pass);
     return article;
@@ -298,7 +310,7 @@ final class MainContent {
               if (UNLIKELY_ROLES.contains(role.toLowerCase(Locale.ROOT))) {
                 return FilterResult.REMOVE;
               }
-              String names = e.className() + " " + e.id();
+              String names = names(e);
               if (names.length() > 1 && UNLIKELY.matcher(names).find()
                   && !MAYBE.matcher(names).find()) {
                 return FilterResult.REMOVE;
@@ -314,6 +326,25 @@ final class MainContent {
         },
         body);
     divsToParagraphs(body);
+  }
+
+  /**
+   * Class and id of an element as one string for name matching. Ids made from a heading ("sharing-
+   * with-a-single-developer") say nothing about the box and are left out.
+   */
+  static String names(Element e) {
+    return e.className() + " " + slugFree(e.id());
+  }
+
+  private static String slugFree(String id) {
+    int seps = 0;
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (c == '-' || c == '_') {
+        seps++;
+      }
+    }
+    return seps >= 3 ? "" : id;
   }
 
   static boolean isHidden(Element e) {
@@ -392,7 +423,7 @@ final class MainContent {
 
   static int classWeight(Element e) {
     int w = 0;
-    for (String name : new String[] {e.className(), e.id()}) {
+    for (String name : new String[] {e.className(), slugFree(e.id())}) {
       if (name.isEmpty()) {
         continue;
       }
@@ -428,7 +459,7 @@ final class MainContent {
         continue;
       }
       String tag = e.normalName();
-      String names = e.className() + " " + e.id();
+      String names = names(e);
       if (SHARE.matcher(names).find() && stats.len(e) < 500) {
         e.remove();
         continue;
@@ -441,6 +472,10 @@ final class MainContent {
           && Set.of("form", "fieldset", "table", "ul", "ol", "div", "section", "dl", "figure")
               .contains(tag)
           && shouldRemove(e, stats, pass)) {
+        if (DEBUG && stats.len(e) > 200) {
+          System.err.printf("clean %s.%s#%s len=%d ld=%.2f%n", tag, e.className(), e.id(),
+              stats.len(e), stats.linkDensity(e));
+        }
         e.remove();
       }
     }

@@ -68,17 +68,7 @@ final class PageMetadata {
     Map<String, String> meta = metaTags(doc);
     JsonLd ld = JsonLd.read(doc);
 
-    m.title = firstNonBlank(ld.headline, meta.get("og:title"), meta.get("twitter:title"),
-        meta.get("dc.title"), meta.get("dcterms.title"), meta.get("parsely-title"),
-        meta.get("sailthru.title"));
-    String docTitle = Text.oneLine(doc.title());
-    if (m.title == null) {
-      m.title = cleanDocumentTitle(docTitle);
-    }
-    if (m.title == null || m.title.isEmpty()) {
-      Element h1 = doc.selectFirst("h1");
-      m.title = h1 == null ? null : Text.oneLine(h1.text());
-    }
+    m.title = chooseTitle(doc, meta, ld);
 
     m.source = firstNonBlank(ld.publisher, meta.get("og:site_name"),
         meta.get("application-name"), meta.get("al:android:app_name"),
@@ -86,6 +76,9 @@ final class PageMetadata {
         meta.get("cxenseparse:recs:publisher"));
     if (m.source != null && m.source.matches("(?i)https?://.*")) {
       m.source = null;
+    }
+    if (m.source == null) {
+      m.source = copyrightHolder(doc);
     }
 
     m.url = absolute(firstNonBlank(attr(doc, "link[rel=canonical]", "href"), meta.get("og:url"),
@@ -158,7 +151,34 @@ final class PageMetadata {
 
   // ---------------------------------------------------------------- title
 
-  private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—\\\\/>»·:]\\s+");
+  private static final Pattern TITLE_SEPARATOR =
+      Pattern.compile("\\s+(?:[|\\-–—\\\\/>»·:~]|::)\\s+");
+
+  /**
+   * The headline: JSON-LD, then Open Graph and other meta titles, then the document title without
+   * its site name, then the first {@code <h1>}. When JSON-LD gives both a headline and a name, the
+   * one closer to the document title wins (some pages put a description in {@code headline}).
+   */
+  private static String chooseTitle(Document doc, Map<String, String> meta, JsonLd ld) {
+    String docTitle = Text.oneLine(doc.title());
+    String ldTitle = ld.headline;
+    if (ld.headline != null && ld.name != null && !ld.headline.equals(ld.name)) {
+      String nd = MainContent.normalize(docTitle);
+      double h = MainContent.similar(nd, MainContent.normalize(ld.headline));
+      double n = MainContent.similar(nd, MainContent.normalize(ld.name));
+      ldTitle = n > h ? ld.name : ld.headline;
+    } else if (ldTitle == null) {
+      ldTitle = ld.name;
+    }
+    String t = firstNonBlank(ldTitle, meta.get("og:title"), meta.get("twitter:title"),
+        meta.get("dc.title"), meta.get("dcterms.title"), meta.get("parsely-title"),
+        meta.get("sailthru.title"), cleanDocumentTitle(docTitle));
+    if (t != null) {
+      return t;
+    }
+    Element h1 = doc.selectFirst("h1");
+    return h1 == null ? null : Text.oneLine(h1.text());
+  }
 
   /** A document title without the site name that pages append or prepend to it. */
   static String cleanDocumentTitle(String title) {
@@ -209,6 +229,21 @@ final class PageMetadata {
       return title.substring(firstEnd).trim();
     }
     return title;
+  }
+
+  /** The holder named in the page's copyright line, searched from the end of the page. */
+  private static String copyrightHolder(Document doc) {
+    if (doc.body() == null) {
+      return null;
+    }
+    List<Element> holders = doc.body().select(":containsOwn(©), :containsOwn(copyright)");
+    for (int i = holders.size() - 1; i >= 0 && i >= holders.size() - 5; i--) {
+      String holder = TextExtractor.copyrightHolder(holders.get(i).text());
+      if (holder != null) {
+        return holder;
+      }
+    }
+    return null;
   }
 
   // ---------------------------------------------------------------- language
@@ -408,6 +443,7 @@ final class PageMetadata {
   /** The first schema.org article described in a page's JSON-LD blocks. */
   static final class JsonLd {
     String headline;
+    String name;
     String publisher;
     List<String> authors = List.of();
     String published;
@@ -452,7 +488,8 @@ final class PageMetadata {
       if (article == null) {
         return out;
       }
-      out.headline = firstNonBlank(text(article.get("headline")), text(article.get("name")));
+      out.headline = text(article.get("headline"));
+      out.name = text(article.get("name"));
       out.published =
           firstNonBlank(text(article.get("datePublished")), text(article.get("dateCreated")));
       out.modified = text(article.get("dateModified"));

@@ -61,7 +61,7 @@ final class TextExtractor {
           Pattern.CASE_INSENSITIVE);
   private static final Pattern SECTION =
       Pattern.compile(
-          "^(?:in|section:|category:|posted in|filed under:?)\\s+(\\p{Lu}[\\p{L}&'’\\-]*"
+          "^(?i:in|section:|category:|posted in|filed under:?)\\s+(\\p{Lu}[\\p{L}&'’\\-]*"
               + "(?:\\s+(?:&\\s+)?\\p{Lu}[\\p{L}&'’\\-]*){0,2})$",
           Pattern.UNICODE_CHARACTER_CLASS);
   private static final Pattern TAGS =
@@ -178,12 +178,8 @@ final class TextExtractor {
       return true;
     }
     if (Furniture.COPYRIGHT.matcher(p).find()) {
-      Matcher c = COPYRIGHT_NAME.matcher(p);
-      if (c.matches() && meta.copyrightHolder == null) {
-        String name = cleanPublisher(c.group(1));
-        if (name != null) {
-          meta.copyrightHolder = name;
-        }
+      if (meta.copyrightHolder == null) {
+        meta.copyrightHolder = copyrightHolder(p);
       }
       return true;
     }
@@ -218,6 +214,24 @@ final class TextExtractor {
       }
     }
     return false;
+  }
+
+  /** "© 2025 The Harbour Ledger. All rights reserved." names The Harbour Ledger. */
+  static String copyrightHolder(String line) {
+    String t = Text.oneLine(line);
+    int at = t.toLowerCase(Locale.ROOT).indexOf("copyright");
+    int sign = t.indexOf('©');
+    int start = sign >= 0 && (at < 0 || sign < at) ? sign : at;
+    if (start < 0) {
+      return null;
+    }
+    t = t.substring(start).replaceFirst("\\s*[|·•].*$", "");
+    Matcher c = COPYRIGHT_NAME.matcher(t);
+    if (!c.matches()) {
+      return null;
+    }
+    String name = cleanPublisher(c.group(1));
+    return name == null || !name.matches("(?s).*\\p{L}.*") ? null : name;
   }
 
   static boolean isCaption(String p) {

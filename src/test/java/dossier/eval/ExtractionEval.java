@@ -130,7 +130,10 @@ public final class ExtractionEval {
       PageScore ps = new PageScore(c.getFileName().toString(), x == null ? "" : x.body(),
           expectedText, ns);
       if (meta != null) {
-        ps.title = match(text(meta, "title"), x == null ? null : x.title(), ExtractionEval::sameTitle);
+        ps.title = match(text(meta, "title"), x == null ? null : x.title(),
+            ExtractionEval::sameHeadline);
+        ps.titleStrict = match(text(meta, "title"), x == null ? null : x.title(),
+            ExtractionEval::sameTitle);
         ps.author = match(text(meta, "byline"), x == null ? null : String.join(", ", x.authors()),
             ExtractionEval::sameAuthors);
         ps.date = match(text(meta, "publishedTime"), x == null ? null : x.published(),
@@ -302,6 +305,7 @@ public final class ExtractionEval {
     final boolean emptyPrediction;
     final long nanos;
     Boolean title;
+    Boolean titleStrict;
     Boolean author;
     Boolean date;
     Boolean site;
@@ -347,6 +351,7 @@ public final class ExtractionEval {
       double r = 0;
       long[] times = new long[pages.size()];
       int[] title = new int[2];
+      int[] strict = new int[2];
       int[] author = new int[2];
       int[] date = new int[2];
       int[] site = new int[2];
@@ -359,6 +364,7 @@ public final class ExtractionEval {
         r += s.recall;
         times[i] = s.nanos;
         count(title, s.title);
+        count(strict, s.titleStrict);
         count(author, s.author);
         count(date, s.date);
         count(site, s.site);
@@ -369,8 +375,9 @@ public final class ExtractionEval {
       Arrays.sort(times);
       out.printf(Locale.ROOT, "  %s: %d pages, body F1 %.3f (precision %.3f, recall %.3f)%n",
           label, pages.size(), f1, mp, mr);
-      out.printf(Locale.ROOT, "    title %s, authors %s, date %s, site %s; time p50 %.1f ms,"
-          + " max %.1f ms%n", rate(title), rate(author), rate(date), rate(site),
+      out.printf(Locale.ROOT, "    title %s (identical %s), authors %s, date %s, site %s;"
+          + " time p50 %.1f ms, max %.1f ms%n", rate(title), rate(strict), rate(author),
+          rate(date), rate(site),
           times[times.length / 2] / 1e6, times[times.length - 1] / 1e6);
     }
 
@@ -427,6 +434,44 @@ public final class ExtractionEval {
 
   static boolean sameTitle(String expected, String got) {
     return got != null && norm(expected).equals(norm(got));
+  }
+
+  private static final Pattern TITLE_PARTS = Pattern.compile("\\s+(?:[|\\-–—:·»/]|::)\\s+");
+
+  /**
+   * The same title, or the same once a site-name segment at either end of one of them is left out
+   * ("Headline | Site" and "Headline" are the same headline).
+   */
+  static boolean sameHeadline(String expected, String got) {
+    if (got == null) {
+      return false;
+    }
+    for (String e : variants(expected)) {
+      for (String g : variants(got)) {
+        if (!e.isEmpty() && e.equals(g)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static List<String> variants(String title) {
+    List<String> out = new ArrayList<>();
+    out.add(norm(title));
+    String[] parts = TITLE_PARTS.split(title);
+    if (parts.length >= 2) {
+      int last = parts.length - 1;
+      if (norm(parts[last]).split(" ").length <= 5) {
+        out.add(norm(title.substring(0, title.lastIndexOf(parts[last])).replaceAll(
+            "\\s+(?:[|\\-–—:·»/]|::)\\s*$", "")));
+      }
+      if (norm(parts[0]).split(" ").length <= 5) {
+        out.add(norm(title.substring(parts[0].length()).replaceFirst(
+            "^\\s*(?:[|\\-–—:·»/]|::)\\s+", "")));
+      }
+    }
+    return out;
   }
 
   /** The same set of name words, ignoring "by", "and" and punctuation. */
