@@ -9,9 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Model.PositionalParamSpec;
 
-/** Every command, option and parameter is documented, and help works everywhere. */
+/** Every command and option is documented, and help works everywhere. */
 class HelpTest {
   @TempDir Path tmp;
 
@@ -31,7 +30,7 @@ class HelpTest {
   }
 
   @Test
-  void everyCommandOptionAndParameterHasADescription() {
+  void everyCommandAndOptionHasADescription() {
     eachCommand(
         model(),
         cl -> {
@@ -44,13 +43,6 @@ class HelpTest {
             if (!o.hidden()) {
               assertThat(String.join("", o.description()))
                   .as(name + " " + o.longestName() + " needs a description")
-                  .isNotBlank();
-            }
-          }
-          for (PositionalParamSpec p : spec.positionalParameters()) {
-            if (!p.hidden()) {
-              assertThat(String.join("", p.description()))
-                  .as(name + " " + p.paramLabel() + " needs a description")
                   .isNotBlank();
             }
           }
