@@ -238,10 +238,11 @@ public final class ArticleRepository {
     List<Object> params = new ArrayList<>();
     appendFilter(sql, params, q);
     String order = sort == Sort.RELEVANCE ? Sort.NEWEST.orderBy : sort.orderBy;
-    if (sort == Sort.RELEVANCE && q.hasText()) {
-      order = "(SELECT bm25(articles_fts, " + Ranking.WEIGHTS + ") FROM articles_fts"
-          + " WHERE articles_fts MATCH ? AND rowid = a.id), a.id DESC";
-      params.add(q.match());
+    if (sort == Sort.RELEVANCE && q.rank() != null) {
+      // articles that match only through a filter (oil OR tag:x) have no score: they go last
+      order = "coalesce((SELECT bm25(articles_fts, " + Ranking.WEIGHTS + ") FROM articles_fts"
+          + " WHERE articles_fts MATCH ? AND rowid = a.id), 0), a.id DESC";
+      params.add(q.rank());
     }
     sql.append(" ORDER BY ").append(order);
     appendLimit(sql, params, limit, offset);
@@ -276,6 +277,25 @@ public final class ArticleRepository {
       params.add(q.match());
       params.addAll(q.params());
       sql.append(" ORDER BY bm25(articles_fts, ").append(Ranking.WEIGHTS).append("), a.id DESC");
+    } else if (q.rank() != null) {
+      // words under OR beside a filter (oil OR tag:x) order the matches but do not decide
+      // them: score and cut a snippet where the words match, and rank the rest after
+      String at = " FROM articles_fts WHERE articles_fts MATCH ? AND rowid = a.id)";
+      sql.append(", coalesce((SELECT -bm25(articles_fts, ")
+          .append(Ranking.WEIGHTS)
+          .append(")")
+          .append(at)
+          .append(", 0.0) AS score, coalesce((SELECT snippet(articles_fts, 1, char(57344),")
+          .append(" char(57345), '…', ")
+          .append(Ranking.SNIPPET_TOKENS)
+          .append(")")
+          .append(at)
+          .append(", substr(a.body, 1, 160)) AS snip FROM articles a WHERE (")
+          .append(q.where())
+          .append(") ORDER BY score DESC, a.id DESC");
+      params.add(q.rank());
+      params.add(q.rank());
+      params.addAll(q.params());
     } else {
       sql.append(", 0.0 AS score, substr(a.body, 1, 160) AS snip FROM articles a WHERE (")
           .append(q.where())

@@ -183,6 +183,29 @@ class QueryEndToEndTest {
   }
 
   @Test
+  void wordsBesideAFilterRankTheirMatchesFirst() {
+    List<Hit> hits = new ArrayList<>();
+    archive
+        .articles()
+        .search(QueryCompiler.compile("gas OR tag:politics", Fixture.CTX), 0, 0, hits::add);
+    assertThat(hits).extracting(h -> h.article().id()).containsExactly(5L, 2L, 1L);
+    assertThat(hits.get(0).score()).isPositive();
+    assertThat(hits.get(0).snippet()).contains(Hit.MARK_START + "gas" + Hit.MARK_END);
+    assertThat(hits.get(2).score()).isZero();
+    List<Long> byRelevance = new ArrayList<>();
+    archive
+        .articles()
+        .list(
+            QueryCompiler.compile("gas OR tag:politics", Fixture.CTX),
+            Sort.RELEVANCE,
+            0,
+            0,
+            false,
+            a -> byRelevance.add(a.id()));
+    assertThat(byRelevance).containsExactly(5L, 2L, 1L);
+  }
+
+  @Test
   void pureFiltersRunWithoutFullTextAndListNewestFirst() {
     CompiledQuery q = QueryCompiler.compile("tag:ukraine OR is:untagged", Fixture.CTX);
     assertThat(q.match()).isNull();
