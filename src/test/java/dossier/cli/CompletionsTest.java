@@ -1,0 +1,151 @@
+package dossier.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The committed completion scripts are what {@code dossier completion} prints, and they complete
+ * commands and the archive's tags, saved searches and query fields.
+ *
+ * <p>After changing commands or options, refresh the committed scripts with {@code mvn test
+ * -Dtest=CompletionsTest -Ddossier.update=true}.
+ */
+class CompletionsTest {
+  @TempDir Path tmp;
+
+  @ParameterizedTest
+  @EnumSource(Completions.Shell.class)
+  void committedScriptsAreWhatTheBuildGenerates(Completions.Shell shell) throws IOException {
+    Cli.Result r = new Cli(tmp).run("completion", shell.name());
+    assertThat(r.code()).as(r.toString()).isZero();
+    Path committed = Cli.projectDir().resolve("completions/dossier." + shell.name());
+    if (Boolean.getBoolean("dossier.update")) {
+      Files.createDirectories(committed.getParent());
+      Files.writeString(committed, r.out());
+    }
+    assertThat(committed).exists();
+    assertThat(Files.readString(committed))
+        .as(
+            "completions/dossier.%s is out of date; refresh it with"
+                + " mvn test -Dtest=CompletionsTest -Ddossier.update=true",
+            shell.name())
+        .isEqualTo(r.out());
+  }
+
+  private Cli archiveWithTagsAndSavedSearch() {
+    Cli cli = new Cli(tmp);
+    Cli.Result imp =
+        cli.run(
+            "import",
+            "--tag",
+            "economy",
+            "--tag",
+            "Ukraine/energy",
+            "--tag",
+            "shipping",
+            cli.fixture("harbour-strike.txt").toString());
+    assertThat(imp.code()).as(imp.toString()).isZero();
+    Cli.Result saved = cli.run("saved", "add", "ports", "tag:shipping");
+    assertThat(saved.code()).as(saved.toString()).isZero();
+    return cli;
+  }
+
+  @Test
+  void completeListsTagsSavedSearchesAndQueryWords() {
+    Cli cli = archiveWithTagsAndSavedSearch();
+    assertThat(cli.run("__complete", "tags").lines())
+        .containsExactly("economy", "shipping", "Ukraine/energy");
+    assertThat(cli.run("__complete", "tags", "u").lines()).containsExactly("Ukraine/energy");
+    assertThat(cli.run("__complete", "saved").lines()).containsExactly("ports");
+    assertThat(cli.run("__complete", "query", "tag:e").lines()).containsExactly("tag:economy");
+    assertThat(cli.run("__complete", "query", "--", "-tag:s").lines())
+        .containsExactly("-tag:shipping");
+    assertThat(cli.run("__complete", "query", "saved:").lines()).containsExactly("saved:ports");
+    assertThat(cli.run("__complete", "query", "is:re").lines())
+        .containsExactly("is:read", "is:reviewed");
+    assertThat(cli.run("__complete", "query", "ti").lines()).containsExactly("title:");
+  }
+
+  @Test
+  void completeWithoutAnArchivePrintsNothingAndCreatesNone() {
+    Cli cli = new Cli(tmp);
+    Cli.Result r = cli.run("__complete", "tags");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isEmpty();
+    assertThat(cli.db()).doesNotExist();
+    assertThat(cli.run("__complete", "query", "tag:").out()).isEmpty();
+    assertThat(cli.db()).doesNotExist();
+  }
+
+  @Test
+  void completeIsHiddenFromHelp() {
+    assertThat(new Cli(tmp).run("--help").out()).doesNotContain("__complete");
+  }
+
+  /** Runs bash with the committed script, as if TAB had been pressed at the end of {@code line}. */
+  private List<String> bashComplete(Cli cli, String line) throws Exception {
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    Path shim = bin.resolve("dossier");
+    if (!Files.exists(shim)) {
+      String java = ProcessHandle.current().info().command().orElse("java");
+      Files.writeString(
+          shim,
+          "#!/bin/sh\nexec '"
+              + java
+              + "' -cp '"
+              + System.getProperty("java.class.path")
+              + "' dossier.Main \"$@\"\n");
+      Files.setPosixFilePermissions(shim, PosixFilePermissions.fromString("rwx------"));
+    }
+    String script =
+        String.join(
+            "\n",
+            "source \"$1\"",
+            "COMP_LINE=\"$2\"",
+            "COMP_POINT=${#COMP_LINE}",
+            // bash splits the line into words at blanks and at ':' (COMP_WORDBREAKS)
+            "read -ra COMP_WORDS <<< \"${COMP_LINE//:/ : }\"",
+            "[[ \"$COMP_LINE\" == *' ' ]] && COMP_WORDS+=('')",
+            "COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))",
+            "_dossier_complete dossier \"${COMP_WORDS[COMP_CWORD]}\" 2>/dev/null",
+            "printf '%s\\n' \"${COMPREPLY[@]}\"");
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            "bash",
+            "-c",
+            script,
+            "bash",
+            Cli.projectDir().resolve("completions/dossier.bash").toString(),
+            line);
+    pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+    pb.environment().put("DOSSIER_DB", cli.db().toString());
+    pb.redirectErrorStream(true);
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return out.lines().filter(l -> !l.isEmpty()).toList();
+  }
+
+  @Test
+  void bashCompletesCommandsOptionsAndArchiveValues() throws Exception {
+    Cli cli = archiveWithTagsAndSavedSearch();
+    assertThat(bashComplete(cli, "dossier sh")).containsExactly("show");
+    assertThat(bashComplete(cli, "dossier list --format n")).containsExactly("ndjson");
+    // after 'tag:' bash replaces only what follows the colon
+    assertThat(bashComplete(cli, "dossier list tag:")).containsExactly("economy", "shipping", "Ukraine/energy");
+    assertThat(bashComplete(cli, "dossier search harbour tag:s")).containsExactly("shipping");
+    assertThat(bashComplete(cli, "dossier import --tag ec")).containsExactly("economy");
+  }
+}
