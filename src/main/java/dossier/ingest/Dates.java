@@ -23,14 +23,17 @@ public final class Dates {
   private static final Pattern ISO =
       Pattern.compile(
           "(?<![\\d])((?:19|20)\\d{2})-(\\d{1,2})-(\\d{1,2})"
-              + "(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?\\s*(Z|[+-]\\d{2}:?\\d{2})?)?"
+              + "(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{1,2})(?:[.,]\\d+)?)?\\s*(Z|[+-]\\d{2}:?\\d{2})?)?"
               + "(?![\\d])");
   private static final Pattern COMPACT =
-      Pattern.compile("(?<![\\d])((?:19|20)\\d{2})(\\d{2})(\\d{2})(?:T\\d{4,6}Z?)?(?![\\d])");
+      Pattern.compile(
+          "(?<![\\d])((?:19|20)\\d{2})(\\d{2})(\\d{2})(?:T(\\d{2})(\\d{2})(\\d{2})?(Z)?)?(?![\\d])");
   private static final Pattern YMD =
       Pattern.compile("(?<![\\d])((?:19|20)\\d{2})[./](\\d{1,2})[./](\\d{1,2})(?![\\d])");
   private static final Pattern DMY =
       Pattern.compile("(?<![\\d.])(\\d{1,2})[./-](\\d{1,2})[./-]((?:19|20)\\d{2})(?![\\d])");
+  private static final Pattern CJK =
+      Pattern.compile("((?:19|20)\\d{2})\\s*[年년]\\s*(\\d{1,2})\\s*[月월]\\s*(\\d{1,2})");
   private static final Pattern DMY_SHORT =
       Pattern.compile("(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{2})(?![\\d.])");
 
@@ -88,7 +91,13 @@ public final class Dates {
       {"декабрь", "декабря", "дек", "грудень", "грудня", "aralık", "aralik", "grudzień",
         "grudnia", "prosinec", "prosince", "decembrie"},
     };
-    for (String[][] table : new String[][][] {names, more}) {
+    String[][] arabic = {
+      {"يناير", "كانون الثاني"}, {"فبراير", "شباط"}, {"مارس", "آذار"}, {"أبريل", "ابريل", "نيسان"},
+      {"مايو", "أيار"}, {"يونيو", "يونيه", "حزيران"}, {"يوليو", "يوليه", "تموز"},
+      {"أغسطس", "اغسطس", "آب"}, {"سبتمبر", "أيلول"}, {"أكتوبر", "اكتوبر"}, {"نوفمبر"},
+      {"ديسمبر"},
+    };
+    for (String[][] table : new String[][][] {names, more, arabic}) {
       for (int m = 0; m < 12; m++) {
         for (String n : table[m]) {
           MONTHS.putIfAbsent(n, m + 1);
@@ -101,7 +110,7 @@ public final class Dates {
         Pattern.compile(
             "(?<![\\d])(\\d{1,2})(?:st|nd|rd|th|er|\\.|º)?(?:\\s+de)?\\s+"
                 + month
-                + ",?(?:\\s+de)?\\s+((?:19|20)\\d{2})(?![\\d])",
+                + "(?:\\s*/\\s*[\\p{L}]{3,12})?,?(?:\\s+de)?\\s+((?:19|20)\\d{2})(?![\\d])",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     MONTH_DAY_YEAR =
         Pattern.compile(
@@ -129,6 +138,7 @@ public final class Dates {
     best = earliest(best, wordMatch(MONTH_DAY_YEAR, s, 1, 2, 3));
     best = earliest(best, numeric(YMD, s, 1, 2, 3));
     best = earliest(best, numeric(DMY, s, 3, 2, 1));
+    best = earliest(best, numeric(CJK, s, 1, 2, 3));
     return best == null ? null : best.value;
   }
 
@@ -148,9 +158,16 @@ public final class Dates {
     if (f != null) {
       return f;
     }
-    Found c = numeric(COMPACT, t, 1, 2, 3);
-    if (c != null) {
-      return c.value;
+    Matcher cm = COMPACT.matcher(t);
+    if (cm.find()) {
+      String d = ymd(Integer.parseInt(cm.group(1)), cm.group(2), cm.group(3));
+      if (d != null && cm.group(7) != null) {
+        return d + "T" + cm.group(4) + ":" + cm.group(5) + ":"
+            + (cm.group(6) == null ? "00" : cm.group(6)) + "Z";
+      }
+      if (d != null) {
+        return d;
+      }
     }
     Matcher m = DMY_SHORT.matcher(t);
     if (m.find()) {

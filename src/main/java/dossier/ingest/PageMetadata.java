@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dossier.core.Text;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -319,7 +320,41 @@ final class PageMetadata {
           "date|time|publish|posted|dateline|meta|byline|timestamp|submitted|fecha|datum|data",
           Pattern.CASE_INSENSITIVE);
 
+  /**
+   * The publication date: structured data first (JSON-LD, meta tags, microdata, {@code <time
+   * pubdate>}), then what the page prints (URL, {@code <time>}, boxes named like dates), then the
+   * modification date, then the first date in the page's text. A UTC timestamp yields to a printed
+   * date one day off: the page prints its local calendar day, which is the one readers know.
+   */
   static String publishedDate(Document doc, Map<String, String> meta, JsonLd ld, String url) {
+    String d = structuredDate(doc, meta, ld);
+    if (d != null) {
+      if (d.endsWith("Z") && d.length() > 10) {
+        String local = printedDate(doc, url);
+        if (local != null && Math.abs(LocalDate.parse(local.substring(0, 10)).toEpochDay()
+            - LocalDate.parse(d.substring(0, 10)).toEpochDay()) == 1) {
+          return local.substring(0, 10);
+        }
+      }
+      return d;
+    }
+    d = printedDate(doc, url);
+    if (d != null) {
+      return d;
+    }
+    d = firstNonBlank(Dates.parse(ld.modified), Dates.parse(meta.get("article:modified_time")),
+        Dates.parse(meta.get("og:updated_time")), Dates.parse(meta.get("last-modified")));
+    if (d != null) {
+      return d;
+    }
+    if (doc.body() != null) {
+      String text = doc.body().text();
+      return Dates.find(text.length() > 50_000 ? text.substring(0, 50_000) : text);
+    }
+    return null;
+  }
+
+  private static String structuredDate(Document doc, Map<String, String> meta, JsonLd ld) {
     String d = Dates.parse(ld.published);
     if (d != null) {
       return d;
@@ -330,7 +365,6 @@ final class PageMetadata {
         return d;
       }
     }
-    // Microdata and <time> elements, the published one first.
     for (Element e : doc.select("[itemprop=datePublished], [itemprop=dateCreated]")) {
       d = Dates.parse(firstNonBlank(e.attr("datetime"), e.attr("content"), e.text()));
       if (d != null) {
@@ -343,9 +377,19 @@ final class PageMetadata {
         return d;
       }
     }
-    String fromUrl = urlDate(url);
-    if (fromUrl != null) {
-      return fromUrl;
+    return null;
+  }
+
+  private static String printedDate(Document doc, String url) {
+    String d = urlDate(url);
+    if (d != null) {
+      return d;
+    }
+    for (Element e : doc.select("[itemprop=datePublished], [itemprop=dateCreated]")) {
+      d = Dates.find(e.text());
+      if (d != null) {
+        return d;
+      }
     }
     Element scope = doc.selectFirst("article, main, [role=main]");
     for (Element root : scope == null ? List.of(doc) : List.of(scope, doc)) {
@@ -357,8 +401,7 @@ final class PageMetadata {
       }
     }
     for (Element e : doc.select("abbr[title], span[title], [data-timestamp], [data-date]")) {
-      String names = e.className() + " " + e.id();
-      if (DATE_CLASS.matcher(names).find()) {
+      if (DATE_CLASS.matcher(MainContent.names(e)).find()) {
         d = Dates.parse(firstNonBlank(e.attr("title"), e.attr("data-timestamp"),
             e.attr("data-date")));
         if (d != null) {
@@ -369,9 +412,12 @@ final class PageMetadata {
     // Boxes named like dates or bylines whose text holds a date.
     int seen = 0;
     for (Element e : doc.body() == null ? List.<Element>of() : doc.body().getAllElements()) {
-      String names = e.className() + " " + e.id();
+      String names = MainContent.names(e);
       if (names.length() < 2 || !DATE_CLASS.matcher(names).find()) {
         continue;
+      }
+      if (++seen > 400) {
+        break;
       }
       String t = e.ownText().isEmpty() && e.childrenSize() > 3 ? "" : e.text();
       if (t.isEmpty() || t.length() > 200) {
@@ -381,9 +427,6 @@ final class PageMetadata {
       if (d != null) {
         return d.substring(0, 10);
       }
-      if (++seen > 400) {
-        break;
-      }
     }
     for (Element e : doc.select("time")) {
       d = Dates.find(e.text());
@@ -391,9 +434,7 @@ final class PageMetadata {
         return d;
       }
     }
-    d = firstNonBlank(Dates.parse(ld.modified), Dates.parse(meta.get("article:modified_time")),
-        Dates.parse(meta.get("og:updated_time")), Dates.parse(meta.get("last-modified")));
-    return d;
+    return null;
   }
 
   static String urlDate(String url) {
