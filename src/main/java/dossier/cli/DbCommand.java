@@ -1,0 +1,183 @@
+package dossier.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dossier.core.Text;
+import dossier.ingest.Sources;
+import dossier.store.Maintenance;
+import dossier.store.Maintenance.Repair;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "db",
+    mixinStandardHelpOptions = true,
+    description = "Look after the archive file: check its integrity, compact it, show facts about it.",
+    subcommands = {DbCommand.Check.class, DbCommand.Vacuum.class, DbCommand.Info.class})
+final class DbCommand extends BaseCommand {
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(err());
+    return ExitCode.USAGE;
+  }
+
+  @Command(
+      name = "check",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Check the archive: SQLite's integrity check, the full-text index against the articles, and"
+            + " dossier's own rules (every article has its original, no tag link or change-log"
+            + " entry points at nothing).",
+        "Prints each problem on standard output and exits with 1 when there is any.",
+        "--repair rebuilds the full-text index from the articles and removes rows that point at"
+            + " nothing, then checks again."
+      })
+  static final class Check extends BaseCommand {
+    @Option(
+        names = "--repair",
+        description = "Rebuild the full-text index and remove dangling rows, then check again.")
+    boolean repair;
+
+    @Override
+    public Integer call() {
+      Maintenance m = Maintenance.of(archive());
+      List<String> problems = m.check();
+      if (!repair) {
+        print(problems);
+        if (problems.isEmpty()) {
+          say("ok: no problems found in " + safe(archive().path().toString()));
+          return ExitCode.OK;
+        }
+        say(problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + " found");
+        return ExitCode.FAILURE;
+      }
+      for (String p : problems) {
+        say("found: " + safe(p));
+      }
+      Repair r = m.repair();
+      say("repair: rebuilt the full-text index, removed " + r.rowsRemoved() + " dangling row"
+          + (r.rowsRemoved() == 1 ? "" : "s"));
+      List<String> left = m.check();
+      print(left);
+      if (left.isEmpty()) {
+        say("ok: no problems left");
+        return ExitCode.OK;
+      }
+      say(left.size() + " problem" + (left.size() == 1 ? "" : "s") + " left after repair");
+      return ExitCode.FAILURE;
+    }
+
+    private void print(List<String> problems) {
+      for (String p : problems) {
+        out().println(safe(p));
+      }
+      out().flush();
+    }
+  }
+
+  @Command(
+      name = "vacuum",
+      mixinStandardHelpOptions = true,
+      description =
+          "Compact the archive: merge the full-text index, rewrite the file without free space and"
+              + " empty the write-ahead log.")
+  static final class Vacuum extends BaseCommand {
+    @Override
+    public Integer call() {
+      Maintenance m = Maintenance.of(archive());
+      long before = m.info().dbBytes() + m.info().walBytes();
+      m.vacuum();
+      long after = m.info().dbBytes() + m.info().walBytes();
+      say("vacuumed: " + Sources.human(before) + " -> " + Sources.human(after));
+      return ExitCode.OK;
+    }
+  }
+
+  @Command(
+      name = "info",
+      mixinStandardHelpOptions = true,
+      description = "Show the archive's schema version, counts and file sizes.")
+  static final class Info extends BaseCommand {
+    enum InfoFormat {
+      text,
+      json
+    }
+
+    @Option(
+        names = "--format",
+        paramLabel = "FORMAT",
+        description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    InfoFormat format = InfoFormat.text;
+
+    @Override
+    public Integer call() {
+      Maintenance.Info i = Maintenance.of(archive()).info();
+      if (format == InfoFormat.json) {
+        json(i);
+      } else {
+        text(i);
+      }
+      out().flush();
+      return ExitCode.OK;
+    }
+
+    private void text(Maintenance.Info i) {
+      row("archive", safe(i.path().toString()));
+      row(
+          "schema",
+          i.schemaVersion()
+              + (i.schemaVersion() == i.latestSchema()
+                  ? " (current)"
+                  : " (this dossier knows up to " + i.latestSchema() + ")"));
+      row("sqlite", i.sqliteVersion());
+      row("articles", Long.toString(i.articles()));
+      row("tags", i.tags() + " (" + i.taggings() + " tag links)");
+      row("changes", i.changes() + " in the change log");
+      row(
+          "originals",
+          Sources.human(i.originalBytes())
+              + " as imported, "
+              + Sources.human(i.storedOriginalBytes())
+              + " stored");
+      row("file", Sources.human(i.dbBytes()) + " (" + i.freePages() + " free pages)");
+      row("wal", Sources.human(i.walBytes()));
+    }
+
+    private void row(String key, String value) {
+      out().println(String.format(Locale.ROOT, "%-10s %s", key, value));
+    }
+
+    private void json(Maintenance.Info i) {
+      try {
+        JsonGenerator g = Json.generator(out(), true);
+        g.writeStartObject();
+        g.writeStringField("path", i.path().toString());
+        g.writeNumberField("schema_version", i.schemaVersion());
+        g.writeNumberField("latest_schema_version", i.latestSchema());
+        g.writeStringField("sqlite_version", i.sqliteVersion());
+        g.writeNumberField("articles", i.articles());
+        g.writeNumberField("tags", i.tags());
+        g.writeNumberField("tag_links", i.taggings());
+        g.writeNumberField("changes", i.changes());
+        g.writeNumberField("original_bytes", i.originalBytes());
+        g.writeNumberField("stored_original_bytes", i.storedOriginalBytes());
+        g.writeNumberField("db_bytes", i.dbBytes());
+        g.writeNumberField("wal_bytes", i.walBytes());
+        g.writeNumberField("page_size", i.pageSize());
+        g.writeNumberField("free_pages", i.freePages());
+        g.writeEndObject();
+        g.flush();
+        out().println();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  static String safe(String s) {
+    return Text.safeForTerminal(s, false);
+  }
+}
