@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
       RulesCommand.class,
       SuggestCommand.class,
       SavedCommand.class,
+      ReviewCommand.class,
       DbCommand.class,
       CompletionCommand.class,
       CompleteCommand.class,

@@ -141,6 +141,19 @@ public final class Archive implements AutoCloseable {
     return conn;
   }
 
+  /**
+   * A number that changes when another connection commits to the archive (SQLite's {@code
+   * data_version}): a long-running reader polls it to notice other processes' changes cheaply.
+   */
+  public long dataVersion() {
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery("PRAGMA data_version")) {
+      return rs.next() ? rs.getLong(1) : 0;
+    } catch (SQLException e) {
+      throw new StoreException(describe("cannot read the archive's data version", e), e);
+    }
+  }
+
   /** Runs a script of several statements, as migrations need. */
   void execScript(String sql) throws SQLException {
     ((SQLiteConnection) conn).getDatabase()._exec(sql);

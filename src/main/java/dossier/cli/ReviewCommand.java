@@ -1,0 +1,49 @@
+package dossier.cli;
+
+import dossier.core.UsageException;
+import dossier.service.ArticleService;
+import dossier.service.SuggestService;
+import dossier.store.Archive;
+import dossier.tui.Review;
+import dossier.tui.TagSuggester;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "review",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Go through articles in a full-screen terminal UI: read, tag, star, mark reviewed or"
+          + " archived, note, delete, undo. Starts with the new articles (is:new) unless a query"
+          + " is given; press ? in the UI for every key.",
+      "Changes made by other dossier processes while it runs show up within a second or two."
+    })
+final class ReviewCommand extends BaseCommand {
+  @Parameters(
+      paramLabel = "QUERY",
+      arity = "0..*",
+      description = "The articles to review (default: is:new).")
+  List<String> query = new ArrayList<>();
+
+  @Override
+  public Integer call() throws IOException {
+    if (!env().stdoutTty()) {
+      throw new UsageException("review needs a terminal: run it in a terminal window, not a pipe");
+    }
+    String q = query.isEmpty() ? "is:new" : String.join(" ", query);
+    Archive archive = archive();
+    // a bad query is a usage error here, before the screen is taken over
+    new ArticleService(archive).compile(q);
+    SuggestService suggest = new SuggestService(archive);
+    TagSuggester suggester =
+        (id, limit) ->
+            suggest.suggest(id, limit).stream()
+                .map(s -> new TagSuggester.Suggestion(s.tag(), s.reason()))
+                .toList();
+    Review.run(archive, q, root().color(), suggester, env().stdin(), env().stdoutBytes());
+    return ExitCode.OK;
+  }
+}

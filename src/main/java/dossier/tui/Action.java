@@ -1,0 +1,105 @@
+package dossier.tui;
+
+import static dossier.tui.Where.HELP;
+import static dossier.tui.Where.LIST;
+import static dossier.tui.Where.READER;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Every operation of the review UI: its keys, the help text, and the screens it works on. The
+ * keymap, the help screen and the key-hint line are all built from this one table, so a key cannot
+ * exist without help or the other way round.
+ */
+enum Action {
+  DOWN("down", "move down (scroll in the reader and help)", null, keys("j", "Down"), LIST, READER,
+      HELP),
+  UP("up", "move up (scroll in the reader and help)", null, keys("k", "Up"), LIST, READER, HELP),
+  PAGE_DOWN("page down", "one page down", null, keys("PageDown", "C-f", "C-d"), LIST, READER, HELP),
+  PAGE_UP("page up", "one page up", null, keys("PageUp", "C-b", "C-u"), LIST, READER, HELP),
+  FIRST("first", "go to the first article (top of the text)", null, keys("g", "Home"), LIST, READER,
+      HELP),
+  LAST("last", "go to the last article (end of the text)", null, keys("G", "End"), LIST, READER,
+      HELP),
+  OPEN("read", "open the article in the reader", "read", keys("Enter", "l", "Right"), LIST),
+  NEXT_ARTICLE("next article", "show the next article of the list", "next", keys("J"), READER),
+  PREV_ARTICLE("previous article", "show the previous article of the list", null, keys("K"),
+      READER),
+  BACK("back", "back to the list", "back", keys("q", "Esc", "h", "Left"), READER, HELP),
+  QUERY("query", "edit the query; the list follows as soon as it parses", "query", keys("/"),
+      LIST),
+  SAVED("saved searches", "pick a saved search", "saved", keys("S"), LIST),
+  SAVED_N("saved search N", "show the Nth saved search (by name)", null,
+      keys("1", "2", "3", "4", "5", "6", "7", "8", "9"), LIST),
+  INBOX("inbox", "show new articles (is:new)", null, keys("i"), LIST),
+  TAG("tag", "add tags (Tab completes; suggestions are listed)", "tag", keys("t"), LIST, READER),
+  UNTAG("untag", "remove a tag", null, keys("T"), LIST, READER),
+  REVIEWED("reviewed", "mark reviewed and move to the next article", "reviewed", keys("r"), LIST,
+      READER),
+  STAR("star", "star or unstar", "star", keys("s"), LIST, READER),
+  ARCHIVE("archive", "mark archived and move to the next article", "archive", keys("a"), LIST,
+      READER),
+  NOTE("note", "edit the note", "note", keys("n"), LIST, READER),
+  SELECT("select", "select or unselect and move down; t T r s a d then act on all selected",
+      "select", keys("Space", "v"), LIST),
+  UNSELECT("unselect all", "clear the selection", null, keys("Esc"), LIST),
+  UNDO("undo", "undo the last change (the journal of 'dossier undo')", "undo", keys("u"), LIST,
+      READER),
+  DELETE("delete", "delete, after a confirmation (u brings it back)", null, keys("d"), LIST,
+      READER),
+  RELOAD("reload", "reload from the archive and redraw", null, keys("C-l"), LIST, READER, HELP),
+  HELP_SCREEN("help", "show this help", "help", keys("?"), LIST, READER),
+  QUIT("quit", "quit (Ctrl-C quits from anywhere)", "quit", keys("q", "C-c"), LIST);
+
+  final String label;
+  final String help;
+  /** The word on the key-hint line, or null to leave it to the help screen. */
+  final String hint;
+
+  final List<String> keys;
+  final Set<Where> where;
+
+  Action(String label, String help, String hint, List<String> keys, Where first, Where... more) {
+    this.label = label;
+    this.help = help;
+    this.hint = hint;
+    this.keys = keys;
+    this.where = EnumSet.of(first, more);
+  }
+
+  private static List<String> keys(String... k) {
+    return List.of(k);
+  }
+
+  /** The action a key triggers on a screen, or null. */
+  static Action forKey(Where w, String key) {
+    for (Action a : values()) {
+      if (a.where.contains(w) && a.keys.contains(key)) {
+        return a;
+      }
+    }
+    return null;
+  }
+
+  /** The keys as the help screen shows them: "j, Down"; a run of digits as "1-9". */
+  String keyText() {
+    if (this == SAVED_N) {
+      return keys.get(0) + "-" + keys.get(keys.size() - 1);
+    }
+    return String.join(", ", keys.stream().map(Keys::display).toList());
+  }
+
+  /** The actions of a screen, in table order. */
+  static List<Action> on(Where w) {
+    List<Action> out = new ArrayList<>();
+    for (Action a : values()) {
+      if (a.where.contains(w)) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+}

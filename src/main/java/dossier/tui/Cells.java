@@ -1,0 +1,157 @@
+package dossier.tui;
+
+import com.googlecode.lanterna.TerminalTextUtils;
+import dossier.core.Text;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Text as terminal cells: what an article string looks like once it is safe to draw, how many
+ * columns it takes, and how it is cut and wrapped to a width. Widths agree with Lanterna's, which
+ * decides where the next character goes on the screen.
+ */
+final class Cells {
+  static final String ELLIPSIS = "…";
+
+  private Cells() {}
+
+  /** One line of article text: whitespace collapsed, control characters as placeholders. */
+  static String line(String s) {
+    return drawable(Text.safeForTerminal(Text.oneLine(s), false));
+  }
+
+  /**
+   * Text with its line breaks kept (article bodies and notes): control characters become
+   * placeholders, tabs become spaces.
+   */
+  static String block(String s) {
+    return drawable(Text.safeForTerminal(s, true).replace('\t', ' '));
+  }
+
+  /**
+   * Composes accents onto their letters and drops what takes no column (remaining combining marks,
+   * zero-width and format characters): a terminal draws those on top of the previous cell, which
+   * Lanterna would count as a cell of its own.
+   */
+  private static String drawable(String s) {
+    String n = Normalizer.normalize(s, Normalizer.Form.NFC);
+    StringBuilder b = null;
+    for (int i = 0; i < n.length(); ) {
+      int cp = n.codePointAt(i);
+      int len = Character.charCount(cp);
+      boolean zero = isZeroWidth(cp);
+      if (zero && b == null) {
+        b = new StringBuilder(n.length());
+        b.append(n, 0, i);
+      } else if (!zero && b != null) {
+        b.appendCodePoint(cp);
+      }
+      i += len;
+    }
+    return b == null ? n : b.toString();
+  }
+
+  private static boolean isZeroWidth(int cp) {
+    int type = Character.getType(cp);
+    return type == Character.NON_SPACING_MARK
+        || type == Character.ENCLOSING_MARK
+        || type == Character.FORMAT
+        || type == Character.SURROGATE
+        || cp == 0x200B;
+  }
+
+  /** Columns one code point takes. */
+  static int width(int cp) {
+    if (cp > 0xFFFF) {
+      return 2; // emoji and the rarer CJK planes; Lanterna draws every pair as two cells
+    }
+    return TerminalTextUtils.isCharDoubleWidth((char) cp) ? 2 : 1;
+  }
+
+  /** Columns a (drawable) string takes. */
+  static int width(String s) {
+    int w = 0;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      w += width(cp);
+      i += Character.charCount(cp);
+    }
+    return w;
+  }
+
+  /** {@code s} cut to at most {@code max} columns, ending in an ellipsis when it was cut. */
+  static String fit(String s, int max) {
+    if (max <= 0) {
+      return "";
+    }
+    if (width(s) <= max) {
+      return s;
+    }
+    StringBuilder b = new StringBuilder();
+    int used = 0;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      int w = width(cp);
+      if (used + w > max - 1) {
+        break;
+      }
+      b.appendCodePoint(cp);
+      used += w;
+      i += Character.charCount(cp);
+    }
+    return b.append(ELLIPSIS).toString();
+  }
+
+  /** {@code s} fitted to exactly {@code width} columns: cut, or padded with spaces. */
+  static String pad(String s, int width) {
+    String f = fit(s, width);
+    return f + " ".repeat(Math.max(0, width - width(f)));
+  }
+
+  /**
+   * Wraps text to {@code width} columns at spaces; a word longer than a line is broken. Each input
+   * line break starts a new line, so a blank line between paragraphs stays blank.
+   */
+  static List<String> wrap(String text, int width) {
+    List<String> out = new ArrayList<>();
+    int w = Math.max(1, width);
+    for (String para : text.split("\n", -1)) {
+      String p = para.strip();
+      if (p.isEmpty()) {
+        out.add("");
+        continue;
+      }
+      StringBuilder line = new StringBuilder();
+      int used = 0;
+      for (String word : p.split(" +")) {
+        int ww = width(word);
+        if (used > 0 && used + 1 + ww <= w) {
+          line.append(' ').append(word);
+          used += 1 + ww;
+          continue;
+        }
+        if (used > 0) {
+          out.add(line.toString());
+          line.setLength(0);
+          used = 0;
+        }
+        // a word that does not fit on a line of its own is broken where the line ends
+        for (int i = 0; i < word.length(); ) {
+          int cp = word.codePointAt(i);
+          int cw = width(cp);
+          if (used + cw > w && used > 0) {
+            out.add(line.toString());
+            line.setLength(0);
+            used = 0;
+          }
+          line.appendCodePoint(cp);
+          used += cw;
+          i += Character.charCount(cp);
+        }
+      }
+      out.add(line.toString());
+    }
+    return out;
+  }
+}

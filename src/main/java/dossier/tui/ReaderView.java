@@ -1,0 +1,148 @@
+package dossier.tui;
+
+import dossier.core.Article;
+import dossier.tui.Theme.Style;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One whole article, scrolled by line: metadata, note, caption and body. */
+final class ReaderView implements View {
+  private record Line(String text, Kind kind) {}
+
+  private enum Kind {
+    TITLE,
+    META,
+    TAGS,
+    NOTE,
+    CAPTION,
+    BODY
+  }
+
+  private final ArticleList list;
+  private long id;
+  private int scroll;
+  private int rows = 10;
+
+  private List<Line> lines = List.of();
+  private Article shown;
+  private int shownWidth = -1;
+
+  ReaderView(ArticleList list, long id) {
+    this.list = list;
+    this.id = id;
+  }
+
+  @Override
+  public Where where() {
+    return Where.READER;
+  }
+
+  long id() {
+    return id;
+  }
+
+  /** Shows another article from the top. */
+  void show(long newId) {
+    if (newId != id) {
+      id = newId;
+      scroll = 0;
+      shown = null;
+    }
+  }
+
+  @Override
+  public boolean move(Action a) {
+    int max = Math.max(0, lines.size() - rows);
+    scroll =
+        switch (a) {
+          case DOWN -> scroll + 1;
+          case UP -> scroll - 1;
+          case PAGE_DOWN -> scroll + Math.max(1, rows - 1);
+          case PAGE_UP -> scroll - Math.max(1, rows - 1);
+          case FIRST -> 0;
+          case LAST -> max;
+          default -> Integer.MIN_VALUE;
+        };
+    if (scroll == Integer.MIN_VALUE) {
+      return false;
+    }
+    scroll = Math.max(0, Math.min(scroll, max));
+    return true;
+  }
+
+  @Override
+  public String header() {
+    Article a = list.full(id);
+    String where = lines.isEmpty() ? "" : " · lines " + (scroll + 1) + "-"
+        + Math.min(lines.size(), scroll + rows) + " of " + lines.size();
+    return "dossier review: #" + id + (a == null ? "" : " " + Cells.line(ListView.title(a)))
+        + where;
+  }
+
+  @Override
+  public void draw(Canvas c, int from, int to) {
+    rows = Math.max(1, to - from);
+    Article a = list.full(id);
+    if (a == null) {
+      c.put(0, from, list.isMissing(id) ? "This article no longer exists." : "loading…",
+          c.theme.dim);
+      return;
+    }
+    if (a != shown || c.width != shownWidth) {
+      lines = layout(a, c.width);
+      shown = a;
+      shownWidth = c.width;
+    }
+    scroll = Math.max(0, Math.min(scroll, Math.max(0, lines.size() - rows)));
+    for (int r = 0; r < rows && scroll + r < lines.size(); r++) {
+      Line l = lines.get(scroll + r);
+      c.put(0, from + r, l.text(), style(c.theme, l.kind()));
+    }
+  }
+
+  private static Style style(Theme t, Kind k) {
+    return switch (k) {
+      case TITLE -> t.title;
+      case META, CAPTION -> t.dim;
+      case TAGS -> t.tag;
+      case NOTE -> t.selected;
+      case BODY -> t.normal;
+    };
+  }
+
+  private static List<Line> layout(Article a, int width) {
+    List<Line> out = new ArrayList<>();
+    add(out, Cells.line(ListView.title(a)), Kind.TITLE, width);
+    add(out, ListView.meta(a), Kind.META, width);
+    StringBuilder more = new StringBuilder();
+    for (String s : new String[] {a.section(), a.lang(), a.url()}) {
+      if (s != null && !s.isBlank()) {
+        more.append(more.length() > 0 ? " · " : "").append(s);
+      }
+    }
+    if (more.length() > 0) {
+      add(out, Cells.line(more.toString()), Kind.META, width);
+    }
+    add(out, ListView.state(a), Kind.META, width);
+    if (!a.tags().isEmpty()) {
+      add(out, "tags: " + Cells.line(String.join(", ", a.tags())), Kind.TAGS, width);
+    }
+    if (a.note() != null && !a.note().isBlank()) {
+      out.add(new Line("", Kind.BODY));
+      add(out, "note: " + Cells.block(a.note()), Kind.NOTE, width);
+    }
+    if (a.caption() != null && !a.caption().isBlank()) {
+      out.add(new Line("", Kind.BODY));
+      add(out, Cells.block(a.caption()), Kind.CAPTION, width);
+    }
+    out.add(new Line("", Kind.BODY));
+    add(out, Cells.block(a.body() == null ? "" : a.body()), Kind.BODY, width);
+    return out;
+  }
+
+  private static void add(List<Line> out, String text, Kind kind, int width) {
+    for (String l : Cells.wrap(text, width)) {
+      out.add(new Line(l, kind));
+    }
+  }
+}

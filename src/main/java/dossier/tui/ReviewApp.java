@@ -1,0 +1,872 @@
+package dossier.tui;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.screen.Screen;
+import dossier.core.Article;
+import dossier.core.Status;
+import dossier.core.TagChange;
+import dossier.core.Tags;
+import dossier.core.Text;
+import dossier.core.UsageException;
+import dossier.service.EditService;
+import dossier.service.Selector;
+import dossier.store.Archive;
+import dossier.store.TagRepository.TagCount;
+import dossier.tui.PromptView.Choice;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
+
+/**
+ * The review UI's controller: turns keys into actions (through the {@link Action} table), runs
+ * them against the services on the worker thread, and draws the screen on top of the stack with
+ * its pop-up, the status line and the key hints.
+ *
+ * <p>Everything here runs on one thread. Results from the archive arrive as events on a queue,
+ * so the screen keeps answering keys while the archive is busy.
+ */
+final class ReviewApp {
+  /** How often to look for changes made by other processes. */
+  static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1000);
+
+  static final String INBOX = "is:new";
+
+  private final Screen screen;
+  private final Theme theme;
+  private final Db db;
+  private final LongSupplier clock;
+  private final BlockingQueue<Runnable> events = new LinkedBlockingQueue<>();
+
+  private final ArticleList list;
+  private final Set<Long> selected = new LinkedHashSet<>();
+  private final ListView listView;
+  private final Deque<View> screens = new ArrayDeque<>();
+  private View popup;
+
+  private String status;
+  private boolean statusIsError;
+  private int writing;
+  private boolean running = true;
+  private boolean dirty = true;
+  private boolean fullRedraw;
+
+  private int queryGeneration;
+  private long lastPoll;
+  private boolean polling;
+  private Long dataVersion;
+
+  ReviewApp(
+      Screen screen,
+      Theme theme,
+      Archive archive,
+      TagSuggester suggester,
+      Executor executor,
+      LongSupplier clock,
+      String query) {
+    this.screen = screen;
+    this.theme = theme;
+    this.clock = clock;
+    this.db = new Db(archive, suggester, executor, events::add);
+    this.list = new ArticleList(db, this::error, this::pageLoaded);
+    this.listView = new ListView(list, selected);
+    screens.push(listView);
+    this.lastPoll = clock.getAsLong();
+    list.reset(query, -1);
+    applyQuery(query, null);
+  }
+
+  boolean running() {
+    return running;
+  }
+
+  // ---------------------------------------------------------------- loop
+
+  /** Runs until the user quits. */
+  void run() throws IOException {
+    while (running) {
+      if (!step() && running) {
+        try {
+          Runnable e = events.poll(25, TimeUnit.MILLISECONDS);
+          if (e != null) {
+            apply(e);
+          }
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          running = false;
+        }
+      }
+    }
+  }
+
+  /**
+   * Does what is pending now: a resize, results from the archive, keys typed, the check for other
+   * processes' changes, and a redraw when anything changed.
+   *
+   * @return true when something happened
+   */
+  boolean step() throws IOException {
+    boolean did = false;
+    if (screen.doResizeIfNecessary() != null) {
+      did = true;
+      fullRedraw = true;
+    }
+    did |= drainEvents();
+    KeyStroke k;
+    while (running && (k = screen.pollInput()) != null) {
+      did = true;
+      handle(k);
+      drainEvents();
+    }
+    long now = clock.getAsLong();
+    if (now - lastPoll >= POLL_NANOS) {
+      lastPoll = now;
+      checkForChanges();
+    }
+    if (did || dirty) {
+      draw();
+      dirty = false;
+    }
+    return did;
+  }
+
+  private boolean drainEvents() {
+    boolean did = false;
+    Runnable e;
+    while ((e = events.poll()) != null) {
+      apply(e);
+      did = true;
+    }
+    return did;
+  }
+
+  private void apply(Runnable e) {
+    try {
+      e.run();
+    } catch (RuntimeException ex) {
+      error(Db.message(ex));
+    }
+    dirty = true;
+  }
+
+  /** Asks the archive whether another process changed it; reloads what is shown if so. */
+  void checkForChanges() {
+    if (polling) {
+      return;
+    }
+    polling = true;
+    db.submit(
+        s -> s.archive().dataVersion(),
+        v -> {
+          polling = false;
+          if (dataVersion != null && v.longValue() != dataVersion) {
+            list.refresh();
+          }
+          dataVersion = v;
+        },
+        err -> polling = false);
+  }
+
+  // ---------------------------------------------------------------- keys
+
+  void handle(KeyStroke k) {
+    if (k.getKeyType() == KeyType.EOF) {
+      running = false;
+      return;
+    }
+    String name = Keys.name(k);
+    try {
+      if (popup != null) {
+        View p = popup;
+        p.key(k);
+        if (popup == p && closed(p)) {
+          popup = null;
+        }
+        return;
+      }
+      if (name == null) {
+        return;
+      }
+      if (name.equals("C-c")) {
+        running = false; // Ctrl-C quits from any screen
+        return;
+      }
+      View v = screens.peek();
+      Action a = Action.forKey(v.where(), name);
+      if (a == null) {
+        info("no action on " + Keys.display(name) + " here; ? lists the keys");
+        return;
+      }
+      status = null;
+      perform(a, name);
+    } catch (RuntimeException e) {
+      error(Db.message(e));
+    }
+  }
+
+  private static boolean closed(View p) {
+    return p instanceof PromptView pv ? pv.closed() : p instanceof ConfirmView cv && cv.closed();
+  }
+
+  private void perform(Action a, String key) {
+    View top = screens.peek();
+    switch (a) {
+      case DOWN, UP, PAGE_DOWN, PAGE_UP, FIRST, LAST -> top.move(a);
+      case OPEN -> {
+        Article cur = listView.current();
+        if (cur != null) {
+          screens.push(new ReaderView(list, cur.id()));
+        }
+      }
+      case NEXT_ARTICLE -> stepArticle(1);
+      case PREV_ARTICLE -> stepArticle(-1);
+      case BACK -> {
+        if (screens.size() > 1) {
+          screens.pop();
+        }
+      }
+      case QUERY -> editQuery();
+      case SAVED -> pickSaved();
+      case SAVED_N -> savedNumber(key.charAt(0) - '0');
+      case INBOX -> applyQuery(INBOX, null);
+      case TAG -> askTags();
+      case UNTAG -> pickTagToRemove();
+      case REVIEWED -> mark(Status.REVIEWED, null, true);
+      case ARCHIVE -> mark(Status.ARCHIVED, null, true);
+      case STAR -> star();
+      case NOTE -> editNote();
+      case SELECT -> toggleSelection();
+      case UNSELECT -> selected.clear();
+      case UNDO -> undo();
+      case DELETE -> confirmDelete();
+      case RELOAD -> {
+        fullRedraw = true;
+        list.refresh();
+      }
+      case HELP_SCREEN -> screens.push(new HelpView());
+      case QUIT -> running = false;
+    }
+  }
+
+  private ReaderView reader() {
+    return screens.peek() instanceof ReaderView r ? r : null;
+  }
+
+  /** Moves the list cursor by {@code delta}; the reader follows it. */
+  private void stepArticle(int delta) {
+    int target = listView.cursor() + delta;
+    if (target < 0 || target >= list.count()) {
+      info(delta > 0 ? "this is the last article" : "this is the first article");
+      return;
+    }
+    listView.moveTo(target);
+    ReaderView r = reader();
+    Article a = listView.current();
+    if (r != null && a != null) {
+      r.show(a.id());
+    }
+  }
+
+  /** The articles an edit applies to: the reader's, else the selection, else the cursor's. */
+  private List<Long> targets() {
+    ReaderView r = reader();
+    if (r != null) {
+      return List.of(r.id());
+    }
+    if (!selected.isEmpty()) {
+      return new ArrayList<>(selected);
+    }
+    Article a = listView.current();
+    return a == null ? List.of() : List.of(a.id());
+  }
+
+  private boolean usesSelection() {
+    return reader() == null && !selected.isEmpty();
+  }
+
+  /** A loaded copy of an article, from the list or the reader's cache. */
+  private Article known(long id) {
+    int i = list.indexOf(id, listView.cursor());
+    Article a = i >= 0 ? list.get(i) : null;
+    return a != null ? a : list.full(id);
+  }
+
+  private static String articles(int n) {
+    return n == 1 ? "1 article" : n + " articles";
+  }
+
+  // ---------------------------------------------------------------- edits
+
+  /**
+   * Runs an edit on the worker: shows it at once on the loaded copies, then reloads once the
+   * archive has it (or shows why it failed and reloads what is really there).
+   */
+  private void edit(
+      List<Long> ids,
+      Db.Task<EditService.Result> task,
+      UnaryOperator<Article> patch,
+      java.util.function.Function<EditService.Result, String> done) {
+    list.patch(Set.copyOf(ids), patch);
+    writing++;
+    db.submit(
+        task,
+        r -> {
+          writing--;
+          info(done.apply(r));
+          list.refresh();
+        },
+        err -> {
+          writing--;
+          error(err);
+          list.refresh();
+        });
+  }
+
+  private void mark(Status st, Boolean star, boolean moveOn) {
+    List<Long> ids = targets();
+    if (ids.isEmpty()) {
+      info("no article here");
+      return;
+    }
+    boolean many = usesSelection();
+    if (many) {
+      selected.clear();
+    }
+    String what = st != null ? st.label() : star ? "starred" : "unstarred";
+    edit(
+        ids,
+        s -> s.edits().mark(st, star, Selector.ids(ids), false),
+        a -> copy(a, st == null ? a.status() : st, star == null ? a.starred() : star, a.tags()),
+        r -> "marked " + articles(r.selected()) + " " + what);
+    if (moveOn && !many) {
+      stepArticle(1);
+    }
+  }
+
+  private void star() {
+    List<Long> ids = targets();
+    boolean allStarred = !ids.isEmpty();
+    for (long id : ids) {
+      Article a = known(id);
+      allStarred &= a != null && a.starred();
+    }
+    mark(null, !allStarred, false);
+  }
+
+  private void toggleSelection() {
+    Article a = listView.current();
+    if (a == null) {
+      return;
+    }
+    if (!selected.remove(a.id())) {
+      selected.add(a.id());
+    }
+    listView.move(Action.DOWN);
+  }
+
+  private void tag(List<Long> ids, List<String> add, List<String> remove) {
+    if (usesSelection()) {
+      selected.clear();
+    }
+    TagChange change = new TagChange(add, remove, "");
+    edit(
+        ids,
+        s -> s.edits().tag(change, Selector.ids(ids), false),
+        a -> copy(a, a.status(), a.starred(), retag(a.tags(), add, remove)),
+        r -> {
+          List<String> ops = new ArrayList<>();
+          add.forEach(t -> ops.add("+" + t));
+          remove.forEach(t -> ops.add("-" + t));
+          return String.join(" ", ops) + " on " + articles(r.selected());
+        });
+  }
+
+  private static List<String> retag(List<String> tags, List<String> add, List<String> remove) {
+    Map<String, String> byKey = new LinkedHashMap<>();
+    tags.forEach(t -> byKey.put(Tags.key(t), t));
+    add.forEach(t -> byKey.putIfAbsent(Tags.key(t), t));
+    remove.forEach(t -> byKey.remove(Tags.key(t)));
+    List<String> out = new ArrayList<>(byKey.values());
+    out.sort(Comparator.comparing(Tags::key));
+    return out;
+  }
+
+  private static Article copy(Article a, Status st, boolean starred, List<String> tags) {
+    return new Article(
+        a.id(), a.title(), a.source(), a.authors(), a.published(), a.url(), a.section(), a.lang(),
+        a.caption(), tags, st, starred, a.note(), a.wordCount(), a.imported(), a.path(),
+        a.contentHash(), a.body());
+  }
+
+  private static Article withNote(Article a, String note) {
+    return new Article(
+        a.id(), a.title(), a.source(), a.authors(), a.published(), a.url(), a.section(), a.lang(),
+        a.caption(), a.tags(), a.status(), a.starred(), note, a.wordCount(), a.imported(),
+        a.path(), a.contentHash(), a.body());
+  }
+
+  private void askTags() {
+    List<Long> ids = targets();
+    if (ids.isEmpty()) {
+      info("no article here");
+      return;
+    }
+    TagPrompt handler = new TagPrompt(ids);
+    String who = ids.size() == 1 ? "#" + ids.get(0) : articles(ids.size());
+    popup =
+        new PromptView(
+            screens.peek(),
+            "Add tags to " + who + " (several: a, b)",
+            "Enter adds · Tab completes · Up/Down choose · Esc cancels",
+            "",
+            false,
+            handler);
+    db.submit(s -> s.edits().tagCounts(), handler::tags, this::error);
+    if (ids.size() == 1) {
+      long id = ids.get(0);
+      db.submit(s -> s.suggester().suggest(id, 8), handler::suggestions, m -> {});
+    }
+  }
+
+  /** The tag prompt: completion from the archive's tags, suggestions first. */
+  private final class TagPrompt implements PromptView.Handler, PromptView.ListInput {
+    private final List<Long> ids;
+    private List<TagCount> tags = List.of();
+    private List<TagSuggester.Suggestion> suggestions = List.of();
+
+    TagPrompt(List<Long> ids) {
+      this.ids = ids;
+    }
+
+    void tags(List<TagCount> t) {
+      tags = t;
+    }
+
+    void suggestions(List<TagSuggester.Suggestion> s) {
+      suggestions = s;
+    }
+
+    private Set<String> present() {
+      Set<String> has = new java.util.HashSet<>();
+      if (ids.size() == 1) {
+        Article a = known(ids.get(0));
+        if (a != null) {
+          a.tags().forEach(t -> has.add(Tags.key(t)));
+        }
+      }
+      return has;
+    }
+
+    @Override
+    public List<Choice> choices(String text) {
+      int comma = text.lastIndexOf(',');
+      String part = (comma < 0 ? text : text.substring(comma + 1)).strip().toLowerCase(Locale.ROOT);
+      Set<String> skip = present();
+      if (comma > 0) {
+        for (String typed : text.substring(0, comma).split(",")) {
+          skip.add(typed.strip().toLowerCase(Locale.ROOT));
+        }
+      }
+      Map<String, Choice> out = new LinkedHashMap<>();
+      for (TagSuggester.Suggestion s : suggestions) {
+        String key = s.tag().toLowerCase(Locale.ROOT);
+        if (!skip.contains(key) && key.startsWith(part)) {
+          out.putIfAbsent(key, new Choice(s.tag(), "suggested: " + s.reason()));
+        }
+      }
+      if (!part.isEmpty() || out.isEmpty()) {
+        List<TagCount> starts = new ArrayList<>();
+        List<TagCount> contains = new ArrayList<>();
+        for (TagCount t : tags) {
+          String key = t.name().toLowerCase(Locale.ROOT);
+          if (skip.contains(key)) {
+            continue;
+          }
+          if (key.startsWith(part)) {
+            starts.add(t);
+          } else if (key.contains(part)) {
+            contains.add(t);
+          }
+        }
+        Comparator<TagCount> byUse = Comparator.comparingLong(TagCount::count).reversed();
+        starts.sort(byUse);
+        contains.sort(byUse);
+        starts.addAll(contains);
+        for (TagCount t : starts) {
+          out.putIfAbsent(t.name().toLowerCase(Locale.ROOT),
+              new Choice(t.name(), articles((int) t.count())));
+        }
+      }
+      return new ArrayList<>(out.values());
+    }
+
+    @Override
+    public String submit(String text, Choice chosen) {
+      List<String> parts = new ArrayList<>(List.of(text.split(",", -1)));
+      if (chosen != null) {
+        parts.set(parts.size() - 1, chosen.value());
+      }
+      List<String> add = new ArrayList<>();
+      try {
+        for (String p : parts) {
+          if (!p.isBlank()) {
+            String t = Tags.normalize(p);
+            if (add.stream().noneMatch(x -> Tags.key(x).equals(Tags.key(t)))) {
+              add.add(t);
+            }
+          }
+        }
+      } catch (UsageException e) {
+        return e.getMessage();
+      }
+      if (!add.isEmpty()) {
+        tag(ids, add, List.of());
+      }
+      return null;
+    }
+  }
+
+  private void pickTagToRemove() {
+    List<Long> ids = targets();
+    Map<String, String> tags = new LinkedHashMap<>();
+    for (long id : ids) {
+      Article a = known(id);
+      if (a != null) {
+        a.tags().forEach(t -> tags.putIfAbsent(Tags.key(t), t));
+      }
+    }
+    if (tags.isEmpty()) {
+      info(ids.isEmpty() ? "no article here" : "no tags to remove");
+      return;
+    }
+    List<String> names = new ArrayList<>(tags.values());
+    popup =
+        new PromptView(
+            screens.peek(),
+            "Remove a tag from " + (ids.size() == 1 ? "#" + ids.get(0) : articles(ids.size())),
+            "Enter removes · type to filter · Up/Down choose · Esc cancels",
+            "",
+            true,
+            new PromptView.Handler() {
+              @Override
+              public List<Choice> choices(String text) {
+                String f = text.strip().toLowerCase(Locale.ROOT);
+                return names.stream()
+                    .filter(n -> n.toLowerCase(Locale.ROOT).contains(f))
+                    .map(n -> new Choice(n, ""))
+                    .toList();
+              }
+
+              @Override
+              public String submit(String text, Choice chosen) {
+                if (chosen == null) {
+                  return "no tag matches '" + text + "'";
+                }
+                tag(ids, List.of(), List.of(chosen.value()));
+                return null;
+              }
+            });
+  }
+
+  private void editNote() {
+    ReaderView r = reader();
+    Article a = r != null ? known(r.id()) : listView.current();
+    if (a == null) {
+      info("no article here");
+      return;
+    }
+    long id = a.id();
+    String old = a.note() == null ? "" : Text.oneLine(a.note());
+    popup =
+        new PromptView(
+            screens.peek(),
+            "Note on #" + id,
+            "Enter saves (an empty note removes it) · Esc cancels",
+            old,
+            false,
+            (text, chosen) -> {
+              String note = text.isBlank() ? null : text.strip();
+              edit(
+                  List.of(id),
+                  s -> s.edits().note(id, note),
+                  x -> withNote(x, note),
+                  res -> note == null ? "removed the note of #" + id : "saved the note of #" + id);
+              return null;
+            });
+  }
+
+  private void undo() {
+    writing++;
+    db.submit(
+        s -> s.edits().undo(),
+        change -> {
+          writing--;
+          info(change.map(c -> "undone: " + c.summary()).orElse("nothing to undo"));
+          list.refresh();
+        },
+        err -> {
+          writing--;
+          error(err);
+          list.refresh();
+        });
+  }
+
+  private void confirmDelete() {
+    List<Long> ids = targets();
+    if (ids.isEmpty()) {
+      info("no article here");
+      return;
+    }
+    String what = ids.size() == 1 ? "article #" + ids.get(0) : articles(ids.size());
+    popup =
+        new ConfirmView(
+            screens.peek(),
+            "Delete " + what + "? (u undoes it)",
+            () -> {
+              if (usesSelection()) {
+                selected.clear();
+              }
+              if (reader() != null) {
+                screens.pop();
+              }
+              writing++;
+              db.submit(
+                  s -> s.edits().delete(Selector.ids(ids), false),
+                  r -> {
+                    writing--;
+                    selected.removeAll(ids);
+                    info("deleted " + articles(r.changed()));
+                    list.refresh();
+                  },
+                  err -> {
+                    writing--;
+                    error(err);
+                    list.refresh();
+                  });
+            });
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  /**
+   * Shows the matches of {@code q} once it compiles; a query that does not is reported to {@code
+   * prompt} (while the query is being edited) or the status line, and the list stays as it was.
+   */
+  private void applyQuery(String q, PromptView prompt) {
+    int g = ++queryGeneration;
+    db.submit(
+        s -> {
+          s.articles().compile(q);
+          return s.articles().count(q);
+        },
+        n -> {
+          if (g != queryGeneration) {
+            return;
+          }
+          boolean changed = !q.equals(list.query());
+          list.reset(q, n);
+          if (changed) {
+            listView.home();
+            selected.clear();
+          }
+          if (prompt != null) {
+            prompt.message(articles(n.intValue()), false);
+          }
+        },
+        err -> {
+          if (g != queryGeneration) {
+            return;
+          }
+          if (prompt != null && popup == prompt) {
+            prompt.message(err, true);
+          } else {
+            error(err);
+          }
+        });
+  }
+
+  private void editQuery() {
+    String original = list.query();
+    popup =
+        new PromptView(
+            listView,
+            "Query (updates as you type)",
+            "Enter keeps it · Esc goes back to the last query · e.g. tag:x is:starred date:30d..",
+            original,
+            false,
+            null);
+    PromptView p = (PromptView) popup;
+    p.setHandler(
+        new PromptView.Handler() {
+          @Override
+          public void changed(String text) {
+            applyQuery(text.strip(), p);
+          }
+
+          @Override
+          public String submit(String text, Choice chosen) {
+            return null;
+          }
+
+          @Override
+          public void cancel() {
+            if (!original.equals(list.query())) {
+              applyQuery(original, null);
+            }
+          }
+        });
+  }
+
+  private void pickSaved() {
+    db.submit(
+        s -> s.archive().savedSearches().all(),
+        all -> {
+          if (all.isEmpty()) {
+            info("no saved searches yet (dossier saved add NAME QUERY)");
+            return;
+          }
+          List<Choice> choices = new ArrayList<>();
+          int i = 1;
+          for (Map.Entry<String, String> e : all.entrySet()) {
+            String num = i <= 9 ? i + "  " : "   ";
+            choices.add(new Choice(e.getKey(), num + e.getValue()));
+            i++;
+          }
+          popup =
+              new PromptView(
+                  listView,
+                  "Saved searches",
+                  "Enter shows it · type to filter · Esc cancels",
+                  "",
+                  true,
+                  new PromptView.Handler() {
+                    @Override
+                    public List<Choice> choices(String text) {
+                      String f = text.strip().toLowerCase(Locale.ROOT);
+                      return choices.stream()
+                          .filter(c -> c.value().toLowerCase(Locale.ROOT).contains(f))
+                          .toList();
+                    }
+
+                    @Override
+                    public String submit(String text, Choice chosen) {
+                      if (chosen != null) {
+                        applyQuery("saved:" + chosen.value(), null);
+                      }
+                      return null;
+                    }
+                  });
+        },
+        this::error);
+  }
+
+  private void savedNumber(int n) {
+    db.submit(
+        s -> new ArrayList<>(s.archive().savedSearches().all().keySet()),
+        names -> {
+          if (n < 1 || n > names.size()) {
+            info("no saved search " + n + " (S lists them; dossier saved add NAME QUERY)");
+          } else {
+            applyQuery("saved:" + names.get(n - 1), null);
+          }
+        },
+        this::error);
+  }
+
+  // ---------------------------------------------------------------- events
+
+  private void pageLoaded() {
+    listView.follow();
+  }
+
+  void info(String m) {
+    status = m;
+    statusIsError = false;
+  }
+
+  void error(String m) {
+    status = "error: " + m;
+    statusIsError = true;
+  }
+
+  // ---------------------------------------------------------------- drawing
+
+  void draw() throws IOException {
+    Canvas c = new Canvas(screen, theme);
+    c.clear();
+    c.cursor(null);
+    if (c.width < 20 || c.height < 6) {
+      c.put(0, 0, "window too small", theme.error);
+    } else {
+      View v = screens.peek();
+      int bottom = c.height - 2;
+      c.fillRow(0, theme.header);
+      c.put(0, 0, Cells.fit(v.header(), c.width), theme.header);
+      v.draw(c, 1, bottom);
+      if (popup != null) {
+        popup.draw(c, 1, bottom);
+      }
+      if (status != null) {
+        c.put(0, bottom, Cells.fit(Cells.line(status), c.width),
+            statusIsError ? theme.error : theme.normal);
+      }
+      drawHints(c, c.height - 1, popup != null ? null : v.where());
+    }
+    screen.refresh(fullRedraw ? Screen.RefreshType.COMPLETE : Screen.RefreshType.AUTOMATIC);
+    fullRedraw = false;
+  }
+
+  private void drawHints(Canvas c, int row, Where w) {
+    String busy = writing > 0 ? " saving…" : "";
+    int end = c.width - Cells.width(busy);
+    if (w != null) {
+      List<String[]> hints = new ArrayList<>();
+      String[] help = null;
+      for (Action a : Action.on(w)) {
+        if (a.hint != null) {
+          String[] h = {Keys.display(a.keys.get(0)), a.hint};
+          if (a == Action.HELP_SCREEN) {
+            help = h;
+          } else {
+            hints.add(h);
+          }
+        }
+      }
+      int room = end - (help == null ? 0 : Cells.width(help[0] + " " + help[1]) + 2);
+      int col = 0;
+      for (String[] h : hints) {
+        int need = Cells.width(h[0]) + 1 + Cells.width(h[1]) + 2;
+        if (col + need > room) {
+          break;
+        }
+        col = hint(c, row, col, h);
+      }
+      if (help != null) {
+        hint(c, row, col, help);
+      }
+    }
+    if (!busy.isEmpty()) {
+      c.put(end, row, busy, theme.dim);
+    }
+  }
+
+  private int hint(Canvas c, int row, int col, String[] h) {
+    col = c.put(col, row, h[0], theme.key);
+    col = c.put(col + 1, row, h[1], theme.dim);
+    return col + 2;
+  }
+}
