@@ -61,6 +61,8 @@ complete -c dossier -n __fish_use_subcommand -a log -d 'List recent changes, new
 complete -c dossier -n __fish_use_subcommand -a rules -d 'Auto-tag rules: every article that matches a rule\'s query gets its…'
 complete -c dossier -n __fish_use_subcommand -a suggest -d 'Suggest tags for an article, best first, each with its score and…'
 complete -c dossier -n __fish_use_subcommand -a saved -d 'Saved searches: a name for a query, usable as saved:NAME inside any…'
+complete -c dossier -n __fish_use_subcommand -a review -d 'Go through articles in a full-screen terminal UI: read, tag, star,…'
+complete -c dossier -n __fish_use_subcommand -a db -d 'Look after the archive file: check its integrity, compact it, show…'
 complete -c dossier -n __fish_use_subcommand -a completion -d 'Print the shell completion script for bash, zsh or fish'
 
 # import
@@ -192,6 +194,20 @@ complete -c dossier -n '__fish_seen_subcommand_from saved' -s h -l help -d 'Show
 complete -c dossier -n '__fish_seen_subcommand_from saved' -s V -l version -d 'Print version information and exit'
 complete -c dossier -n '__fish_seen_subcommand_from saved; and __fish_seen_subcommand_from add' -a '(__dossier_query_word)'
 complete -c dossier -n '__fish_seen_subcommand_from saved; and __fish_seen_subcommand_from rm' -a '(__dossier_saved)'
+
+# review
+complete -c dossier -n '__fish_seen_subcommand_from review' -s h -l help -d 'Show this help message and exit'
+complete -c dossier -n '__fish_seen_subcommand_from review' -s V -l version -d 'Print version information and exit'
+complete -c dossier -n '__fish_seen_subcommand_from review' -a '(__dossier_query_word)'
+
+# db
+complete -c dossier -n '__fish_seen_subcommand_from db; and not __fish_seen_subcommand_from check vacuum info' -a check -d 'Check the archive: SQLite\'s integrity check, the full-text index…'
+complete -c dossier -n '__fish_seen_subcommand_from db; and not __fish_seen_subcommand_from check vacuum info' -a vacuum -d 'Compact the archive: merge the full-text index, rewrite the file…'
+complete -c dossier -n '__fish_seen_subcommand_from db; and not __fish_seen_subcommand_from check vacuum info' -a info -d 'Show the archive\'s schema version, counts and file sizes'
+complete -c dossier -n '__fish_seen_subcommand_from db' -s h -l help -d 'Show this help message and exit'
+complete -c dossier -n '__fish_seen_subcommand_from db' -s V -l version -d 'Print version information and exit'
+complete -c dossier -n '__fish_seen_subcommand_from db; and __fish_seen_subcommand_from check' -l repair -d 'Rebuild the full-text index and remove dangling rows, then check again'
+complete -c dossier -n '__fish_seen_subcommand_from db; and __fish_seen_subcommand_from info' -l format -x -a 'text json' -d 'text, json (default: text)'
 
 # completion
 complete -c dossier -n '__fish_seen_subcommand_from completion' -s h -l help -d 'Show this help message and exit'

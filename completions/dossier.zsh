@@ -173,6 +173,8 @@ function _complete_dossier() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} rules" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} suggest" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} saved" ];    then _picocli_dossier; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} review" ];    then _picocli_dossier; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tags rename" ];    then _picocli_dossier_tags; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tags merge" ];    then _picocli_dossier_tags; return $?; fi
@@ -184,6 +186,9 @@ function _complete_dossier() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} saved add" ];    then _picocli_dossier_saved; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} saved list" ];    then _picocli_dossier_saved; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} saved rm" ];    then _picocli_dossier_saved; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db check" ];    then _picocli_dossier_db; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db vacuum" ];    then _picocli_dossier_db; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db info" ];    then _picocli_dossier_db; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(import)
@@ -201,29 +206,39 @@ function _complete_dossier() {
   local cmds12=(rules)
   local cmds13=(suggest)
   local cmds14=(saved)
-  local cmds15=(completion)
-  local cmds16=(tags rename)
-  local cmds17=(tags merge)
-  local cmds18=(tags delete)
-  local cmds19=(rules list)
-  local cmds20=(rules add)
-  local cmds21=(rules rm)
-  local cmds22=(rules apply)
-  local cmds23=(saved add)
-  local cmds24=(saved list)
-  local cmds25=(saved rm)
+  local cmds15=(review)
+  local cmds16=(db)
+  local cmds17=(completion)
+  local cmds18=(tags rename)
+  local cmds19=(tags merge)
+  local cmds20=(tags delete)
+  local cmds21=(rules list)
+  local cmds22=(rules add)
+  local cmds23=(rules rm)
+  local cmds24=(rules apply)
+  local cmds25=(saved add)
+  local cmds26=(saved list)
+  local cmds27=(saved rm)
+  local cmds28=(db check)
+  local cmds29=(db vacuum)
+  local cmds30=(db info)
 
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_dossier_saved_rm; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_dossier_saved_list; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_dossier_saved_add; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_dossier_rules_apply; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_dossier_rules_rm; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_dossier_rules_add; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_dossier_rules_list; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_dossier_tags_delete; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_dossier_tags_merge; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_dossier_tags_rename; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_dossier_completion; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_dossier_db_info; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_dossier_db_vacuum; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_dossier_db_check; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_dossier_saved_rm; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_dossier_saved_list; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_dossier_saved_add; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_dossier_rules_apply; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_dossier_rules_rm; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_dossier_rules_add; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_dossier_rules_list; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_dossier_tags_delete; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_dossier_tags_merge; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_dossier_tags_rename; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_dossier_completion; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_dossier_db; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_dossier_review; return $?; fi
   if CompWordsContainsArray "${cmds14[@]}"; then _picocli_dossier_saved; return $?; fi
   if CompWordsContainsArray "${cmds13[@]}"; then _picocli_dossier_suggest; return $?; fi
   if CompWordsContainsArray "${cmds12[@]}"; then _picocli_dossier_rules; return $?; fi
@@ -250,7 +265,7 @@ function _picocli_dossier() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="import extract list search show tag tags mark note rm undo log rules suggest saved completion"
+  local commands="import extract list search show tag tags mark note rm undo log rules suggest saved review db completion"
   local flag_opts="'-q' '--quiet' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -922,6 +937,78 @@ function _picocli_dossier_saved() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `review` subcommand.
+function _picocli_dossier_review() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local arg_opts="'--db' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `db` subcommand.
+function _picocli_dossier_db() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="check vacuum info"
+  local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local arg_opts="'--db' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `completion` subcommand.
 function _picocli_dossier_completion() {
   # Get completion data
@@ -1342,6 +1429,120 @@ function _picocli_dossier_saved_rm() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `check` subcommand.
+function _picocli_dossier_db_check() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--repair' '-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local arg_opts="'--db' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `vacuum` subcommand.
+function _picocli_dossier_db_vacuum() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local arg_opts="'--db' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `info` subcommand.
+function _picocli_dossier_db_info() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local arg_opts="'--format' '--db' '--color'"
+  local FORMAT_option_args=("text" "json") # --format values
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--db')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Define a completion specification (a compspec) for the
 # `dossier`, `dossier.sh`, and `dossier.bash` commands.
 # Uses the bash `complete` builtin (see [6]) to specify that shell function
@@ -1356,8 +1557,8 @@ complete -F _complete_dossier -o default dossier
 # Tag names (after --into, --tag, +TAG in tag, and tag:NAME in queries), saved-search
 # names (saved:NAME), is: values and query field names come from 'dossier __complete'.
 
-_dossier_nested=" rules/add rules/apply rules/list rules/rm saved/add saved/list saved/rm tags/delete tags/merge tags/rename "
-_dossier_query_commands=" list mark rm rules/add rules/apply saved/add search tag "
+_dossier_nested=" db/check db/info db/vacuum rules/add rules/apply rules/list rules/rm saved/add saved/list saved/rm tags/delete tags/merge tags/rename "
+_dossier_query_commands=" list mark review rm rules/add rules/apply saved/add search tag "
 _dossier_tag_commands=" tags/delete tags/merge tags/rename "
 _dossier_saved_commands=" saved/rm "
 _dossier_tag_options=" --into --tag "
