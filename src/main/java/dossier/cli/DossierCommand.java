@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
       SavedCommand.class,
       ReviewCommand.class,
       DbCommand.class,
+      ReextractCommand.class,
       CompletionCommand.class,
       CompleteCommand.class,
     },

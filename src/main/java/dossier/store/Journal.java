@@ -169,13 +169,16 @@ public final class Journal {
         + " WHERE t.journal_id = ?1",
     "INSERT OR REPLACE INTO originals(article_id, size, data) SELECT t.id, t.original_size,"
         + " t.original FROM trash_articles t WHERE t.journal_id = ?1 AND t.original IS NOT NULL",
-    // articles an import replaced get their old text and metadata back
+    // articles an import or reextract replaced get their old text and metadata back; their
+    // hashes are first moved aside so that putting one back never collides with another's
+    "UPDATE articles SET content_hash = 'undo:' || id WHERE id IN (SELECT article_id FROM"
+        + " journal_entries WHERE journal_id = ?1 AND kind = 'updated')",
     "UPDATE articles SET (title, source, authors, published, url, section, lang, caption, body,"
-        + " word_count, path, format, suggested_tags) = (SELECT t.title, t.source, t.authors,"
-        + " t.published, t.url, t.section, t.lang, t.caption, t.body, t.word_count, t.path,"
-        + " t.format, t.suggested_tags FROM trash_articles t WHERE t.journal_id = ?1 AND t.id ="
-        + " articles.id) WHERE id IN (SELECT article_id FROM journal_entries WHERE journal_id = ?1"
-        + " AND kind = 'updated')",
+        + " word_count, path, format, suggested_tags, content_hash) = (SELECT t.title, t.source,"
+        + " t.authors, t.published, t.url, t.section, t.lang, t.caption, t.body, t.word_count,"
+        + " t.path, t.format, t.suggested_tags, t.content_hash FROM trash_articles t WHERE"
+        + " t.journal_id = ?1 AND t.id = articles.id) WHERE id IN (SELECT article_id FROM"
+        + " journal_entries WHERE journal_id = ?1 AND kind = 'updated')",
     "INSERT OR IGNORE INTO tags(id, name, key) SELECT tag_id, old, field FROM"
         + " journal_entries WHERE journal_id = ?1 AND kind = 'tagrow'",
     "UPDATE tags SET name = (SELECT old FROM journal_entries e WHERE e.journal_id = ?1 AND"

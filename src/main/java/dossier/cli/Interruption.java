@@ -1,0 +1,62 @@
+package dossier.cli;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Ctrl-C (SIGINT) during a long write: instead of dying in the middle of a batch, the command is
+ * asked to stop after the batch it is writing, reports what it did, and the process then exits
+ * with 130 as a program killed by SIGINT does. A batch's transaction is atomic either way; this
+ * only makes the end orderly and the report complete.
+ */
+final class Interruption implements AutoCloseable {
+  /** How long the process waits for the current batch before it exits anyway. */
+  private static final long GRACE_SECONDS = 30;
+
+  private volatile boolean requested;
+  private final CountDownLatch finished = new CountDownLatch(1);
+  private final Thread hook;
+
+  private Interruption() {
+    hook = new Thread(this::onSignal, "dossier-interrupt");
+  }
+
+  /** Starts listening for Ctrl-C until {@link #close}. */
+  static Interruption watch() {
+    Interruption i = new Interruption();
+    try {
+      Runtime.getRuntime().addShutdownHook(i.hook);
+    } catch (IllegalStateException e) {
+      // already shutting down: there is nothing to wait for
+    }
+    return i;
+  }
+
+  private void onSignal() {
+    requested = true;
+    try {
+      finished.await(GRACE_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** True once Ctrl-C was pressed: stop after the current batch. */
+  boolean requested() {
+    return requested;
+  }
+
+  /**
+   * The command has finished and said what it did; a pending shutdown may go ahead. Call after the
+   * report is printed and flushed.
+   */
+  @Override
+  public void close() {
+    finished.countDown();
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // the shutdown is under way; the hook returns now that finished is counted down
+    }
+  }
+}

@@ -1,0 +1,212 @@
+package dossier.service;
+
+import dossier.core.DossierException;
+import dossier.core.Extracted;
+import dossier.core.Text;
+import dossier.ingest.Extractors;
+import dossier.ingest.Format;
+import dossier.query.CompiledQuery;
+import dossier.store.Archive;
+import dossier.store.ReextractRepository;
+import dossier.store.ReextractRepository.Replaced;
+import dossier.store.ReextractRepository.Stored;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Runs the current extractors again on the stored originals and replaces the extracted text and
+ * metadata, keeping tags, status, star and note. Works in batches, each in its own transaction
+ * with its journal entries, so a run that is stopped keeps what it committed and {@code undo}
+ * reverts all of it.
+ */
+public final class ReextractService {
+  /** Articles read, extracted and written per transaction. */
+  static final int BATCH = 256;
+
+  /** What happened to one article. */
+  public enum Status {
+    CHANGED,
+    UNCHANGED,
+    FAILED,
+    /** Its new text is the text of another stored article: left as it was. */
+    CONFLICT;
+
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /** The outcome for one article; {@code detail} says why it failed or which article it matches. */
+  public record Outcome(long id, Status status, String detail) {}
+
+  public record Summary(int changed, int unchanged, int failed, int conflicts, boolean stopped) {
+    public int articles() {
+      return changed + unchanged + failed + conflicts;
+    }
+  }
+
+  /** Receives outcomes in id order, each once its batch is committed. */
+  public interface Listener {
+    void outcome(Outcome o);
+  }
+
+  private final Archive archive;
+  private final ArticleService articles;
+
+  public ReextractService(Archive archive) {
+    this.archive = archive;
+    this.articles = new ArticleService(archive);
+  }
+
+  /**
+   * Re-extracts the articles matching {@code query} (every article when blank). {@code stop} is
+   * asked between batches; when it says true the run ends after the last committed batch.
+   */
+  public Summary run(String query, boolean dryRun, BooleanSupplier stop, Listener listener) {
+    String q = query == null ? "" : query.trim();
+    CompiledQuery cq = q.isEmpty() || q.equals("*") ? CompiledQuery.ALL : articles.compile(q);
+    ReextractRepository repo = ReextractRepository.of(archive);
+    int[] counts = new int[Status.values().length];
+    long[] journal = {0};
+    long after = 0;
+    boolean stopped = false;
+    try {
+      while (true) {
+        if (stop.getAsBoolean()) {
+          stopped = true;
+          break;
+        }
+        List<Stored> batch = repo.next(cq, after, BATCH);
+        if (batch.isEmpty()) {
+          break;
+        }
+        after = batch.get(batch.size() - 1).id();
+        List<Fresh> fresh = batch.parallelStream().map(ReextractService::extract).toList();
+        List<Outcome> outcomes;
+        if (dryRun) {
+          outcomes = new ArrayList<>();
+          for (Fresh f : fresh) {
+            try {
+              outcomes.add(decide(f, null));
+            } catch (java.sql.SQLException e) {
+              throw new dossier.store.StoreException("cannot look up article", e);
+            }
+          }
+        } else {
+          outcomes =
+              archive.write(
+                  () -> {
+                    // begun with the first batch so a run stopped before it leaves no record
+                    if (journal[0] == 0) {
+                      journal[0] = archive.journal().begin("reextract", describe(q));
+                    }
+                    List<Outcome> out = new ArrayList<>(fresh.size());
+                    for (Fresh f : fresh) {
+                      out.add(decide(f, journal[0]));
+                    }
+                    return out;
+                  });
+        }
+        for (Outcome o : outcomes) {
+          counts[o.status().ordinal()]++;
+          listener.outcome(o);
+        }
+      }
+    } finally {
+      if (journal[0] != 0) {
+        long j = journal[0];
+        String summary =
+            "re-extracted " + counts[Status.CHANGED.ordinal()] + " changed " + describe(q);
+        archive.write(
+            () -> {
+              archive.journal().setSummary(j, summary);
+              archive.journal().discardIfEmpty(j);
+              return null;
+            });
+      }
+    }
+    return new Summary(
+        counts[Status.CHANGED.ordinal()],
+        counts[Status.UNCHANGED.ordinal()],
+        counts[Status.FAILED.ordinal()],
+        counts[Status.CONFLICT.ordinal()],
+        stopped);
+  }
+
+  private static String describe(String q) {
+    return q.isEmpty() ? "(all articles)" : Text.cutAtWord(q, 60);
+  }
+
+  /** A stored article with what the extractors make of its original now, or why they cannot. */
+  private record Fresh(Stored stored, Extracted extracted, String error) {}
+
+  /** Runs on a worker thread and never throws: a bad original costs one article. */
+  private static Fresh extract(Stored s) {
+    try {
+      if (s.data() == null) {
+        return new Fresh(s, null, "no stored original");
+      }
+      byte[] bytes = s.original();
+      String name = s.path() == null ? null : fileName(s.path());
+      Format format = s.format() == null ? Format.AUTO : parseFormat(s.format());
+      Extracted x = Extractors.extract(bytes, name, format);
+      if (s.current().url() != null) {
+        // a URL given at import (--url) is kept: the file itself may not name one
+        x = x.withUrl(s.current().url());
+      }
+      return new Fresh(s, x, null);
+    } catch (DossierException e) {
+      return new Fresh(s, null, e.getMessage());
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      return new Fresh(s, null, "cannot extract an article (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  private static String fileName(String path) {
+    try {
+      Path p = Path.of(path).getFileName();
+      return p == null ? null : p.toString();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static Format parseFormat(String f) {
+    try {
+      return Format.parse(f);
+    } catch (RuntimeException e) {
+      return Format.AUTO;
+    }
+  }
+
+  /** Decides (and with a journal, applies) the outcome for one article. */
+  private Outcome decide(Fresh f, Long journal) throws java.sql.SQLException {
+    Stored s = f.stored();
+    if (f.error() != null) {
+      return new Outcome(s.id(), Status.FAILED, f.error());
+    }
+    Extracted x = f.extracted();
+    if (ReextractRepository.sameFields(x, s.current())) {
+      return new Outcome(s.id(), Status.UNCHANGED, null);
+    }
+    String hash = x.contentHash();
+    if (!hash.equals(s.contentHash())) {
+      Optional<Long> other = archive.articles().idByHash(hash);
+      if (other.isPresent() && other.get() != s.id()) {
+        return new Outcome(
+            s.id(), Status.CONFLICT, "its new text is the same as article " + other.get());
+      }
+    }
+    if (journal == null) {
+      return new Outcome(s.id(), Status.CHANGED, null);
+    }
+    Replaced r = ReextractRepository.of(archive).replace(journal, s, x, hash);
+    if (r == Replaced.GONE) {
+      return new Outcome(s.id(), Status.UNCHANGED, "changed by another command meanwhile; skipped");
+    }
+    return new Outcome(s.id(), Status.CHANGED, null);
+  }
+}
