@@ -103,8 +103,6 @@ class EndToEndIT {
       assertThat(hits.get(i - 1).get("score").asDouble())
           .isGreaterThanOrEqualTo(hits.get(i).get("score").asDouble());
     }
-    assertThat(hits)
-        .allMatch(h -> (h.get("title").asText() + h.get("snippet").asText()).contains("Kelmar"));
     assertThat(hits).anyMatch(h -> h.get("snippet").asText().contains("[Kelmar"));
 
     Run table = dossier("search", "Kelmar");
