@@ -222,7 +222,9 @@ final class PromptView implements View {
     for (int r = top; r < to; r++) {
       c.fillRow(r, t.box);
     }
-    c.put(0, row++, Cells.fit("── " + title + " " + "─".repeat(c.width), c.width), t.box);
+    int col0 = c.put(0, row, "── ", t.box);
+    col0 = c.put(col0, row, Cells.fit(Cells.line(title), c.width - 8), t.title);
+    c.put(col0, row++, " " + "─".repeat(c.width), t.box);
     int valueW = 0;
     for (Choice ch : choices) {
       valueW = Math.max(valueW, Cells.width(Cells.line(ch.value())));

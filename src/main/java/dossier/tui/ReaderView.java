@@ -73,10 +73,15 @@ final class ReaderView implements View {
   @Override
   public String header() {
     Article a = list.full(id);
-    String where = lines.isEmpty() ? "" : " · lines " + (scroll + 1) + "-"
-        + Math.min(lines.size(), scroll + rows) + " of " + lines.size();
-    return "dossier review: #" + id + (a == null ? "" : " " + Cells.line(ListView.title(a)))
-        + where;
+    return "dossier review: #" + id + (a == null ? "" : " " + Cells.line(ListView.title(a)));
+  }
+
+  @Override
+  public String position() {
+    return lines.isEmpty()
+        ? ""
+        : "lines " + (scroll + 1) + "-" + Math.min(lines.size(), scroll + rows) + " of "
+            + lines.size();
   }
 
   @Override

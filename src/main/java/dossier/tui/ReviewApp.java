@@ -125,17 +125,17 @@ final class ReviewApp {
       did = true;
       fullRedraw = true;
     }
+    long now = clock.getAsLong();
+    if (now - lastPoll >= POLL_NANOS) {
+      lastPoll = now;
+      checkForChanges();
+    }
     did |= drainEvents();
     KeyStroke k;
     while (running && (k = screen.pollInput()) != null) {
       did = true;
       handle(k);
       drainEvents();
-    }
-    long now = clock.getAsLong();
-    if (now - lastPoll >= POLL_NANOS) {
-      lastPoll = now;
-      checkForChanges();
     }
     if (did || dirty) {
       draw();
@@ -814,9 +814,14 @@ final class ReviewApp {
     } else {
       View v = screens.peek();
       int bottom = c.height - 2;
-      c.fillRow(0, theme.header);
-      c.put(0, 0, Cells.fit(v.header(), c.width), theme.header);
       v.draw(c, 1, bottom);
+      c.fillRow(0, theme.header);
+      String right = v.position();
+      int rightW = right.isEmpty() ? 0 : Cells.width(right) + 1;
+      c.put(0, 0, Cells.fit(v.header(), c.width - rightW - 1), theme.header);
+      if (rightW > 0) {
+        c.put(c.width - rightW, 0, right, theme.header);
+      }
       if (popup != null) {
         popup.draw(c, 1, bottom);
       }

@@ -13,6 +13,11 @@ interface View {
   /** The text of the top line. */
   String header();
 
+  /** Text for the right end of the top line (a position), kept when the header is cut. */
+  default String position() {
+    return "";
+  }
+
   /** Draws the rows between the top line and the status line. */
   void draw(Canvas c, int top, int bottom);
 
