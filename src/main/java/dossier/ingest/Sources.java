@@ -161,18 +161,19 @@ public final class Sources {
   public static byte[] read(Source s, long maxSize) throws IOException {
     byte[] raw;
     if (s.isStdin()) {
-      raw = readLimited(s.stdin().get(), maxSize, "standard input");
+      raw = readLimited(s.stdin().get(), maxSize, "standard input holds");
     } else {
       long size = Files.size(s.file());
       if (size > maxSize) {
         throw new IOException(tooLarge(size, maxSize));
       }
-      raw = readLimited(Files.newInputStream(s.file()), maxSize, s.display());
+      // the file may have grown since its size was read
+      raw = readLimited(Files.newInputStream(s.file()), maxSize, "the file grew to");
     }
     if (raw.length >= 2 && (raw[0] & 0xff) == 0x1f && (raw[1] & 0xff) == 0x8b) {
       try {
         return readLimited(
-            new GZIPInputStream(new java.io.ByteArrayInputStream(raw)), maxSize, s.display());
+            new GZIPInputStream(new java.io.ByteArrayInputStream(raw)), maxSize, "it unpacks to");
       } catch (EOFException e) {
         throw new IOException("truncated gzip file", e);
       } catch (ZipException e) {
@@ -182,6 +183,7 @@ public final class Sources {
     return raw;
   }
 
+  /** Reads all of {@code in}; past {@code maxSize} bytes fails with "{@code what} more than". */
   private static byte[] readLimited(InputStream in, long maxSize, String what) throws IOException {
     try (in) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -191,7 +193,7 @@ public final class Sources {
       while ((n = in.read(buf)) > 0) {
         total += n;
         if (total > maxSize) {
-          throw new IOException(tooLarge(total, maxSize).replace("file of ", "more than ") + " (" + what + ")");
+          throw new IOException(what + " more than --max-size " + human(maxSize));
         }
         out.write(buf, 0, n);
       }
