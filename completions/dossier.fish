@@ -63,6 +63,7 @@ complete -c dossier -n __fish_use_subcommand -a suggest -d 'Suggest tags for an 
 complete -c dossier -n __fish_use_subcommand -a saved -d 'Saved searches: a name for a query, usable as saved:NAME inside any…'
 complete -c dossier -n __fish_use_subcommand -a review -d 'Go through articles in a full-screen terminal UI: read, tag, star,…'
 complete -c dossier -n __fish_use_subcommand -a db -d 'Look after the archive file: check its integrity, compact it, show…'
+complete -c dossier -n __fish_use_subcommand -a reextract -d 'Run extraction again on the stored originals of the articles that…'
 complete -c dossier -n __fish_use_subcommand -a completion -d 'Print the shell completion script for bash, zsh or fish'
 
 # import
@@ -208,6 +209,13 @@ complete -c dossier -n '__fish_seen_subcommand_from db' -s h -l help -d 'Show th
 complete -c dossier -n '__fish_seen_subcommand_from db' -s V -l version -d 'Print version information and exit'
 complete -c dossier -n '__fish_seen_subcommand_from db; and __fish_seen_subcommand_from check' -l repair -d 'Rebuild the full-text index and remove dangling rows, then check again'
 complete -c dossier -n '__fish_seen_subcommand_from db; and __fish_seen_subcommand_from info' -l format -x -a 'text json' -d 'text, json (default: text)'
+
+# reextract
+complete -c dossier -n '__fish_seen_subcommand_from reextract' -l dry-run -d 'Report what would change; change nothing'
+complete -c dossier -n '__fish_seen_subcommand_from reextract' -l verbose -d 'Name every article that changed, not only problems'
+complete -c dossier -n '__fish_seen_subcommand_from reextract' -s h -l help -d 'Show this help message and exit'
+complete -c dossier -n '__fish_seen_subcommand_from reextract' -s V -l version -d 'Print version information and exit'
+complete -c dossier -n '__fish_seen_subcommand_from reextract' -a '(__dossier_query_word)'
 
 # completion
 complete -c dossier -n '__fish_seen_subcommand_from completion' -s h -l help -d 'Show this help message and exit'
