@@ -6,6 +6,7 @@ import dossier.core.UsageException;
 import dossier.store.Archive;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,28 +24,6 @@ import picocli.CommandLine.Spec;
       "A terminal archive for news articles: import saved pages, scraped text and Markdown clips"
           + " into one SQLite archive, then tag, search and review them."
     },
-    subcommands = {
-      ImportCommand.class,
-      ExtractCommand.class,
-      ListCommand.class,
-      SearchCommand.class,
-      ShowCommand.class,
-      TagCommand.class,
-      TagsCommand.class,
-      MarkCommand.class,
-      NoteCommand.class,
-      RmCommand.class,
-      UndoCommand.class,
-      LogCommand.class,
-      RulesCommand.class,
-      SuggestCommand.class,
-      SavedCommand.class,
-      ReviewCommand.class,
-      DbCommand.class,
-      ReextractCommand.class,
-      CompletionCommand.class,
-      CompleteCommand.class,
-    },
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  success (an empty result is success)",
@@ -57,6 +36,35 @@ import picocli.CommandLine.Spec;
           + " (~/.local/share/dossier/archive.db)."
     })
 public final class DossierCommand implements Runnable {
+  /**
+   * Every subcommand, in the order help lists them. They are registered here rather than in the
+   * annotation so that a run can set up only the one it executes (see {@link #commandLine(Env,
+   * String...)}): picocli's reflection over all of them costs more than the rest of a search.
+   */
+  static final List<Class<?>> SUBCOMMANDS =
+      List.of(
+          ImportCommand.class,
+          ExtractCommand.class,
+          ListCommand.class,
+          SearchCommand.class,
+          ShowCommand.class,
+          TagCommand.class,
+          TagsCommand.class,
+          MarkCommand.class,
+          NoteCommand.class,
+          RmCommand.class,
+          UndoCommand.class,
+          LogCommand.class,
+          RulesCommand.class,
+          SuggestCommand.class,
+          SavedCommand.class,
+          ReviewCommand.class,
+          DbCommand.class,
+          ReextractCommand.class,
+          CompletionCommand.class,
+          CompleteCommand.class,
+          WarmupCommand.class);
+
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Option(
@@ -150,10 +158,52 @@ public final class DossierCommand implements Runnable {
     }
   }
 
-  /** Builds the command line with dossier's error handling around it. */
+  /** Builds the command line with every subcommand and dossier's error handling around it. */
   public static CommandLine commandLine(Env env) {
+    return build(env, SUBCOMMANDS);
+  }
+
+  /**
+   * Builds the command line for running {@code args}: with only the subcommand they name when
+   * they name one, else with all of them (for help, errors and suggestions).
+   */
+  public static CommandLine commandLine(Env env, String... args) {
+    String name = subcommandName(args);
+    if (name != null) {
+      for (Class<?> c : SUBCOMMANDS) {
+        Command a = c.getAnnotation(Command.class);
+        if (a != null && a.name().equals(name)) {
+          return build(env, List.of(c));
+        }
+      }
+    }
+    return build(env, SUBCOMMANDS);
+  }
+
+  /** The first word that is not a root option or its value, or null. */
+  static String subcommandName(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--db") || a.equals("--color")) {
+        i++; // skip the option's value
+      } else if (a.startsWith("--db=") || a.startsWith("--color=") || a.equals("-q")
+          || a.equals("--quiet")) {
+        continue;
+      } else if (a.startsWith("-")) {
+        return null; // --help, --version, or a mistake: let the full command line handle it
+      } else {
+        return a;
+      }
+    }
+    return null;
+  }
+
+  private static CommandLine build(Env env, List<Class<?>> subcommands) {
     DossierCommand root = new DossierCommand(env);
     CommandLine cl = new CommandLine(root);
+    for (Class<?> c : subcommands) {
+      cl.addSubcommand(c);
+    }
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionStrategy(
         parseResult -> {

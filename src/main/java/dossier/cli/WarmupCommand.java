@@ -1,0 +1,72 @@
+package dossier.cli;
+
+import dossier.core.TagChange;
+import dossier.service.ArticleService;
+import dossier.service.EditService;
+import dossier.service.ImportService;
+import dossier.service.Selector;
+import dossier.store.Archive;
+import dossier.store.Sort;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Command;
+
+/**
+ * Runs the common paths once on a throw-away archive, so that the launcher can record the classes
+ * they load into a class-data sharing archive that makes every later start faster.
+ */
+@Command(name = "__warmup", hidden = true, description = "Exercise common paths (for start-up tuning).")
+final class WarmupCommand extends BaseCommand {
+  private static final String TEXT =
+      "Harbour cranes idle as dockers strike\n\nDockers at the port walked out on Monday over pay,"
+          + " leaving cranes idle and ships waiting offshore, union officials said.\n\nThe strike"
+          + " is the first at the port in a decade.\n";
+  private static final String HTML =
+      "<!doctype html><html lang=en><head><title>Ferry fares rise</title><meta property=og:title"
+          + " content='Ferry fares rise'></head><body><nav><a href=/>Home</a></nav><article><h1>"
+          + "Ferry fares rise</h1><p>Ferry operators raised fares by a tenth on Tuesday, citing"
+          + " fuel costs.</p><p>Commuters said the rise would hurt.</p></article></body></html>";
+
+  @Override
+  public Integer call() throws IOException {
+    Path dir = Files.createTempDirectory("dossier-warmup");
+    Path db = dir.resolve("warmup.db");
+    try (Archive archive = Archive.open(db)) {
+      ImportService importer = new ImportService(archive);
+      for (String doc : List.of(TEXT, HTML)) {
+        importer.run(
+            List.of("-"),
+            () -> new ByteArrayInputStream(doc.getBytes(StandardCharsets.UTF_8)),
+            ImportService.Options.defaults(),
+            o -> {});
+      }
+      ArticleService articles = new ArticleService(archive);
+      PrintWriter sink = new PrintWriter(new StringWriter());
+      for (OutputFormat f : OutputFormat.values()) {
+        try (ArticlePrinter p = new ArticlePrinter(sink, f, false, false, 80, false)) {
+          articles.list("", Sort.NEWEST, 0, 0, false, p::article);
+        }
+        try (ArticlePrinter p = new ArticlePrinter(sink, f, false, false, 80, true)) {
+          articles.search("strike OR fares", 20, 0, p::hit);
+        }
+      }
+      ArticleText.text(sink, articles.get(1), false);
+      EditService edits = new EditService(archive);
+      edits.tag(new TagChange(List.of("port"), List.of(), ""), Selector.query("dockers"), false);
+      edits.undo();
+      articles.count("tag:port is:new date:2020..");
+    } finally {
+      for (String f : new String[] {"warmup.db", "warmup.db-wal", "warmup.db-shm"}) {
+        Files.deleteIfExists(dir.resolve(f));
+      }
+      Files.deleteIfExists(dir);
+    }
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,52 @@
+package dossier.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.sqlite.SQLiteJDBCLoader;
+import org.sqlite.util.OSInfo;
+
+/**
+ * Keeps SQLite's native library in a per-user cache folder instead of letting the driver extract it
+ * to a new temporary file on every start: a command that scripts call in a loop saves that copy
+ * each time. If anything goes wrong here, the driver's own extraction still works.
+ */
+public final class NativeLibrary {
+  private NativeLibrary() {}
+
+  /** Points sqlite-jdbc at the cached library, extracting it there first when needed. */
+  public static void prepare(String cacheHome) {
+    if (System.getProperty("org.sqlite.lib.path") != null || cacheHome == null) {
+      return;
+    }
+    try {
+      String folder = OSInfo.getNativeLibFolderPathForCurrentOS();
+      String name = System.mapLibraryName("sqlitejdbc");
+      String resource = "/org/sqlite/native/" + folder + "/" + name;
+      Path dir =
+          Path.of(cacheHome, "dossier", "native", SQLiteJDBCLoader.getVersion(), folder);
+      Path lib = dir.resolve(name);
+      if (!Files.isRegularFile(lib)) {
+        try (InputStream in = SQLiteJDBCLoader.class.getResourceAsStream(resource)) {
+          if (in == null) {
+            return;
+          }
+          Files.createDirectories(dir);
+          Path tmp = Files.createTempFile(dir, name, ".part");
+          try {
+            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, lib, StandardCopyOption.ATOMIC_MOVE);
+          } finally {
+            Files.deleteIfExists(tmp);
+          }
+        }
+      }
+      System.setProperty("org.sqlite.lib.path", dir.toString());
+      System.setProperty("org.sqlite.lib.name", name);
+    } catch (IOException | RuntimeException | LinkageError e) {
+      // Fall back to the driver's own extraction into the temporary folder.
+    }
+  }
+}
