@@ -64,6 +64,7 @@ complete -c dossier -n __fish_use_subcommand -a saved -d 'Saved searches: a name
 complete -c dossier -n __fish_use_subcommand -a review -d 'Go through articles in a full-screen terminal UI: read, tag, star,…'
 complete -c dossier -n __fish_use_subcommand -a db -d 'Look after the archive file: check its integrity, compact it, show…'
 complete -c dossier -n __fish_use_subcommand -a reextract -d 'Run extraction again on the stored originals of the articles that…'
+complete -c dossier -n __fish_use_subcommand -a export -d 'Export the articles that match a query (all without one), oldest…'
 complete -c dossier -n __fish_use_subcommand -a completion -d 'Print the shell completion script for bash, zsh or fish'
 
 # import
@@ -216,6 +217,14 @@ complete -c dossier -n '__fish_seen_subcommand_from reextract' -l verbose -d 'Na
 complete -c dossier -n '__fish_seen_subcommand_from reextract' -s h -l help -d 'Show this help message and exit'
 complete -c dossier -n '__fish_seen_subcommand_from reextract' -s V -l version -d 'Print version information and exit'
 complete -c dossier -n '__fish_seen_subcommand_from reextract' -a '(__dossier_query_word)'
+
+# export
+complete -c dossier -n '__fish_seen_subcommand_from export' -l format -x -a 'json ndjson csv markdown html' -d 'json, ndjson, csv, markdown, html (default: json)'
+complete -c dossier -n '__fish_seen_subcommand_from export' -s o -l output -r -F -d 'Write to this file (json, ndjson, csv; default: standard output) or…'
+complete -c dossier -n '__fish_seen_subcommand_from export' -l no-originals -d 'Leave the original files out of json and ndjson (smaller, not…'
+complete -c dossier -n '__fish_seen_subcommand_from export' -s h -l help -d 'Show this help message and exit'
+complete -c dossier -n '__fish_seen_subcommand_from export' -s V -l version -d 'Print version information and exit'
+complete -c dossier -n '__fish_seen_subcommand_from export' -a '(__dossier_query_word)'
 
 # completion
 complete -c dossier -n '__fish_seen_subcommand_from completion' -s h -l help -d 'Show this help message and exit'

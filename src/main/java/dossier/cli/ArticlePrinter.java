@@ -18,7 +18,8 @@ import org.apache.commons.csv.CSVPrinter;
  * and table aligned columns for people.
  */
 final class ArticlePrinter implements AutoCloseable {
-  private static final String[] COLUMNS = {
+  /** The CSV and TSV columns, in order. */
+  static final String[] COLUMNS = {
     "id", "title", "source", "authors", "published", "url", "section", "lang", "caption", "tags",
     "status", "starred", "note", "word_count", "imported", "path", "content_hash"
   };
@@ -99,24 +100,7 @@ final class ArticlePrinter implements AutoCloseable {
           }
         }
         case csv, tsv -> {
-          List<Object> r = new ArrayList<>();
-          r.add(a.id());
-          r.add(a.title());
-          r.add(a.source());
-          r.add(String.join("; ", a.authors()));
-          r.add(a.published());
-          r.add(a.url());
-          r.add(a.section());
-          r.add(a.lang());
-          r.add(a.caption());
-          r.add(String.join("; ", a.tags()));
-          r.add(a.status().label());
-          r.add(a.starred());
-          r.add(a.note());
-          r.add(a.wordCount());
-          r.add(a.imported());
-          r.add(a.path());
-          r.add(a.contentHash());
+          List<Object> r = csvRow(a);
           if (h != null) {
             r.add(Math.round(h.score() * 1000) / 1000.0);
             r.add(Terminal.snippet(h.snippet(), false));
@@ -133,6 +117,29 @@ final class ArticlePrinter implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** One article as a CSV row of {@link #COLUMNS}. */
+  static List<Object> csvRow(Article a) {
+    List<Object> r = new ArrayList<>();
+    r.add(a.id());
+    r.add(a.title());
+    r.add(a.source());
+    r.add(String.join("; ", a.authors()));
+    r.add(a.published());
+    r.add(a.url());
+    r.add(a.section());
+    r.add(a.lang());
+    r.add(a.caption());
+    r.add(String.join("; ", a.tags()));
+    r.add(a.status().label());
+    r.add(a.starred());
+    r.add(a.note());
+    r.add(a.wordCount());
+    r.add(a.imported());
+    r.add(a.path());
+    r.add(a.contentHash());
+    return r;
   }
 
   private static String[] tableRow(Article a) {

@@ -61,6 +61,7 @@ public final class DossierCommand implements Runnable {
           ReviewCommand.class,
           DbCommand.class,
           ReextractCommand.class,
+          ExportCommand.class,
           CompletionCommand.class,
           CompleteCommand.class,
           WarmupCommand.class);

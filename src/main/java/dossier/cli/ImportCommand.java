@@ -4,13 +4,16 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dossier.core.UsageException;
 import dossier.ingest.Format;
 import dossier.service.ImportService;
+import dossier.service.RestoreService;
 import dossier.service.ImportService.OnDuplicate;
 import dossier.service.ImportService.Options;
 import dossier.service.ImportService.Outcome;
 import dossier.service.ImportService.Status;
 import dossier.service.ImportService.Summary;
 import dossier.core.Text;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +31,9 @@ import picocli.CommandLine.Parameters;
       "Import articles from files, folders (recursively) and - (standard input).",
       "Reads .txt .text .html .htm .xhtml .md .markdown, each also gzipped (.gz). A file whose"
           + " extracted text is already stored is a duplicate. One bad file is reported and"
-          + " skipped; the rest are imported."
+          + " skipped; the rest are imported.",
+      "A dossier export (.json or .ndjson, or JSON on standard input) is restored as it was:"
+          + " ids where free, tags, notes, status, stars and the original files."
     })
 final class ImportCommand extends BaseCommand {
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files, folders, or - for stdin.")
@@ -80,18 +85,44 @@ final class ImportCommand extends BaseCommand {
       throw new UsageException("--url needs exactly one file or - (standard input)");
     }
     JsonGenerator g = json ? Json.generator(out(), false) : null;
-    ImportService service = new ImportService(archive());
+    ImportService.Listener listener =
+        o -> {
+          if (g != null) {
+            writeJson(g, o);
+          }
+          report(o);
+        };
+    // dossier exports (.json, .ndjson, or JSON on stdin) are restored, not extracted
+    BufferedInputStream stdin = new BufferedInputStream(env().stdin());
+    List<String> files = new ArrayList<>();
+    List<String> exports = new ArrayList<>();
+    for (String p : paths) {
+      boolean export =
+          p.equals("-")
+              ? startsWithJson(stdin)
+              : RestoreService.isExportName(p) && Files.isRegularFile(Path.of(p));
+      (export ? exports : files).add(p);
+    }
     Summary s =
-        service.run(
-            paths,
-            env()::stdin,
-            opts,
-            o -> {
-              if (g != null) {
-                writeJson(g, o);
-              }
-              report(o);
-            });
+        files.isEmpty()
+            ? new Summary(0, 0, 0, 0, 0)
+            : new ImportService(archive()).run(files, () -> stdin, opts, listener);
+    for (String e : exports) {
+      try (InputStream in = e.equals("-") ? stdin : Files.newInputStream(Path.of(e))) {
+        Summary r =
+            new RestoreService(archive()).restore(e, in, opts.tags(), dryRun, listener);
+        s =
+            new Summary(
+                s.imported() + r.imported(),
+                s.duplicates() + r.duplicates(),
+                s.updated() + r.updated(),
+                s.failed() + r.failed(),
+                s.millis() + r.millis());
+      } catch (IOException ex) {
+        listener.outcome(new Outcome(e, Status.FAILED, null, ex.getMessage()));
+        s = new Summary(s.imported(), s.duplicates(), s.updated(), s.failed() + 1, s.millis());
+      }
+    }
     out().flush();
     String verb = dryRun ? "would import" : "imported";
     say(
@@ -139,6 +170,29 @@ final class ImportCommand extends BaseCommand {
       out().flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** True when the stream starts (after blanks) with '{' or '[': a dossier export. */
+  private static boolean startsWithJson(BufferedInputStream in) {
+    try {
+      in.mark(4096);
+      try {
+        for (int i = 0; i < 4096; i++) {
+          int c = in.read();
+          if (c == '{' || c == '[') {
+            return true;
+          }
+          if (c < 0 || !(Character.isWhitespace(c) || c == 0xEF || c == 0xBB || c == 0xBF)) {
+            return false;
+          }
+        }
+        return false;
+      } finally {
+        in.reset();
+      }
+    } catch (IOException e) {
+      return false;
     }
   }
 

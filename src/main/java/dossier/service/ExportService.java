@@ -1,0 +1,39 @@
+package dossier.service;
+
+import dossier.core.Article;
+import dossier.store.Archive;
+import dossier.store.Sort;
+import java.util.function.Consumer;
+
+/** Reading articles out for an export: everything about each, oldest first, bodies included. */
+public final class ExportService {
+  /** One article with the bytes it was imported from (null when not asked for). */
+  public record Exported(Article article, byte[] original) {}
+
+  private final Archive archive;
+  private final ArticleService articles;
+
+  public ExportService(Archive archive) {
+    this.archive = archive;
+    this.articles = new ArticleService(archive);
+  }
+
+  /** How many articles match. */
+  public long count(String query) {
+    return articles.count(query);
+  }
+
+  /** Streams every article matching {@code query}, oldest first. */
+  public void export(String query, boolean withOriginals, Consumer<Exported> sink) {
+    articles.list(
+        query,
+        Sort.OLDEST,
+        0,
+        0,
+        true,
+        a ->
+            sink.accept(
+                new Exported(
+                    a, withOriginals ? archive.articles().original(a.id()).orElse(null) : null)));
+  }
+}

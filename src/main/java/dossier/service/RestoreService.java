@@ -1,0 +1,207 @@
+package dossier.service;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dossier.core.Article;
+import dossier.core.DossierException;
+import dossier.core.Status;
+import dossier.core.Tags;
+import dossier.core.Text;
+import dossier.service.ImportService.Listener;
+import dossier.service.ImportService.Outcome;
+import dossier.service.ImportService.Summary;
+import dossier.store.Archive;
+import dossier.store.RestoreRepository;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Imports a dossier JSON or NDJSON export: every article comes back with its id (when free), tags,
+ * note, status, star, import time and original bytes, so export, import into an empty archive and
+ * export again gives the same file.
+ */
+public final class RestoreService {
+  private static final int BATCH = 500;
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final Archive archive;
+
+  public RestoreService(Archive archive) {
+    this.archive = archive;
+  }
+
+  /** True when a file of this name is read as a dossier export rather than as an article. */
+  public static boolean isExportName(String name) {
+    String n = name.toLowerCase(java.util.Locale.ROOT);
+    return n.endsWith(".json") || n.endsWith(".ndjson") || n.endsWith(".jsonl");
+  }
+
+  /** One article of an export, ready to store, or why it cannot be. */
+  private record Entry(String where, Article article, String format, byte[] original, String error) {}
+
+  /**
+   * Restores the articles of one export read from {@code in}; {@code name} names it in outcomes
+   * ({@code name:N} for the N-th article); {@code extraTags} are added to every article. An
+   * article whose text is already stored is a duplicate and left as it is.
+   */
+  public Summary restore(
+      String name,
+      InputStream in,
+      List<String> extraTags,
+      boolean dryRun,
+      Listener listener) {
+    long start = System.nanoTime();
+    int[] counts = new int[4];
+    List<Entry> batch = new ArrayList<>();
+    int n = 0;
+    try (JsonParser parser = MAPPER.getFactory().createParser(in)) {
+      parser.setCodec(MAPPER);
+      // an array of articles (json) or one article after another (ndjson)
+      JsonToken token = parser.nextToken();
+      boolean array = token == JsonToken.START_ARRAY;
+      if (array) {
+        token = parser.nextToken();
+      }
+      while (token != null && token != JsonToken.END_ARRAY) {
+        n++;
+        Entry e;
+        try {
+          JsonNode node = parser.readValueAsTree();
+          e = entry(name + ":" + n, node, extraTags);
+          token = parser.nextToken();
+        } catch (IOException | RuntimeException ex) {
+          // the rest of a broken file cannot be found reliably
+          batch.add(new Entry(name + ":" + n, null, null, null, "not a dossier export: " + brief(ex)));
+          break;
+        }
+        batch.add(e);
+        if (batch.size() >= BATCH) {
+          store(batch, dryRun, listener, counts);
+          batch.clear();
+        }
+      }
+    } catch (IOException ex) {
+      batch.add(new Entry(name, null, null, null, "not a dossier export: " + brief(ex)));
+    }
+    store(batch, dryRun, listener, counts);
+    return new Summary(
+        counts[0], counts[1], counts[2], counts[3], (System.nanoTime() - start) / 1_000_000);
+  }
+
+  private static String brief(Exception e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    int nl = m.indexOf('\n');
+    return nl > 0 ? m.substring(0, nl) : m;
+  }
+
+  private static String text(JsonNode o, String field) {
+    JsonNode v = o.get(field);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+
+  private static List<String> list(JsonNode o, String field) {
+    List<String> out = new ArrayList<>();
+    JsonNode v = o.get(field);
+    if (v != null && v.isArray()) {
+      v.forEach(x -> out.add(x.asText()));
+    }
+    return out;
+  }
+
+  private static Entry entry(String where, JsonNode o, List<String> extraTags) {
+    if (!o.isObject() || text(o, "body") == null || !o.has("content_hash")) {
+      return new Entry(where, null, null, null, "not a dossier article (needs body and content_hash)");
+    }
+    try {
+      String title = text(o, "title");
+      String body = text(o, "body");
+      List<String> tags = new ArrayList<>();
+      for (String t : list(o, "tags")) {
+        tags.add(Tags.normalize(t));
+      }
+      for (String t : extraTags) {
+        if (!tags.contains(t)) {
+          tags.add(t);
+        }
+      }
+      String status = text(o, "status");
+      String hash = text(o, "content_hash");
+      JsonNode wc = o.get("word_count");
+      Article a =
+          new Article(
+              o.path("id").asLong(0),
+              title == null ? "" : title,
+              text(o, "source"),
+              list(o, "authors"),
+              text(o, "published"),
+              text(o, "url"),
+              text(o, "section"),
+              text(o, "lang"),
+              text(o, "caption"),
+              tags,
+              status == null ? Status.NEW : Status.parse(status),
+              o.path("starred").asBoolean(false),
+              text(o, "note"),
+              wc != null && wc.canConvertToInt() ? wc.asInt() : Text.wordCount(body),
+              text(o, "imported") != null ? text(o, "imported") : java.time.Instant.now()
+                  .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
+              text(o, "path"),
+              hash,
+              body);
+      String original = text(o, "original");
+      byte[] bytes =
+          original != null
+              ? Base64.getDecoder().decode(original)
+              : body.getBytes(StandardCharsets.UTF_8);
+      return new Entry(where, a, text(o, "format"), bytes, null);
+    } catch (DossierException | IllegalArgumentException e) {
+      return new Entry(where, null, null, null, e.getMessage());
+    }
+  }
+
+  private void store(
+      List<Entry> batch, boolean dryRun, Listener listener, int[] counts) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    List<Outcome> outcomes =
+        dryRun
+            ? batch.stream().map(e -> decide(e)).toList()
+            : archive.write(
+                () -> {
+                  RestoreRepository repo = new RestoreRepository(archive);
+                  List<Outcome> out = new ArrayList<>();
+                  for (Entry e : batch) {
+                    Outcome o = decide(e);
+                    if (o.status() == ImportService.Status.IMPORTED) {
+                      long id = repo.insert(e.article(), e.format(), e.original());
+                      o = new Outcome(e.where(), ImportService.Status.IMPORTED, id, null);
+                    }
+                    out.add(o);
+                  }
+                  return out;
+                });
+    for (Outcome o : outcomes) {
+      counts[o.status().ordinal()]++;
+      listener.outcome(o);
+    }
+  }
+
+  private Outcome decide(Entry e) {
+    if (e.error() != null) {
+      return new Outcome(e.where(), ImportService.Status.FAILED, null, e.error());
+    }
+    Optional<Long> existing = archive.articles().idByHash(e.article().contentHash());
+    if (existing.isPresent()) {
+      return new Outcome(e.where(), ImportService.Status.DUPLICATE, existing.get(), null);
+    }
+    return new Outcome(e.where(), ImportService.Status.IMPORTED, null, null);
+  }
+}
