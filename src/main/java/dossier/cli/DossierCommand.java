@@ -144,6 +144,19 @@ public final class DossierCommand implements Runnable {
     return base.resolve("dossier").resolve("archive.db");
   }
 
+  /**
+   * On a terminal, nothing from the archive reaches the screen raw, whichever printer wrote it: see
+   * {@link TerminalSafeWriter}. Pipes and files get the data as it is.
+   */
+  private void guardTerminal(CommandLine cl) {
+    if (env.stdoutTty()) {
+      cl.setOut(new PrintWriter(new TerminalSafeWriter(cl.getOut(), color(), false), true));
+    }
+    if (env.stderrTty()) {
+      cl.setErr(new PrintWriter(new TerminalSafeWriter(cl.getErr(), color(), true), true));
+    }
+  }
+
   /** The archive, opened on first use and closed when the command ends. */
   Archive archive() {
     if (archive == null) {
@@ -208,10 +221,13 @@ public final class DossierCommand implements Runnable {
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionStrategy(
         parseResult -> {
+          root.guardTerminal(cl);
           try {
             return new CommandLine.RunLast().execute(parseResult);
           } finally {
             root.closeArchive();
+            cl.getOut().flush();
+            cl.getErr().flush();
           }
         });
     cl.setParameterExceptionHandler(

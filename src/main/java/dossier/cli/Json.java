@@ -19,7 +19,10 @@ final class Json {
 
   private Json() {}
 
-  /** A generator that escapes every control character, C1 controls and line separators included. */
+  /**
+   * A generator that escapes every control character, C1 controls, line separators and
+   * bidirectional overrides included.
+   */
   static JsonGenerator generator(Writer w, boolean pretty) {
     try {
       JsonGenerator g = FACTORY.createGenerator(w);
@@ -88,7 +91,10 @@ final class Json {
 
     @Override
     public SerializableString getEscapeSequence(int ch) {
-      if ((ch >= 0x80 && ch <= 0x9f) || ch == 0x2028 || ch == 0x2029) {
+      // bidirectional overrides too: valid JSON either way, but raw they reorder what a
+      // terminal shows
+      if ((ch >= 0x80 && ch <= 0x9f) || ch == 0x2028 || ch == 0x2029
+          || (ch >= 0x202a && ch <= 0x202e) || (ch >= 0x2066 && ch <= 0x2069)) {
         return new SerializedString(String.format("\\u%04x", ch));
       }
       return null;
