@@ -72,6 +72,9 @@ final class Furniture {
 
   /** A line that is furniture wherever it appears, even between paragraphs of the article. */
   static boolean isKnown(String line) {
+    if (line.length() > 400) {
+      return false;
+    }
     String t = Text.oneLine(line);
     if (t.isEmpty() || t.length() > 160) {
       return false;
@@ -84,10 +87,11 @@ final class Furniture {
 
   /** A line of furniture items separated by bars or dots: "Print this article | Email". */
   static boolean isFurnitureList(String line) {
-    String t = Text.oneLine(line);
-    if (t.length() > 200 || !t.matches(".*\\s[|·•]\\s.*")) {
+    if (line.length() > 200
+        || line.indexOf('|') < 0 && line.indexOf('·') < 0 && line.indexOf('•') < 0) {
       return false;
     }
+    String t = Text.oneLine(line);
     for (String part : t.split("\\s+[|·•]\\s+")) {
       if (!part.isBlank() && !isKnown(part) && !isPrompt(part)) {
         return false;

@@ -60,7 +60,7 @@ final class HtmlExtractor {
     if (scope == null) {
       return null;
     }
-    Element fc = scope.selectFirst("figure figcaption, figcaption, .wp-caption-text");
+    Element fc = scope.selectFirst("figcaption, .wp-caption-text");
     if (fc == null) {
       return null;
     }

@@ -99,7 +99,17 @@ final class MainContent {
   static List<String> paragraphs(Document original, String title) {
     List<String> best = List.of();
     int bestLen = -1;
+    int available = -1;
     for (Pass pass : Pass.values()) {
+      if (bestLen >= 0) {
+        // Relaxed passes only help when the page holds much more text than was found.
+        if (available < 0) {
+          available = original.body() == null ? 0 : original.body().text().length();
+        }
+        if (available <= bestLen * 1.25 + 50) {
+          break;
+        }
+      }
       Document doc = pass == Pass.NO_CLEANING ? original : original.clone();
       Element article = find(doc, title, pass);
       List<String> paras = article == null ? List.of() : PageText.paragraphs(article);
@@ -485,7 +495,7 @@ final class MainContent {
   private static boolean shouldRemove(Element e, Stats stats, Pass pass) {
     String tag = e.normalName();
     int weight = pass.weighClasses ? classWeight(e) : 0;
-    if (tag.equals("table") && isDataTable(e)) {
+    if (tag.equals("table") && isDataTable(e, stats)) {
       return false;
     }
     if (weight < 0) {
@@ -540,25 +550,20 @@ final class MainContent {
     return false;
   }
 
-  private static boolean isDataTable(Element table) {
-    if (table.attr("role").equals("presentation")) {
+  /** A table of data (headers, a caption, many cells) rather than one used for layout. */
+  private static boolean isDataTable(Element table, Stats stats) {
+    if (table.attr("role").equals("presentation") || table.attr("datatable").equals("0")) {
       return false;
     }
-    if (table.attr("datatable").equals("0")) {
-      return false;
-    }
-    if (!table.attr("summary").isEmpty() || table.selectFirst("caption, th, thead, tfoot") != null
-        || table.selectFirst("col, colgroup") != null) {
+    if (!table.attr("summary").isEmpty() || stats.get(table, Stats.TABLE_MARKS) > 0) {
       return true;
     }
-    if (table.selectFirst("table") != null) {
-      return false;
+    if (stats.get(table, Stats.TABLES) > 1) {
+      return false; // tables inside tables are layout
     }
-    int rows = table.select("tr").size();
-    int cols = 0;
-    for (Element tr : table.select("tr")) {
-      cols = Math.max(cols, tr.children().size());
-    }
+    int rows = stats.get(table, Stats.ROWS);
+    int cells = stats.get(table, Stats.CELLS);
+    int cols = rows == 0 ? 0 : (cells + rows - 1) / rows;
     return rows >= 10 || cols > 4 || rows * cols > 10;
   }
 
@@ -611,7 +616,11 @@ final class MainContent {
     static final int INPUT = 7;
     static final int EMBEDS = 8;
     static final int HEADING = 9;
-    private static final int SIZE = 10;
+    static final int TABLE_MARKS = 10;
+    static final int TABLES = 11;
+    static final int ROWS = 12;
+    static final int CELLS = 13;
+    private static final int SIZE = 14;
 
     private final Map<Element, int[]> map = new IdentityHashMap<>();
 
@@ -648,6 +657,10 @@ final class MainContent {
           case "input", "select", "textarea" -> v[INPUT]++;
           case "embed", "object", "iframe", "video" -> v[EMBEDS]++;
           case "h1", "h2", "h3", "h4", "h5", "h6" -> v[HEADING] = v[LEN];
+          case "caption", "th", "thead", "tfoot", "col", "colgroup" -> v[TABLE_MARKS]++;
+          case "table" -> v[TABLES]++;
+          case "tr" -> v[ROWS]++;
+          case "td" -> v[CELLS]++;
           default -> {}
         }
         s.map.put(e, v);

@@ -21,6 +21,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * The metadata of a saved page: schema.org JSON-LD first (also inside {@code @graph}, with
@@ -90,7 +94,7 @@ final class PageMetadata {
 
     m.authors = authors(doc, meta, ld);
     m.published = publishedDate(doc, meta, ld, m.url);
-    m.tags = tags(meta, ld);
+    m.tags = tags(doc, meta, ld);
     if (m.title != null) {
       m.title = stripSiteName(m.title, m.source);
     }
@@ -237,11 +241,16 @@ final class PageMetadata {
     if (doc.body() == null) {
       return null;
     }
-    List<Element> holders = doc.body().select(":containsOwn(©), :containsOwn(copyright)");
-    for (int i = holders.size() - 1; i >= 0 && i >= holders.size() - 5; i--) {
-      String holder = TextExtractor.copyrightHolder(holders.get(i).text());
-      if (holder != null) {
-        return holder;
+    // Copyright lines live at the end of the page: look at the last few hundred elements only.
+    List<Element> all = doc.body().getAllElements();
+    int checked = 0;
+    for (int i = all.size() - 1; i >= 0 && checked < 400; i--, checked++) {
+      String own = all.get(i).ownText();
+      if (own.indexOf('©') >= 0 || own.toLowerCase(Locale.ROOT).contains("copyright")) {
+        String holder = TextExtractor.copyrightHolder(all.get(i).text());
+        if (holder != null) {
+          return holder;
+        }
       }
     }
     return null;
@@ -279,16 +288,27 @@ final class PageMetadata {
       }
     }
     // Visible bylines: rel=author links, schema.org microdata, then boxes named byline/author.
-    for (Element e : doc.select(
-        "[itemprop~=^author$] [itemprop=name], [rel=author], [itemprop~=^author$]")) {
-      List<String> names = Bylines.names(e.text());
-      if (!names.isEmpty() && e.text().length() < 100) {
+    int tries = 0;
+    for (Element e : doc.select("[rel=author], [itemprop~=^author$]")) {
+      if (++tries > 20) {
+        break;
+      }
+      String t = leadingText(e, 101);
+      if (t.length() > 100) {
+        Element name = e.selectFirst("[itemprop=name]");
+        t = name == null ? "" : leadingText(name, 101);
+      }
+      List<String> names = Bylines.names(t);
+      if (!names.isEmpty() && t.length() < 100) {
         return names;
       }
     }
     for (Element e : doc.select(
         "[class~=(?i)byline|author|writtenby|p-author], [id~=(?i)byline|author]")) {
-      String t = Text.oneLine(e.text());
+      if (++tries > 60) {
+        break;
+      }
+      String t = Text.oneLine(leadingText(e, 101));
       if (t.isEmpty() || t.length() > 100 || MainContent.isHidden(e)) {
         continue;
       }
@@ -347,11 +367,32 @@ final class PageMetadata {
     if (d != null) {
       return d;
     }
-    if (doc.body() != null) {
-      String text = doc.body().text();
-      return Dates.find(text.length() > 50_000 ? text.substring(0, 50_000) : text);
-    }
-    return null;
+    return doc.body() == null ? null : Dates.find(leadingText(doc.body(), 50_000));
+  }
+
+  /** The first {@code max} characters of an element's text, without building all of it. */
+  static String leadingText(Element root, int max) {
+    StringBuilder b = new StringBuilder();
+    NodeTraversor.filter(
+        new NodeFilter() {
+          @Override
+          public FilterResult head(Node node, int depth) {
+            if (node instanceof TextNode t && !t.isBlank()) {
+              if (b.length() > 0) {
+                b.append(' ');
+              }
+              b.append(t.text().trim());
+            }
+            return b.length() >= max ? FilterResult.STOP : FilterResult.CONTINUE;
+          }
+
+          @Override
+          public FilterResult tail(Node node, int depth) {
+            return FilterResult.CONTINUE;
+          }
+        },
+        root);
+    return b.toString();
   }
 
   private static String structuredDate(Document doc, Map<String, String> meta, JsonLd ld) {
@@ -419,7 +460,7 @@ final class PageMetadata {
       if (++seen > 400) {
         break;
       }
-      String t = e.ownText().isEmpty() && e.childrenSize() > 3 ? "" : e.text();
+      String t = e.ownText().isEmpty() && e.childrenSize() > 3 ? "" : leadingText(e, 201);
       if (t.isEmpty() || t.length() > 200) {
         continue;
       }
@@ -457,9 +498,14 @@ final class PageMetadata {
 
   // ---------------------------------------------------------------- tags
 
-  private static List<String> tags(Map<String, String> meta, JsonLd ld) {
+  private static List<String> tags(Document doc, Map<String, String> meta, JsonLd ld) {
     Set<String> out = new LinkedHashSet<>(ld.keywords);
-    for (String key : new String[] {"news_keywords", "keywords", "article:tag"}) {
+    if (out.isEmpty()) {
+      for (Element e : doc.select("meta[property=article:tag], meta[name=article:tag]")) {
+        addTag(out, e.attr("content"));
+      }
+    }
+    for (String key : new String[] {"news_keywords", "keywords"}) {
       String v = meta.get(key);
       if (v != null && out.isEmpty()) {
         for (String t : v.split("[,;]")) {

@@ -219,9 +219,14 @@ final class TextExtractor {
   /** "© 2025 The Harbour Ledger. All rights reserved." names The Harbour Ledger. */
   static String copyrightHolder(String line) {
     String t = Text.oneLine(line);
-    int at = t.toLowerCase(Locale.ROOT).indexOf("copyright");
-    int sign = t.indexOf('©');
-    int start = sign >= 0 && (at < 0 || sign < at) ? sign : at;
+    String lower = t.toLowerCase(Locale.ROOT);
+    int start = -1;
+    for (String mark : new String[] {"©", "(c)", "copyright"}) {
+      int at = lower.indexOf(mark);
+      if (at >= 0 && (start < 0 || at < start)) {
+        start = at;
+      }
+    }
     if (start < 0) {
       return null;
     }
