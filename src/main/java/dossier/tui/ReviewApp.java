@@ -86,6 +86,8 @@ final class ReviewApp {
     this.listView = new ListView(list, selected);
     screens.push(listView);
     this.lastPoll = clock.getAsLong();
+    // where the archive is before the first load: any later commit by another process shows up
+    checkForChanges();
     list.reset(query, -1);
     applyQuery(query, null);
   }

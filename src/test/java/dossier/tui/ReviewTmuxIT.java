@@ -1,0 +1,205 @@
+package dossier.tui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bin/dossier review} in a real terminal: tmux at 80x24 on a private server, keys sent
+ * with send-keys, the screen read with capture-pane, and the archive checked with the CLI after
+ * the UI has quit. Runs after {@code package} (failsafe sets {@code DOSSIER_JAR}); skipped where
+ * tmux is not installed.
+ */
+class ReviewTmuxIT {
+  @TempDir Path tmp;
+  Path project;
+  Path db;
+  Path socket;
+
+  record Run(int code, String out, String err) {}
+
+  @BeforeEach
+  void setUp() throws Exception {
+    Assumptions.assumeTrue(hasTmux(), "tmux is not installed");
+    String base = System.getProperty("basedir");
+    project = Path.of(base != null ? base : "").toAbsolutePath();
+    db = tmp.resolve("archive.db");
+    socket = tmp.resolve("tmux.sock");
+    Run imp = dossier("import", project.resolve("samples").toString());
+    assertThat(imp.code()).as(imp.err()).isZero();
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    if (socket != null && Files.exists(socket)) {
+      run(List.of("tmux", "-S", socket.toString(), "kill-server"), 10);
+    }
+  }
+
+  private static boolean hasTmux() {
+    try {
+      Process p = new ProcessBuilder("tmux", "-V").redirectErrorStream(true).start();
+      return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (IOException | InterruptedException e) {
+      return false;
+    }
+  }
+
+  private Run run(List<String> cmd, int timeoutSeconds) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile());
+    Map<String, String> env = pb.environment();
+    env.put("HOME", tmp.resolve("home").toString());
+    env.put("LANG", "C.UTF-8");
+    env.remove("DOSSIER_DB");
+    env.remove("NO_COLOR");
+    Path out = Files.createTempFile(tmp, "out", ".txt");
+    Path err = Files.createTempFile(tmp, "err", ".txt");
+    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+    pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    Process p = pb.start();
+    if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError(String.join(" ", cmd) + " did not finish");
+    }
+    return new Run(
+        p.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  private Run dossier(String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(project.resolve("bin/dossier").toString()));
+    cmd.add("--db");
+    cmd.add(db.toString());
+    cmd.addAll(List.of(args));
+    return run(cmd, 300);
+  }
+
+  private void tmux(String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of("tmux", "-u", "-S", socket.toString()));
+    cmd.addAll(List.of(args));
+    Run r = run(cmd, 30);
+    assertThat(r.code()).as("tmux %s: %s", String.join(" ", args), r.err()).isZero();
+  }
+
+  private String screen() throws Exception {
+    List<String> cmd = List.of("tmux", "-u", "-S", socket.toString(), "capture-pane", "-p",
+        "-t", "review");
+    return run(cmd, 30).out();
+  }
+
+  /** Waits until the screen shows what {@code test} wants, and returns it. */
+  private String waitFor(String what, Predicate<String> test, int seconds) throws Exception {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    String s = screen();
+    while (!test.test(s)) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("the screen never showed " + what + ":\n" + s);
+      }
+      Thread.sleep(100);
+      s = screen();
+    }
+    return s;
+  }
+
+  private String waitFor(String text) throws Exception {
+    return waitFor("'" + text + "'", s -> s.contains(text), 20);
+  }
+
+  private void keys(String... keys) throws Exception {
+    List<String> args = new ArrayList<>(List.of("send-keys", "-t", "review"));
+    args.addAll(List.of(keys));
+    tmux(args.toArray(String[]::new));
+  }
+
+  private void type(String text) throws Exception {
+    tmux("send-keys", "-t", "review", "-l", text);
+  }
+
+  private Path startReview() throws Exception {
+    Path exit = tmp.resolve("exit");
+    String cmd =
+        "'" + project.resolve("bin/dossier") + "' --db '" + db + "' review; echo $? > '" + exit
+            + "'; sleep 600";
+    tmux("new-session", "-d", "-s", "review", "-x", "80", "-y", "24", "sh", "-c", cmd);
+    // the first start may build nothing but still starts a JVM
+    waitFor("the list", s -> s.contains("is:new · 10 articles") && s.contains("\n> "), 120);
+    return exit;
+  }
+
+  private void waitForExit(Path exit) throws Exception {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!Files.exists(exit) || Files.readString(exit).isBlank()) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("review did not quit:\n" + screen());
+      }
+      Thread.sleep(100);
+    }
+    assertThat(Files.readString(exit).strip()).isEqualTo("0");
+  }
+
+  private List<String> ids(String... query) throws Exception {
+    List<String> args = new ArrayList<>(List.of("list"));
+    args.addAll(List.of(query));
+    args.addAll(List.of("--format", "ids"));
+    Run r = dossier(args.toArray(String[]::new));
+    assertThat(r.code()).as(r.err()).isZero();
+    return r.out().isBlank() ? List.of() : List.of(r.out().strip().split("\n"));
+  }
+
+  @Test
+  void tagReviewStarThenQuitAndTheCliSeesIt() throws Exception {
+    List<String> inbox = ids("is:new");
+    Path exit = startReview();
+
+    keys("t");
+    waitFor("Add tags to #" + inbox.get(0));
+    type("followup");
+    keys("Enter");
+    waitFor("[followup]");
+    keys("r");
+    waitFor("is:new · 9 articles");
+    keys("s");
+    waitFor("the star", s -> s.lines().anyMatch(l -> l.startsWith("> *")), 20);
+    keys("q");
+    waitForExit(exit);
+
+    assertThat(ids("tag:followup", "is:reviewed")).containsExactly(inbox.get(0));
+    assertThat(ids("is:starred")).containsExactly(inbox.get(1));
+  }
+
+  @Test
+  void changesFromAnotherProcessShowUpWhileItRuns() throws Exception {
+    Path exit = startReview();
+    long start = System.nanoTime();
+    Run tag = dossier("tag", "+late", "--", "Kelmar");
+    long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    assertThat(tag.code()).as(tag.err()).isZero();
+    // a JVM start and a write: it does not wait for the UI to let go of anything
+    assertThat(took).isLessThan(20_000);
+    List<String> late = ids("tag:late");
+    assertThat(late).isNotEmpty();
+    waitFor("late", s -> s.contains("[late]"), 10);
+
+    keys("?");
+    String help = waitFor("keys (q or Esc goes back)");
+    assertThat(help).contains("tag:").contains("reviewed:").contains("star:");
+    keys("q");
+    waitFor("is:new · 10 articles");
+    keys("q");
+    waitForExit(exit);
+  }
+}
