@@ -25,6 +25,15 @@ public final class ArticleRepository {
           + " (SELECT group_concat(name, char(10)) FROM (SELECT t.name FROM article_tags x"
           + " JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id ORDER BY t.key)) AS tag_names";
 
+  /**
+   * The bm25 score of every article that the rank expression (the first parameter) matches, as
+   * {@code ranked(id, s)}; lower is better.
+   */
+  private static final String RANKED =
+      "WITH ranked(id, s) AS MATERIALIZED (SELECT rowid, bm25(articles_fts, "
+          + Ranking.WEIGHTS
+          + ") FROM articles_fts WHERE articles_fts MATCH ?)";
+
   private final Archive archive;
   private PreparedStatement byHash;
   private PreparedStatement insertArticle;
@@ -236,14 +245,15 @@ public final class ArticleRepository {
     }
     sql.append(" FROM articles a");
     List<Object> params = new ArrayList<>();
-    appendFilter(sql, params, q);
     String order = sort == Sort.RELEVANCE ? Sort.NEWEST.orderBy : sort.orderBy;
     if (sort == Sort.RELEVANCE && q.rank() != null) {
-      // articles that match only through a filter (oil OR tag:x) have no score: they go last
-      order = "coalesce((SELECT bm25(articles_fts, " + Ranking.WEIGHTS + ") FROM articles_fts"
-          + " WHERE articles_fts MATCH ? AND rowid = a.id), 0), a.id DESC";
+      // scores computed once for every match, not by a MATCH per listed row; articles that
+      // match only through a filter (oil OR tag:x) have no score and go last
+      sql.insert(0, RANKED + " ").append(" LEFT JOIN ranked rk ON rk.id = a.id");
       params.add(q.rank());
+      order = "coalesce(rk.s, 0), a.id DESC";
     }
+    appendFilter(sql, params, q);
     sql.append(" ORDER BY ").append(order);
     appendLimit(sql, params, limit, offset);
     try (PreparedStatement st = conn().prepareStatement(sql.toString())) {
@@ -264,6 +274,7 @@ public final class ArticleRepository {
    */
   public void search(CompiledQuery q, int limit, int offset, Consumer<Hit> sink) {
     List<Object> params = new ArrayList<>();
+    boolean paged = false;
     StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS);
     if (q.hasText()) {
       sql.append(", -bm25(articles_fts, ")
@@ -281,24 +292,28 @@ public final class ArticleRepository {
       params.addAll(q.params());
       sql.append(" ORDER BY bm25(articles_fts, ").append(Ranking.WEIGHTS).append("), a.id DESC");
     } else if (q.rank() != null) {
-      // words under OR beside a filter (oil OR tag:x) order the matches but do not decide
-      // them: score and cut a snippet where the words match, and rank the rest after
-      String at = " FROM articles_fts WHERE articles_fts MATCH ? AND rowid = a.id)";
-      sql.append(", coalesce((SELECT -bm25(articles_fts, ")
-          .append(Ranking.WEIGHTS)
-          .append(")")
-          .append(at)
-          .append(", 0.0) AS score, coalesce((SELECT snippet(articles_fts, 1, char(57344),")
-          .append(" char(57345), '…', ")
-          .append(Ranking.SNIPPET_TOKENS)
-          .append(")")
-          .append(at)
-          .append(", substr(a.body, 1, 160)) AS snip FROM articles a WHERE (")
+      // words under OR beside a filter (oil OR tag:x) order the matches but do not decide them:
+      // their scores are computed once, the page is cut from ids and scores alone, and columns
+      // and snippets are read only for the rows of the page
+      sql.setLength(0);
+      sql.append(RANKED)
+          .append(", page AS (SELECT a.id AS id, coalesce(-rk.s, 0.0) AS score FROM articles a")
+          .append(" LEFT JOIN ranked rk ON rk.id = a.id WHERE (")
           .append(q.where())
           .append(") ORDER BY score DESC, a.id DESC");
       params.add(q.rank());
-      params.add(q.rank());
       params.addAll(q.params());
+      appendLimit(sql, params, limit, offset);
+      sql.append(") SELECT ")
+          .append(COLUMNS)
+          .append(", page.score AS score, coalesce((SELECT snippet(articles_fts, 1, char(57344),")
+          .append(" char(57345), '…', ")
+          .append(Ranking.SNIPPET_TOKENS)
+          .append(") FROM articles_fts WHERE articles_fts MATCH ? AND rowid = page.id),")
+          .append(" substr(a.body, 1, 160)) AS snip FROM page CROSS JOIN articles a ON a.id = page.id")
+          .append(" ORDER BY page.score DESC, a.id DESC");
+      params.add(q.rank());
+      paged = true;
     } else {
       sql.append(", 0.0 AS score, substr(a.body, 1, 160) AS snip FROM articles a WHERE (")
           .append(q.where())
@@ -306,7 +321,9 @@ public final class ArticleRepository {
           .append(Sort.NEWEST.orderBy);
       params.addAll(q.params());
     }
-    appendLimit(sql, params, limit, offset);
+    if (!paged) {
+      appendLimit(sql, params, limit, offset);
+    }
     try (PreparedStatement st = conn().prepareStatement(sql.toString())) {
       bind(st, params);
       try (ResultSet rs = st.executeQuery()) {
