@@ -53,7 +53,7 @@ final class MainContent {
               + "masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|"
               + "skyscraper|sponsor|shopping|tags|widget|newsletter|subscribe|signup|cookie|"
               + "consent|byline|author-?(?:box|bio|info)|recommend|read-?more|more-?stories|"
-              + "popular|trending|social|nav|breadcrumb|caption|credit|teaser|toolbar",
+              + "popular|trending|social|nav|breadcrumb|credit|teaser|toolbar",
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern SHARE =
@@ -479,7 +479,7 @@ final class MainContent {
         continue;
       }
       if (pass.cleanConditionally
-          && Set.of("form", "fieldset", "table", "ul", "ol", "div", "section", "dl", "figure")
+          && Set.of("form", "fieldset", "table", "ul", "div")
               .contains(tag)
           && shouldRemove(e, stats, pass)) {
         if (DEBUG && stats.len(e) > 200) {
@@ -536,8 +536,7 @@ final class MainContent {
     if ((embeds == 1 && len < 75) || embeds > 1) {
       return true;
     }
-    // Lists that are nothing but links are navigation or "related" boxes.
-    return isList && ld > 0.5 && len < 1000;
+    return false;
   }
 
   private static boolean within(Element e, String tag, int levels) {
