@@ -65,6 +65,7 @@ complete -c dossier -n __fish_use_subcommand -a review -d 'Go through articles i
 complete -c dossier -n __fish_use_subcommand -a db -d 'Look after the archive file: check its integrity, compact it, show…'
 complete -c dossier -n __fish_use_subcommand -a reextract -d 'Run extraction again on the stored originals of the articles that…'
 complete -c dossier -n __fish_use_subcommand -a export -d 'Export the articles that match a query (all without one), oldest…'
+complete -c dossier -n __fish_use_subcommand -a backup -d 'Copy the archive to FILE with SQLite\'s online backup: a consistent…'
 complete -c dossier -n __fish_use_subcommand -a completion -d 'Print the shell completion script for bash, zsh or fish'
 
 # import
@@ -225,6 +226,12 @@ complete -c dossier -n '__fish_seen_subcommand_from export' -l no-originals -d '
 complete -c dossier -n '__fish_seen_subcommand_from export' -s h -l help -d 'Show this help message and exit'
 complete -c dossier -n '__fish_seen_subcommand_from export' -s V -l version -d 'Print version information and exit'
 complete -c dossier -n '__fish_seen_subcommand_from export' -a '(__dossier_query_word)'
+
+# backup
+complete -c dossier -n '__fish_seen_subcommand_from backup' -l force -d 'Replace FILE when it exists'
+complete -c dossier -n '__fish_seen_subcommand_from backup' -s h -l help -d 'Show this help message and exit'
+complete -c dossier -n '__fish_seen_subcommand_from backup' -s V -l version -d 'Print version information and exit'
+complete -c dossier -n '__fish_seen_subcommand_from backup' -F
 
 # completion
 complete -c dossier -n '__fish_seen_subcommand_from completion' -s h -l help -d 'Show this help message and exit'

@@ -62,6 +62,7 @@ public final class DossierCommand implements Runnable {
           DbCommand.class,
           ReextractCommand.class,
           ExportCommand.class,
+          BackupCommand.class,
           CompletionCommand.class,
           CompleteCommand.class,
           WarmupCommand.class);
