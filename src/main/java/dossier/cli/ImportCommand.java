@@ -103,11 +103,23 @@ final class ImportCommand extends BaseCommand {
               : RestoreService.isExportName(p) && Files.isRegularFile(Path.of(p));
       (export ? exports : files).add(p);
     }
+    try (Interruption stop = Interruption.watch()) {
+      return importAndReport(files, exports, stdin, opts, listener, stop);
+    }
+  }
+
+  private int importAndReport(
+      List<String> files,
+      List<String> exports,
+      BufferedInputStream stdin,
+      Options opts,
+      ImportService.Listener listener,
+      Interruption stop) {
     Summary s =
         files.isEmpty()
             ? new Summary(0, 0, 0, 0, 0)
-            : new ImportService(archive()).run(files, () -> stdin, opts, listener);
-    for (String e : exports) {
+            : new ImportService(archive()).run(files, () -> stdin, opts, listener, stop::requested);
+    for (String e : stop.requested() ? List.<String>of() : exports) {
       try (InputStream in = e.equals("-") ? stdin : Files.newInputStream(Path.of(e))) {
         Summary r =
             new RestoreService(archive()).restore(e, in, opts.tags(), dryRun, listener);
@@ -128,7 +140,8 @@ final class ImportCommand extends BaseCommand {
     say(
         String.format(
             Locale.ROOT,
-            "%s %d, %d duplicate%s%s, %d failed (%d file%s in %.1f s)",
+            "%s%s %d, %d duplicate%s%s, %d failed (%d file%s in %.1f s)",
+            stop.requested() ? "stopped by Ctrl-C; the rest was not imported; " : "",
             verb,
             s.imported(),
             s.duplicates(),
@@ -138,6 +151,10 @@ final class ImportCommand extends BaseCommand {
             s.files(),
             s.files() == 1 ? "" : "s",
             s.millis() / 1000.0));
+    err().flush();
+    if (stop.requested()) {
+      return ExitCode.INTERRUPTED;
+    }
     if (s.failed() == 0) {
       return ExitCode.OK;
     }

@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -126,6 +127,19 @@ public final class ImportService {
   /** Imports everything {@code args} names. */
   public Summary run(
       List<String> args, Supplier<InputStream> stdin, Options opts, Listener listener) {
+    return run(args, stdin, opts, listener, () -> false);
+  }
+
+  /**
+   * Imports what {@code args} names until {@code stop} says true: it is asked after each file is
+   * prepared, and once it says true the files prepared so far are stored and the rest left alone.
+   */
+  public Summary run(
+      List<String> args,
+      Supplier<InputStream> stdin,
+      Options opts,
+      Listener listener,
+      BooleanSupplier stop) {
     long start = System.nanoTime();
     Iterator<Source> sources = Sources.walk(args, stdin);
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -152,9 +166,13 @@ public final class ImportService {
         }
         Prepared p = await(window.poll());
         batch.add(p);
-        if (batch.size() >= BATCH || window.isEmpty()) {
+        boolean stopping = stop.getAsBoolean();
+        if (batch.size() >= BATCH || window.isEmpty() || stopping) {
           store(batch, opts, seenInDryRun, listener, counter);
           batch.clear();
+        }
+        if (stopping) {
+          break;
         }
       }
     } finally {

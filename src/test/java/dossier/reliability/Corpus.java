@@ -62,6 +62,36 @@ final class Corpus {
     return b.toString();
   }
 
+  /** Article {@code n} as a saved web page with navigation, a share bar and a footer. */
+  static String page(long seed, int n) {
+    String[] parts = article(seed, n).split("\n\n");
+    StringBuilder b = new StringBuilder("<!doctype html><html><head><meta charset=\"utf-8\">");
+    b.append("<title>").append(parts[0]).append(" | The Courier</title></head><body>");
+    b.append("<nav><a href=\"/\">Home</a> <a href=\"/news\">News</a> <a href=\"/sport\">Sport</a>");
+    b.append("</nav><article><h1>").append(parts[0]).append("</h1>");
+    b.append("<p class=\"byline\">").append(parts[1]).append("</p>");
+    for (int i = 2; i < parts.length; i++) {
+      b.append("<p>").append(parts[i].strip()).append("</p>");
+    }
+    b.append("</article><div class=\"share\">Share this article</div>");
+    b.append("<footer>Copyright The Courier. All rights reserved.</footer></body></html>");
+    return b.toString();
+  }
+
+  /** Writes pages {@code 0..count-1} as {@code p00000.html}, ... into {@code dir}. */
+  static Path writePages(Path dir, long seed, int count) {
+    try {
+      Files.createDirectories(dir);
+      for (int n = 0; n < count; n++) {
+        Files.writeString(
+            dir.resolve(String.format("p%05d.html", n)), page(seed, n), StandardCharsets.UTF_8);
+      }
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Writes articles {@code 0..count-1} as {@code a00000.txt}, ... into {@code dir}. */
   static Path write(Path dir, long seed, int count) {
     try {
