@@ -15,47 +15,83 @@ import java.util.Set;
  * exist without help or the other way round.
  */
 enum Action {
-  DOWN("down", "move down (scroll in the reader and help)", null, keys("j", "Down"), LIST, READER,
+  DOWN(
+      "down",
+      "move down (scroll in the reader and help)",
+      null,
+      keys("j", "Down"),
+      LIST,
+      READER,
       HELP),
   UP("up", "move up (scroll in the reader and help)", null, keys("k", "Up"), LIST, READER, HELP),
   PAGE_DOWN("page down", "one page down", null, keys("PageDown", "C-f", "C-d"), LIST, READER, HELP),
   PAGE_UP("page up", "one page up", null, keys("PageUp", "C-b", "C-u"), LIST, READER, HELP),
-  FIRST("first", "go to the first article (top of the text)", null, keys("g", "Home"), LIST, READER,
+  FIRST(
+      "first",
+      "go to the first article (top of the text)",
+      null,
+      keys("g", "Home"),
+      LIST,
+      READER,
       HELP),
-  LAST("last", "go to the last article (end of the text)", null, keys("G", "End"), LIST, READER,
+  LAST(
+      "last",
+      "go to the last article (end of the text)",
+      null,
+      keys("G", "End"),
+      LIST,
+      READER,
       HELP),
   OPEN("read", "open the article in the reader", "read", keys("Enter", "l", "Right"), LIST),
   NEXT_ARTICLE("next article", "show the next article of the list", "next", keys("J"), READER),
-  PREV_ARTICLE("previous article", "show the previous article of the list", null, keys("K"),
-      READER),
+  PREV_ARTICLE(
+      "previous article", "show the previous article of the list", null, keys("K"), READER),
   BACK("back", "back to the list", "back", keys("q", "Esc", "h", "Left"), READER, HELP),
-  QUERY("query", "edit the query; the list follows as soon as it parses", "query", keys("/"),
-      LIST),
+  QUERY("query", "edit the query; the list follows as soon as it parses", "query", keys("/"), LIST),
   SAVED("saved searches", "pick a saved search", "saved", keys("S"), LIST),
-  SAVED_N("saved search N", "show the Nth saved search (by name)", null,
-      keys("1", "2", "3", "4", "5", "6", "7", "8", "9"), LIST),
+  SAVED_N(
+      "saved search N",
+      "show the Nth saved search (by name)",
+      null,
+      keys("1", "2", "3", "4", "5", "6", "7", "8", "9"),
+      LIST),
   INBOX("inbox", "show new articles (is:new)", null, keys("i"), LIST),
   TAG("tag", "add tags (Tab completes; suggestions are listed)", "tag", keys("t"), LIST, READER),
   UNTAG("untag", "remove a tag", null, keys("T"), LIST, READER),
-  REVIEWED("reviewed", "mark reviewed and move to the next article", "reviewed", keys("r"), LIST,
+  REVIEWED(
+      "reviewed",
+      "mark reviewed and move to the next article",
+      "reviewed",
+      keys("r"),
+      LIST,
       READER),
   STAR("star", "star or unstar", "star", keys("s"), LIST, READER),
-  ARCHIVE("archive", "mark archived and move to the next article", "archive", keys("a"), LIST,
-      READER),
+  ARCHIVE(
+      "archive", "mark archived and move to the next article", "archive", keys("a"), LIST, READER),
   NOTE("note", "edit the note", "note", keys("n"), LIST, READER),
-  SELECT("select", "select or unselect and move down; t T r s a d then act on all selected",
-      "select", keys("Space", "v"), LIST),
+  SELECT(
+      "select",
+      "select or unselect and move down; t T r s a d then act on all selected",
+      "select",
+      keys("Space", "v"),
+      LIST),
   UNSELECT("unselect all", "clear the selection", null, keys("Esc"), LIST),
-  UNDO("undo", "undo the last change (the journal of 'dossier undo')", "undo", keys("u"), LIST,
+  UNDO(
+      "undo",
+      "undo the last change (the journal of 'dossier undo')",
+      "undo",
+      keys("u"),
+      LIST,
       READER),
-  DELETE("delete", "delete, after a confirmation (u brings it back)", null, keys("d"), LIST,
-      READER),
+  DELETE(
+      "delete", "delete, after a confirmation (u brings it back)", null, keys("d"), LIST, READER),
   RELOAD("reload", "reload from the archive and redraw", null, keys("C-l"), LIST, READER, HELP),
   HELP_SCREEN("help", "show this help", "help", keys("?"), LIST, READER),
   QUIT("quit", "quit (Ctrl-C quits from anywhere)", "quit", keys("q", "C-c"), LIST);
 
   final String label;
   final String help;
+
   /** The word on the key-hint line, or null to leave it to the help screen. */
   final String hint;
 

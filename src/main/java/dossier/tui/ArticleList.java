@@ -13,9 +13,9 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * The matches of the current query, loaded a page at a time as the screen needs them: asking for
- * an article that is not loaded yet returns null and starts loading its page, so startup and
- * moving through a large archive never wait for the whole result. After a change (ours or another
+ * The matches of the current query, loaded a page at a time as the screen needs them: asking for an
+ * article that is not loaded yet returns null and starts loading its page, so startup and moving
+ * through a large archive never wait for the whole result. After a change (ours or another
  * process's) the loaded pages are kept on screen while fresh ones load.
  */
 final class ArticleList {
@@ -27,8 +27,10 @@ final class ArticleList {
   private final Runnable onLoaded;
 
   private String query;
+
   /** Matches, or -1 while the first count is loading. */
   private long count = -1;
+
   /** Bumped on every reset and refresh: answers to older requests are dropped. */
   private int generation;
 
@@ -48,8 +50,8 @@ final class ArticleList {
   private final Set<Long> missing = new HashSet<>();
 
   /**
-   * @param onLoaded called on the UI thread when a page arrives (the cursor may need to follow
-   *     its article)
+   * @param onLoaded called on the UI thread when a page arrives (the cursor may need to follow its
+   *     article)
    */
   ArticleList(Db db, Consumer<String> onError, Runnable onLoaded) {
     this.db = db;
@@ -73,6 +75,19 @@ final class ArticleList {
     pages.clear();
     stalePages.clear();
     loadingPages.clear();
+  }
+
+  /** As {@link #reset(String, long)}, with the first page loaded along with the count. */
+  void reset(String newQuery, long newCount, List<Article> firstPage) {
+    reset(newQuery, newCount);
+    pages.put(0, new ArrayList<>(firstPage));
+  }
+
+  /** The first page of a query, read on the worker along with its count. */
+  static List<Article> firstPage(Db.Services s, String q) {
+    List<Article> rows = new ArrayList<>(PAGE);
+    s.articles().list(q, Sort.NEWEST, PAGE, 0, false, rows::add);
+    return rows;
   }
 
   /** Reloads the count, then each page and article body when it is next drawn. */

@@ -22,7 +22,9 @@ final class Canvas {
     this.height = screen.getTerminalSize().getRows();
   }
 
-  /** Writes {@code s} from column {@code col}, stopping at {@code limit}; returns the next column. */
+  /**
+   * Writes {@code s} from column {@code col}, stopping at {@code limit}; returns the next column.
+   */
   int put(int col, int row, String s, Style style, int limit) {
     int end = Math.min(limit, width);
     if (row < 0 || row >= height) {

@@ -14,6 +14,7 @@ final class ListView implements View {
   private int cursor;
   private int top;
   private int rows = 10;
+
   /** The article the cursor is on, so it stays on it when the list reloads around it. */
   private Long anchor;
 
@@ -113,7 +114,10 @@ final class ListView implements View {
     }
     long n = list.count();
     if (n == 0) {
-      c.put(2, from, "Nothing matches. / edits the query, i shows new articles, ? lists the keys.",
+      c.put(
+          2,
+          from,
+          "Nothing matches. / edits the query, i shows new articles, ? lists the keys.",
           c.theme.dim);
     } else if (n < 0) {
       c.put(2, from, "loading…", c.theme.dim);
@@ -150,8 +154,13 @@ final class ListView implements View {
       col = c.put(col, row, Cells.pad(date(a), 10), isCursor ? base : t.dim) + 1;
     }
     int srcW = Math.max(6, Math.min(18, w / 7));
-    col = c.put(col, row, Cells.pad(Cells.line(a.source() == null ? "" : a.source()), srcW),
-        isCursor ? base : t.dim) + 1;
+    col =
+        c.put(
+                col,
+                row,
+                Cells.pad(Cells.line(a.source() == null ? "" : a.source()), srcW),
+                isCursor ? base : t.dim)
+            + 1;
     int rest = w - col;
     String title = Cells.line(a.title() == null ? "(untitled)" : a.title());
     String tags = a.tags().isEmpty() ? "" : "[" + Cells.line(String.join(", ", a.tags())) + "]";

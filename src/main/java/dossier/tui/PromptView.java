@@ -5,9 +5,9 @@ import com.googlecode.lanterna.input.KeyStroke;
 import java.util.List;
 
 /**
- * A one-line editor at the bottom of the screen, with a list of choices above it: the query
- * editor, the tag prompt (completion and suggestions), the note editor, and the pickers for a tag
- * to remove or a saved search.
+ * A one-line editor at the bottom of the screen, with a list of choices above it: the query editor,
+ * the tag prompt (completion and suggestions), the note editor, and the pickers for a tag to remove
+ * or a saved search.
  */
 final class PromptView implements View {
   /** A choice: the value it puts in, and a note beside it (a count, a reason, a query). */
@@ -38,8 +38,10 @@ final class PromptView implements View {
   private final String title;
   private final String hint;
   private Handler handler;
+
   /** Enter takes the highlighted choice, not the text (pickers). */
   private final boolean pick;
+
   private final View under;
 
   private final StringBuilder text = new StringBuilder();
@@ -108,7 +110,8 @@ final class PromptView implements View {
     String before = text.toString();
     switch (name) {
       case "Enter" -> {
-        Choice chosen = highlight >= 0 && highlight < choices.size() ? choices.get(highlight) : null;
+        Choice chosen =
+            highlight >= 0 && highlight < choices.size() ? choices.get(highlight) : null;
         if (pick && chosen == null && !choices.isEmpty()) {
           chosen = choices.get(0);
         }
@@ -125,8 +128,8 @@ final class PromptView implements View {
         handler.cancel();
         return;
       }
-      case "Down", "C-n" -> highlight = choices.isEmpty() ? -1 : Math.min(highlight + 1,
-          choices.size() - 1);
+      case "Down", "C-n" ->
+          highlight = choices.isEmpty() ? -1 : Math.min(highlight + 1, choices.size() - 1);
       case "Up", "C-p" -> highlight = Math.max(pick ? 0 : -1, highlight - 1);
       case "Tab" -> {
         if (!choices.isEmpty()) {
@@ -239,7 +242,10 @@ final class PromptView implements View {
       int col = c.put(0, row, hl ? "> " : "  ", hl ? t.cursor : t.box);
       col = c.put(col, row, Cells.pad(Cells.line(ch.value()), valueW), hl ? t.cursor : t.box);
       if (ch.detail() != null && !ch.detail().isBlank()) {
-        c.put(col + 2, row, Cells.fit(Cells.line(ch.detail()), c.width - col - 2),
+        c.put(
+            col + 2,
+            row,
+            Cells.fit(Cells.line(ch.detail()), c.width - col - 2),
             hl ? t.cursor : t.dim);
       }
       row++;

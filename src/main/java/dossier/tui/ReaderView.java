@@ -80,7 +80,11 @@ final class ReaderView implements View {
   public String position() {
     return lines.isEmpty()
         ? ""
-        : "lines " + (scroll + 1) + "-" + Math.min(lines.size(), scroll + rows) + " of "
+        : "lines "
+            + (scroll + 1)
+            + "-"
+            + Math.min(lines.size(), scroll + rows)
+            + " of "
             + lines.size();
   }
 
@@ -89,8 +93,8 @@ final class ReaderView implements View {
     rows = Math.max(1, to - from);
     Article a = list.full(id);
     if (a == null) {
-      c.put(0, from, list.isMissing(id) ? "This article no longer exists." : "loading…",
-          c.theme.dim);
+      c.put(
+          0, from, list.isMissing(id) ? "This article no longer exists." : "loading…", c.theme.dim);
       return;
     }
     if (a != shown || c.width != shownWidth) {

@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Starts the full-screen review UI on the terminal. The only entry point into this package, so
- * that Lanterna is loaded by {@code dossier review} alone.
+ * Starts the full-screen review UI on the terminal. The only entry point into this package, so that
+ * Lanterna is loaded by {@code dossier review} alone.
  */
 public final class Review {
   private Review() {}
@@ -42,8 +42,7 @@ public final class Review {
     ExecutorService worker = Db.worker();
     screen.startScreen();
     try {
-      new ReviewApp(
-              screen, Theme.of(color), archive, suggester, worker, System::nanoTime, query)
+      new ReviewApp(screen, Theme.of(color), archive, suggester, worker, System::nanoTime, query)
           .run();
     } finally {
       Db.finish(worker);

@@ -33,12 +33,12 @@ import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 
 /**
- * The review UI's controller: turns keys into actions (through the {@link Action} table), runs
- * them against the services on the worker thread, and draws the screen on top of the stack with
- * its pop-up, the status line and the key hints.
+ * The review UI's controller: turns keys into actions (through the {@link Action} table), runs them
+ * against the services on the worker thread, and draws the screen on top of the stack with its
+ * pop-up, the status line and the key hints.
  *
- * <p>Everything here runs on one thread. Results from the archive arrive as events on a queue,
- * so the screen keeps answering keys while the archive is busy.
+ * <p>Everything here runs on one thread. Results from the archive arrive as events on a queue, so
+ * the screen keeps answering keys while the archive is busy.
  */
 final class ReviewApp {
   /** How often to look for changes made by other processes. */
@@ -409,16 +409,46 @@ final class ReviewApp {
 
   private static Article copy(Article a, Status st, boolean starred, List<String> tags) {
     return new Article(
-        a.id(), a.title(), a.source(), a.authors(), a.published(), a.url(), a.section(), a.lang(),
-        a.caption(), tags, st, starred, a.note(), a.wordCount(), a.imported(), a.path(),
-        a.contentHash(), a.body());
+        a.id(),
+        a.title(),
+        a.source(),
+        a.authors(),
+        a.published(),
+        a.url(),
+        a.section(),
+        a.lang(),
+        a.caption(),
+        tags,
+        st,
+        starred,
+        a.note(),
+        a.wordCount(),
+        a.imported(),
+        a.path(),
+        a.contentHash(),
+        a.body());
   }
 
   private static Article withNote(Article a, String note) {
     return new Article(
-        a.id(), a.title(), a.source(), a.authors(), a.published(), a.url(), a.section(), a.lang(),
-        a.caption(), a.tags(), a.status(), a.starred(), note, a.wordCount(), a.imported(),
-        a.path(), a.contentHash(), a.body());
+        a.id(),
+        a.title(),
+        a.source(),
+        a.authors(),
+        a.published(),
+        a.url(),
+        a.section(),
+        a.lang(),
+        a.caption(),
+        a.tags(),
+        a.status(),
+        a.starred(),
+        note,
+        a.wordCount(),
+        a.imported(),
+        a.path(),
+        a.contentHash(),
+        a.body());
   }
 
   private void askTags() {
@@ -509,8 +539,8 @@ final class ReviewApp {
         contains.sort(byUse);
         starts.addAll(contains);
         for (TagCount t : starts) {
-          out.putIfAbsent(t.name().toLowerCase(Locale.ROOT),
-              new Choice(t.name(), articles((int) t.count())));
+          out.putIfAbsent(
+              t.name().toLowerCase(Locale.ROOT), new Choice(t.name(), articles((int) t.count())));
         }
       }
       return new ArrayList<>(out.values());
@@ -670,23 +700,28 @@ final class ReviewApp {
    */
   private void applyQuery(String q, PromptView prompt) {
     int g = ++queryGeneration;
+    record Loaded(long count, List<Article> first) {}
     db.submit(
         s -> {
           s.articles().compile(q);
-          return s.articles().count(q);
+          // the count and the first page in one go: the first screen needs both
+          return new Loaded(s.articles().count(q), ArticleList.firstPage(s, q));
         },
-        n -> {
+        loaded -> {
           if (g != queryGeneration) {
             return;
           }
+          long n = loaded.count();
           boolean changed = !q.equals(list.query());
-          list.reset(q, n);
+          list.reset(q, n, loaded.first());
           if (changed) {
             listView.home();
             selected.clear();
+          } else {
+            listView.follow();
           }
           if (prompt != null) {
-            prompt.message(articles(n.intValue()), false);
+            prompt.message(articles((int) n), false);
           }
         },
         err -> {
@@ -828,7 +863,10 @@ final class ReviewApp {
         popup.draw(c, 1, bottom);
       }
       if (status != null) {
-        c.put(0, bottom, Cells.fit(Cells.line(status), c.width),
+        c.put(
+            0,
+            bottom,
+            Cells.fit(Cells.line(status), c.width),
             statusIsError ? theme.error : theme.normal);
       }
       drawHints(c, c.height - 1, popup != null ? null : v.where());

@@ -3,8 +3,8 @@ package dossier.tui;
 import com.googlecode.lanterna.input.KeyStroke;
 
 /**
- * One screen or pop-up of the review UI. Screens ({@link #where} not null) take their keys from
- * the action table; pop-ups that edit text take every key themselves.
+ * One screen or pop-up of the review UI. Screens ({@link #where} not null) take their keys from the
+ * action table; pop-ups that edit text take every key themselves.
  */
 interface View {
   /** The column of the action table this screen uses, or null for a pop-up. */

@@ -25,17 +25,32 @@ import java.util.List;
 final class Harness implements AutoCloseable {
   /** Five articles, newest first by date, imported in id order 1..5. */
   static final String[][] ARTICLES = {
-    {"2024-08-15", "Dam talks stall at Lisvane", "Ana Reyes",
-        "Negotiators left Lisvane without an agreement on Monday.\n\n"
-            + "The talks will resume in September, both delegations said."},
-    {"2024-08-14", "Harbour fees rise again", "Ben Ode",
-        "The port authority raised transit fees for the third time this year."},
-    {"2024-08-13", "Court pauses reservoir filling", "Cora Lind",
-        "A court ordered a pause on filling the Kessel reservoir."},
-    {"2024-08-12",
-        "漢字の見出し and a very long title that goes on well past the width of an eighty column"
-            + " terminal",
-        "Dee Park", "A body with an escape \u001b[31mred\u001b[0m sequence in it."},
+    {
+      "2024-08-15",
+      "Dam talks stall at Lisvane",
+      "Ana Reyes",
+      "Negotiators left Lisvane without an agreement on Monday.\n\n"
+          + "The talks will resume in September, both delegations said."
+    },
+    {
+      "2024-08-14",
+      "Harbour fees rise again",
+      "Ben Ode",
+      "The port authority raised transit fees for the third time this year."
+    },
+    {
+      "2024-08-13",
+      "Court pauses reservoir filling",
+      "Cora Lind",
+      "A court ordered a pause on filling the Kessel reservoir."
+    },
+    {
+      "2024-08-12",
+      "漢字の見出し and a very long title that goes on well past the width of an eighty column"
+          + " terminal",
+      "Dee Park",
+      "A body with an escape \u001b[31mred\u001b[0m sequence in it."
+    },
     {"2024-08-11", "Quiet week on the river", "Eli Moss", "Nothing happened on the river."},
   };
 

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The review UI on an 80x24 virtual terminal over a five-article archive: one test per action,
- * each checking the screen and, for edits, the archive as the CLI sees it afterwards.
+ * The review UI on an 80x24 virtual terminal over a five-article archive: one test per action, each
+ * checking the screen and, for edits, the archive as the CLI sees it afterwards.
  */
 class ReviewScreenTest {
   @TempDir Path tmp;
@@ -407,7 +407,8 @@ class ReviewScreenTest {
       h.terminal.setTerminalSize(new TerminalSize(120, 30));
       h.settle();
       assertThat(h.row(29)).contains("n note");
-      assertThat(h.text()).contains("漢字の見出し and a very long title that goes on well past the width");
+      assertThat(h.text())
+          .contains("漢字の見出し and a very long title that goes on well past the width");
       h.terminal.setTerminalSize(new TerminalSize(80, 24));
       h.settle();
       assertScreen(h.text(), "list-80x24.txt");
@@ -448,7 +449,8 @@ class ReviewScreenTest {
         for (int c = 0; c < 80; c++) {
           String s = h.cell(c, r).getCharacterString();
           assertThat(s.chars().allMatch(ch -> ch >= 0x20 && (ch < 0x7f || ch >= 0xa0)))
-              .as("cell %d,%d", c, r).isTrue();
+              .as("cell %d,%d", c, r)
+              .isTrue();
         }
       }
     }

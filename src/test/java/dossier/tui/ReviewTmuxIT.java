@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code bin/dossier review} in a real terminal: tmux at 80x24 on a private server, keys sent
- * with send-keys, the screen read with capture-pane, and the archive checked with the CLI after
- * the UI has quit. Runs after {@code package} (failsafe sets {@code DOSSIER_JAR}); skipped where
- * tmux is not installed.
+ * {@code bin/dossier review} in a real terminal: tmux at 80x24 on a private server, keys sent with
+ * send-keys, the screen read with capture-pane, and the archive checked with the CLI after the UI
+ * has quit. Runs after {@code package} (failsafe sets {@code DOSSIER_JAR}); skipped where tmux is
+ * not installed.
  */
 class ReviewTmuxIT {
   @TempDir Path tmp;
@@ -96,8 +96,8 @@ class ReviewTmuxIT {
   }
 
   private String screen() throws Exception {
-    List<String> cmd = List.of("tmux", "-u", "-S", socket.toString(), "capture-pane", "-p",
-        "-t", "review");
+    List<String> cmd =
+        List.of("tmux", "-u", "-S", socket.toString(), "capture-pane", "-p", "-t", "review");
     return run(cmd, 30).out();
   }
 
@@ -132,7 +132,12 @@ class ReviewTmuxIT {
   private Path startReview() throws Exception {
     Path exit = tmp.resolve("exit");
     String cmd =
-        "'" + project.resolve("bin/dossier") + "' --db '" + db + "' review; echo $? > '" + exit
+        "'"
+            + project.resolve("bin/dossier")
+            + "' --db '"
+            + db
+            + "' review; echo $? > '"
+            + exit
             + "'; sleep 600";
     tmux("new-session", "-d", "-s", "review", "-x", "80", "-y", "24", "sh", "-c", cmd);
     // the first start may build nothing but still starts a JVM
