@@ -28,7 +28,8 @@ final class Bylines {
           + "intern|news desk|newsdesk)s?";
   private static final Pattern ROLE_SUFFIX =
       Pattern.compile(
-          "\\s*(?:[,|–—-]\\s*|\\s+)(?:the\\s+|our\\s+|a\\s+)?" + ROLES + "\\b.*$",
+          "\\s*(?:[,|–—-]\\s*|\\s+)(?:the\\s+|our\\s+|a\\s+)?(?:\\p{Lu}\\p{L}+\\s+)?" + ROLES
+              + "\\b.*$",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern ROLE_ONLY =
       Pattern.compile("^(?:the\\s+|our\\s+)?" + ROLES + "$", Pattern.CASE_INSENSITIVE);
@@ -90,6 +91,7 @@ final class Bylines {
     for (String part : SPLIT.split(t)) {
       String p = part.trim();
       p = PLACE.matcher(p).replaceFirst("");
+      p = p.replaceAll("\\s*\\([^)]*\\)\\s*", " ").trim();
       p = p.replaceAll("^[\\s:\\-–—]+|[\\s:\\-–—.]+$", "");
       if (p.isEmpty() || ROLE_ONLY.matcher(p).matches()) {
         continue;

@@ -547,7 +547,11 @@ final class PageMetadata {
       for (Element script : doc.select("script[type~=(?i)application/ld\\+json]")) {
         JsonNode root;
         try {
-          root = JSON.readTree(script.data().trim());
+          // Some sites wrap the JSON in CDATA or comment markers.
+          String json = script.data().trim()
+              .replaceFirst("^(?:<!\\[CDATA\\[|<!--|//\\s*<!\\[CDATA\\[)\\s*", "")
+              .replaceFirst("\\s*(?:\\]\\]>|-->|//\\s*\\]\\]>)$", "");
+          root = JSON.readTree(json);
         } catch (Exception e) {
           continue; // broken JSON-LD is common; the meta tags still count
         }
