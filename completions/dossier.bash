@@ -174,6 +174,7 @@ function _complete_dossier() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} reextract" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} export" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} backup" ];    then _picocli_dossier; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} stats" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tags rename" ];    then _picocli_dossier_tags; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tags merge" ];    then _picocli_dossier_tags; return $?; fi
@@ -210,35 +211,37 @@ function _complete_dossier() {
   local cmds17=(reextract)
   local cmds18=(export)
   local cmds19=(backup)
-  local cmds20=(completion)
-  local cmds21=(tags rename)
-  local cmds22=(tags merge)
-  local cmds23=(tags delete)
-  local cmds24=(rules list)
-  local cmds25=(rules add)
-  local cmds26=(rules rm)
-  local cmds27=(rules apply)
-  local cmds28=(saved add)
-  local cmds29=(saved list)
-  local cmds30=(saved rm)
-  local cmds31=(db check)
-  local cmds32=(db vacuum)
-  local cmds33=(db info)
+  local cmds20=(stats)
+  local cmds21=(completion)
+  local cmds22=(tags rename)
+  local cmds23=(tags merge)
+  local cmds24=(tags delete)
+  local cmds25=(rules list)
+  local cmds26=(rules add)
+  local cmds27=(rules rm)
+  local cmds28=(rules apply)
+  local cmds29=(saved add)
+  local cmds30=(saved list)
+  local cmds31=(saved rm)
+  local cmds32=(db check)
+  local cmds33=(db vacuum)
+  local cmds34=(db info)
 
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_dossier_db_info; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_dossier_db_vacuum; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_dossier_db_check; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_dossier_saved_rm; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_dossier_saved_list; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_dossier_saved_add; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_dossier_rules_apply; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_dossier_rules_rm; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_dossier_rules_add; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_dossier_rules_list; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_dossier_tags_delete; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_dossier_tags_merge; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_dossier_tags_rename; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_dossier_completion; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_dossier_db_info; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_dossier_db_vacuum; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_dossier_db_check; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_dossier_saved_rm; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_dossier_saved_list; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_dossier_saved_add; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_dossier_rules_apply; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_dossier_rules_rm; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_dossier_rules_add; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_dossier_rules_list; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_dossier_tags_delete; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_dossier_tags_merge; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_dossier_tags_rename; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_dossier_completion; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_dossier_stats; return $?; fi
   if CompWordsContainsArray "${cmds19[@]}"; then _picocli_dossier_backup; return $?; fi
   if CompWordsContainsArray "${cmds18[@]}"; then _picocli_dossier_export; return $?; fi
   if CompWordsContainsArray "${cmds17[@]}"; then _picocli_dossier_reextract; return $?; fi
@@ -270,7 +273,7 @@ function _picocli_dossier() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="import extract list search show tag tags mark note rm undo log rules suggest saved review db reextract export backup completion"
+  local commands="import extract list search show tag tags mark note rm undo log rules suggest saved review db reextract export backup stats completion"
   local flag_opts="'-q' '--quiet' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -1141,6 +1144,51 @@ function _picocli_dossier_backup() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `stats` subcommand.
+function _picocli_dossier_stats() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local arg_opts="'--format' '--top' '--db' '--color'"
+  local FORMAT_option_args=("table" "json") # --format values
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--top')
+      return
+      ;;
+    '--db')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `completion` subcommand.
 function _picocli_dossier_completion() {
   # Get completion data
@@ -1690,12 +1738,12 @@ complete -F _complete_dossier -o default dossier
 # names (saved:NAME), is: values and query field names come from 'dossier __complete'.
 
 _dossier_nested=" db/check db/info db/vacuum rules/add rules/apply rules/list rules/rm saved/add saved/list saved/rm tags/delete tags/merge tags/rename "
-_dossier_query_commands=" export list mark reextract review rm rules/add rules/apply saved/add search tag "
+_dossier_query_commands=" export list mark reextract review rm rules/add rules/apply saved/add search stats tag "
 _dossier_tag_commands=" tags/delete tags/merge tags/rename "
 _dossier_saved_commands=" saved/rm "
 _dossier_tag_options=" --into --tag "
 _dossier_root_arg_options=" --color --db "
-_dossier_arg_options=" --color --db --format --ids --input --limit --max-size --offset --on-duplicate --output --sort --url -o "
+_dossier_arg_options=" --color --db --format --ids --input --limit --max-size --offset --on-duplicate --output --sort --top --url -o "
 
 function _dossier_complete() {
   local line="${COMP_LINE:0:$COMP_POINT}"

@@ -66,6 +66,7 @@ complete -c dossier -n __fish_use_subcommand -a db -d 'Look after the archive fi
 complete -c dossier -n __fish_use_subcommand -a reextract -d 'Run extraction again on the stored originals of the articles that…'
 complete -c dossier -n __fish_use_subcommand -a export -d 'Export the articles that match a query (all without one), oldest…'
 complete -c dossier -n __fish_use_subcommand -a backup -d 'Copy the archive to FILE with SQLite\'s online backup: a consistent…'
+complete -c dossier -n __fish_use_subcommand -a stats -d 'Counts for the articles that match a query (all without one):…'
 complete -c dossier -n __fish_use_subcommand -a completion -d 'Print the shell completion script for bash, zsh or fish'
 
 # import
@@ -232,6 +233,13 @@ complete -c dossier -n '__fish_seen_subcommand_from backup' -l force -d 'Replace
 complete -c dossier -n '__fish_seen_subcommand_from backup' -s h -l help -d 'Show this help message and exit'
 complete -c dossier -n '__fish_seen_subcommand_from backup' -s V -l version -d 'Print version information and exit'
 complete -c dossier -n '__fish_seen_subcommand_from backup' -F
+
+# stats
+complete -c dossier -n '__fish_seen_subcommand_from stats' -l format -x -a 'table json' -d 'table, json (default: table)'
+complete -c dossier -n '__fish_seen_subcommand_from stats' -l top -x -d 'How many tags and sources to show (default: 10)'
+complete -c dossier -n '__fish_seen_subcommand_from stats' -s h -l help -d 'Show this help message and exit'
+complete -c dossier -n '__fish_seen_subcommand_from stats' -s V -l version -d 'Print version information and exit'
+complete -c dossier -n '__fish_seen_subcommand_from stats' -a '(__dossier_query_word)'
 
 # completion
 complete -c dossier -n '__fish_seen_subcommand_from completion' -s h -l help -d 'Show this help message and exit'

@@ -63,6 +63,7 @@ public final class DossierCommand implements Runnable {
           ReextractCommand.class,
           ExportCommand.class,
           BackupCommand.class,
+          StatsCommand.class,
           CompletionCommand.class,
           CompleteCommand.class,
           WarmupCommand.class);

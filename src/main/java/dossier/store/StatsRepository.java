@@ -1,0 +1,128 @@
+package dossier.store;
+
+import dossier.query.CompiledQuery;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Counts over the articles that match a query: totals, tags, sources, months. */
+public final class StatsRepository {
+  /** A name and how many articles have it. */
+  public record Count(String name, long count) {}
+
+  /** Everything {@code dossier stats} shows. */
+  public record Stats(
+      long articles,
+      long words,
+      long tagged,
+      long starred,
+      long noted,
+      String first,
+      String last,
+      Map<String, Long> statuses,
+      List<Count> tags,
+      List<Count> sources,
+      List<Count> months) {}
+
+  /** The day an article counts under: published when known, else imported. */
+  private static final String DAY = "coalesce(a.published, substr(a.imported, 1, 10))";
+
+  private final Archive archive;
+
+  public StatsRepository(Archive archive) {
+    this.archive = archive;
+  }
+
+  /** Stats of the articles matching {@code q}, with the {@code top} most common tags and sources. */
+  public Stats stats(CompiledQuery q, int top) {
+    try {
+      long articles;
+      long words;
+      long tagged;
+      long starred;
+      long noted;
+      String first;
+      String last;
+      StringBuilder sql =
+          new StringBuilder(
+              "SELECT count(*), coalesce(sum(a.word_count), 0), coalesce(sum(a.starred), 0),"
+                  + " coalesce(sum(a.note IS NOT NULL AND a.note <> ''), 0),"
+                  + " coalesce(sum(EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id ="
+                  + " a.id)), 0), min(substr(" + DAY + ", 1, 10)), max(substr(" + DAY
+                  + ", 1, 10)) FROM articles a");
+      List<Object> params = new ArrayList<>();
+      ArticleRepository.appendFilter(sql, params, q);
+      try (PreparedStatement st = archive.connection().prepareStatement(sql.toString())) {
+        ArticleRepository.bind(st, params);
+        try (ResultSet rs = st.executeQuery()) {
+          rs.next();
+          articles = rs.getLong(1);
+          words = rs.getLong(2);
+          starred = rs.getLong(3);
+          noted = rs.getLong(4);
+          tagged = rs.getLong(5);
+          first = rs.getString(6);
+          last = rs.getString(7);
+        }
+      }
+      Map<String, Long> statuses = new LinkedHashMap<>();
+      for (String s : List.of("new", "read", "reviewed", "archived")) {
+        statuses.put(s, 0L);
+      }
+      for (Count c : counts("SELECT a.status, count(*) FROM articles a", " GROUP BY a.status", q,
+          -1)) {
+        statuses.put(c.name(), c.count());
+      }
+      List<Count> tags =
+          counts(
+              "SELECT t.name, count(*) FROM article_tags x JOIN tags t ON t.id = x.tag_id"
+                  + " WHERE x.article_id IN (SELECT a.id FROM articles a",
+              ") GROUP BY t.id ORDER BY 2 DESC, t.key",
+              q,
+              top);
+      List<Count> sources =
+          counts(
+              "SELECT a.source, count(*) FROM articles a",
+              " AND a.source IS NOT NULL AND a.source <> ''"
+                  + " GROUP BY a.source ORDER BY 2 DESC, a.source COLLATE NOCASE",
+              q,
+              top);
+      List<Count> months =
+          counts(
+              "SELECT substr(" + DAY + ", 1, 7) AS m, count(*) FROM articles a",
+              " GROUP BY m ORDER BY m",
+              q,
+              -1);
+      return new Stats(
+          articles, words, tagged, starred, noted, first, last, statuses, tags, sources, months);
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot count articles", e), e);
+    }
+  }
+
+  private List<Count> counts(String head, String tail, CompiledQuery q, int limit)
+      throws SQLException {
+    StringBuilder sql = new StringBuilder(head);
+    List<Object> params = new ArrayList<>();
+    ArticleRepository.appendFilter(sql, params, q);
+    sql.append(tail);
+    if (limit > 0) {
+      sql.append(" LIMIT ?");
+      params.add((long) limit);
+    }
+    List<Count> out = new ArrayList<>();
+    try (PreparedStatement st = archive.connection().prepareStatement(sql.toString())) {
+      ArticleRepository.bind(st, params);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          out.add(new Count(rs.getString(1), rs.getLong(2)));
+        }
+      }
+    }
+    return out;
+  }
+}
