@@ -95,6 +95,11 @@ final class PromptView implements View {
     messageIsError = error;
   }
 
+  /** The error shown under the input, or null. */
+  String error() {
+    return messageIsError ? message : null;
+  }
+
   private List<Choice> choices() {
     List<Choice> all = handler.choices(text.toString());
     return all.size() > MAX_CHOICES ? all.subList(0, MAX_CHOICES) : all;

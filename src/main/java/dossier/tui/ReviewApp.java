@@ -140,8 +140,17 @@ final class ReviewApp {
       drainEvents();
     }
     if (did || dirty) {
-      draw();
       dirty = false;
+      try {
+        draw();
+      } catch (RuntimeException e) {
+        // a drawing bug must not take the archive's user out of the UI: say so and carry on
+        error("cannot draw the screen: " + Db.message(e));
+        screen.clear();
+        Canvas c = new Canvas(screen, theme);
+        c.put(0, 0, Cells.fit(Cells.line(status), c.width), theme.error);
+        screen.refresh();
+      }
     }
     return did;
   }
@@ -756,7 +765,8 @@ final class ReviewApp {
 
           @Override
           public String submit(String text, Choice chosen) {
-            return null;
+            // a query that does not parse stays in the editor with its error
+            return p.error();
           }
 
           @Override

@@ -139,6 +139,9 @@ class ReviewScreenTest {
       h.type(" \"fee");
       assertThat(h.text()).containsIgnoringCase("quote");
       assertThat(h.row(0)).isEqualTo("dossier review: harbour · 1 article");
+      // Enter does not take a query that does not parse
+      h.press("Enter");
+      assertThat(h.text()).contains("Query (updates as you type)").containsIgnoringCase("quote");
       h.press("Backspace", "Backspace", "Backspace", "Backspace", "Backspace");
       h.press("Enter");
       assertThat(h.row(0)).isEqualTo("dossier review: harbour · 1 article");
@@ -225,6 +228,26 @@ class ReviewScreenTest {
       assertThat(h.row(0)).isEqualTo("dossier review: is:new · 4 articles");
       assertThat(h.row(cursorRow(h))).contains("Harbour fees");
       assertThat(h.ids("is:reviewed")).containsExactly("1");
+    }
+  }
+
+  @Test
+  void inTheReaderMarksApplyToTheArticleShownAndMoveOn() {
+    try (Harness h = Harness.open(tmp, "", 80, 24, false)) {
+      h.press("Enter", "r");
+      assertThat(h.row(0)).startsWith("dossier review: #2 Harbour fees");
+      assertThat(h.article(1).status()).isEqualTo(Status.REVIEWED);
+      h.press("s", "a");
+      assertThat(h.article(2).starred()).isTrue();
+      assertThat(h.article(2).status()).isEqualTo(Status.ARCHIVED);
+      assertThat(h.row(0)).startsWith("dossier review: #3 Court pauses");
+      h.press("t").type("court").press("Enter");
+      assertThat(h.article(3).tags()).containsExactly("court");
+      assertThat(h.text()).contains("tags: court");
+      h.press("T", "Enter");
+      assertThat(h.article(3).tags()).isEmpty();
+      h.press("u");
+      assertThat(h.article(3).tags()).containsExactly("court");
     }
   }
 
