@@ -49,7 +49,10 @@ final class SavedCommand extends BaseCommand {
       mixinStandardHelpOptions = true,
       description = "Save QUERY under NAME (replacing a saved search of that name).")
   static final class Add extends BaseCommand {
-    @Parameters(index = "0", paramLabel = "NAME", description = "Letters, digits, '.', '_', '-', '/'.")
+    @Parameters(
+        index = "0",
+        paramLabel = "NAME",
+        description = "Letters, digits, '.', '_', '-', '/'.")
     String name;
 
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "QUERY", description = "The query.")
@@ -70,8 +73,7 @@ final class SavedCommand extends BaseCommand {
       SavedSearchRepository saved = archive().savedSearches();
       // compile with the new definition in place, so a search that uses itself is refused now
       QueryContext ctx =
-          QueryContext.of(
-              n -> n.equalsIgnoreCase(name) ? Optional.of(text) : saved.get(n));
+          QueryContext.of(n -> n.equalsIgnoreCase(name) ? Optional.of(text) : saved.get(n));
       QueryCompiler.compile(text, ctx);
       boolean replaced = saved.put(name, text, Instant.now().toString());
       say((replaced ? "replaced saved search " : "saved search ") + name + ": " + text);

@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A parsed query: the tree the query language reads into, before it is compiled to SQL. Every
- * value in it is already checked (dates are real dates, tags are valid tag names, ids are numbers),
- * so compiling cannot fail on user input.
+ * A parsed query: the tree the query language reads into, before it is compiled to SQL. Every value
+ * in it is already checked (dates are real dates, tags are valid tag names, ids are numbers), so
+ * compiling cannot fail on user input.
  */
 public sealed interface Query {
 

@@ -12,8 +12,8 @@ import java.util.List;
  * @param where an SQL boolean expression over {@code a}, {@code "1"} when there is no filter
  * @param params the values for the {@code ?} in {@code where}
  * @param rank the FTS5 expression to score and cut snippets by: {@code match} when there is one;
- *     otherwise the words that sit under OR or NOT beside filters ({@code oil OR tag:energy}), which
- *     decide relevance but not membership; null when the query has no words to rank by
+ *     otherwise the words that sit under OR or NOT beside filters ({@code oil OR tag:energy}),
+ *     which decide relevance but not membership; null when the query has no words to rank by
  */
 public record CompiledQuery(String match, String where, List<Object> params, String rank) {
   public static final CompiledQuery ALL = new CompiledQuery(null, "1", List.of());

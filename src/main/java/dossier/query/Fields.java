@@ -7,8 +7,24 @@ import java.util.List;
 final class Fields {
   static final List<String> NAMES =
       List.of(
-          "title", "body", "caption", "note", "source", "author", "site", "url", "section", "lang",
-          "id", "tag", "is", "date", "imported", "after", "before", "saved");
+          "title",
+          "body",
+          "caption",
+          "note",
+          "source",
+          "author",
+          "site",
+          "url",
+          "section",
+          "lang",
+          "id",
+          "tag",
+          "is",
+          "date",
+          "imported",
+          "after",
+          "before",
+          "saved");
 
   private Fields() {}
 
@@ -28,7 +44,9 @@ final class Fields {
                 : " (put the term in quotes to search for it as text)"));
   }
 
-  /** The candidate nearest to {@code word} by edit distance, when it is close enough to be meant. */
+  /**
+   * The candidate nearest to {@code word} by edit distance, when it is close enough to be meant.
+   */
   static String closest(String word, List<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
@@ -43,7 +61,9 @@ final class Fields {
     return bestDistance <= allowed ? best : null;
   }
 
-  /** Damerau-Levenshtein (optimal string alignment) distance, so "titel" is one step from "title". */
+  /**
+   * Damerau-Levenshtein (optimal string alignment) distance, so "titel" is one step from "title".
+   */
   static int distance(String a, String b) {
     int[][] d = new int[a.length() + 1][b.length() + 1];
     for (int x = 0; x <= a.length(); x++) {

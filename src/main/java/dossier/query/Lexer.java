@@ -38,8 +38,7 @@ final class Lexer {
    * @param quoted true when the value was written in double quotes
    * @param prefix true when the value ended with {@code *}
    */
-  record Token(
-      Kind kind, int column, String field, String value, boolean quoted, boolean prefix) {
+  record Token(Kind kind, int column, String field, String value, boolean quoted, boolean prefix) {
     String describe() {
       return switch (kind) {
         case LPAREN -> "'('";
@@ -70,9 +69,9 @@ final class Lexer {
   }
 
   /**
-   * Control characters and unpaired surrogates become spaces: they separate words for the
-   * tokenizer anyway, and neither can be sent safely to SQLite or printed in an error. One
-   * character for one keeps error columns right.
+   * Control characters and unpaired surrogates become spaces: they separate words for the tokenizer
+   * anyway, and neither can be sent safely to SQLite or printed in an error. One character for one
+   * keeps error columns right.
    */
   private static String clean(String text) {
     StringBuilder b = new StringBuilder(text.length());
@@ -128,7 +127,9 @@ final class Lexer {
         String phrase = quoted();
         boolean prefix = star();
         out.add(new Token(Kind.WORD, column(start), null, phrase, true, prefix));
-      } else if (c == '-' && i + 1 < s.length() && !isSpace(s.charAt(i + 1))
+      } else if (c == '-'
+          && i + 1 < s.length()
+          && !isSpace(s.charAt(i + 1))
           && s.charAt(i + 1) != ')') {
         i++;
         out.add(new Token(Kind.MINUS, column(start), null, null, false, false));

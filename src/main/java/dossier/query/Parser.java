@@ -40,8 +40,8 @@ import java.util.regex.Pattern;
  * parenthesized group after them.
  *
  * <p>A lone {@code *} means every article. Any other word with no letter or digit ({@code -},
- * {@code ...}, {@code ""}, {@code '}) has nothing for the full-text index to find, so it is left out,
- * as search engines do; a query made only of such words is a usage error rather than "every
+ * {@code ...}, {@code ""}, {@code '}) has nothing for the full-text index to find, so it is left
+ * out, as search engines do; a query made only of such words is a usage error rather than "every
  * article", so that a stray quote cannot select the whole archive.
  */
 final class Parser {
@@ -113,7 +113,8 @@ final class Parser {
   private Query or() {
     Token first = peek();
     if (first.kind() == Kind.OR || first.kind() == Kind.AND) {
-      throw new UsageException(first.kind() + " at column " + first.column() + " needs a term before it");
+      throw new UsageException(
+          first.kind() + " at column " + first.column() + " needs a term before it");
     }
     List<Query> items = new ArrayList<>();
     add(items, and(), Or.class);
@@ -196,7 +197,11 @@ final class Parser {
   private void enter(Token t) {
     if (++depth > MAX_DEPTH) {
       throw new UsageException(
-          "query nested too deeply at column " + t.column() + " (at most " + MAX_DEPTH + " levels)");
+          "query nested too deeply at column "
+              + t.column()
+              + " (at most "
+              + MAX_DEPTH
+              + " levels)");
     }
   }
 
@@ -276,7 +281,8 @@ final class Parser {
     return switch (field) {
       case "tag" -> "tag:ukraine";
       case "is" -> "is:starred";
-      case "date", "imported" -> field + ":2024-08, " + field + ":2024..2025-03, " + field + ":30d..";
+      case "date", "imported" ->
+          field + ":2024-08, " + field + ":2024..2025-03, " + field + ":30d..";
       case "after", "before" -> field + ":2024-08-15";
       case "id" -> "id:42 or id:3,7,10..20";
       case "saved" -> "saved:NAME";
@@ -309,7 +315,11 @@ final class Parser {
     }
     if (v.isEmpty() && !value.isEmpty()) {
       throw new UsageException(
-          "bad site '" + value + "' at column " + t.column() + " (expected a domain like example.com)");
+          "bad site '"
+              + value
+              + "' at column "
+              + t.column()
+              + " (expected a domain like example.com)");
     }
     return v;
   }
@@ -340,7 +350,11 @@ final class Parser {
       }
       if (ranges.size() > MAX_IDS) {
         throw new UsageException(
-            "too many ids at column " + t.column() + " (at most " + MAX_IDS + "; use --ids - instead)");
+            "too many ids at column "
+                + t.column()
+                + " (at most "
+                + MAX_IDS
+                + "; use --ids - instead)");
       }
     }
     return new Ids(ranges);
@@ -431,7 +445,8 @@ final class Parser {
     if (dots < 0) {
       Period p = period(t, value);
       // a bare relative date reads as "within the last ...": date:30d is date:30d..
-      return p.relative() && !(value.equalsIgnoreCase("today") || value.equalsIgnoreCase("yesterday"))
+      return p.relative()
+              && !(value.equalsIgnoreCase("today") || value.equalsIgnoreCase("yesterday"))
           ? new Dates(field, p.start(), null)
           : new Dates(field, p.start(), p.end());
     }
@@ -439,7 +454,9 @@ final class Parser {
     String b = value.substring(dots + 2).strip();
     if (a.isEmpty() && b.isEmpty()) {
       throw new UsageException(
-          "date range '..' at column " + t.column() + " needs a start, an end or both (2024..2025-03)");
+          "date range '..' at column "
+              + t.column()
+              + " needs a start, an end or both (2024..2025-03)");
     }
     Period from = a.isEmpty() ? null : period(t, a);
     Period to = b.isEmpty() ? null : period(t, b);
@@ -489,7 +506,10 @@ final class Parser {
             .orElseThrow(
                 () ->
                     new UsageException(
-                        "unknown saved search '" + name + "' at column " + t.column()
+                        "unknown saved search '"
+                            + name
+                            + "' at column "
+                            + t.column()
                             + " (see 'dossier saved list')"));
     List<String> stack = new ArrayList<>(savedStack);
     stack.add(key);
@@ -497,7 +517,8 @@ final class Parser {
     try {
       inner = parse(text, ctx, List.copyOf(new LinkedHashSet<>(stack)));
     } catch (UsageException e) {
-      if (e.getMessage().startsWith("saved search ") || e.getMessage().startsWith("in saved search")) {
+      if (e.getMessage().startsWith("saved search ")
+          || e.getMessage().startsWith("in saved search")) {
         throw e;
       }
       throw new UsageException("in saved search '" + name + "': " + e.getMessage());

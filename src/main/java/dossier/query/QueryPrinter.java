@@ -58,10 +58,7 @@ public final class QueryPrinter {
       }
     } else if (q instanceof Ids ids) {
       b.append("id:")
-          .append(
-              ids.ranges().stream()
-                  .map(QueryPrinter::range)
-                  .collect(Collectors.joining(",")));
+          .append(ids.ranges().stream().map(QueryPrinter::range).collect(Collectors.joining(",")));
     } else if (q instanceof Tag t) {
       b.append("tag:").append(value(t.key())).append(t.prefix() ? "*" : "");
     } else if (q instanceof Is is) {

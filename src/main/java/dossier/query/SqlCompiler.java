@@ -37,7 +37,8 @@ import java.util.List;
  * syntax around the strings (column names, AND, OR, NOT, {@code *}, parentheses) is written here.
  */
 final class SqlCompiler {
-  private static final String IN_FTS = "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)";
+  private static final String IN_FTS =
+      "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)";
   private static final String NOT_IN_FTS =
       "a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)";
   // The tags are found first (the tags table is small) and their articles then read from the
@@ -279,8 +280,8 @@ final class SqlCompiler {
       return switch (is.state()) {
         case NEW, READ, REVIEWED, ARCHIVED -> Sql.of("a.status = ?", is.state().word());
         case STARRED -> Sql.of("a.starred = 1");
-        case UNTAGGED -> Sql.of(
-            "NOT EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id = a.id)");
+        case UNTAGGED ->
+            Sql.of("NOT EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id = a.id)");
         case NOTED -> Sql.of("coalesce(trim(a.note), '') <> ''");
       };
     } else if (q instanceof Dates d) {
@@ -298,10 +299,11 @@ final class SqlCompiler {
     return switch (m.field()) {
       case SOURCE, AUTHOR, URL -> Sql.maybeNull(column(m) + " LIKE ? ESCAPE '\\'", "%" + v + "%");
       case SECTION -> Sql.maybeNull("a.section LIKE ? ESCAPE '\\'", m.prefix() ? v + "%" : v);
-      case LANG -> m.prefix()
-          ? Sql.maybeNull("a.lang LIKE ? ESCAPE '\\'", v + "%")
-          : Sql.maybeNull(
-              "(a.lang LIKE ? ESCAPE '\\' OR a.lang LIKE ? ESCAPE '\\')", v, v + "-%");
+      case LANG ->
+          m.prefix()
+              ? Sql.maybeNull("a.lang LIKE ? ESCAPE '\\'", v + "%")
+              : Sql.maybeNull(
+                  "(a.lang LIKE ? ESCAPE '\\' OR a.lang LIKE ? ESCAPE '\\')", v, v + "-%");
       case SITE -> Sql.maybeNull(SITE, m.value(), "%." + v);
     };
   }

@@ -47,36 +47,89 @@ final class Fixture {
     archive.write(
         () -> {
           // 1
-          add(archive, "Elections in Ukraine", "Voters went to the polls. Oil prices were not discussed.",
-              null, "The Washington Post", List.of("Jane Smith"), "2024-08-15",
-              "https://www.washingtonpost.com/world/a1", "World", "en",
-              "2024-09-14T08:00:00Z", List.of("ukraine", "politics"));
+          add(
+              archive,
+              "Elections in Ukraine",
+              "Voters went to the polls. Oil prices were not discussed.",
+              null,
+              "The Washington Post",
+              List.of("Jane Smith"),
+              "2024-08-15",
+              "https://www.washingtonpost.com/world/a1",
+              "World",
+              "en",
+              "2024-09-14T08:00:00Z",
+              List.of("ukraine", "politics"));
           // 2
-          add(archive, "Oil prices climb", "Crude oil prices rose sharply as gas supplies tightened.",
-              null, "Reuters", List.of("Tom Jones"), "2024-09-01T10:00:00Z",
-              "https://www.reuters.com/markets/a2", "Business", "en-GB",
-              "2024-09-01T00:00:00Z", List.of("Ukraine/Energy"));
+          add(
+              archive,
+              "Oil prices climb",
+              "Crude oil prices rose sharply as gas supplies tightened.",
+              null,
+              "Reuters",
+              List.of("Tom Jones"),
+              "2024-09-01T10:00:00Z",
+              "https://www.reuters.com/markets/a2",
+              "Business",
+              "en-GB",
+              "2024-09-01T00:00:00Z",
+              List.of("Ukraine/Energy"));
           // 3
-          add(archive, "Café culture in Paris",
+          add(
+              archive,
+              "Café culture in Paris",
               "A new café opened near the river; the economy of the quarter improves.",
-              null, "Le Monde", List.of("Élise Dubois"), "2023-05-02",
-              "https://lemonde.fr/a3", "Culture", "fr", "2024-01-10T00:00:00Z", List.of());
+              null,
+              "Le Monde",
+              List.of("Élise Dubois"),
+              "2023-05-02",
+              "https://lemonde.fr/a3",
+              "Culture",
+              "fr",
+              "2024-01-10T00:00:00Z",
+              List.of());
           // 4
-          add(archive, "Football: Labour of love",
+          add(
+              archive,
+              "Football: Labour of love",
               "Blair and Labour fans watched the match. Economic growth slowed. Oil on the pitch.",
-              null, "BBC News", List.of("Sam Lee"), null,
-              "https://bbc.co.uk/sport/a4", "Sport", "en", "2024-01-10T00:00:00Z",
+              null,
+              "BBC News",
+              List.of("Sam Lee"),
+              null,
+              "https://bbc.co.uk/sport/a4",
+              "Sport",
+              "en",
+              "2024-01-10T00:00:00Z",
               List.of("sport"));
           // 5
-          add(archive, "Gas pipeline deal",
+          add(
+              archive,
+              "Gas pipeline deal",
               "Labour ministers signed a deal on natural gas; the prices of oil did not matter.",
-              null, "BBC News", List.of("Sam Lee", "Ann Ray"), "2024-09-10",
-              "http://news.bbc.co.uk:8080/a5?x=1", "Politics", "en", "2024-01-10T00:00:00Z",
+              null,
+              "BBC News",
+              List.of("Sam Lee", "Ann Ray"),
+              "2024-09-10",
+              "http://news.bbc.co.uk:8080/a5?x=1",
+              "Politics",
+              "en",
+              "2024-01-10T00:00:00Z",
               List.of("energy"));
           // 6
-          add(archive, "Economy outlook", "Economists expect an election year boost.",
-              "Stock traders", null, List.of(), "2022-01-01", null, null, null,
-              "2024-01-10T00:00:00Z", List.of("ukrainian"));
+          add(
+              archive,
+              "Economy outlook",
+              "Economists expect an election year boost.",
+              "Stock traders",
+              null,
+              List.of(),
+              "2022-01-01",
+              null,
+              null,
+              null,
+              "2024-01-10T00:00:00Z",
+              List.of("ukrainian"));
           return null;
         });
     // states and notes have their own commands; the fixture sets them directly
@@ -114,8 +167,12 @@ final class Fixture {
         .articles()
         .insert(
             new NewArticle(
-                x, Text.sha256(title + "\n" + body), Originals.compress(raw), raw.length,
-                "/fixture/" + title, tags.stream().map(dossier.core.Tags::normalize).toList()),
+                x,
+                Text.sha256(title + "\n" + body),
+                Originals.compress(raw),
+                raw.length,
+                "/fixture/" + title,
+                tags.stream().map(dossier.core.Tags::normalize).toList()),
             imported);
   }
 

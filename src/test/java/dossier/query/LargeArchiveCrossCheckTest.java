@@ -33,8 +33,8 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  * </pre>
  *
  * The expected sets are computed with raw FTS5 syntax and plain SQL written here by hand, so the
- * test holds for whatever the archive contains; it reports how many articles each query matched
- * so that a check of empty sets does not pass unnoticed.
+ * test holds for whatever the archive contains; it reports how many articles each query matched so
+ * that a check of empty sets does not pass unnoticed.
  */
 @EnabledIfEnvironmentVariable(named = "DOSSIER_BENCH_DB", matches = ".+")
 class LargeArchiveCrossCheckTest {
@@ -79,31 +79,46 @@ class LargeArchiveCrossCheckTest {
     {"tag:sport", SPORT},
     {"is:read oil", FTS + "'oil' AND rowid IN (SELECT id FROM articles WHERE status = 'read')"},
     {"is:starred -is:read", "SELECT id FROM articles WHERE starred = 1 AND status <> 'read'"},
-    {"is:untagged", "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM article_tags)"},
+    {
+      "is:untagged", "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM article_tags)"
+    },
     {
       "date:2004-06 oil",
-      FTS + "'oil' AND rowid IN (SELECT id FROM articles WHERE published >= '2004-06-01'"
+      FTS
+          + "'oil' AND rowid IN (SELECT id FROM articles WHERE published >= '2004-06-01'"
           + " AND published < '2004-07-01')"
     },
     {
       "date:2005.. (film OR music)",
       FTS + "'film OR music' AND rowid IN (SELECT id FROM articles WHERE published >= '2005')"
     },
-    {"date:..2004-03 -tag:sport",
-      "SELECT id FROM articles WHERE published < '2004-04-01' AND id NOT IN (" + SPORT + ")"},
+    {
+      "date:..2004-03 -tag:sport",
+      "SELECT id FROM articles WHERE published < '2004-04-01' AND id NOT IN (" + SPORT + ")"
+    },
     {"-date:2004", "SELECT id FROM articles WHERE published IS NULL OR published NOT LIKE '2004%'"},
-    {"date:60d.. is:new", "SELECT id FROM articles WHERE published >= '2005-04-02' AND status = 'new'"},
-    {"imported:2026-03..2026-04 gas",
-      FTS + "'gas' AND rowid IN (SELECT id FROM articles WHERE imported >= '2026-03-01'"
-          + " AND imported < '2026-05-01')"},
+    {
+      "date:60d.. is:new",
+      "SELECT id FROM articles WHERE published >= '2005-04-02' AND status = 'new'"
+    },
+    {
+      "imported:2026-03..2026-04 gas",
+      FTS
+          + "'gas' AND rowid IN (SELECT id FROM articles WHERE imported >= '2026-03-01'"
+          + " AND imported < '2026-05-01')"
+    },
     {"after:2005-10-15", "SELECT id FROM articles WHERE published > '2005-10-15'"},
     {"source:bbc OR tag:sport", "SELECT id FROM articles WHERE source LIKE '%bbc%' UNION " + SPORT},
-    {"site:bbc.co.uk -source:reuters",
+    {
+      "site:bbc.co.uk -source:reuters",
       "SELECT id FROM articles WHERE url LIKE 'https://news.bbc.co.uk/%'"
-          + " AND coalesce(source, '') <> 'Reuters'"},
+          + " AND coalesce(source, '') <> 'Reuters'"
+    },
     {"oil OR tag:sport", FTS + "'oil' UNION " + SPORT},
-    {"(oil -prices) OR (tag:sport -england)",
-      FTS + "'oil NOT prices' UNION SELECT * FROM (" + SPORT + " EXCEPT " + FTS + "'england')"},
+    {
+      "(oil -prices) OR (tag:sport -england)",
+      FTS + "'oil NOT prices' UNION SELECT * FROM (" + SPORT + " EXCEPT " + FTS + "'england')"
+    },
     {"-oil -gas", "SELECT id FROM articles EXCEPT " + FTS + "'oil OR gas'"},
     {"body:brown -title:brown", FTS + "'body:brown NOT title:brown'"},
   };

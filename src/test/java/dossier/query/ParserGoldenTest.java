@@ -192,8 +192,9 @@ class ParserGoldenTest {
             c ->
                 DynamicTest.dynamicTest(
                     c[0],
-                    () -> assertThat(QueryPrinter.render(QueryCompiler.parse(c[0], CTX)))
-                        .isEqualTo(c[1])));
+                    () ->
+                        assertThat(QueryPrinter.render(QueryCompiler.parse(c[0], CTX)))
+                            .isEqualTo(c[1])));
   }
 
   @TestFactory
@@ -210,7 +211,8 @@ class ParserGoldenTest {
   }
 
   private static List<String[]> cases(String table) {
-    return table.lines()
+    return table
+        .lines()
         .map(String::strip)
         .filter(l -> !l.isEmpty())
         .map(

@@ -157,7 +157,8 @@ class QueryEndToEndTest {
 
   @TestFactory
   Stream<DynamicTest> selectsExactly() {
-    return CASES.lines()
+    return CASES
+        .lines()
         .filter(l -> !l.isBlank())
         .map(
             l -> {

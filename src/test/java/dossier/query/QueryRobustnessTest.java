@@ -38,13 +38,81 @@ class QueryRobustnessTest {
 
   /** Pieces random queries are made of: syntax, fields, hostile characters and plain words. */
   static final String[] PIECES = {
-    " ", " ", " ", "\"", "(", ")", "*", "-", "NOT", "OR", "AND", "not", ":", "..", "'", ";", "--",
-    "/*", "*/", "\u0000", "\u0007", "\u001b[31m", "\n", "\t", "é", "Café", "日本", "\uD800", "\uDC00",
-    "😀", "\\", "%", "_", "title:", "body:", "note:", "tag:", "date:", "imported:", "is:", "source:",
-    "site:", "url:", "id:", "saved:", "after:", "before:", "lang:", "section:", "author:", "titel:",
-    "2024", "2024-08", "2024-13", "30d", "oil", "prices", "ZQX", "ukraine/energy", "energy", "new",
-    "starred", "1..3", "DROP TABLE articles", "' OR '1'='1", "\"\"", "{title}", "NEAR", "^", "+",
-    "1=1", "x.y", "http://a.b/c", "\u202e", "\u00a0"
+    " ",
+    " ",
+    " ",
+    "\"",
+    "(",
+    ")",
+    "*",
+    "-",
+    "NOT",
+    "OR",
+    "AND",
+    "not",
+    ":",
+    "..",
+    "'",
+    ";",
+    "--",
+    "/*",
+    "*/",
+    "\u0000",
+    "\u0007",
+    "\u001b[31m",
+    "\n",
+    "\t",
+    "é",
+    "Café",
+    "日本",
+    "\uD800",
+    "\uDC00",
+    "😀",
+    "\\",
+    "%",
+    "_",
+    "title:",
+    "body:",
+    "note:",
+    "tag:",
+    "date:",
+    "imported:",
+    "is:",
+    "source:",
+    "site:",
+    "url:",
+    "id:",
+    "saved:",
+    "after:",
+    "before:",
+    "lang:",
+    "section:",
+    "author:",
+    "titel:",
+    "2024",
+    "2024-08",
+    "2024-13",
+    "30d",
+    "oil",
+    "prices",
+    "ZQX",
+    "ukraine/energy",
+    "energy",
+    "new",
+    "starred",
+    "1..3",
+    "DROP TABLE articles",
+    "' OR '1'='1",
+    "\"\"",
+    "{title}",
+    "NEAR",
+    "^",
+    "+",
+    "1=1",
+    "x.y",
+    "http://a.b/c",
+    "\u202e",
+    "\u00a0"
   };
 
   @Test
@@ -77,13 +145,48 @@ class QueryRobustnessTest {
     List<String> inputs =
         new ArrayList<>(
             List.of(
-                "'", "\"", "(", ")", "*", "NOT", "OR OR", "tag:", "date:..", "-", "--", "/* x */",
-                "oil -- comment", "x'; DROP TABLE articles; --", "\"; DELETE FROM articles; --",
-                "' OR 1=1 --", "oil) OR (1=1", "title:\"x\" OR \"1\"=\"1\"", "\u0000", "oil\u0000gas",
-                "\u001b[2J\u001b[31mred", "tag:\u0007bell", "\uD800", "a\uDC00b", "source:%",
-                "source:_", "url:\\", "NEAR(oil gas)", "{title body}: oil", "^oil", "title:^oil",
-                "oil + gas", "\"oil\"\"gas\"", "saved:missing", "AND", "NOT NOT", "- -", "(((",
-                ")))", "\"unclosed", "date:2024-02-30", "id:99999999999999999999"));
+                "'",
+                "\"",
+                "(",
+                ")",
+                "*",
+                "NOT",
+                "OR OR",
+                "tag:",
+                "date:..",
+                "-",
+                "--",
+                "/* x */",
+                "oil -- comment",
+                "x'; DROP TABLE articles; --",
+                "\"; DELETE FROM articles; --",
+                "' OR 1=1 --",
+                "oil) OR (1=1",
+                "title:\"x\" OR \"1\"=\"1\"",
+                "\u0000",
+                "oil\u0000gas",
+                "\u001b[2J\u001b[31mred",
+                "tag:\u0007bell",
+                "\uD800",
+                "a\uDC00b",
+                "source:%",
+                "source:_",
+                "url:\\",
+                "NEAR(oil gas)",
+                "{title body}: oil",
+                "^oil",
+                "title:^oil",
+                "oil + gas",
+                "\"oil\"\"gas\"",
+                "saved:missing",
+                "AND",
+                "NOT NOT",
+                "- -",
+                "(((",
+                ")))",
+                "\"unclosed",
+                "date:2024-02-30",
+                "id:99999999999999999999"));
     inputs.add("oil ".repeat(2500));
     inputs.add("tag:x ".repeat(1666));
     inputs.add("-gas ".repeat(2000));
@@ -113,7 +216,8 @@ class QueryRobustnessTest {
   void thousandsOfTermsStayWithinSqliteLimits() {
     assertThat(Fixture.ids(archive, "oil ".repeat(2500))).containsExactly(1L, 2L, 4L, 5L);
     assertThat(Fixture.ids(archive, "-tag:x ".repeat(1400))).hasSize(6);
-    assertThat(Fixture.ids(archive, "(oil OR is:new) ".repeat(600))).containsExactly(1L, 2L, 4L, 5L, 6L);
+    assertThat(Fixture.ids(archive, "(oil OR is:new) ".repeat(600)))
+        .containsExactly(1L, 2L, 4L, 5L, 6L);
   }
 
   /** Compiles and runs {@code q}; true when it compiled, false when it was a usage error. */
@@ -150,16 +254,69 @@ class QueryRobustnessTest {
   /** Every word and literal the compiler's templates use; nothing else may appear in SQL. */
   private static final Set<String> SQL_WORDS =
       Set.of(
-          "a.id", "IN", "SELECT", "rowid", "FROM", "articles_fts", "WHERE", "MATCH", "NOT",
-          "x.article_id", "article_tags", "x", "JOIN", "tags", "t", "ON", "t.id", "x.tag_id",
-          "t.key", "OR", "LIKE", "ESCAPE", "AND", "h", "lower", "CASE", "WHEN", "instr", "hp",
-          "THEN", "substr", "ELSE", "END", "AS", "r", "a.url", "a.source", "a.authors",
-          "a.section", "a.lang", "a.status", "a.starred", "EXISTS", "coalesce", "trim", "a.note",
-          "a.published", "a.imported", "BETWEEN", "IS", "NULL", "'\\'", "'://'", "':'", "'/'",
-          "''", "0", "1", "3");
+          "a.id",
+          "IN",
+          "SELECT",
+          "rowid",
+          "FROM",
+          "articles_fts",
+          "WHERE",
+          "MATCH",
+          "NOT",
+          "x.article_id",
+          "article_tags",
+          "x",
+          "JOIN",
+          "tags",
+          "t",
+          "ON",
+          "t.id",
+          "x.tag_id",
+          "t.key",
+          "OR",
+          "LIKE",
+          "ESCAPE",
+          "AND",
+          "h",
+          "lower",
+          "CASE",
+          "WHEN",
+          "instr",
+          "hp",
+          "THEN",
+          "substr",
+          "ELSE",
+          "END",
+          "AS",
+          "r",
+          "a.url",
+          "a.source",
+          "a.authors",
+          "a.section",
+          "a.lang",
+          "a.status",
+          "a.starred",
+          "EXISTS",
+          "coalesce",
+          "trim",
+          "a.note",
+          "a.published",
+          "a.imported",
+          "BETWEEN",
+          "IS",
+          "NULL",
+          "'\\'",
+          "'://'",
+          "':'",
+          "'/'",
+          "''",
+          "0",
+          "1",
+          "3");
 
   private static final Pattern FTS_TOKEN =
-      Pattern.compile("\\s+|\"(?:[^\"]++|\"\")*+\"|\\(|\\)|AND|OR|NOT|\\*|:|title|body|caption|note");
+      Pattern.compile(
+          "\\s+|\"(?:[^\"]++|\"\")*+\"|\\(|\\)|AND|OR|NOT|\\*|:|title|body|caption|note");
 
   private static void assertOnlyTemplates(String q, CompiledQuery c) {
     Matcher m = SQL_TOKEN.matcher(c.where());
@@ -183,8 +340,10 @@ class QueryRobustnessTest {
         marks++;
         continue;
       }
-      boolean operator = !Character.isLetterOrDigit(tok.charAt(0)) && tok.charAt(0) != '\''
-          && tok.charAt(0) != '_';
+      boolean operator =
+          !Character.isLetterOrDigit(tok.charAt(0))
+              && tok.charAt(0) != '\''
+              && tok.charAt(0) != '_';
       if (!operator && !SQL_WORDS.contains(tok)) {
         throw new AssertionError("SQL word " + tok + " is not from a template, for " + escape(q));
       }
@@ -217,7 +376,8 @@ class QueryRobustnessTest {
   private static String escape(String q) {
     StringBuilder b = new StringBuilder("<");
     String shown = q.length() > 200 ? q.substring(0, 200) + "..." : q;
-    shown.codePoints()
+    shown
+        .codePoints()
         .forEach(
             cp -> {
               if (cp < 0x20 || cp == 0x7f || (cp >= 0xd800 && cp < 0xe000)) {
