@@ -69,15 +69,21 @@ final class Lexer {
   }
 
   /**
-   * Control characters and unpaired surrogates become spaces: they separate words for the tokenizer
-   * anyway, and neither can be sent safely to SQLite or printed in an error. One character for one
-   * keeps error columns right.
+   * Control characters, bidi controls and unpaired surrogates become spaces: they separate words
+   * for the tokenizer anyway, and none can be sent safely to SQLite or printed in an error. One
+   * character for one keeps error columns right.
    */
   private static String clean(String text) {
     StringBuilder b = new StringBuilder(text.length());
     for (int k = 0; k < text.length(); k++) {
       char c = text.charAt(k);
-      boolean bad = Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+      // bidi overrides would reorder the error messages and explain output that echo the query
+      boolean bad =
+          Character.isISOControl(c)
+              || c == '\u2028'
+              || c == '\u2029'
+              || (c >= '\u202a' && c <= '\u202e')
+              || (c >= '\u2066' && c <= '\u2069');
       if (Character.isHighSurrogate(c)) {
         bad = k + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(k + 1));
         if (!bad) {
