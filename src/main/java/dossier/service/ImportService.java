@@ -317,11 +317,11 @@ public final class ImportService {
         continue;
       }
       long id = archive.articles().insert(p.article(), now);
-      archive.journal().created(journal, id);
       created.add(id);
       out.add(new Outcome(display, Status.IMPORTED, id, null));
     }
     if (!created.isEmpty()) {
+      archive.journal().created(journal, created);
       for (CompiledRule r : rules) {
         archive.selection().select(created);
         if (archive.selection().retain(r.query()) > 0) {

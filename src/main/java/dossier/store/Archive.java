@@ -110,6 +110,10 @@ public final class Archive implements AutoCloseable {
         rs.next();
       }
       st.execute("PRAGMA synchronous = NORMAL");
+      // A bigger page cache keeps the upper levels of the full-text and article indexes in memory
+      // during large imports; temporary tables (the selection of a change) stay in memory.
+      st.execute("PRAGMA cache_size = -65536");
+      st.execute("PRAGMA temp_store = MEMORY");
       Migrations.migrate(this, version);
     } catch (SQLException e) {
       throw new StoreException(describe("cannot open archive " + path, e), e);

@@ -74,7 +74,7 @@ public final class ArticleRepository {
                 .prepareStatement(
                     "INSERT INTO articles(title, source, authors, published, url, section, lang,"
                         + " caption, body, word_count, imported, path, format, suggested_tags,"
-                        + " content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                        + " content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id");
         insertOriginal =
             conn()
                 .prepareStatement(
@@ -87,9 +87,9 @@ public final class ArticleRepository {
       insertArticle.setString(i++, x.format());
       insertArticle.setString(i++, String.join("\n", x.suggestedTags()));
       insertArticle.setString(i, n.contentHash());
-      insertArticle.executeUpdate();
       long id;
-      try (ResultSet rs = insertArticle.getGeneratedKeys()) {
+      // RETURNING hands back the id in the same step (getGeneratedKeys runs a second query)
+      try (ResultSet rs = insertArticle.executeQuery()) {
         rs.next();
         id = rs.getLong(1);
       }

@@ -84,9 +84,17 @@ public final class Journal {
     entry.executeUpdate();
   }
 
-  /** Records that an import created this article; undo deletes it. */
-  public void created(long journal, long articleId) throws SQLException {
-    entry(journal, "created", articleId, null, null, null);
+  /** Records that an import created these articles; undo deletes them. */
+  public void created(long journal, List<Long> articleIds) throws SQLException {
+    try (PreparedStatement st =
+        conn()
+            .prepareStatement(
+                "INSERT INTO journal_entries(journal_id, kind, article_id)"
+                    + " SELECT ?, 'created', value FROM json_each(?)")) {
+      st.setLong(1, journal);
+      st.setString(2, articleIds.toString());
+      st.executeUpdate();
+    }
   }
 
   /**
