@@ -11,6 +11,27 @@ import java.util.List;
  *
  * <p>Every malformed query is a {@link UsageException} whose message says where it broke; nothing
  * else escapes from here for any input.
+ *
+ * <p>Choices where the language could be read more than one way:
+ *
+ * <ul>
+ *   <li>{@code OR}, {@code AND} and {@code NOT} are operators only in upper case; {@code OR} binds
+ *       looser than the implicit AND, so {@code a b OR c} is {@code (a b) OR c}.
+ *   <li>A lone {@code *} is every article. Other words without a letter or digit ({@code -}, {@code
+ *       ...}, {@code ""}) are left out; a query of nothing else is a usage error.
+ *   <li>{@code title:}, {@code body:}, {@code caption:} and {@code note:} search that full-text
+ *       column (stemmed, accent-folded). {@code source:}, {@code author:} and {@code url:} match a
+ *       substring, {@code section:} the whole value ({@code section:uk*} for a prefix), {@code
+ *       lang:en} also {@code en-GB}, {@code site:example.com} also its subdomains; these compare
+ *       case-insensitively for ASCII letters only (SQLite's LIKE).
+ *   <li>{@code id:} takes one id, a list and ranges: {@code id:3,7,10..20}.
+ *   <li>Date ranges include both ends' whole periods ({@code date:2024-08..2024-09} is August and
+ *       September). A bare relative date means "since": {@code date:30d} is {@code date:30d..};
+ *       {@code today} and {@code yesterday} are days. {@code after:X} starts once X is over and
+ *       {@code before:X} ends where X starts: both leave X itself out.
+ *   <li>Dates compare by day in UTC; an article without a date matches no date range, and so
+ *       matches {@code -date:...}.
+ * </ul>
  */
 public final class QueryCompiler {
   private QueryCompiler() {}
