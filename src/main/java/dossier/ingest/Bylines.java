@@ -60,7 +60,10 @@ final class Bylines {
       return false;
     }
     String name = t.substring(0, m.start());
-    return looksLikeName(name) && t.substring(m.start()).length() < 60;
+    String rest = t.substring(m.start()).strip();
+    // "Anna Ferro, Correspondent": a full name, then a separator, then the role.
+    return looksLikeName(name) && name.trim().split("\\s+").length >= 2
+        && !rest.isEmpty() && ",|–—-".indexOf(rest.charAt(0)) >= 0 && rest.length() < 60;
   }
 
   /**

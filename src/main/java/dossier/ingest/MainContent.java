@@ -24,8 +24,6 @@ import org.jsoup.select.NodeTraversor;
 final class MainContent {
   private MainContent() {}
 
-  static final boolean DEBUG = System.getenv("DOSSIER_DEBUG_SCORES") != null;
-
   /** Names of boxes that are almost never article text. */
   static final Pattern UNLIKELY =
       Pattern.compile(
@@ -175,20 +173,10 @@ final class MainContent {
         topScore = s[0];
       }
     }
-    if (DEBUG) {
-      for (Element c : candidates) {
-        System.err.printf("cand %s.%s score=%.1f%n", c.normalName(), c.className(), scores.get(c)[0]);
-      }
-    }
     if (top == null || top == body) {
       return body;
     }
     top = promote(top, topScore, candidates, scores, body);
-    if (DEBUG) {
-      System.err.printf("top %s.%s#%s score=%.1f parent=%s#%s%n", top.normalName(),
-          top.className(), top.id(), scoreOf(scores, top), top.parent().normalName(),
-          top.parent().id());
-    }
     Element article = gatherSiblings(doc, top, scores, stats, pass);
     clean(article, title, pass);
     return article;
@@ -482,10 +470,6 @@ final class MainContent {
           && Set.of("form", "fieldset", "table", "ul", "div")
               .contains(tag)
           && shouldRemove(e, stats, pass)) {
-        if (DEBUG && stats.len(e) > 200) {
-          System.err.printf("clean %s.%s#%s len=%d ld=%.2f%n", tag, e.className(), e.id(),
-              stats.len(e), stats.linkDensity(e));
-        }
         e.remove();
       }
     }

@@ -109,8 +109,31 @@ final class TextExtractor {
     int end = paras.size();
     while (end > 1) {
       String p = paras.get(end - 1);
-      if (readMetaLine(p, meta, false) || Furniture.isKnown(p) || Furniture.isPrompt(p)
-          || Furniture.isLinkLike(p)) {
+      if (isListItem(p) || Furniture.isLinkLike(p) && !isFurnitureLine(p)) {
+        // A list at the end is the article's (results, rankings, fixtures) when a sentence ending
+        // in a colon introduces it, or when neither a furniture heading ("Related", "Most read")
+        // above it nor furniture below it marks it as the site's, and it is a marked list or the
+        // very last thing in the file.
+        int start = end - 1;
+        boolean marked = isListItem(p);
+        while (start > 0 && (isListItem(paras.get(start - 1))
+            || Furniture.isLinkLike(paras.get(start - 1)) && !isFurnitureLine(paras.get(start - 1)))) {
+          start--;
+          marked &= isListItem(paras.get(start));
+        }
+        String above = start > 0 ? paras.get(start - 1) : "";
+        boolean introduced = above.endsWith(":") && !isFurnitureLine(above);
+        boolean unheaded = (marked || end == paras.size()) && !isFurnitureLine(above);
+        if (end - start >= 2 && start > 0 && (introduced || unheaded)) {
+          break;
+        }
+        for (int k = start; k < end; k++) {
+          readMetaLine(paras.get(k), meta, false);
+        }
+        end = start;
+        continue;
+      }
+      if (readMetaLine(p, meta, false) || isFurnitureLine(p)) {
         end--;
       } else {
         break;
@@ -237,6 +260,18 @@ final class TextExtractor {
     }
     String name = cleanPublisher(c.group(1));
     return name == null || !name.matches("(?s).*\\p{L}.*") ? null : name;
+  }
+
+  private static final Pattern LIST_ITEM = Pattern.compile("^(?:[-*•–]\\s+|\\d{1,3}[.)]?\\s+\\p{L})");
+
+  private static boolean isFurnitureLine(String p) {
+    return Furniture.isKnown(p) || Furniture.isPrompt(p) || Furniture.isFurnitureList(p)
+        || TAGS.matcher(p).matches() || SECTION.matcher(p).matches()
+        || Furniture.COPYRIGHT.matcher(p).find();
+  }
+
+  static boolean isListItem(String p) {
+    return p.length() <= 300 && LIST_ITEM.matcher(p).find();
   }
 
   static boolean isCaption(String p) {

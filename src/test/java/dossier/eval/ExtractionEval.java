@@ -248,7 +248,7 @@ public final class ExtractionEval {
     Scores scores = new Scores();
     for (Path f : files) {
       byte[] b = Files.readAllBytes(f);
-      String text = new String(b, StandardCharsets.ISO_8859_1).replace("\r\n", "\n");
+      String text = decodeExpected(b).replace("\r\n", "\n");
       int nl = text.indexOf('\n');
       if (nl < 0) {
         continue;
@@ -515,6 +515,15 @@ public final class ExtractionEval {
     CRC32 crc = new CRC32();
     crc.update(name.getBytes(StandardCharsets.UTF_8));
     return (crc.getValue() & 1) == 1;
+  }
+
+  /** Expected text as its author wrote it: UTF-8, or Latin-1 where a byte is not UTF-8. */
+  private static String decodeExpected(byte[] b) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(b)).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return new String(b, StandardCharsets.ISO_8859_1);
+    }
   }
 
   private static double pct(int a, int b) {

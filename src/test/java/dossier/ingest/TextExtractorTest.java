@@ -119,4 +119,22 @@ class TextExtractorTest {
         + " first water went through.\n\nMore followed.");
     assertThat(x.title()).isEqualTo("The dam opened at dawn on Monday.");
   }
+
+  @Test
+  void aListThatEndsTheArticleIsKept() {
+    Extracted x = text("Cup draw pairs holders with minnows\n\nThe draw for the quarter-finals was"
+        + " made on Sunday, and the holders face a trip to the smallest club left.\n\n"
+        + "Velm Rovers v Harsk Athletic\nBrenn Town v Aldmark United\nOrsa City v Tarrow"
+        + " Wanderers\n");
+    assertThat(x.body()).endsWith("Brenn Town v Aldmark United\n\nOrsa City v Tarrow Wanderers");
+  }
+
+  @Test
+  void headlinesUnderAFurnitureHeadingAreDropped() {
+    Extracted x = text("Ferry fares rise again\n\nWinter fares on the island ferry will rise by a"
+        + " tenth from December, the operator said.\n\nMost shared\nPilots vote to strike\n"
+        + "Shipyard orders fall\n");
+    assertThat(x.body()).isEqualTo("Winter fares on the island ferry will rise by a tenth from"
+        + " December, the operator said.");
+  }
 }
