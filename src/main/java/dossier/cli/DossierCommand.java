@@ -221,6 +221,7 @@ public final class DossierCommand implements Runnable {
       cl.addSubcommand(c);
     }
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    Config.apply(cl, env);
     cl.setExecutionStrategy(
         parseResult -> {
           root.guardTerminal(cl);

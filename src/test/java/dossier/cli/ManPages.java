@@ -326,6 +326,19 @@ final class ManPages {
     }
     b.append(
         """
+        .SH CONFIGURATION
+        Defaults for any option can be set in \fI~/.config/dossier/config\fR, a Java         properties file: one \fIkey\fR \fB=\fR \fIvalue\fR a line, \fB#\fR for comments.         The key is the option's long name without the dashes, and applies to every command         that has the option; prefixed with a command's name it applies to that command only.         Options given on the command line win.
+        .PP
+        .RS 4
+        .nf
+        # ~/.config/dossier/config
+        db = /home/me/research/archive.db
+        color = never
+        list.sort = oldest
+        search.limit = 50
+        export.format = ndjson
+        .fi
+        .RE
         .SH ENVIRONMENT
         .TP
         .B DOSSIER_DB
@@ -334,6 +347,12 @@ final class ManPages {
         .B XDG_DATA_HOME
         The archive is \\fI$XDG_DATA_HOME/dossier/archive.db\\fR when neither \\fB\\-\\-db\\fR nor \
         \\fBDOSSIER_DB\\fR names one (default \\fI~/.local/share\\fR).
+        .TP
+        .B DOSSIER_CONFIG
+        The configuration file, instead of the one under \fBXDG_CONFIG_HOME\fR.
+        .TP
+        .B XDG_CONFIG_HOME
+        The configuration file is \fI$XDG_CONFIG_HOME/dossier/config\fR (default         \fI~/.config\fR).
         .TP
         .B NO_COLOR
         When set, output is never colored unless \\fB\\-\\-color=always\\fR.
@@ -351,6 +370,9 @@ final class ManPages {
         .I ~/.local/share/dossier/archive.db
         The archive: one SQLite file, readable by its owner only, with the original bytes of \
         every imported file.
+        .TP
+        .I ~/.config/dossier/config
+        Defaults for options (see \fBCONFIGURATION\fR).
         .SH EXAMPLES
         .PP
         .RS 4
