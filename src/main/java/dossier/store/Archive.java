@@ -73,11 +73,16 @@ public final class Archive implements AutoCloseable {
       }
       if (!Files.exists(abs)) {
         try {
+          // private from the first moment, not only once a second call has narrowed the mode
+          Files.createFile(abs, PosixFilePermissions.asFileAttribute(
+              PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
           Files.createFile(abs);
-          trySetPermissions(abs, "rw-------");
         } catch (FileAlreadyExistsException raced) {
-          // another process created it first; it set the permissions
+          // another process created it first, privately too
         }
+        // the umask may have taken bits away, never added them; this only makes sure
+        trySetPermissions(abs, "rw-------");
       }
     } catch (IOException e) {
       throw new StoreException("cannot create archive " + abs + ": " + e.getMessage(), e);
@@ -105,7 +110,6 @@ public final class Archive implements AutoCloseable {
                 + Migrations.latest()
                 + "); upgrade dossier to open it. The archive was not changed.");
       }
-      st.execute("PRAGMA foreign_keys = ON");
       try (ResultSet rs = st.executeQuery("PRAGMA journal_mode = WAL")) {
         rs.next();
       }
@@ -114,7 +118,10 @@ public final class Archive implements AutoCloseable {
       // during large imports; temporary tables (the selection of a change) stay in memory.
       st.execute("PRAGMA cache_size = -65536");
       st.execute("PRAGMA temp_store = MEMORY");
+      // Migrations run with foreign keys off (a new connection's default): a script that rebuilds
+      // a table must not cascade the old table's removal to the rows that refer to it.
       Migrations.migrate(this, version);
+      st.execute("PRAGMA foreign_keys = ON");
     } catch (SQLException e) {
       throw new StoreException(describe("cannot open archive " + path, e), e);
     }
