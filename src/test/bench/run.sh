@@ -19,6 +19,8 @@
 #   --keep           keep the generated corpus (default: keep; use --clean to delete it at the end)
 #   --clean          delete the generated corpus and archives when done (results stay)
 set -euo pipefail
+# The body is one block, read whole before it runs, so editing this file cannot disturb a run.
+{
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../../.." && pwd)"
@@ -116,8 +118,11 @@ if [ ! -f "$set_dir/manifest.tsv" ]; then
   echo "generating the $size corpus in $set_dir..." >&2
   rm -rf "$set_dir"
   count="$size"
+  shapes=text
+  skipped html || shapes+=,html
+  skipped notmuch || skipped peers || shapes+=,mail
   java -cp "$classes" dossier.bench.CorpusGenerator --source "$corpus" --out "$set_dir" \
-    --count "$count"
+    --count "$count" --shapes "$shapes"
 fi
 articles="$(awk -F'\t' '$1=="articles"{print $2}' "$set_dir/manifest.tsv")"
 
@@ -134,7 +139,7 @@ echo "results in $out" >&2
   echo "memory	$(free -h | awk '/^Mem:/{print $2 " total, " $7 " available"}')"
   echo "java	$(java -version 2>&1 | sed -n 2p)"
   echo "dossier	$(cd "$repo" && git describe --always --dirty 2>/dev/null || echo unknown), jar sha256 $(sha256sum "$snap/target/dossier.jar" | cut -c1-12)"
-  echo "corpus	text $(du -sh "$set_dir/text" | cut -f1), html $(du -sh "$set_dir/html" | cut -f1)"
+  echo "corpus	$(for f in text html mail; do [ -d "$set_dir/$f" ] && printf '%s %s ' "$f" "$(du -sh "$set_dir/$f" | cut -f1)"; done)"
   echo "tools	$(hyperfine --version), sqlite3 $(sqlite3 --version | cut -d' ' -f1), $(notmuch --version), $(rg --version | sed -n 1p), python $("$python" -c 'import sqlite3,sys; print(sys.version.split()[0], "with SQLite", sqlite3.sqlite_version)')"
 } >"$out/machine.tsv"
 
@@ -359,3 +364,6 @@ cat "$out/report.md"
 if [ "$clean" = 1 ]; then
   rm -rf "$set_dir" "$work"
 fi
+
+exit
+}
