@@ -2,11 +2,13 @@ package dossier.store;
 
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.function.IntFunction;
 
 /**
- * The archive's schema history: {@code dossier/db/001.sql}, {@code 002.sql}, ... Each runs once, in
- * one transaction together with its {@code PRAGMA user_version} bump, so a failed migration leaves
- * the archive as it was. Scripts are only ever added, never edited.
+ * The archive's schema history: {@code dossier/db/001.sql}, {@code 002.sql}, ... Each runs once;
+ * all the scripts an archive needs run in one transaction together with the {@code PRAGMA
+ * user_version} bump, so a failed migration leaves the archive as it was. Scripts are only ever
+ * added, never edited.
  */
 final class Migrations {
   private static int latest = -1;
@@ -29,22 +31,35 @@ final class Migrations {
     return String.format("%03d.sql", version);
   }
 
+  /** Where the scripts come from: the resources; a test makes a migration fail through it. */
+  static IntFunction<String> scripts = v -> Archive.resource(name(v));
+
+  /**
+   * Brings the archive from schema {@code from} to the latest in one transaction: either every
+   * pending script runs, or (on any failure) none has, and the archive stays as it was.
+   */
   static void migrate(Archive archive, int from) throws SQLException {
-    for (int v = from + 1; v <= latest(); v++) {
-      String script = Archive.resource(name(v));
-      int version = v;
-      archive.inTransaction(
-          () -> {
-            // Another process may have migrated while we waited for the write lock.
-            if (archive.userVersion() >= version) {
-              return null;
+    int latest = latest();
+    if (from >= latest) {
+      return;
+    }
+    archive.inTransaction(
+        () -> {
+          // Another process may have migrated while we waited for the write lock.
+          int current = archive.userVersion();
+          for (int v = current + 1; v <= latest; v++) {
+            String script = scripts.apply(v);
+            if (script == null) {
+              throw new SQLException("migration " + name(v) + " is missing");
             }
             archive.execScript(script);
+          }
+          if (current < latest) {
             try (Statement st = archive.connection().createStatement()) {
-              st.execute("PRAGMA user_version = " + version);
+              st.execute("PRAGMA user_version = " + latest);
             }
-            return null;
-          });
-    }
+          }
+          return null;
+        });
   }
 }
