@@ -78,7 +78,8 @@ enum Action {
   UNSELECT("unselect all", "clear the selection", null, keys("Esc"), LIST),
   UNDO(
       "undo",
-      "undo the last change (the journal of 'dossier undo')",
+      "undo the last change (the journal of 'dossier undo'); one made outside this review is"
+          + " named and needs a yes",
       "undo",
       keys("u"),
       LIST,

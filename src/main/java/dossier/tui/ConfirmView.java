@@ -45,6 +45,8 @@ final class ConfirmView implements View {
   public void draw(Canvas c, int from, int to) {
     int row = Math.max(from, to - 1);
     c.fillRow(row, c.theme.box);
-    c.put(0, row, Cells.fit(question + " [y/N]", c.width), c.theme.error);
+    // the question is cut, never the answer it asks for
+    int col = c.put(0, row, Cells.fit(question, c.width - 6), c.theme.error);
+    c.put(col, row, " [y/N]", c.theme.error);
   }
 }

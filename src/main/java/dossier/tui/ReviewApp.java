@@ -12,6 +12,7 @@ import dossier.core.UsageException;
 import dossier.service.EditService;
 import dossier.service.Selector;
 import dossier.store.Archive;
+import dossier.store.Journal;
 import dossier.store.TagRepository.TagCount;
 import dossier.tui.PromptView.Choice;
 import java.io.IOException;
@@ -54,6 +55,10 @@ final class ReviewApp {
 
   private final ArticleList list;
   private final Set<Long> selected = new LinkedHashSet<>();
+
+  /** Journal entries this review made: undoing them needs no confirmation. */
+  private final Set<Long> ours = new java.util.HashSet<>();
+
   private final ListView listView;
   private final Deque<View> screens = new ArrayDeque<>();
   private View popup;
@@ -328,16 +333,24 @@ final class ReviewApp {
    */
   private void edit(
       List<Long> ids,
+      String command,
       Db.Task<EditService.Result> task,
       UnaryOperator<Article> patch,
       java.util.function.Function<EditService.Result, String> done) {
     list.patch(Set.copyOf(ids), patch);
     writing++;
+    record Done(EditService.Result result, Long journalId) {}
     db.submit(
-        task,
-        r -> {
+        s -> {
+          EditService.Result r = task.run(s);
+          return new Done(r, lastChange(s, command));
+        },
+        d -> {
           writing--;
-          info(done.apply(r));
+          if (d.journalId() != null) {
+            ours.add(d.journalId());
+          }
+          info(done.apply(d.result()));
           list.refresh();
         },
         err -> {
@@ -345,6 +358,19 @@ final class ReviewApp {
           error(err);
           list.refresh();
         });
+  }
+
+  /**
+   * The journal entry a write of {@code command} just made, read right after it on the same thread.
+   * Another process's change of the same kind landing in between would be taken for ours; the
+   * window is a few milliseconds.
+   */
+  private static Long lastChange(Db.Services s, String command) {
+    return s.edits().log(1).stream()
+        .filter(c -> !c.undone() && c.command().equals(command))
+        .map(Journal.Change::id)
+        .findFirst()
+        .orElse(null);
   }
 
   private void mark(Status st, Boolean star, boolean moveOn) {
@@ -360,6 +386,7 @@ final class ReviewApp {
     String what = st != null ? st.label() : star ? "starred" : "unstarred";
     edit(
         ids,
+        "mark",
         s -> s.edits().mark(st, star, Selector.ids(ids), false),
         a -> copy(a, st == null ? a.status() : st, star == null ? a.starred() : star, a.tags()),
         r -> "marked " + articles(r.selected()) + " " + what);
@@ -396,6 +423,7 @@ final class ReviewApp {
     TagChange change = new TagChange(add, remove, "");
     edit(
         ids,
+        "tag",
         s -> s.edits().tag(change, Selector.ids(ids), false),
         a -> copy(a, a.status(), a.starred(), retag(a.tags(), add, remove)),
         r -> {
@@ -643,6 +671,7 @@ final class ReviewApp {
               String note = text.isBlank() ? null : text.strip();
               edit(
                   List.of(id),
+                  "note",
                   s -> s.edits().note(id, note),
                   x -> withNote(x, note),
                   res -> note == null ? "removed the note of #" + id : "saved the note of #" + id);
@@ -650,12 +679,38 @@ final class ReviewApp {
             });
   }
 
+  /**
+   * Undoes the last change in the journal. A change this review made is undone at once; one made
+   * elsewhere (an import, a script) is named first and needs a yes, so that a stray {@code u}
+   * cannot quietly take back someone else's work.
+   */
   private void undo() {
+    db.submit(
+        s -> s.edits().log(50).stream().filter(c -> !c.undone()).findFirst(),
+        last -> {
+          if (last.isEmpty()) {
+            info("nothing to undo");
+          } else if (ours.contains(last.get().id())) {
+            runUndo();
+          } else {
+            Journal.Change c = last.get();
+            popup =
+                new ConfirmView(
+                    screens.peek(),
+                    "Undo \"" + Cells.line(c.summary()) + "\", not made in this review?",
+                    this::runUndo);
+          }
+        },
+        this::error);
+  }
+
+  private void runUndo() {
     writing++;
     db.submit(
         s -> s.edits().undo(),
         change -> {
           writing--;
+          change.ifPresent(c -> ours.remove(c.id()));
           info(change.map(c -> "undone: " + c.summary()).orElse("nothing to undo"));
           list.refresh();
         },
@@ -684,19 +739,14 @@ final class ReviewApp {
               if (reader() != null) {
                 screens.pop();
               }
-              writing++;
-              db.submit(
+              edit(
+                  ids,
+                  "rm",
                   s -> s.edits().delete(Selector.ids(ids), false),
+                  a -> a,
                   r -> {
-                    writing--;
                     selected.removeAll(ids);
-                    info("deleted " + articles(r.changed()));
-                    list.refresh();
-                  },
-                  err -> {
-                    writing--;
-                    error(err);
-                    list.refresh();
+                    return "deleted " + articles(r.changed());
                   });
             });
   }
@@ -751,7 +801,7 @@ final class ReviewApp {
         new PromptView(
             listView,
             "Query (updates as you type)",
-            "Enter keeps it · Esc goes back to the last query · e.g. tag:x is:starred date:30d..",
+            "Enter keeps it · Esc goes back · e.g. tag:x is:starred date:30d..",
             original,
             false,
             null);

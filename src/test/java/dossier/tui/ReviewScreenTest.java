@@ -330,6 +330,26 @@ class ReviewScreenTest {
   }
 
   @Test
+  void undoOfAChangeMadeElsewhereAsksFirst() {
+    try (Harness h = Harness.open(tmp)) {
+      h.cli.run("tag", "+script", "--", "id:3");
+      h.press("u");
+      assertThat(h.row(21))
+          .contains("Undo \"+script on 'id:3'")
+          .contains("not made in this review");
+      h.press("n");
+      assertThat(h.article(3).tags()).containsExactly("script");
+      h.press("u", "y");
+      assertThat(h.article(3).tags()).isEmpty();
+      // the import before it is not ours either: a stray u cannot take it back unasked
+      h.press("u");
+      assertThat(h.row(21)).startsWith("Undo \"imported 1").endsWith("[y/N]");
+      h.press("Esc");
+      assertThat(h.ids("")).hasSize(5);
+    }
+  }
+
+  @Test
   void deleteAsksFirst() {
     try (Harness h = Harness.open(tmp)) {
       h.press("d");
