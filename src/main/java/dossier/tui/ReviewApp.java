@@ -72,6 +72,9 @@ final class ReviewApp {
 
   private int queryGeneration;
   private long lastPoll;
+  private final long started;
+  private boolean firstLoadDone;
+  private static final long HOLD_KEYS_NANOS = TimeUnit.SECONDS.toNanos(3);
   private boolean polling;
   private Long dataVersion;
 
@@ -91,6 +94,7 @@ final class ReviewApp {
     this.listView = new ListView(list, selected);
     screens.push(listView);
     this.lastPoll = clock.getAsLong();
+    this.started = lastPoll;
     // where the archive is before the first load: any later commit by another process shows up
     checkForChanges();
     list.reset(query, -1);
@@ -139,7 +143,7 @@ final class ReviewApp {
     }
     did |= drainEvents();
     KeyStroke k;
-    while (running && (k = screen.pollInput()) != null) {
+    while (running && !holdKeys(now) && (k = screen.pollInput()) != null) {
       did = true;
       handle(k);
       drainEvents();
@@ -158,6 +162,14 @@ final class ReviewApp {
       }
     }
     return did;
+  }
+
+  /**
+   * Keys typed before the first page arrives wait for it (for a moment at most): typed ahead, "t"
+   * and a tag would otherwise find no article and the tag's letters would run as commands.
+   */
+  private boolean holdKeys(long now) {
+    return !firstLoadDone && now - started < HOLD_KEYS_NANOS;
   }
 
   private boolean drainEvents() {
@@ -770,6 +782,7 @@ final class ReviewApp {
           if (g != queryGeneration) {
             return;
           }
+          firstLoadDone = true;
           long n = loaded.count();
           boolean changed = !q.equals(list.query());
           list.reset(q, n, loaded.first());
@@ -784,6 +797,7 @@ final class ReviewApp {
           }
         },
         err -> {
+          firstLoadDone = true;
           if (g != queryGeneration) {
             return;
           }
