@@ -48,9 +48,21 @@ final class Furniture {
               + "(?:click|tap) here.*|download (?:our|the) app.*|open in app|"
               + "image (?:source|caption|credit).*|photo(?:graph)?:? credit.*|"
               + "(?:updated|last updated|posted|published)\\b.{0,60}|"
-              + "loading(?:\\.\\.\\.|…)?|close|menu|home|next|previous|prev"
+              + "loading(?:\\.\\.\\.|…)?|close|menu|home|next|previous|prev|"
+              + "recommended(?: for you| reading| stories| articles)?|sponsored links?|"
+              + "(?:gift|save|print|share|bookmark) (?:this |the )?(?:article|story)|"
+              + "listen to (?:this|the) (?:article|story).{0,20}|report an? (?:error|correction|"
+              + "typo)|send us (?:a |your )?tips?|got a (?:news )?tip.{0,60}|"
+              + "was this (?:article|story|page) (?:helpful|useful).{0,20}|"
+              + "(?:open|opens) in (?:a )?new (?:window|tab)|"
+              + "(?:\\d+ )?min(?:ute)?s? read|reading time.{0,20}"
               + ")$",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /** Reported speech marks a line as news text, whatever verbs it starts with. */
+  private static final Pattern REPORTING =
+      Pattern.compile("\\b(?:said|says|told|added|according to|reported|announced|urged)\\b",
+          Pattern.CASE_INSENSITIVE);
 
   static final Pattern COPYRIGHT =
       Pattern.compile("^(?:©|\\(c\\)|copyright\\b)|all rights reserved", Pattern.CASE_INSENSITIVE);
@@ -79,7 +91,8 @@ final class Furniture {
     if (t.isEmpty() || t.length() > 160) {
       return false;
     }
-    if (endsSentence(t) && Text.wordCount(t) > 8 && !COPYRIGHT.matcher(t).find()) {
+    if (endsSentence(t) && (Text.wordCount(t) > 8 || REPORTING.matcher(t).find())
+        && !COPYRIGHT.matcher(t).find()) {
       return false;
     }
     return KNOWN.matcher(stripBullet(t)).matches();
@@ -106,10 +119,35 @@ final class Furniture {
    */
   static boolean isPrompt(String line) {
     String t = stripBullet(Text.oneLine(line));
-    if (t.isEmpty() || Text.wordCount(t) > 14 || endsSentence(t)) {
+    if (t.isEmpty() || Text.wordCount(t) > 14 || endsSentence(t)
+        || REPORTING.matcher(t).find()) {
       return false;
     }
     return CALL_TO_ACTION.matcher(t).matches() || NETWORKS.matcher(t).find();
+  }
+
+  private static final Pattern PITCH_START =
+      Pattern.compile(
+          "^(?:want|like|love|enjoy(?:ed)?|don'?t|never|get|try|you(?:'ve| have| can)|"
+              + "already|not yet|support|become|join|subscribe|sign|click|tap|download|follow|"
+              + "our (?:journalism|reporting|newsroom|work))\\b.*",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern PITCH_WORDS =
+      Pattern.compile(
+          "\\b(?:sign up|subscribe|subscriber|subscription|newsletter|free articles?|click here|"
+              + "tap here|download (?:our|the) app|follow us|readers like you|paywall|"
+              + "log ?in|register|donat(?:e|ion)|support (?:our|independent))\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
+   * A short sales pitch, even with sentence punctuation: "Want more stories like this? Sign up
+   * here." It must both start like a pitch and name what it sells, so that a news sentence about
+   * people signing up for something stays.
+   */
+  static boolean isPitch(String line) {
+    String t = Text.oneLine(line);
+    return !t.isEmpty() && Text.wordCount(t) <= 16 && PITCH_START.matcher(t).matches()
+        && PITCH_WORDS.matcher(t).find() && !REPORTING.matcher(t).find();
   }
 
   /** Short and unpunctuated, the way headlines of link lists and menu entries look. */

@@ -27,7 +27,7 @@ final class HtmlExtractor {
       StringBuilder kept = new StringBuilder();
       for (String line : p.split("\n")) {
         boolean top = body.size() < 3;
-        if (Furniture.isKnown(line) || Furniture.isFurnitureList(line)
+        if (Furniture.isKnown(line) || Furniture.isFurnitureList(line) || Furniture.isPitch(line)
             || top && (MainContent.normalize(line).equals(normTitle) || Bylines.isByLine(line))) {
           continue;
         }

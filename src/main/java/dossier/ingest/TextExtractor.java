@@ -145,7 +145,8 @@ final class TextExtractor {
       if (!body.isEmpty() && body.get(body.size() - 1).equals(p)) {
         continue; // a paragraph printed twice by the scraper
       }
-      if (readMetaLine(p, meta, false) || Furniture.isKnown(p) || Furniture.isPrompt(p)) {
+      if (readMetaLine(p, meta, false) || Furniture.isKnown(p) || Furniture.isPrompt(p)
+          || Furniture.isPitch(p) || Furniture.isFurnitureList(p)) {
         continue;
       }
       body.add(p);
@@ -266,6 +267,7 @@ final class TextExtractor {
 
   private static boolean isFurnitureLine(String p) {
     return Furniture.isKnown(p) || Furniture.isPrompt(p) || Furniture.isFurnitureList(p)
+        || Furniture.isPitch(p)
         || TAGS.matcher(p).matches() || SECTION.matcher(p).matches()
         || Furniture.COPYRIGHT.matcher(p).find();
   }

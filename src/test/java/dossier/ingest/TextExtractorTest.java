@@ -137,4 +137,25 @@ class TextExtractorTest {
     assertThat(x.body()).isEqualTo("Winter fares on the island ferry will rise by a tenth from"
         + " December, the operator said.");
   }
+
+  @Test
+  void promptsAndPitchesBetweenParagraphsAreDropped() throws IOException {
+    Extracted x = Extractors.extract(fixture("prompts-and-pitches.txt"), "p.txt", Format.AUTO);
+    assertThat(x.title()).isEqualTo("Tram strike halts Harsk commuters");
+    assertThat(paragraphs(x)).containsExactly(
+        "Tram drivers in Harsk walked out on Monday morning, leaving tens of thousands of"
+            + " commuters to find other ways to work.",
+        "The union says its members have not had a pay rise in three years, while the city says"
+            + " the budget leaves no room.",
+        "\"We are not asking for the moon,\" said driver Pia Lund.",
+        "Talks are due to resume on Thursday.");
+  }
+
+  @Test
+  void newsSentencesThatMentionSigningUpStay() {
+    Extracted x = text("Volunteers sought for flood watch\n\nThe council urged residents to sign"
+        + " up for the flood watch rota.\n\nSubscribe to the rota online, officials said.\n\n"
+        + "Follow the river level on the council's gauge page, they added.\n");
+    assertThat(paragraphs(x)).hasSize(3);
+  }
 }
