@@ -45,6 +45,9 @@ public final class ImportService {
 
   public static final long DEFAULT_MAX_SIZE = 20L << 20;
 
+  /** An import of at least this many articles may refresh the planner's statistics. */
+  static final int ANALYZE_AFTER = 1000;
+
   /** What to do with a file whose text is already stored. */
   public enum OnDuplicate {
     SKIP,
@@ -178,6 +181,9 @@ public final class ImportService {
     } finally {
       pool.shutdownNow();
       finishJournal(args, counter);
+    }
+    if (counter.imported >= ANALYZE_AFTER) {
+      archive.analyzeIfStale(counter.imported);
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
     return new Summary(

@@ -277,20 +277,39 @@ public final class ArticleRepository {
     boolean paged = false;
     StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS);
     if (q.hasText()) {
-      sql.append(", -bm25(articles_fts, ")
-          .append(Ranking.WEIGHTS)
-          .append(") AS score, snippet(articles_fts, 1, char(57344), char(57345), '…', ")
+      // The page is cut from ids and scores alone; columns, tags and snippets are then read for
+      // the rows of the page only, not for every match (a common word matches a tenth of an
+      // archive). Without a filter the full-text index answers alone, with no join at all.
+      sql.setLength(0);
+      sql.append("WITH page AS MATERIALIZED (SELECT ");
+      if (q.where().equals("1")) {
+        sql.append("rowid AS id, bm25(articles_fts, ")
+            .append(Ranking.WEIGHTS)
+            .append(") AS r FROM articles_fts WHERE articles_fts MATCH ? ORDER BY r, id DESC");
+        params.add(q.match());
+      } else {
+        // CROSS JOIN keeps the full-text index as the outer loop: with a filter such as
+        // "a.id IN (tag subquery)" the planner would otherwise walk the filter's articles and
+        // run the whole MATCH once for each of them (seconds at 100k articles)
+        sql.append("a.id AS id, bm25(articles_fts, ")
+            .append(Ranking.WEIGHTS)
+            .append(") AS r FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid")
+            .append(" WHERE articles_fts MATCH ? AND (")
+            .append(q.where())
+            .append(") ORDER BY r, a.id DESC");
+        params.add(q.match());
+        params.addAll(q.params());
+      }
+      appendLimit(sql, params, limit, offset);
+      sql.append(") SELECT ")
+          .append(COLUMNS)
+          .append(", -page.r AS score, (SELECT snippet(articles_fts, 1, char(57344), char(57345),")
+          .append(" '…', ")
           .append(Ranking.SNIPPET_TOKENS)
-          // CROSS JOIN keeps the full-text index as the outer loop: with a filter such as
-          // "a.id IN (tag subquery)" the planner would otherwise walk the filter's articles and
-          // run the whole MATCH once for each of them (seconds at 100k articles)
-          .append(") AS snip FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid")
-          .append(" WHERE articles_fts MATCH ? AND (")
-          .append(q.where())
-          .append(")");
+          .append(") FROM articles_fts WHERE articles_fts MATCH ? AND rowid = page.id) AS snip")
+          .append(" FROM page CROSS JOIN articles a ON a.id = page.id ORDER BY page.r, a.id DESC");
       params.add(q.match());
-      params.addAll(q.params());
-      sql.append(" ORDER BY bm25(articles_fts, ").append(Ranking.WEIGHTS).append("), a.id DESC");
+      paged = true;
     } else if (q.rank() != null) {
       // words under OR beside a filter (oil OR tag:x) order the matches but do not decide them:
       // their scores are computed once, the page is cut from ids and scores alone, and columns
