@@ -28,7 +28,8 @@ final class Bylines {
           + "intern|news desk|newsdesk)s?";
   private static final Pattern ROLE_SUFFIX =
       Pattern.compile(
-          "\\s*(?:[,|–—-]\\s*|\\s+)(?:the\\s+|our\\s+|a\\s+)?(?:\\p{Lu}\\p{L}+\\s+)?" + ROLES
+          "\\s*(?:[,|–—-]\\s*|\\s+)(?:the\\s+|our\\s+|a\\s+)?(?:\\p{Lu}\\p{L}+\\s+)?"
+              + ROLES
               + "\\b.*$",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern ROLE_ONLY =
@@ -62,21 +63,26 @@ final class Bylines {
     String name = t.substring(0, m.start());
     String rest = t.substring(m.start()).strip();
     // "Anna Ferro, Correspondent": a full name, then a separator, then the role.
-    return looksLikeName(name) && name.trim().split("\\s+").length >= 2
-        && !rest.isEmpty() && ",|–—-".indexOf(rest.charAt(0)) >= 0 && rest.length() < 60;
+    return looksLikeName(name)
+        && name.trim().split("\\s+").length >= 2
+        && !rest.isEmpty()
+        && ",|–—-".indexOf(rest.charAt(0)) >= 0
+        && rest.length() < 60;
   }
 
   /**
-   * The names in a byline or author field, cleaned of "By", roles, places and dates; an empty
-   * list when nothing in it looks like a person's or desk's name.
+   * The names in a byline or author field, cleaned of "By", roles, places and dates; an empty list
+   * when nothing in it looks like a person's or desk's name.
    */
   static List<String> names(String raw) {
     if (raw == null) {
       return List.of();
     }
     String t = Text.oneLine(raw);
-    if (t.isEmpty() || t.length() > 200 || t.startsWith("http") || t.contains("@")
-        && !t.contains(" ")) {
+    if (t.isEmpty()
+        || t.length() > 200
+        || t.startsWith("http")
+        || t.contains("@") && !t.contains(" ")) {
       return List.of();
     }
     Matcher by = BY_PREFIX.matcher(t);

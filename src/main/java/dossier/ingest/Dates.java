@@ -22,12 +22,13 @@ public final class Dates {
 
   private static final Pattern ISO =
       Pattern.compile(
-          "(?<![\\d])((?:19|20)\\d{2})-(\\d{1,2})-(\\d{1,2})"
-              + "(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{1,2})(?:[.,]\\d+)?)?\\s*(Z|[+-]\\d{2}:?\\d{2})?)?"
+          "(?<![\\d])((?:19|20)\\d{2})-(\\d{1,2})-(\\d{1,2})(?:[T"
+              + " ](\\d{1,2}):(\\d{2})(?::(\\d{1,2})(?:[.,]\\d+)?)?\\s*(Z|[+-]\\d{2}:?\\d{2})?)?"
               + "(?![\\d])");
   private static final Pattern COMPACT =
       Pattern.compile(
-          "(?<![\\d])((?:19|20)\\d{2})(\\d{2})(\\d{2})(?:T(\\d{2})(\\d{2})(\\d{2})?(Z)?)?(?![\\d])");
+          "(?<![\\d])((?:19|20)\\d{2})(\\d{2})(\\d{2})"
+              + "(?:T(\\d{2})(\\d{2})(\\d{2})?(Z)?)?(?![\\d])");
   private static final Pattern YMD =
       Pattern.compile("(?<![\\d])((?:19|20)\\d{2})[./](\\d{1,2})[./](\\d{1,2})(?![\\d])");
   private static final Pattern DMY =
@@ -47,10 +48,25 @@ public final class Dates {
   static {
     String[][] names = {
       // English, French, German, Spanish, Italian, Portuguese, Dutch
-      {"january", "jan", "janvier", "janv", "januar", "jänner", "enero", "ene", "gennaio", "gen",
-        "janeiro", "januari"},
-      {"february", "feb", "febr", "février", "fevrier", "févr", "fevr", "februar", "febrero",
-        "febbraio", "fevereiro", "fev", "februari"},
+      {
+        "january", "jan", "janvier", "janv", "januar", "jänner", "enero", "ene", "gennaio", "gen",
+        "janeiro", "januari"
+      },
+      {
+        "february",
+        "feb",
+        "febr",
+        "février",
+        "fevrier",
+        "févr",
+        "fevr",
+        "februar",
+        "febrero",
+        "febbraio",
+        "fevereiro",
+        "fev",
+        "februari"
+      },
       {"march", "mar", "mars", "märz", "maerz", "marzo", "março", "marco", "maart", "mrt"},
       {"april", "apr", "avril", "avr", "abril", "abr", "aprile"},
       {"may", "mai", "mayo", "maggio", "mag", "maio", "mei"},
@@ -58,43 +74,185 @@ public final class Dates {
       {"july", "jul", "juillet", "juil", "juli", "julio", "luglio", "lug", "julho"},
       {"august", "aug", "août", "aout", "agosto", "ago", "augustus"},
       {"september", "sep", "sept", "septembre", "septiembre", "settembre", "set", "setembro"},
-      {"october", "oct", "octobre", "oktober", "okt", "octubre", "ottobre", "ott", "outubro",
-        "out"},
+      {
+        "october", "oct", "octobre", "oktober", "okt", "octubre", "ottobre", "ott", "outubro", "out"
+      },
       {"november", "nov", "novembre", "noviembre", "novembro"},
-      {"december", "dec", "décembre", "decembre", "déc", "dezember", "dez", "diciembre", "dic",
-        "dicembre", "dezembro"},
+      {
+        "december",
+        "dec",
+        "décembre",
+        "decembre",
+        "déc",
+        "dezember",
+        "dez",
+        "diciembre",
+        "dic",
+        "dicembre",
+        "dezembro"
+      },
     };
     String[][] more = {
       // Russian and Ukrainian (nominative and genitive), Turkish, Polish, Czech, Romanian
-      {"январь", "января", "янв", "січень", "січня", "ocak", "styczeń", "stycznia", "leden",
-        "ledna", "ianuarie"},
-      {"февраль", "февраля", "фев", "лютий", "лютого", "şubat", "subat", "luty", "lutego", "únor",
-        "února", "februarie"},
-      {"март", "марта", "березень", "березня", "mart", "marzec", "marca", "březen", "března",
-        "martie"},
-      {"апрель", "апреля", "апр", "квітень", "квітня", "nisan", "kwiecień", "kwietnia", "duben",
-        "dubna", "aprilie"},
-      {"май", "мая", "травень", "травня", "mayıs", "mayis", "maj", "maja", "květen", "května",
-        "mai"},
-      {"июнь", "июня", "червень", "червня", "haziran", "czerwiec", "czerwca", "červen", "června",
-        "iunie"},
-      {"июль", "июля", "липень", "липня", "temmuz", "lipiec", "lipca", "červenec", "července",
-        "iulie"},
-      {"август", "августа", "авг", "серпень", "серпня", "ağustos", "agustos", "sierpień",
-        "sierpnia", "srpen", "srpna", "august"},
-      {"сентябрь", "сентября", "сен", "вересень", "вересня", "eylül", "eylul", "wrzesień",
-        "września", "září", "septembrie"},
-      {"октябрь", "октября", "окт", "жовтень", "жовтня", "ekim", "październik", "października",
-        "říjen", "října", "octombrie"},
-      {"ноябрь", "ноября", "ноя", "листопад", "листопада", "kasım", "kasim", "listopad",
-        "listopada", "noiembrie"},
-      {"декабрь", "декабря", "дек", "грудень", "грудня", "aralık", "aralik", "grudzień",
-        "grudnia", "prosinec", "prosince", "decembrie"},
+      {
+        "январь",
+        "января",
+        "янв",
+        "січень",
+        "січня",
+        "ocak",
+        "styczeń",
+        "stycznia",
+        "leden",
+        "ledna",
+        "ianuarie"
+      },
+      {
+        "февраль",
+        "февраля",
+        "фев",
+        "лютий",
+        "лютого",
+        "şubat",
+        "subat",
+        "luty",
+        "lutego",
+        "únor",
+        "února",
+        "februarie"
+      },
+      {
+        "март",
+        "марта",
+        "березень",
+        "березня",
+        "mart",
+        "marzec",
+        "marca",
+        "březen",
+        "března",
+        "martie"
+      },
+      {
+        "апрель",
+        "апреля",
+        "апр",
+        "квітень",
+        "квітня",
+        "nisan",
+        "kwiecień",
+        "kwietnia",
+        "duben",
+        "dubna",
+        "aprilie"
+      },
+      {
+        "май", "мая", "травень", "травня", "mayıs", "mayis", "maj", "maja", "květen", "května",
+        "mai"
+      },
+      {
+        "июнь",
+        "июня",
+        "червень",
+        "червня",
+        "haziran",
+        "czerwiec",
+        "czerwca",
+        "červen",
+        "června",
+        "iunie"
+      },
+      {
+        "июль",
+        "июля",
+        "липень",
+        "липня",
+        "temmuz",
+        "lipiec",
+        "lipca",
+        "červenec",
+        "července",
+        "iulie"
+      },
+      {
+        "август",
+        "августа",
+        "авг",
+        "серпень",
+        "серпня",
+        "ağustos",
+        "agustos",
+        "sierpień",
+        "sierpnia",
+        "srpen",
+        "srpna",
+        "august"
+      },
+      {
+        "сентябрь",
+        "сентября",
+        "сен",
+        "вересень",
+        "вересня",
+        "eylül",
+        "eylul",
+        "wrzesień",
+        "września",
+        "září",
+        "septembrie"
+      },
+      {
+        "октябрь",
+        "октября",
+        "окт",
+        "жовтень",
+        "жовтня",
+        "ekim",
+        "październik",
+        "października",
+        "říjen",
+        "října",
+        "octombrie"
+      },
+      {
+        "ноябрь",
+        "ноября",
+        "ноя",
+        "листопад",
+        "листопада",
+        "kasım",
+        "kasim",
+        "listopad",
+        "listopada",
+        "noiembrie"
+      },
+      {
+        "декабрь",
+        "декабря",
+        "дек",
+        "грудень",
+        "грудня",
+        "aralık",
+        "aralik",
+        "grudzień",
+        "grudnia",
+        "prosinec",
+        "prosince",
+        "decembrie"
+      },
     };
     String[][] arabic = {
-      {"يناير", "كانون الثاني"}, {"فبراير", "شباط"}, {"مارس", "آذار"}, {"أبريل", "ابريل", "نيسان"},
-      {"مايو", "أيار"}, {"يونيو", "يونيه", "حزيران"}, {"يوليو", "يوليه", "تموز"},
-      {"أغسطس", "اغسطس", "آب"}, {"سبتمبر", "أيلول"}, {"أكتوبر", "اكتوبر"}, {"نوفمبر"},
+      {"يناير", "كانون الثاني"},
+      {"فبراير", "شباط"},
+      {"مارس", "آذار"},
+      {"أبريل", "ابريل", "نيسان"},
+      {"مايو", "أيار"},
+      {"يونيو", "يونيه", "حزيران"},
+      {"يوليو", "يوليه", "تموز"},
+      {"أغسطس", "اغسطس", "آب"},
+      {"سبتمبر", "أيلول"},
+      {"أكتوبر", "اكتوبر"},
+      {"نوفمبر"},
       {"ديسمبر"},
     };
     for (String[][] table : new String[][][] {names, more, arabic}) {
@@ -143,8 +301,8 @@ public final class Dates {
   }
 
   /**
-   * Parses a value that is meant to be a date (a meta tag's content, a front-matter field, a
-   * {@code datetime} attribute). Also accepts compact {@code 20200607} and two-digit years.
+   * Parses a value that is meant to be a date (a meta tag's content, a front-matter field, a {@code
+   * datetime} attribute). Also accepts compact {@code 20200607} and two-digit years.
    */
   public static String parse(String s) {
     if (s == null) {
@@ -162,8 +320,14 @@ public final class Dates {
     if (cm.find()) {
       String d = ymd(Integer.parseInt(cm.group(1)), cm.group(2), cm.group(3));
       if (d != null && cm.group(7) != null) {
-        return d + "T" + cm.group(4) + ":" + cm.group(5) + ":"
-            + (cm.group(6) == null ? "00" : cm.group(6)) + "Z";
+        return d
+            + "T"
+            + cm.group(4)
+            + ":"
+            + cm.group(5)
+            + ":"
+            + (cm.group(6) == null ? "00" : cm.group(6))
+            + "Z";
       }
       if (d != null) {
         return d;

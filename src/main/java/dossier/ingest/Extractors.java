@@ -74,8 +74,11 @@ public final class Extractors {
     }
     String head = text.stripLeading();
     String lower = head.substring(0, Math.min(head.length(), 1024)).toLowerCase(Locale.ROOT);
-    if (lower.startsWith("<!doctype html") || lower.startsWith("<html") || lower.startsWith("<?xml")
-        || lower.contains("<body") || lower.contains("<head")) {
+    if (lower.startsWith("<!doctype html")
+        || lower.startsWith("<html")
+        || lower.startsWith("<?xml")
+        || lower.contains("<body")
+        || lower.contains("<head")) {
       return Format.HTML;
     }
     if (head.startsWith("---\n") || head.startsWith("---\r\n") || head.startsWith("# ")) {
@@ -85,8 +88,8 @@ public final class Extractors {
   }
 
   /**
-   * A file is binary when its first 8 KB hold a NUL byte (outside UTF-16) or many bytes that no text
-   * encoding uses.
+   * A file is binary when its first 8 KB hold a NUL byte (outside UTF-16) or many bytes that no
+   * text encoding uses.
    */
   static boolean looksBinary(byte[] b) {
     if (Decoder.bomCharset(b) != null || Decoder.utf16WithoutBom(b) != null) {

@@ -18,7 +18,8 @@ public enum Format {
     try {
       return valueOf(s.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new UsageException("unknown format '" + s + "' (expected auto, text, html or markdown)");
+      throw new UsageException(
+          "unknown format '" + s + "' (expected auto, text, html or markdown)");
     }
   }
 

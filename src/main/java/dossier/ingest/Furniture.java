@@ -1,7 +1,6 @@
 package dossier.ingest;
 
 import dossier.core.Text;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -15,53 +14,51 @@ final class Furniture {
 
   private static final Pattern KNOWN =
       Pattern.compile(
-          "^(?:"
-              + "advertisement|advertising|ad|sponsored(?: content)?|paid (?:post|content)|"
-              + "story continues below(?: advertisement)?|continue reading(?: below| the main "
-              + "story)?|article continues below|skip (?:to|advert).*|scroll to continue.*|"
-              + "(?:leave|write|post|add) (?:a |your )?(?:review|comment|reply|response)s?|"
-              + "(?:be the first to )?comment(?: on this (?:story|article))?|"
-              + "(?:view|show|see|read|load) (?:all |more )?\\d* ?comments?|"
-              + "\\d+ (?:comments?|replies|responses|shares?)|comments? \\(\\d+\\)|"
-              + "follow us(?: on .*)?|follow (?:the )?[\\p{L} ]{1,40} on .*|"
-              + "find us on .*|like us on .*|join us on .*|connect with us.*|"
-              + "share(?: this| the)?(?: article| story| page| post)?(?: on \\S+| via \\S+)?|"
-              + "share on \\S+|share via \\S+|copy (?:the )?link|link copied|email|print|"
+          "^(?:advertisement|advertising|ad|sponsored(?: content)?|paid (?:post|content)|story"
+              + " continues below(?: advertisement)?|continue reading(?: below| the main"
+              + " story)?|article continues below|skip (?:to|advert).*|scroll to"
+              + " continue.*|(?:leave|write|post|add) (?:a |your"
+              + " )?(?:review|comment|reply|response)s?|(?:be the first to )?comment(?: on this"
+              + " (?:story|article))?|(?:view|show|see|read|load) (?:all |more )?\\d*"
+              + " ?comments?|\\d+ (?:comments?|replies|responses|shares?)|comments?"
+              + " \\(\\d+\\)|follow us(?: on .*)?|follow (?:the )?[\\p{L} ]{1,40} on .*|find us on"
+              + " .*|like us on .*|join us on .*|connect with us.*|share(?: this| the)?(?: article|"
+              + " story| page| post)?(?: on \\S+| via \\S+)?|share on \\S+|share via \\S+|copy"
+              + " (?:the )?link|link copied|email|print|"
               + "(?:facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|telegram|instagram|"
-              + "tiktok|youtube|threads|bluesky|mastodon|flipboard|email|e-mail|print)(?:\\s*[|/·•,]\\s*"
+              + "tiktok|youtube|threads|bluesky|mastodon|flipboard|email|e-mail|print)"
+              + "(?:\\s*[|/·•,]\\s*"
               + "(?:facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|telegram|instagram|"
-              + "tiktok|youtube|threads|bluesky|mastodon|flipboard|email|e-mail|print))*|"
-              + "related(?: (?:articles?|stories|posts|content|coverage|news|links|reading|"
-              + "topics))?:?|"
-              + "(?:more|also|recommended|further) (?:on|in|from|reading|stories|news|like this)"
-              + "(?: .{0,60})?|you (?:may|might) also (?:like|enjoy|be interested in).*|"
-              + "most (?:read|popular|viewed|shared|commented)(?: .{0,40})?|trending(?: now)?|"
-              + "read (?:more|next|also|this next)(?:\\s*[:»›>-].*)?|read more about .*|"
-              + "see also:? .*|watch: .{0,80}|listen: .{0,80}|(?:related|also read|also see|"
-              + "more|read more|see more|recommended|editor'?s picks?):\\s.*|"
-              + "sign up (?:for|to) .*|sign up|subscribe(?: now| today| for .*| to .*)?|"
-              + "get (?:our|the) .{0,40}newsletter.*|.{0,40}newsletter(?: sign-?up)?|"
-              + "enter your e-?mail(?: address)?.*|your e-?mail(?: address)?|"
-              + "(?:we|i) (?:respect|value) your privacy.*|unsubscribe at any time.*|"
-              + "(?:©|\\(c\\)|copyright\\b).*|all rights reserved.*|"
-              + "news ?line|top stories|latest news|breaking news|back to top|"
-              + "(?:click|tap) here.*|download (?:our|the) app.*|open in app|"
-              + "image (?:source|caption|credit).*|photo(?:graph)?:? credit.*|"
-              + "(?:updated|last updated|posted|published)\\b.{0,60}|"
-              + "loading(?:\\.\\.\\.|…)?|close|menu|home|next|previous|prev|"
-              + "recommended(?: for you| reading| stories| articles)?|sponsored links?|"
-              + "(?:gift|save|print|share|bookmark) (?:this |the )?(?:article|story)|"
-              + "listen to (?:this|the) (?:article|story).{0,20}|report an? (?:error|correction|"
-              + "typo)|send us (?:a |your )?tips?|got a (?:news )?tip.{0,60}|"
-              + "was this (?:article|story|page) (?:helpful|useful).{0,20}|"
-              + "(?:open|opens) in (?:a )?new (?:window|tab)|"
-              + "(?:\\d+ )?min(?:ute)?s? read|reading time.{0,20}"
-              + ")$",
+              + "tiktok|youtube|threads|bluesky|mastodon|flipboard|email|e-mail|print))*|related(?:"
+              + " (?:articles?|stories|posts|content|coverage|news|links|reading|"
+              + "topics))?:?|(?:more|also|recommended|further)"
+              + " (?:on|in|from|reading|stories|news|like this)(?: .{0,60})?|you (?:may|might) also"
+              + " (?:like|enjoy|be interested in).*|most"
+              + " (?:read|popular|viewed|shared|commented)(?: .{0,40})?|trending(?: now)?|read"
+              + " (?:more|next|also|this next)(?:\\s*[:»›>-].*)?|read more about .*|see also:?"
+              + " .*|watch: .{0,80}|listen: .{0,80}|(?:related|also read|also see|more|read"
+              + " more|see more|recommended|editor'?s picks?):\\s.*|sign up (?:for|to) .*|sign"
+              + " up|subscribe(?: now| today| for .*| to .*)?|get (?:our|the)"
+              + " .{0,40}newsletter.*|.{0,40}newsletter(?: sign-?up)?|enter your e-?mail(?:"
+              + " address)?.*|your e-?mail(?: address)?|(?:we|i) (?:respect|value) your"
+              + " privacy.*|unsubscribe at any time.*|(?:©|\\(c\\)|copyright\\b).*|all rights"
+              + " reserved.*|news ?line|top stories|latest news|breaking news|back to"
+              + " top|(?:click|tap) here.*|download (?:our|the) app.*|open in app|image"
+              + " (?:source|caption|credit).*|photo(?:graph)?:? credit.*|(?:updated|last"
+              + " updated|posted|published)\\b.{0,60}|"
+              + "loading(?:\\.\\.\\.|…)?|close|menu|home|next|previous|prev|recommended(?: for you|"
+              + " reading| stories| articles)?|sponsored links?|(?:gift|save|print|share|bookmark)"
+              + " (?:this |the )?(?:article|story)|listen to (?:this|the)"
+              + " (?:article|story).{0,20}|report an? (?:error|correction|typo)|send us (?:a |your"
+              + " )?tips?|got a (?:news )?tip.{0,60}|was this (?:article|story|page)"
+              + " (?:helpful|useful).{0,20}|(?:open|opens) in (?:a )?new (?:window|tab)|(?:\\d+"
+              + " )?min(?:ute)?s? read|reading time.{0,20})$",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /** Reported speech marks a line as news text, whatever verbs it starts with. */
   private static final Pattern REPORTING =
-      Pattern.compile("\\b(?:said|says|told|added|according to|reported|announced|urged)\\b",
+      Pattern.compile(
+          "\\b(?:said|says|told|added|according to|reported|announced|urged)\\b",
           Pattern.CASE_INSENSITIVE);
 
   static final Pattern COPYRIGHT =
@@ -91,7 +88,8 @@ final class Furniture {
     if (t.isEmpty() || t.length() > 160) {
       return false;
     }
-    if (endsSentence(t) && (Text.wordCount(t) > 8 || REPORTING.matcher(t).find())
+    if (endsSentence(t)
+        && (Text.wordCount(t) > 8 || REPORTING.matcher(t).find())
         && !COPYRIGHT.matcher(t).find()) {
       return false;
     }
@@ -119,8 +117,7 @@ final class Furniture {
    */
   static boolean isPrompt(String line) {
     String t = stripBullet(Text.oneLine(line));
-    if (t.isEmpty() || Text.wordCount(t) > 14 || endsSentence(t)
-        || REPORTING.matcher(t).find()) {
+    if (t.isEmpty() || Text.wordCount(t) > 14 || endsSentence(t) || REPORTING.matcher(t).find()) {
       return false;
     }
     return CALL_TO_ACTION.matcher(t).matches() || NETWORKS.matcher(t).find();
@@ -146,8 +143,11 @@ final class Furniture {
    */
   static boolean isPitch(String line) {
     String t = Text.oneLine(line);
-    return !t.isEmpty() && Text.wordCount(t) <= 16 && PITCH_START.matcher(t).matches()
-        && PITCH_WORDS.matcher(t).find() && !REPORTING.matcher(t).find();
+    return !t.isEmpty()
+        && Text.wordCount(t) <= 16
+        && PITCH_START.matcher(t).matches()
+        && PITCH_WORDS.matcher(t).find()
+        && !REPORTING.matcher(t).find();
   }
 
   /** Short and unpunctuated, the way headlines of link lists and menu entries look. */

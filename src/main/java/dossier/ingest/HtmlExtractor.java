@@ -27,7 +27,9 @@ final class HtmlExtractor {
       StringBuilder kept = new StringBuilder();
       for (String line : p.split("\n")) {
         boolean top = body.size() < 3;
-        if (Furniture.isKnown(line) || Furniture.isFurnitureList(line) || Furniture.isPitch(line)
+        if (Furniture.isKnown(line)
+            || Furniture.isFurnitureList(line)
+            || Furniture.isPitch(line)
             || top && (MainContent.normalize(line).equals(normTitle) || Bylines.isByLine(line))) {
           continue;
         }
@@ -44,8 +46,18 @@ final class HtmlExtractor {
     if (title == null || title.isBlank()) {
       title = TextExtractor.titleFromFirstSentence(String.join("\n\n", body));
     }
-    return new Extracted(title, meta.source, meta.authors, meta.published, meta.url, meta.section,
-        meta.lang, caption, String.join("\n\n", body), meta.tags, "html");
+    return new Extracted(
+        title,
+        meta.source,
+        meta.authors,
+        meta.published,
+        meta.url,
+        meta.section,
+        meta.lang,
+        caption,
+        String.join("\n\n", body),
+        meta.tags,
+        "html");
   }
 
   /** The caption of the article's first figure, when it has one. */

@@ -36,7 +36,8 @@ final class MainContent {
 
   /** Names that rescue a box from {@link #UNLIKELY}: it may still be the article. */
   static final Pattern MAYBE =
-      Pattern.compile("and|article|body|column|content|main|shadow|story|entry|post-?text",
+      Pattern.compile(
+          "and|article|body|column|content|main|shadow|story|entry|post-?text",
           Pattern.CASE_INSENSITIVE);
 
   static final Pattern POSITIVE =
@@ -58,19 +59,84 @@ final class MainContent {
       Pattern.compile("(\\b|_)(share|sharedaddy|sharing|social)(\\b|_)", Pattern.CASE_INSENSITIVE);
 
   private static final Set<String> UNLIKELY_ROLES =
-      Set.of("menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog",
-          "banner", "contentinfo", "search");
+      Set.of(
+          "menu",
+          "menubar",
+          "complementary",
+          "navigation",
+          "alert",
+          "alertdialog",
+          "dialog",
+          "banner",
+          "contentinfo",
+          "search");
 
   private static final Set<String> REMOVE_TAGS =
-      Set.of("script", "style", "noscript", "template", "iframe", "object", "embed", "svg",
-          "canvas", "link", "meta", "input", "textarea", "select", "button", "nav", "aside",
-          "footer", "map", "audio", "video", "source", "head", "dialog", "math");
+      Set.of(
+          "script",
+          "style",
+          "noscript",
+          "template",
+          "iframe",
+          "object",
+          "embed",
+          "svg",
+          "canvas",
+          "link",
+          "meta",
+          "input",
+          "textarea",
+          "select",
+          "button",
+          "nav",
+          "aside",
+          "footer",
+          "map",
+          "audio",
+          "video",
+          "source",
+          "head",
+          "dialog",
+          "math");
 
   private static final Set<String> BLOCK_CHILDREN =
-      Set.of("address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "fieldset",
-          "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
-          "main", "nav", "ol", "p", "pre", "section", "table", "ul", "img", "center", "menu",
-          "tr", "td", "tbody", "details");
+      Set.of(
+          "address",
+          "article",
+          "aside",
+          "blockquote",
+          "dd",
+          "div",
+          "dl",
+          "dt",
+          "fieldset",
+          "figure",
+          "footer",
+          "form",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "header",
+          "hr",
+          "li",
+          "main",
+          "nav",
+          "ol",
+          "p",
+          "pre",
+          "section",
+          "table",
+          "ul",
+          "img",
+          "center",
+          "menu",
+          "tr",
+          "td",
+          "tbody",
+          "details");
 
   private static final Set<String> SCORED =
       Set.of("p", "pre", "td", "h2", "h3", "h4", "h5", "h6", "section", "blockquote", "li", "dd");
@@ -187,7 +253,10 @@ final class MainContent {
    * text is split into columns or blocks), or when the parent scores better still.
    */
   private static Element promote(
-      Element top, double topScore, List<Element> candidates, Map<Element, double[]> scores,
+      Element top,
+      double topScore,
+      List<Element> candidates,
+      Map<Element, double[]> scores,
       Element body) {
     List<Element> alternatives = new ArrayList<>();
     for (Element c : candidates) {
@@ -197,7 +266,8 @@ final class MainContent {
     }
     if (alternatives.size() >= 3) {
       int level = 0;
-      for (Element p = top.parent(); p != null && p != body && level < 20;
+      for (Element p = top.parent();
+          p != null && p != body && level < 20;
           p = p.parent(), level++) {
         int within = 0;
         for (Element a : alternatives) {
@@ -294,22 +364,30 @@ final class MainContent {
           @Override
           public FilterResult head(Node node, int depth) {
             if (!(node instanceof Element e)) {
-              return node.nodeName().equals("#comment") ? FilterResult.REMOVE
+              return node.nodeName().equals("#comment")
+                  ? FilterResult.REMOVE
                   : FilterResult.CONTINUE;
             }
             String tag = e.normalName();
             if (REMOVE_TAGS.contains(tag) || isHidden(e)) {
               return FilterResult.REMOVE;
             }
-            if (pass.stripUnlikely && depth > 0 && !tag.equals("article") && !tag.equals("main")
-                && !tag.equals("a") && !tag.equals("table") && !tag.equals("tbody")
-                && !tag.equals("tr") && !tag.equals("td")) {
+            if (pass.stripUnlikely
+                && depth > 0
+                && !tag.equals("article")
+                && !tag.equals("main")
+                && !tag.equals("a")
+                && !tag.equals("table")
+                && !tag.equals("tbody")
+                && !tag.equals("tr")
+                && !tag.equals("td")) {
               String role = e.attr("role");
               if (UNLIKELY_ROLES.contains(role.toLowerCase(Locale.ROOT))) {
                 return FilterResult.REMOVE;
               }
               String names = names(e);
-              if (names.length() > 1 && UNLIKELY.matcher(names).find()
+              if (names.length() > 1
+                  && UNLIKELY.matcher(names).find()
                   && !MAYBE.matcher(names).find()) {
                 return FilterResult.REMOVE;
               }
@@ -467,8 +545,7 @@ final class MainContent {
         continue;
       }
       if (pass.cleanConditionally
-          && Set.of("form", "fieldset", "table", "ul", "div")
-              .contains(tag)
+          && Set.of("form", "fieldset", "table", "ul", "div").contains(tag)
           && shouldRemove(e, stats, pass)) {
         e.remove();
       }
@@ -584,9 +661,9 @@ final class MainContent {
   }
 
   /**
-   * Per-element counts under a root, computed bottom-up in one pass: text length, link text
-   * length, whether it holds blocks, commas, and the paragraphs, images, list items, form inputs,
-   * embeds and heading text inside it.
+   * Per-element counts under a root, computed bottom-up in one pass: text length, link text length,
+   * whether it holds blocks, commas, and the paragraphs, images, list items, form inputs, embeds
+   * and heading text inside it.
    */
   static final class Stats {
     static final int LEN = 0;

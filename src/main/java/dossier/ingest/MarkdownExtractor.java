@@ -14,9 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Markdown clips: YAML front matter ({@code title}, {@code date}, {@code tags}, {@code url},
- * {@code author}, and their common synonyms) gives the metadata; the body is the Markdown turned
- * into plain paragraphs (markup, link targets and images dropped; a leading {@code #} headline that
+ * Markdown clips: YAML front matter ({@code title}, {@code date}, {@code tags}, {@code url}, {@code
+ * author}, and their common synonyms) gives the metadata; the body is the Markdown turned into
+ * plain paragraphs (markup, link targets and images dropped; a leading {@code #} headline that
  * repeats the title is the title).
  */
 final class MarkdownExtractor {
@@ -53,7 +53,8 @@ final class MarkdownExtractor {
     while (!paras.isEmpty() && isClipNote(paras.get(paras.size() - 1))) {
       paras.remove(paras.size() - 1);
     }
-    if (headline != null && title != null
+    if (headline != null
+        && title != null
         && !MainContent.normalize(headline).equals(MainContent.normalize(title))) {
       paras.add(0, headline);
     }
@@ -81,15 +82,26 @@ final class MarkdownExtractor {
         PageMetadata.addTag(tags, one);
       }
     }
-    String published = Dates.parse(field(fm, "date", "published", "published_at", "pubDate",
-        "created", "date_published"));
+    String published =
+        Dates.parse(
+            field(fm, "date", "published", "published_at", "pubDate", "created", "date_published"));
     String url = field(fm, "url", "source_url", "source", "link", "original_url", "canonical");
     if (url != null && !url.matches("(?i)https?://\\S+")) {
       url = null;
     }
     String source = field(fm, "site", "site_name", "publisher", "publication");
-    return new Extracted(title, source, authors, published, url, field(fm, "section", "category"),
-        field(fm, "lang", "language"), null, body, new ArrayList<>(tags), "markdown");
+    return new Extracted(
+        title,
+        source,
+        authors,
+        published,
+        url,
+        field(fm, "section", "category"),
+        field(fm, "lang", "language"),
+        null,
+        body,
+        new ArrayList<>(tags),
+        "markdown");
   }
 
   private static JsonNode frontMatter(String yaml) {
@@ -190,8 +202,7 @@ final class MarkdownExtractor {
     String s = block.strip();
     if (s.startsWith("```") || s.startsWith("~~~")) {
       String inner =
-          s.replaceFirst("\\A(```|~~~)[^\\n]*\\n?", "")
-              .replaceFirst("\\n?(```|~~~)\\s*\\z", "");
+          s.replaceFirst("\\A(```|~~~)[^\\n]*\\n?", "").replaceFirst("\\n?(```|~~~)\\s*\\z", "");
       return inner.strip();
     }
     if (s.matches("\\[[^\\]]+]:\\s*\\S+.*")) {

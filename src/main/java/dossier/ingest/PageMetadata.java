@@ -1,8 +1,8 @@
 package dossier.ingest;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -55,11 +55,27 @@ final class PageMetadata {
           .build();
 
   private static final Set<String> ARTICLE_TYPES =
-      Set.of("article", "newsarticle", "blogposting", "reportagenewsarticle",
-          "analysisnewsarticle", "opinionnewsarticle", "backgroundnewsarticle",
-          "reviewnewsarticle", "askpublicnewsarticle", "scholarlyarticle", "techarticle",
-          "socialmediaposting", "liveblogposting", "posting", "report", "creativework",
-          "medicalwebpage", "satiricalarticle", "advertisercontentarticle", "review",
+      Set.of(
+          "article",
+          "newsarticle",
+          "blogposting",
+          "reportagenewsarticle",
+          "analysisnewsarticle",
+          "opinionnewsarticle",
+          "backgroundnewsarticle",
+          "reviewnewsarticle",
+          "askpublicnewsarticle",
+          "scholarlyarticle",
+          "techarticle",
+          "socialmediaposting",
+          "liveblogposting",
+          "posting",
+          "report",
+          "creativework",
+          "medicalwebpage",
+          "satiricalarticle",
+          "advertisercontentarticle",
+          "review",
           "discussionforumposting");
 
   private static final Pattern URL_DATE =
@@ -75,10 +91,16 @@ final class PageMetadata {
 
     m.title = chooseTitle(doc, meta, ld);
 
-    m.source = firstNonBlank(ld.publisher, meta.get("og:site_name"),
-        meta.get("application-name"), meta.get("al:android:app_name"),
-        meta.get("al:iphone:app_name"), meta.get("publisher"), meta.get("dc.publisher"),
-        meta.get("cxenseparse:recs:publisher"));
+    m.source =
+        firstNonBlank(
+            ld.publisher,
+            meta.get("og:site_name"),
+            meta.get("application-name"),
+            meta.get("al:android:app_name"),
+            meta.get("al:iphone:app_name"),
+            meta.get("publisher"),
+            meta.get("dc.publisher"),
+            meta.get("cxenseparse:recs:publisher"));
     if (m.source != null && m.source.matches("(?i)https?://.*")) {
       m.source = null;
     }
@@ -86,11 +108,18 @@ final class PageMetadata {
       m.source = copyrightHolder(doc);
     }
 
-    m.url = absolute(firstNonBlank(attr(doc, "link[rel=canonical]", "href"), meta.get("og:url"),
-        ld.url));
+    m.url =
+        absolute(
+            firstNonBlank(attr(doc, "link[rel=canonical]", "href"), meta.get("og:url"), ld.url));
     m.lang = language(doc, meta, ld);
-    m.section = firstNonBlank(ld.section, meta.get("article:section"), meta.get("section"),
-        meta.get("parsely-section"), meta.get("sailthru.section"), meta.get("category"));
+    m.section =
+        firstNonBlank(
+            ld.section,
+            meta.get("article:section"),
+            meta.get("section"),
+            meta.get("parsely-section"),
+            meta.get("sailthru.section"),
+            meta.get("category"));
 
     m.authors = authors(doc, meta, ld);
     m.published = publishedDate(doc, meta, ld, m.url);
@@ -175,9 +204,16 @@ final class PageMetadata {
     } else if (ldTitle == null) {
       ldTitle = ld.name;
     }
-    String t = firstNonBlank(ldTitle, meta.get("og:title"), meta.get("twitter:title"),
-        meta.get("dc.title"), meta.get("dcterms.title"), meta.get("parsely-title"),
-        meta.get("sailthru.title"), cleanDocumentTitle(docTitle));
+    String t =
+        firstNonBlank(
+            ldTitle,
+            meta.get("og:title"),
+            meta.get("twitter:title"),
+            meta.get("dc.title"),
+            meta.get("dcterms.title"),
+            meta.get("parsely-title"),
+            meta.get("sailthru.title"),
+            cleanDocumentTitle(docTitle));
     if (t != null) {
       return t;
     }
@@ -264,8 +300,14 @@ final class PageMetadata {
     if (v == null || v.isBlank()) {
       v = html == null ? null : html.attr("xml:lang");
     }
-    v = firstNonBlank(v, ld.lang, meta.get("content-language"), meta.get("dc.language"),
-        meta.get("og:locale"), meta.get("language"));
+    v =
+        firstNonBlank(
+            v,
+            ld.lang,
+            meta.get("content-language"),
+            meta.get("dc.language"),
+            meta.get("og:locale"),
+            meta.get("language"));
     if (v == null) {
       return null;
     }
@@ -279,9 +321,18 @@ final class PageMetadata {
     if (!ld.authors.isEmpty()) {
       return ld.authors;
     }
-    for (String key : new String[] {"author", "article:author", "parsely-author",
-        "sailthru.author", "dc.creator", "dcterms.creator", "byl", "cxenseparse:author",
-        "twitter:creator:name"}) {
+    for (String key :
+        new String[] {
+          "author",
+          "article:author",
+          "parsely-author",
+          "sailthru.author",
+          "dc.creator",
+          "dcterms.creator",
+          "byl",
+          "cxenseparse:author",
+          "twitter:creator:name"
+        }) {
       List<String> names = Bylines.names(meta.get(key));
       if (!names.isEmpty()) {
         return names;
@@ -303,8 +354,8 @@ final class PageMetadata {
         return names;
       }
     }
-    for (Element e : doc.select(
-        "[class~=(?i)byline|author|writtenby|p-author], [id~=(?i)byline|author]")) {
+    for (Element e :
+        doc.select("[class~=(?i)byline|author|writtenby|p-author], [id~=(?i)byline|author]")) {
       if (++tries > 60) {
         break;
       }
@@ -323,15 +374,48 @@ final class PageMetadata {
   // ---------------------------------------------------------------- dates
 
   private static final String[] PUBLISHED_META = {
-    "article:published_time", "article:published", "og:article:published_time",
-    "og:published_time", "datepublished", "published_time", "article.published",
-    "article_date_original", "pubdate", "publishdate", "publish-date", "publish_date",
-    "publication_date", "article:published_date", "sailthru.date", "parsely-pub-date",
-    "cxenseparse:recs:publishtime", "rnews:datepublished", "dc.date.issued", "dcterms.issued",
-    "dc.date.created", "dcterms.created", "dc.date", "dcterms.date", "date", "citation_date",
-    "citation_publication_date", "originalpublicationdate", "content_create_date",
-    "bt:pubdate", "pub_date", "pdate", "displaydate", "release_date", "created", "timestamp",
-    "ga_date", "datecreated", "date_published", "article_date", "dateline", "uploaddate",
+    "article:published_time",
+    "article:published",
+    "og:article:published_time",
+    "og:published_time",
+    "datepublished",
+    "published_time",
+    "article.published",
+    "article_date_original",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "publication_date",
+    "article:published_date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "cxenseparse:recs:publishtime",
+    "rnews:datepublished",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "dc.date",
+    "dcterms.date",
+    "date",
+    "citation_date",
+    "citation_publication_date",
+    "originalpublicationdate",
+    "content_create_date",
+    "bt:pubdate",
+    "pub_date",
+    "pdate",
+    "displaydate",
+    "release_date",
+    "created",
+    "timestamp",
+    "ga_date",
+    "datecreated",
+    "date_published",
+    "article_date",
+    "dateline",
+    "uploaddate",
     "og:updated_time"
   };
 
@@ -351,8 +435,11 @@ final class PageMetadata {
     if (d != null) {
       if (d.endsWith("Z") && d.length() > 10) {
         String local = printedDate(doc, url);
-        if (local != null && Math.abs(LocalDate.parse(local.substring(0, 10)).toEpochDay()
-            - LocalDate.parse(d.substring(0, 10)).toEpochDay()) == 1) {
+        if (local != null
+            && Math.abs(
+                    LocalDate.parse(local.substring(0, 10)).toEpochDay()
+                        - LocalDate.parse(d.substring(0, 10)).toEpochDay())
+                == 1) {
           return local.substring(0, 10);
         }
       }
@@ -362,8 +449,12 @@ final class PageMetadata {
     if (d != null) {
       return d;
     }
-    d = firstNonBlank(Dates.parse(ld.modified), Dates.parse(meta.get("article:modified_time")),
-        Dates.parse(meta.get("og:updated_time")), Dates.parse(meta.get("last-modified")));
+    d =
+        firstNonBlank(
+            Dates.parse(ld.modified),
+            Dates.parse(meta.get("article:modified_time")),
+            Dates.parse(meta.get("og:updated_time")),
+            Dates.parse(meta.get("last-modified")));
     if (d != null) {
       return d;
     }
@@ -443,8 +534,9 @@ final class PageMetadata {
     }
     for (Element e : doc.select("abbr[title], span[title], [data-timestamp], [data-date]")) {
       if (DATE_CLASS.matcher(MainContent.names(e)).find()) {
-        d = Dates.parse(firstNonBlank(e.attr("title"), e.attr("data-timestamp"),
-            e.attr("data-date")));
+        d =
+            Dates.parse(
+                firstNonBlank(e.attr("title"), e.attr("data-timestamp"), e.attr("data-date")));
         if (d != null) {
           return d;
         }
@@ -519,8 +611,12 @@ final class PageMetadata {
 
   static void addTag(Set<String> out, String raw) {
     String t = Text.oneLine(raw);
-    if (!t.isEmpty() && t.length() <= 40 && !t.contains(":") && !t.contains("=")
-        && !t.startsWith("+") && !t.startsWith("-")) {
+    if (!t.isEmpty()
+        && t.length() <= 40
+        && !t.contains(":")
+        && !t.contains("=")
+        && !t.startsWith("+")
+        && !t.startsWith("-")) {
       out.add(t);
     }
   }
@@ -548,9 +644,12 @@ final class PageMetadata {
         JsonNode root;
         try {
           // Some sites wrap the JSON in CDATA or comment markers.
-          String json = script.data().trim()
-              .replaceFirst("^(?:<!\\[CDATA\\[|<!--|//\\s*<!\\[CDATA\\[)\\s*", "")
-              .replaceFirst("\\s*(?:\\]\\]>|-->|//\\s*\\]\\]>)$", "");
+          String json =
+              script
+                  .data()
+                  .trim()
+                  .replaceFirst("^(?:<!\\[CDATA\\[|<!--|//\\s*<!\\[CDATA\\[)\\s*", "")
+                  .replaceFirst("\\s*(?:\\]\\]>|-->|//\\s*\\]\\]>)$", "");
           root = JSON.readTree(json);
         } catch (Exception e) {
           continue; // broken JSON-LD is common; the meta tags still count

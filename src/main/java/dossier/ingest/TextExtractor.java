@@ -56,8 +56,9 @@ final class TextExtractor {
               + "Online|Wall Street Journal|Associated Press|Morning|Evening|Sunday|Financial)\\b");
   private static final Pattern COPYRIGHT_NAME =
       Pattern.compile(
-          "^(?:©|\\(c\\)|copyright)\\s*(?:©\\s*)?(?:(?:19|20)\\d{2}(?:\\s*[-–]\\s*(?:19|20)?\\d{2,4})?"
-              + "\\s*,?\\s*)?(.*?)(?:\\s*(?:19|20)\\d{2})?[.,]?\\s*(?:all rights reserved.*)?$",
+          "^(?:©|\\(c\\)|copyright)\\s*(?:©\\s*)?"
+              + "(?:(?:19|20)\\d{2}(?:\\s*[-–]\\s*(?:19|20)?\\d{2,4})?\\s*,?\\s*)?"
+              + "(.*?)(?:\\s*(?:19|20)\\d{2})?[.,]?\\s*(?:all rights reserved.*)?$",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern SECTION =
       Pattern.compile(
@@ -65,7 +66,8 @@ final class TextExtractor {
               + "(?:\\s+(?:&\\s+)?\\p{Lu}[\\p{L}&'’\\-]*){0,2})$",
           Pattern.UNICODE_CHARACTER_CLASS);
   private static final Pattern TAGS =
-      Pattern.compile("^(?:tags|tagged|topics|keywords|tagged with|filed under)\\s*:\\s*(.+)$",
+      Pattern.compile(
+          "^(?:tags|tagged|topics|keywords|tagged with|filed under)\\s*:\\s*(.+)$",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern DATE_LINE =
       Pattern.compile(
@@ -96,7 +98,10 @@ final class TextExtractor {
         paras.remove(i);
         continue;
       }
-      if (meta.title == null && i == 0 && paras.size() > 1 && isHeadline(p)
+      if (meta.title == null
+          && i == 0
+          && paras.size() > 1
+          && isHeadline(p)
           && !Furniture.isKnown(p)) {
         meta.title = p;
         paras.remove(i);
@@ -116,8 +121,10 @@ final class TextExtractor {
         // very last thing in the file.
         int start = end - 1;
         boolean marked = isListItem(p);
-        while (start > 0 && (isListItem(paras.get(start - 1))
-            || Furniture.isLinkLike(paras.get(start - 1)) && !isFurnitureLine(paras.get(start - 1)))) {
+        while (start > 0
+            && (isListItem(paras.get(start - 1))
+                || Furniture.isLinkLike(paras.get(start - 1))
+                    && !isFurnitureLine(paras.get(start - 1)))) {
           start--;
           marked &= isListItem(paras.get(start));
         }
@@ -145,8 +152,11 @@ final class TextExtractor {
       if (!body.isEmpty() && body.get(body.size() - 1).equals(p)) {
         continue; // a paragraph printed twice by the scraper
       }
-      if (readMetaLine(p, meta, false) || Furniture.isKnown(p) || Furniture.isPrompt(p)
-          || Furniture.isPitch(p) || Furniture.isFurnitureList(p)) {
+      if (readMetaLine(p, meta, false)
+          || Furniture.isKnown(p)
+          || Furniture.isPrompt(p)
+          || Furniture.isPitch(p)
+          || Furniture.isFurnitureList(p)) {
         continue;
       }
       body.add(p);
@@ -163,8 +173,18 @@ final class TextExtractor {
       meta.source = attributedPublisher(bodyText);
     }
     String title = meta.title != null ? meta.title : titleFromFirstSentence(bodyText);
-    return new Extracted(title, meta.source, new ArrayList<>(meta.authors), meta.published, null,
-        meta.section, null, meta.caption, bodyText, new ArrayList<>(meta.tags), "text");
+    return new Extracted(
+        title,
+        meta.source,
+        new ArrayList<>(meta.authors),
+        meta.published,
+        null,
+        meta.section,
+        null,
+        meta.caption,
+        bodyText,
+        new ArrayList<>(meta.tags),
+        "text");
   }
 
   private static final class Meta {
@@ -211,7 +231,8 @@ final class TextExtractor {
     if (dl.matches() && Text.wordCount(p) <= 14) {
       String d = Dates.find(dl.group(2));
       if (d != null) {
-        boolean update = !p.toLowerCase(Locale.ROOT).matches("^(first\\s+)?(published|posted|date).*");
+        boolean update =
+            !p.toLowerCase(Locale.ROOT).matches("^(first\\s+)?(published|posted|date).*");
         if (meta.published == null || (meta.publishedIsUpdate && !update)) {
           meta.published = d;
           meta.publishedIsUpdate = update;
@@ -263,12 +284,16 @@ final class TextExtractor {
     return name == null || !name.matches("(?s).*\\p{L}.*") ? null : name;
   }
 
-  private static final Pattern LIST_ITEM = Pattern.compile("^(?:[-*•–]\\s+|\\d{1,3}[.)]?\\s+\\p{L})");
+  private static final Pattern LIST_ITEM =
+      Pattern.compile("^(?:[-*•–]\\s+|\\d{1,3}[.)]?\\s+\\p{L})");
 
   private static boolean isFurnitureLine(String p) {
-    return Furniture.isKnown(p) || Furniture.isPrompt(p) || Furniture.isFurnitureList(p)
+    return Furniture.isKnown(p)
+        || Furniture.isPrompt(p)
+        || Furniture.isFurnitureList(p)
         || Furniture.isPitch(p)
-        || TAGS.matcher(p).matches() || SECTION.matcher(p).matches()
+        || TAGS.matcher(p).matches()
+        || SECTION.matcher(p).matches()
         || Furniture.COPYRIGHT.matcher(p).find();
   }
 
@@ -291,8 +316,8 @@ final class TextExtractor {
   }
 
   /**
-   * The publisher named in an attribution: "according to the Washington Post article", "the
-   * Kelmar Times reported". Names must look like a news organization's.
+   * The publisher named in an attribution: "according to the Washington Post article", "the Kelmar
+   * Times reported". Names must look like a news organization's.
    */
   static String attributedPublisher(String body) {
     Matcher m = ACCORDING_TO.matcher(body);
@@ -391,7 +416,8 @@ final class TextExtractor {
     int end = first.length();
     for (int i = 20; i < first.length() - 1; i++) {
       char c = first.charAt(i);
-      if ((c == '.' || c == '!' || c == '?') && Character.isWhitespace(first.charAt(i + 1))
+      if ((c == '.' || c == '!' || c == '?')
+          && Character.isWhitespace(first.charAt(i + 1))
           && !abbreviationBefore(first, i)) {
         end = i + 1;
         break;
@@ -407,7 +433,8 @@ final class TextExtractor {
     }
     String word = s.substring(start, dot);
     return word.length() <= 3 && !word.isEmpty() && Character.isUpperCase(word.charAt(0))
-        || word.matches("(?i)mr|mrs|ms|dr|st|gen|sen|rep|gov|col|lt|capt|prof|jan|feb|aug|sept"
-            + "|oct|nov|dec|no|vs|etc|inc|ltd|co|corp|approx|est");
+        || word.matches(
+            "(?i)mr|mrs|ms|dr|st|gen|sen|rep|gov|col|lt|capt|prof|jan|feb|aug|sept"
+                + "|oct|nov|dec|no|vs|etc|inc|ltd|co|corp|approx|est");
   }
 }

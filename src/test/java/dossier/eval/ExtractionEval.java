@@ -120,26 +120,34 @@ public final class ExtractionEval {
       }
       byte[] page = Files.readAllBytes(src);
       byte[] html = gunzip(page);
-      String expectedText = Jsoup.parse(new String(gunzip(Files.readAllBytes(exp)),
-          StandardCharsets.UTF_8)).text();
-      JsonNode meta = Files.exists(c.resolve("expected-metadata.json"))
-          ? JSON.readTree(c.resolve("expected-metadata.json").toFile()) : null;
+      String expectedText =
+          Jsoup.parse(new String(gunzip(Files.readAllBytes(exp)), StandardCharsets.UTF_8)).text();
+      JsonNode meta =
+          Files.exists(c.resolve("expected-metadata.json"))
+              ? JSON.readTree(c.resolve("expected-metadata.json").toFile())
+              : null;
       long t0 = cpuNanos();
       Extracted x = extractOrNull(page, "source.html.gz");
       long ns = cpuNanos() - t0;
-      PageScore ps = new PageScore(c.getFileName().toString(), x == null ? "" : x.body(),
-          expectedText, ns);
+      PageScore ps =
+          new PageScore(c.getFileName().toString(), x == null ? "" : x.body(), expectedText, ns);
       if (meta != null) {
-        ps.title = match(text(meta, "title"), x == null ? null : x.title(),
-            ExtractionEval::sameHeadline);
-        ps.titleStrict = match(text(meta, "title"), x == null ? null : x.title(),
-            ExtractionEval::sameTitle);
-        ps.author = match(text(meta, "byline"), x == null ? null : String.join(", ", x.authors()),
-            ExtractionEval::sameAuthors);
-        ps.date = match(text(meta, "publishedTime"), x == null ? null : x.published(),
-            ExtractionEval::sameDay);
-        ps.site = match(text(meta, "siteName"), x == null ? null : x.source(),
-            ExtractionEval::sameTitle);
+        ps.title =
+            match(text(meta, "title"), x == null ? null : x.title(), ExtractionEval::sameHeadline);
+        ps.titleStrict =
+            match(text(meta, "title"), x == null ? null : x.title(), ExtractionEval::sameTitle);
+        ps.author =
+            match(
+                text(meta, "byline"),
+                x == null ? null : String.join(", ", x.authors()),
+                ExtractionEval::sameAuthors);
+        ps.date =
+            match(
+                text(meta, "publishedTime"),
+                x == null ? null : x.published(),
+                ExtractionEval::sameDay);
+        ps.site =
+            match(text(meta, "siteName"), x == null ? null : x.source(), ExtractionEval::sameTitle);
       }
       boolean isReal = html.length >= 10_000;
       all.add(ps);
@@ -148,8 +156,16 @@ public final class ExtractionEval {
         (heldOut(ps.name) ? held : dev).add(ps);
       }
       if (verbose && !heldOut(ps.name)) {
-        out.printf(Locale.ROOT, "  %-40s P=%.3f R=%.3f title=%s author=%s date=%s site=%s%n",
-            ps.name, ps.precision, ps.recall, ps.title, ps.author, ps.date, ps.site);
+        out.printf(
+            Locale.ROOT,
+            "  %-40s P=%.3f R=%.3f title=%s author=%s date=%s site=%s%n",
+            ps.name,
+            ps.precision,
+            ps.recall,
+            ps.title,
+            ps.author,
+            ps.date,
+            ps.site);
         if (x != null && ps.title == Boolean.FALSE) {
           out.printf("      title: %s | expected: %s%n", x.title(), text(meta, "title"));
         }
@@ -216,19 +232,34 @@ public final class ExtractionEval {
         if (ok) {
           devRight++;
         } else {
-          wrong.add(String.format("  %s got %s expected %s (%s)", file, got, d.asText(),
-              e.getKey()));
+          wrong.add(
+              String.format("  %s got %s expected %s (%s)", file, got, d.asText(), e.getKey()));
         }
       }
     }
     out.println("htmldate-mediacloud (" + root.getFileName() + ")");
-    out.printf(Locale.ROOT, "  date accuracy on %d dated pages: %.1f%% (%d right, %d with a date"
-        + " found)%n", dated, pct(right, dated), right, found);
-    out.printf(Locale.ROOT, "    development half %.1f%% of %d, held-out half %.1f%% of %d%n",
-        pct(devRight, devN), devN, pct(right - devRight, dated - devN), dated - devN);
-    out.printf(Locale.ROOT, "  undated pages (gold NaN) left without a date: %d of %d%n",
-        undatedRight, undated);
-    out.printf(Locale.ROOT, "  mean extraction CPU time %.1f ms per page%n",
+    out.printf(
+        Locale.ROOT,
+        "  date accuracy on %d dated pages: %.1f%% (%d right, %d with a date" + " found)%n",
+        dated,
+        pct(right, dated),
+        right,
+        found);
+    out.printf(
+        Locale.ROOT,
+        "    development half %.1f%% of %d, held-out half %.1f%% of %d%n",
+        pct(devRight, devN),
+        devN,
+        pct(right - devRight, dated - devN),
+        dated - devN);
+    out.printf(
+        Locale.ROOT,
+        "  undated pages (gold NaN) left without a date: %d of %d%n",
+        undatedRight,
+        undated);
+    out.printf(
+        Locale.ROOT,
+        "  mean extraction CPU time %.1f ms per page%n",
         totalNs / 1e6 / Math.max(1, dated + undated));
     if (verbose) {
       wrong.forEach(out::println);
@@ -242,7 +273,8 @@ public final class ExtractionEval {
       files = s.filter(f -> f.toString().endsWith(".txt")).sorted().toList();
     }
     if (files.isEmpty()) {
-      System.err.println("corpus not recognized: " + root + " (no pages/, eval json or .txt files)");
+      System.err.println(
+          "corpus not recognized: " + root + " (no pages/, eval json or .txt files)");
       return;
     }
     Scores scores = new Scores();
@@ -263,8 +295,13 @@ public final class ExtractionEval {
       ps.title = sameTitle(headline, x == null ? null : x.title());
       scores.add(ps);
       if (verbose && (ps.recall < 0.95 || ps.precision < 0.95 || !ps.title)) {
-        out.printf(Locale.ROOT, "  %-24s P=%.3f R=%.3f title=%s%n", name, ps.precision,
-            ps.recall, ps.title);
+        out.printf(
+            Locale.ROOT,
+            "  %-24s P=%.3f R=%.3f title=%s%n",
+            name,
+            ps.precision,
+            ps.recall,
+            ps.title);
       }
     }
     out.println("plain-text articles (" + root.getFileName() + ")");
@@ -277,7 +314,8 @@ public final class ExtractionEval {
     b.append("<nav>").append("<a href=/x>Section</a> ".repeat(200)).append("</nav><article>");
     int i = 0;
     while (b.length() < 1_000_000) {
-      b.append("<div class=block><p>Paragraph ").append(i++)
+      b.append("<div class=block><p>Paragraph ")
+          .append(i++)
           .append(" of the long article, with words, commas, and a full stop at the end.</p>")
           .append("<div class=share><a href=#>Share</a></div></div>");
     }
@@ -292,7 +330,9 @@ public final class ExtractionEval {
       extractOrNull(page, "large.html");
       best = Math.min(best, cpuNanos() - t0);
     }
-    out.printf(Locale.ROOT, "1 MB synthetic page: %.0f ms CPU time per extraction (best of 5)%n",
+    out.printf(
+        Locale.ROOT,
+        "1 MB synthetic page: %.0f ms CPU time per extraction (best of 5)%n",
         best / 1e6);
   }
 
@@ -373,12 +413,25 @@ public final class ExtractionEval {
       double mr = r / pages.size();
       double f1 = mp + mr == 0 ? 0 : 2 * mp * mr / (mp + mr);
       Arrays.sort(times);
-      out.printf(Locale.ROOT, "  %s: %d pages, body F1 %.3f (precision %.3f, recall %.3f)%n",
-          label, pages.size(), f1, mp, mr);
-      out.printf(Locale.ROOT, "    title %s (identical %s), authors %s, date %s, site %s;"
-          + " CPU time p50 %.1f ms, max %.1f ms%n", rate(title), rate(strict), rate(author),
-          rate(date), rate(site),
-          times[times.length / 2] / 1e6, times[times.length - 1] / 1e6);
+      out.printf(
+          Locale.ROOT,
+          "  %s: %d pages, body F1 %.3f (precision %.3f, recall %.3f)%n",
+          label,
+          pages.size(),
+          f1,
+          mp,
+          mr);
+      out.printf(
+          Locale.ROOT,
+          "    title %s (identical %s), authors %s, date %s, site %s;"
+              + " CPU time p50 %.1f ms, max %.1f ms%n",
+          rate(title),
+          rate(strict),
+          rate(author),
+          rate(date),
+          rate(site),
+          times[times.length / 2] / 1e6,
+          times[times.length - 1] / 1e6);
     }
 
     private static void count(int[] c, Boolean b) {
@@ -428,8 +481,7 @@ public final class ExtractionEval {
   }
 
   static String norm(String s) {
-    return s.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("[^\\p{L}\\p{N}]+", " ")
-        .trim();
+    return s.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
   }
 
   static boolean sameTitle(String expected, String got) {
@@ -463,12 +515,18 @@ public final class ExtractionEval {
     if (parts.length >= 2) {
       int last = parts.length - 1;
       if (norm(parts[last]).split(" ").length <= 5) {
-        out.add(norm(title.substring(0, title.lastIndexOf(parts[last])).replaceAll(
-            "\\s+(?:[|\\-–—:·»/]|::)\\s*$", "")));
+        out.add(
+            norm(
+                title
+                    .substring(0, title.lastIndexOf(parts[last]))
+                    .replaceAll("\\s+(?:[|\\-–—:·»/]|::)\\s*$", "")));
       }
       if (norm(parts[0]).split(" ").length <= 5) {
-        out.add(norm(title.substring(parts[0].length()).replaceFirst(
-            "^\\s*(?:[|\\-–—:·»/]|::)\\s+", "")));
+        out.add(
+            norm(
+                title
+                    .substring(parts[0].length())
+                    .replaceFirst("^\\s*(?:[|\\-–—:·»/]|::)\\s+", "")));
       }
     }
     return out;
@@ -534,7 +592,8 @@ public final class ExtractionEval {
    * other processes share the machine.
    */
   private static long cpuNanos() {
-    return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime()
+    return THREADS.isCurrentThreadCpuTimeSupported()
+        ? THREADS.getCurrentThreadCpuTime()
         : System.nanoTime();
   }
 

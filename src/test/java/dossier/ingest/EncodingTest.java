@@ -29,17 +29,19 @@ class EncodingTest {
 
   @Test
   void utf8WithBom() {
-    byte[] b = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
-        ARTICLE.getBytes(StandardCharsets.UTF_8));
+    byte[] b =
+        concat(
+            new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+            ARTICLE.getBytes(StandardCharsets.UTF_8));
     assertThat(body(b, "a.txt")).startsWith("Café owners").contains("“unbearable”", "€3.70");
   }
 
   @Test
   void utf16WithBomBothByteOrders() {
-    byte[] le = concat(new byte[] {(byte) 0xFF, (byte) 0xFE},
-        ARTICLE.getBytes(StandardCharsets.UTF_16LE));
-    byte[] be = concat(new byte[] {(byte) 0xFE, (byte) 0xFF},
-        ARTICLE.getBytes(StandardCharsets.UTF_16BE));
+    byte[] le =
+        concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, ARTICLE.getBytes(StandardCharsets.UTF_16LE));
+    byte[] be =
+        concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, ARTICLE.getBytes(StandardCharsets.UTF_16BE));
     assertThat(body(le, "a.txt")).startsWith("Café owners").contains("£3.20");
     assertThat(body(be, "a.txt")).startsWith("Café owners").contains("£3.20");
   }
@@ -61,16 +63,18 @@ class EncodingTest {
 
   @Test
   void latin1PoundSignInOtherwiseAsciiText() {
-    byte[] b = "Tickets cost \u00a310 at the door.\n\nThe show starts at eight.\n"
-        .getBytes(StandardCharsets.ISO_8859_1);
+    byte[] b =
+        "Tickets cost \u00a310 at the door.\n\nThe show starts at eight.\n"
+            .getBytes(StandardCharsets.ISO_8859_1);
     assertThat(body(b, "a.txt")).contains("£10");
   }
 
   @Test
   void metaCharsetIsHonored() {
-    String html = "<html><head><meta charset=\"windows-1251\"><title>Новости</title></head><body>"
-        + "<article><p>Жители города Велм говорят, что цены выросли, а зарплаты нет, и никто не"
-        + " знает, что будет дальше.</p></article></body></html>";
+    String html =
+        "<html><head><meta charset=\"windows-1251\"><title>Новости</title></head><body>"
+            + "<article><p>Жители города Велм говорят, что цены выросли, а зарплаты нет, и никто не"
+            + " знает, что будет дальше.</p></article></body></html>";
     byte[] b = html.getBytes(Charset.forName("windows-1251"));
     Extracted x = Extractors.extract(b, "a.html", Format.AUTO);
     assertThat(x.title()).isEqualTo("Новости");
@@ -79,24 +83,28 @@ class EncodingTest {
 
   @Test
   void httpEquivAndXmlDeclarationsAreHonored() {
-    String html = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html;"
-        + " charset=ISO-8859-15\"></head><body><p>Le prix du café atteint 4 € à Velm, selon les"
-        + " commerçants, qui parlent d'une hausse « historique ».</p></body></html>";
-    Extracted x = Extractors.extract(html.getBytes(Charset.forName("ISO-8859-15")), "a.html",
-        Format.AUTO);
+    String html =
+        "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html;"
+            + " charset=ISO-8859-15\"></head><body><p>Le prix du café atteint 4 € à Velm, selon les"
+            + " commerçants, qui parlent d'une hausse « historique ».</p></body></html>";
+    Extracted x =
+        Extractors.extract(html.getBytes(Charset.forName("ISO-8859-15")), "a.html", Format.AUTO);
     assertThat(x.body()).contains("café atteint 4 € à Velm", "« historique »");
 
-    String xhtml = "<?xml version=\"1.0\" encoding=\"ISO-8859-2\"?>\n<html><body><p>Mieszkańcy"
-        + " Velm mówią, że ceny wzrosły, a płace nie, i nikt nie wie, co dalej.</p></body></html>";
-    Extracted y = Extractors.extract(xhtml.getBytes(Charset.forName("ISO-8859-2")), "a.xhtml",
-        Format.AUTO);
+    String xhtml =
+        "<?xml version=\"1.0\" encoding=\"ISO-8859-2\"?>\n"
+            + "<html><body><p>Mieszkańcy Velm mówią, że ceny wzrosły, a płace nie, i nikt nie wie,"
+            + " co dalej.</p></body></html>";
+    Extracted y =
+        Extractors.extract(xhtml.getBytes(Charset.forName("ISO-8859-2")), "a.xhtml", Format.AUTO);
     assertThat(y.body()).contains("Mieszkańcy", "płace");
   }
 
   @Test
   void declaredCharsetThatLiesFallsBackToDetection() {
-    String html = "<html><head><meta charset=\"utf-8\"></head><body><p>Caf\u00e9 prices in Velm"
-        + " rose again this week, traders said, and nobody expects them to fall.</p></body></html>";
+    String html =
+        "<html><head><meta charset=\"utf-8\"></head><body><p>Caf\u00e9 prices in Velm rose again"
+            + " this week, traders said, and nobody expects them to fall.</p></body></html>";
     byte[] b = html.getBytes(Charset.forName("windows-1252"));
     Extracted x = Extractors.extract(b, "a.html", Format.AUTO);
     assertThat(x.body()).contains("Café prices").doesNotContain("\uFFFD");

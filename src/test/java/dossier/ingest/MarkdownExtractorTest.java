@@ -13,9 +13,11 @@ class MarkdownExtractorTest {
 
   @Test
   void frontMatterSynonymsAndLists() {
-    Extracted x = md("---\nheadline: 'Pilots strike: day two'\npublished: 2025-01-15\n"
-        + "authors: [Ines Morrow, Karl Vesey]\nkeywords: ports, labour\nsource_url:"
-        + " https://gazette.example/p\n---\nThe strike went into its second day.\n");
+    Extracted x =
+        md(
+            "---\nheadline: 'Pilots strike: day two'\npublished: 2025-01-15\n"
+                + "authors: [Ines Morrow, Karl Vesey]\nkeywords: ports, labour\nsource_url:"
+                + " https://gazette.example/p\n---\nThe strike went into its second day.\n");
     assertThat(x.title()).isEqualTo("Pilots strike: day two");
     assertThat(x.published()).isEqualTo("2025-01-15");
     assertThat(x.authors()).containsExactly("Ines Morrow", "Karl Vesey");
@@ -33,10 +35,18 @@ class MarkdownExtractorTest {
 
   @Test
   void markupIsRemovedAndCodeKept() {
-    Extracted x = md("# Notes\n\nSee [the report](https://x.example/r) and ![chart](c.png)"
-        + " for *details* and **numbers**.\n\n```\nflow = 260\n```\n\n1. first\n2. second\n");
+    Extracted x =
+        md(
+            "# Notes\n\n"
+                + "See [the report](https://x.example/r) and ![chart](c.png) for *details* and"
+                + " **numbers**.\n\n"
+                + "```\n"
+                + "flow = 260\n"
+                + "```\n\n"
+                + "1. first\n"
+                + "2. second\n");
     assertThat(x.title()).isEqualTo("Notes");
-    assertThat(x.body()).isEqualTo(
-        "See the report and for details and numbers.\n\nflow = 260\n\nfirst\n\nsecond");
+    assertThat(x.body())
+        .isEqualTo("See the report and for details and numbers.\n\nflow = 260\n\nfirst\n\nsecond");
   }
 }

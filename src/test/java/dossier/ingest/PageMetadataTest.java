@@ -19,15 +19,21 @@ class PageMetadataTest {
 
   @Test
   void jsonLdInsideCdataWithGraphAndReferences() {
-    Extracted x = page("<title>Ferry cancelled again | Velm Gazette</title>"
-        + "<script type=\"application/ld+json\"><![CDATA[{\"@context\":\"https://schema.org\","
-        + "\"@graph\":[{\"@type\":\"Person\",\"@id\":\"#ines\",\"name\":\"Ines Morrow\"},"
-        + "{\"@type\":\"NewsMediaOrganization\",\"@id\":\"#org\",\"name\":\"Velm Gazette\"},"
-        + "{\"@type\":[\"NewsArticle\"],\"headline\":\"Ferry cancelled again\","
-        + "\"author\":{\"@id\":\"#ines\"},\"publisher\":{\"@id\":\"#org\"},"
-        + "\"datePublished\":\"2025-02-03T07:30:00+01:00\",\"keywords\":\"ferry, ports\","
-        + "\"articleSection\":[\"Local\",\"Transport\"],\"inLanguage\":\"en\"}]}]]></script>",
-        BODY);
+    String jsonLd =
+        "{\"@context\":\"https://schema.org\",\"@graph\":["
+            + "{\"@type\":\"Person\",\"@id\":\"#ines\",\"name\":\"Ines Morrow\"},"
+            + "{\"@type\":\"NewsMediaOrganization\",\"@id\":\"#org\",\"name\":\"Velm Gazette\"},"
+            + "{\"@type\":[\"NewsArticle\"],\"headline\":\"Ferry cancelled again\","
+            + "\"author\":{\"@id\":\"#ines\"},\"publisher\":{\"@id\":\"#org\"},"
+            + "\"datePublished\":\"2025-02-03T07:30:00+01:00\",\"keywords\":\"ferry, ports\","
+            + "\"articleSection\":[\"Local\",\"Transport\"],\"inLanguage\":\"en\"}]}";
+    Extracted x =
+        page(
+            "<title>Ferry cancelled again | Velm Gazette</title>"
+                + "<script type=\"application/ld+json\"><![CDATA["
+                + jsonLd
+                + "]]></script>",
+            BODY);
     assertThat(x.title()).isEqualTo("Ferry cancelled again");
     assertThat(x.authors()).containsExactly("Ines Morrow");
     assertThat(x.source()).isEqualTo("Velm Gazette");
@@ -39,12 +45,15 @@ class PageMetadataTest {
 
   @Test
   void brokenJsonLdFallsBackToMetaTagsAndVisibleByline() {
-    Extracted x = page("<title>Ferry cancelled again - Velm Gazette</title>"
-        + "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": </script>"
-        + "<meta property=\"og:site_name\" content=\"Velm Gazette\">"
-        + "<meta name=\"date\" content=\"2025-02-03\">",
-        "<div class=\"byline\">By <a href=\"/a/karl\">Karl Vesey</a>, Transport Correspondent"
-            + "</div>" + BODY);
+    Extracted x =
+        page(
+            "<title>Ferry cancelled again - Velm Gazette</title><script"
+                + " type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\":"
+                + " </script><meta property=\"og:site_name\" content=\"Velm Gazette\"><meta"
+                + " name=\"date\" content=\"2025-02-03\">",
+            "<div class=\"byline\">By <a href=\"/a/karl\">Karl Vesey</a>, Transport Correspondent"
+                + "</div>"
+                + BODY);
     assertThat(x.title()).isEqualTo("Ferry cancelled again");
     assertThat(x.source()).isEqualTo("Velm Gazette");
     assertThat(x.authors()).containsExactly("Karl Vesey");
@@ -54,16 +63,21 @@ class PageMetadataTest {
 
   @Test
   void aUtcTimestampYieldsToThePrintedLocalDay() {
-    Extracted x = page("<title>Late ferry</title>"
-        + "<meta property=\"article:published_time\" content=\"2025-02-03T23:30:00Z\">",
-        "<p class=\"article-date\">4 February 2025, 00:30</p>" + BODY);
+    Extracted x =
+        page(
+            "<title>Late ferry</title>"
+                + "<meta property=\"article:published_time\" content=\"2025-02-03T23:30:00Z\">",
+            "<p class=\"article-date\">4 February 2025, 00:30</p>" + BODY);
     assertThat(x.published()).isEqualTo("2025-02-04");
   }
 
   @Test
   void dateFromTheUrlWhenNothingElseSaysIt() {
-    Extracted x = page("<title>Ferry</title><link rel=\"canonical\""
-        + " href=\"https://gazette.example/2025/02/03/ferry-cancelled\">", BODY);
+    Extracted x =
+        page(
+            "<title>Ferry</title><link rel=\"canonical\""
+                + " href=\"https://gazette.example/2025/02/03/ferry-cancelled\">",
+            BODY);
     assertThat(x.published()).isEqualTo("2025-02-03");
     assertThat(x.url()).isEqualTo("https://gazette.example/2025/02/03/ferry-cancelled");
   }

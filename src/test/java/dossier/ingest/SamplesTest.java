@@ -31,8 +31,9 @@ class SamplesTest {
     Extracted x = extract("dam-talks-stall.txt");
     assertThat(x.format()).isEqualTo("text");
     assertThat(x.caption())
-        .isEqualTo("Workers pour concrete at the Kessel Dam site on the upper Varela River on"
-            + " Jan. 28. (Mira Holt for The Daily Meridian)");
+        .isEqualTo(
+            "Workers pour concrete at the Kessel Dam site on the upper Varela River on"
+                + " Jan. 28. (Mira Holt for The Daily Meridian)");
     assertThat(x.body()).doesNotContain("Workers pour concrete");
     assertThat(x.source()).isEqualTo("The Daily Meridian");
     assertThat(x.section()).isEqualTo("World");
@@ -40,8 +41,8 @@ class SamplesTest {
     assertThat(x.title()).startsWith("Negotiators from Ostrand and Kelmar left").endsWith("…");
     assertThat(x.title().length()).isLessThanOrEqualTo(101);
     assertBounds(x, "Negotiators from Ostrand and Kelmar", "and the river keeps falling.");
-    assertThat(x.body()).doesNotContain("Leave a review", "In World", "social networks",
-        "News Line");
+    assertThat(x.body())
+        .doesNotContain("Leave a review", "In World", "social networks", "News Line");
   }
 
   @Test
@@ -56,9 +57,19 @@ class SamplesTest {
     assertThat(x.caption()).startsWith("A welder checks a joint").endsWith("The Harbour Ledger)");
     assertThat(x.suggestedTags()).containsExactly("energy", "Northgate pipeline", "Sarn Union");
     assertBounds(x, "Ostrand and the Sarn Union signed", "it was the price of security.");
-    assertThat(x.body()).doesNotContain("Advertisement", "Share on", "Copy link", "Related",
-        "Sarn Union parliament approves", "heating bill", "©", "Tags:", "By Teodor",
-        "Published", "A welder");
+    assertThat(x.body())
+        .doesNotContain(
+            "Advertisement",
+            "Share on",
+            "Copy link",
+            "Related",
+            "Sarn Union parliament approves",
+            "heating bill",
+            "©",
+            "Tags:",
+            "By Teodor",
+            "Published",
+            "A welder");
   }
 
   @Test
@@ -71,8 +82,16 @@ class SamplesTest {
     assertThat(x.section()).isEqualTo("Climate");
     assertThat(x.caption()).isNull();
     assertBounds(x, "Seed merchants in the Kelmari delta", "may outlast the dry spell.");
-    assertThat(x.body()).doesNotContain("Read more", "Advertisement", "newsletter",
-        "email address", "Subscribe", "comments", "Copyright", "Correspondent");
+    assertThat(x.body())
+        .doesNotContain(
+            "Read more",
+            "Advertisement",
+            "newsletter",
+            "email address",
+            "Subscribe",
+            "comments",
+            "Copyright",
+            "Correspondent");
   }
 
   @Test
@@ -82,7 +101,8 @@ class SamplesTest {
     assertThat(x.source()).isEqualTo("The Kelmar Times");
     assertThat(x.authors()).containsExactly("Petra Lindqvist");
     assertThat(x.published()).isEqualTo("2025-08-21");
-    assertThat(x.body()).contains("€300 million", "£410", "“too polite”", "clears — and")
+    assertThat(x.body())
+        .contains("€300 million", "£410", "“too polite”", "clears — and")
         .doesNotContain("\uFFFD", "â€", "Share this article", "Most read", "Advertisement");
     assertBounds(x, "The Kelmari krona fell", "if the summer harvest disappoints.");
   }
@@ -103,12 +123,24 @@ class SamplesTest {
     assertThat(x.caption()).startsWith("Marta Quill speaks to supporters");
     assertThat(x.suggestedTags()).containsExactly("Kelmar", "elections", "Kessel Dam");
     assertBounds(x, "Kelmar's opposition Green Harvest party won", "in good faith.");
-    assertThat(paragraphs(x)).contains("Turnout was 71 percent, the highest in two decades.",
-        "\"We will go back to the table with Ostrand, but we will go back with the whole country"
-            + " behind us.\"");
-    assertThat(x.body()).doesNotContain("cookies", "Share on", "Morning Briefing",
-        "Related stories", "About time", "All rights reserved", "Advertisement", "Read more",
-        "Krona slides", "Politics", "Opposition wins");
+    assertThat(paragraphs(x))
+        .contains(
+            "Turnout was 71 percent, the highest in two decades.",
+            "\"We will go back to the table with Ostrand, but we will go back with the whole"
+                + " country behind us.\"");
+    assertThat(x.body())
+        .doesNotContain(
+            "cookies",
+            "Share on",
+            "Morning Briefing",
+            "Related stories",
+            "About time",
+            "All rights reserved",
+            "Advertisement",
+            "Read more",
+            "Krona slides",
+            "Politics",
+            "Opposition wins");
   }
 
   @Test
@@ -118,13 +150,22 @@ class SamplesTest {
     assertThat(x.source()).isEqualTo("The Riverlands Review");
     assertThat(x.authors()).containsExactly("Nadia Brook");
     assertThat(x.published()).isEqualTo("2025-04-17T09:30:00Z");
-    assertThat(x.url()).isEqualTo("https://riverlandsreview.example/2025/04/17/kessel-court-pause/");
+    assertThat(x.url())
+        .isEqualTo("https://riverlandsreview.example/2025/04/17/kessel-court-pause/");
     assertThat(x.section()).isEqualTo("Courts");
     assertThat(x.lang()).isEqualTo("en");
     assertBounds(x, "The regional court in Tarrow", "during the talks at Lisvane.");
     assertThat(paragraphs(x)).contains("\"A river is not a private ledger,\" she wrote.");
-    assertThat(x.body()).doesNotContain("Share this", "Related", "Most popular", "Leave a Reply",
-        "Trout season", "Posted on", "Quay Street", "Subscribe");
+    assertThat(x.body())
+        .doesNotContain(
+            "Share this",
+            "Related",
+            "Most popular",
+            "Leave a Reply",
+            "Trout season",
+            "Posted on",
+            "Quay Street",
+            "Subscribe");
   }
 
   @Test
@@ -136,12 +177,19 @@ class SamplesTest {
     assertThat(x.published()).isEqualTo("2025-07-09T06:00:00Z");
     assertThat(x.section()).isEqualTo("Environment");
     assertThat(x.lang()).isEqualTo("en-US");
-    assertThat(x.caption()).isEqualTo("Fishing boats lie on the mud at Orsa quay. (Photo: Kelmar"
-        + " Today)");
+    assertThat(x.caption())
+        .isEqualTo("Fishing boats lie on the mud at Orsa quay. (Photo: Kelmar" + " Today)");
     assertThat(x.suggestedTags()).containsExactly("Varela River", "drought");
     assertBounds(x, "The river gauge at Orsa", "The ferry will not run again before September.");
-    assertThat(x.body()).doesNotContain("Delta Dispatch", "Sofia Renn covers", "Tags:",
-        "You may also like", "cookie", "WhatsApp", "4 min read");
+    assertThat(x.body())
+        .doesNotContain(
+            "Delta Dispatch",
+            "Sofia Renn covers",
+            "Tags:",
+            "You may also like",
+            "cookie",
+            "WhatsApp",
+            "4 min read");
   }
 
   @Test
@@ -154,8 +202,14 @@ class SamplesTest {
     assertThat(x.suggestedTags()).contains("solar", "energy");
     assertBounds(x, "Eleven companies have bid", "The winner is due to be named in March.");
     assertThat(paragraphs(x)).hasSize(7);
-    assertThat(x.body()).doesNotContain("Front page", "Jobs board", "Print this article",
-        "Posted 14.11.2025", "OSTRAND WIRE", "Terms of use");
+    assertThat(x.body())
+        .doesNotContain(
+            "Front page",
+            "Jobs board",
+            "Print this article",
+            "Posted 14.11.2025",
+            "OSTRAND WIRE",
+            "Terms of use");
   }
 
   @Test
@@ -168,7 +222,8 @@ class SamplesTest {
     assertThat(x.url()).isEqualTo("https://harbourledger.example/energy/northgate-hearing-route");
     assertThat(x.suggestedTags()).containsExactly("energy", "Northgate pipeline", "wetlands");
     assertBounds(x, "The planning tribunal in Harrowby", "leave the Merrow crossing until last.");
-    assertThat(x.body()).contains("route of the Northgate pipeline, the gas line")
+    assertThat(x.body())
+        .contains("route of the Northgate pipeline, the gas line")
         .doesNotContain("**", "> ", "- The builders", "Clipped from", "# Northgate");
   }
 

@@ -31,19 +31,22 @@ class TextExtractorTest {
   @Test
   void seedShapedScrape() throws IOException {
     Extracted x = Extractors.extract(fixture("seed-shape.txt"), "seed-shape.txt", Format.AUTO);
-    assertThat(x.caption()).isEqualTo("Firefighters spray water on a burning grain silo in the"
-        + " port of Velm on March 3. (Tomas Krey for The Northern Courier)");
+    assertThat(x.caption())
+        .isEqualTo(
+            "Firefighters spray water on a burning grain silo in the"
+                + " port of Velm on March 3. (Tomas Krey for The Northern Courier)");
     assertThat(x.body()).doesNotContain("Firefighters spray water");
     assertThat(x.source()).isEqualTo("The Northern Courier");
     assertThat(x.section()).isEqualTo("Europe");
     List<String> paras = paragraphs(x);
     assertThat(paras).hasSize(5);
     assertThat(paras.get(0)).startsWith("Officials in the coastal republic of Aldmark");
-    assertThat(paras.get(4)).endsWith("a slower and costlier route that farmers say is eating"
-        + " their margins.");
-    assertThat(x.title()).isEqualTo(
-        "Officials in the coastal republic of Aldmark said on Tuesday that talks on reopening"
-            + " the Velm grain…");
+    assertThat(paras.get(4))
+        .endsWith("a slower and costlier route that farmers say is eating" + " their margins.");
+    assertThat(x.title())
+        .isEqualTo(
+            "Officials in the coastal republic of Aldmark said on Tuesday that talks on reopening"
+                + " the Velm grain…");
   }
 
   /** The seed article itself, read from the shared folder when it is there (not copied). */
@@ -52,8 +55,9 @@ class TextExtractorTest {
     Path seed = Path.of("..", "shared", "samples", "seed-article.txt");
     assumeTrue(Files.exists(seed), "seed article not available beside the checkout");
     Extracted x = Extractors.extract(Files.readAllBytes(seed), "seed-article.txt", Format.AUTO);
-    assertThat(x.caption()).startsWith("A thermal power plant is damaged").endsWith(
-        "(Oksana Parafeniuk for The Washington Post)");
+    assertThat(x.caption())
+        .startsWith("A thermal power plant is damaged")
+        .endsWith("(Oksana Parafeniuk for The Washington Post)");
     assertThat(x.body()).doesNotContain("A thermal power plant is damaged");
     assertThat(x.source()).isEqualTo("The Washington Post");
     assertThat(x.section()).isEqualTo("World");
@@ -65,31 +69,35 @@ class TextExtractorTest {
 
   @Test
   void furniturePhrasedInOtherWords() throws IOException {
-    Extracted x =
-        Extractors.extract(fixture("furniture-variants.txt"), "f.txt", Format.AUTO);
+    Extracted x = Extractors.extract(fixture("furniture-variants.txt"), "f.txt", Format.AUTO);
     assertThat(x.title()).isEqualTo("Harbour pilots vote to strike over night shifts");
     assertThat(x.authors()).containsExactly("Ines Morrow", "Karl Vesey");
     assertThat(x.published()).as("published wins over updated").isEqualTo("2025-01-12");
     assertThat(x.suggestedTags()).containsExactly("ports", "labour", "Velm");
     assertThat(x.source()).isEqualTo("Velm Gazette");
-    assertThat(paragraphs(x)).containsExactly(
-        "Harbour pilots in Velm voted on Sunday to strike for two days next week, saying a new"
-            + " rota would leave a single pilot on duty for the whole night.",
-        "The port authority said the rota met every safety rule and that it would hire four"
-            + " more pilots by the summer.",
-        "\"One pilot for forty ships is not a rota, it is a gamble,\" said union spokeswoman"
-            + " Dana Holm, as the Velm Gazette reported on Monday.",
-        "The strike would start on Wednesday at six in the morning unless the two sides reach a"
-            + " deal before then.");
+    assertThat(paragraphs(x))
+        .containsExactly(
+            "Harbour pilots in Velm voted on Sunday to strike for two days next week, saying a new"
+                + " rota would leave a single pilot on duty for the whole night.",
+            "The port authority said the rota met every safety rule and that it would hire four"
+                + " more pilots by the summer.",
+            "\"One pilot for forty ships is not a rota, it is a gamble,\" said union spokeswoman"
+                + " Dana Holm, as the Velm Gazette reported on Monday.",
+            "The strike would start on Wednesday at six in the morning unless the two sides reach a"
+                + " deal before then.");
   }
 
   @Test
   void attributionNamesThePublisherWhenNothingElseDoes() {
-    Extracted x = text("Talks resume in Harsk\n\nNegotiators met again on Monday, according to"
-        + " the Aldmark Herald, and agreed to meet weekly.\n\nNo date was set for a vote.");
+    Extracted x =
+        text(
+            "Talks resume in Harsk\n\nNegotiators met again on Monday, according to"
+                + " the Aldmark Herald, and agreed to meet weekly.\n\nNo date was set for a vote.");
     assertThat(x.source()).isEqualTo("The Aldmark Herald");
-    Extracted y = text("Ministers met on Monday, according to the Riverlands Commission.\n\n"
-        + "A second meeting is planned.");
+    Extracted y =
+        text(
+            "Ministers met on Monday, according to the Riverlands Commission.\n\n"
+                + "A second meeting is planned.");
     assertThat(y.source()).as("a commission is not a publisher").isNull();
   }
 
@@ -98,8 +106,11 @@ class TextExtractorTest {
     Extracted x = Extractors.extract(fixture("hard-wrapped.txt"), "h.txt", Format.AUTO);
     assertThat(x.title()).isEqualTo("Council delays vote on tram extension");
     assertThat(paragraphs(x)).hasSize(2);
-    assertThat(paragraphs(x).get(0)).startsWith("The city council postponed a vote on the"
-        + " northern tram extension on Thursday, after").doesNotContain("\n");
+    assertThat(paragraphs(x).get(0))
+        .startsWith(
+            "The city council postponed a vote on the"
+                + " northern tram extension on Thursday, after")
+        .doesNotContain("\n");
   }
 
   @Test
@@ -107,55 +118,68 @@ class TextExtractorTest {
     Extracted x = Extractors.extract(fixture("no-headline.txt"), "n.txt", Format.AUTO);
     assertThat(x.title()).endsWith("…").doesNotEndWith(" …");
     assertThat(x.title().length()).isLessThanOrEqualTo(101);
-    assertThat("The river authority in the valley town of Brenn said on Friday that it would"
-        + " open the spillway gates for the first time").startsWith(
-        x.title().substring(0, x.title().length() - 1));
+    assertThat(
+            "The river authority in the valley town of Brenn said on Friday that it would"
+                + " open the spillway gates for the first time")
+        .startsWith(x.title().substring(0, x.title().length() - 1));
     assertThat(paragraphs(x)).hasSize(2);
   }
 
   @Test
   void shortFirstSentenceIsTheWholeTitle() {
-    Extracted x = text("The dam opened at dawn on Monday. Crowds watched from the bank as the"
-        + " first water went through.\n\nMore followed.");
+    Extracted x =
+        text(
+            "The dam opened at dawn on Monday. Crowds watched from the bank as the"
+                + " first water went through.\n\nMore followed.");
     assertThat(x.title()).isEqualTo("The dam opened at dawn on Monday.");
   }
 
   @Test
   void aListThatEndsTheArticleIsKept() {
-    Extracted x = text("Cup draw pairs holders with minnows\n\nThe draw for the quarter-finals was"
-        + " made on Sunday, and the holders face a trip to the smallest club left.\n\n"
-        + "Velm Rovers v Harsk Athletic\nBrenn Town v Aldmark United\nOrsa City v Tarrow"
-        + " Wanderers\n");
+    Extracted x =
+        text(
+            "Cup draw pairs holders with minnows\n\nThe draw for the quarter-finals was"
+                + " made on Sunday, and the holders face a trip to the smallest club left.\n\n"
+                + "Velm Rovers v Harsk Athletic\nBrenn Town v Aldmark United\nOrsa City v Tarrow"
+                + " Wanderers\n");
     assertThat(x.body()).endsWith("Brenn Town v Aldmark United\n\nOrsa City v Tarrow Wanderers");
   }
 
   @Test
   void headlinesUnderAFurnitureHeadingAreDropped() {
-    Extracted x = text("Ferry fares rise again\n\nWinter fares on the island ferry will rise by a"
-        + " tenth from December, the operator said.\n\nMost shared\nPilots vote to strike\n"
-        + "Shipyard orders fall\n");
-    assertThat(x.body()).isEqualTo("Winter fares on the island ferry will rise by a tenth from"
-        + " December, the operator said.");
+    Extracted x =
+        text(
+            "Ferry fares rise again\n\nWinter fares on the island ferry will rise by a"
+                + " tenth from December, the operator said.\n\nMost shared\nPilots vote to strike\n"
+                + "Shipyard orders fall\n");
+    assertThat(x.body())
+        .isEqualTo(
+            "Winter fares on the island ferry will rise by a tenth from"
+                + " December, the operator said.");
   }
 
   @Test
   void promptsAndPitchesBetweenParagraphsAreDropped() throws IOException {
     Extracted x = Extractors.extract(fixture("prompts-and-pitches.txt"), "p.txt", Format.AUTO);
     assertThat(x.title()).isEqualTo("Tram strike halts Harsk commuters");
-    assertThat(paragraphs(x)).containsExactly(
-        "Tram drivers in Harsk walked out on Monday morning, leaving tens of thousands of"
-            + " commuters to find other ways to work.",
-        "The union says its members have not had a pay rise in three years, while the city says"
-            + " the budget leaves no room.",
-        "\"We are not asking for the moon,\" said driver Pia Lund.",
-        "Talks are due to resume on Thursday.");
+    assertThat(paragraphs(x))
+        .containsExactly(
+            "Tram drivers in Harsk walked out on Monday morning, leaving tens of thousands of"
+                + " commuters to find other ways to work.",
+            "The union says its members have not had a pay rise in three years, while the city says"
+                + " the budget leaves no room.",
+            "\"We are not asking for the moon,\" said driver Pia Lund.",
+            "Talks are due to resume on Thursday.");
   }
 
   @Test
   void newsSentencesThatMentionSigningUpStay() {
-    Extracted x = text("Volunteers sought for flood watch\n\nThe council urged residents to sign"
-        + " up for the flood watch rota.\n\nSubscribe to the rota online, officials said.\n\n"
-        + "Follow the river level on the council's gauge page, they added.\n");
+    Extracted x =
+        text(
+            "Volunteers sought for flood watch\n\n"
+                + "The council urged residents to sign up for the flood watch rota.\n\n"
+                + "Subscribe to the rota online, officials said.\n\n"
+                + "Follow the river level on the council's gauge page, they added.\n");
     assertThat(paragraphs(x)).hasSize(3);
   }
 }
