@@ -71,6 +71,9 @@ final class ImportCommand extends BaseCommand {
       description = "Refuse files larger than this (suffix K, M or G; default: 20M).")
   String maxSize = "20M";
 
+  /** Drawn on stderr while files are imported, when it is a terminal. */
+  private Progress bar;
+
   @Override
   public Integer call() {
     Options opts =
@@ -85,12 +88,15 @@ final class ImportCommand extends BaseCommand {
       throw new UsageException("--url needs exactly one file or - (standard input)");
     }
     JsonGenerator g = json ? Json.generator(out(), false) : null;
+    bar = Progress.start(this, dryRun ? "checking" : "importing", "files");
+    long[] done = {0};
     ImportService.Listener listener =
         o -> {
           if (g != null) {
             writeJson(g, o);
           }
           report(o);
+          bar.update(++done[0], 0);
         };
     // dossier exports (.json, .ndjson, or JSON on stdin) are restored, not extracted
     BufferedInputStream stdin = new BufferedInputStream(env().stdin());
@@ -135,6 +141,7 @@ final class ImportCommand extends BaseCommand {
         s = new Summary(s.imported(), s.duplicates(), s.updated(), s.failed() + 1, s.millis());
       }
     }
+    bar.close();
     out().flush();
     String verb = dryRun ? "would import" : "imported";
     say(
@@ -163,6 +170,9 @@ final class ImportCommand extends BaseCommand {
 
   private void report(Outcome o) {
     String path = Text.safeForTerminal(o.path(), false);
+    if (o.status() == Status.FAILED || (o.status() == Status.DUPLICATE && !json)) {
+      bar.close(); // the message gets its own line; the bar comes back under it
+    }
     if (o.status() == Status.FAILED) {
       err().println("error: " + path + ": " + Text.safeForTerminal(o.error(), false));
     } else if (o.status() == Status.DUPLICATE && !json) {

@@ -19,6 +19,8 @@ final class Progress implements AutoCloseable {
   private final long started = System.nanoTime();
   private long lastDraw;
   private boolean drawn;
+  /** Columns the bar takes on the screen now. */
+  private int shown;
 
   private Progress(PrintWriter err, String label, String unit, int width) {
     this.err = err;
@@ -49,7 +51,12 @@ final class Progress implements AutoCloseable {
     }
     lastDraw = now;
     drawn = true;
-    err.print("\r" + line(done, total, (now - started) / 1e9) + "\033[K");
+    // Plain spaces clear what a longer line left: no escape sequences, which stderr's guard
+    // against terminal injection would break up.
+    String line = line(done, total, (now - started) / 1e9);
+    int w = Terminal.displayWidth(line);
+    err.print("\r" + line + " ".repeat(Math.max(0, shown - w)));
+    shown = w;
     err.flush();
   }
 
@@ -74,12 +81,14 @@ final class Progress implements AutoCloseable {
     return label + " [" + bar + "]" + tail;
   }
 
-  /** Clears the bar, leaving the line for the summary that follows. */
+  /** Clears the bar, leaving the line for what follows; a later update draws it again. */
   @Override
   public void close() {
     if (err != null && drawn) {
-      err.print("\r\033[K");
+      err.print("\r" + " ".repeat(shown) + "\r");
       err.flush();
+      drawn = false;
+      shown = 0;
     }
   }
 }

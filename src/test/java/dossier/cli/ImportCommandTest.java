@@ -228,6 +228,19 @@ class ImportCommandTest {
   }
 
   @Test
+  void progressOnlyWhenStderrIsATerminal() {
+    Cli.Result plain = cli.run("import", "--dry-run", files.toString());
+    assertThat(plain.err()).doesNotContain("\r").doesNotContain("\033[");
+    cli.tty(false, true);
+    Cli.Result tty = cli.run("import", files.toString());
+    assertThat(tty.code()).isZero();
+    assertThat(tty.err()).contains("\rimporting  1 files").doesNotContain("\033");
+    // the bar is blanked out before the summary is written over it
+    assertThat(tty.err()).containsPattern("\r {10,}\rimported 3, 0 duplicates");
+    assertThat(cli.run("-q", "import", files.toString()).err()).isEmpty();
+  }
+
+  @Test
   void quietPrintsNoSummary() {
     Cli.Result r = cli.run("-q", "import", files.toString());
     assertThat(r.code()).isZero();
