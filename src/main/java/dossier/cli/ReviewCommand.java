@@ -37,13 +37,15 @@ final class ReviewCommand extends BaseCommand {
     Archive archive = archive();
     // a bad query is a usage error here, before the screen is taken over
     new ArticleService(archive).compile(q);
-    SuggestService suggest = new SuggestService(archive);
-    TagSuggester suggester =
-        (id, limit) ->
-            suggest.suggest(id, limit).stream()
-                .map(s -> new TagSuggester.Suggestion(s.tag(), s.reason()))
-                .toList();
-    Review.run(archive, q, root().color(), suggester, env().stdin(), env().stdoutBytes());
+    TagSuggester.Factory suggesters =
+        a -> {
+          SuggestService suggest = new SuggestService(a);
+          return (id, limit) ->
+              suggest.suggest(id, limit).stream()
+                  .map(s -> new TagSuggester.Suggestion(s.tag(), s.reason()))
+                  .toList();
+        };
+    Review.run(archive, q, root().color(), suggesters, env().stdin(), env().stdoutBytes());
     return ExitCode.OK;
   }
 }

@@ -35,18 +35,22 @@ final class Db {
    * @param executor runs tasks: one background thread in the app, the calling thread in tests
    * @param post hands a result to the UI thread
    */
-  Db(Archive archive, TagSuggester suggester, Executor executor, Consumer<Runnable> post) {
+  Db(Archive archive, TagSuggester.Factory suggesters, Executor executor, Consumer<Runnable> post) {
     this.services =
-        new Services(archive, new ArticleService(archive), new EditService(archive), suggester);
+        new Services(
+            archive,
+            new ArticleService(archive),
+            new EditService(archive),
+            suggesters.forArchive(archive));
     this.executor = executor;
     this.post = post;
   }
 
   /** A worker on its own (daemon) thread. */
-  static ExecutorService worker() {
+  static ExecutorService worker(String name) {
     return Executors.newSingleThreadExecutor(
         r -> {
-          Thread t = new Thread(r, "dossier-review-db");
+          Thread t = new Thread(r, name);
           t.setDaemon(true);
           return t;
         });
@@ -73,6 +77,16 @@ final class Db {
       return e.getMessage();
     }
     return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+  }
+
+  /** True when a shut-down worker has stopped within a moment. */
+  static boolean idle(ExecutorService executor) {
+    try {
+      return executor.awaitTermination(200, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   /** Waits for submitted work (a write in progress) to finish, so that quitting loses nothing. */

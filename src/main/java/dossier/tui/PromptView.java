@@ -72,6 +72,10 @@ final class PromptView implements View {
     return under.header();
   }
 
+  Handler handler() {
+    return handler;
+  }
+
   /** For handlers that need the prompt itself (to show messages in it). */
   void setHandler(Handler h) {
     handler = h;

@@ -29,7 +29,7 @@ public final class Review {
       Archive archive,
       String query,
       boolean color,
-      TagSuggester suggester,
+      TagSuggester.Factory suggesters,
       InputStream in,
       OutputStream out)
       throws IOException {
@@ -39,14 +39,34 @@ public final class Review {
             .setUnixTerminalCtrlCBehaviour(CtrlCBehaviour.TRAP);
     Terminal terminal = factory.createTerminal();
     TerminalScreen screen = new TerminalScreen(terminal);
-    ExecutorService worker = Db.worker();
-    screen.startScreen();
+    ExecutorService worker = Db.worker("dossier-review-db");
+    ExecutorService sideWorker = Db.worker("dossier-review-suggest");
+    Archive side = Archive.open(archive.path());
     try {
-      new ReviewApp(screen, Theme.of(color), archive, suggester, worker, System::nanoTime, query)
-          .run();
+      screen.startScreen();
+      try {
+        new ReviewApp(
+                screen,
+                Theme.of(color),
+                archive,
+                side,
+                suggesters,
+                worker,
+                sideWorker,
+                System::nanoTime,
+                query)
+            .run();
+      } finally {
+        Db.finish(worker);
+        screen.stopScreen();
+      }
     } finally {
-      Db.finish(worker);
-      screen.stopScreen();
+      // suggestions only read: one still running is not waited for, and its connection is left
+      // to the process's exit rather than closed under it
+      sideWorker.shutdownNow();
+      if (Db.idle(sideWorker)) {
+        side.close();
+      }
     }
   }
 }

@@ -50,6 +50,12 @@ final class ReviewApp {
   private final Screen screen;
   private final Theme theme;
   private final Db db;
+
+  /** Slow reads (tag suggestions) on their own connection, so edits and paging never wait. */
+  private final Db side;
+
+  private boolean suggesting;
+  private TagPrompt waitingForSuggestions;
   private final LongSupplier clock;
   private final BlockingQueue<Runnable> events = new LinkedBlockingQueue<>();
 
@@ -82,14 +88,17 @@ final class ReviewApp {
       Screen screen,
       Theme theme,
       Archive archive,
-      TagSuggester suggester,
+      Archive sideArchive,
+      TagSuggester.Factory suggesters,
       Executor executor,
+      Executor sideExecutor,
       LongSupplier clock,
       String query) {
     this.screen = screen;
     this.theme = theme;
     this.clock = clock;
-    this.db = new Db(archive, suggester, executor, events::add);
+    this.db = new Db(archive, suggesters, executor, events::add);
+    this.side = new Db(sideArchive, suggesters, sideExecutor, events::add);
     this.list = new ArticleList(db, this::error, this::pageLoaded);
     this.listView = new ListView(list, selected);
     screens.push(listView);
@@ -214,6 +223,12 @@ final class ReviewApp {
   void handle(KeyStroke k) {
     if (k.getKeyType() == KeyType.EOF) {
       running = false;
+      return;
+    }
+    if (k.getKeyType() == KeyType.Character && k.isAltDown() && !k.isCtrlDown()) {
+      // terminals send Esc and a key typed right after it as one Alt+key: take it as both
+      handle(new KeyStroke(KeyType.Escape));
+      handle(new KeyStroke(k.getCharacter(), false, false));
       return;
     }
     String name = Keys.name(k);
@@ -518,8 +533,36 @@ final class ReviewApp {
             handler);
     db.submit(s -> s.edits().tagCounts(), handler::tags, this::error);
     if (ids.size() == 1) {
-      long id = ids.get(0);
-      db.submit(s -> s.suggester().suggest(id, 8), handler::suggestions, m -> {});
+      suggest(handler);
+    }
+  }
+
+  /**
+   * Asks for suggestions for the prompt's article; while one request runs, only the latest prompt
+   * waits its turn, so pressing t repeatedly does not pile up work.
+   */
+  private void suggest(TagPrompt prompt) {
+    if (suggesting) {
+      waitingForSuggestions = prompt;
+      return;
+    }
+    suggesting = true;
+    long id = prompt.ids.get(0);
+    side.submit(
+        s -> s.suggester().suggest(id, 8),
+        list -> {
+          prompt.suggestions(list);
+          nextSuggestion();
+        },
+        m -> nextSuggestion());
+  }
+
+  private void nextSuggestion() {
+    suggesting = false;
+    TagPrompt next = waitingForSuggestions;
+    waitingForSuggestions = null;
+    if (next != null && popup instanceof PromptView pv && pv.handler() == next) {
+      suggest(next);
     }
   }
 

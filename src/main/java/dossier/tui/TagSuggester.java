@@ -1,5 +1,6 @@
 package dossier.tui;
 
+import dossier.store.Archive;
 import java.util.List;
 
 /** Tag suggestions for one article, as the tag prompt lists them. */
@@ -12,4 +13,13 @@ public interface TagSuggester {
   TagSuggester NONE = (id, limit) -> List.of();
 
   List<Suggestion> suggest(long articleId, int limit);
+
+  /**
+   * Makes a suggester reading a given archive connection: suggestions can take a while on a large
+   * archive, so the review computes them on a connection and thread of their own.
+   */
+  @FunctionalInterface
+  interface Factory {
+    TagSuggester forArchive(Archive archive);
+  }
 }

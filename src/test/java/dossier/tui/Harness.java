@@ -71,7 +71,17 @@ final class Harness implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    this.app = new ReviewApp(screen, Theme.of(color), archive, s, Runnable::run, () -> now, query);
+    this.app =
+        new ReviewApp(
+            screen,
+            Theme.of(color),
+            archive,
+            archive,
+            a -> s,
+            Runnable::run,
+            Runnable::run,
+            () -> now,
+            query);
     settle();
   }
 

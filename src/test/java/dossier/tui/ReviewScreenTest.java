@@ -442,6 +442,13 @@ class ReviewScreenTest {
       h.press("Enter", "C-c");
       assertThat(h.app.running()).isFalse();
     }
+    // Esc and q typed fast arrive as Alt+q: the prompt closes and q quits
+    try (Harness h = Harness.open(tmp.resolve("alt"))) {
+      h.press("t");
+      h.terminal.addInput(new com.googlecode.lanterna.input.KeyStroke('q', false, true));
+      h.settle();
+      assertThat(h.app.running()).isFalse();
+    }
   }
 
   @Test
