@@ -96,9 +96,9 @@ if [ -z "$jar" ]; then
   "$repo/bin/dossier" --version >/dev/null
   jar="$repo/target/dossier.jar"
 fi
-mkdir -p "$data"
+mkdir -p "$data/work-$size"
 data="$(cd "$data" && pwd)"
-snap="$data/dossier-under-test"
+snap="$data/work-$size/dossier-under-test"
 rm -rf "$snap"
 mkdir -p "$snap/bin" "$snap/target"
 cp "$repo/bin/dossier" "$snap/bin/dossier"
@@ -107,7 +107,7 @@ dossier="$snap/bin/dossier"
 "$dossier" --version >/dev/null # makes the class-data sharing archive, as a first use does
 
 # bench classes, compiled against that jar
-classes="$data/bench-classes"
+classes="$data/work-$size/bench-classes"
 rm -rf "$classes"
 mkdir -p "$classes"
 javac -nowarn -d "$classes" -cp "$snap/target/dossier.jar" "$repo"/src/test/java/dossier/bench/*.java

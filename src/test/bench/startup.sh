@@ -6,8 +6,8 @@
 #   src/test/bench/startup.sh --db ARCHIVE [--word WORD] [--runs N] [--data DIR] [--jar FILE]
 #
 # ARCHIVE is a dossier archive to search (run.sh leaves one in DATA/work-SIZE/text.db). The
-# dossier measured is a frozen copy of bin/dossier and its jar in DATA/dossier-under-test (made by
-# run.sh, or here when missing). Writes startup.md into a results-startup-TIME folder under DATA.
+# dossier measured is a frozen copy of bin/dossier with --jar FILE (for example the copy run.sh
+# measured, DATA/work-SIZE/dossier-under-test/target/dossier.jar) or with the jar bin/dossier builds. Writes startup.md into a results-startup-TIME folder under DATA.
 set -euo pipefail
 # The body is one block, read whole before it runs, so editing this file cannot disturb a run.
 {
@@ -40,22 +40,21 @@ mkdir -p "$data"
 data="$(cd "$data" && pwd)"
 db="$(cd "$(dirname "$db")" && pwd)/$(basename "$db")"
 
-snap="$data/dossier-under-test"
-if [ -n "$jar" ] || [ ! -f "$snap/target/dossier.jar" ]; then
-  if [ -z "$jar" ]; then
-    "$repo/bin/dossier" --version >/dev/null
-    jar="$repo/target/dossier.jar"
-  fi
-  rm -rf "$snap"
-  mkdir -p "$snap/bin" "$snap/target"
-  cp "$repo/bin/dossier" "$snap/bin/dossier"
-  cp "$jar" "$snap/target/dossier.jar"
+snap="$data/startup-dossier-under-test"
+if [ -z "$jar" ]; then
+  "$repo/bin/dossier" --version >/dev/null
+  jar="$repo/target/dossier.jar"
 fi
+rm -rf "$snap"
+mkdir -p "$snap/bin" "$snap/target"
+cp "$repo/bin/dossier" "$snap/bin/dossier"
+cp "$jar" "$snap/target/dossier.jar"
 dossier="$snap/bin/dossier"
 jar="$snap/target/dossier.jar"
 jsa="$snap/target/dossier.jsa"
 "$dossier" --version >/dev/null
-classes="$data/bench-classes"
+classes="$data/startup-bench-classes"
+rm -rf "$classes"
 mkdir -p "$classes"
 javac -nowarn -d "$classes" -cp "$jar" "$repo"/src/test/java/dossier/bench/*.java
 
