@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Turns one run.sh results folder into a Markdown report: every timing with its spread, the load
+"""Turns one run.sh results folder into a Markdown report: every timing with its spread, its CPU
+time (user + system, mean over the runs: far steadier than wall time on a shared machine), the load
 average before it and peak memory, then each dossier figure beside its peer's from the same run.
 
 usage: summarize.py RESULTS_DIR
@@ -46,26 +47,39 @@ def main():
         if key in machine:
             print(f"- {key}: {machine[key]}")
     print()
-    print("| measurement | median | min-max | runs | articles/s | peak RSS | load before |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
+    print(
+        "| measurement | median | min-max | runs | CPU user+sys | articles/s | articles/CPU-s"
+        " | peak RSS | load before |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
     for name, r in results.items():
         med = r["median"]
-        rate = ""
+        cpu = r["user"] + r["system"]
+        rate = cpu_rate = ""
         if name.startswith(("import", "sqlite-loop", "notmuch-new", "export")):
             rate = f"{articles / med:,.0f}"
+            cpu_rate = f"{articles / cpu:,.0f}"
         rss = f"{statistics.median(r['rss']) / 1024:.0f} MB" if r["rss"] else ""
         print(
             f"| {name} | {fmt(med)} | {fmt(r['min'])}-{fmt(r['max'])} | {len(r['times'])} "
-            f"| {rate} | {rss} | {r['load']} |"
+            f"| {fmt(cpu)} | {rate} | {cpu_rate} | {rss} | {r['load']} |"
         )
     pairs = read_tsv(os.path.join(out, "pairs.tsv"))
     if pairs:
-        print("\n| dossier | median | peer | median | peer / dossier |")
-        print("| --- | ---: | --- | ---: | ---: |")
+        print(
+            "\n| dossier | median | CPU | peer | median | CPU | peer / dossier, wall"
+            " | peer / dossier, CPU |"
+        )
+        print("| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: |")
         for a, b in pairs:
             if a in results and b in results:
-                ma, mb = results[a]["median"], results[b]["median"]
-                print(f"| {a} | {fmt(ma)} | {b} | {fmt(mb)} | {mb / ma:.2f} |")
+                ra, rb = results[a], results[b]
+                ma, mb = ra["median"], rb["median"]
+                ca, cb = ra["user"] + ra["system"], rb["user"] + rb["system"]
+                print(
+                    f"| {a} | {fmt(ma)} | {fmt(ca)} | {b} | {fmt(mb)} | {fmt(cb)} "
+                    f"| {mb / ma:.2f} | {cb / ca:.2f} |"
+                )
     hits = read_tsv(os.path.join(out, "hits.tsv"))
     if hits:
         print("\nMatches behind the figures:\n")
