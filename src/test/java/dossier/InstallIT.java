@@ -45,7 +45,11 @@ class InstallIT {
     assertThat(Files.readString(prefix.resolve("share/bash-completion/completions/dossier")))
         .isEqualTo(Files.readString(project.resolve("completions/dossier.bash")));
 
-    run(tmp, project.resolve("bin/install").toString(), "--prefix", prefix.toString(),
+    run(
+        tmp,
+        project.resolve("bin/install").toString(),
+        "--prefix",
+        prefix.toString(),
         "--uninstall");
     try (Stream<Path> left = Files.walk(prefix)) {
       List<Path> files = left.filter(p -> !Files.isDirectory(p)).toList();

@@ -33,8 +33,12 @@ final class BackupCommand extends BaseCommand {
     } catch (java.io.IOException e) {
       size = -1;
     }
-    say("backed up " + archive().path() + " to " + file
-        + (size >= 0 ? String.format(java.util.Locale.ROOT, " (%.1f MB)", size / 1e6) : ""));
+    say(
+        "backed up "
+            + archive().path()
+            + " to "
+            + file
+            + (size >= 0 ? String.format(java.util.Locale.ROOT, " (%.1f MB)", size / 1e6) : ""));
     return ExitCode.OK;
   }
 }

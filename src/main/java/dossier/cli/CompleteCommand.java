@@ -26,7 +26,11 @@ final class CompleteCommand extends BaseCommand {
   @Parameters(index = "0", paramLabel = "KIND", description = "tags, saved or query.")
   Kind kind;
 
-  @Parameters(index = "1", arity = "0..1", paramLabel = "WORD", description = "What is typed so far.")
+  @Parameters(
+      index = "1",
+      arity = "0..1",
+      paramLabel = "WORD",
+      description = "What is typed so far.")
   String word = "";
 
   @Override

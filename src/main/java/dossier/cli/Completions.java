@@ -14,9 +14,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * The shell completion scripts, generated from the command model. Bash and zsh share picocli's
- * generated script (it loads bashcompinit under zsh), wrapped by a small function that asks
- * {@code dossier __complete} for what only the archive knows; fish is written here from the same
- * model.
+ * generated script (it loads bashcompinit under zsh), wrapped by a small function that asks {@code
+ * dossier __complete} for what only the archive knows; fish is written here from the same model.
  */
 final class Completions {
   /** The shells there are scripts for. */
@@ -388,8 +387,9 @@ final class Completions {
   }
 
   private static boolean isInherited(OptionSpec o, CommandSpec root) {
-    return o.inherited() || root.findOption(o.longestName()) != null && o.scopeType()
-        == CommandLine.ScopeType.INHERIT;
+    return o.inherited()
+        || root.findOption(o.longestName()) != null
+            && o.scopeType() == CommandLine.ScopeType.INHERIT;
   }
 
   private static String fishPositionals(CommandSpec s, String cond) {

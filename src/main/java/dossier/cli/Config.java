@@ -5,16 +5,15 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import picocli.CommandLine;
 import java.util.Properties;
+import picocli.CommandLine;
 import picocli.CommandLine.PropertiesDefaultProvider;
 
 /**
  * Defaults for any option from a properties file: {@code $DOSSIER_CONFIG}, else {@code
  * $XDG_CONFIG_HOME/dossier/config}, else {@code ~/.config/dossier/config}. A key is an option's
  * long name without dashes ({@code color = never}), for one command only when prefixed with the
- * command's name ({@code list.sort = oldest}).
- * Options given on the command line win.
+ * command's name ({@code list.sort = oldest}). Options given on the command line win.
  */
 final class Config {
   private Config() {}

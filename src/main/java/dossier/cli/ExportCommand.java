@@ -94,8 +94,12 @@ final class ExportCommand extends BaseCommand {
         throw new dossier.core.DossierException("cannot write " + output + ": " + e.getMessage());
       }
     }
-    say("exported " + n + " article" + (n == 1 ? "" : "s")
-        + (output != null && !output.toString().equals("-") ? " to " + output : ""));
+    say(
+        "exported "
+            + n
+            + " article"
+            + (n == 1 ? "" : "s")
+            + (output != null && !output.toString().equals("-") ? " to " + output : ""));
     return ExitCode.OK;
   }
 
@@ -183,7 +187,8 @@ final class ExportCommand extends BaseCommand {
               PrintWriter pw = new PrintWriter(w)) {
             ArticleText.markdown(pw, a);
           } catch (IOException ex) {
-            throw new dossier.core.DossierException("cannot write " + file + ": " + ex.getMessage());
+            throw new dossier.core.DossierException(
+                "cannot write " + file + ": " + ex.getMessage());
           }
           n[0]++;
         });

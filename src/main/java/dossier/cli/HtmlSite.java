@@ -17,8 +17,8 @@ import java.util.TreeMap;
 
 /**
  * A small static site of exported articles: {@code index.html} by month, newest first, {@code
- * tags.html} by tag, and one page an article in {@code articles/}. Plain HTML with one inline
- * style sheet, readable without a server or scripts.
+ * tags.html} by tag, and one page an article in {@code articles/}. Plain HTML with one inline style
+ * sheet, readable without a server or scripts.
  */
 final class HtmlSite {
   private static final String STYLE =
@@ -55,7 +55,9 @@ final class HtmlSite {
     return entries.size();
   }
 
-  /** {@code 12-pipeline-deal-signed.html}: the id keeps names unique, the words make them legible. */
+  /**
+   * {@code 12-pipeline-deal-signed.html}: the id keeps names unique, the words make them legible.
+   */
   static String fileName(Article a, String extension) {
     String slug =
         Normalizer.normalize(title(a), Normalizer.Form.NFD)
@@ -126,8 +128,9 @@ final class HtmlSite {
         file,
         w -> {
           open(w, title(a), a.lang());
-          w.println("<nav><a href=\"../index.html\">By date</a> · <a href=\"../tags.html\">By"
-              + " tag</a></nav>");
+          w.println(
+              "<nav><a href=\"../index.html\">By date</a> · <a href=\"../tags.html\">By"
+                  + " tag</a></nav>");
           w.println("<article>");
           w.println("<h1>" + esc(title(a)) + "</h1>");
           List<String> meta = new ArrayList<>();
@@ -147,8 +150,8 @@ final class HtmlSite {
             w.println("<p class=\"meta\">" + String.join(" · ", meta) + "</p>");
           }
           if (!Text.isBlank(a.url()) && a.url().matches("(?i)https?://\\S+")) {
-            w.println("<p class=\"meta\"><a href=\"" + esc(a.url()) + "\">" + esc(a.url())
-                + "</a></p>");
+            w.println(
+                "<p class=\"meta\"><a href=\"" + esc(a.url()) + "\">" + esc(a.url()) + "</a></p>");
           }
           if (!a.tags().isEmpty()) {
             StringBuilder t = new StringBuilder("<p>");
@@ -199,8 +202,9 @@ final class HtmlSite {
 
   private static String fileName(long id, String title) {
     return fileName(
-        new Article(id, title, null, null, null, null, null, null, null, null, null, false, null,
-            0, null, null, null, null),
+        new Article(
+            id, title, null, null, null, null, null, null, null, null, null, false, null, 0, null,
+            null, null, null),
         ".html");
   }
 
@@ -216,8 +220,12 @@ final class HtmlSite {
           open(w, "Articles by date", "en");
           w.println("<nav>By date · <a href=\"tags.html\">By tag</a></nav>");
           w.println("<h1>Articles by date</h1>");
-          w.println("<p class=\"meta\">" + entries.size() + " article"
-              + (entries.size() == 1 ? "" : "s") + "</p>");
+          w.println(
+              "<p class=\"meta\">"
+                  + entries.size()
+                  + " article"
+                  + (entries.size() == 1 ? "" : "s")
+                  + "</p>");
           for (Map.Entry<String, List<Entry>> m : byMonth.entrySet()) {
             w.println("<h2>" + esc(m.getKey()) + "</h2>");
             w.println("<ul class=\"list\">");
@@ -245,8 +253,14 @@ final class HtmlSite {
             w.println("<p class=\"meta\">No tags.</p>");
           }
           for (Map.Entry<String, List<Entry>> t : byTag.entrySet()) {
-            w.println("<h2 id=\"" + esc(anchor(t.getKey())) + "\">" + esc(t.getKey())
-                + " <span class=\"meta\">(" + t.getValue().size() + ")</span></h2>");
+            w.println(
+                "<h2 id=\""
+                    + esc(anchor(t.getKey()))
+                    + "\">"
+                    + esc(t.getKey())
+                    + " <span class=\"meta\">("
+                    + t.getValue().size()
+                    + ")</span></h2>");
             w.println("<ul class=\"list\">");
             t.getValue().forEach(e -> w.println(link(e)));
             w.println("</ul>");

@@ -4,9 +4,9 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
- * A one-line progress bar on standard error, redrawn in place at most ten times a second. It
- * draws only when standard error is a terminal and --quiet is off; otherwise every call does
- * nothing, so scripts and logs never see it.
+ * A one-line progress bar on standard error, redrawn in place at most ten times a second. It draws
+ * only when standard error is a terminal and --quiet is off; otherwise every call does nothing, so
+ * scripts and logs never see it.
  */
 final class Progress implements AutoCloseable {
   private static final String[] EIGHTHS = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
@@ -19,6 +19,7 @@ final class Progress implements AutoCloseable {
   private final long started = System.nanoTime();
   private long lastDraw;
   private boolean drawn;
+
   /** Columns the bar takes on the screen now. */
   private int shown;
 
@@ -60,18 +61,16 @@ final class Progress implements AutoCloseable {
     err.flush();
   }
 
-  /** The text of the bar: {@code label [█████▍    ]  54%  1,234/2,280 files  310/s}. */
+  /** The text of the bar: {@code label [█████▍ ] 54% 1,234/2,280 files 310/s}. */
   String line(long done, long total, double seconds) {
-    String rate =
-        seconds >= 0.5
-            ? String.format(Locale.ROOT, "  %,.0f/s", done / seconds)
-            : "";
+    String rate = seconds >= 0.5 ? String.format(Locale.ROOT, "  %,.0f/s", done / seconds) : "";
     if (total <= 0) {
       return String.format(Locale.ROOT, "%s  %,d %s%s", label, done, unit, rate);
     }
     double f = Math.min(1.0, Math.max(0.0, done / (double) total));
     String tail =
-        String.format(Locale.ROOT, " %3d%%  %,d/%,d %s%s", (int) (f * 100), done, total, unit, rate);
+        String.format(
+            Locale.ROOT, " %3d%%  %,d/%,d %s%s", (int) (f * 100), done, total, unit, rate);
     int barWidth = Math.max(10, Math.min(40, width - label.length() - tail.length() - 4));
     int eighths = (int) Math.round(f * barWidth * 8);
     StringBuilder bar = new StringBuilder();

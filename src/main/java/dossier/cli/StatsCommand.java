@@ -103,33 +103,62 @@ final class StatsCommand extends BaseCommand {
   static void table(Stats s, PrintWriter out, boolean color, int width) {
     String bold = color ? Terminal.BOLD : "";
     String reset = color ? Terminal.RESET : "";
-    out.println(bold + "Articles" + reset + "  " + n(s.articles()) + "  (" + n(s.words())
-        + " words)");
+    out.println(
+        bold + "Articles" + reset + "  " + n(s.articles()) + "  (" + n(s.words()) + " words)");
     if (s.articles() == 0) {
       return;
     }
     List<String> status = new ArrayList<>();
     s.statuses().forEach((k, v) -> status.add(k + " " + n(v)));
     out.println(bold + "Status" + reset + "    " + String.join(" · ", status));
-    out.println(bold + "Marks" + reset + "     " + n(s.starred()) + " starred · " + n(s.noted())
-        + " with a note · " + n(s.tagged()) + " tagged ("
-        + Math.round(100.0 * s.tagged() / s.articles()) + "%)");
+    out.println(
+        bold
+            + "Marks"
+            + reset
+            + "     "
+            + n(s.starred())
+            + " starred · "
+            + n(s.noted())
+            + " with a note · "
+            + n(s.tagged())
+            + " tagged ("
+            + Math.round(100.0 * s.tagged() / s.articles())
+            + "%)");
     out.println(bold + "Dates" + reset + "     " + s.first() + " .. " + s.last());
     section(out, "Top tags", s.tags(), color, width, bold, reset);
     section(out, "Top sources", s.sources(), color, width, bold, reset);
     List<Count> months = s.months();
     if (!months.isEmpty()) {
       out.println();
-      out.println(bold + "Timeline" + reset + "  " + months.get(0).name() + " "
-          + sparkline(fillMonths(months)) + " " + months.get(months.size() - 1).name());
+      out.println(
+          bold
+              + "Timeline"
+              + reset
+              + "  "
+              + months.get(0).name()
+              + " "
+              + sparkline(fillMonths(months))
+              + " "
+              + months.get(months.size() - 1).name());
       List<Count> rows = months.size() > 36 ? byYear(months) : months;
-      section(out, months.size() > 36 ? "Articles per year" : "Articles per month", rows, color,
-          width, bold, reset);
+      section(
+          out,
+          months.size() > 36 ? "Articles per year" : "Articles per month",
+          rows,
+          color,
+          width,
+          bold,
+          reset);
     }
   }
 
   private static void section(
-      PrintWriter out, String title, List<Count> rows, boolean color, int width, String bold,
+      PrintWriter out,
+      String title,
+      List<Count> rows,
+      boolean color,
+      int width,
+      String bold,
       String reset) {
     if (rows.isEmpty()) {
       return;
@@ -147,10 +176,16 @@ final class StatsCommand extends BaseCommand {
     int barW = Math.max(10, Math.min(50, width - 2 - labelW - 2 - 2 - numW));
     for (Count c : rows) {
       String bar = bar(c.count(), max, barW);
-      out.println("  " + Terminal.fit(label(c), labelW) + "  "
-          + (color ? Terminal.CYAN : "") + bar + (color ? Terminal.RESET : "")
-          + " ".repeat(barW - bar.length() + 2)
-          + " ".repeat(numW - n(c.count()).length()) + n(c.count()));
+      out.println(
+          "  "
+              + Terminal.fit(label(c), labelW)
+              + "  "
+              + (color ? Terminal.CYAN : "")
+              + bar
+              + (color ? Terminal.RESET : "")
+              + " ".repeat(barW - bar.length() + 2)
+              + " ".repeat(numW - n(c.count()).length())
+              + n(c.count()));
     }
   }
 

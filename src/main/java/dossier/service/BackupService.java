@@ -12,9 +12,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * A consistent copy of the archive while it is in use. The copy is written next to the target
- * under a temporary name, readable by its owner only, and renamed into place when complete, so a
- * backup that is interrupted never leaves a half-written file under the name asked for.
+ * A consistent copy of the archive while it is in use. The copy is written next to the target under
+ * a temporary name, readable by its owner only, and renamed into place when complete, so a backup
+ * that is interrupted never leaves a half-written file under the name asked for.
  */
 public final class BackupService {
   private final Archive archive;

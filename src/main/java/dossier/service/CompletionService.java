@@ -7,15 +7,31 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Candidates for shell completion: query field names, and the tag and saved-search names stored
- * in an archive. Completion runs on every key press, so nothing here writes.
+ * Candidates for shell completion: query field names, and the tag and saved-search names stored in
+ * an archive. Completion runs on every key press, so nothing here writes.
  */
 public final class CompletionService {
   /** The fields of the query language, as typed before the colon. */
   public static final List<String> FIELDS =
       List.of(
-          "title", "body", "caption", "note", "source", "author", "site", "url", "section", "lang",
-          "id", "tag", "is", "date", "imported", "after", "before", "saved");
+          "title",
+          "body",
+          "caption",
+          "note",
+          "source",
+          "author",
+          "site",
+          "url",
+          "section",
+          "lang",
+          "id",
+          "tag",
+          "is",
+          "date",
+          "imported",
+          "after",
+          "before",
+          "saved");
 
   /** The values of {@code is:}. */
   public static final List<String> IS_VALUES =
@@ -23,7 +39,9 @@ public final class CompletionService {
 
   private final Archive archive;
 
-  /** @param archive the archive to read names from, or null when there is none yet */
+  /**
+   * @param archive the archive to read names from, or null when there is none yet
+   */
   public CompletionService(Archive archive) {
     this.archive = archive;
   }

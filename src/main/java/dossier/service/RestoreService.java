@@ -44,19 +44,16 @@ public final class RestoreService {
   }
 
   /** One article of an export, ready to store, or why it cannot be. */
-  private record Entry(String where, Article article, String format, byte[] original, String error) {}
+  private record Entry(
+      String where, Article article, String format, byte[] original, String error) {}
 
   /**
    * Restores the articles of one export read from {@code in}; {@code name} names it in outcomes
-   * ({@code name:N} for the N-th article); {@code extraTags} are added to every article. An
-   * article whose text is already stored is a duplicate and left as it is.
+   * ({@code name:N} for the N-th article); {@code extraTags} are added to every article. An article
+   * whose text is already stored is a duplicate and left as it is.
    */
   public Summary restore(
-      String name,
-      InputStream in,
-      List<String> extraTags,
-      boolean dryRun,
-      Listener listener) {
+      String name, InputStream in, List<String> extraTags, boolean dryRun, Listener listener) {
     long start = System.nanoTime();
     int[] counts = new int[4];
     List<Entry> batch = new ArrayList<>();
@@ -78,7 +75,8 @@ public final class RestoreService {
           token = parser.nextToken();
         } catch (IOException | RuntimeException ex) {
           // the rest of a broken file cannot be found reliably
-          batch.add(new Entry(name + ":" + n, null, null, null, "not a dossier export: " + brief(ex)));
+          batch.add(
+              new Entry(name + ":" + n, null, null, null, "not a dossier export: " + brief(ex)));
           break;
         }
         batch.add(e);
@@ -117,7 +115,8 @@ public final class RestoreService {
 
   private static Entry entry(String where, JsonNode o, List<String> extraTags) {
     if (!o.isObject() || text(o, "body") == null || !o.has("content_hash")) {
-      return new Entry(where, null, null, null, "not a dossier article (needs body and content_hash)");
+      return new Entry(
+          where, null, null, null, "not a dossier article (needs body and content_hash)");
     }
     try {
       String title = text(o, "title");
@@ -150,8 +149,11 @@ public final class RestoreService {
               o.path("starred").asBoolean(false),
               text(o, "note"),
               wc != null && wc.canConvertToInt() ? wc.asInt() : Text.wordCount(body),
-              text(o, "imported") != null ? text(o, "imported") : java.time.Instant.now()
-                  .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
+              text(o, "imported") != null
+                  ? text(o, "imported")
+                  : java.time.Instant.now()
+                      .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                      .toString(),
               text(o, "path"),
               hash,
               body);
@@ -166,8 +168,7 @@ public final class RestoreService {
     }
   }
 
-  private void store(
-      List<Entry> batch, boolean dryRun, Listener listener, int[] counts) {
+  private void store(List<Entry> batch, boolean dryRun, Listener listener, int[] counts) {
     if (batch.isEmpty()) {
       return;
     }

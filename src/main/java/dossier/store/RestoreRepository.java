@@ -7,8 +7,8 @@ import java.sql.SQLException;
 import java.sql.Types;
 
 /**
- * Writes articles back from a dossier export with everything they had: id (when it is free),
- * import time, status, star, note and tags, and the original bytes.
+ * Writes articles back from a dossier export with everything they had: id (when it is free), import
+ * time, status, star, note and tags, and the original bytes.
  */
 public final class RestoreRepository {
   private final Archive archive;
@@ -21,8 +21,8 @@ public final class RestoreRepository {
   }
 
   /**
-   * Stores {@code a} and its original; call inside {@link Archive#write}. Keeps {@code a.id()}
-   * when no article has it, else takes a new one. Returns the id stored under.
+   * Stores {@code a} and its original; call inside {@link Archive#write}. Keeps {@code a.id()} when
+   * no article has it, else takes a new one. Returns the id stored under.
    */
   public long insert(Article a, String format, byte[] originalBytes) throws SQLException {
     if (insert == null) {

@@ -37,7 +37,9 @@ public final class StatsRepository {
     this.archive = archive;
   }
 
-  /** Stats of the articles matching {@code q}, with the {@code top} most common tags and sources. */
+  /**
+   * Stats of the articles matching {@code q}, with the {@code top} most common tags and sources.
+   */
   public Stats stats(CompiledQuery q, int top) {
     try {
       long articles;
@@ -52,7 +54,10 @@ public final class StatsRepository {
               "SELECT count(*), coalesce(sum(a.word_count), 0), coalesce(sum(a.starred), 0),"
                   + " coalesce(sum(a.note IS NOT NULL AND a.note <> ''), 0),"
                   + " coalesce(sum(EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id ="
-                  + " a.id)), 0), min(substr(" + DAY + ", 1, 10)), max(substr(" + DAY
+                  + " a.id)), 0), min(substr("
+                  + DAY
+                  + ", 1, 10)), max(substr("
+                  + DAY
                   + ", 1, 10)) FROM articles a");
       List<Object> params = new ArrayList<>();
       ArticleRepository.appendFilter(sql, params, q);
@@ -73,8 +78,8 @@ public final class StatsRepository {
       for (String s : List.of("new", "read", "reviewed", "archived")) {
         statuses.put(s, 0L);
       }
-      for (Count c : counts("SELECT a.status, count(*) FROM articles a", " GROUP BY a.status", q,
-          -1)) {
+      for (Count c :
+          counts("SELECT a.status, count(*) FROM articles a", " GROUP BY a.status", q, -1)) {
         statuses.put(c.name(), c.count());
       }
       List<Count> tags =

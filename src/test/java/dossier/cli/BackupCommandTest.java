@@ -67,8 +67,14 @@ class BackupCommandTest {
     for (int i = 0; i < 60; i++) {
       Files.writeString(
           files.resolve("note-" + i + ".txt"),
-          "Harbour notice number " + i + "\n\nThe berth " + i + " is closed for dredging until"
-              + " further notice, the harbour office said on day " + i + ".\n");
+          "Harbour notice number "
+              + i
+              + "\n\nThe berth "
+              + i
+              + " is closed for dredging until"
+              + " further notice, the harbour office said on day "
+              + i
+              + ".\n");
     }
     AtomicBoolean stop = new AtomicBoolean();
     List<Integer> codes = new ArrayList<>();

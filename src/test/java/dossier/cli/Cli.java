@@ -87,8 +87,7 @@ public final class Cli {
     PrintWriter out = new PrintWriter(new OutputStreamWriter(outBytes, StandardCharsets.UTF_8));
     PrintWriter err = new PrintWriter(new OutputStreamWriter(errBytes, StandardCharsets.UTF_8));
     Env env =
-        new Env(
-            Map.copyOf(vars), new ByteArrayInputStream(stdin), outBytes, stdoutTty, stderrTty);
+        new Env(Map.copyOf(vars), new ByteArrayInputStream(stdin), outBytes, stdoutTty, stderrTty);
     CommandLine cl = DossierCommand.commandLine(env);
     cl.setOut(out);
     cl.setErr(err);

@@ -144,7 +144,8 @@ class CompletionsTest {
     assertThat(bashComplete(cli, "dossier sh")).containsExactly("show");
     assertThat(bashComplete(cli, "dossier list --format n")).containsExactly("ndjson");
     // after 'tag:' bash replaces only what follows the colon
-    assertThat(bashComplete(cli, "dossier list tag:")).containsExactly("economy", "shipping", "Ukraine/energy");
+    assertThat(bashComplete(cli, "dossier list tag:"))
+        .containsExactly("economy", "shipping", "Ukraine/energy");
     assertThat(bashComplete(cli, "dossier search harbour tag:s")).containsExactly("shipping");
     assertThat(bashComplete(cli, "dossier import --tag ec")).containsExactly("economy");
   }

@@ -98,8 +98,13 @@ class ExportCommandTest {
   void csvParsesBackWithBodies() throws IOException {
     Cli.Result r = ok(cli.run("export", "--format", "csv"));
     List<CSVRecord> rows =
-        CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-            .parse(new StringReader(r.out())).getRecords();
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get()
+            .parse(new StringReader(r.out()))
+            .getRecords();
     assertThat(rows).hasSize(3);
     assertThat(rows.get(0).toMap()).containsKeys("id", "title", "tags", "note", "body");
     assertThat(rows).anyMatch(row -> row.get("body").contains("painted ceiling"));
@@ -113,7 +118,9 @@ class ExportCommandTest {
     try (Stream<Path> s = Files.list(dir)) {
       files = s.sorted().toList();
     }
-    assertThat(files).hasSize(3).allMatch(p -> p.getFileName().toString().matches("\\d+-[a-z0-9-]+\\.md"));
+    assertThat(files)
+        .hasSize(3)
+        .allMatch(p -> p.getFileName().toString().matches("\\d+-[a-z0-9-]+\\.md"));
     String strike =
         files.stream().map(this::read).filter(t -> t.contains("Pellor")).findFirst().orElseThrow();
     assertThat(strike).startsWith("---\n").contains("tags: [\"fixtures\", \"ports/strikes\"]");

@@ -16,8 +16,12 @@ class HelpTest {
 
   private static CommandLine model() {
     return DossierCommand.commandLine(
-        new Env(Map.of(), java.io.InputStream.nullInputStream(),
-            java.io.OutputStream.nullOutputStream(), false, false));
+        new Env(
+            Map.of(),
+            java.io.InputStream.nullInputStream(),
+            java.io.OutputStream.nullOutputStream(),
+            false,
+            false));
   }
 
   private static void eachCommand(CommandLine cl, java.util.function.Consumer<CommandLine> f) {

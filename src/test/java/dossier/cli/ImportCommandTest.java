@@ -115,7 +115,8 @@ class ImportCommandTest {
 
   @Test
   void tagOptionTagsEveryImportedArticle() throws IOException {
-    Cli.Result r = cli.run("import", "--tag", "harbours", "--tag", "Region/North", files.toString());
+    Cli.Result r =
+        cli.run("import", "--tag", "harbours", "--tag", "Region/North", files.toString());
     assertThat(r.code()).as(r.toString()).isZero();
     Cli.Result list = cli.run("list", "--format", "ndjson");
     List<JsonNode> articles = ndjson(list.out());
@@ -131,7 +132,9 @@ class ImportCommandTest {
   void dryRunStoresNothing() throws IOException {
     Cli.Result r = cli.run("import", "--dry-run", "--json", files.toString());
     assertThat(r.code()).as(r.toString()).isZero();
-    assertThat(ndjson(r.out())).hasSize(3).allMatch(o -> o.get("status").asText().equals("imported"));
+    assertThat(ndjson(r.out()))
+        .hasSize(3)
+        .allMatch(o -> o.get("status").asText().equals("imported"));
     assertThat(r.err()).contains("would import 3");
     assertThat(ids()).isEmpty();
   }
@@ -186,11 +189,9 @@ class ImportCommandTest {
     Files.write(binary, bytes);
     Path missing = tmp.resolve("no-such-file.txt");
 
-    Cli.Result r =
-        cli.run("import", binary.toString(), missing.toString(), files.toString());
+    Cli.Result r = cli.run("import", binary.toString(), missing.toString(), files.toString());
     assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.PARTIAL);
-    List<String> errors =
-        r.err().lines().filter(l -> l.startsWith("error:")).toList();
+    List<String> errors = r.err().lines().filter(l -> l.startsWith("error:")).toList();
     assertThat(errors).hasSize(2);
     assertThat(errors.get(0)).contains("program.txt");
     assertThat(errors.get(1)).contains("no-such-file.txt");

@@ -40,7 +40,8 @@ class ListCommandTest {
     assertThat(all).hasSize(3);
     List<String> dates = new ArrayList<>();
     for (JsonNode a : all) {
-      String d = a.get("published").isNull() ? a.get("imported").asText() : a.get("published").asText();
+      String d =
+          a.get("published").isNull() ? a.get("imported").asText() : a.get("published").asText();
       dates.add(d.substring(0, 10));
     }
     assertThat(dates).isSortedAccordingTo((x, y) -> y.compareTo(x));
@@ -74,8 +75,23 @@ class ListCommandTest {
     assertThat(idsOf(fromJson)).containsExactlyElementsOf(ids);
     for (JsonNode a : fromJson) {
       for (String field :
-          List.of("id", "title", "source", "authors", "published", "url", "section", "lang",
-              "caption", "tags", "status", "starred", "note", "word_count", "imported", "path",
+          List.of(
+              "id",
+              "title",
+              "source",
+              "authors",
+              "published",
+              "url",
+              "section",
+              "lang",
+              "caption",
+              "tags",
+              "status",
+              "starred",
+              "note",
+              "word_count",
+              "imported",
+              "path",
               "content_hash")) {
         assertThat(a.has(field)).as("field " + field).isTrue();
       }

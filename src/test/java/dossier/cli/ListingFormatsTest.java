@@ -18,8 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every listing command's script formats parse back with a real parser (JSON with Jackson, CSV
- * and TSV with Commons CSV) and carry the same rows and values.
+ * Every listing command's script formats parse back with a real parser (JSON with Jackson, CSV and
+ * TSV with Commons CSV) and carry the same rows and values.
  */
 class ListingFormatsTest {
   @TempDir static Path tmp;

@@ -12,8 +12,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * Writes dossier's man pages as roff from the command model, so they say what {@code --help} says:
- * dossier(1) with the global options, exit codes, environment and files; one page per command;
- * and dossier-query(7) for the query language.
+ * dossier(1) with the global options, exit codes, environment and files; one page per command; and
+ * dossier-query(7) for the query language.
  */
 final class ManPages {
   private ManPages() {}
@@ -145,8 +145,8 @@ final class ManPages {
   private static String synopsis(CommandSpec spec) {
     StringBuilder b = new StringBuilder(bold(spec.qualifiedName()));
     boolean hasOptions =
-        spec.options().stream().anyMatch(o -> !o.hidden() && !o.inherited() && !o.usageHelp()
-            && !o.versionHelp());
+        spec.options().stream()
+            .anyMatch(o -> !o.hidden() && !o.inherited() && !o.usageHelp() && !o.versionHelp());
     if (hasOptions) {
       b.append(" [").append(italic("OPTIONS")).append(']');
     }
@@ -384,7 +384,8 @@ final class ManPages {
         .fi
         .RE
         .SH SEE ALSO
-        \\fBdossier\\-query\\fR(7)""");
+        \\fBdossier\\-query\\fR(7)\
+        """);
     for (CommandLine sub : visible(root)) {
       b.append(", \\fBdossier\\-").append(esc(sub.getCommandSpec().name())).append("\\fR(1)");
     }

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * The committed man pages are what the command model generates, so they cannot drift from
- * {@code --help}; and man renders them without a warning.
+ * The committed man pages are what the command model generates, so they cannot drift from {@code
+ * --help}; and man renders them without a warning.
  *
  * <p>After changing commands or options, refresh them with {@code mvn test -Dtest=ManPagesTest
  * -Ddossier.update=true}.
@@ -26,8 +26,12 @@ class ManPagesTest {
 
   static CommandLine model() {
     return DossierCommand.commandLine(
-        new Env(Map.of(), java.io.InputStream.nullInputStream(),
-            java.io.OutputStream.nullOutputStream(), false, false));
+        new Env(
+            Map.of(),
+            java.io.InputStream.nullInputStream(),
+            java.io.OutputStream.nullOutputStream(),
+            false,
+            false));
   }
 
   @Test
@@ -74,8 +78,10 @@ class ManPagesTest {
       sub.getCommandSpec().options().stream()
           .filter(o -> !o.hidden() && !o.inherited())
           .forEach(
-              o -> assertThat(page).as(name + " " + o.longestName())
-                  .contains(ManPages.esc(o.longestName())));
+              o ->
+                  assertThat(page)
+                      .as(name + " " + o.longestName())
+                      .contains(ManPages.esc(o.longestName())));
     }
     assertThat(pages.get("dossier.1"))
         .contains(".SH EXIT STATUS")
@@ -103,8 +109,7 @@ class ManPagesTest {
     }
     assertThat(pages).isNotEmpty();
     for (Path page : pages) {
-      ProcessBuilder pb =
-          new ProcessBuilder("man", "--warnings", "-l", page.toString());
+      ProcessBuilder pb = new ProcessBuilder("man", "--warnings", "-l", page.toString());
       pb.environment().put("MANWIDTH", "80");
       pb.environment().put("MANPAGER", "cat");
       pb.environment().put("PAGER", "cat");
@@ -118,7 +123,11 @@ class ManPagesTest {
       Files.delete(err);
       assertThat(p.exitValue()).as(page + ": " + warnings).isZero();
       assertThat(warnings).as(page + " renders without warnings").isEmpty();
-      assertThat(out).as(page.toString()).contains("NAME").doesNotContain("\\f").doesNotContain("\\-");
+      assertThat(out)
+          .as(page.toString())
+          .contains("NAME")
+          .doesNotContain("\\f")
+          .doesNotContain("\\-");
     }
   }
 }

@@ -6,8 +6,9 @@ import org.junit.jupiter.api.Test;
 
 class ProgressTest {
   private static Progress bar(int width) throws Exception {
-    var c = Progress.class.getDeclaredConstructor(
-        java.io.PrintWriter.class, String.class, String.class, int.class);
+    var c =
+        Progress.class.getDeclaredConstructor(
+            java.io.PrintWriter.class, String.class, String.class, int.class);
     c.setAccessible(true);
     return c.newInstance(null, "import", "files", width);
   }

@@ -61,8 +61,7 @@ class SearchCommandTest {
   @Test
   void stemmedAndCaseInsensitive() throws IOException {
     assertThat(ndjson(cli.run("search", "STRIKES", "--format", "ndjson").out())).hasSize(1);
-    assertThat(ndjson(cli.run("search", "\"grain ships\"", "--format", "ndjson").out()))
-        .hasSize(1);
+    assertThat(ndjson(cli.run("search", "\"grain ships\"", "--format", "ndjson").out())).hasSize(1);
   }
 
   @Test

@@ -18,7 +18,9 @@ class ShowCommandTest {
   @BeforeEach
   void setUp() throws IOException {
     cli = new Cli(tmp);
-    Cli.Result r = cli.run("import", "--json", "--tag", "culture", cli.fixture("library-reopens.html").toString());
+    Cli.Result r =
+        cli.run(
+            "import", "--json", "--tag", "culture", cli.fixture("library-reopens.html").toString());
     assertThat(r.code()).as(r.toString()).isZero();
     htmlId = JSON.readTree(r.out()).get("id").asText();
   }
@@ -44,7 +46,8 @@ class ShowCommandTest {
   void text() {
     Cli.Result r = cli.run("show", htmlId);
     assertThat(r.code()).as(r.toString()).isZero();
-    assertThat(r.lines().get(0)).isEqualTo("Old Marrowgate library reopens after a long restoration");
+    assertThat(r.lines().get(0))
+        .isEqualTo("Old Marrowgate library reopens after a long restoration");
     assertThat(r.out()).contains("#" + htmlId).contains("culture").contains("Readers queued");
   }
 
@@ -66,8 +69,9 @@ class ShowCommandTest {
     assertThat(r.outBytes()).isEqualTo(Cli.fixtureBytes("library-reopens.html"));
 
     // bytes that are not UTF-8 come back unchanged too
-    byte[] latin1 = "Caf\u00e9 owners in Pellor protest the new rent rules.\n\nThe council meets again on Friday.\n"
-        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    byte[] latin1 =
+        "Caf\u00e9 owners in Pellor protest the new rent rules.\n\nThe council meets again on Friday.\n"
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     Cli.Result imp = cli.runWithInput(latin1, "import", "--json", "-");
     String id = JSON.readTree(imp.out()).get("id").asText();
     assertThat(cli.run("show", id, "--format", "raw").outBytes()).isEqualTo(latin1);

@@ -82,9 +82,7 @@ class StatsCommandTest {
     assertThat(StatsCommand.bar(1, 2, 3)).isEqualTo("█▌");
     assertThat(StatsCommand.bar(1, 1000, 10)).isEqualTo("▏");
     assertThat(StatsCommand.sparkline(List.of(0L, 1L, 7L))).isEqualTo(" ▂█");
-    assertThat(
-            StatsCommand.fillMonths(
-                List.of(new Count("2024-11", 2), new Count("2025-02", 5))))
+    assertThat(StatsCommand.fillMonths(List.of(new Count("2024-11", 2), new Count("2025-02", 5))))
         .containsExactly(2L, 0L, 0L, 5L);
   }
 }

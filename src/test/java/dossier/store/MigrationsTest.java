@@ -76,7 +76,8 @@ class MigrationsTest {
     }
     try (Archive a = Archive.open(db)) {
       assertThat(a.schemaVersion()).isEqualTo(Migrations.latest());
-      assertThat(a.articles().get(1)).hasValueSatisfying(x -> assertThat(x.title()).isEqualTo("Old one"));
+      assertThat(a.articles().get(1))
+          .hasValueSatisfying(x -> assertThat(x.title()).isEqualTo("Old one"));
     }
   }
 
