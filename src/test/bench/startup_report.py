@@ -73,12 +73,13 @@ def main():
     out = sys.argv[1]
     with open(os.path.join(out, "startup.json"), encoding="utf-8") as f:
         results = json.load(f)["results"]
-    print("| process | median | min-max | runs |")
-    print("| --- | ---: | ---: | ---: |")
+    print("| process | median | min-max | CPU user+sys | runs |")
+    print("| --- | ---: | ---: | ---: | ---: |")
     for r in results:
         print(
             f"| {r['command']} | {r['median'] * 1000:.0f} ms | {r['min'] * 1000:.0f}-"
-            f"{r['max'] * 1000:.0f} ms | {len(r['times'])} |"
+            f"{r['max'] * 1000:.0f} ms | {(r['user'] + r['system']) * 1000:.0f} ms"
+            f" | {len(r['times'])} |"
         )
     cds = timeline(sorted(glob.glob(os.path.join(out, "timeline-[0-9]*.log"))))
     nocds = timeline(sorted(glob.glob(os.path.join(out, "timeline-nocds-*.log"))))
