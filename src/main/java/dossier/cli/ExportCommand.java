@@ -76,6 +76,12 @@ final class ExportCommand extends BaseCommand {
     if (!toFolder && output != null && Files.isDirectory(output)) {
       throw new UsageException(output + " is a folder; --format " + format + " writes one file");
     }
+    Progress bar = Progress.start(this, "export", "articles");
+    if (bar.active()) {
+      long total = service.count(q);
+      long[] done = {0};
+      service.afterEach(() -> bar.update(++done[0], total));
+    }
     int n;
     if (toFolder) {
       Files2.createPrivateDirectories(output);
@@ -94,6 +100,7 @@ final class ExportCommand extends BaseCommand {
         throw new dossier.core.DossierException("cannot write " + output + ": " + e.getMessage());
       }
     }
+    bar.close();
     say(
         "exported "
             + n

@@ -12,6 +12,7 @@ public final class ExportService {
 
   private final Archive archive;
   private final ArticleService articles;
+  private Runnable afterEach = () -> {};
 
   public ExportService(Archive archive) {
     this.archive = archive;
@@ -23,6 +24,12 @@ public final class ExportService {
     return articles.count(query);
   }
 
+  /** Runs {@code r} after each article is handed out (to count progress). */
+  public ExportService afterEach(Runnable r) {
+    this.afterEach = r;
+    return this;
+  }
+
   /** Streams every article matching {@code query}, oldest first. */
   public void export(String query, boolean withOriginals, Consumer<Exported> sink) {
     articles.list(
@@ -31,9 +38,10 @@ public final class ExportService {
         0,
         0,
         true,
-        a ->
-            sink.accept(
-                new Exported(
-                    a, withOriginals ? archive.articles().original(a.id()).orElse(null) : null)));
+        a -> {
+          byte[] original = withOriginals ? archive.articles().original(a.id()).orElse(null) : null;
+          sink.accept(new Exported(a, original));
+          afterEach.run();
+        });
   }
 }

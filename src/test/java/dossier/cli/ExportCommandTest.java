@@ -146,6 +146,13 @@ class ExportCommandTest {
   }
 
   @Test
+  void progressOnATerminal() {
+    cli.tty(false, true);
+    Cli.Result r = ok(cli.run("export", "--format", "ndjson", "-o", tmp.resolve("x").toString()));
+    assertThat(r.err()).contains("\rexport [").contains("3/3 articles");
+  }
+
+  @Test
   void folderFormatsNeedAFolder() {
     Cli.Result r = cli.run("export", "--format", "html");
     assertThat(r.code()).isEqualTo(ExitCode.USAGE);
