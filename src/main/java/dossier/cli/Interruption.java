@@ -10,8 +10,12 @@ import java.util.concurrent.TimeUnit;
  * only makes the end orderly and the report complete.
  */
 final class Interruption implements AutoCloseable {
-  /** How long the process waits for the current batch before it exits anyway. */
-  private static final long GRACE_SECONDS = 30;
+  /**
+   * How long the process waits for the current batch before it exits anyway. A batch takes well
+   * under a second; the wait is short because the command may instead be blocked reading its
+   * standard input, where exiting at once loses nothing.
+   */
+  private static final long GRACE_SECONDS = 5;
 
   private volatile boolean requested;
   private final CountDownLatch finished = new CountDownLatch(1);

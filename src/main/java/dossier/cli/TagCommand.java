@@ -92,10 +92,17 @@ final class TagCommand extends BaseCommand {
     int ok = 0;
     int failed = 0;
     long changed = 0;
-    try (BufferedReader in =
-        new BufferedReader(new InputStreamReader(env().stdin(), StandardCharsets.UTF_8))) {
+    boolean stopped = false;
+    try (Interruption stop = Interruption.watch();
+        BufferedReader in =
+            new BufferedReader(new InputStreamReader(env().stdin(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = in.readLine()) != null) {
+        if (stop.requested()) {
+          // each line is its own transaction: the ones before this are applied, none after
+          stopped = true;
+          break;
+        }
         lineNo++;
         if (line.isBlank() || line.stripLeading().startsWith("#")) {
           continue;
@@ -113,12 +120,17 @@ final class TagCommand extends BaseCommand {
           err().println("error: line " + lineNo + ": " + Text.safeForTerminal(e.getMessage(), false));
         }
       }
+      out().flush();
+      say(String.format("%s%d line%s applied, %d failed; %d article changes",
+          stopped ? "stopped by Ctrl-C after line " + lineNo + "; " : "",
+          ok, ok == 1 ? "" : "s", failed, changed));
+      err().flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    out().flush();
-    say(String.format("%d line%s applied, %d failed; %d article changes",
-        ok, ok == 1 ? "" : "s", failed, changed));
+    if (stopped) {
+      return ExitCode.INTERRUPTED;
+    }
     return failed > 0 ? (ok > 0 ? ExitCode.PARTIAL : ExitCode.USAGE) : ExitCode.OK;
   }
 

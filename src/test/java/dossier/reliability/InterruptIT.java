@@ -48,4 +48,39 @@ class InterruptIT {
         .contains("imported " + (files - imported) + ", " + imported + " duplicate");
     assertThat(d.run("list", "--format", "ids").out().lines().count()).isEqualTo(files);
   }
+
+  @Test
+  void ctrlCStopsABatchTaggingBetweenLines() throws Exception {
+    int files = 400;
+    Dossier d = new Dossier(tmp.resolve("archive.db"), tmp.resolve("runs"));
+    assertThat(d.run("import", Corpus.write(tmp.resolve("files"), 32, files).toString()).code())
+        .isZero();
+    StringBuilder lines = new StringBuilder();
+    for (int id = 1; id <= files; id++) {
+      lines.append("+int/").append(id).append(" -- id:").append(id).append('\n');
+    }
+    Dossier.Started batch = d.startWithInput(lines.toString(), "tag", "--batch");
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    while (links(d) < 20 && batch.process().isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assumeTrue(batch.process().isAlive(), "the batch was still running when Ctrl-C came");
+    Dossier.interrupt(batch.process());
+    Dossier.Run r = batch.await(60);
+    assertThat(r.code()).as(r.toString()).isEqualTo(130);
+    Matcher m = Pattern.compile("stopped by Ctrl-C after line \\d+; (\\d+) lines? applied")
+        .matcher(r.err());
+    assertThat(m.find()).as(r.err()).isTrue();
+    assertThat(links(d)).isEqualTo(Long.parseLong(m.group(1)));
+    assertThat(d.run("db", "check").code()).isZero();
+  }
+
+  private static long links(Dossier d) throws java.sql.SQLException {
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + d.db());
+        java.sql.Statement st = c.createStatement();
+        java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM article_tags")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
 }
