@@ -3,7 +3,9 @@ package dossier.ingest;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Year;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -28,7 +30,7 @@ public final class Dates {
   private static final Pattern COMPACT =
       Pattern.compile(
           "(?<![\\d])((?:19|20)\\d{2})(\\d{2})(\\d{2})"
-              + "(?:T(\\d{2})(\\d{2})(\\d{2})?(Z)?)?(?![\\d])");
+              + "(?:T(\\d{2}):?(\\d{2})(?::?(\\d{2}))?(Z)?)?(?![\\d])");
   private static final Pattern YMD =
       Pattern.compile("(?<![\\d])((?:19|20)\\d{2})[./](\\d{1,2})[./](\\d{1,2})(?![\\d])");
   private static final Pattern DMY =
@@ -290,6 +292,68 @@ public final class Dates {
     if (s == null || s.isEmpty()) {
       return null;
     }
+    Found best = first(s);
+    return best == null ? null : best.value;
+  }
+
+  /**
+   * The latest date in {@code s} that is not in the future, or null. Pages without dated
+   * metadata print their own date among older ones (events, related stories), rarely a newer one.
+   */
+  public static String latest(String s) {
+    String today = LocalDate.now().toString();
+    String best = null;
+    for (String d : all(s)) {
+      String day = d.substring(0, 10);
+      if (day.compareTo(today) <= 0 && (best == null || day.compareTo(best) > 0)) {
+        best = day;
+      }
+    }
+    return best;
+  }
+
+  /** Every date in {@code s}, each pattern scanned once. */
+  static List<String> all(String s) {
+    List<String> out = new ArrayList<>();
+    Matcher m = ISO.matcher(s);
+    while (m.find()) {
+      add(out, ymd(Integer.parseInt(m.group(1)), m.group(2), m.group(3)));
+    }
+    for (Pattern p : new Pattern[] {DAY_MONTH_YEAR, MONTH_DAY_YEAR}) {
+      boolean dayFirst = p == DAY_MONTH_YEAR;
+      m = p.matcher(s);
+      while (m.find()) {
+        int month = month(m.group(dayFirst ? 2 : 1));
+        if (month != 0) {
+          add(out, ymd(Integer.parseInt(m.group(3)), String.valueOf(month),
+              m.group(dayFirst ? 1 : 2)));
+        }
+      }
+    }
+    for (Pattern p : new Pattern[] {YMD, DMY, CJK}) {
+      boolean yearFirst = p != DMY;
+      m = p.matcher(s);
+      while (m.find()) {
+        String mo = m.group(2);
+        String da = m.group(yearFirst ? 3 : 1);
+        if (Integer.parseInt(mo) > 12 && Integer.parseInt(da) <= 12) {
+          String swap = mo;
+          mo = da;
+          da = swap;
+        }
+        add(out, ymd(Integer.parseInt(m.group(yearFirst ? 1 : 3)), mo, da));
+      }
+    }
+    return out;
+  }
+
+  private static void add(List<String> out, String d) {
+    if (d != null) {
+      out.add(d);
+    }
+  }
+
+  private static Found first(String s) {
     Found best = null;
     best = earliest(best, isoMatch(s));
     best = earliest(best, wordMatch(DAY_MONTH_YEAR, s, 2, 1, 3));
@@ -297,7 +361,7 @@ public final class Dates {
     best = earliest(best, numeric(YMD, s, 1, 2, 3));
     best = earliest(best, numeric(DMY, s, 3, 2, 1));
     best = earliest(best, numeric(CJK, s, 1, 2, 3));
-    return best == null ? null : best.value;
+    return best;
   }
 
   /**

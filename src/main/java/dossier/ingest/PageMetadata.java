@@ -458,7 +458,7 @@ final class PageMetadata {
     if (d != null) {
       return d;
     }
-    return doc.body() == null ? null : Dates.find(leadingText(doc.body(), 50_000));
+    return doc.body() == null ? null : Dates.latest(leadingText(doc.body(), 50_000));
   }
 
   /** The first {@code max} characters of an element's text, without building all of it. */

@@ -15,7 +15,7 @@ class DatesTest {
         "2025-09-28T20:40:00+0000 | 2025-09-28T20:40:00Z",
         "2025-09-28 | 2025-09-28",
         "2018-04-05T06:00 | 2018-04-05",
-        "20200413T16:38:07Z | 2020-04-13",
+        "20200413T16:38:07Z | 2020-04-13T16:38:07Z",
         "20200413 | 2020-04-13",
         "March 12, 2025 | 2025-03-12",
         "Published June 3, 2025, 7:15 a.m. | 2025-06-03",
@@ -42,5 +42,12 @@ class DatesTest {
       value = {"no date here", "31.02.2020", "1850-01-01", "version 2.0.1", "May I come in"})
   void rejectsNonDates(String input) {
     assertThat(Dates.parse(input)).isNull();
+  }
+
+  @org.junit.jupiter.api.Test
+  void latestDateInTextIgnoresTheFuture() {
+    assertThat(Dates.latest("Born 3 May 1971. Revision as of 05:33, 7 April 2020; next vote on"
+        + " 12 June 2999; first aired 2005-07-26.")).isEqualTo("2020-04-07");
+    assertThat(Dates.latest("nothing here")).isNull();
   }
 }
