@@ -82,6 +82,10 @@ final class ReviewApp {
   private boolean firstLoadDone;
   private static final long HOLD_KEYS_NANOS = TimeUnit.SECONDS.toNanos(3);
   private boolean polling;
+
+  /** Set by an event that changed nothing on screen. */
+  private boolean quiet;
+
   private Long dataVersion;
 
   ReviewApp(
@@ -185,19 +189,22 @@ final class ReviewApp {
     boolean did = false;
     Runnable e;
     while ((e = events.poll()) != null) {
-      apply(e);
-      did = true;
+      did |= apply(e);
     }
     return did;
   }
 
-  private void apply(Runnable e) {
+  /** Runs an event; returns whether the screen needs drawing again. */
+  private boolean apply(Runnable e) {
     try {
       e.run();
     } catch (RuntimeException ex) {
       error(Db.message(ex));
     }
-    dirty = true;
+    boolean redraw = !quiet;
+    quiet = false;
+    dirty |= redraw;
+    return redraw;
   }
 
   /** Asks the archive whether another process changed it; reloads what is shown if so. */
@@ -212,6 +219,8 @@ final class ReviewApp {
           polling = false;
           if (dataVersion != null && v.longValue() != dataVersion) {
             list.refresh();
+          } else {
+            quiet = true; // nothing changed: no need to draw the same screen again
           }
           dataVersion = v;
         },
