@@ -33,6 +33,9 @@ public final class RestoreService {
 
   private final Archive archive;
 
+  /** The journal record of the running restore, once it has written something; 0 before. */
+  private long journal;
+
   public RestoreService(Archive archive) {
     this.archive = archive;
   }
@@ -89,6 +92,15 @@ public final class RestoreService {
       batch.add(new Entry(name, null, null, null, "not a dossier export: " + brief(ex)));
     }
     store(batch, dryRun, listener, counts);
+    if (journal != 0) {
+      long j = journal;
+      archive.write(
+          () -> {
+            archive.journal().setSummary(j, "restored " + counts[0] + " from " + name);
+            return null;
+          });
+      journal = 0;
+    }
     return new Summary(
         counts[0], counts[1], counts[2], counts[3], (System.nanoTime() - start) / 1_000_000);
   }
@@ -179,13 +191,22 @@ public final class RestoreService {
                 () -> {
                   RestoreRepository repo = new RestoreRepository(archive);
                   List<Outcome> out = new ArrayList<>();
+                  List<Long> created = new ArrayList<>();
                   for (Entry e : batch) {
                     Outcome o = decide(e);
                     if (o.status() == ImportService.Status.IMPORTED) {
                       long id = repo.insert(e.article(), e.format(), e.original());
+                      created.add(id);
                       o = new Outcome(e.where(), ImportService.Status.IMPORTED, id, null);
                     }
                     out.add(o);
+                  }
+                  if (!created.isEmpty()) {
+                    // recorded like any import, so 'dossier undo' takes the articles out again
+                    if (journal == 0) {
+                      journal = archive.journal().begin("import", "import");
+                    }
+                    archive.journal().created(journal, created);
                   }
                   return out;
                 });

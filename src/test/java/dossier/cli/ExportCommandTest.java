@@ -72,6 +72,11 @@ class ExportCommandTest {
     // importing the export again changes nothing
     Cli.Result again = ok(other.run("import", "--json", first.toString()));
     assertThat(ndjson(again.out())).allMatch(o -> o.get("status").asText().equals("duplicate"));
+
+    // the restore is in the log, and undo takes it out again
+    assertThat(ok(other.run("log")).out()).contains("restored 3 from " + first);
+    ok(other.run("undo"));
+    assertThat(ok(other.run("list", "--format", "ids")).out()).isEmpty();
   }
 
   @Test
