@@ -39,6 +39,14 @@ public final class Decoder {
       return new Decoded(new String(b, utf16), utf16);
     }
     Charset declared = declaredCharset(b);
+    if (declared != null && isSingleByte(declared) && hasMultiByteUtf8(b)) {
+      // Pages re-saved as UTF-8 often keep their old legacy declaration; valid multi-byte UTF-8
+      // almost never happens by chance in legacy text, so it wins over the declaration.
+      String utf8 = strictDecode(b, StandardCharsets.UTF_8);
+      if (utf8 != null) {
+        return new Decoded(utf8, StandardCharsets.UTF_8);
+      }
+    }
     if (declared != null) {
       String strict = strictDecode(b, declared);
       if (strict != null) {
@@ -114,6 +122,20 @@ public final class Decoder {
     } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
       return null;
     }
+  }
+
+  private static boolean isSingleByte(Charset cs) {
+    return cs.newEncoder().maxBytesPerChar() <= 1.0f;
+  }
+
+  private static boolean hasMultiByteUtf8(byte[] b) {
+    for (int i = 0; i + 1 < b.length; i++) {
+      int c = b[i] & 0xff;
+      if (c >= 0xC2 && c <= 0xF4 && (b[i + 1] & 0xC0) == 0x80) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static String strictDecode(byte[] b, Charset cs) {
