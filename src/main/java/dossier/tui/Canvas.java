@@ -57,7 +57,7 @@ final class Canvas {
       return;
     }
     TextCharacter space =
-        new TextCharacter(' ', style.fgOrDefault(), style.bgOrDefault(), style.sgr());
+        TextCharacter.fromString(" ", style.fgOrDefault(), style.bgOrDefault(), style.sgr())[0];
     for (int c = Math.max(0, from); c < Math.min(to, width); c++) {
       screen.setCharacter(c, row, space);
     }

@@ -20,6 +20,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +31,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 
@@ -63,7 +65,7 @@ final class ReviewApp {
   private final Set<Long> selected = new LinkedHashSet<>();
 
   /** Journal entries this review made: undoing them needs no confirmation. */
-  private final Set<Long> ours = new java.util.HashSet<>();
+  private final Set<Long> ours = new HashSet<>();
 
   private final ListView listView;
   private final Deque<View> screens = new ArrayDeque<>();
@@ -372,7 +374,7 @@ final class ReviewApp {
       String command,
       Db.Task<EditService.Result> task,
       UnaryOperator<Article> patch,
-      java.util.function.Function<EditService.Result, String> done) {
+      Function<EditService.Result, String> done) {
     list.patch(Set.copyOf(ids), patch);
     writing++;
     record Done(EditService.Result result, Long journalId) {}
@@ -594,7 +596,7 @@ final class ReviewApp {
     }
 
     private Set<String> present() {
-      Set<String> has = new java.util.HashSet<>();
+      Set<String> has = new HashSet<>();
       if (ids.size() == 1) {
         Article a = known(ids.get(0));
         if (a != null) {

@@ -3,6 +3,7 @@ package dossier.tui;
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TextColor;
 import java.util.EnumSet;
+import java.util.List;
 
 /**
  * How each kind of text looks. Without color ({@code --color=never}, {@code NO_COLOR}) only bold
@@ -13,7 +14,7 @@ final class Theme {
   record Style(TextColor fg, TextColor bg, EnumSet<SGR> sgr) {
     static Style of(TextColor fg, TextColor bg, SGR... sgr) {
       EnumSet<SGR> set = EnumSet.noneOf(SGR.class);
-      set.addAll(java.util.List.of(sgr));
+      set.addAll(List.of(sgr));
       return new Style(fg, bg, set);
     }
 
