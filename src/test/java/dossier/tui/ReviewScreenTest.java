@@ -459,8 +459,15 @@ class ReviewScreenTest {
       assertThat(h.row(29)).contains("n note");
       assertThat(h.text())
           .contains("漢字の見出し and a very long title that goes on well past the width");
-      h.terminal.setTerminalSize(new TerminalSize(80, 24));
+      // tiny windows: nothing breaks, and it says so when nothing useful fits
+      h.terminal.setTerminalSize(new TerminalSize(30, 7));
+      h.settle().press("j", "Enter", "q", "?", "q");
+      assertThat(h.row(0)).startsWith("dossier review: is:new");
+      h.terminal.setTerminalSize(new TerminalSize(12, 4));
       h.settle();
+      assertThat(h.row(0)).isEqualTo("window too s");
+      h.terminal.setTerminalSize(new TerminalSize(80, 24));
+      h.settle().press("k");
       assertScreen(h.text(), "list-80x24.txt");
     }
   }
