@@ -69,11 +69,15 @@ public final class Extractors {
 
   static Format decideFormat(String fileName, String text) {
     Format byName = fileName == null ? Format.AUTO : Format.fromFileName(fileName);
+    String head = text.stripLeading();
+    String lower = head.substring(0, Math.min(head.length(), 1024)).toLowerCase(Locale.ROOT);
+    // A page saved under a text name is still a page: the markup says so unmistakably.
+    if (byName == Format.TEXT && (lower.startsWith("<!doctype html") || lower.startsWith("<html"))) {
+      return Format.HTML;
+    }
     if (byName != Format.AUTO) {
       return byName;
     }
-    String head = text.stripLeading();
-    String lower = head.substring(0, Math.min(head.length(), 1024)).toLowerCase(Locale.ROOT);
     if (lower.startsWith("<!doctype html")
         || lower.startsWith("<html")
         || lower.startsWith("<?xml")

@@ -1,6 +1,8 @@
 package dossier.ingest;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +15,7 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * Finds the main text of a page by content scoring: paragraphs vote for their ancestors by length
@@ -686,46 +689,78 @@ final class MainContent {
 
     static Stats of(Element root) {
       Stats s = new Stats();
-      List<Element> all = root.getAllElements();
-      for (int i = all.size() - 1; i >= 0; i--) {
-        Element e = all.get(i);
-        int[] v = new int[SIZE];
-        for (Node n : e.childNodes()) {
-          if (n instanceof TextNode t) {
-            String text = t.getWholeText();
-            v[LEN] += collapsedLength(text);
-            v[COMMAS] += commas(text);
-          } else if (n instanceof Element c) {
-            int[] cs = s.map.get(c);
-            if (cs != null) {
-              for (int k = 0; k < SIZE; k++) {
-                if (k != BLOCK) {
-                  v[k] += cs[k];
-                }
-              }
-              if (cs[BLOCK] != 0 || BLOCK_CHILDREN.contains(c.normalName())) {
-                v[BLOCK] = 1;
+      Deque<int[]> open = new ArrayDeque<>();
+      NodeTraversor.traverse(
+          new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+              if (node instanceof Element) {
+                open.push(new int[SIZE]);
+              } else if (node instanceof TextNode t && !open.isEmpty()) {
+                countText(t.getWholeText(), open.peek());
               }
             }
+
+            @Override
+            public void tail(Node node, int depth) {
+              if (!(node instanceof Element e)) {
+                return;
+              }
+              int[] v = open.pop();
+              switch (e.normalName()) {
+                case "a" -> v[LINK] = v[LEN];
+                case "p" -> v[P]++;
+                case "img" -> v[IMG]++;
+                case "li" -> v[LI]++;
+                case "input", "select", "textarea" -> v[INPUT]++;
+                case "embed", "object", "iframe", "video" -> v[EMBEDS]++;
+                case "h1", "h2", "h3", "h4", "h5", "h6" -> v[HEADING] = v[LEN];
+                case "caption", "th", "thead", "tfoot", "col", "colgroup" -> v[TABLE_MARKS]++;
+                case "table" -> v[TABLES]++;
+                case "tr" -> v[ROWS]++;
+                case "td" -> v[CELLS]++;
+                default -> {}
+              }
+              s.map.put(e, v);
+              int[] parent = open.peek();
+              if (parent != null) {
+                for (int k = 0; k < SIZE; k++) {
+                  if (k != BLOCK) {
+                    parent[k] += v[k];
+                  }
+                }
+                if (v[BLOCK] != 0 || BLOCK_CHILDREN.contains(e.normalName())) {
+                  parent[BLOCK] = 1;
+                }
+              }
+            }
+          },
+          root);
+      return s;
+    }
+
+    /** Adds the collapsed length and the commas of a text node's text. */
+    private static void countText(String text, int[] v) {
+      int n = 0;
+      int commas = 0;
+      boolean space = true;
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (Character.isWhitespace(c)) {
+          if (!space) {
+            n++;
+            space = true;
+          }
+        } else {
+          n++;
+          space = false;
+          if (c == ',' || c == '\uff0c' || c == '\u3001' || c == '\u060c' || c == '\ufe50') {
+            commas++;
           }
         }
-        switch (e.normalName()) {
-          case "a" -> v[LINK] = v[LEN];
-          case "p" -> v[P]++;
-          case "img" -> v[IMG]++;
-          case "li" -> v[LI]++;
-          case "input", "select", "textarea" -> v[INPUT]++;
-          case "embed", "object", "iframe", "video" -> v[EMBEDS]++;
-          case "h1", "h2", "h3", "h4", "h5", "h6" -> v[HEADING] = v[LEN];
-          case "caption", "th", "thead", "tfoot", "col", "colgroup" -> v[TABLE_MARKS]++;
-          case "table" -> v[TABLES]++;
-          case "tr" -> v[ROWS]++;
-          case "td" -> v[CELLS]++;
-          default -> {}
-        }
-        s.map.put(e, v);
       }
-      return s;
+      v[LEN] += n;
+      v[COMMAS] += commas;
     }
 
     int get(Element e, int field) {
@@ -749,23 +784,6 @@ final class MainContent {
         return 0;
       }
       return v[LINK] / (double) v[LEN];
-    }
-
-    private static int collapsedLength(String s) {
-      int n = 0;
-      boolean space = true;
-      for (int i = 0; i < s.length(); i++) {
-        if (Character.isWhitespace(s.charAt(i))) {
-          if (!space) {
-            n++;
-            space = true;
-          }
-        } else {
-          n++;
-          space = false;
-        }
-      }
-      return n;
     }
   }
 }

@@ -137,4 +137,15 @@ class RobustnessTest {
                 + "</body></html>");
     assertThat(x.body()).contains("Prices rose");
   }
+
+  @Test
+  void formatComesFromTheNameUnlessTheMarkupSaysOtherwise() {
+    byte[] page = ("<!DOCTYPE html><html><head><title>Ferry</title></head><body><article>"
+        + PARAGRAPH + "</article></body></html>").getBytes(StandardCharsets.UTF_8);
+    assertThat(Extractors.extract(page, "saved.txt", Format.AUTO).format()).isEqualTo("html");
+    assertThat(Extractors.extract(page, null, Format.AUTO).format()).isEqualTo("html");
+    assertThat(Extractors.extract(page, "saved.txt", Format.TEXT).format()).isEqualTo("text");
+    byte[] md = "---\ntitle: Ferry\n---\nThe ferry runs.\n".getBytes(StandardCharsets.UTF_8);
+    assertThat(Extractors.extract(md, null, Format.AUTO).format()).isEqualTo("markdown");
+  }
 }
