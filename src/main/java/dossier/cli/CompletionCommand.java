@@ -19,7 +19,8 @@ final class CompletionCommand extends BaseCommand {
 
   @Override
   public Integer call() {
-    out().print(Completions.script(shell, spec.root().commandLine()));
+    // the full command model: a run sets up only the subcommand it executes
+    out().print(Completions.script(shell, DossierCommand.commandLine(env())));
     out().flush();
     return ExitCode.OK;
   }

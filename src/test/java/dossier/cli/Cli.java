@@ -88,7 +88,7 @@ public final class Cli {
     PrintWriter err = new PrintWriter(new OutputStreamWriter(errBytes, StandardCharsets.UTF_8));
     Env env =
         new Env(Map.copyOf(vars), new ByteArrayInputStream(stdin), outBytes, stdoutTty, stderrTty);
-    CommandLine cl = DossierCommand.commandLine(env);
+    CommandLine cl = DossierCommand.commandLine(env, args); // as Main builds it
     cl.setOut(out);
     cl.setErr(err);
     int code = cl.execute(args);
