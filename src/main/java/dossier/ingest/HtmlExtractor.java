@@ -23,7 +23,11 @@ final class HtmlExtractor {
     List<String> paras = MainContent.paragraphs(doc, meta.title);
     List<String> body = new ArrayList<>(paras.size());
     String normTitle = meta.title == null ? "" : MainContent.normalize(meta.title);
+    String normCaption = caption == null ? "" : MainContent.normalize(caption);
     for (String p : paras) {
+      if (!normCaption.isEmpty() && MainContent.normalize(p).equals(normCaption)) {
+        continue; // the lead photo's caption is kept in caption, not twice
+      }
       StringBuilder kept = new StringBuilder();
       for (String line : p.split("\n")) {
         boolean top = body.size() < 3;

@@ -139,6 +139,7 @@ class SamplesTest {
             "Advertisement",
             "Read more",
             "Krona slides",
+            "Marta Quill speaks to supporters",
             "Politics",
             "Opposition wins");
   }
