@@ -200,7 +200,10 @@ class ReviewTmuxIT {
     waitFor("late", s -> s.contains("[late]"), 10);
 
     keys("?");
-    String help = waitFor("keys (q or Esc goes back)");
+    // the terminal may be caught halfway through drawing: wait for the whole page
+    String help =
+        waitFor(
+            "the help", s -> s.contains("keys (q or Esc goes back)") && s.contains("select:"), 20);
     assertThat(help).contains("tag:").contains("reviewed:").contains("star:");
     keys("q");
     waitFor("is:new · 10 articles");
