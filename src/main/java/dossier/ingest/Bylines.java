@@ -1,6 +1,5 @@
 package dossier.ingest;
 
-import dossier.core.Text;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,7 +41,7 @@ final class Bylines {
 
   /** True when {@code line} reads as a byline: "By ..." followed by a name. */
   static boolean isByLine(String line) {
-    String t = Text.oneLine(line);
+    String t = Spaces.collapse(line);
     if (t.length() > 120) {
       return false;
     }
@@ -52,7 +51,7 @@ final class Bylines {
 
   /** True when {@code line} is a name followed by a role: "Anna Ferro, Correspondent". */
   static boolean isNameWithRole(String line) {
-    String t = Text.oneLine(line);
+    String t = Spaces.collapse(line);
     if (t.length() > 100) {
       return false;
     }
@@ -78,7 +77,7 @@ final class Bylines {
     if (raw == null) {
       return List.of();
     }
-    String t = Text.oneLine(raw);
+    String t = Spaces.collapse(raw);
     if (t.isEmpty()
         || t.length() > 200
         || t.startsWith("http")

@@ -102,6 +102,9 @@ public final class Decoder {
 
   static Charset declaredCharset(byte[] b) {
     String head = new String(b, 0, Math.min(b.length, 4096), StandardCharsets.ISO_8859_1);
+    if (head.indexOf('<') < 0) {
+      return null; // plain text declares nothing
+    }
     Matcher m = XML_ENCODING.matcher(head);
     String name = m.find() ? m.group(1) : null;
     if (name == null) {

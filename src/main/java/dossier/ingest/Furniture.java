@@ -84,7 +84,7 @@ final class Furniture {
     if (line.length() > 400) {
       return false;
     }
-    String t = Text.oneLine(line);
+    String t = Spaces.collapse(line);
     if (t.isEmpty() || t.length() > 160) {
       return false;
     }
@@ -102,7 +102,7 @@ final class Furniture {
         || line.indexOf('|') < 0 && line.indexOf('·') < 0 && line.indexOf('•') < 0) {
       return false;
     }
-    String t = Text.oneLine(line);
+    String t = Spaces.collapse(line);
     for (String part : t.split("\\s+[|·•]\\s+")) {
       if (!part.isBlank() && !isKnown(part) && !isPrompt(part)) {
         return false;
@@ -116,7 +116,7 @@ final class Furniture {
    * mention of social networks or newsletters.
    */
   static boolean isPrompt(String line) {
-    String t = stripBullet(Text.oneLine(line));
+    String t = stripBullet(Spaces.collapse(line));
     if (t.isEmpty() || Text.wordCount(t) > 14 || endsSentence(t) || REPORTING.matcher(t).find()) {
       return false;
     }
@@ -142,7 +142,7 @@ final class Furniture {
    * people signing up for something stays.
    */
   static boolean isPitch(String line) {
-    String t = Text.oneLine(line);
+    String t = Spaces.collapse(line);
     return !t.isEmpty()
         && Text.wordCount(t) <= 16
         && PITCH_START.matcher(t).matches()
@@ -152,7 +152,7 @@ final class Furniture {
 
   /** Short and unpunctuated, the way headlines of link lists and menu entries look. */
   static boolean isLinkLike(String line) {
-    String t = Text.oneLine(line);
+    String t = Spaces.collapse(line);
     return !t.isEmpty() && Text.wordCount(t) <= 16 && t.length() <= 120 && !endsSentence(t);
   }
 
@@ -170,7 +170,17 @@ final class Furniture {
     return c == '.' || c == '!' || c == '?' || c == '…' || c == '。' || c == '！' || c == '？';
   }
 
+  private static final Pattern BULLET = Pattern.compile("^[•·*▶►>»›\\-–—|]+\\s*");
+  private static final Pattern ARROW = Pattern.compile("\\s*[»›>→]+$");
+
   private static String stripBullet(String t) {
-    return t.replaceFirst("^[•·*▶►>»›\\-–—|]+\\s*", "").replaceFirst("\\s*[»›>→]+$", "");
+    String s = t;
+    if (!s.isEmpty() && "•·*▶►>»›-–—|".indexOf(s.charAt(0)) >= 0) {
+      s = BULLET.matcher(s).replaceFirst("");
+    }
+    if (!s.isEmpty() && "»›>→".indexOf(s.charAt(s.length() - 1)) >= 0) {
+      s = ARROW.matcher(s).replaceFirst("");
+    }
+    return s;
   }
 }

@@ -1,7 +1,6 @@
 package dossier.ingest;
 
 import dossier.core.Extracted;
-import dossier.core.Text;
 import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.Jsoup;
@@ -80,7 +79,7 @@ final class HtmlExtractor {
     if (fc == null) {
       return null;
     }
-    String t = Text.oneLine(fc.text());
+    String t = Spaces.collapse(fc.text());
     return t.isEmpty() || t.length() > 400 ? null : t;
   }
 }

@@ -73,7 +73,7 @@ final class MarkdownExtractor {
         }
       }
       if (Bylines.names(a).isEmpty() && !a.isBlank()) {
-        authors.add(Text.oneLine(a));
+        authors.add(Spaces.collapse(a));
       }
     }
     Set<String> tags = new LinkedHashSet<>();
@@ -146,8 +146,8 @@ final class MarkdownExtractor {
       }
       for (JsonNode v : n.isArray() ? n : List.of(n)) {
         String s = v.isObject() ? (v.has("name") ? v.get("name").asText() : null) : v.asText();
-        if (s != null && !Text.oneLine(s).isEmpty()) {
-          out.add(Text.oneLine(s));
+        if (s != null && !Spaces.collapse(s).isEmpty()) {
+          out.add(Spaces.collapse(s));
         }
       }
       if (!out.isEmpty()) {
@@ -225,7 +225,7 @@ final class MarkdownExtractor {
       l = l.replaceAll("(?<![\\w*])([*_])(?!\\s)(.+?)(?<!\\s)\\1(?![\\w*])", "$2");
       l = l.replaceAll("`([^`]*)`", "$1");
       l = l.replaceAll("<[^>]{1,200}>", "");
-      l = Text.oneLine(l);
+      l = Spaces.collapse(l);
       if (!l.isEmpty()) {
         if (out.length() > 0) {
           out.append(' ');

@@ -136,7 +136,7 @@ final class PageMetadata {
   static Map<String, String> metaTags(Document doc) {
     Map<String, String> out = new HashMap<>();
     for (Element e : doc.select("meta[content]")) {
-      String content = Text.oneLine(e.attr("content"));
+      String content = Spaces.collapse(e.attr("content"));
       if (content.isEmpty()) {
         continue;
       }
@@ -166,7 +166,7 @@ final class PageMetadata {
   static String firstNonBlank(String... values) {
     for (String v : values) {
       if (v != null && !v.isBlank()) {
-        return Text.oneLine(v);
+        return Spaces.collapse(v);
       }
     }
     return null;
@@ -194,7 +194,7 @@ final class PageMetadata {
    * one closer to the document title wins (some pages put a description in {@code headline}).
    */
   private static String chooseTitle(Document doc, Map<String, String> meta, JsonLd ld) {
-    String docTitle = Text.oneLine(doc.title());
+    String docTitle = Spaces.collapse(doc.title());
     String ldTitle = ld.headline;
     if (ld.headline != null && ld.name != null && !ld.headline.equals(ld.name)) {
       String nd = MainContent.normalize(docTitle);
@@ -218,7 +218,7 @@ final class PageMetadata {
       return t;
     }
     Element h1 = doc.selectFirst("h1");
-    return h1 == null ? null : Text.oneLine(h1.text());
+    return h1 == null ? null : Spaces.collapse(h1.text());
   }
 
   /** A document title without the site name that pages append or prepend to it. */
@@ -359,7 +359,7 @@ final class PageMetadata {
       if (++tries > 60) {
         break;
       }
-      String t = Text.oneLine(leadingText(e, 101));
+      String t = Spaces.collapse(leadingText(e, 101));
       if (t.isEmpty() || t.length() > 100 || MainContent.isHidden(e)) {
         continue;
       }
@@ -610,7 +610,7 @@ final class PageMetadata {
   }
 
   static void addTag(Set<String> out, String raw) {
-    String t = Text.oneLine(raw);
+    String t = Spaces.collapse(raw);
     if (!t.isEmpty()
         && t.length() <= 40
         && !t.contains(":")
@@ -806,7 +806,7 @@ final class PageMetadata {
       if (n.isObject()) {
         return n.has("@value") ? text(n.get("@value")) : null;
       }
-      String s = Text.oneLine(org.jsoup.parser.Parser.unescapeEntities(n.asText(), false));
+      String s = Spaces.collapse(org.jsoup.parser.Parser.unescapeEntities(n.asText(), false));
       return s.isEmpty() ? null : s;
     }
   }

@@ -263,7 +263,7 @@ final class TextExtractor {
 
   /** "© 2025 The Harbour Ledger. All rights reserved." names The Harbour Ledger. */
   static String copyrightHolder(String line) {
-    String t = Text.oneLine(line);
+    String t = Spaces.collapse(line);
     String lower = t.toLowerCase(Locale.ROOT);
     int start = -1;
     for (String mark : new String[] {"©", "(c)", "copyright"}) {
@@ -342,7 +342,7 @@ final class TextExtractor {
     if (raw == null) {
       return null;
     }
-    String s = Text.oneLine(raw).replaceAll("[.,;:]+$", "");
+    String s = Spaces.collapse(raw).replaceAll("[.,;:]+$", "");
     s = s.replaceAll("(?i)[,\\s]+(?:ltd|limited|inc|llc|plc|gmbh|s\\.?a|corp)\\.?$", "");
     s = s.replaceAll("(?i)\\s+(?:all rights reserved).*$", "");
     if (s.isEmpty() || s.length() > 80 || Text.wordCount(s) > 8) {
@@ -365,7 +365,7 @@ final class TextExtractor {
     for (String block : t.split("\n[ \\t\\u00a0]*\n")) {
       List<String> lines = new ArrayList<>();
       for (String line : block.split("\n")) {
-        String l = Text.oneLine(line);
+        String l = Spaces.collapse(line);
         if (!l.isEmpty()) {
           lines.add(l);
         }
