@@ -111,7 +111,8 @@ public final class Maintenance {
 
   /**
    * Runs every check and returns the problems found, one line each; empty means the archive is
-   * sound. Reads only: it never changes the archive.
+   * sound. It changes nothing, though FTS5's check is written as an insert and so waits for the
+   * write lock like any writer.
    */
   public List<String> check() {
     List<String> problems = new ArrayList<>();
