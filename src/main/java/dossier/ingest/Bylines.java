@@ -39,6 +39,27 @@ final class Bylines {
       Pattern.compile("\\s+(?:in|from|at)\\s+\\p{Lu}[\\p{L}'.\\- ]*$");
   private static final Pattern NAME_WORD = Pattern.compile("[\\p{Lu}][\\p{L}'’.\\-]*");
 
+  private static final Pattern OTHER_CREDIT =
+      Pattern.compile(
+          "(?i)\\s*[,;|]?\\s*\\b(?:edited|photographs?|photos|illustrations?|graphics|video|"
+              + "additional reporting|reporting|fact-checked|reviewed)\\s+by\\b.*$");
+
+  /** "Gillian Mohney March 11, 2015 3:46 PM" without its date: names hold no digits. */
+  static String cutAtDate(String t) {
+    String[] words = t.split("\\s+");
+    int keep = words.length;
+    for (int i = 0; i < words.length; i++) {
+      if (!words[i].isEmpty() && Character.isDigit(words[i].charAt(0))) {
+        keep = i;
+        if (i > 0 && Dates.month(words[i - 1].replaceAll("[.,]", "")) != 0) {
+          keep = i - 1;
+        }
+        break;
+      }
+    }
+    return keep == words.length ? t : String.join(" ", java.util.Arrays.copyOf(words, keep));
+  }
+
   /** True when {@code line} reads as a byline: "By ..." followed by a name. */
   static boolean isByLine(String line) {
     String t = Spaces.collapse(line);
@@ -88,7 +109,9 @@ final class Bylines {
     if (by.find()) {
       t = t.substring(by.end());
     }
-    // Dates and times that follow the name in the same element.
+    // Credits for others' work, dates and times that follow the name in the same element.
+    t = OTHER_CREDIT.matcher(t).replaceFirst("");
+    t = cutAtDate(t);
     t = t.replaceAll("(?i)\\s*(?:[|,·•–—-]\\s*)?(?:published|updated|posted)\\b.*$", "");
     t = t.replaceAll("\\s*[|·•]\\s*\\d.*$", "");
     Matcher role = ROLE_SUFFIX.matcher(t);
@@ -111,6 +134,20 @@ final class Bylines {
     return new ArrayList<>(out);
   }
 
+  /** A word in a script without letter case (Chinese, Japanese, Arabic, Hebrew...). */
+  private static boolean isUncased(String w) {
+    if (w.isEmpty() || w.length() > 12) {
+      return false;
+    }
+    for (int i = 0; i < w.length(); i++) {
+      char c = w.charAt(i);
+      if (!Character.isLetter(c) || Character.isUpperCase(c) || Character.isLowerCase(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Two to five capitalized words, or one word of a desk or agency name in capitals. */
   static boolean looksLikeName(String s) {
     String t = s.trim();
@@ -123,7 +160,7 @@ final class Bylines {
     }
     int caps = 0;
     for (String w : words) {
-      if (NAME_WORD.matcher(w).matches()) {
+      if (NAME_WORD.matcher(w).matches() || isUncased(w)) {
         caps++;
       } else if (!w.matches("(?i)van|von|de|der|den|da|di|du|la|le|del|dos|das|bin|al|el|ter")) {
         return false;
