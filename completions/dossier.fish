@@ -223,7 +223,7 @@ complete -c dossier -n '__fish_seen_subcommand_from reextract' -a '(__dossier_qu
 # export
 complete -c dossier -n '__fish_seen_subcommand_from export' -l format -x -a 'json ndjson csv markdown html' -d 'json, ndjson, csv, markdown, html (default: json)'
 complete -c dossier -n '__fish_seen_subcommand_from export' -s o -l output -r -F -d 'Write to this file (json, ndjson, csv; default: standard output) or…'
-complete -c dossier -n '__fish_seen_subcommand_from export' -l no-originals -d 'Leave the original files out of json and ndjson (smaller, not…'
+complete -c dossier -n '__fish_seen_subcommand_from export' -l no-originals -d 'Leave the original files out of json and ndjson: smaller, and an…'
 complete -c dossier -n '__fish_seen_subcommand_from export' -s h -l help -d 'Show this help message and exit'
 complete -c dossier -n '__fish_seen_subcommand_from export' -s V -l version -d 'Print version information and exit'
 complete -c dossier -n '__fish_seen_subcommand_from export' -a '(__dossier_query_word)'

@@ -62,7 +62,9 @@ final class ExportCommand extends BaseCommand {
 
   @Option(
       names = "--no-originals",
-      description = "Leave the original files out of json and ndjson (smaller, not restorable).")
+      description =
+          "Leave the original files out of json and ndjson: smaller, and an import of it restores"
+              + " everything but the originals.")
   boolean noOriginals;
 
   @Override
