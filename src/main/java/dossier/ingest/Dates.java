@@ -297,8 +297,8 @@ public final class Dates {
   }
 
   /**
-   * The latest date in {@code s} that is not in the future, or null. Pages without dated
-   * metadata print their own date among older ones (events, related stories), rarely a newer one.
+   * The latest date in {@code s} that is not in the future, or null. Pages without dated metadata
+   * print their own date among older ones (events, related stories), rarely a newer one.
    */
   public static String latest(String s) {
     String today = LocalDate.now().toString();
@@ -325,8 +325,9 @@ public final class Dates {
       while (m.find()) {
         int month = month(m.group(dayFirst ? 2 : 1));
         if (month != 0) {
-          add(out, ymd(Integer.parseInt(m.group(3)), String.valueOf(month),
-              m.group(dayFirst ? 1 : 2)));
+          add(
+              out,
+              ymd(Integer.parseInt(m.group(3)), String.valueOf(month), m.group(dayFirst ? 1 : 2)));
         }
       }
     }

@@ -72,7 +72,8 @@ public final class Extractors {
     String head = text.stripLeading();
     String lower = head.substring(0, Math.min(head.length(), 1024)).toLowerCase(Locale.ROOT);
     // A page saved under a text name is still a page: the markup says so unmistakably.
-    if (byName == Format.TEXT && (lower.startsWith("<!doctype html") || lower.startsWith("<html"))) {
+    if (byName == Format.TEXT
+        && (lower.startsWith("<!doctype html") || lower.startsWith("<html"))) {
       return Format.HTML;
     }
     if (byName != Format.AUTO) {

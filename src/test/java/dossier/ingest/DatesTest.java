@@ -46,8 +46,11 @@ class DatesTest {
 
   @org.junit.jupiter.api.Test
   void latestDateInTextIgnoresTheFuture() {
-    assertThat(Dates.latest("Born 3 May 1971. Revision as of 05:33, 7 April 2020; next vote on"
-        + " 12 June 2999; first aired 2005-07-26.")).isEqualTo("2020-04-07");
+    assertThat(
+            Dates.latest(
+                "Born 3 May 1971. Revision as of 05:33, 7 April 2020; next vote on"
+                    + " 12 June 2999; first aired 2005-07-26."))
+        .isEqualTo("2020-04-07");
     assertThat(Dates.latest("nothing here")).isNull();
   }
 }

@@ -112,20 +112,24 @@ class EncodingTest {
 
   @Test
   void utf8PageThatStillDeclaresALegacyCharsetIsReadAsUtf8() {
-    String html = "<html><head><meta charset=\"iso-8859-1\"></head><body><p>Caf\u00e9 prices in"
-        + " Velm rose by 5 \u20ac this week \u2014 \u201cunbearable\u201d, traders said.</p>"
-        + "</body></html>";
+    String html =
+        "<html><head><meta charset=\"iso-8859-1\"></head><body><p>Caf\u00e9 prices in"
+            + " Velm rose by 5 \u20ac this week \u2014 \u201cunbearable\u201d, traders said.</p>"
+            + "</body></html>";
     Extracted x = Extractors.extract(html.getBytes(StandardCharsets.UTF_8), "a.html", Format.AUTO);
-    assertThat(x.body()).contains("Café prices", "5 € this week — “unbearable”")
+    assertThat(x.body())
+        .contains("Café prices", "5 € this week — “unbearable”")
         .doesNotContain("Ã", "â€");
   }
 
   @Test
   void tenMegabyteSingleLineFileIsHandled() {
     String line = "The tide came in again and again, said the harbour master. ".repeat(170_000);
-    Extracted x = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
-        java.time.Duration.ofSeconds(30),
-        () -> Extractors.extract(line.getBytes(StandardCharsets.UTF_8), "long.txt", Format.AUTO));
+    Extracted x =
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            java.time.Duration.ofSeconds(30),
+            () ->
+                Extractors.extract(line.getBytes(StandardCharsets.UTF_8), "long.txt", Format.AUTO));
     assertThat(x.body().length()).isGreaterThan(9_000_000);
     assertThat(x.title()).startsWith("The tide came in again");
   }

@@ -148,8 +148,11 @@ class RobustnessTest {
 
   @Test
   void formatComesFromTheNameUnlessTheMarkupSaysOtherwise() {
-    byte[] page = ("<!DOCTYPE html><html><head><title>Ferry</title></head><body><article>"
-        + PARAGRAPH + "</article></body></html>").getBytes(StandardCharsets.UTF_8);
+    byte[] page =
+        ("<!DOCTYPE html><html><head><title>Ferry</title></head><body><article>"
+                + PARAGRAPH
+                + "</article></body></html>")
+            .getBytes(StandardCharsets.UTF_8);
     assertThat(Extractors.extract(page, "saved.txt", Format.AUTO).format()).isEqualTo("html");
     assertThat(Extractors.extract(page, null, Format.AUTO).format()).isEqualTo("html");
     assertThat(Extractors.extract(page, "saved.txt", Format.TEXT).format()).isEqualTo("text");
