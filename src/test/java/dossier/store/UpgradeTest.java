@@ -50,7 +50,11 @@ class UpgradeTest {
   static void makeArchive(Path db, int version) throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
         Statement st = c.createStatement()) {
-      st.execute("PRAGMA journal_mode = WAL");
+      // Read the pragma's answer to the end: a statement left open would keep the later
+      // migrations that rebuild a table from dropping it (SQLITE_LOCKED).
+      try (ResultSet rs = st.executeQuery("PRAGMA journal_mode = WAL")) {
+        rs.next();
+      }
       for (int v = 1; v <= version; v++) {
         ((SQLiteConnection) c).getDatabase()._exec(Archive.resource(Migrations.name(v)));
       }
