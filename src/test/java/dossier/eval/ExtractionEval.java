@@ -94,10 +94,10 @@ public final class ExtractionEval {
         eval.plainTextArticles(path);
       }
     }
-    eval.largePageTiming();
     if (missing == paths.size()) {
       System.exit(1);
     }
+    eval.largePageTiming();
   }
 
   // ---------------------------------------------------------------- corpora
