@@ -90,6 +90,16 @@ class CompletionsTest {
   }
 
   @Test
+  void everyCompletedFieldIsOneTheQueryLanguageKnows() {
+    Cli cli = new Cli(tmp);
+    for (String field : dossier.service.CompletionService.FIELDS) {
+      Cli.Result r = cli.run("list", field + ":2024");
+      assertThat(r.err()).as(field).doesNotContain("unknown field");
+    }
+    assertThat(cli.run("list", "colour:red").err()).contains("unknown field");
+  }
+
+  @Test
   void completeIsHiddenFromHelp() {
     assertThat(new Cli(tmp).run("--help").out()).doesNotContain("__complete");
   }
