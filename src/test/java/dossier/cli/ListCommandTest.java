@@ -148,6 +148,20 @@ class ListCommandTest {
   }
 
   @Test
+  void tableFitsTheTerminalWidth() {
+    cli.tty(true, false).env("COLUMNS", "50").env("NO_COLOR", "1");
+    for (String[] args : List.of(new String[] {"list"}, new String[] {"search", "the"})) {
+      Cli.Result r = cli.run(args);
+      assertThat(r.code()).isZero();
+      assertThat(r.lines()).isNotEmpty();
+      assertThat(r.lines())
+          .as(String.join(" ", args))
+          .allMatch(l -> Terminal.displayWidth(l) <= 50);
+      assertThat(r.out()).contains("…");
+    }
+  }
+
+  @Test
   void badSortIsAUsageError() {
     Cli.Result r = cli.run("list", "--sort", "sideways");
     assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.USAGE);
