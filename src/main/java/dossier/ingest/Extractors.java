@@ -5,8 +5,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 
@@ -41,56 +39,10 @@ public final class Extractors {
           case MARKDOWN -> MarkdownExtractor.extract(text);
           default -> TextExtractor.extract(text);
         };
-    x = withoutControls(x);
     if (x.body().isBlank()) {
       throw new ExtractionException("no article text found");
     }
     return x;
-  }
-
-  /**
-   * The same article without control characters (terminal escapes, bells, NULs) in any field: they
-   * are never article text, and stored text should not be able to drive a terminal.
-   */
-  static Extracted withoutControls(Extracted x) {
-    List<String> authors = new ArrayList<>();
-    for (String a : x.authors()) {
-      authors.add(strip(a));
-    }
-    List<String> tags = new ArrayList<>();
-    for (String t : x.suggestedTags()) {
-      tags.add(strip(t));
-    }
-    return new Extracted(
-        strip(x.title()),
-        strip(x.source()),
-        authors,
-        strip(x.published()),
-        strip(x.url()),
-        strip(x.section()),
-        strip(x.lang()),
-        strip(x.caption()),
-        strip(x.body()),
-        tags,
-        x.format());
-  }
-
-  private static String strip(String s) {
-    if (s == null) {
-      return null;
-    }
-    StringBuilder b = null;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      boolean control = (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c < 0xa0);
-      if (control && b == null) {
-        b = new StringBuilder(s.length());
-        b.append(s, 0, i);
-      } else if (!control && b != null) {
-        b.append(c);
-      }
-    }
-    return b == null ? s : b.toString();
   }
 
   static boolean isGzip(byte[] b) {
