@@ -94,11 +94,11 @@ cut -d' ' -f1-3 /proc/loadavg >>"$out/load.txt"
 # inside the real command: when each part's first class loads, and when the native library does
 timeline_runs=$((runs < 15 ? runs : 15))
 for i in $(seq 1 "$timeline_runs"); do
-  DOSSIER_JAVA_OPTS="-Xlog:class+load=info,library=info,startuptime=info:file=$out/timeline-$i.log:uptimenanos" \
+  DOSSIER_JAVA_OPTS="-Xlog:class+load=info,library=info,startuptime=info:file=$out/timeline-$i.log:uptimenanos,tags" \
     "$dossier" --db "$db" search "$word" >/dev/null
 done
 for i in $(seq 1 "$timeline_runs"); do
-  DOSSIER_NO_CDS=1 DOSSIER_JAVA_OPTS="-Xlog:class+load=info,library=info,startuptime=info:file=$out/timeline-nocds-$i.log:uptimenanos" \
+  DOSSIER_NO_CDS=1 DOSSIER_JAVA_OPTS="-Xlog:class+load=info,library=info,startuptime=info:file=$out/timeline-nocds-$i.log:uptimenanos,tags" \
     "$dossier" --db "$db" search "$word" >/dev/null
 done
 {

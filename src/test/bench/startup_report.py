@@ -12,15 +12,15 @@ import re
 import statistics
 import sys
 
-LINE = re.compile(r"^\[(\d+)ns\]\[([^\]]*)\]\s*(.*)$")
+LINE = re.compile(r"^\[(\d+)ns\](?:\[([^\]]*)\])?\s*(.*)$")
 
 MILESTONES = [
-    ("VM created (Create VM logged)", lambda tag, msg: tag == "startuptime" and msg.startswith("Create VM")),
+    ("VM created (Create VM logged)", lambda tag, msg: msg.startswith("Create VM, ")),
     ("dossier.Main loaded", lambda tag, msg: msg.startswith("dossier.Main ")),
     ("first picocli class loaded", lambda tag, msg: msg.startswith("picocli.")),
     ("SearchCommand loaded", lambda tag, msg: msg.startswith("dossier.cli.SearchCommand ")),
     ("org.sqlite.JDBC loaded", lambda tag, msg: msg.startswith("org.sqlite.JDBC ")),
-    ("SQLite native library loaded", lambda tag, msg: tag == "library" and "Loaded library" in msg and "sqlitejdbc" in msg),
+    ("SQLite native library loaded", lambda tag, msg: "Loaded library" in msg and "sqlitejdbc" in msg),
     ("first query-compiler class loaded", lambda tag, msg: msg.startswith("dossier.query.")),
     ("exit begins (java.lang.Shutdown loaded)", lambda tag, msg: msg.startswith("java.lang.Shutdown ")),
 ]
@@ -35,11 +35,11 @@ def parse(path):
             m = LINE.match(line.rstrip("\n"))
             if not m:
                 continue
-            t, tag, msg = int(m.group(1)) / 1e6, m.group(2).strip(), m.group(3)
+            t, tag, msg = int(m.group(1)) / 1e6, (m.group(2) or "").strip(), m.group(3)
             for name, test in MILESTONES:
                 if name not in marks and test(tag, msg):
                     marks[name] = t
-            if tag == "class,load" and " source: " in msg:
+            if " source: " in msg:
                 src = msg.split(" source: ", 1)[1]
                 if src == "shared objects file":
                     kind = "JDK's CDS archive"
