@@ -30,6 +30,20 @@ abstract class BaseCommand implements Callable<Integer> {
     return spec.commandLine().getErr();
   }
 
+  /**
+   * The query that positional words spell. A word starting with two dashes is a mistyped option
+   * that picocli passed on as a query word (see {@link QueryWords}), not part of a query.
+   */
+  String queryText(java.util.List<String> words) {
+    for (String w : words) {
+      if (w.startsWith("--") && w.length() > 2) {
+        throw new dossier.core.UsageException(
+            "unknown option '" + w + "'; try '" + spec.qualifiedName() + " --help'");
+      }
+    }
+    return String.join(" ", words);
+  }
+
   /** A message for people on stderr, unless --quiet. */
   void say(String message) {
     if (!root().quiet()) {

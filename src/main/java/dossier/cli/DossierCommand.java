@@ -220,6 +220,14 @@ public final class DossierCommand implements Runnable {
     for (Class<?> c : subcommands) {
       cl.addSubcommand(c);
     }
+    // Queries may start with a minus ('list -tag:sport', 'search -draft budget'): for the commands
+    // that take query words, an unknown dash word is a query word. Unknown '--long' options are
+    // still refused, by QueryWords.check.
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      if (sub.getCommand() instanceof QueryWords) {
+        sub.setUnmatchedOptionsArePositionalParams(true);
+      }
+    }
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     Config.apply(cl, env);
     cl.setExecutionStrategy(

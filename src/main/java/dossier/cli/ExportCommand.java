@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
       "Examples:%n  dossier export --format ndjson -o archive.ndjson%n  dossier export"
           + " tag:energy --format html -o energy-site/"
     })
-final class ExportCommand extends BaseCommand {
+final class ExportCommand extends BaseCommand implements QueryWords {
   enum ExportFormat {
     json,
     ndjson,
@@ -69,7 +69,7 @@ final class ExportCommand extends BaseCommand {
 
   @Override
   public Integer call() {
-    String q = String.join(" ", query);
+    String q = queryText(query);
     ExportService service = new ExportService(archive());
     boolean toFolder = format == ExportFormat.markdown || format == ExportFormat.html;
     if (toFolder && output == null) {

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
       "List the articles that match a query (all articles without one), newest first.",
       "See 'man dossier-query' for the query language."
     })
-final class ListCommand extends BaseCommand {
+final class ListCommand extends BaseCommand implements QueryWords {
   @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Query words and filters.")
   List<String> query = new ArrayList<>();
 
@@ -39,7 +39,7 @@ final class ListCommand extends BaseCommand {
     Sort order = Sort.parse(sort);
     ArticleService service = new ArticleService(archive());
     try (ArticlePrinter p = Printers.articles(this, output, false)) {
-      service.list(String.join(" ", query), order, limit, offset, false, p::article);
+      service.list(queryText(query), order, limit, offset, false, p::article);
     }
     return ExitCode.OK;
   }

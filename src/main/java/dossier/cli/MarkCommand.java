@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
       "Set the status of matching articles (new, read, reviewed, archived) and/or star them.",
       "Examples:%n  dossier mark reviewed -- tag:ukraine%n  dossier mark --star --ids 3,7"
     })
-final class MarkCommand extends BaseCommand {
+final class MarkCommand extends BaseCommand implements QueryWords {
   @Option(names = "--star", description = "Star the articles.")
   boolean star;
 

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
           + " text is the same as another stored article's is left as it was and reported."
           + " 'dossier undo' reverts the whole run."
     })
-final class ReextractCommand extends BaseCommand {
+final class ReextractCommand extends BaseCommand implements QueryWords {
   @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Query words and filters.")
   List<String> query = new ArrayList<>();
 
@@ -36,7 +36,7 @@ final class ReextractCommand extends BaseCommand {
     ReextractService service = new ReextractService(archive());
     Summary s;
     try (Interruption stop = Interruption.watch()) {
-      s = service.run(String.join(" ", query), dryRun, stop::requested, this::report);
+      s = service.run(queryText(query), dryRun, stop::requested, this::report);
       out().flush();
       String verb = dryRun ? "would change" : "changed";
       say(

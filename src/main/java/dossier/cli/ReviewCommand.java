@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
           + " is given; press ? in the UI for every key.",
       "Changes made by other dossier processes while it runs show up within a second or two."
     })
-final class ReviewCommand extends BaseCommand {
+final class ReviewCommand extends BaseCommand implements QueryWords {
   @Parameters(
       paramLabel = "QUERY",
       arity = "0..*",
@@ -33,7 +33,7 @@ final class ReviewCommand extends BaseCommand {
     if (!env().stdoutTty()) {
       throw new UsageException("review needs a terminal: run it in a terminal window, not a pipe");
     }
-    String q = query.isEmpty() ? "is:new" : String.join(" ", query);
+    String q = query.isEmpty() ? "is:new" : queryText(query);
     Archive archive = archive();
     // a bad query is a usage error here, before the screen is taken over
     new ArticleService(archive).compile(q);

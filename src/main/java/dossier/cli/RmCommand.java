@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
       "Delete the articles that match a query (or --ids). On a terminal it asks first unless"
           + " --yes; 'dossier undo' brings them back."
     })
-final class RmCommand extends BaseCommand {
+final class RmCommand extends BaseCommand implements QueryWords {
   @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.")
   boolean yes;
 

@@ -93,7 +93,12 @@ final class RowPrinter implements AutoCloseable {
           for (Object[] r : rows) {
             String[] c = new String[columns.length];
             for (int i = 0; i < columns.length; i++) {
-              c[i] = r[i] == null ? "" : Text.safeForTerminal(Text.oneLine(r[i].toString()), false);
+              // one line per row, but leading spaces stay: they indent the levels of a tree
+              c[i] =
+                  r[i] == null
+                      ? ""
+                      : Text.safeForTerminal(
+                          r[i].toString().replaceAll("\\s*\\R\\s*", " ").stripTrailing(), false);
               w[i] = Math.max(w[i], Terminal.displayWidth(c[i]));
             }
             cells.add(c);

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
           + " are highlighted (bold on a terminal, [brackets] otherwise).",
       "See 'man dossier-query' for the query language."
     })
-final class SearchCommand extends BaseCommand {
+final class SearchCommand extends BaseCommand implements QueryWords {
   @Parameters(paramLabel = "QUERY", arity = "1..*", description = "Query words and filters.")
   List<String> query = new ArrayList<>();
 
@@ -38,7 +38,7 @@ final class SearchCommand extends BaseCommand {
 
   @Override
   public Integer call() {
-    String q = String.join(" ", query);
+    String q = queryText(query);
     if (q.isBlank()) {
       throw new UsageException("search needs a query (use 'dossier list' to see every article)");
     }

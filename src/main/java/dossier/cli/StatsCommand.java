@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
           + " common tags and sources, and articles per month, drawn as bar charts.",
       "An article counts under the month it was published, or imported when that is not known."
     })
-final class StatsCommand extends BaseCommand {
+final class StatsCommand extends BaseCommand implements QueryWords {
   enum StatsFormat {
     table,
     json
@@ -51,7 +51,7 @@ final class StatsCommand extends BaseCommand {
 
   @Override
   public Integer call() {
-    Stats s = new StatsService(archive()).stats(String.join(" ", query), Math.max(1, top));
+    Stats s = new StatsService(archive()).stats(queryText(query), Math.max(1, top));
     if (format == StatsFormat.json) {
       json(s);
     } else {

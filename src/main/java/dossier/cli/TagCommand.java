@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
       "In --batch mode each line of standard input is '+a -b -- query', applied in a transaction"
           + " of its own; a bad line is reported by its number and the others still apply."
     })
-final class TagCommand extends BaseCommand {
+final class TagCommand extends BaseCommand implements QueryWords {
   @Option(names = "--ids", paramLabel = "IDS", description = "Comma-separated article ids instead of a query.")
   String ids;
 
