@@ -67,14 +67,24 @@ class CrashIT {
     Path in = Corpus.write(tmp.resolve("files"), 50, files);
     Dossier d = new Dossier(tmp.resolve("archive.db"), tmp.resolve("runs"));
     int killedRunning = 0;
+    // how long a whole import takes here and now, measured on a scratch archive, so that the
+    // kills land all through an import whatever the machine's load
+    Dossier scratch = new Dossier(tmp.resolve("scratch.db"), tmp.resolve("scratch-runs"));
+    long t0 = System.nanoTime();
+    assertThat(scratch.run("import", "--tag", "crash", in.toString()).code()).isZero();
+    int full = (int) Math.max(1000, (System.nanoTime() - t0) / 1_000_000);
     long start = System.nanoTime();
     for (int k = 0; k < kills; k++) {
-      // --json prints each file's outcome once its batch is committed: wait for a random number
-      // of them, then kill a random moment later, so kills land all through the import
       Dossier.Started s = d.start("import", "--json", "--tag", "crash", in.toString());
-      int after = random.nextInt(files);
-      while (s.process().isAlive() && s.outSoFar().lines().count() < after) {
-        Thread.sleep(20);
+      if (k % 2 == 1) {
+        // every other kill waits for a random number of committed outcomes (--json prints them
+        // once their batch is committed), so that some land right after a commit
+        int after = random.nextInt(files);
+        while (s.process().isAlive() && s.outSoFar().lines().count() < after) {
+          Thread.sleep(20);
+        }
+      } else {
+        Thread.sleep(random.nextInt(full));
       }
       if (killSomewhereIn(s, 400)) {
         killedRunning++;
