@@ -42,6 +42,24 @@ public final class Extractors {
     if (x.body().isBlank()) {
       throw new ExtractionException("no article text found");
     }
+    if (x.body().indexOf('\u0000') >= 0 || x.title().indexOf('\u0000') >= 0) {
+      // A NUL (raw, or as &#0; in a page) would cut text short in C code that reads it;
+      // browsers show U+FFFD for it, and so does dossier. Other control characters are kept,
+      // and the printers show them as placeholders.
+      x =
+          new Extracted(
+              x.title().replace('\u0000', '\uFFFD'),
+              x.source(),
+              x.authors(),
+              x.published(),
+              x.url(),
+              x.section(),
+              x.lang(),
+              x.caption() == null ? null : x.caption().replace('\u0000', '\uFFFD'),
+              x.body().replace('\u0000', '\uFFFD'),
+              x.suggestedTags(),
+              x.format());
+    }
     return x;
   }
 
