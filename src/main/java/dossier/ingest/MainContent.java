@@ -162,8 +162,16 @@ final class MainContent {
     }
   }
 
+  /** Deeper than any real page layout; content scoring costs grow with the depth. */
+  static final int MAX_DEPTH = 512;
+
   /** The article text's paragraphs, or an empty list when the page has none. */
   static List<String> paragraphs(Document original, String title) {
+    if (original.body() != null && deeperThan(original.body(), MAX_DEPTH)) {
+      // A page nested thousands of levels deep is hostile or broken, not a layout to score:
+      // its text is taken as it stands, which stays linear in the size of the page.
+      return PageText.paragraphs(original.body());
+    }
     List<String> best = List.of();
     int bestLen = -1;
     int available = -1;
@@ -193,6 +201,24 @@ final class MainContent {
       }
     }
     return best;
+  }
+
+  /** True when some element lies more than {@code max} levels below {@code root}. */
+  static boolean deeperThan(Element root, int max) {
+    boolean[] deep = {false};
+    org.jsoup.select.NodeTraversor.filter(
+        new org.jsoup.select.NodeFilter() {
+          @Override
+          public FilterResult head(org.jsoup.nodes.Node node, int depth) {
+            if (depth > max) {
+              deep[0] = true;
+              return FilterResult.STOP;
+            }
+            return FilterResult.CONTINUE;
+          }
+        },
+        root);
+    return deep[0];
   }
 
   static Element find(Document doc, String title, Pass pass) {
