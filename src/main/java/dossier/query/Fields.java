@@ -4,8 +4,9 @@ import dossier.core.UsageException;
 import java.util.List;
 
 /** The field names of the query language, and the "did you mean" hint for a misspelled one. */
-final class Fields {
-  static final List<String> NAMES =
+public final class Fields {
+  /** Every field, as typed before the colon. */
+  public static final List<String> NAMES =
       List.of(
           "title",
           "body",

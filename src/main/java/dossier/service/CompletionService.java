@@ -12,26 +12,7 @@ import java.util.Locale;
  */
 public final class CompletionService {
   /** The fields of the query language, as typed before the colon. */
-  public static final List<String> FIELDS =
-      List.of(
-          "title",
-          "body",
-          "caption",
-          "note",
-          "source",
-          "author",
-          "site",
-          "url",
-          "section",
-          "lang",
-          "id",
-          "tag",
-          "is",
-          "date",
-          "imported",
-          "after",
-          "before",
-          "saved");
+  public static final List<String> FIELDS = dossier.query.Fields.NAMES;
 
   /** The values of {@code is:}. */
   public static final List<String> IS_VALUES =
