@@ -138,7 +138,7 @@ public final class ArticleRepository {
   }
 
   /** Binds the ten metadata and text columns from title to word_count; returns the next index. */
-  private static int bindMetadata(PreparedStatement st, Extracted x) throws SQLException {
+  static int bindMetadata(PreparedStatement st, Extracted x) throws SQLException {
     int i = 1;
     st.setString(i++, x.title());
     st.setString(i++, x.source());

@@ -135,17 +135,7 @@ public final class ReextractRepository {
                 "UPDATE articles SET title=?, source=?, authors=?, published=?, url=?,"
                     + " section=?, lang=?, caption=?, body=?, word_count=?, suggested_tags=?,"
                     + " content_hash=? WHERE id=?")) {
-      int i = 1;
-      st.setString(i++, x.title());
-      st.setString(i++, x.source());
-      st.setString(i++, String.join("\n", x.authors()));
-      st.setString(i++, x.published());
-      st.setString(i++, x.url());
-      st.setString(i++, x.section());
-      st.setString(i++, x.lang());
-      st.setString(i++, x.caption());
-      st.setString(i++, x.body());
-      st.setInt(i++, x.wordCount());
+      int i = ArticleRepository.bindMetadata(st, x);
       st.setString(i++, String.join("\n", x.suggestedTags()));
       st.setString(i++, hash);
       st.setLong(i, s.id());
