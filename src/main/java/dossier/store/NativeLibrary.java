@@ -22,13 +22,17 @@ public final class NativeLibrary {
       return;
     }
     try {
-      String folder = OSInfo.getNativeLibFolderPathForCurrentOS();
       String name = System.mapLibraryName("sqlitejdbc");
-      String resource = "/org/sqlite/native/" + folder + "/" + name;
+      // Keyed by what the JVM reports, so that a cached library is found without asking
+      // OSInfo, which starts a 'uname' process; OSInfo picks the library on first extraction.
+      String platform =
+          (System.getProperty("os.name") + "-" + System.getProperty("os.arch")).replace('/', '_');
       Path dir =
-          Path.of(cacheHome, "dossier", "native", SQLiteJDBCLoader.getVersion(), folder);
+          Path.of(cacheHome, "dossier", "native", SQLiteJDBCLoader.getVersion(), platform);
       Path lib = dir.resolve(name);
       if (!Files.isRegularFile(lib)) {
+        String resource =
+            "/org/sqlite/native/" + OSInfo.getNativeLibFolderPathForCurrentOS() + "/" + name;
         try (InputStream in = SQLiteJDBCLoader.class.getResourceAsStream(resource)) {
           if (in == null) {
             return;
