@@ -1,6 +1,7 @@
 package dossier.cli;
 
 import dossier.core.UsageException;
+import dossier.query.CompiledQuery;
 import dossier.query.QueryCompiler;
 import dossier.query.QueryContext;
 import dossier.service.ArticleService;
@@ -43,8 +44,13 @@ final class SearchCommand extends BaseCommand implements QueryWords {
       throw new UsageException("search needs a query (use 'dossier list' to see every article)");
     }
     if (explain) {
-      out().print(
-          QueryCompiler.explain(q, QueryContext.of(name -> archive().savedSearches().get(name))));
+      QueryContext ctx = QueryContext.of(name -> archive().savedSearches().get(name));
+      out().print(QueryCompiler.explain(q, ctx));
+      CompiledQuery compiled = QueryCompiler.compile(q, ctx);
+      if (compiled.hasText()) {
+        // which way this archive's counts choose for this query, see ArticleRepository.Plan
+        out().println("plan:   " + archive().articles().plan(compiled).description);
+      }
       out().flush();
       return ExitCode.OK;
     }

@@ -41,14 +41,17 @@ final class SqlCompiler {
       "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)";
   private static final String NOT_IN_FTS =
       "a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)";
-  // The tags are found first (the tags table is small) and their articles then read from the
-  // (tag_id, article_id) index, instead of joining every row of article_tags to its tag.
+  // The tags are found first, by ranges of their unique key index, and their articles then read
+  // from the (tag_id, article_id) index, instead of joining every row of article_tags to its tag.
+  // A tag's subtree is the keys from "name/" up to "name0" ('0' follows '/').
   private static final String TAG =
       "a.id IN (SELECT x.article_id FROM article_tags x WHERE x.tag_id IN"
-          + " (SELECT t.id FROM tags t WHERE t.key = ? OR t.key LIKE ? ESCAPE '\\'))";
+          + " (SELECT t.id FROM tags t WHERE t.key = ? OR (t.key > ? AND t.key < ?)))";
   private static final String TAG_PREFIX =
       "a.id IN (SELECT x.article_id FROM article_tags x WHERE x.tag_id IN"
-          + " (SELECT t.id FROM tags t WHERE t.key LIKE ? ESCAPE '\\'))";
+          + " (SELECT t.id FROM tags t WHERE t.key >= ? AND t.key < ?))";
+  private static final String TAG_ANY =
+      "a.id IN (SELECT x.article_id FROM article_tags x)";
 
   /**
    * The host of {@code a.url}, lower case, without scheme, path or port, compared with the domain
@@ -274,8 +277,11 @@ final class SqlCompiler {
     } else if (q instanceof Ids ids) {
       return ids(ids);
     } else if (q instanceof Tag t) {
-      String key = likeEscape(t.key());
-      return t.prefix() ? Sql.of(TAG_PREFIX, key + "%") : Sql.of(TAG, t.key(), key + "/%");
+      String key = t.key();
+      if (!t.prefix()) {
+        return Sql.of(TAG, key, key + "/", key + "0");
+      }
+      return key.isEmpty() ? Sql.of(TAG_ANY) : Sql.of(TAG_PREFIX, key, successor(key));
     } else if (q instanceof Is is) {
       return switch (is.state()) {
         case NEW, READ, REVIEWED, ARCHIVED -> Sql.of("a.status = ?", is.state().word());
@@ -385,6 +391,20 @@ final class SqlCompiler {
       return "0000-01-01";
     }
     return date.toString();
+  }
+
+  /**
+   * The least string above every string that starts with {@code prefix}, in SQLite's binary order
+   * (which is code point order for UTF-8): the prefix with its last code point raised by one.
+   */
+  static String successor(String prefix) {
+    int last = prefix.codePointBefore(prefix.length());
+    String head = prefix.substring(0, prefix.length() - Character.charCount(last));
+    if (last == Character.MAX_CODE_POINT) {
+      return head.isEmpty() ? "\uDBFF\uDFFF\uDBFF\uDFFF" : successor(head);
+    }
+    int next = last + 1 == Character.MIN_SURROGATE ? Character.MAX_SURROGATE + 1 : last + 1;
+    return head + new String(Character.toChars(next));
   }
 
   static String likeEscape(String s) {

@@ -41,6 +41,7 @@ public final class ArticleRepository {
   private PreparedStatement tagByKey;
   private PreparedStatement insertTag;
   private PreparedStatement linkTag;
+  private Plan forcedPlan;
 
   ArticleRepository(Archive archive) {
     this.archive = archive;
@@ -219,9 +220,25 @@ public final class ArticleRepository {
 
   /** How many articles match. */
   public long count(CompiledQuery q) {
-    StringBuilder sql = new StringBuilder("SELECT count(*) FROM articles a");
+    StringBuilder sql = new StringBuilder();
     List<Object> params = new ArrayList<>();
-    appendFilter(sql, params, q);
+    if (q.hasText()) {
+      Plan plan = plan(q);
+      if (plan == Plan.INDEX_ONLY) {
+        return ftsCount(q.match());
+      }
+      sql.append("SELECT count(*) FROM ");
+      params.add(q.match());
+      if (plan == Plan.FILTER_SET) {
+        sql.append("articles_fts WHERE articles_fts MATCH ? AND ").append(filterSet(q));
+      } else {
+        sql.append(BY_MATCHES).append(" AND (").append(q.where()).append(")");
+      }
+      params.addAll(q.params());
+    } else {
+      sql.append("SELECT count(*) FROM articles a");
+      appendFilter(sql, params, q);
+    }
     try (PreparedStatement st = conn().prepareStatement(sql.toString())) {
       bind(st, params);
       try (ResultSet rs = st.executeQuery()) {
@@ -230,6 +247,121 @@ public final class ArticleRepository {
       }
     } catch (SQLException e) {
       throw fail("cannot count articles", e);
+    }
+  }
+
+  /**
+   * How the articles of a query with words are found. The full-text index knows how many articles
+   * its words match but not how many pass the filter beside them, and SQLite's planner guesses
+   * both, so the choice is made here from two cheap counts (see {@link #plan}).
+   */
+  public enum Plan {
+    /** No filter: the full-text index answers alone. */
+    INDEX_ONLY("the full-text index alone"),
+    /** Walk the word matches and look each article up to test the filter. */
+    EACH_MATCH("each word match, its article looked up to test the filter"),
+    /**
+     * Collect the filter's articles through one of its indexes, then walk the word matches and
+     * keep those in that set: no article lookups, and scores only for the rows kept.
+     */
+    FILTER_SET("the filter's articles collected by index, then the word matches among them");
+
+    /** What the plan does, as {@code search --explain} prints it. */
+    public final String description;
+
+    Plan(String description) {
+      this.description = description;
+    }
+  }
+
+  /** Word matches up to which looking each one up is cheap whatever the filter. */
+  private static final long FEW_MATCHES = 2_000;
+
+  /**
+   * Collecting a filter's articles costs about a third of looking one match up (measured on
+   * 100,000 and 1,000,000 articles), so the filter set pays when it is under three times the
+   * matches.
+   */
+  private static final long SET_PER_MATCH = 3;
+
+  private static final String BY_MATCHES =
+      "articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ?";
+
+  /** The filter as a set the index's rows are tested against; the + keeps it out of the index's own lookups. */
+  private static String filterSet(CompiledQuery q) {
+    return "+articles_fts.rowid IN (SELECT a.id FROM articles a WHERE (" + q.where() + "))";
+  }
+
+  /**
+   * Makes every query with words and a filter use {@code plan} (null: choose by the counts again);
+   * for tests and benchmarks, which check that each plan gives the same answer.
+   */
+  public void forcePlan(Plan plan) {
+    forcedPlan = plan == Plan.INDEX_ONLY ? null : plan;
+  }
+
+  /** Chooses how to find the articles of a query with words; see {@link Plan}. */
+  public Plan plan(CompiledQuery q) {
+    if (q.where().equals("1")) {
+      return Plan.INDEX_ONLY;
+    }
+    if (forcedPlan != null) {
+      return forcedPlan;
+    }
+    long matches = ftsCount(q.match());
+    if (matches <= FEW_MATCHES || !filterUsesIndex(q)) {
+      return Plan.EACH_MATCH;
+    }
+    long bound = matches * SET_PER_MATCH;
+    String sql = "SELECT count(*) FROM (SELECT 1 FROM articles a WHERE (" + q.where() + ") LIMIT ?)";
+    try (PreparedStatement st = conn().prepareStatement(sql)) {
+      List<Object> params = new ArrayList<>(q.params());
+      params.add(bound);
+      bind(st, params);
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        return rs.getLong(1) < bound ? Plan.FILTER_SET : Plan.EACH_MATCH;
+      }
+    } catch (SQLException e) {
+      throw fail("cannot plan the query", e);
+    }
+  }
+
+  /** How many articles the full-text expression matches, from the index alone. */
+  private long ftsCount(String match) {
+    try (PreparedStatement st =
+        conn().prepareStatement("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?")) {
+      st.setString(1, match);
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw fail("cannot count articles", e);
+    }
+  }
+
+  /**
+   * True when SQLite finds the filter's articles through an index rather than by reading every
+   * row: only then is collecting them cheaper than testing the word matches one by one.
+   */
+  private boolean filterUsesIndex(CompiledQuery q) {
+    String sql = "EXPLAIN QUERY PLAN SELECT 1 FROM articles a WHERE (" + q.where() + ")";
+    try (PreparedStatement st = conn().prepareStatement(sql)) {
+      bind(st, q.params());
+      boolean search = false;
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          String detail = rs.getString(4);
+          if (detail.startsWith("SCAN a")) {
+            return false;
+          }
+          search |= detail.startsWith("SEARCH a ");
+        }
+      }
+      return search;
+    } catch (SQLException e) {
+      throw fail("cannot plan the query", e);
     }
   }
 
@@ -282,24 +414,29 @@ public final class ArticleRepository {
       // archive). Without a filter the full-text index answers alone, with no join at all.
       sql.setLength(0);
       sql.append("WITH page AS MATERIALIZED (SELECT ");
-      if (q.where().equals("1")) {
-        sql.append("rowid AS id, bm25(articles_fts, ")
-            .append(Ranking.WEIGHTS)
-            .append(") AS r FROM articles_fts WHERE articles_fts MATCH ? ORDER BY r, id DESC");
-        params.add(q.match());
-      } else {
+      Plan plan = plan(q);
+      if (plan == Plan.EACH_MATCH) {
         // CROSS JOIN keeps the full-text index as the outer loop: with a filter such as
         // "a.id IN (tag subquery)" the planner would otherwise walk the filter's articles and
         // run the whole MATCH once for each of them (seconds at 100k articles)
         sql.append("a.id AS id, bm25(articles_fts, ")
             .append(Ranking.WEIGHTS)
-            .append(") AS r FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid")
-            .append(" WHERE articles_fts MATCH ? AND (")
+            .append(") AS r FROM ")
+            .append(BY_MATCHES)
+            .append(" AND (")
             .append(q.where())
             .append(") ORDER BY r, a.id DESC");
-        params.add(q.match());
-        params.addAll(q.params());
+      } else {
+        sql.append("rowid AS id, bm25(articles_fts, ")
+            .append(Ranking.WEIGHTS)
+            .append(") AS r FROM articles_fts WHERE articles_fts MATCH ?");
+        if (plan == Plan.FILTER_SET) {
+          sql.append(" AND ").append(filterSet(q));
+        }
+        sql.append(" ORDER BY r, id DESC");
       }
+      params.add(q.match());
+      params.addAll(q.params());
       appendLimit(sql, params, limit, offset);
       sql.append(") SELECT ")
           .append(COLUMNS)

@@ -3,6 +3,7 @@ package dossier.query;
 import dossier.core.Extracted;
 import dossier.core.Text;
 import dossier.store.Archive;
+import dossier.store.ArticleRepository;
 import dossier.store.NewArticle;
 import dossier.store.Originals;
 import java.nio.charset.StandardCharsets;
@@ -188,6 +189,23 @@ final class Fixture {
     long count = archive.articles().count(q);
     if (count != set.size()) {
       throw new AssertionError("count " + count + " but list " + set + " for " + query);
+    }
+    if (q.hasText()) {
+      // each way of finding the matches of words beside a filter gives the same articles
+      for (ArticleRepository.Plan plan : ArticleRepository.Plan.values()) {
+        archive.articles().forcePlan(plan);
+        try {
+          TreeSet<Long> found = new TreeSet<>();
+          archive.articles().search(q, 0, 0, h -> found.add(h.article().id()));
+          if (!found.equals(set) || archive.articles().count(q) != set.size()) {
+            throw new AssertionError(
+                plan + ": search " + found + ", count " + archive.articles().count(q)
+                    + " but list " + set + " for " + query);
+          }
+        } finally {
+          archive.articles().forcePlan(null);
+        }
+      }
     }
     return set;
   }

@@ -116,6 +116,23 @@ class QueryRobustnessTest {
   };
 
   @Test
+  void tagPrefixRangesHoldExactlyTheKeysWithThePrefix() {
+    for (String prefix : List.of("a", "ukr", "é", "日本", "x\uffff", "\uD83D\uDE00", "a\uD7FF")) {
+      String upper = SqlCompiler.successor(prefix);
+      // SQLite compares keys as UTF-8 bytes
+      java.util.Comparator<String> utf8 =
+          (x, y) ->
+              java.util.Arrays.compareUnsigned(
+                  x.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                  y.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      for (String tail : List.of("", "a", "/x", "\uffff\uffff", "\uDBFF\uDFFF", "zz")) {
+        assertThat(utf8.compare(prefix + tail, upper)).as(prefix + tail).isNegative();
+      }
+      assertThat(utf8.compare(upper, prefix)).isPositive();
+    }
+  }
+
+  @Test
   void randomQueriesNeverCrashAndNeverReachSqlUnbound() {
     Random random = new Random(20240915L);
     int compiled = 0;
