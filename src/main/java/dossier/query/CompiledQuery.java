@@ -14,18 +14,23 @@ import java.util.List;
  * @param rank the FTS5 expression to score and cut snippets by: {@code match} when there is one;
  *     otherwise the words that sit under OR or NOT beside filters ({@code oil OR tag:energy}),
  *     which decide relevance but not membership; null when the query has no words to rank by
+ * @param probe the same condition as {@code where}, with the same parameters, written to test
+ *     articles already found one at a time (by the full-text index, say): a tag is looked up in
+ *     the article's own tag rows instead of collecting every article of the tag first
  */
-public record CompiledQuery(String match, String where, List<Object> params, String rank) {
+public record CompiledQuery(
+    String match, String where, List<Object> params, String rank, String probe) {
   public static final CompiledQuery ALL = new CompiledQuery(null, "1", List.of());
 
   public CompiledQuery {
     where = where == null || where.isBlank() ? "1" : where;
     params = params == null ? List.of() : List.copyOf(params);
     rank = match != null ? match : rank;
+    probe = probe == null || probe.isBlank() ? where : probe;
   }
 
   public CompiledQuery(String match, String where, List<Object> params) {
-    this(match, where, params, match);
+    this(match, where, params, match, where);
   }
 
   /** True when the query has words to rank by. */

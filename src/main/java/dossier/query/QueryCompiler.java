@@ -66,6 +66,9 @@ public final class QueryCompiler {
       b.append("rank:   ").append(c.rank()).append('\n');
     }
     b.append("where:  ").append(c.where()).append('\n');
+    if (!c.probe().equals(c.where())) {
+      b.append("probe:  ").append(c.probe()).append("  (where, to test articles already found)\n");
+    }
     b.append("params: ").append(params(c.params())).append('\n');
     b.append("runs:   SELECT ... FROM articles a WHERE (<where>)");
     if (c.match() != null) {

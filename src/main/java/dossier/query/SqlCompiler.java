@@ -52,6 +52,16 @@ final class SqlCompiler {
           + " (SELECT t.id FROM tags t WHERE t.key >= ? AND t.key < ?))";
   private static final String TAG_ANY =
       "a.id IN (SELECT x.article_id FROM article_tags x)";
+  // The same tests for one article at a time (see CompiledQuery#probe): its own tag rows are read
+  // from the (article_id, tag_id) key instead of collecting every article of the tag first.
+  private static final String TAG_PROBE =
+      "EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id = a.id AND x.tag_id IN"
+          + " (SELECT t.id FROM tags t WHERE t.key = ? OR (t.key > ? AND t.key < ?)))";
+  private static final String TAG_PREFIX_PROBE =
+      "EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id = a.id AND x.tag_id IN"
+          + " (SELECT t.id FROM tags t WHERE t.key >= ? AND t.key < ?))";
+  private static final String TAG_ANY_PROBE =
+      "EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id = a.id)";
 
   /**
    * The host of {@code a.url}, lower case, without scheme, path or port, compared with the domain
@@ -85,9 +95,16 @@ final class SqlCompiler {
   }
 
   private final Clock clock;
+  private final boolean probe;
 
   SqlCompiler(Clock clock) {
+    this(clock, false);
+  }
+
+  /** {@code probe}: write filters to test one given article rather than to find articles. */
+  private SqlCompiler(Clock clock, boolean probe) {
     this.clock = clock;
+    this.probe = probe;
   }
 
   CompiledQuery compile(Query q) {
@@ -104,7 +121,11 @@ final class SqlCompiler {
       positiveText(q, false, positive);
       rank = positive.isEmpty() ? null : String.join(" OR ", positive);
     }
-    return new CompiledQuery(c.match(), where.text(), where.params(), rank);
+    Sql probeWhere = and(new SqlCompiler(clock, true).conjunction(conjuncts).filters());
+    if (!probeWhere.params().equals(where.params())) {
+      throw new IllegalStateException("the two forms of a filter bind different values");
+    }
+    return new CompiledQuery(c.match(), where.text(), where.params(), rank, probeWhere.text());
   }
 
   /** The items of a top-level AND, seen through saved searches; "all" items drop out. */
@@ -279,9 +300,11 @@ final class SqlCompiler {
     } else if (q instanceof Tag t) {
       String key = t.key();
       if (!t.prefix()) {
-        return Sql.of(TAG, key, key + "/", key + "0");
+        return Sql.of(probe ? TAG_PROBE : TAG, key, key + "/", key + "0");
       }
-      return key.isEmpty() ? Sql.of(TAG_ANY) : Sql.of(TAG_PREFIX, key, successor(key));
+      return key.isEmpty()
+          ? Sql.of(probe ? TAG_ANY_PROBE : TAG_ANY)
+          : Sql.of(probe ? TAG_PREFIX_PROBE : TAG_PREFIX, key, successor(key));
     } else if (q instanceof Is is) {
       return switch (is.state()) {
         case NEW, READ, REVIEWED, ARCHIVED -> Sql.of("a.status = ?", is.state().word());

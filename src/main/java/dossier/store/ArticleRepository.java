@@ -232,7 +232,7 @@ public final class ArticleRepository {
       if (plan == Plan.FILTER_SET) {
         sql.append("articles_fts WHERE articles_fts MATCH ? AND ").append(filterSet(q));
       } else {
-        sql.append(BY_MATCHES).append(" AND (").append(q.where()).append(")");
+        sql.append(BY_MATCHES).append(" AND (").append(q.probe()).append(")");
       }
       params.addAll(q.params());
     } else {
@@ -424,7 +424,7 @@ public final class ArticleRepository {
             .append(") AS r FROM ")
             .append(BY_MATCHES)
             .append(" AND (")
-            .append(q.where())
+            .append(q.probe())
             .append(") ORDER BY r, a.id DESC");
       } else {
         sql.append("rowid AS id, bm25(articles_fts, ")
