@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.sqlite.ProgressHandler;
 
 /** Reads and writes articles, their originals and their tags. */
 public final class ArticleRepository {
@@ -82,7 +83,7 @@ public final class ArticleRepository {
                     "INSERT INTO originals(article_id, size, data) VALUES (?,?,?)");
       }
       Extracted x = n.extracted();
-      int i = bindMetadata(insertArticle, x);
+      int i = bindMetadata(insertArticle, x, n.wordCount());
       insertArticle.setString(i++, importedAt);
       insertArticle.setString(i++, n.path());
       insertArticle.setString(i++, x.format());
@@ -123,7 +124,7 @@ public final class ArticleRepository {
                 .prepareStatement(
                     "INSERT OR REPLACE INTO originals(article_id, size, data) VALUES (?,?,?)")) {
       Extracted x = n.extracted();
-      int i = bindMetadata(st, x);
+      int i = bindMetadata(st, x, n.wordCount());
       st.setString(i++, n.path());
       st.setString(i++, x.format());
       st.setString(i++, String.join("\n", x.suggestedTags()));
@@ -140,6 +141,11 @@ public final class ArticleRepository {
 
   /** Binds the ten metadata and text columns from title to word_count; returns the next index. */
   static int bindMetadata(PreparedStatement st, Extracted x) throws SQLException {
+    return bindMetadata(st, x, x.wordCount());
+  }
+
+  /** {@link #bindMetadata(PreparedStatement, Extracted)} with the word count already counted. */
+  static int bindMetadata(PreparedStatement st, Extracted x, int wordCount) throws SQLException {
     int i = 1;
     st.setString(i++, x.title());
     st.setString(i++, x.source());
@@ -150,7 +156,7 @@ public final class ArticleRepository {
     st.setString(i++, x.lang());
     st.setString(i++, x.caption());
     st.setString(i++, x.body());
-    st.setInt(i++, x.wordCount());
+    st.setInt(i++, wordCount);
     return i;
   }
 
@@ -275,14 +281,18 @@ public final class ArticleRepository {
   }
 
   /** Word matches up to which looking each one up is cheap whatever the filter. */
-  private static final long FEW_MATCHES = 2_000;
+  private long fewMatches = 2_000;
 
   /**
-   * Collecting a filter's articles costs about a third of looking one match up (measured on
-   * 100,000 and 1,000,000 articles), so the filter set pays when it is under three times the
-   * matches.
+   * The work, in SQLite virtual-machine steps per word match, that collecting the filter's set may
+   * take before walking the matches is judged cheaper. Reading an index entry takes about 8 steps
+   * and collecting a tag's article about 16, while looking one match's article up costs as much as
+   * collecting about three index entries (measured at 100,000 and 1,000,000 articles).
    */
-  private static final long SET_PER_MATCH = 3;
+  private long setStepsPerMatch = 24;
+
+  /** Steps between two calls of the progress handler that keeps that budget. */
+  private static final int STEP_BATCH = 1_000;
 
   private static final String BY_MATCHES =
       "articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ?";
@@ -300,6 +310,12 @@ public final class ArticleRepository {
     forcedPlan = plan == Plan.INDEX_ONLY ? null : plan;
   }
 
+  /** Sets the two thresholds of {@link #plan}, so that tests can reach every branch. */
+  void tunePlan(long fewMatches, long setStepsPerMatch) {
+    this.fewMatches = fewMatches;
+    this.setStepsPerMatch = setStepsPerMatch;
+  }
+
   /** Chooses how to find the articles of a query with words; see {@link Plan}. */
   public Plan plan(CompiledQuery q) {
     if (q.where().equals("1")) {
@@ -309,21 +325,48 @@ public final class ArticleRepository {
       return forcedPlan;
     }
     long matches = ftsCount(q.match());
-    if (matches <= FEW_MATCHES || !filterUsesIndex(q)) {
+    if (matches <= fewMatches || !filterUsesIndex(q) || inTransaction()) {
+      // (an interrupted statement may end a transaction it runs in, so none is tried there)
       return Plan.EACH_MATCH;
     }
-    long bound = matches * SET_PER_MATCH;
-    String sql = "SELECT count(*) FROM (SELECT 1 FROM articles a WHERE (" + q.where() + ") LIMIT ?)";
+    // Collect the filter's articles once within a budget of work: when that finishes, the set is
+    // the cheaper way. Counting up to a LIMIT would not bound the work, since a tag's articles
+    // are all collected before the first one is counted.
+    String sql = "SELECT count(*) FROM articles a WHERE (" + q.where() + ")";
+    long batches = Math.max(1, matches * setStepsPerMatch / STEP_BATCH);
+    long[] spent = {0};
     try (PreparedStatement st = conn().prepareStatement(sql)) {
-      List<Object> params = new ArrayList<>(q.params());
-      params.add(bound);
-      bind(st, params);
+      bind(st, q.params());
+      ProgressHandler.setHandler(
+          conn(),
+          STEP_BATCH,
+          new ProgressHandler() {
+            @Override
+            protected int progress() {
+              return ++spent[0] > batches ? 1 : 0;
+            }
+          });
       try (ResultSet rs = st.executeQuery()) {
         rs.next();
-        return rs.getLong(1) < bound ? Plan.FILTER_SET : Plan.EACH_MATCH;
+        return Plan.FILTER_SET;
+      } catch (SQLException e) {
+        if (spent[0] > batches) {
+          return Plan.EACH_MATCH; // over budget: interrupted on purpose
+        }
+        throw e;
+      } finally {
+        ProgressHandler.clearHandler(conn());
       }
     } catch (SQLException e) {
       throw fail("cannot plan the query", e);
+    }
+  }
+
+  private boolean inTransaction() {
+    try {
+      return !conn().getAutoCommit();
+    } catch (SQLException e) {
+      return true;
     }
   }
 

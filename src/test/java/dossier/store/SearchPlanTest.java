@@ -79,13 +79,31 @@ class SearchPlanTest {
     assertThat(a.plan(q("harbour"))).isEqualTo(Plan.INDEX_ONLY);
     // 30 articles of 2019 against 3,000 matches: collect the 30, keep the matches among them
     assertThat(a.plan(q("harbour date:2019"))).isEqualTo(Plan.FILTER_SET);
-    // 2,970 articles against 3,000 matches: collecting them by index still costs less than
-    // looking up 3,000 articles (the set pays up to three times the matches)
+    // 2,970 articles against 3,000 matches: reading them from an index still costs less than
+    // looking up 3,000 articles (the set pays up to about three times the matches)
     assertThat(a.plan(q("harbour date:2021"))).isEqualTo(Plan.FILTER_SET);
+    // 1,000 tagged articles against 3,000 matches
+    assertThat(a.plan(q("harbour tag:port"))).isEqualTo(Plan.FILTER_SET);
     // few matches: walk them whatever the filter
     assertThat(a.plan(q("ferry date:2019"))).isEqualTo(Plan.EACH_MATCH);
     // a filter no index can answer (a part of the source's name): walk the matches
     assertThat(a.plan(q("harbour source:gazette"))).isEqualTo(Plan.EACH_MATCH);
+  }
+
+  @Test
+  void aFilterThatCostsMoreThanItsBudgetIsTestedMatchByMatch() {
+    ArticleRepository a = archive.articles();
+    try {
+      // collecting 1,000 tagged articles takes some 16,000 steps: more than 300 matches x 24
+      a.tunePlan(100, 24);
+      assertThat(a.plan(q("ferry tag:port"))).isEqualTo(Plan.EACH_MATCH);
+      // the interrupted count leaves the connection usable
+      assertThat(a.count(q("ferry tag:port"))).isEqualTo(100);
+      a.tunePlan(100, 1_000);
+      assertThat(a.plan(q("ferry tag:port"))).isEqualTo(Plan.FILTER_SET);
+    } finally {
+      a.tunePlan(2_000, 24);
+    }
   }
 
   @Test
