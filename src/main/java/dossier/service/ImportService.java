@@ -19,18 +19,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -157,20 +159,24 @@ public final class ImportService {
     Counter counter = new Counter();
     journal = 0;
     rules = opts.dryRun() ? List.of() : compileRules();
+    // The walk and the submissions run on their own thread, a whole batch ahead of the writer:
+    // while one batch is written the next one is extracted, instead of the workers running dry
+    // as soon as the few files queued before the write are done.
+    BlockingQueue<Future<Prepared>> window = new ArrayBlockingQueue<>(BATCH + threads * 16);
+    Feeder feeder = new Feeder(sources, pool, window, opts);
+    feeder.start();
     try {
-      Deque<Future<Prepared>> window = new ArrayDeque<>();
       List<Prepared> batch = new ArrayList<>(BATCH);
       Set<String> seenInDryRun = new HashSet<>();
-      int windowSize = threads * 16;
-      while (sources.hasNext() || !window.isEmpty()) {
-        while (window.size() < windowSize && sources.hasNext()) {
-          Source s = sources.next();
-          window.add(pool.submit(() -> prepare(s, opts)));
+      while (true) {
+        Future<Prepared> next = take(window);
+        if (next == Feeder.END) {
+          feeder.rethrow();
+          break;
         }
-        Prepared p = await(window.poll());
-        batch.add(p);
+        batch.add(await(next));
         boolean stopping = stop.getAsBoolean();
-        if (batch.size() >= BATCH || window.isEmpty() || stopping) {
+        if (batch.size() >= BATCH || stopping) {
           store(batch, opts, seenInDryRun, listener, counter);
           batch.clear();
         }
@@ -178,7 +184,11 @@ public final class ImportService {
           break;
         }
       }
+      if (!batch.isEmpty()) {
+        store(batch, opts, seenInDryRun, listener, counter);
+      }
     } finally {
+      feeder.interrupt();
       pool.shutdownNow();
       finishJournal(args, counter);
     }
@@ -203,6 +213,69 @@ public final class ImportService {
         case UPDATED -> updated++;
         case FAILED -> failed++;
       }
+    }
+  }
+
+  /**
+   * Walks the sources and hands each file to the extraction pool, in order, keeping at most a
+   * window of files in flight; {@link #END} follows the last one.
+   */
+  private static final class Feeder extends Thread {
+    static final Future<Prepared> END = CompletableFuture.completedFuture(null);
+
+    private final Iterator<Source> sources;
+    private final ExecutorService pool;
+    private final BlockingQueue<Future<Prepared>> window;
+    private final Options opts;
+    private volatile Throwable failure;
+
+    Feeder(
+        Iterator<Source> sources,
+        ExecutorService pool,
+        BlockingQueue<Future<Prepared>> window,
+        Options opts) {
+      super("dossier-walk");
+      setDaemon(true);
+      this.sources = sources;
+      this.pool = pool;
+      this.window = window;
+      this.opts = opts;
+    }
+
+    @Override
+    public void run() {
+      try {
+        try {
+          while (sources.hasNext()) {
+            Source s = sources.next();
+            window.put(pool.submit(() -> prepare(s, opts)));
+          }
+        } catch (RuntimeException | Error e) {
+          failure = e;
+        }
+        window.put(END);
+      } catch (InterruptedException | RejectedExecutionException e) {
+        // the import stopped or failed: nobody waits for more files
+      }
+    }
+
+    /** Throws what stopped the walk, if something did. */
+    void rethrow() {
+      if (failure instanceof RuntimeException e) {
+        throw e;
+      }
+      if (failure instanceof Error e) {
+        throw e;
+      }
+    }
+  }
+
+  private static Future<Prepared> take(BlockingQueue<Future<Prepared>> window) {
+    try {
+      return window.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DossierException("import interrupted");
     }
   }
 
