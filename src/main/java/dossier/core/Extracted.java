@@ -34,7 +34,7 @@ public record Extracted(
    * body under another headline is another article (wire stories are often re-headlined).
    */
   public String contentHash() {
-    return Text.sha256(title + "\n\n" + body);
+    return Text.sha256(title, "\n\n", body);
   }
 
   /** Words in the body, counted as runs of letters and digits. */

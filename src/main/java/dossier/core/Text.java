@@ -10,28 +10,57 @@ public final class Text {
   private Text() {}
 
   public static int wordCount(String s) {
-    if (s == null) {
-      return 0;
-    }
+    return s == null ? 0 : countWords(s, Integer.MAX_VALUE);
+  }
+
+  /**
+   * True when {@code s} has more than {@code max} words (as {@link #wordCount} counts them); stops
+   * counting there, so a long paragraph costs no more than its first words.
+   */
+  public static boolean hasMoreWords(String s, int max) {
+    return s != null && countWords(s, max) > max;
+  }
+
+  /** The words of {@code s}, counting no further than {@code max} + 1. */
+  private static int countWords(String s, int max) {
     int n = 0;
     boolean in = false;
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      boolean w = Character.isLetterOrDigit(cp);
-      if (w && !in) {
-        n++;
+    int len = s.length();
+    for (int i = 0; i < len; ) {
+      char c = s.charAt(i);
+      boolean w;
+      if (c < 0x80) {
+        w = c >= 'a' ? c <= 'z' : c >= 'A' ? c <= 'Z' : c >= '0' && c <= '9';
+        i++;
+      } else if (!Character.isSurrogate(c)) {
+        w = Character.isLetterOrDigit(c);
+        i++;
+      } else {
+        int cp = s.codePointAt(i);
+        w = Character.isLetterOrDigit(cp);
+        i += Character.charCount(cp);
+      }
+      if (w && !in && ++n > max) {
+        return n;
       }
       in = w;
-      i += Character.charCount(cp);
     }
     return n;
   }
 
   /** sha256 hex of the UTF-8 bytes of {@code s}. */
   public static String sha256(String s) {
+    return sha256(new String[] {s});
+  }
+
+  /** sha256 hex of the UTF-8 bytes of the strings one after the other, without joining them. */
+  public static String sha256(String... parts) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(md.digest(s.getBytes(StandardCharsets.UTF_8)));
+      for (String p : parts) {
+        md.update(p.getBytes(StandardCharsets.UTF_8));
+      }
+      return HexFormat.of().formatHex(md.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

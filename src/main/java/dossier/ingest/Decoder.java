@@ -101,10 +101,11 @@ public final class Decoder {
   }
 
   static Charset declaredCharset(byte[] b) {
-    String head = new String(b, 0, Math.min(b.length, 4096), StandardCharsets.ISO_8859_1);
-    if (head.indexOf('<') < 0) {
+    int n = Math.min(b.length, 4096);
+    if (indexOf(b, n, (byte) '<') < 0) {
       return null; // plain text declares nothing
     }
+    String head = new String(b, 0, n, StandardCharsets.ISO_8859_1);
     Matcher m = XML_ENCODING.matcher(head);
     String name = m.find() ? m.group(1) : null;
     if (name == null) {
@@ -141,7 +142,28 @@ public final class Decoder {
     return false;
   }
 
+  private static int indexOf(byte[] b, int n, byte x) {
+    for (int i = 0; i < n; i++) {
+      if (b[i] == x) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isAscii(byte[] b) {
+    for (byte x : b) {
+      if (x < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static String strictDecode(byte[] b, Charset cs) {
+    if (cs.equals(StandardCharsets.UTF_8) && isAscii(b)) {
+      return new String(b, StandardCharsets.ISO_8859_1); // ASCII reads the same either way
+    }
     try {
       return cs.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)

@@ -89,7 +89,7 @@ final class Furniture {
       return false;
     }
     if (endsSentence(t)
-        && (Text.wordCount(t) > 8 || REPORTING.matcher(t).find())
+        && (Text.hasMoreWords(t, 8) || REPORTING.matcher(t).find())
         && !COPYRIGHT.matcher(t).find()) {
       return false;
     }
@@ -117,7 +117,7 @@ final class Furniture {
    */
   static boolean isPrompt(String line) {
     String t = stripBullet(Spaces.collapse(line));
-    if (t.isEmpty() || Text.wordCount(t) > 14 || endsSentence(t) || REPORTING.matcher(t).find()) {
+    if (t.isEmpty() || endsSentence(t) || Text.hasMoreWords(t, 14) || REPORTING.matcher(t).find()) {
       return false;
     }
     return CALL_TO_ACTION.matcher(t).matches() || NETWORKS.matcher(t).find();
@@ -144,7 +144,7 @@ final class Furniture {
   static boolean isPitch(String line) {
     String t = Spaces.collapse(line);
     return !t.isEmpty()
-        && Text.wordCount(t) <= 16
+        && !Text.hasMoreWords(t, 16)
         && PITCH_START.matcher(t).matches()
         && PITCH_WORDS.matcher(t).find()
         && !REPORTING.matcher(t).find();
@@ -153,7 +153,7 @@ final class Furniture {
   /** Short and unpunctuated, the way headlines of link lists and menu entries look. */
   static boolean isLinkLike(String line) {
     String t = Spaces.collapse(line);
-    return !t.isEmpty() && Text.wordCount(t) <= 16 && t.length() <= 120 && !endsSentence(t);
+    return !t.isEmpty() && t.length() <= 120 && !endsSentence(t) && !Text.hasMoreWords(t, 16);
   }
 
   static boolean endsSentence(String t) {

@@ -186,18 +186,16 @@ public final class Sources {
   /** Reads all of {@code in}; past {@code maxSize} bytes fails with "{@code what} more than". */
   private static byte[] readLimited(InputStream in, long maxSize, String what) throws IOException {
     try (in) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      byte[] buf = new byte[65536];
-      long total = 0;
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        total += n;
-        if (total > maxSize) {
-          throw new IOException(what + " more than --max-size " + human(maxSize));
-        }
-        out.write(buf, 0, n);
+      // one byte past the limit tells a file at the limit from a larger one
+      int cap = (int) Math.min(maxSize, Integer.MAX_VALUE - 9) + 1;
+      byte[] all = in.readNBytes(cap);
+      if (all.length > maxSize) {
+        throw new IOException(what + " more than --max-size " + human(maxSize));
       }
-      return out.toByteArray();
+      if (all.length == cap && in.read() >= 0) {
+        throw new IOException(what + " more than a Java array holds");
+      }
+      return all;
     }
   }
 

@@ -228,7 +228,7 @@ final class TextExtractor {
       return true;
     }
     Matcher dl = DATE_LINE.matcher(p);
-    if (dl.matches() && Text.wordCount(p) <= 14) {
+    if (dl.matches() && !Text.hasMoreWords(p, 14)) {
       String d = Dates.find(dl.group(2));
       if (d != null) {
         boolean update =
@@ -240,7 +240,7 @@ final class TextExtractor {
         return true;
       }
     }
-    if (Bylines.isByLine(p) || (head || Text.wordCount(p) <= 8) && Bylines.isNameWithRole(p)) {
+    if (Bylines.isByLine(p) || (head || !Text.hasMoreWords(p, 8)) && Bylines.isNameWithRole(p)) {
       meta.authors.addAll(Bylines.names(p));
       String d = Dates.find(p);
       if (d != null && meta.published == null) {
@@ -249,7 +249,7 @@ final class TextExtractor {
       return true;
     }
     // A line that is only a date, as scrapers print under the headline.
-    if (head && Text.wordCount(p) <= 8 && !Furniture.endsSentence(p)) {
+    if (head && !Text.hasMoreWords(p, 8) && !Furniture.endsSentence(p)) {
       String d = Dates.find(p);
       if (d != null) {
         if (meta.published == null) {
@@ -362,7 +362,7 @@ final class TextExtractor {
     String s = Spaces.collapse(raw).replaceAll("[.,;:]+$", "");
     s = s.replaceAll("(?i)[,\\s]+(?:ltd|limited|inc|llc|plc|gmbh|s\\.?a|corp)\\.?$", "");
     s = s.replaceAll("(?i)\\s+(?:all rights reserved).*$", "");
-    if (s.isEmpty() || s.length() > 80 || Text.wordCount(s) > 8) {
+    if (s.isEmpty() || s.length() > 80 || Text.hasMoreWords(s, 8)) {
       return null;
     }
     if (s.regionMatches(true, 0, "the ", 0, 4)) {
@@ -377,26 +377,52 @@ final class TextExtractor {
    * their own, as scrapers print one paragraph per line.
    */
   static List<String> paragraphs(String text) {
-    String t = text.replace("\r\n", "\n").replace('\r', '\n');
+    String t = text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
     List<String> out = new ArrayList<>();
-    for (String block : t.split("\n[ \\t\\u00a0]*\n")) {
-      List<String> lines = new ArrayList<>();
-      for (String line : block.split("\n")) {
-        String l = Spaces.collapse(line);
+    List<String> lines = new ArrayList<>();
+    int n = t.length();
+    for (int start = 0; ; ) {
+      int nl = t.indexOf('\n', start);
+      int end = nl < 0 ? n : nl;
+      if (onlyBlanks(t, start, end)) {
+        // a blank line (spaces, tabs and no-break spaces only) ends a block
+        addBlock(lines, out);
+      } else {
+        String l = Spaces.collapse(t, start, end);
         if (!l.isEmpty()) {
           lines.add(l);
         }
       }
-      if (lines.isEmpty()) {
-        continue;
+      if (nl < 0) {
+        break;
       }
-      if (hardWrapped(lines)) {
-        out.add(String.join(" ", lines));
-      } else {
-        out.addAll(lines);
+      start = nl + 1;
+    }
+    addBlock(lines, out);
+    return out;
+  }
+
+  private static boolean onlyBlanks(String t, int start, int end) {
+    for (int i = start; i < end; i++) {
+      char c = t.charAt(i);
+      if (c != ' ' && c != '\t' && c != '\u00a0') {
+        return false;
       }
     }
-    return out;
+    return true;
+  }
+
+  /** Adds the lines of one block as paragraphs (joined when hard-wrapped) and empties it. */
+  private static void addBlock(List<String> lines, List<String> out) {
+    if (lines.isEmpty()) {
+      return;
+    }
+    if (hardWrapped(lines)) {
+      out.add(String.join(" ", lines));
+    } else {
+      out.addAll(lines);
+    }
+    lines.clear();
   }
 
   private static boolean hardWrapped(List<String> lines) {
@@ -423,8 +449,8 @@ final class TextExtractor {
         && !Furniture.endsSentence(p)
         && !p.endsWith(",")
         && !p.endsWith(";")
-        && Text.wordCount(p) <= 30
-        && Text.wordCount(p) >= 1;
+        && Text.hasMoreWords(p, 0)
+        && !Text.hasMoreWords(p, 30);
   }
 
   /** A title made from the first sentence of the text, cut at a word boundary. */
