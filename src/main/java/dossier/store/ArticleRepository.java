@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.sqlite.ProgressHandler;
 
 /** Reads and writes articles, their originals and their tags. */
@@ -43,6 +44,8 @@ public final class ArticleRepository {
   private PreparedStatement insertTag;
   private PreparedStatement linkTag;
   private Plan forcedPlan;
+  private CompiledQuery plannedQuery;
+  private Plan plannedPlan;
 
   ArticleRepository(Archive archive) {
     this.archive = archive;
@@ -233,13 +236,8 @@ public final class ArticleRepository {
       if (plan == Plan.INDEX_ONLY) {
         return ftsCount(q.match());
       }
-      sql.append("SELECT count(*) FROM ");
+      sql.append("SELECT count(*) FROM ").append(matches(q, plan));
       params.add(q.match());
-      if (plan == Plan.FILTER_SET) {
-        sql.append("articles_fts WHERE articles_fts MATCH ? AND ").append(filterSet(q));
-      } else {
-        sql.append(BY_MATCHES).append(" AND (").append(q.probe()).append(")");
-      }
       params.addAll(q.params());
     } else {
       sql.append("SELECT count(*) FROM articles a");
@@ -294,12 +292,34 @@ public final class ArticleRepository {
   /** Steps between two calls of the progress handler that keeps that budget. */
   private static final int STEP_BATCH = 1_000;
 
-  private static final String BY_MATCHES =
-      "articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ?";
+  /** A column of the article row other than its id, in a condition over the alias {@code a}. */
+  private static final Pattern ARTICLE_COLUMN = Pattern.compile("\\ba\\.(?!id\\b)");
 
-  /** The filter as a set the index's rows are tested against; the + keeps it out of the index's own lookups. */
-  private static String filterSet(CompiledQuery q) {
-    return "+articles_fts.rowid IN (SELECT a.id FROM articles a WHERE (" + q.where() + "))";
+  private static final Pattern ARTICLE_ID = Pattern.compile("\\ba\\.id\\b");
+
+  /**
+   * FROM and WHERE for the word matches of {@code q} that pass its filter, done the {@code plan}
+   * way, over the full-text table: the MATCH is the first parameter, then the filter's.
+   */
+  private static String matches(CompiledQuery q, Plan plan) {
+    String match = "articles_fts WHERE articles_fts MATCH ?";
+    return switch (plan) {
+      case INDEX_ONLY -> match;
+      // the + keeps the set out of the index's own lookups: it is a test on each of its rows
+      case FILTER_SET ->
+          match + " AND +articles_fts.rowid IN (SELECT a.id FROM articles a WHERE (" + q.where()
+              + "))";
+      case EACH_MATCH ->
+          ARTICLE_COLUMN.matcher(q.probe()).find()
+              // CROSS JOIN keeps the full-text index as the outer loop, so that the planner does
+              // not walk the filter's articles and run the whole MATCH for each of them
+              ? "articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid WHERE"
+                  + " articles_fts MATCH ? AND (" + q.probe() + ")"
+              // a filter on the id alone (tags, id:) needs no article row: at a million
+              // articles, reading those rows was most of the time
+              : match + " AND (" + ARTICLE_ID.matcher(q.probe()).replaceAll("articles_fts.rowid")
+                  + ")";
+    };
   }
 
   /**
@@ -310,13 +330,23 @@ public final class ArticleRepository {
     forcedPlan = plan == Plan.INDEX_ONLY ? null : plan;
   }
 
+  /** Forgets the kept choice of {@link #plan}; benchmarks call it to time a first screen. */
+  public void forgetPlans() {
+    plannedQuery = null;
+  }
+
   /** Sets the two thresholds of {@link #plan}, so that tests can reach every branch. */
   void tunePlan(long fewMatches, long setStepsPerMatch) {
+    plannedQuery = null;
     this.fewMatches = fewMatches;
     this.setStepsPerMatch = setStepsPerMatch;
   }
 
-  /** Chooses how to find the articles of a query with words; see {@link Plan}. */
+  /**
+   * Chooses how to find the articles of a query with words; see {@link Plan}. The last choice is
+   * kept, since a screen of results asks for its page and its count in turn: a choice that the
+   * archive has outgrown since is slower, never wrong.
+   */
   public Plan plan(CompiledQuery q) {
     if (q.where().equals("1")) {
       return Plan.INDEX_ONLY;
@@ -324,6 +354,14 @@ public final class ArticleRepository {
     if (forcedPlan != null) {
       return forcedPlan;
     }
+    if (!q.equals(plannedQuery)) {
+      plannedPlan = choosePlan(q);
+      plannedQuery = q;
+    }
+    return plannedPlan;
+  }
+
+  private Plan choosePlan(CompiledQuery q) {
     long matches = ftsCount(q.match());
     if (matches <= fewMatches || !filterUsesIndex(q) || inTransaction()) {
       // (an interrupted statement may end a transaction it runs in, so none is tried there)
@@ -457,27 +495,11 @@ public final class ArticleRepository {
       // archive). Without a filter the full-text index answers alone, with no join at all.
       sql.setLength(0);
       sql.append("WITH page AS MATERIALIZED (SELECT ");
-      Plan plan = plan(q);
-      if (plan == Plan.EACH_MATCH) {
-        // CROSS JOIN keeps the full-text index as the outer loop: with a filter such as
-        // "a.id IN (tag subquery)" the planner would otherwise walk the filter's articles and
-        // run the whole MATCH once for each of them (seconds at 100k articles)
-        sql.append("a.id AS id, bm25(articles_fts, ")
-            .append(Ranking.WEIGHTS)
-            .append(") AS r FROM ")
-            .append(BY_MATCHES)
-            .append(" AND (")
-            .append(q.probe())
-            .append(") ORDER BY r, a.id DESC");
-      } else {
-        sql.append("rowid AS id, bm25(articles_fts, ")
-            .append(Ranking.WEIGHTS)
-            .append(") AS r FROM articles_fts WHERE articles_fts MATCH ?");
-        if (plan == Plan.FILTER_SET) {
-          sql.append(" AND ").append(filterSet(q));
-        }
-        sql.append(" ORDER BY r, id DESC");
-      }
+      sql.append("articles_fts.rowid AS id, bm25(articles_fts, ")
+          .append(Ranking.WEIGHTS)
+          .append(") AS r FROM ")
+          .append(matches(q, plan(q)))
+          .append(" ORDER BY r, id DESC");
       params.add(q.match());
       params.addAll(q.params());
       appendLimit(sql, params, limit, offset);
