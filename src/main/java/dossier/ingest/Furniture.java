@@ -81,10 +81,11 @@ final class Furniture {
 
   /** A line that is furniture wherever it appears, even between paragraphs of the article. */
   static boolean isKnown(String line) {
-    if (line.length() > 400) {
-      return false;
-    }
-    String t = Spaces.collapse(line);
+    return line.length() <= 400 && isKnownCollapsed(Spaces.collapse(line));
+  }
+
+  /** {@link #isKnown} of a line whose spaces are collapsed already, as the text extractor's are. */
+  static boolean isKnownCollapsed(String t) {
     if (t.isEmpty() || t.length() > 160) {
       return false;
     }
@@ -116,7 +117,12 @@ final class Furniture {
    * mention of social networks or newsletters.
    */
   static boolean isPrompt(String line) {
-    String t = stripBullet(Spaces.collapse(line));
+    return isPromptCollapsed(Spaces.collapse(line));
+  }
+
+  /** {@link #isPrompt} of a line whose spaces are collapsed already. */
+  static boolean isPromptCollapsed(String line) {
+    String t = stripBullet(line);
     if (t.isEmpty() || endsSentence(t) || Text.hasMoreWords(t, 14) || REPORTING.matcher(t).find()) {
       return false;
     }
@@ -142,7 +148,11 @@ final class Furniture {
    * people signing up for something stays.
    */
   static boolean isPitch(String line) {
-    String t = Spaces.collapse(line);
+    return isPitchCollapsed(Spaces.collapse(line));
+  }
+
+  /** {@link #isPitch} of a line whose spaces are collapsed already. */
+  static boolean isPitchCollapsed(String t) {
     return !t.isEmpty()
         && !Text.hasMoreWords(t, 16)
         && PITCH_START.matcher(t).matches()
@@ -152,7 +162,11 @@ final class Furniture {
 
   /** Short and unpunctuated, the way headlines of link lists and menu entries look. */
   static boolean isLinkLike(String line) {
-    String t = Spaces.collapse(line);
+    return isLinkLikeCollapsed(Spaces.collapse(line));
+  }
+
+  /** {@link #isLinkLike} of a line whose spaces are collapsed already. */
+  static boolean isLinkLikeCollapsed(String t) {
     return !t.isEmpty() && t.length() <= 120 && !endsSentence(t) && !Text.hasMoreWords(t, 16);
   }
 

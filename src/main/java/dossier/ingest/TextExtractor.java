@@ -102,7 +102,7 @@ final class TextExtractor {
           && i == 0
           && paras.size() > 1
           && isHeadline(p)
-          && !Furniture.isKnown(p)) {
+          && !Furniture.isKnownCollapsed(p)) {
         meta.title = p;
         paras.remove(i);
         continue;
@@ -114,7 +114,7 @@ final class TextExtractor {
     int end = paras.size();
     while (end > 1) {
       String p = paras.get(end - 1);
-      if (isListItem(p) || Furniture.isLinkLike(p) && !isFurnitureLine(p)) {
+      if (isListItem(p) || Furniture.isLinkLikeCollapsed(p) && !isFurnitureLine(p)) {
         // A list at the end is the article's (results, rankings, fixtures) when a sentence ending
         // in a colon introduces it, or when neither a furniture heading ("Related", "Most read")
         // above it nor furniture below it marks it as the site's, and it is a marked list or the
@@ -123,7 +123,7 @@ final class TextExtractor {
         boolean marked = isListItem(p);
         while (start > 0
             && (isListItem(paras.get(start - 1))
-                || Furniture.isLinkLike(paras.get(start - 1))
+                || Furniture.isLinkLikeCollapsed(paras.get(start - 1))
                     && !isFurnitureLine(paras.get(start - 1)))) {
           start--;
           marked &= isListItem(paras.get(start));
@@ -153,9 +153,9 @@ final class TextExtractor {
         continue; // a paragraph printed twice by the scraper
       }
       if (readMetaLine(p, meta, false)
-          || Furniture.isKnown(p)
-          || Furniture.isPrompt(p)
-          || Furniture.isPitch(p)
+          || Furniture.isKnownCollapsed(p)
+          || Furniture.isPromptCollapsed(p)
+          || Furniture.isPitchCollapsed(p)
           || Furniture.isFurnitureList(p)) {
         continue;
       }
@@ -287,11 +287,12 @@ final class TextExtractor {
   private static final Pattern LIST_ITEM =
       Pattern.compile("^(?:[-*•–]\\s+|\\d{1,3}[.)]?\\s+\\p{L})");
 
+  /** Furniture by its wording or shape; {@code p} is a paragraph, its spaces collapsed. */
   private static boolean isFurnitureLine(String p) {
-    return Furniture.isKnown(p)
-        || Furniture.isPrompt(p)
+    return Furniture.isKnownCollapsed(p)
+        || Furniture.isPromptCollapsed(p)
         || Furniture.isFurnitureList(p)
-        || Furniture.isPitch(p)
+        || Furniture.isPitchCollapsed(p)
         || TAGS.matcher(p).matches()
         || SECTION.matcher(p).matches()
         || Furniture.COPYRIGHT.matcher(p).find();
@@ -374,7 +375,8 @@ final class TextExtractor {
   /**
    * Splits text into paragraphs. Blank lines separate blocks; inside a block, lines that look
    * hard-wrapped (similar widths, no sentence ending) are joined, other lines are paragraphs of
-   * their own, as scrapers print one paragraph per line.
+   * their own, as scrapers print one paragraph per line. Every paragraph has its spaces collapsed,
+   * which the Furniture checks named "...Collapsed" rely on.
    */
   static List<String> paragraphs(String text) {
     String t = text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
