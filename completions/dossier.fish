@@ -101,7 +101,7 @@ complete -c dossier -n '__fish_seen_subcommand_from list' -a '(__dossier_query_w
 # search
 complete -c dossier -n '__fish_seen_subcommand_from search' -l limit -x -d 'Print the best N (default: 20; 0: all)'
 complete -c dossier -n '__fish_seen_subcommand_from search' -l offset -x -d 'Skip the first N matches'
-complete -c dossier -n '__fish_seen_subcommand_from search' -l explain -d 'Print how the query was parsed and the SQL it runs, instead of the…'
+complete -c dossier -n '__fish_seen_subcommand_from search' -l explain -d 'Print how the query was parsed, the SQL it runs and the plan this…'
 complete -c dossier -n '__fish_seen_subcommand_from search' -l format -x -a 'table json ndjson csv tsv ids' -d 'Output format: table, json, ndjson, csv, tsv, ids (default: table)'
 complete -c dossier -n '__fish_seen_subcommand_from search' -s 0 -d 'Print ids separated by NUL bytes, for xargs -0 (implies --format ids)'
 complete -c dossier -n '__fish_seen_subcommand_from search' -s h -l help -d 'Show this help message and exit'

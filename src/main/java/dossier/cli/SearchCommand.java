@@ -32,7 +32,9 @@ final class SearchCommand extends BaseCommand implements QueryWords {
 
   @Option(
       names = "--explain",
-      description = "Print how the query was parsed and the SQL it runs, instead of the matches.")
+      description =
+          "Print how the query was parsed, the SQL it runs and the plan this archive's counts"
+              + " choose for it, instead of the matches.")
   boolean explain;
 
   @Mixin OutputOptions output;
