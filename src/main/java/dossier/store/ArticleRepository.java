@@ -46,8 +46,6 @@ public final class ArticleRepository {
   private Plan forcedPlan;
   private CompiledQuery plannedQuery;
   private Plan plannedPlan;
-  private CompiledQuery formQuery;
-  private boolean formTests;
 
   ArticleRepository(Archive archive) {
     this.archive = archive;
@@ -242,8 +240,8 @@ public final class ArticleRepository {
       params.add(q.match());
       params.addAll(q.params());
     } else {
-      sql.append("SELECT count(*) FROM articles a WHERE (").append(filter(q)).append(")");
-      params.addAll(q.params());
+      sql.append("SELECT count(*) FROM articles a");
+      appendFilter(sql, params, q);
     }
     try (PreparedStatement st = conn().prepareStatement(sql.toString())) {
       bind(st, params);
@@ -325,9 +323,8 @@ public final class ArticleRepository {
   }
 
   /**
-   * Makes every query with words and a filter use {@code plan}, and every filter without words
-   * the matching form (null: choose by the counts again); for tests and benchmarks, which check
-   * that each way gives the same answer.
+   * Makes every query with words and a filter use {@code plan} (null: choose by the counts again);
+   * for tests and benchmarks, which check that each plan gives the same answer.
    */
   public void forcePlan(Plan plan) {
     forcedPlan = plan == Plan.INDEX_ONLY ? null : plan;
@@ -336,18 +333,13 @@ public final class ArticleRepository {
   /** Forgets the kept choice of {@link #plan}; benchmarks call it to time a first screen. */
   public void forgetPlans() {
     plannedQuery = null;
-    formQuery = null;
   }
 
-  /**
-   * Sets the thresholds of {@link #plan} and {@link #testsTagsOneByOne}, so that tests on a small
-   * archive can reach every branch.
-   */
-  void tunePlan(long fewMatches, long setStepsPerMatch, long firstRound) {
-    forgetPlans();
+  /** Sets the two thresholds of {@link #plan}, so that tests can reach every branch. */
+  void tunePlan(long fewMatches, long setStepsPerMatch) {
+    plannedQuery = null;
     this.fewMatches = fewMatches;
     this.setStepsPerMatch = setStepsPerMatch;
-    this.firstRound = firstRound;
   }
 
   /**
@@ -371,7 +363,7 @@ public final class ArticleRepository {
 
   private Plan choosePlan(CompiledQuery q) {
     long matches = ftsCount(q.match());
-    if (matches <= fewMatches || !usesIndex(q.where(), q.params()) || inTransaction()) {
+    if (matches <= fewMatches || !filterUsesIndex(q) || inTransaction()) {
       // (an interrupted statement may end a transaction it runs in, so none is tried there)
       return Plan.EACH_MATCH;
     }
@@ -379,90 +371,10 @@ public final class ArticleRepository {
     // the cheaper way. Counting up to a LIMIT would not bound the work, since a tag's articles
     // are all collected before the first one is counted.
     String sql = "SELECT count(*) FROM articles a WHERE (" + q.where() + ")";
-    return countWithin(sql, q.params(), matches * setStepsPerMatch)
-        ? Plan.FILTER_SET
-        : Plan.EACH_MATCH;
-  }
-
-  /** Work, in SQLite steps, of the first round of {@link #testsTagsOneByOne}. */
-  private long firstRound = 200_000;
-
-  /**
-   * Which form of a filter without words to run (see {@link CompiledQuery#probe}): true for the
-   * one that tests each article's tags, so that a date range finds the articles through its
-   * index; false for the one that collects the tags' articles first. Neither wins always (a big
-   * tag with a short date range, a small tag over many years), so when the tests form is driven by
-   * a date index the two counts race: each gets a budget of work in turn, the collecting form
-   * first, four times bigger every round, until one finishes. Other filters beside a tag (the
-   * status of an inbox, say) keep the collecting form: their index's ranges are large.
-   */
-  boolean testsTagsOneByOne(CompiledQuery q) {
-    if (q.probe().equals(q.where())) {
-      return false;
-    }
-    if (!q.equals(formQuery)) {
-      formTests = false;
-      String index = inTransaction() ? null : drivingIndex(q.probe(), q.params());
-      if (index != null && DATE_INDEX.matcher(index).find()) {
-        String tests = "SELECT count(*) FROM articles a WHERE (" + q.probe() + ")";
-        String sets = "SELECT count(*) FROM articles a WHERE (" + q.where() + ")";
-        for (long steps = firstRound; steps < Long.MAX_VALUE / 8; steps *= 4) {
-          if (countWithin(sets, q.params(), steps)) {
-            break;
-          }
-          if (countWithin(tests, q.params(), steps)) {
-            formTests = true;
-            break;
-          }
-        }
-      }
-      formQuery = q;
-    }
-    return formTests;
-  }
-
-  /** The indexes of the publication and import dates, as EXPLAIN QUERY PLAN names them. */
-  private static final Pattern DATE_INDEX =
-      Pattern.compile("INDEX articles_(published|imported) \\(");
-
-  /**
-   * True when the filter of {@code q} (without words) is to be run in the form that tests tags one
-   * article at a time; see {@link #testsTagsOneByOne}. A forced plan forces the form too: {@link
-   * Plan#EACH_MATCH} tests articles one by one, {@link Plan#FILTER_SET} collects sets.
-   */
-  private boolean tests(CompiledQuery q) {
-    if (q.hasText()) {
-      return false;
-    }
-    return forcedPlan != null ? forcedPlan == Plan.EACH_MATCH : testsTagsOneByOne(q);
-  }
-
-  /** The form of the filter of {@code q} to run. */
-  private String filter(CompiledQuery q) {
-    return tests(q) ? q.probe() : q.where();
-  }
-
-  /**
-   * The order of a page of the filter of {@code q}. In the tests form the index that won the
-   * race must also find the page's articles; an order that an index could give would make SQLite
-   * walk that index instead, testing every article from the newest down (seconds at a million
-   * when the dates asked for are old), so the order is made one no index gives: the matches the
-   * race found cheap to count are then sorted.
-   */
-  private String order(CompiledQuery q, String orderBy) {
-    return tests(q) ? "+" + orderBy : orderBy;
-  }
-
-  /**
-   * Runs a count within a budget of SQLite virtual-machine steps: true when it finished, false
-   * when it was stopped for going over. Never inside a transaction, which an interrupted
-   * statement may end.
-   */
-  private boolean countWithin(String sql, List<Object> params, long steps) {
-    long batches = Math.max(1, steps / STEP_BATCH);
+    long batches = Math.max(1, matches * setStepsPerMatch / STEP_BATCH);
     long[] spent = {0};
     try (PreparedStatement st = conn().prepareStatement(sql)) {
-      bind(st, params);
+      bind(st, q.params());
       ProgressHandler.setHandler(
           conn(),
           STEP_BATCH,
@@ -474,10 +386,10 @@ public final class ArticleRepository {
           });
       try (ResultSet rs = st.executeQuery()) {
         rs.next();
-        return true;
+        return Plan.FILTER_SET;
       } catch (SQLException e) {
         if (spent[0] > batches) {
-          return false; // over budget: interrupted on purpose
+          return Plan.EACH_MATCH; // over budget: interrupted on purpose
         }
         throw e;
       } finally {
@@ -514,28 +426,18 @@ public final class ArticleRepository {
    * True when SQLite finds the filter's articles through an index rather than by reading every
    * row: only then is collecting them cheaper than testing the word matches one by one.
    */
-  private boolean usesIndex(String where, List<Object> params) {
-    return drivingIndex(where, params) != null;
-  }
-
-  /**
-   * What SQLite's plan for the filter finds the articles by ("SEARCH a USING ..."), or null when
-   * it reads every article.
-   */
-  private String drivingIndex(String where, List<Object> params) {
-    String sql = "EXPLAIN QUERY PLAN SELECT 1 FROM articles a WHERE (" + where + ")";
+  private boolean filterUsesIndex(CompiledQuery q) {
+    String sql = "EXPLAIN QUERY PLAN SELECT 1 FROM articles a WHERE (" + q.where() + ")";
     try (PreparedStatement st = conn().prepareStatement(sql)) {
-      bind(st, params);
-      String search = null;
+      bind(st, q.params());
+      boolean search = false;
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
           String detail = rs.getString(4);
           if (detail.startsWith("SCAN a")) {
-            return null;
+            return false;
           }
-          if (search == null && detail.startsWith("SEARCH a ")) {
-            search = detail;
-          }
+          search |= detail.startsWith("SEARCH a ");
         }
       }
       return search;
@@ -564,13 +466,8 @@ public final class ArticleRepository {
       params.add(q.rank());
       order = "coalesce(rk.s, 0), a.id DESC";
     }
-    if (q.hasText()) {
-      appendFilter(sql, params, q);
-    } else {
-      sql.append(" WHERE (").append(filter(q)).append(")");
-      params.addAll(q.params());
-    }
-    sql.append(" ORDER BY ").append(order(q, order));
+    appendFilter(sql, params, q);
+    sql.append(" ORDER BY ").append(order);
     appendLimit(sql, params, limit, offset);
     try (PreparedStatement st = conn().prepareStatement(sql.toString())) {
       bind(st, params);
@@ -640,9 +537,9 @@ public final class ArticleRepository {
       paged = true;
     } else {
       sql.append(", 0.0 AS score, substr(a.body, 1, 160) AS snip FROM articles a WHERE (")
-          .append(filter(q))
+          .append(q.where())
           .append(") ORDER BY ")
-          .append(order(q, Sort.NEWEST.orderBy));
+          .append(Sort.NEWEST.orderBy);
       params.addAll(q.params());
     }
     if (!paged) {

@@ -95,35 +95,14 @@ class SearchPlanTest {
     ArticleRepository a = archive.articles();
     try {
       // collecting 1,000 tagged articles takes some 16,000 steps: more than 300 matches x 24
-      a.tunePlan(100, 24, 200_000);
+      a.tunePlan(100, 24);
       assertThat(a.plan(q("ferry tag:port"))).isEqualTo(Plan.EACH_MATCH);
       // the interrupted count leaves the connection usable
       assertThat(a.count(q("ferry tag:port"))).isEqualTo(100);
-      a.tunePlan(100, 1_000, 200_000);
+      a.tunePlan(100, 1_000);
       assertThat(a.plan(q("ferry tag:port"))).isEqualTo(Plan.FILTER_SET);
     } finally {
-      a.tunePlan(2_000, 24, 200_000);
-    }
-  }
-
-  @Test
-  void aFilterWithoutWordsTestsTagsOneByOneWhenAnotherIndexFindsFewerArticles() {
-    ArticleRepository a = archive.articles();
-    try {
-      // rounds small enough that collecting the 1,000 tagged articles does not fit the first
-      a.tunePlan(2_000, 24, 2_000);
-      // 30 articles of 2019, each tested for the tag, rather than the 1,000 tagged ones collected
-      assertThat(a.testsTagsOneByOne(q("tag:port date:2019"))).isTrue();
-      assertThat(a.count(q("tag:port date:2019"))).isEqualTo(10);
-      // 2,970 articles of 2021 to test against 1,000 to collect
-      assertThat(a.testsTagsOneByOne(q("tag:port date:2021"))).isFalse();
-      // no date index beside the tag: the tag's articles are collected
-      assertThat(a.testsTagsOneByOne(q("tag:port source:gazette"))).isFalse();
-      assertThat(a.testsTagsOneByOne(q("tag:port is:new"))).isFalse();
-      // no tag: one form only
-      assertThat(a.testsTagsOneByOne(q("date:2019"))).isFalse();
-    } finally {
-      a.tunePlan(2_000, 24, 200_000);
+      a.tunePlan(2_000, 24);
     }
   }
 
