@@ -236,6 +236,14 @@ public final class ArticleRepository {
       if (plan == Plan.INDEX_ONLY) {
         return ftsCount(q.match());
       }
+      try {
+        long kept = keptTotal(q);
+        if (kept >= 0) {
+          return kept;
+        }
+      } catch (SQLException e) {
+        throw fail("cannot count articles", e);
+      }
       sql.append("SELECT count(*) FROM ").append(matches(q, plan));
       params.add(q.match());
       params.addAll(q.params());
@@ -330,9 +338,13 @@ public final class ArticleRepository {
     forcedPlan = plan == Plan.INDEX_ONLY ? null : plan;
   }
 
-  /** Forgets the kept choice of {@link #plan}; benchmarks call it to time a first screen. */
+  /**
+   * Forgets the kept choice of {@link #plan} and the kept total of the last search; benchmarks
+   * call it to time a first screen.
+   */
   public void forgetPlans() {
     plannedQuery = null;
+    totalQuery = null;
   }
 
   /** Sets the two thresholds of {@link #plan}, so that tests can reach every branch. */
@@ -488,24 +500,31 @@ public final class ArticleRepository {
   public void search(CompiledQuery q, int limit, int offset, Consumer<Hit> sink) {
     List<Object> params = new ArrayList<>();
     boolean paged = false;
+    boolean counted = false;
     StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS);
     if (q.hasText()) {
       // The page is cut from ids and scores alone; columns, tags and snippets are then read for
       // the rows of the page only, not for every match (a common word matches a tenth of an
       // archive). Without a filter the full-text index answers alone, with no join at all.
       sql.setLength(0);
-      sql.append("WITH page AS MATERIALIZED (SELECT ");
-      sql.append("articles_fts.rowid AS id, bm25(articles_fts, ")
+      Plan plan = plan(q);
+      // Beside a filter, the matches' total comes with the page (a window over the rows that
+      // are scored anyway) and is kept for the count that follows; the index alone counts
+      // faster than a window over every match.
+      counted = plan != Plan.INDEX_ONLY;
+      sql.append("WITH page AS MATERIALIZED (SELECT id, r, ")
+          .append(counted ? "count(*) OVER ()" : "-1")
+          .append(" AS total FROM (SELECT articles_fts.rowid AS id, bm25(articles_fts, ")
           .append(Ranking.WEIGHTS)
           .append(") AS r FROM ")
-          .append(matches(q, plan(q)))
-          .append(" ORDER BY r, id DESC");
+          .append(matches(q, plan))
+          .append(") ORDER BY r, id DESC");
       params.add(q.match());
       params.addAll(q.params());
       appendLimit(sql, params, limit, offset);
       sql.append(") SELECT ")
           .append(COLUMNS)
-          .append(", -page.r AS score, (SELECT snippet(articles_fts, 1, char(57344), char(57345),")
+          .append(", page.total AS total, -page.r AS score, (SELECT snippet(articles_fts, 1, char(57344), char(57345),")
           .append(" '…', ")
           .append(Ranking.SNIPPET_TOKENS)
           .append(") FROM articles_fts WHERE articles_fts MATCH ? AND rowid = page.id) AS snip")
@@ -547,14 +566,53 @@ public final class ArticleRepository {
     }
     try (PreparedStatement st = conn().prepareStatement(sql.toString())) {
       bind(st, params);
+      long total = -1;
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
+          if (counted) {
+            total = rs.getLong("total");
+          }
           Article a = readArticle(rs, false);
           sink.accept(new Hit(a, rs.getDouble("score"), rs.getString("snip")));
         }
       }
+      if (total >= 0) {
+        keepTotal(q, total);
+      }
     } catch (SQLException e) {
       throw fail("search failed", e);
+    }
+  }
+
+  /** The total a search found beside its page, kept for {@link #count} until the archive changes. */
+  private CompiledQuery totalQuery;
+
+  private long totalKept;
+  private String totalStamp;
+
+  private void keepTotal(CompiledQuery q, long total) throws SQLException {
+    totalQuery = q;
+    totalKept = total;
+    totalStamp = changeStamp();
+  }
+
+  /** The kept total of {@code q}, or -1 when there is none or the archive has changed since. */
+  private long keptTotal(CompiledQuery q) throws SQLException {
+    return q.equals(totalQuery) && changeStamp().equals(totalStamp) ? totalKept : -1;
+  }
+
+  /**
+   * Changes when this connection writes (SQLite's total_changes) or another one commits
+   * (data_version).
+   */
+  private String changeStamp() throws SQLException {
+    try (PreparedStatement st =
+            conn()
+                .prepareStatement(
+                    "SELECT total_changes() || '/' || (SELECT data_version FROM pragma_data_version)");
+        ResultSet rs = st.executeQuery()) {
+      rs.next();
+      return rs.getString(1);
     }
   }
 

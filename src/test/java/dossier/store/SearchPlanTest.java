@@ -107,6 +107,31 @@ class SearchPlanTest {
   }
 
   @Test
+  void theTotalFoundWithAPageServesTheCountUntilTheArchiveChanges() throws Exception {
+    CompiledQuery q = q("harbour tag:port");
+    ArticleRepository a = archive.articles();
+    a.search(q, 20, 0, h -> {});
+    assertThat(a.count(q)).isEqualTo(1000);
+    // a change made through this connection
+    archive.write(
+        () -> {
+          a.addTag(1, "port");
+          return null;
+        });
+    assertThat(a.count(q)).isEqualTo(1001);
+    // a change committed by another process's connection
+    a.search(q, 20, 0, h -> {});
+    try (Archive other = Archive.open(dir.resolve("plan.db"))) {
+      other.write(
+          () -> {
+            other.articles().addTag(2, "port");
+            return null;
+          });
+    }
+    assertThat(a.count(q)).isEqualTo(1002);
+  }
+
+  @Test
   void everyPlanGivesTheSamePageAndCount() {
     for (String text :
         List.of("harbour date:2019", "harbour tag:port", "harbour -tag:port date:2019",
