@@ -104,6 +104,8 @@ public final class ImportService {
   private final Archive archive;
   /** The journal record of the running import, once it has written something; 0 before. */
   private long journal;
+  /** The full-text index's merge setting to put back when the import ends. */
+  private int automergeAfter;
   private List<CompiledRule> rules;
 
   public ImportService(Archive archive) {
@@ -361,6 +363,7 @@ public final class ImportService {
           archive.journal().setSummary(j, "imported " + c.imported + (c.updated > 0 ? ", updated "
               + c.updated : "") + " from " + what);
           archive.journal().discardIfEmpty(j);
+          archive.endBulkWrite(automergeAfter);
           return null;
         });
   }
@@ -370,6 +373,7 @@ public final class ImportService {
     List<Outcome> out = new ArrayList<>(batch.size());
     if (journal == 0) {
       journal = archive.journal().begin("import", "import");
+      automergeAfter = archive.beginBulkWrite();
     }
     List<Long> created = new ArrayList<>();
     for (Prepared p : batch) {
