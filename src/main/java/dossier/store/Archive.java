@@ -277,14 +277,35 @@ public final class Archive implements AutoCloseable {
   static final int FTS_AUTOMERGE_BULK = 16;
 
   /**
-   * Makes the full-text index merge its segments in bigger, rarer steps while an import writes;
-   * call inside the import's first write transaction, and give what it returns to {@link
-   * #endBulkWrite} inside its last one. The setting is stored in the index (FTS5 keeps it in its
-   * config table), so an import that dies leaves it at the bulk value until the next import ends,
-   * which costs nothing but larger merges.
+   * Pages of write-ahead log after which an import's commits copy the log into the archive: at
+   * SQLite's default of 1,000 (4 MB) an import copied the pages it rewrites in every transaction
+   * (the index's and the full-text index's upper levels) again after every second batch.
+   */
+  static final int WAL_AUTOCHECKPOINT_BULK = 20_000;
+
+  /** This connection's checkpoint interval before {@link #beginBulkWrite}, or -1. */
+  private int autocheckpointBefore = -1;
+
+  /**
+   * Makes the full-text index merge its segments in bigger, rarer steps, and the log be copied
+   * into the archive less often, while an import writes; call inside the import's first write
+   * transaction, and give what it returns to {@link #endBulkWrite} inside its last one. The merge
+   * setting is stored in the index (FTS5 keeps it in its config table), so an import that dies
+   * leaves it at the bulk value until the next import ends, which costs nothing but larger merges.
    */
   public int beginBulkWrite() {
     try {
+      if (autocheckpointBefore < 0) {
+        try (Statement st = conn.createStatement();
+            ResultSet rs = st.executeQuery("PRAGMA wal_autocheckpoint")) {
+          autocheckpointBefore = rs.next() ? rs.getInt(1) : 1000;
+        }
+        try (Statement st = conn.createStatement();
+            ResultSet rs =
+                st.executeQuery("PRAGMA wal_autocheckpoint = " + WAL_AUTOCHECKPOINT_BULK)) {
+          // the pragma answers with the new value
+        }
+      }
       int before = FTS_AUTOMERGE_DEFAULT;
       try (Statement st = conn.createStatement();
           ResultSet rs =
@@ -301,10 +322,17 @@ public final class Archive implements AutoCloseable {
     }
   }
 
-  /** Puts back the merge setting {@link #beginBulkWrite} replaced. */
+  /** Puts back the settings {@link #beginBulkWrite} replaced. */
   public void endBulkWrite(int automerge) {
     try {
       setFtsAutomerge(automerge);
+      if (autocheckpointBefore >= 0) {
+        try (Statement st = conn.createStatement();
+            ResultSet rs =
+                st.executeQuery("PRAGMA wal_autocheckpoint = " + autocheckpointBefore)) {
+          autocheckpointBefore = -1;
+        }
+      }
     } catch (SQLException e) {
       throw new StoreException(describe("cannot reset the full-text index's merging", e), e);
     }
