@@ -8,12 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import org.sqlite.JDBC;
 import org.sqlite.SQLiteConnection;
 
 /**
@@ -51,7 +51,9 @@ public final class Archive implements AutoCloseable {
     try {
       Properties p = new Properties();
       p.setProperty("busy_timeout", Integer.toString(BUSY_TIMEOUT_MS));
-      conn = DriverManager.getConnection("jdbc:sqlite:" + abs, p);
+      // the driver directly: DriverManager would first look through the class path for every
+      // JDBC driver (a service-loader scan of the jar on each start)
+      conn = JDBC.createConnection("jdbc:sqlite:" + abs, p);
     } catch (SQLException e) {
       throw new StoreException("cannot open archive " + abs + ": " + e.getMessage(), e);
     }
