@@ -270,8 +270,11 @@ public final class ArticleRepository {
   public enum Plan {
     /** No filter: the full-text index answers alone. */
     INDEX_ONLY("the full-text index alone"),
-    /** Walk the word matches and look each article up to test the filter. */
-    EACH_MATCH("each word match, its article looked up to test the filter"),
+    /**
+     * Walk the word matches and test each against the filter: on its article row, or on its own
+     * tag rows when the filter is on ids alone.
+     */
+    EACH_MATCH("each word match tested against the filter"),
     /**
      * Collect the filter's articles through one of its indexes, then walk the word matches and
      * keep those in that set: no article lookups, and scores only for the rows kept.
