@@ -55,16 +55,24 @@ public final class Text {
 
   /** sha256 hex of the UTF-8 bytes of the strings one after the other, without joining them. */
   public static String sha256(String... parts) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      for (String p : parts) {
-        md.update(p.getBytes(StandardCharsets.UTF_8));
-      }
-      return HexFormat.of().formatHex(md.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    MessageDigest md = SHA256.get();
+    md.reset(); // in case a call before failed halfway
+    for (String p : parts) {
+      md.update(p.getBytes(StandardCharsets.UTF_8));
     }
+    return HexFormat.of().formatHex(md.digest()); // digest() leaves it reset for the next call
   }
+
+  /** One digest per thread: looking the algorithm up in the providers costs more than a title. */
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException(e);
+            }
+          });
 
   public static boolean isBlank(String s) {
     return s == null || s.isBlank();

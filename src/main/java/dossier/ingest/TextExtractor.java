@@ -303,7 +303,44 @@ final class TextExtractor {
   }
 
   static boolean isCaption(String p) {
-    return p.length() <= 400 && (CREDIT.matcher(p).find() || PHOTO_CREDIT.matcher(p).find());
+    return p.length() <= 400
+        && (p.indexOf('(') >= 0 && CREDIT.matcher(p).find()
+            || mayNamePhoto(p) && PHOTO_CREDIT.matcher(p).find());
+  }
+
+  private static final String[] PHOTO_WORDS = {"photo", "image", "picture", "foto", "credit"};
+
+  /**
+   * False when {@link #PHOTO_CREDIT} cannot match: it needs one of its words, in any ASCII case
+   * (the pattern is case-insensitive for ASCII only). Cheaper than trying the pattern at every
+   * position of every head paragraph.
+   */
+  private static boolean mayNamePhoto(String p) {
+    for (String w : PHOTO_WORDS) {
+      if (containsAsciiIgnoreCase(p, w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code lower} (ASCII lower-case letters) in {@code s}, ASCII letters of {@code s} in any case. */
+  private static boolean containsAsciiIgnoreCase(String s, String lower) {
+    char first = lower.charAt(0);
+    int last = s.length() - lower.length();
+    for (int i = 0; i <= last; i++) {
+      if ((s.charAt(i) | 0x20) != first) {
+        continue;
+      }
+      int k = 1;
+      while (k < lower.length() && (s.charAt(i + k) | 0x20) == lower.charAt(k)) {
+        k++;
+      }
+      if (k == lower.length()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** "... (Jane Roe for The Daily Meridian)" names The Daily Meridian. */
@@ -323,7 +360,7 @@ final class TextExtractor {
   static String attributedPublisher(String body) {
     // The patterns are tried only around the words they end or start with: run over a whole
     // body, a name-run pattern starting at every space was a third of all import time.
-    for (int at = body.indexOf("according to"); at >= 0; at = body.indexOf("according to", at + 1)) {
+    for (int at = next(body, "according to", 0); at >= 0; at = next(body, "according to", at + 1)) {
       Matcher m = ACCORDING_TO.matcher(body);
       m.region(at, Math.min(body.length(), at + 200)).useTransparentBounds(true);
       if (m.lookingAt()) {
@@ -334,7 +371,7 @@ final class TextExtractor {
       }
     }
     int from = 0;
-    for (int at = body.indexOf(" report", from); at >= 0; at = body.indexOf(" report", at + 1)) {
+    for (int at = next(body, " report", from); at >= 0; at = next(body, " report", at + 1)) {
       // start at a space far enough back for the longest name run the pattern allows
       int start = Math.max(from, at - 240);
       while (start > from && !Character.isWhitespace(body.charAt(start))) {
@@ -354,6 +391,21 @@ final class TextExtractor {
       from = at;
     }
     return null;
+  }
+
+  /**
+   * {@code s.indexOf(word, from)}, looking for the word without its first letter, which is far
+   * more common in text (a space, an "a") and made the search stop at nearly every word.
+   */
+  private static int next(String s, String word, int from) {
+    String rest = word.substring(1);
+    char first = word.charAt(0);
+    for (int q = s.indexOf(rest, Math.max(from, 0) + 1); q >= 0; q = s.indexOf(rest, q + 1)) {
+      if (s.charAt(q - 1) == first) {
+        return q - 1;
+      }
+    }
+    return -1;
   }
 
   private static String cleanPublisher(String raw) {
