@@ -20,6 +20,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -415,6 +416,31 @@ public final class ImportService {
         });
   }
 
+  /** Stores the new articles waiting in {@code batch} and puts their outcomes in place. */
+  private void insertWaiting(
+      List<Prepared> batch,
+      List<Integer> waiting,
+      Set<String> waitingHashes,
+      Outcome[] placed,
+      List<Long> created,
+      String now) {
+    if (waiting.isEmpty()) {
+      return;
+    }
+    List<NewArticle> articles = new ArrayList<>(waiting.size());
+    for (int i : waiting) {
+      articles.add(batch.get(i).article());
+    }
+    long[] ids = archive.articles().insertAll(articles, now);
+    for (int k = 0; k < ids.length; k++) {
+      int i = waiting.get(k);
+      created.add(ids[k]);
+      placed[i] = new Outcome(batch.get(i).source().display(), Status.IMPORTED, ids[k], null);
+    }
+    waiting.clear();
+    waitingHashes.clear();
+  }
+
   private List<Outcome> writeBatch(List<Prepared> batch, Options opts) throws SQLException {
     String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     List<Outcome> out = new ArrayList<>(batch.size());
@@ -423,11 +449,21 @@ public final class ImportService {
       automergeAfter = archive.beginBulkWrite();
     }
     List<Long> created = new ArrayList<>();
-    for (Prepared p : batch) {
+    // New articles are written several to a statement (see ArticleRepository.insertAll): they
+    // wait here, their outcomes in their places, until a text seen again or the batch's end.
+    Outcome[] placed = new Outcome[batch.size()];
+    List<Integer> waiting = new ArrayList<>();
+    Set<String> waitingHashes = new HashSet<>();
+    for (int i = 0; i < batch.size(); i++) {
+      Prepared p = batch.get(i);
       String display = p.source().display();
       if (p.error() != null) {
-        out.add(new Outcome(display, Status.FAILED, null, p.error()));
+        placed[i] = new Outcome(display, Status.FAILED, null, p.error());
         continue;
+      }
+      if (waitingHashes.contains(p.article().contentHash())) {
+        // the same text earlier in this batch: store that one, so this is its duplicate as ever
+        insertWaiting(batch, waiting, waitingHashes, placed, created, now);
       }
       Optional<Long> existing = archive.articles().idByHash(p.article().contentHash());
       if (existing.isPresent()) {
@@ -440,16 +476,17 @@ public final class ImportService {
               archive.tags().add(journal, t);
             }
           }
-          out.add(new Outcome(display, Status.UPDATED, existing.get(), null));
+          placed[i] = new Outcome(display, Status.UPDATED, existing.get(), null);
         } else {
-          out.add(new Outcome(display, Status.DUPLICATE, existing.get(), null));
+          placed[i] = new Outcome(display, Status.DUPLICATE, existing.get(), null);
         }
         continue;
       }
-      long id = archive.articles().insert(p.article(), now);
-      created.add(id);
-      out.add(new Outcome(display, Status.IMPORTED, id, null));
+      waiting.add(i);
+      waitingHashes.add(p.article().contentHash());
     }
+    insertWaiting(batch, waiting, waitingHashes, placed, created, now);
+    out.addAll(Arrays.asList(placed));
     if (!created.isEmpty()) {
       archive.journal().created(journal, created);
       for (CompiledRule r : rules) {

@@ -12,7 +12,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -108,6 +110,108 @@ public final class ArticleRepository {
       return id;
     } catch (SQLException e) {
       throw fail("cannot store article " + n.path(), e);
+    }
+  }
+
+  /** Articles one INSERT statement of {@link #insertAll} writes. */
+  static final int ROWS_PER_INSERT = 256;
+
+  private static final String INSERT_COLUMNS =
+      "INSERT INTO articles(title, source, authors, published, url, section, lang, caption, body,"
+          + " word_count, imported, path, format, suggested_tags, content_hash) VALUES ";
+
+  /** The statement for {@link #ROWS_PER_INSERT} rows, kept; shorter ones are made as needed. */
+  private PreparedStatement insertRows;
+
+  /**
+   * Stores new articles with their originals and tags, several to a statement, and returns their
+   * ids in the same order; call inside {@link Archive#write}. None may have the text of a stored
+   * article or of another in the list (one such row would fail the whole statement).
+   *
+   * <p>The full-text index writes what it has gathered to disk at the end of every statement that
+   * inserts into it, so one statement per article made a segment (and later merges) per article:
+   * on 20,000 generated articles a row at a time took 282 us of CPU an article, 256 rows at a
+   * time 157 us.
+   */
+  public long[] insertAll(List<NewArticle> ns, String importedAt) {
+    long[] ids = new long[ns.size()];
+    try {
+      for (int from = 0; from < ns.size(); from += ROWS_PER_INSERT) {
+        List<NewArticle> part = ns.subList(from, Math.min(ns.size(), from + ROWS_PER_INSERT));
+        insertRows(part, importedAt, ids, from);
+      }
+      if (insertOriginal == null) {
+        insertOriginal =
+            conn().prepareStatement("INSERT INTO originals(article_id, size, data) VALUES (?,?,?)");
+      }
+      for (int k = 0; k < ns.size(); k++) {
+        NewArticle n = ns.get(k);
+        insertOriginal.setLong(1, ids[k]);
+        insertOriginal.setInt(2, n.originalSize());
+        insertOriginal.setBytes(3, n.compressedOriginal());
+        insertOriginal.executeUpdate();
+        for (String t : n.tags()) {
+          addTag(ids[k], t);
+        }
+      }
+      return ids;
+    } catch (SQLException e) {
+      throw fail("cannot store articles", e);
+    }
+  }
+
+  private void insertRows(List<NewArticle> part, String importedAt, long[] ids, int at)
+      throws SQLException {
+    boolean full = part.size() == ROWS_PER_INSERT;
+    PreparedStatement st = full ? insertRows : null;
+    if (st == null) {
+      StringBuilder sql = new StringBuilder(INSERT_COLUMNS);
+      for (int k = 0; k < part.size(); k++) {
+        sql.append(k == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      }
+      // the hash is unique: it tells which id each row got, whatever order RETURNING uses
+      st = conn().prepareStatement(sql.append(" RETURNING id, content_hash").toString());
+      if (full) {
+        insertRows = st;
+      }
+    }
+    try {
+      int i = 1;
+      for (NewArticle n : part) {
+        Extracted x = n.extracted();
+        st.setString(i++, x.title());
+        st.setString(i++, x.source());
+        st.setString(i++, String.join("\n", x.authors()));
+        st.setString(i++, x.published());
+        st.setString(i++, x.url());
+        st.setString(i++, x.section());
+        st.setString(i++, x.lang());
+        st.setString(i++, x.caption());
+        st.setString(i++, x.body());
+        st.setInt(i++, n.wordCount());
+        st.setString(i++, importedAt);
+        st.setString(i++, n.path());
+        st.setString(i++, x.format());
+        st.setString(i++, String.join("\n", x.suggestedTags()));
+        st.setString(i++, n.contentHash());
+      }
+      Map<String, Long> byHash = new HashMap<>(part.size() * 2);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          byHash.put(rs.getString(2), rs.getLong(1));
+        }
+      }
+      for (int k = 0; k < part.size(); k++) {
+        Long id = byHash.get(part.get(k).contentHash());
+        if (id == null) {
+          throw new SQLException("no id came back for article " + part.get(k).path());
+        }
+        ids[at + k] = id;
+      }
+    } finally {
+      if (!full) {
+        st.close();
+      }
     }
   }
 
