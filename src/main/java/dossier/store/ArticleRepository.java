@@ -140,23 +140,49 @@ public final class ArticleRepository {
         List<NewArticle> part = ns.subList(from, Math.min(ns.size(), from + ROWS_PER_INSERT));
         insertRows(part, importedAt, ids, from);
       }
-      if (insertOriginal == null) {
-        insertOriginal =
-            conn().prepareStatement("INSERT INTO originals(article_id, size, data) VALUES (?,?,?)");
+      for (int from = 0; from < ns.size(); from += ROWS_PER_INSERT) {
+        insertOriginals(ns, ids, from, Math.min(ns.size(), from + ROWS_PER_INSERT));
       }
       for (int k = 0; k < ns.size(); k++) {
-        NewArticle n = ns.get(k);
-        insertOriginal.setLong(1, ids[k]);
-        insertOriginal.setInt(2, n.originalSize());
-        insertOriginal.setBytes(3, n.compressedOriginal());
-        insertOriginal.executeUpdate();
-        for (String t : n.tags()) {
+        for (String t : ns.get(k).tags()) {
           addTag(ids[k], t);
         }
       }
       return ids;
     } catch (SQLException e) {
       throw fail("cannot store articles", e);
+    }
+  }
+
+  /** The statement for {@link #ROWS_PER_INSERT} originals, kept. */
+  private PreparedStatement insertOriginalRows;
+
+  private void insertOriginals(List<NewArticle> ns, long[] ids, int from, int to)
+      throws SQLException {
+    boolean full = to - from == ROWS_PER_INSERT;
+    PreparedStatement st = full ? insertOriginalRows : null;
+    if (st == null) {
+      StringBuilder sql = new StringBuilder("INSERT INTO originals(article_id, size, data) VALUES ");
+      for (int k = from; k < to; k++) {
+        sql.append(k == from ? "" : ",").append("(?,?,?)");
+      }
+      st = conn().prepareStatement(sql.toString());
+      if (full) {
+        insertOriginalRows = st;
+      }
+    }
+    try {
+      int i = 1;
+      for (int k = from; k < to; k++) {
+        st.setLong(i++, ids[k]);
+        st.setInt(i++, ns.get(k).originalSize());
+        st.setBytes(i++, ns.get(k).compressedOriginal());
+      }
+      st.executeUpdate();
+    } finally {
+      if (!full) {
+        st.close();
+      }
     }
   }
 
