@@ -17,9 +17,42 @@ import java.util.List;
  * @param probe the same condition as {@code where}, with the same parameters, written to test
  *     articles already found one at a time (by the full-text index, say): a tag is looked up in
  *     the article's own tag rows instead of collecting every article of the tag first
+ * @param tagSplit for a filter without words that is tags, or ANDs tags with other conditions,
+ *     what the store needs to choose how to find the articles; else null
+ * @param dated true when every article the query selects has a publication date (a {@code date:}
+ *     range in its top-level AND), so that newest first is the order of that date alone
  */
 public record CompiledQuery(
-    String match, String where, List<Object> params, String rank, String probe) {
+    String match,
+    String where,
+    List<Object> params,
+    String rank,
+    String probe,
+    TagSplit tagSplit,
+    boolean dated) {
+  /** A piece of SQL with the values for its {@code ?}, in order. */
+  public record Part(String sql, List<Object> params) {
+    public Part {
+      params = List.copyOf(params);
+    }
+  }
+
+  /**
+   * A filter of tags, alone or ANDed with other conditions, taken apart.
+   *
+   * @param member the same condition as {@code where}, with the same parameters, with each tag
+   *     written as a test only ({@code +a.id IN (...)}), so that SQLite finds the articles through
+   *     the other conditions' index and tests each against the tags' sets
+   * @param tagSets for each tag of the AND, the SELECT of its articles' ids
+   * @param rest the other conditions of the AND, over the alias {@code a}; null when there are
+   *     only tags
+   */
+  public record TagSplit(String member, List<Part> tagSets, Part rest) {
+    public TagSplit {
+      tagSets = List.copyOf(tagSets);
+    }
+  }
+
   public static final CompiledQuery ALL = new CompiledQuery(null, "1", List.of());
 
   public CompiledQuery {
@@ -30,7 +63,7 @@ public record CompiledQuery(
   }
 
   public CompiledQuery(String match, String where, List<Object> params) {
-    this(match, where, params, match, where);
+    this(match, where, params, match, where, null, false);
   }
 
   /** True when the query has words to rank by. */

@@ -44,24 +44,33 @@ final class SqlCompiler {
   // The tags are found first, by ranges of their unique key index, and their articles then read
   // from the (tag_id, article_id) index, instead of joining every row of article_tags to its tag.
   // A tag's subtree is the keys from "name/" up to "name0" ('0' follows '/').
-  private static final String TAG =
-      "a.id IN (SELECT x.article_id FROM article_tags x WHERE x.tag_id IN"
-          + " (SELECT t.id FROM tags t WHERE t.key = ? OR (t.key > ? AND t.key < ?)))";
-  private static final String TAG_PREFIX =
-      "a.id IN (SELECT x.article_id FROM article_tags x WHERE x.tag_id IN"
-          + " (SELECT t.id FROM tags t WHERE t.key >= ? AND t.key < ?))";
-  private static final String TAG_ANY =
-      "a.id IN (SELECT x.article_id FROM article_tags x)";
-  // The same tests for one article at a time (see CompiledQuery#probe): its own tag rows are read
-  // from the (article_id, tag_id) key instead of collecting every article of the tag first.
-  private static final String TAG_PROBE =
-      "EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id = a.id AND x.tag_id IN"
-          + " (SELECT t.id FROM tags t WHERE t.key = ? OR (t.key > ? AND t.key < ?)))";
-  private static final String TAG_PREFIX_PROBE =
-      "EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id = a.id AND x.tag_id IN"
-          + " (SELECT t.id FROM tags t WHERE t.key >= ? AND t.key < ?))";
-  private static final String TAG_ANY_PROBE =
-      "EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id = a.id)";
+  private static final String TAG_IDS = "SELECT t.id FROM tags t WHERE t.key = ? OR (t.key > ? AND t.key < ?)";
+  private static final String PREFIX_IDS = "SELECT t.id FROM tags t WHERE t.key >= ? AND t.key < ?";
+  private static final String TAGGED = "SELECT x.article_id FROM article_tags x";
+
+  /** The articles of the tags {@code ids} selects. */
+  private static String tagged(String ids) {
+    return ids == null ? TAGGED : TAGGED + " WHERE x.tag_id IN (" + ids + ")";
+  }
+
+  /**
+   * A tag condition on article {@code a} in each {@link Form}: in the set of the tag's articles
+   * (which SQLite then walks to find the articles); in it with a unary plus, which makes it a
+   * test only, so that another condition's index finds the articles; or, for one article at a
+   * time (see CompiledQuery#probe), on its own tag rows read from the (article_id, tag_id) key.
+   */
+  private String tag(String ids) {
+    return switch (form) {
+      case SET -> "a.id IN (" + tagged(ids) + ")";
+      case MEMBER -> "+a.id IN (" + tagged(ids) + ")";
+      // LIMIT 1 keeps SQLite 3.51 from turning the EXISTS into a join over the IN list, which
+      // gives an article once for each of its tags in the list (a tag and a tag under it)
+      case PROBE ->
+          "EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id = a.id"
+              + (ids == null ? "" : " AND x.tag_id IN (" + ids + ")")
+              + " LIMIT 1)";
+    };
+  }
 
   /**
    * The host of {@code a.url}, lower case, without scheme, path or port, compared with the domain
@@ -94,17 +103,23 @@ final class SqlCompiler {
     }
   }
 
-  private final Clock clock;
-  private final boolean probe;
-
-  SqlCompiler(Clock clock) {
-    this(clock, false);
+  /** The forms a filter with tags is written in; see {@link #tag}. */
+  private enum Form {
+    SET,
+    MEMBER,
+    PROBE
   }
 
-  /** {@code probe}: write filters to test one given article rather than to find articles. */
-  private SqlCompiler(Clock clock, boolean probe) {
+  private final Clock clock;
+  private final Form form;
+
+  SqlCompiler(Clock clock) {
+    this(clock, Form.SET);
+  }
+
+  private SqlCompiler(Clock clock, Form form) {
     this.clock = clock;
-    this.probe = probe;
+    this.form = form;
   }
 
   CompiledQuery compile(Query q) {
@@ -121,11 +136,55 @@ final class SqlCompiler {
       positiveText(q, false, positive);
       rank = positive.isEmpty() ? null : String.join(" OR ", positive);
     }
-    Sql probeWhere = and(new SqlCompiler(clock, true).conjunction(conjuncts).filters());
+    Sql probeWhere = and(new SqlCompiler(clock, Form.PROBE).conjunction(conjuncts).filters());
     if (!probeWhere.params().equals(where.params())) {
       throw new IllegalStateException("the two forms of a filter bind different values");
     }
-    return new CompiledQuery(c.match(), where.text(), where.params(), rank, probeWhere.text());
+    return new CompiledQuery(
+        c.match(), where.text(), where.params(), rank, probeWhere.text(),
+        c.match() == null ? tagSplit(conjuncts, where) : null,
+        conjuncts.stream()
+            .anyMatch(i -> i instanceof Dates d && d.field() == Query.DateField.PUBLISHED));
+  }
+
+  /**
+   * For a filter without words that is tags, or ANDs tags with other conditions: the parts the
+   * store needs to choose how to find the articles (see CompiledQuery.TagSplit); null for any
+   * other filter.
+   */
+  private CompiledQuery.TagSplit tagSplit(List<Query> conjuncts, Sql where) {
+    List<CompiledQuery.Part> sets = new ArrayList<>();
+    List<Query> others = new ArrayList<>();
+    for (Query item : conjuncts) {
+      if (item instanceof Tag t) {
+        Sql ids = tagIds(t);
+        sets.add(new CompiledQuery.Part(tagged(ids == null ? null : ids.text()), ids == null ? List.of() : ids.params()));
+      } else {
+        others.add(item);
+      }
+    }
+    if (sets.isEmpty()) {
+      return null;
+    }
+    Sql member = and(new SqlCompiler(clock, Form.MEMBER).conjunction(conjuncts).filters());
+    if (!member.params().equals(where.params())) {
+      throw new IllegalStateException("the two forms of a filter bind different values");
+    }
+    if (others.isEmpty()) {
+      return new CompiledQuery.TagSplit(member.text(), sets, null);
+    }
+    Sql rest = and(conjunction(others).filters());
+    return new CompiledQuery.TagSplit(
+        member.text(), sets, new CompiledQuery.Part(rest.text(), rest.params()));
+  }
+
+  /** The ids of the tags a tag condition names, or null for "any tag" ({@code tag:*}). */
+  private static Sql tagIds(Tag t) {
+    String key = t.key();
+    if (!t.prefix()) {
+      return Sql.of(TAG_IDS, key, key + "/", key + "0");
+    }
+    return key.isEmpty() ? null : Sql.of(PREFIX_IDS, key, successor(key));
   }
 
   /** The items of a top-level AND, seen through saved searches; "all" items drop out. */
@@ -298,13 +357,8 @@ final class SqlCompiler {
     } else if (q instanceof Ids ids) {
       return ids(ids);
     } else if (q instanceof Tag t) {
-      String key = t.key();
-      if (!t.prefix()) {
-        return Sql.of(probe ? TAG_PROBE : TAG, key, key + "/", key + "0");
-      }
-      return key.isEmpty()
-          ? Sql.of(probe ? TAG_ANY_PROBE : TAG_ANY)
-          : Sql.of(probe ? TAG_PREFIX_PROBE : TAG_PREFIX, key, successor(key));
+      Sql ids = tagIds(t);
+      return ids == null ? Sql.of(tag(null)) : new Sql(tag(ids.text()), ids.params());
     } else if (q instanceof Is is) {
       return switch (is.state()) {
         case NEW, READ, REVIEWED, ARCHIVED -> Sql.of("a.status = ?", is.state().word());

@@ -377,9 +377,21 @@ public final class ArticleRepository {
       sql.append("SELECT count(*) FROM ").append(matches(q, plan));
       params.add(q.match());
       params.addAll(q.params());
+    } else if (q.tagSplit() != null && q.tagSplit().rest() == null && form(q).page()) {
+      // tags alone, counted from the tag index without reading an article: every tag link names
+      // a stored article (a foreign key, removed with the article)
+      // (DISTINCT: an article can carry a tag and a tag under it, and tag:x counts it once)
+      sql.append("SELECT count(DISTINCT article_id) FROM (");
+      String sep = "";
+      for (CompiledQuery.Part set : q.tagSplit().tagSets()) {
+        sql.append(sep).append(set.sql());
+        params.addAll(set.params());
+        sep = " INTERSECT ";
+      }
+      sql.append(")");
     } else {
-      sql.append("SELECT count(*) FROM articles a");
-      appendFilter(sql, params, q);
+      sql.append("SELECT count(*) FROM articles a WHERE (").append(countFilter(q)).append(")");
+      params.addAll(q.params());
     }
     try (PreparedStatement st = conn().prepareStatement(sql.toString())) {
       bind(st, params);
@@ -389,6 +401,184 @@ public final class ArticleRepository {
       }
     } catch (SQLException e) {
       throw fail("cannot count articles", e);
+    }
+  }
+
+  /**
+   * Rows of the other conditions' index worth reading per article of the smallest tag before the
+   * tag is the better way in: finding a tag's article costs a lookup of its row (about 2.5 µs at
+   * a million articles), testing an index entry against the tag's set about 0.2 µs.
+   */
+  private static final long REST_PER_TAGGED = 12;
+
+  /**
+   * A tag's page is found by walking the articles newest first when the tag holds more than the
+   * square root of this many times the articles: about 20 x (articles / tagged) rows walked, at a
+   * sixth of the cost of looking one tagged article up, against a lookup for each tagged one.
+   */
+  private static final long NEWEST_WALK = 3;
+
+  /** The largest article id: the number of articles, near enough, read from the key alone. */
+  private long newestId() {
+    try (PreparedStatement st = conn().prepareStatement("SELECT coalesce(max(id), 0) FROM articles");
+        ResultSet rs = st.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw fail("cannot plan the query", e);
+    }
+  }
+
+  /** Where counting a tag's articles stops: beyond it the tag is large whatever its size. */
+  private static final long TAGGED_CAP = 2_000_000;
+
+  private CompiledQuery formQuery;
+  private Form form;
+
+  /**
+   * Which form of a filter of tags and other conditions (without words) runs: the tags' sets,
+   * which SQLite walks to find the articles (its own choice: it assumes that a set from a subquery
+   * is small), or the member form ({@link CompiledQuery.TagSplit#member}), whose articles the
+   * other conditions' index finds, each then tested against the tags' sets.
+   *
+   * @param index the other conditions' index, as EXPLAIN QUERY PLAN names it
+   * @param count the member form for counting: that index holds fewer than {@link
+   *     #REST_PER_TAGGED} times the smallest tag's articles
+   * @param page the member form for a page: either that index holds fewer than the smallest
+   *     tag's articles, or the tags are big enough that walking the articles newest first finds
+   *     a page of them sooner than looking up every tagged article and sorting them (see {@link
+   *     #NEWEST_WALK})
+   * @param sort in the first case, when a date index finds the articles, the page's order is made
+   *     one that no index gives, so that what the date index finds is sorted; SQLite would walk
+   *     the newest-first index instead and test every article from the newest down
+   * @param walk in the second case, when a date index would find the articles, the newest-first
+   *     index is named for the page: SQLite would otherwise read the whole date range and sort it
+   * @param probe in the second case, the page tests each article it walks on its own tag rows
+   *     ({@link CompiledQuery#probe}) rather than against the tags' sets: it tests a few hundred
+   *     articles, and collecting a big tag's set would cost more than all of them
+   */
+  private record Form(
+      String index, boolean count, boolean page, boolean sort, boolean walk, boolean probe) {
+    static final Form SETS = new Form(null, false, false, false, false, false);
+  }
+
+  /**
+   * The form of the filter of {@code q} (see {@link Form}), chosen by two counts bounded by those
+   * sizes and read from indexes alone. A forced plan forces the form: {@link Plan#FILTER_SET} the
+   * sets, {@link Plan#EACH_MATCH} the member form.
+   */
+  private Form form(CompiledQuery q) {
+    CompiledQuery.TagSplit split = q.tagSplit();
+    if (q.hasText() || split == null) {
+      return Form.SETS;
+    }
+    if (forcedPlan != null) {
+      // the count in the member form, the page tested article by article: both ways checked
+      return forcedPlan == Plan.EACH_MATCH
+          ? new Form(null, true, true, false, false, true)
+          : Form.SETS;
+    }
+    if (!q.equals(formQuery)) {
+      form = chooseForm(split);
+      formQuery = q;
+    }
+    return form;
+  }
+
+  private Form chooseForm(CompiledQuery.TagSplit split) {
+    long tagged = TAGGED_CAP;
+    for (CompiledQuery.Part set : split.tagSets()) {
+      tagged = Math.min(tagged, countUpTo(set.sql(), set.params(), tagged));
+    }
+    // a big tag's page is found sooner by walking the articles newest first and testing each
+    // against the tags' sets than by looking up every article of the tags and sorting them; a
+    // small tag's the other way round
+    boolean walk = tagged * tagged > NEWEST_WALK * newestId();
+    if (split.rest() == null) {
+      return new Form(null, false, walk, false, false, walk);
+    }
+    String index = drivingIndex(split.rest().sql(), split.rest().params());
+    if (index == null) {
+      return Form.SETS;
+    }
+    long bound = Math.max(1, tagged) * REST_PER_TAGGED;
+    long rest =
+        countUpTo(
+            "SELECT 1 FROM articles a WHERE (" + split.rest().sql() + ")",
+            split.rest().params(),
+            bound);
+    boolean sort = rest < tagged;
+    boolean byDate = DATE_INDEX.matcher(index).find();
+    return new Form(
+        index, rest < bound, sort || walk, sort && byDate, !sort && walk && byDate, !sort && walk);
+  }
+
+  /** The condition that counts the articles of the filter {@code q}. */
+  private String countFilter(CompiledQuery q) {
+    return form(q).count() ? q.tagSplit().member() : q.where();
+  }
+
+  /** The condition that finds a page of the filter {@code q}. */
+  private String pageFilter(CompiledQuery q) {
+    Form f = form(q);
+    return f.probe() ? q.probe() : f.page() ? q.tagSplit().member() : q.where();
+  }
+
+  /** The order of a page of the filter {@code q}; see {@link Form#sort}. */
+  private String order(CompiledQuery q, String orderBy) {
+    return form(q).sort() ? "+" + orderBy : orderBy;
+  }
+
+  /**
+   * For a filter whose articles all have a publication date, listed newest or oldest first: that
+   * order written on the date alone, which its index gives within the filter's range (the order
+   * is the same: the date is what the newest-first order takes when there is one). Null for any
+   * other query or order. Used for a filter with tags only when its page is not found through
+   * the tags (see {@link Form#page}): a small tag's few articles are sorted sooner.
+   */
+  private static String datedOrder(CompiledQuery q, Sort sort) {
+    if (!q.dated() || q.rank() != null) {
+      return null;
+    }
+    return switch (sort) {
+      case NEWEST, RELEVANCE -> "a.published DESC, a.id DESC";
+      case OLDEST -> "a.published ASC, a.id ASC";
+      default -> null;
+    };
+  }
+
+  /**
+   * The condition of a page in date order: the tags, if any, tested on each article the date
+   * index gives in order, so that the page stops at its last row.
+   */
+  private String datedFilter(CompiledQuery q) {
+    return q.tagSplit() != null ? pageFilter(q) : q.where();
+  }
+
+  /** The articles table of a page of the filter {@code q} in {@code sort}; see {@link Form#walk}. */
+  private String pageFrom(CompiledQuery q, Sort sort) {
+    return (sort == Sort.NEWEST || sort == Sort.OLDEST) && form(q).walk()
+        ? " FROM articles a INDEXED BY articles_newest"
+        : " FROM articles a";
+  }
+
+  /** The indexes of the publication and import dates, as EXPLAIN QUERY PLAN names them. */
+  private static final Pattern DATE_INDEX =
+      Pattern.compile("INDEX articles_(published|imported) ");
+
+  /** The number of rows {@code select} gives, counting no further than {@code limit}. */
+  private long countUpTo(String select, List<Object> params, long limit) {
+    try (PreparedStatement st =
+        conn().prepareStatement("SELECT count(*) FROM (" + select + " LIMIT ?)")) {
+      List<Object> all = new ArrayList<>(params);
+      all.add(limit);
+      bind(st, all);
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw fail("cannot plan the query", e);
     }
   }
 
@@ -478,11 +668,12 @@ public final class ArticleRepository {
   public void forgetPlans() {
     plannedQuery = null;
     totalQuery = null;
+    formQuery = null;
   }
 
   /** Sets the two thresholds of {@link #plan}, so that tests can reach every branch. */
   void tunePlan(long fewMatches, long setStepsPerMatch) {
-    plannedQuery = null;
+    forgetPlans();
     this.fewMatches = fewMatches;
     this.setStepsPerMatch = setStepsPerMatch;
   }
@@ -572,17 +763,27 @@ public final class ArticleRepository {
    * row: only then is collecting them cheaper than testing the word matches one by one.
    */
   private boolean filterUsesIndex(CompiledQuery q) {
-    String sql = "EXPLAIN QUERY PLAN SELECT 1 FROM articles a WHERE (" + q.where() + ")";
+    return drivingIndex(q.where(), q.params()) != null;
+  }
+
+  /**
+   * How SQLite's plan for the condition finds the articles ("SEARCH a USING ... INDEX ..."), or
+   * null when it reads every article.
+   */
+  private String drivingIndex(String where, List<Object> params) {
+    String sql = "EXPLAIN QUERY PLAN SELECT 1 FROM articles a WHERE (" + where + ")";
     try (PreparedStatement st = conn().prepareStatement(sql)) {
-      bind(st, q.params());
-      boolean search = false;
+      bind(st, params);
+      String search = null;
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
           String detail = rs.getString(4);
           if (detail.startsWith("SCAN a")) {
-            return false;
+            return null;
           }
-          search |= detail.startsWith("SEARCH a ");
+          if (search == null && detail.startsWith("SEARCH a ")) {
+            search = detail;
+          }
         }
       }
       return search;
@@ -601,9 +802,14 @@ public final class ArticleRepository {
     if (withBody) {
       sql.append(", a.body");
     }
-    sql.append(" FROM articles a");
     List<Object> params = new ArrayList<>();
     String order = sort == Sort.RELEVANCE ? Sort.NEWEST.orderBy : sort.orderBy;
+    boolean byDate = !q.hasText() && datedOrder(q, sort) != null
+        && (q.tagSplit() == null || form(q).page());
+    if (byDate) {
+      order = datedOrder(q, sort);
+    }
+    sql.append(q.hasText() || sort == Sort.RELEVANCE || byDate ? " FROM articles a" : pageFrom(q, sort));
     if (sort == Sort.RELEVANCE && q.rank() != null) {
       // scores computed once for every match, not by a MATCH per listed row; articles that
       // match only through a filter (oil OR tag:x) have no score and go last
@@ -611,8 +817,13 @@ public final class ArticleRepository {
       params.add(q.rank());
       order = "coalesce(rk.s, 0), a.id DESC";
     }
-    appendFilter(sql, params, q);
-    sql.append(" ORDER BY ").append(order);
+    if (q.hasText()) {
+      appendFilter(sql, params, q);
+    } else {
+      sql.append(" WHERE (").append(byDate ? datedFilter(q) : pageFilter(q)).append(")");
+      params.addAll(q.params());
+    }
+    sql.append(" ORDER BY ").append(byDate ? order : order(q, order));
     appendLimit(sql, params, limit, offset);
     try (PreparedStatement st = conn().prepareStatement(sql.toString())) {
       bind(st, params);
@@ -688,10 +899,14 @@ public final class ArticleRepository {
       params.add(q.rank());
       paged = true;
     } else {
-      sql.append(", 0.0 AS score, substr(a.body, 1, 160) AS snip FROM articles a WHERE (")
-          .append(q.where())
+      String dated =
+          q.tagSplit() == null || form(q).page() ? datedOrder(q, Sort.NEWEST) : null;
+      sql.append(", 0.0 AS score, substr(a.body, 1, 160) AS snip")
+          .append(dated != null ? " FROM articles a" : pageFrom(q, Sort.NEWEST))
+          .append(" WHERE (")
+          .append(dated != null ? datedFilter(q) : pageFilter(q))
           .append(") ORDER BY ")
-          .append(Sort.NEWEST.orderBy);
+          .append(dated != null ? dated : order(q, Sort.NEWEST.orderBy));
       params.addAll(q.params());
     }
     if (!paged) {

@@ -83,6 +83,12 @@ class QueryEndToEndTest {
       -tag:ukraine | 3 4 5 6
       tag:ukraine tag:politics | 1
       tag:ukraine OR tag:sport | 1 2 4
+      tag:ukraine date:2024-08 | 1
+      tag:ukraine date:2024 | 1 2
+      tag:ukr* date:..2023 | 6
+      tag:ukraine is:reviewed | 2
+      tag:ukraine -date:2024-09 | 1
+      tag:ukraine tag:politics date:2024 | 1
       tag:nosuchtag |
       is:untagged | 3
       is:starred | 2
