@@ -205,16 +205,7 @@ public final class ArticleRepository {
       int i = 1;
       for (NewArticle n : part) {
         Extracted x = n.extracted();
-        st.setString(i++, x.title());
-        st.setString(i++, x.source());
-        st.setString(i++, String.join("\n", x.authors()));
-        st.setString(i++, x.published());
-        st.setString(i++, x.url());
-        st.setString(i++, x.section());
-        st.setString(i++, x.lang());
-        st.setString(i++, x.caption());
-        st.setString(i++, x.body());
-        st.setInt(i++, n.wordCount());
+        i = bindMetadata(st, i, x, n.wordCount());
         st.setString(i++, importedAt);
         st.setString(i++, n.path());
         st.setString(i++, x.format());
@@ -279,7 +270,13 @@ public final class ArticleRepository {
 
   /** {@link #bindMetadata(PreparedStatement, Extracted)} with the word count already counted. */
   static int bindMetadata(PreparedStatement st, Extracted x, int wordCount) throws SQLException {
-    int i = 1;
+    return bindMetadata(st, 1, x, wordCount);
+  }
+
+  /** Binds the ten columns from parameter {@code i} on (a row of a multi-row INSERT, say). */
+  private static int bindMetadata(PreparedStatement st, int first, Extracted x, int wordCount)
+      throws SQLException {
+    int i = first;
     st.setString(i++, x.title());
     st.setString(i++, x.source());
     st.setString(i++, String.join("\n", x.authors()));
