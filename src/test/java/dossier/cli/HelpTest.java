@@ -3,7 +3,6 @@ package dossier.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -13,16 +12,6 @@ import picocli.CommandLine.Model.OptionSpec;
 /** Every command and option is documented, and help works everywhere. */
 class HelpTest {
   @TempDir Path tmp;
-
-  private static CommandLine model() {
-    return DossierCommand.commandLine(
-        new Env(
-            Map.of(),
-            java.io.InputStream.nullInputStream(),
-            java.io.OutputStream.nullOutputStream(),
-            false,
-            false));
-  }
 
   private static void eachCommand(CommandLine cl, java.util.function.Consumer<CommandLine> f) {
     f.accept(cl);
@@ -36,7 +25,7 @@ class HelpTest {
   @Test
   void everyCommandAndOptionHasADescription() {
     eachCommand(
-        model(),
+        ManPagesTest.model(),
         cl -> {
           CommandSpec spec = cl.getCommandSpec();
           String name = spec.qualifiedName();
@@ -60,7 +49,7 @@ class HelpTest {
     assertThat(root.code()).isZero();
     assertThat(root.out()).contains("Usage: dossier").contains("Exit codes:");
     eachCommand(
-        model(),
+        ManPagesTest.model(),
         cl -> {
           String[] path = cl.getCommandSpec().qualifiedName().split(" ");
           if (path.length == 1) {

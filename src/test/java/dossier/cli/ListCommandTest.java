@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,13 +103,7 @@ class ListCommandTest {
     for (String format : List.of("csv", "tsv")) {
       Cli.Result r = cli.run("list", "--format", format);
       assertThat(r.code()).isZero();
-      CSVFormat f =
-          (format.equals("csv") ? CSVFormat.RFC4180 : CSVFormat.TDF)
-              .builder()
-              .setHeader()
-              .setSkipHeaderRecord(true)
-              .get();
-      List<CSVRecord> records = f.parse(new StringReader(r.out())).getRecords();
+      List<CSVRecord> records = ListingFormatsTest.records(format, r.out());
       assertThat(records.stream().map(c -> c.get("id")).toList()).containsExactlyElementsOf(ids);
       for (int i = 0; i < records.size(); i++) {
         assertThat(records.get(i).get("title")).isEqualTo(fromJson.get(i).get("title").asText());

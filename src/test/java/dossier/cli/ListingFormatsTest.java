@@ -4,6 +4,7 @@ import static dossier.cli.ImportCommandTest.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,13 +74,7 @@ class ListingFormatsTest {
     assertThat(fromNdjson).as(cmd + " ndjson").isEqualTo(fromJson);
 
     for (String format : List.of("csv", "tsv")) {
-      CSVFormat f =
-          (format.equals("csv") ? CSVFormat.RFC4180 : CSVFormat.TDF)
-              .builder()
-              .setHeader()
-              .setSkipHeaderRecord(true)
-              .get();
-      List<CSVRecord> rows = f.parse(new StringReader(run(cmd, format))).getRecords();
+      List<CSVRecord> rows = records(format, run(cmd, format));
       assertThat(rows).as(cmd + " " + format + " rows").hasSize(fromJson.size());
       for (int i = 0; i < rows.size(); i++) {
         Map<String, String> row = rows.get(i).toMap();
@@ -94,5 +89,16 @@ class ListingFormatsTest {
         }
       }
     }
+  }
+
+  /** The rows of a csv or tsv listing, by the names in its header line. */
+  static List<CSVRecord> records(String format, String text) throws IOException {
+    CSVFormat f =
+        (format.equals("csv") ? CSVFormat.RFC4180 : CSVFormat.TDF)
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get();
+    return f.parse(new StringReader(text)).getRecords();
   }
 }
