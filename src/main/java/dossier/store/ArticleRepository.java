@@ -390,14 +390,19 @@ public final class ArticleRepository {
       sql.append("SELECT count(*) FROM articles a WHERE (").append(countFilter(q)).append(")");
       params.addAll(q.params());
     }
-    try (PreparedStatement st = conn().prepareStatement(sql.toString())) {
+    return number(sql.toString(), params, "cannot count articles");
+  }
+
+  /** The number the query {@code sql} gives, with {@code params} bound. */
+  private long number(String sql, List<Object> params, String failure) {
+    try (PreparedStatement st = conn().prepareStatement(sql)) {
       bind(st, params);
       try (ResultSet rs = st.executeQuery()) {
         rs.next();
         return rs.getLong(1);
       }
     } catch (SQLException e) {
-      throw fail("cannot count articles", e);
+      throw fail(failure, e);
     }
   }
 
@@ -417,13 +422,7 @@ public final class ArticleRepository {
 
   /** The largest article id: the number of articles, near enough, read from the key alone. */
   private long newestId() {
-    try (PreparedStatement st = conn().prepareStatement("SELECT coalesce(max(id), 0) FROM articles");
-        ResultSet rs = st.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    } catch (SQLException e) {
-      throw fail("cannot plan the query", e);
-    }
+    return number("SELECT coalesce(max(id), 0) FROM articles", List.of(), "cannot plan the query");
   }
 
   /** Where counting a tag's articles stops: beyond it the tag is large whatever its size. */
@@ -533,8 +532,8 @@ public final class ArticleRepository {
    * other query or order. Used for a filter with tags only when its page is not found through
    * the tags (see {@link Form#page}): a small tag's few articles are sorted sooner.
    */
-  private static String datedOrder(CompiledQuery q, Sort sort) {
-    if (!q.dated() || q.rank() != null) {
+  private String datedOrder(CompiledQuery q, Sort sort) {
+    if (!q.dated() || q.rank() != null || (q.tagSplit() != null && !form(q).page())) {
       return null;
     }
     return switch (sort) {
@@ -552,6 +551,17 @@ public final class ArticleRepository {
     return q.tagSplit() != null ? pageFilter(q) : q.where();
   }
 
+  /** FROM, WHERE and ORDER BY of a page of a filter without words. */
+  private record PageSql(String from, String where, String orderBy) {}
+
+  /** The page of the filter {@code q} in {@code sort}, whose order is {@code orderBy}. */
+  private PageSql page(CompiledQuery q, Sort sort, String orderBy) {
+    String dated = datedOrder(q, sort);
+    return dated != null
+        ? new PageSql(" FROM articles a", datedFilter(q), dated)
+        : new PageSql(pageFrom(q, sort), pageFilter(q), order(q, orderBy));
+  }
+
   /** The articles table of a page of the filter {@code q} in {@code sort}; see {@link Form#walk}. */
   private String pageFrom(CompiledQuery q, Sort sort) {
     return (sort == Sort.NEWEST || sort == Sort.OLDEST) && form(q).walk()
@@ -565,18 +575,9 @@ public final class ArticleRepository {
 
   /** The number of rows {@code select} gives, counting no further than {@code limit}. */
   private long countUpTo(String select, List<Object> params, long limit) {
-    try (PreparedStatement st =
-        conn().prepareStatement("SELECT count(*) FROM (" + select + " LIMIT ?)")) {
-      List<Object> all = new ArrayList<>(params);
-      all.add(limit);
-      bind(st, all);
-      try (ResultSet rs = st.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    } catch (SQLException e) {
-      throw fail("cannot plan the query", e);
-    }
+    List<Object> all = new ArrayList<>(params);
+    all.add(limit);
+    return number("SELECT count(*) FROM (" + select + " LIMIT ?)", all, "cannot plan the query");
   }
 
   /**
@@ -743,16 +744,10 @@ public final class ArticleRepository {
 
   /** How many articles the full-text expression matches, from the index alone. */
   private long ftsCount(String match) {
-    try (PreparedStatement st =
-        conn().prepareStatement("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?")) {
-      st.setString(1, match);
-      try (ResultSet rs = st.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    } catch (SQLException e) {
-      throw fail("cannot count articles", e);
-    }
+    return number(
+        "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
+        List.of(match),
+        "cannot count articles");
   }
 
   /**
@@ -800,27 +795,26 @@ public final class ArticleRepository {
       sql.append(", a.body");
     }
     List<Object> params = new ArrayList<>();
-    String order = sort == Sort.RELEVANCE ? Sort.NEWEST.orderBy : sort.orderBy;
-    boolean byDate = !q.hasText() && datedOrder(q, sort) != null
-        && (q.tagSplit() == null || form(q).page());
-    if (byDate) {
-      order = datedOrder(q, sort);
-    }
-    sql.append(q.hasText() || sort == Sort.RELEVANCE || byDate ? " FROM articles a" : pageFrom(q, sort));
-    if (sort == Sort.RELEVANCE && q.rank() != null) {
-      // scores computed once for every match, not by a MATCH per listed row; articles that
-      // match only through a filter (oil OR tag:x) have no score and go last
+    boolean ranked = sort == Sort.RELEVANCE && q.rank() != null;
+    // scores computed once for every match, not by a MATCH per listed row; articles that match
+    // only through a filter (oil OR tag:x) have no score and go last
+    String order =
+        ranked
+            ? "coalesce(rk.s, 0), a.id DESC"
+            : sort == Sort.RELEVANCE ? Sort.NEWEST.orderBy : sort.orderBy;
+    PageSql page = q.hasText() ? null : page(q, sort, order);
+    sql.append(page == null ? " FROM articles a" : page.from());
+    if (ranked) {
       sql.insert(0, RANKED + " ").append(" LEFT JOIN ranked rk ON rk.id = a.id");
       params.add(q.rank());
-      order = "coalesce(rk.s, 0), a.id DESC";
     }
-    if (q.hasText()) {
+    if (page == null) {
       appendFilter(sql, params, q);
     } else {
-      sql.append(" WHERE (").append(byDate ? datedFilter(q) : pageFilter(q)).append(")");
+      sql.append(" WHERE (").append(page.where()).append(")");
       params.addAll(q.params());
     }
-    sql.append(" ORDER BY ").append(byDate ? order : order(q, order));
+    sql.append(" ORDER BY ").append(page == null ? order : page.orderBy());
     appendLimit(sql, params, limit, offset);
     try (PreparedStatement st = conn().prepareStatement(sql.toString())) {
       bind(st, params);
@@ -896,14 +890,13 @@ public final class ArticleRepository {
       params.add(q.rank());
       paged = true;
     } else {
-      String dated =
-          q.tagSplit() == null || form(q).page() ? datedOrder(q, Sort.NEWEST) : null;
+      PageSql page = page(q, Sort.NEWEST, Sort.NEWEST.orderBy);
       sql.append(", 0.0 AS score, substr(a.body, 1, 160) AS snip")
-          .append(dated != null ? " FROM articles a" : pageFrom(q, Sort.NEWEST))
+          .append(page.from())
           .append(" WHERE (")
-          .append(dated != null ? datedFilter(q) : pageFilter(q))
+          .append(page.where())
           .append(") ORDER BY ")
-          .append(dated != null ? dated : order(q, Sort.NEWEST.orderBy));
+          .append(page.orderBy());
       params.addAll(q.params());
     }
     if (!paged) {
