@@ -20,8 +20,23 @@ import org.apache.commons.csv.CSVPrinter;
 final class ArticlePrinter implements AutoCloseable {
   /** The CSV and TSV columns, in order. */
   static final String[] COLUMNS = {
-    "id", "title", "source", "authors", "published", "url", "section", "lang", "caption", "tags",
-    "status", "starred", "note", "word_count", "imported", "path", "content_hash"
+    "id",
+    "title",
+    "source",
+    "authors",
+    "published",
+    "url",
+    "section",
+    "lang",
+    "caption",
+    "tags",
+    "status",
+    "starred",
+    "note",
+    "word_count",
+    "imported",
+    "path",
+    "content_hash"
   };
 
   private final PrintWriter out;
@@ -145,20 +160,17 @@ final class ArticlePrinter implements AutoCloseable {
   private static String[] tableRow(Article a) {
     String date = a.published() != null ? a.published() : a.imported();
     date = date == null ? "" : date.substring(0, Math.min(10, date.length()));
-    String marks = (a.starred() ? "★" : " ") + switch (a.status()) {
-      case NEW -> "N";
-      case READ -> " ";
-      case REVIEWED -> "✓";
-      case ARCHIVED -> "A";
-    };
+    String marks =
+        (a.starred() ? "★" : " ")
+            + switch (a.status()) {
+              case NEW -> "N";
+              case READ -> " ";
+              case REVIEWED -> "✓";
+              case ARCHIVED -> "A";
+            };
     String tags = a.tags().isEmpty() ? "" : String.join(" ", a.tags());
     return new String[] {
-      Long.toString(a.id()),
-      date,
-      marks,
-      safe(a.source()),
-      safe(a.title()),
-      safe(tags)
+      Long.toString(a.id()), date, marks, safe(a.source()), safe(a.title()), safe(tags)
     };
   }
 
@@ -205,12 +217,16 @@ final class ArticlePrinter implements AutoCloseable {
           .append(r[2])
           .append(' ');
       if (srcW > 0) {
-        line.append(color ? Terminal.CYAN : "").append(Terminal.fit(r[3], srcW))
-            .append(color ? Terminal.RESET : "").append(' ');
+        line.append(color ? Terminal.CYAN : "")
+            .append(Terminal.fit(r[3], srcW))
+            .append(color ? Terminal.RESET : "")
+            .append(' ');
       }
       line.append(Terminal.fit(r[4], titleW));
       if (tagW > 0 && !r[5].isEmpty()) {
-        line.append(' ').append(color ? Terminal.DIM : "").append(Terminal.fit(r[5], tagW))
+        line.append(' ')
+            .append(color ? Terminal.DIM : "")
+            .append(Terminal.fit(r[5], tagW))
             .append(color ? Terminal.RESET : "");
       }
       out.println(line.toString().stripTrailing());
@@ -218,7 +234,8 @@ final class ArticlePrinter implements AutoCloseable {
         String indent = " ".repeat(idW + 1);
         int snipW = width > 0 ? width - indent.length() : Integer.MAX_VALUE / 4;
         String snip = snippets.get(i);
-        out.println(indent + (color || width <= 0 ? snip : Terminal.fit(snip, snipW).stripTrailing()));
+        out.println(
+            indent + (color || width <= 0 ? snip : Terminal.fit(snip, snipW).stripTrailing()));
       }
     }
   }

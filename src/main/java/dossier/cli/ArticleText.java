@@ -49,8 +49,10 @@ final class ArticleText {
     out.println(Text.safeForTerminal(a.body(), true));
     if (!Text.isBlank(a.note())) {
       out.println();
-      out.println((color ? Terminal.BOLD + "Note:" + Terminal.RESET : "Note:") + " "
-          + Text.safeForTerminal(a.note(), true));
+      out.println(
+          (color ? Terminal.BOLD + "Note:" + Terminal.RESET : "Note:")
+              + " "
+              + Text.safeForTerminal(a.note(), true));
     }
   }
 

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "db",
     mixinStandardHelpOptions = true,
-    description = "Look after the archive file: check its integrity, compact it, show facts about it.",
+    description =
+        "Look after the archive file: check its integrity, compact it, show facts about it.",
     subcommands = {DbCommand.Check.class, DbCommand.Vacuum.class, DbCommand.Info.class})
 final class DbCommand extends BaseCommand {
   @Override
@@ -58,8 +59,11 @@ final class DbCommand extends BaseCommand {
         say("found: " + safe(p));
       }
       Repair r = m.repair();
-      say("repair: rebuilt the full-text index, removed " + r.rowsRemoved() + " dangling row"
-          + (r.rowsRemoved() == 1 ? "" : "s"));
+      say(
+          "repair: rebuilt the full-text index, removed "
+              + r.rowsRemoved()
+              + " dangling row"
+              + (r.rowsRemoved() == 1 ? "" : "s"));
       List<String> left = m.check();
       print(left);
       if (left.isEmpty()) {

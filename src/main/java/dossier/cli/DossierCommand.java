@@ -74,7 +74,8 @@ public final class DossierCommand implements Runnable {
       names = "--db",
       paramLabel = "PATH",
       scope = ScopeType.INHERIT,
-      description = "The archive file (default: $DOSSIER_DB, else $XDG_DATA_HOME/dossier/archive.db).")
+      description =
+          "The archive file (default: $DOSSIER_DB, else $XDG_DATA_HOME/dossier/archive.db).")
   Path db;
 
   @Option(
@@ -87,7 +88,8 @@ public final class DossierCommand implements Runnable {
       names = "--color",
       paramLabel = "WHEN",
       scope = ScopeType.INHERIT,
-      description = "Color output: ${COMPLETION-CANDIDATES} (default: auto: only on a terminal, never when NO_COLOR is set).")
+      description =
+          "Color output: ${COMPLETION-CANDIDATES} (default: auto: only on a terminal, never when NO_COLOR is set).")
   ColorMode color = ColorMode.AUTO;
 
   /** When to color output. */
@@ -141,7 +143,9 @@ public final class DossierCommand implements Runnable {
     Path base =
         data != null && Path.of(data).isAbsolute()
             ? Path.of(data)
-            : Path.of(env.vars().getOrDefault("HOME", System.getProperty("user.home")), ".local",
+            : Path.of(
+                env.vars().getOrDefault("HOME", System.getProperty("user.home")),
+                ".local",
                 "share");
     return base.resolve("dossier").resolve("archive.db");
   }
@@ -180,8 +184,8 @@ public final class DossierCommand implements Runnable {
   }
 
   /**
-   * Builds the command line for running {@code args}: with only the subcommand they name when
-   * they name one, else with all of them (for help, errors and suggestions).
+   * Builds the command line for running {@code args}: with only the subcommand they name when they
+   * name one, else with all of them (for help, errors and suggestions).
    */
   public static CommandLine commandLine(Env env, String... args) {
     String name = subcommandName(args);
@@ -202,7 +206,9 @@ public final class DossierCommand implements Runnable {
       String a = args[i];
       if (a.equals("--db") || a.equals("--color")) {
         i++; // skip the option's value
-      } else if (a.startsWith("--db=") || a.startsWith("--color=") || a.equals("-q")
+      } else if (a.startsWith("--db=")
+          || a.startsWith("--color=")
+          || a.equals("-q")
           || a.equals("--quiet")) {
         continue;
       } else if (a.startsWith("-")) {
@@ -246,7 +252,8 @@ public final class DossierCommand implements Runnable {
           CommandLine c = ex.getCommandLine();
           PrintWriter err = c.getErr();
           err.println("error: " + ex.getMessage());
-          err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+          err.println(
+              "Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
           err.flush();
           return ExitCode.USAGE;
         });

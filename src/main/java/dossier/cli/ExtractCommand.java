@@ -52,7 +52,8 @@ final class ExtractCommand extends BaseCommand {
     } else {
       Path p = Path.of(file);
       if (!Files.isRegularFile(p)) {
-        throw new UsageException(file + ": " + (Files.exists(p) ? "not a regular file" : "no such file"));
+        throw new UsageException(
+            file + ": " + (Files.exists(p) ? "not a regular file" : "no such file"));
       }
       src = new Source(file, p, null, null);
     }
@@ -69,10 +70,25 @@ final class ExtractCommand extends BaseCommand {
       throw new dossier.core.DossierException(file + ": " + e.getMessage());
     }
     Article a =
-        new Article(0, x.title(), x.source(), x.authors(), x.published(), x.url(), x.section(),
-            x.lang(), x.caption(), List.of(), null, false, null, x.wordCount(), null,
+        new Article(
+            0,
+            x.title(),
+            x.source(),
+            x.authors(),
+            x.published(),
+            x.url(),
+            x.section(),
+            x.lang(),
+            x.caption(),
+            List.of(),
+            null,
+            false,
+            null,
+            x.wordCount(),
+            null,
             src.isStdin() ? null : src.file().toAbsolutePath().normalize().toString(),
-            x.contentHash(), x.body());
+            x.contentHash(),
+            x.body());
     if (format == ExtractFormat.json) {
       try {
         JsonGenerator g = Json.generator(out(), true);
@@ -91,7 +107,10 @@ final class ExtractCommand extends BaseCommand {
       ArticleText.text(out(), a, root().color());
       if (!x.suggestedTags().isEmpty()) {
         out().println();
-        out().println("Suggested tags: " + Text.safeForTerminal(String.join(", ", x.suggestedTags()), false));
+        out()
+            .println(
+                "Suggested tags: "
+                    + Text.safeForTerminal(String.join(", ", x.suggestedTags()), false));
       }
     }
     out().flush();

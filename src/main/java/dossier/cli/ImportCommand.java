@@ -1,16 +1,16 @@
 package dossier.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dossier.core.Text;
 import dossier.core.UsageException;
 import dossier.ingest.Format;
 import dossier.service.ImportService;
-import dossier.service.RestoreService;
 import dossier.service.ImportService.OnDuplicate;
 import dossier.service.ImportService.Options;
 import dossier.service.ImportService.Outcome;
 import dossier.service.ImportService.Status;
 import dossier.service.ImportService.Summary;
-import dossier.core.Text;
+import dossier.service.RestoreService;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,30 +39,41 @@ final class ImportCommand extends BaseCommand {
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files, folders, or - for stdin.")
   List<String> paths = new ArrayList<>();
 
-  @Option(names = "--tag", paramLabel = "TAG", description = "Tag every imported article (repeatable).")
+  @Option(
+      names = "--tag",
+      paramLabel = "TAG",
+      description = "Tag every imported article (repeatable).")
   List<String> tags = new ArrayList<>();
 
-  @Option(names = "--url", paramLabel = "URL", description = "The URL the article came from (one file or stdin only).")
+  @Option(
+      names = "--url",
+      paramLabel = "URL",
+      description = "The URL the article came from (one file or stdin only).")
   String url;
 
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
-      description = "Input format: auto, text, html or markdown (default: auto, from the file name and content).")
+      description =
+          "Input format: auto, text, html or markdown (default: auto, from the file name and content).")
   String format = "auto";
 
   @Option(
       names = "--on-duplicate",
       paramLabel = "ACTION",
-      description = "For text already stored: skip, or update its metadata and original (default: skip).")
+      description =
+          "For text already stored: skip, or update its metadata and original (default: skip).")
   String onDuplicate = "skip";
 
-  @Option(names = "--dry-run", description = "Extract and report what would be imported; store nothing.")
+  @Option(
+      names = "--dry-run",
+      description = "Extract and report what would be imported; store nothing.")
   boolean dryRun;
 
   @Option(
       names = "--json",
-      description = "Print one JSON object a file on stdout: path, status (imported, duplicate, updated, failed), id, error.")
+      description =
+          "Print one JSON object a file on stdout: path, status (imported, duplicate, updated, failed), id, error.")
   boolean json;
 
   @Option(
@@ -127,8 +138,7 @@ final class ImportCommand extends BaseCommand {
             : new ImportService(archive()).run(files, () -> stdin, opts, listener, stop::requested);
     for (String e : stop.requested() ? List.<String>of() : exports) {
       try (InputStream in = e.equals("-") ? stdin : Files.newInputStream(Path.of(e))) {
-        Summary r =
-            new RestoreService(archive()).restore(e, in, opts.tags(), dryRun, listener);
+        Summary r = new RestoreService(archive()).restore(e, in, opts.tags(), dryRun, listener);
         s =
             new Summary(
                 s.imported() + r.imported(),

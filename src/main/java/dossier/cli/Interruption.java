@@ -5,9 +5,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Ctrl-C (SIGINT) during a long write: instead of dying in the middle of a batch, the command is
- * asked to stop after the batch it is writing, reports what it did, and the process then exits
- * with 130 as a program killed by SIGINT does. A batch's transaction is atomic either way; this
- * only makes the end orderly and the report complete.
+ * asked to stop after the batch it is writing, reports what it did, and the process then exits with
+ * 130 as a program killed by SIGINT does. A batch's transaction is atomic either way; this only
+ * makes the end orderly and the report complete.
  */
 final class Interruption implements AutoCloseable {
   /**

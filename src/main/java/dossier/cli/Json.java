@@ -93,8 +93,11 @@ final class Json {
     public SerializableString getEscapeSequence(int ch) {
       // bidirectional overrides too: valid JSON either way, but raw they reorder what a
       // terminal shows
-      if ((ch >= 0x80 && ch <= 0x9f) || ch == 0x2028 || ch == 0x2029
-          || (ch >= 0x202a && ch <= 0x202e) || (ch >= 0x2066 && ch <= 0x2069)) {
+      if ((ch >= 0x80 && ch <= 0x9f)
+          || ch == 0x2028
+          || ch == 0x2029
+          || (ch >= 0x202a && ch <= 0x202e)
+          || (ch >= 0x2066 && ch <= 0x2069)) {
         return new SerializedString(String.format("\\u%04x", ch));
       }
       return null;

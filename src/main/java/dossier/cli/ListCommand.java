@@ -26,7 +26,10 @@ final class ListCommand extends BaseCommand implements QueryWords {
       description = "newest, oldest, imported, title or relevance (default: newest).")
   String sort = "newest";
 
-  @Option(names = "--limit", paramLabel = "N", description = "Print at most N articles (default: all).")
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      description = "Print at most N articles (default: all).")
   int limit;
 
   @Option(names = "--offset", paramLabel = "N", description = "Skip the first N matches.")

@@ -9,9 +9,13 @@ import picocli.CommandLine.Option;
 @Command(
     name = "log",
     mixinStandardHelpOptions = true,
-    description = "List recent changes, newest first; 'dossier undo' reverts the newest not yet undone.")
+    description =
+        "List recent changes, newest first; 'dossier undo' reverts the newest not yet undone.")
 final class LogCommand extends BaseCommand {
-  @Option(names = "--limit", paramLabel = "N", description = "Show N changes (default: 20; 0: all).")
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      description = "Show N changes (default: 20; 0: all).")
   int limit = 20;
 
   @Mixin OutputOptions output;

@@ -54,7 +54,9 @@ final class MarkCommand extends BaseCommand implements QueryWords {
       rest.remove(0);
     }
     Boolean starred = star ? Boolean.TRUE : unstar ? Boolean.FALSE : null;
-    Result r = new EditService(archive()).mark(status, starred, target.selector(rest, env()), target.dryRun);
+    Result r =
+        new EditService(archive())
+            .mark(status, starred, target.selector(rest, env()), target.dryRun);
     List<String> parts = new ArrayList<>();
     for (Map.Entry<String, Integer> e : r.perOperation().entrySet()) {
       parts.add((r.dryRun() ? "would mark " : "marked ") + e.getValue() + " " + e.getKey());

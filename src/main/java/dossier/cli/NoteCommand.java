@@ -34,7 +34,10 @@ final class NoteCommand extends BaseCommand {
       }
     }
     int changed = new EditService(archive()).note(id, note).changed();
-    say(changed == 0 ? "note unchanged" : (note.isBlank() ? "removed the note of " : "noted ") + "#" + id);
+    say(
+        changed == 0
+            ? "note unchanged"
+            : (note.isBlank() ? "removed the note of " : "noted ") + "#" + id);
     return ExitCode.OK;
   }
 }

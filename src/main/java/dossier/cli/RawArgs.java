@@ -7,8 +7,9 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Takes every remaining argument as it is (the command's own options before {@code --} excepted), {@code --} and words like {@code -draft} or {@code
- * -tag:sport} included, for commands whose arguments are tag operations and queries.
+ * Takes every remaining argument as it is (the command's own options before {@code --} excepted),
+ * {@code --} and words like {@code -draft} or {@code -tag:sport} included, for commands whose
+ * arguments are tag operations and queries.
  */
 public final class RawArgs implements IParameterConsumer {
   @Override

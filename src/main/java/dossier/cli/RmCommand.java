@@ -22,12 +22,17 @@ import picocli.CommandLine.Parameters;
           + " --yes; 'dossier undo' brings them back."
     })
 final class RmCommand extends BaseCommand implements QueryWords {
-  @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.")
+  @Option(
+      names = {"-y", "--yes"},
+      description = "Do not ask for confirmation.")
   boolean yes;
 
   @Mixin TargetOptions target;
 
-  @Parameters(paramLabel = "QUERY", arity = "0..*", parameterConsumer = RawArgs.class,
+  @Parameters(
+      paramLabel = "QUERY",
+      arity = "0..*",
+      parameterConsumer = RawArgs.class,
       description = "The query (after --), or - for ids on standard input.")
   List<String> args = new ArrayList<>();
 
@@ -50,7 +55,9 @@ final class RmCommand extends BaseCommand implements QueryWords {
       err().flush();
       String answer;
       try {
-        answer = new BufferedReader(new InputStreamReader(env().stdin(), StandardCharsets.UTF_8)).readLine();
+        answer =
+            new BufferedReader(new InputStreamReader(env().stdin(), StandardCharsets.UTF_8))
+                .readLine();
       } catch (IOException e) {
         answer = null;
       }
@@ -60,8 +67,12 @@ final class RmCommand extends BaseCommand implements QueryWords {
       }
     }
     Result r = edits.delete(sel, target.dryRun);
-    String line = (r.dryRun() ? "would delete " : "deleted ") + r.changed() + " article"
-        + (r.changed() == 1 ? "" : "s") + (r.dryRun() ? "" : " (undo with 'dossier undo')");
+    String line =
+        (r.dryRun() ? "would delete " : "deleted ")
+            + r.changed()
+            + " article"
+            + (r.changed() == 1 ? "" : "s")
+            + (r.dryRun() ? "" : " (undo with 'dossier undo')");
     if (r.dryRun()) {
       out().println(line);
     } else {

@@ -18,7 +18,12 @@ import picocli.CommandLine.Parameters;
           + " when you run 'rules apply'.",
       "Example:%n  dossier rules add 'kyiv OR kharkiv' --tag ukraine"
     },
-    subcommands = {RulesCommand.ListRules.class, RulesCommand.Add.class, RulesCommand.Rm.class, RulesCommand.Apply.class})
+    subcommands = {
+      RulesCommand.ListRules.class,
+      RulesCommand.Add.class,
+      RulesCommand.Rm.class,
+      RulesCommand.Apply.class
+    })
 final class RulesCommand extends BaseCommand {
   @Mixin OutputOptions output;
 
@@ -42,14 +47,20 @@ final class RulesCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-      return ((RulesCommand) spec.parent().userObject()).list(new RuleService(archive()).list(), output);
+      return ((RulesCommand) spec.parent().userObject())
+          .list(new RuleService(archive()).list(), output);
     }
   }
 
-  @Command(name = "add", mixinStandardHelpOptions = true,
+  @Command(
+      name = "add",
+      mixinStandardHelpOptions = true,
       description = "Add a rule: articles matching QUERY get --tag.")
   static final class Add extends BaseCommand {
-    @Parameters(arity = "1..*", paramLabel = "QUERY", parameterConsumer = RawArgs.class,
+    @Parameters(
+        arity = "1..*",
+        paramLabel = "QUERY",
+        parameterConsumer = RawArgs.class,
         description = "The query.")
     List<String> query = new ArrayList<>();
 
@@ -79,10 +90,15 @@ final class RulesCommand extends BaseCommand {
     }
   }
 
-  @Command(name = "apply", mixinStandardHelpOptions = true,
+  @Command(
+      name = "apply",
+      mixinStandardHelpOptions = true,
       description = "Run every rule on the stored articles (only those matching QUERY, if given).")
   static final class Apply extends BaseCommand {
-    @Parameters(arity = "0..*", paramLabel = "QUERY", parameterConsumer = RawArgs.class,
+    @Parameters(
+        arity = "0..*",
+        paramLabel = "QUERY",
+        parameterConsumer = RawArgs.class,
         description = "Limit to these articles.")
     List<String> query = new ArrayList<>();
 
@@ -96,7 +112,13 @@ final class RulesCommand extends BaseCommand {
         total += e.getValue();
         say("rule " + e.getKey().id() + " (" + e.getKey().tag() + "): tagged " + e.getValue());
       }
-      say(counts.size() + " rule" + (counts.size() == 1 ? "" : "s") + " applied; " + total + " tags added");
+      say(
+          counts.size()
+              + " rule"
+              + (counts.size() == 1 ? "" : "s")
+              + " applied; "
+              + total
+              + " tags added");
       return ExitCode.OK;
     }
   }

@@ -24,7 +24,10 @@ final class SearchCommand extends BaseCommand implements QueryWords {
   @Parameters(paramLabel = "QUERY", arity = "1..*", description = "Query words and filters.")
   List<String> query = new ArrayList<>();
 
-  @Option(names = "--limit", paramLabel = "N", description = "Print the best N (default: 20; 0: all).")
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      description = "Print the best N (default: 20; 0: all).")
   int limit = 20;
 
   @Option(names = "--offset", paramLabel = "N", description = "Skip the first N matches.")

@@ -30,7 +30,10 @@ import picocli.CommandLine.Parameters;
           + " of its own; a bad line is reported by its number and the others still apply."
     })
 final class TagCommand extends BaseCommand implements QueryWords {
-  @Option(names = "--ids", paramLabel = "IDS", description = "Comma-separated article ids instead of a query.")
+  @Option(
+      names = "--ids",
+      paramLabel = "IDS",
+      description = "Comma-separated article ids instead of a query.")
   String ids;
 
   @Option(names = "--batch", description = "Read '+a -b -- query' lines from standard input.")
@@ -43,8 +46,9 @@ final class TagCommand extends BaseCommand implements QueryWords {
       paramLabel = "+TAG|-TAG|QUERY",
       arity = "0..*",
       parameterConsumer = RawArgs.class,
-      description = "Tag operations, then (after -- when the query starts with + or -) the query;"
-          + " '-' alone reads ids from standard input; '*' is every article.")
+      description =
+          "Tag operations, then (after -- when the query starts with + or -) the query;"
+              + " '-' alone reads ids from standard input; '*' is every article.")
   List<String> args = new ArrayList<>();
 
   @Override
@@ -71,7 +75,8 @@ final class TagCommand extends BaseCommand implements QueryWords {
       return Selector.ids(Selector.parseIds(readStdin()));
     }
     if (query.isBlank()) {
-      throw new UsageException("tag needs a query, --ids, or - (ids on standard input); '*' is every article");
+      throw new UsageException(
+          "tag needs a query, --ids, or - (ids on standard input); '*' is every article");
     }
     return Selector.query(query);
   }
@@ -86,7 +91,8 @@ final class TagCommand extends BaseCommand implements QueryWords {
 
   private int runBatch(EditService edits) {
     if (!args.isEmpty() || ids != null) {
-      throw new UsageException("--batch reads everything from standard input; give no other arguments");
+      throw new UsageException(
+          "--batch reads everything from standard input; give no other arguments");
     }
     int lineNo = 0;
     int ok = 0;
@@ -117,13 +123,20 @@ final class TagCommand extends BaseCommand implements QueryWords {
           }
         } catch (UsageException e) {
           failed++;
-          err().println("error: line " + lineNo + ": " + Text.safeForTerminal(e.getMessage(), false));
+          err()
+              .println(
+                  "error: line " + lineNo + ": " + Text.safeForTerminal(e.getMessage(), false));
         }
       }
       out().flush();
-      say(String.format("%s%d line%s applied, %d failed; %d article changes",
-          stopped ? "stopped by Ctrl-C after line " + lineNo + "; " : "",
-          ok, ok == 1 ? "" : "s", failed, changed));
+      say(
+          String.format(
+              "%s%d line%s applied, %d failed; %d article changes",
+              stopped ? "stopped by Ctrl-C after line " + lineNo + "; " : "",
+              ok,
+              ok == 1 ? "" : "s",
+              failed,
+              changed));
       err().flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -146,15 +159,27 @@ final class TagCommand extends BaseCommand implements QueryWords {
     List<String> parts = new ArrayList<>();
     for (Map.Entry<String, Integer> e : r.perOperation().entrySet()) {
       String op = e.getKey();
-      String verb = op.startsWith("+") ? (r.dryRun() ? "would add " : "added ") : (r.dryRun() ? "would remove " : "removed ");
-      parts.add(verb + Text.safeForTerminal(op.substring(1), false) + (op.startsWith("+") ? " to " : " from ")
-          + e.getValue());
+      String verb =
+          op.startsWith("+")
+              ? (r.dryRun() ? "would add " : "added ")
+              : (r.dryRun() ? "would remove " : "removed ");
+      parts.add(
+          verb
+              + Text.safeForTerminal(op.substring(1), false)
+              + (op.startsWith("+") ? " to " : " from ")
+              + e.getValue());
     }
     String head = r.selected() + " matched";
     if (r.dryRun()) {
       return head + "; " + String.join(", ", parts);
     }
-    return head + "; " + String.join(", ", parts) + "; " + r.changed() + " article"
-        + (r.changed() == 1 ? "" : "s") + " changed";
+    return head
+        + "; "
+        + String.join(", ", parts)
+        + "; "
+        + r.changed()
+        + " article"
+        + (r.changed() == 1 ? "" : "s")
+        + " changed";
   }
 }

@@ -63,11 +63,16 @@ final class TagsCommand extends BaseCommand {
     }
   }
 
-  @Command(name = "rename", mixinStandardHelpOptions = true,
+  @Command(
+      name = "rename",
+      mixinStandardHelpOptions = true,
       description = "Rename a tag and its children (a/b becomes NEW/b).")
   static final class Rename extends BaseCommand {
-    @Parameters(index = "0", paramLabel = "OLD") String from;
-    @Parameters(index = "1", paramLabel = "NEW") String to;
+    @Parameters(index = "0", paramLabel = "OLD")
+    String from;
+
+    @Parameters(index = "1", paramLabel = "NEW")
+    String to;
 
     @Override
     public Integer call() {
@@ -77,12 +82,19 @@ final class TagsCommand extends BaseCommand {
     }
   }
 
-  @Command(name = "merge", mixinStandardHelpOptions = true,
+  @Command(
+      name = "merge",
+      mixinStandardHelpOptions = true,
       description = "Move every article of the SOURCE tags to --into and delete the sources.")
   static final class Merge extends BaseCommand {
-    @Parameters(arity = "1..*", paramLabel = "SOURCE") List<String> from = new ArrayList<>();
+    @Parameters(arity = "1..*", paramLabel = "SOURCE")
+    List<String> from = new ArrayList<>();
 
-    @Option(names = "--into", required = true, paramLabel = "TAG", description = "The tag to merge into.")
+    @Option(
+        names = "--into",
+        required = true,
+        paramLabel = "TAG",
+        description = "The tag to merge into.")
     String into;
 
     @Override
@@ -93,10 +105,13 @@ final class TagsCommand extends BaseCommand {
     }
   }
 
-  @Command(name = "delete", mixinStandardHelpOptions = true,
+  @Command(
+      name = "delete",
+      mixinStandardHelpOptions = true,
       description = "Remove a tag and its children from every article.")
   static final class Delete extends BaseCommand {
-    @Parameters(paramLabel = "TAG") String tag;
+    @Parameters(paramLabel = "TAG")
+    String tag;
 
     @Override
     public Integer call() {

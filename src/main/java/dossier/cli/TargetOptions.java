@@ -10,7 +10,10 @@ import picocli.CommandLine.Option;
 
 /** {@code --ids} and {@code --dry-run} for the commands that change selected articles. */
 public final class TargetOptions {
-  @Option(names = "--ids", paramLabel = "IDS", description = "Comma-separated article ids instead of a query.")
+  @Option(
+      names = "--ids",
+      paramLabel = "IDS",
+      description = "Comma-separated article ids instead of a query.")
   String ids;
 
   @Option(names = "--dry-run", description = "Print what would change; change nothing.")
@@ -27,13 +30,15 @@ public final class TargetOptions {
     }
     if (query.equals("-")) {
       try {
-        return Selector.ids(Selector.parseIds(new String(env.stdin().readAllBytes(), StandardCharsets.UTF_8)));
+        return Selector.ids(
+            Selector.parseIds(new String(env.stdin().readAllBytes(), StandardCharsets.UTF_8)));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
     if (query.isEmpty()) {
-      throw new UsageException("give a query, --ids, or - (ids on standard input); '*' is every article");
+      throw new UsageException(
+          "give a query, --ids, or - (ids on standard input); '*' is every article");
     }
     return Selector.query(query);
   }

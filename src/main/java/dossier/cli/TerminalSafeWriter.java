@@ -18,6 +18,7 @@ final class TerminalSafeWriter extends FilterWriter {
 
   private final boolean allowColor;
   private final boolean allowCarriageReturn;
+
   /** An escape sequence being read, to be let through or broken up once it is complete. */
   private final StringBuilder pending = new StringBuilder();
 
@@ -103,7 +104,12 @@ final class TerminalSafeWriter extends FilterWriter {
       }
       int n = Integer.parseInt(p);
       boolean ok =
-          n <= 4 || n == 22 || n == 23 || n == 24 || (n >= 30 && n <= 37) || n == 39
+          n <= 4
+              || n == 22
+              || n == 23
+              || n == 24
+              || (n >= 30 && n <= 37)
+              || n == 39
               || (n >= 90 && n <= 97);
       if (!ok) {
         return false;

@@ -9,8 +9,9 @@ import picocli.CommandLine.Command;
 @Command(
     name = "undo",
     mixinStandardHelpOptions = true,
-    description = "Revert the last change (tag, mark, note, rm, tags rename/merge/delete, rules apply,"
-        + " import); run it again to go further back. 'dossier log' lists the changes.")
+    description =
+        "Revert the last change (tag, mark, note, rm, tags rename/merge/delete, rules apply,"
+            + " import); run it again to go further back. 'dossier log' lists the changes.")
 final class UndoCommand extends BaseCommand {
   @Override
   public Integer call() {
@@ -18,8 +19,13 @@ final class UndoCommand extends BaseCommand {
     if (c.isEmpty()) {
       say("nothing to undo");
     } else {
-      say("undid #" + c.get().id() + " " + c.get().command() + ": "
-          + Text.safeForTerminal(c.get().summary(), false));
+      say(
+          "undid #"
+              + c.get().id()
+              + " "
+              + c.get().command()
+              + ": "
+              + Text.safeForTerminal(c.get().summary(), false));
     }
     return ExitCode.OK;
   }

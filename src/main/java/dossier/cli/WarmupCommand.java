@@ -21,7 +21,10 @@ import picocli.CommandLine.Command;
  * Runs the common paths once on a throw-away archive, so that the launcher can record the classes
  * they load into a class-data sharing archive that makes every later start faster.
  */
-@Command(name = "__warmup", hidden = true, description = "Exercise common paths (for start-up tuning).")
+@Command(
+    name = "__warmup",
+    hidden = true,
+    description = "Exercise common paths (for start-up tuning).")
 final class WarmupCommand extends BaseCommand {
   private static final String TEXT =
       "Harbour cranes idle as dockers strike\n\nDockers at the port walked out on Monday over pay,"

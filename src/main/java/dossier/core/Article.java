@@ -34,7 +34,23 @@ public record Article(
 
   public Article withTags(List<String> newTags) {
     return new Article(
-        id, title, source, authors, published, url, section, lang, caption, newTags, status, starred,
-        note, wordCount, imported, path, contentHash, body);
+        id,
+        title,
+        source,
+        authors,
+        published,
+        url,
+        section,
+        lang,
+        caption,
+        newTags,
+        status,
+        starred,
+        note,
+        wordCount,
+        imported,
+        path,
+        contentHash,
+        body);
   }
 }

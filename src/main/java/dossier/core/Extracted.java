@@ -44,7 +44,16 @@ public record Extracted(
 
   public Extracted withUrl(String newUrl) {
     return new Extracted(
-        title, source, authors, published, newUrl, section, lang, caption, body, suggestedTags,
+        title,
+        source,
+        authors,
+        published,
+        newUrl,
+        section,
+        lang,
+        caption,
+        body,
+        suggestedTags,
         format);
   }
 }

@@ -20,6 +20,7 @@ public enum Status {
         return st;
       }
     }
-    throw new UsageException("unknown status '" + s + "' (expected new, read, reviewed or archived)");
+    throw new UsageException(
+        "unknown status '" + s + "' (expected new, read, reviewed or archived)");
   }
 }

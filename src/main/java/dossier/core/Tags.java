@@ -23,7 +23,9 @@ public final class Tags {
       char c = s.charAt(i);
       if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
         throw new UsageException(
-            "bad tag '" + Text.safeForTerminal(raw, false) + "': control characters are not allowed");
+            "bad tag '"
+                + Text.safeForTerminal(raw, false)
+                + "': control characters are not allowed");
       }
     }
     s = s.strip().replaceAll("\\s+", " ");

@@ -91,8 +91,11 @@ public final class Text {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       boolean control =
-          (c < 0x20 && !(keepNewlines && (c == '\n' || c == '\t'))) || (c >= 0x7f && c < 0xa0)
-              || c == '\u2028' || c == '\u2029' || (c >= '\u202a' && c <= '\u202e')
+          (c < 0x20 && !(keepNewlines && (c == '\n' || c == '\t')))
+              || (c >= 0x7f && c < 0xa0)
+              || c == '\u2028'
+              || c == '\u2029'
+              || (c >= '\u202a' && c <= '\u202e')
               || (c >= '\u2066' && c <= '\u2069');
       if (control) {
         if (b == null) {

@@ -1,6 +1,5 @@
 package dossier.ingest;
 
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -324,7 +324,9 @@ final class TextExtractor {
     return false;
   }
 
-  /** {@code lower} (ASCII lower-case letters) in {@code s}, ASCII letters of {@code s} in any case. */
+  /**
+   * {@code lower} (ASCII lower-case letters) in {@code s}, ASCII letters of {@code s} in any case.
+   */
   private static boolean containsAsciiIgnoreCase(String s, String lower) {
     char first = lower.charAt(0);
     int last = s.length() - lower.length();
@@ -394,8 +396,8 @@ final class TextExtractor {
   }
 
   /**
-   * {@code s.indexOf(word, from)}, looking for the word without its first letter, which is far
-   * more common in text (a space, an "a") and made the search stop at nearly every word.
+   * {@code s.indexOf(word, from)}, looking for the word without its first letter, which is far more
+   * common in text (a space, an "a") and made the search stop at nearly every word.
    */
   private static int next(String s, String word, int from) {
     String rest = word.substring(1);

@@ -15,10 +15,10 @@ import java.util.List;
  *     otherwise the words that sit under OR or NOT beside filters ({@code oil OR tag:energy}),
  *     which decide relevance but not membership; null when the query has no words to rank by
  * @param probe the same condition as {@code where}, with the same parameters, written to test
- *     articles already found one at a time (by the full-text index, say): a tag is looked up in
- *     the article's own tag rows instead of collecting every article of the tag first
- * @param tagSplit for a filter without words that is tags, or ANDs tags with other conditions,
- *     what the store needs to choose how to find the articles; else null
+ *     articles already found one at a time (by the full-text index, say): a tag is looked up in the
+ *     article's own tag rows instead of collecting every article of the tag first
+ * @param tagSplit for a filter without words that is tags, or ANDs tags with other conditions, what
+ *     the store needs to choose how to find the articles; else null
  * @param dated true when every article the query selects has a publication date (a {@code date:}
  *     range in its top-level AND), so that newest first is the order of that date alone
  */
@@ -44,8 +44,8 @@ public record CompiledQuery(
    *     written as a test only ({@code +a.id IN (...)}), so that SQLite finds the articles through
    *     the other conditions' index and tests each against the tags' sets
    * @param tagSets for each tag of the AND, the SELECT of its articles' ids
-   * @param rest the other conditions of the AND, over the alias {@code a}; null when there are
-   *     only tags
+   * @param rest the other conditions of the AND, over the alias {@code a}; null when there are only
+   *     tags
    */
   public record TagSplit(String member, List<Part> tagSets, Part rest) {
     public TagSplit {

@@ -44,7 +44,8 @@ final class SqlCompiler {
   // The tags are found first, by ranges of their unique key index, and their articles then read
   // from the (tag_id, article_id) index, instead of joining every row of article_tags to its tag.
   // A tag's subtree is the keys from "name/" up to "name0" ('0' follows '/').
-  private static final String TAG_IDS = "SELECT t.id FROM tags t WHERE t.key = ? OR (t.key > ? AND t.key < ?)";
+  private static final String TAG_IDS =
+      "SELECT t.id FROM tags t WHERE t.key = ? OR (t.key > ? AND t.key < ?)";
   private static final String PREFIX_IDS = "SELECT t.id FROM tags t WHERE t.key >= ? AND t.key < ?";
   private static final String TAGGED = "SELECT x.article_id FROM article_tags x";
 
@@ -55,9 +56,9 @@ final class SqlCompiler {
 
   /**
    * A tag condition on article {@code a} in each {@link Form}: in the set of the tag's articles
-   * (which SQLite then walks to find the articles); in it with a unary plus, which makes it a
-   * test only, so that another condition's index finds the articles; or, for one article at a
-   * time (see CompiledQuery#probe), on its own tag rows read from the (article_id, tag_id) key.
+   * (which SQLite then walks to find the articles); in it with a unary plus, which makes it a test
+   * only, so that another condition's index finds the articles; or, for one article at a time (see
+   * CompiledQuery#probe), on its own tag rows read from the (article_id, tag_id) key.
    */
   private String tag(String ids) {
     return switch (form) {
@@ -141,7 +142,11 @@ final class SqlCompiler {
       throw new IllegalStateException("the two forms of a filter bind different values");
     }
     return new CompiledQuery(
-        c.match(), where.text(), where.params(), rank, probeWhere.text(),
+        c.match(),
+        where.text(),
+        where.params(),
+        rank,
+        probeWhere.text(),
         c.match() == null ? tagSplit(conjuncts, where) : null,
         conjuncts.stream()
             .anyMatch(i -> i instanceof Dates d && d.field() == Query.DateField.PUBLISHED));
@@ -149,8 +154,8 @@ final class SqlCompiler {
 
   /**
    * For a filter without words that is tags, or ANDs tags with other conditions: the parts the
-   * store needs to choose how to find the articles (see CompiledQuery.TagSplit); null for any
-   * other filter.
+   * store needs to choose how to find the articles (see CompiledQuery.TagSplit); null for any other
+   * filter.
    */
   private CompiledQuery.TagSplit tagSplit(List<Query> conjuncts, Sql where) {
     List<CompiledQuery.Part> sets = new ArrayList<>();
@@ -158,7 +163,9 @@ final class SqlCompiler {
     for (Query item : conjuncts) {
       if (item instanceof Tag t) {
         Sql ids = tagIds(t);
-        sets.add(new CompiledQuery.Part(tagged(ids == null ? null : ids.text()), ids == null ? List.of() : ids.params()));
+        sets.add(
+            new CompiledQuery.Part(
+                tagged(ids == null ? null : ids.text()), ids == null ? List.of() : ids.params()));
       } else {
         others.add(item);
       }

@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every change a user makes to stored articles: tags, status and star, notes, deletion, tag
- * renames and merges, and undo. Each runs in one transaction with its journal record. The review
- * UI and the commands both call these methods.
+ * Every change a user makes to stored articles: tags, status and star, notes, deletion, tag renames
+ * and merges, and undo. Each runs in one transaction with its journal record. The review UI and the
+ * commands both call these methods.
  */
 public final class EditService {
   private final Archive archive;
@@ -38,7 +38,8 @@ public final class EditService {
    *     articles it changed
    * @param changed how many distinct articles changed
    */
-  public record Result(int selected, Map<String, Integer> perOperation, int changed, boolean dryRun) {}
+  public record Result(
+      int selected, Map<String, Integer> perOperation, int changed, boolean dryRun) {}
 
   private int select(Selector s) throws SQLException {
     Selection sel = archive.selection();
@@ -100,13 +101,16 @@ public final class EditService {
           Map<String, Integer> per = new LinkedHashMap<>();
           String what =
               (status != null ? status.label() : "")
-                  + (starred == null ? "" : (status != null ? ", " : "") + (starred ? "starred" : "unstarred"));
+                  + (starred == null
+                      ? ""
+                      : (status != null ? ", " : "") + (starred ? "starred" : "unstarred"));
           if (dryRun) {
             if (status != null) {
               per.put(status.label(), archive.edits().wouldChange("status", status.label()));
             }
             if (starred != null) {
-              per.put(starred ? "starred" : "unstarred",
+              per.put(
+                  starred ? "starred" : "unstarred",
                   archive.edits().wouldChange("starred", starred ? 1 : 0));
             }
             return new Result(n, per, -1, true);
@@ -132,7 +136,8 @@ public final class EditService {
         () -> {
           archive.selection().select(List.of(id));
           long j =
-              archive.journal()
+              archive
+                  .journal()
                   .begin("note", (note == null ? "removed note of #" : "note on #") + id);
           int c = archive.edits().setNote(j, note);
           archive.journal().discardIfEmpty(j);
@@ -185,7 +190,8 @@ public final class EditService {
     return archive.write(
         () -> {
           long j =
-              archive.journal()
+              archive
+                  .journal()
                   .begin("tags merge", "merged " + String.join(", ", srcs) + " into " + dst);
           int n = 0;
           for (String src : srcs) {

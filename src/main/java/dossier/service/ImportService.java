@@ -5,18 +5,18 @@ import dossier.core.Extracted;
 import dossier.core.Tags;
 import dossier.core.Text;
 import dossier.core.UsageException;
-import dossier.query.CompiledQuery;
-import dossier.store.RuleRepository;
-import java.sql.SQLException;
 import dossier.ingest.Extractors;
 import dossier.ingest.Format;
 import dossier.ingest.Sources;
 import dossier.ingest.Sources.Source;
+import dossier.query.CompiledQuery;
 import dossier.store.Archive;
 import dossier.store.NewArticle;
 import dossier.store.Originals;
+import dossier.store.RuleRepository;
 import java.io.IOException;
 import java.io.InputStream;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -104,10 +104,13 @@ public final class ImportService {
   }
 
   private final Archive archive;
+
   /** The journal record of the running import, once it has written something; 0 before. */
   private long journal;
+
   /** The full-text index's merge setting to put back when the import ends. */
   private int automergeAfter;
+
   private List<CompiledRule> rules;
 
   public ImportService(Archive archive) {
@@ -356,8 +359,8 @@ public final class ImportService {
       return new Prepared(s, null, e.getMessage());
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       // An extractor bug must cost one file, not the whole import.
-      return new Prepared(s, null, "cannot extract an article (" + e.getClass().getSimpleName()
-          + ")");
+      return new Prepared(
+          s, null, "cannot extract an article (" + e.getClass().getSimpleName() + ")");
     }
   }
 
@@ -408,8 +411,15 @@ public final class ImportService {
     String what = Text.cutAtWord(String.join(" ", args), 60);
     archive.write(
         () -> {
-          archive.journal().setSummary(j, "imported " + c.imported + (c.updated > 0 ? ", updated "
-              + c.updated : "") + " from " + what);
+          archive
+              .journal()
+              .setSummary(
+                  j,
+                  "imported "
+                      + c.imported
+                      + (c.updated > 0 ? ", updated " + c.updated : "")
+                      + " from "
+                      + what);
           archive.journal().discardIfEmpty(j);
           archive.endBulkWrite(automergeAfter);
           return null;

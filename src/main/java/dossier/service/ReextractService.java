@@ -18,9 +18,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Runs the current extractors again on the stored originals and replaces the extracted text and
- * metadata, keeping tags, status, star and note. Works in batches, each in its own transaction
- * with its journal entries, so a run that is stopped keeps what it committed and {@code undo}
- * reverts all of it.
+ * metadata, keeping tags, status, star and note. Works in batches, each in its own transaction with
+ * its journal entries, so a run that is stopped keeps what it committed and {@code undo} reverts
+ * all of it.
  */
 public final class ReextractService {
   /** Articles read, extracted and written per transaction. */

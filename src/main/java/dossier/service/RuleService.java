@@ -52,8 +52,15 @@ public final class RuleService {
     }
     return archive.write(
         () -> {
-          long j = archive.journal().begin("rules apply", "applied " + rules.size() + " rules"
-              + (limit == null ? "" : " on '" + restrict.trim() + "'"));
+          long j =
+              archive
+                  .journal()
+                  .begin(
+                      "rules apply",
+                      "applied "
+                          + rules.size()
+                          + " rules"
+                          + (limit == null ? "" : " on '" + restrict.trim() + "'"));
           Map<Rule, Integer> out = new LinkedHashMap<>();
           for (Map.Entry<Rule, CompiledQuery> e : compiled.entrySet()) {
             archive.selection().select(e.getValue());

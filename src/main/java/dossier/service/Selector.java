@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which articles a change applies to: the matches of a query, or a list of ids. An empty query
- * is refused for changes, so that a forgotten argument cannot change the whole archive: {@code *}
- * (or {@code --all}) says "every article" on purpose.
+ * Which articles a change applies to: the matches of a query, or a list of ids. An empty query is
+ * refused for changes, so that a forgotten argument cannot change the whole archive: {@code *} (or
+ * {@code --all}) says "every article" on purpose.
  */
 public record Selector(String query, List<Long> ids) {
   public static Selector query(String q) {

@@ -109,9 +109,16 @@ public final class SuggestService {
       String like =
           ids.size() == 1
               ? "#" + ids.get(0)
-              : "#" + ids.get(0) + ", #" + ids.get(1)
+              : "#"
+                  + ids.get(0)
+                  + ", #"
+                  + ids.get(1)
                   + (ids.size() > 2 ? " and " + (ids.size() - 2) + " more" : "");
-      offer(out, has, names.get(e.getKey()), 0.95 * e.getValue() / total,
+      offer(
+          out,
+          has,
+          names.get(e.getKey()),
+          0.95 * e.getValue() / total,
           "similar articles are tagged so: " + like);
     }
   }
@@ -145,7 +152,11 @@ public final class SuggestService {
         .limit(12)
         .forEach(
             e ->
-                offer(out, has, e.getKey(), top * e.getValue() / max,
+                offer(
+                    out,
+                    has,
+                    e.getKey(),
+                    top * e.getValue() / max,
                     "named " + e.getValue() + " times in the text"));
   }
 
@@ -161,7 +172,9 @@ public final class SuggestService {
     }
     List<Map.Entry<String, Integer>> entries = new ArrayList<>(tf.entrySet());
     entries.sort(
-        Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        Map.Entry.<String, Integer>comparingByValue()
+            .reversed()
+            .thenComparing(Map.Entry.comparingByKey()));
     List<String> out = new ArrayList<>();
     for (int i = 0; i < Math.min(n, entries.size()); i++) {
       out.add(entries.get(i).getKey());

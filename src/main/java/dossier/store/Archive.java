@@ -77,8 +77,9 @@ public final class Archive implements AutoCloseable {
       if (!Files.exists(abs)) {
         try {
           // private from the first moment, not only once a second call has narrowed the mode
-          Files.createFile(abs, PosixFilePermissions.asFileAttribute(
-              PosixFilePermissions.fromString("rw-------")));
+          Files.createFile(
+              abs,
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException notPosix) {
           Files.createFile(abs);
         } catch (FileAlreadyExistsException raced) {
@@ -239,10 +240,10 @@ public final class Archive implements AutoCloseable {
   }
 
   /**
-   * Refreshes the query planner's statistics when {@code added} new articles are a tenth or more
-   * of what they describe (or there are none yet). Without them SQLite cannot tell that, say, a
-   * date index is far more selective than the status index; a full ANALYZE of the small tables
-   * and the article indexes takes a fraction of a second per 100,000 articles.
+   * Refreshes the query planner's statistics when {@code added} new articles are a tenth or more of
+   * what they describe (or there are none yet). Without them SQLite cannot tell that, say, a date
+   * index is far more selective than the status index; a full ANALYZE of the small tables and the
+   * article indexes takes a fraction of a second per 100,000 articles.
    */
   public void analyzeIfStale(long added) {
     try (Statement st = conn.createStatement()) {
@@ -272,8 +273,8 @@ public final class Archive implements AutoCloseable {
   static final int FTS_AUTOMERGE_DEFAULT = 4;
 
   /**
-   * The same during an import: every transaction of an import adds a segment, and merging them
-   * four at a time rewrote the index over and over (about a fifth of the writer's time on 20,000
+   * The same during an import: every transaction of an import adds a segment, and merging them four
+   * at a time rewrote the index over and over (about a fifth of the writer's time on 20,000
    * articles); sixteen at a time writes each posting about half as often.
    */
   static final int FTS_AUTOMERGE_BULK = 16;
@@ -289,8 +290,8 @@ public final class Archive implements AutoCloseable {
   private int autocheckpointBefore = -1;
 
   /**
-   * Makes the full-text index merge its segments in bigger, rarer steps, and the log be copied
-   * into the archive less often, while an import writes; call inside the import's first write
+   * Makes the full-text index merge its segments in bigger, rarer steps, and the log be copied into
+   * the archive less often, while an import writes; call inside the import's first write
    * transaction, and give what it returns to {@link #endBulkWrite} inside its last one. The merge
    * setting is stored in the index (FTS5 keeps it in its config table), so an import that dies
    * leaves it at the bulk value until the next import ends, which costs nothing but larger merges.
@@ -330,8 +331,7 @@ public final class Archive implements AutoCloseable {
       setFtsAutomerge(automerge);
       if (autocheckpointBefore >= 0) {
         try (Statement st = conn.createStatement();
-            ResultSet rs =
-                st.executeQuery("PRAGMA wal_autocheckpoint = " + autocheckpointBefore)) {
+            ResultSet rs = st.executeQuery("PRAGMA wal_autocheckpoint = " + autocheckpointBefore)) {
           autocheckpointBefore = -1;
         }
       }

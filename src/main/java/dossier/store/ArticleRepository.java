@@ -83,9 +83,7 @@ public final class ArticleRepository {
                         + " caption, body, word_count, imported, path, format, suggested_tags,"
                         + " content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id");
         insertOriginal =
-            conn()
-                .prepareStatement(
-                    "INSERT INTO originals(article_id, size, data) VALUES (?,?,?)");
+            conn().prepareStatement("INSERT INTO originals(article_id, size, data) VALUES (?,?,?)");
       }
       Extracted x = n.extracted();
       int i = bindMetadata(insertArticle, x, n.wordCount());
@@ -129,9 +127,9 @@ public final class ArticleRepository {
    * article or of another in the list (one such row would fail the whole statement).
    *
    * <p>The full-text index writes what it has gathered to disk at the end of every statement that
-   * inserts into it, so one statement per article made a segment (and later merges) per article:
-   * on 20,000 generated articles a row at a time took 282 us of CPU an article, 256 rows at a
-   * time 157 us.
+   * inserts into it, so one statement per article made a segment (and later merges) per article: on
+   * 20,000 generated articles a row at a time took 282 us of CPU an article, 256 rows at a time 157
+   * us.
    */
   public long[] insertAll(List<NewArticle> ns, String importedAt) {
     long[] ids = new long[ns.size()];
@@ -162,7 +160,8 @@ public final class ArticleRepository {
     boolean full = to - from == ROWS_PER_INSERT;
     PreparedStatement st = full ? insertOriginalRows : null;
     if (st == null) {
-      StringBuilder sql = new StringBuilder("INSERT INTO originals(article_id, size, data) VALUES ");
+      StringBuilder sql =
+          new StringBuilder("INSERT INTO originals(article_id, size, data) VALUES ");
       for (int k = from; k < to; k++) {
         sql.append(k == from ? "" : ",").append("(?,?,?)");
       }
@@ -408,8 +407,8 @@ public final class ArticleRepository {
 
   /**
    * Rows of the other conditions' index worth reading per article of the smallest tag before the
-   * tag is the better way in: finding a tag's article costs a lookup of its row (about 2.5 µs at
-   * a million articles), testing an index entry against the tag's set about 0.2 µs.
+   * tag is the better way in: finding a tag's article costs a lookup of its row (about 2.5 µs at a
+   * million articles), testing an index entry against the tag's set about 0.2 µs.
    */
   private static final long REST_PER_TAGGED = 12;
 
@@ -432,21 +431,21 @@ public final class ArticleRepository {
   private Form form;
 
   /**
-   * Which form of a filter of tags and other conditions (without words) runs: the tags' sets,
-   * which SQLite walks to find the articles (its own choice: it assumes that a set from a subquery
-   * is small), or the member form ({@link CompiledQuery.TagSplit#member}), whose articles the
-   * other conditions' index finds, each then tested against the tags' sets.
+   * Which form of a filter of tags and other conditions (without words) runs: the tags' sets, which
+   * SQLite walks to find the articles (its own choice: it assumes that a set from a subquery is
+   * small), or the member form ({@link CompiledQuery.TagSplit#member}), whose articles the other
+   * conditions' index finds, each then tested against the tags' sets.
    *
    * @param index the other conditions' index, as EXPLAIN QUERY PLAN names it
-   * @param count the member form for counting: that index holds fewer than {@link
-   *     #REST_PER_TAGGED} times the smallest tag's articles
-   * @param page the member form for a page: either that index holds fewer than the smallest
-   *     tag's articles, or the tags are big enough that walking the articles newest first finds
-   *     a page of them sooner than looking up every tagged article and sorting them (see {@link
+   * @param count the member form for counting: that index holds fewer than {@link #REST_PER_TAGGED}
+   *     times the smallest tag's articles
+   * @param page the member form for a page: either that index holds fewer than the smallest tag's
+   *     articles, or the tags are big enough that walking the articles newest first finds a page of
+   *     them sooner than looking up every tagged article and sorting them (see {@link
    *     #NEWEST_WALK})
    * @param sort in the first case, when a date index finds the articles, the page's order is made
-   *     one that no index gives, so that what the date index finds is sorted; SQLite would walk
-   *     the newest-first index instead and test every article from the newest down
+   *     one that no index gives, so that what the date index finds is sorted; SQLite would walk the
+   *     newest-first index instead and test every article from the newest down
    * @param walk in the second case, when a date index would find the articles, the newest-first
    *     index is named for the page: SQLite would otherwise read the whole date range and sort it
    * @param probe in the second case, the page tests each article it walks on its own tag rows
@@ -527,10 +526,10 @@ public final class ArticleRepository {
 
   /**
    * For a filter whose articles all have a publication date, listed newest or oldest first: that
-   * order written on the date alone, which its index gives within the filter's range (the order
-   * is the same: the date is what the newest-first order takes when there is one). Null for any
-   * other query or order. Used for a filter with tags only when its page is not found through
-   * the tags (see {@link Form#page}): a small tag's few articles are sorted sooner.
+   * order written on the date alone, which its index gives within the filter's range (the order is
+   * the same: the date is what the newest-first order takes when there is one). Null for any other
+   * query or order. Used for a filter with tags only when its page is not found through the tags
+   * (see {@link Form#page}): a small tag's few articles are sorted sooner.
    */
   private String datedOrder(CompiledQuery q, Sort sort) {
     if (!q.dated() || q.rank() != null || (q.tagSplit() != null && !form(q).page())) {
@@ -544,8 +543,8 @@ public final class ArticleRepository {
   }
 
   /**
-   * The condition of a page in date order: the tags, if any, tested on each article the date
-   * index gives in order, so that the page stops at its last row.
+   * The condition of a page in date order: the tags, if any, tested on each article the date index
+   * gives in order, so that the page stops at its last row.
    */
   private String datedFilter(CompiledQuery q) {
     return q.tagSplit() != null ? pageFilter(q) : q.where();
@@ -562,7 +561,9 @@ public final class ArticleRepository {
         : new PageSql(pageFrom(q, sort), pageFilter(q), order(q, orderBy));
   }
 
-  /** The articles table of a page of the filter {@code q} in {@code sort}; see {@link Form#walk}. */
+  /**
+   * The articles table of a page of the filter {@code q} in {@code sort}; see {@link Form#walk}.
+   */
   private String pageFrom(CompiledQuery q, Sort sort) {
     return (sort == Sort.NEWEST || sort == Sort.OLDEST) && form(q).walk()
         ? " FROM articles a INDEXED BY articles_newest"
@@ -570,8 +571,7 @@ public final class ArticleRepository {
   }
 
   /** The indexes of the publication and import dates, as EXPLAIN QUERY PLAN names them. */
-  private static final Pattern DATE_INDEX =
-      Pattern.compile("INDEX articles_(published|imported) ");
+  private static final Pattern DATE_INDEX = Pattern.compile("INDEX articles_(published|imported) ");
 
   /** The number of rows {@code select} gives, counting no further than {@code limit}. */
   private long countUpTo(String select, List<Object> params, long limit) {
@@ -589,13 +589,13 @@ public final class ArticleRepository {
     /** No filter: the full-text index answers alone. */
     INDEX_ONLY("the full-text index alone"),
     /**
-     * Walk the word matches and test each against the filter: on its article row, or on its own
-     * tag rows when the filter is on ids alone.
+     * Walk the word matches and test each against the filter: on its article row, or on its own tag
+     * rows when the filter is on ids alone.
      */
     EACH_MATCH("each word match tested against the filter"),
     /**
-     * Collect the filter's articles through one of its indexes, then walk the word matches and
-     * keep those in that set: no article lookups, and scores only for the rows kept.
+     * Collect the filter's articles through one of its indexes, then walk the word matches and keep
+     * those in that set: no article lookups, and scores only for the rows kept.
      */
     FILTER_SET("the filter's articles collected by index, then the word matches among them");
 
@@ -636,17 +636,23 @@ public final class ArticleRepository {
       case INDEX_ONLY -> match;
       // the + keeps the set out of the index's own lookups: it is a test on each of its rows
       case FILTER_SET ->
-          match + " AND +articles_fts.rowid IN (SELECT a.id FROM articles a WHERE (" + q.where()
+          match
+              + " AND +articles_fts.rowid IN (SELECT a.id FROM articles a WHERE ("
+              + q.where()
               + "))";
       case EACH_MATCH ->
           ARTICLE_COLUMN.matcher(q.probe()).find()
               // CROSS JOIN keeps the full-text index as the outer loop, so that the planner does
               // not walk the filter's articles and run the whole MATCH for each of them
               ? "articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid WHERE"
-                  + " articles_fts MATCH ? AND (" + q.probe() + ")"
+                  + " articles_fts MATCH ? AND ("
+                  + q.probe()
+                  + ")"
               // a filter on the id alone (tags, id:) needs no article row: at a million
               // articles, reading those rows was most of the time
-              : match + " AND (" + ARTICLE_ID.matcher(q.probe()).replaceAll("articles_fts.rowid")
+              : match
+                  + " AND ("
+                  + ARTICLE_ID.matcher(q.probe()).replaceAll("articles_fts.rowid")
                   + ")";
     };
   }
@@ -660,8 +666,8 @@ public final class ArticleRepository {
   }
 
   /**
-   * Forgets the kept choice of {@link #plan} and the kept total of the last search; benchmarks
-   * call it to time a first screen.
+   * Forgets the kept choice of {@link #plan} and the kept total of the last search; benchmarks call
+   * it to time a first screen.
    */
   public void forgetPlans() {
     plannedQuery = null;
@@ -751,8 +757,8 @@ public final class ArticleRepository {
   }
 
   /**
-   * True when SQLite finds the filter's articles through an index rather than by reading every
-   * row: only then is collecting them cheaper than testing the word matches one by one.
+   * True when SQLite finds the filter's articles through an index rather than by reading every row:
+   * only then is collecting them cheaper than testing the word matches one by one.
    */
   private boolean filterUsesIndex(CompiledQuery q) {
     return drivingIndex(q.where(), q.params()) != null;
@@ -859,7 +865,8 @@ public final class ArticleRepository {
       appendLimit(sql, params, limit, offset);
       sql.append(") SELECT ")
           .append(COLUMNS)
-          .append(", page.total AS total, -page.r AS score, (SELECT snippet(articles_fts, 1, char(57344), char(57345),")
+          .append(
+              ", page.total AS total, -page.r AS score, (SELECT snippet(articles_fts, 1, char(57344), char(57345),")
           .append(" '…', ")
           .append(Ranking.SNIPPET_TOKENS)
           .append(") FROM articles_fts WHERE articles_fts MATCH ? AND rowid = page.id) AS snip")
@@ -885,7 +892,8 @@ public final class ArticleRepository {
           .append(" char(57345), '…', ")
           .append(Ranking.SNIPPET_TOKENS)
           .append(") FROM articles_fts WHERE articles_fts MATCH ? AND rowid = page.id),")
-          .append(" substr(a.body, 1, 160)) AS snip FROM page CROSS JOIN articles a ON a.id = page.id")
+          .append(
+              " substr(a.body, 1, 160)) AS snip FROM page CROSS JOIN articles a ON a.id = page.id")
           .append(" ORDER BY page.score DESC, a.id DESC");
       params.add(q.rank());
       paged = true;
@@ -922,7 +930,9 @@ public final class ArticleRepository {
     }
   }
 
-  /** The total a search found beside its page, kept for {@link #count} until the archive changes. */
+  /**
+   * The total a search found beside its page, kept for {@link #count} until the archive changes.
+   */
   private CompiledQuery totalQuery;
 
   private long totalKept;

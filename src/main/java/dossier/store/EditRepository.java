@@ -38,13 +38,21 @@ public final class EditRepository {
             conn()
                 .prepareStatement(
                     "INSERT INTO journal_entries(journal_id, kind, article_id, field, old) SELECT"
-                        + " ?, 'field', a.id, ?, a." + field + " FROM articles a WHERE a.id IN"
-                        + " (SELECT id FROM temp.sel) AND a." + field + " IS NOT ?");
+                        + " ?, 'field', a.id, ?, a."
+                        + field
+                        + " FROM articles a WHERE a.id IN"
+                        + " (SELECT id FROM temp.sel) AND a."
+                        + field
+                        + " IS NOT ?");
         PreparedStatement up =
             conn()
                 .prepareStatement(
-                    "UPDATE articles SET " + field + " = ? WHERE id IN (SELECT id FROM temp.sel)"
-                        + " AND " + field + " IS NOT ?")) {
+                    "UPDATE articles SET "
+                        + field
+                        + " = ? WHERE id IN (SELECT id FROM temp.sel)"
+                        + " AND "
+                        + field
+                        + " IS NOT ?")) {
       j.setLong(1, journal);
       j.setString(2, field);
       j.setObject(3, value);
@@ -64,7 +72,8 @@ public final class EditRepository {
         conn()
             .prepareStatement(
                 "SELECT count(*) FROM articles WHERE id IN (SELECT id FROM temp.sel) AND "
-                    + field + " IS NOT ?")) {
+                    + field
+                    + " IS NOT ?")) {
       st.setObject(1, value);
       try (var rs = st.executeQuery()) {
         rs.next();

@@ -46,7 +46,8 @@ public final class Journal {
   }
 
   public void setSummary(long id, String summary) throws SQLException {
-    try (PreparedStatement st = conn().prepareStatement("UPDATE journal SET summary=? WHERE id=?")) {
+    try (PreparedStatement st =
+        conn().prepareStatement("UPDATE journal SET summary=? WHERE id=?")) {
       st.setString(1, summary);
       st.setLong(2, id);
       st.executeUpdate();
@@ -98,8 +99,8 @@ public final class Journal {
   }
 
   /**
-   * Keeps the current text and metadata of an article an import is about to replace; undo puts
-   * them back.
+   * Keeps the current text and metadata of an article an import is about to replace; undo puts them
+   * back.
    */
   public void beforeUpdate(long journal, long articleId) throws SQLException {
     try (PreparedStatement st =
@@ -129,7 +130,10 @@ public final class Journal {
         while (rs.next()) {
           out.add(
               new Change(
-                  rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                  rs.getLong(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
                   rs.getInt(5) != 0));
         }
       }
@@ -150,14 +154,17 @@ public final class Journal {
                       "SELECT id, at, command, summary FROM journal WHERE undone = 0"
                           + " ORDER BY id DESC LIMIT 1")) {
             if (rs.next()) {
-              c = new Change(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), true);
+              c =
+                  new Change(
+                      rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), true);
             }
           }
           if (c == null) {
             return Optional.empty();
           }
           revert(c.id());
-          try (PreparedStatement st = conn().prepareStatement("UPDATE journal SET undone=1 WHERE id=?")) {
+          try (PreparedStatement st =
+              conn().prepareStatement("UPDATE journal SET undone=1 WHERE id=?")) {
             st.setLong(1, c.id());
             st.executeUpdate();
           }

@@ -27,8 +27,7 @@ public final class NativeLibrary {
       // OSInfo, which starts a 'uname' process; OSInfo picks the library on first extraction.
       String platform =
           (System.getProperty("os.name") + "-" + System.getProperty("os.arch")).replace('/', '_');
-      Path dir =
-          Path.of(cacheHome, "dossier", "native", SQLiteJDBCLoader.getVersion(), platform);
+      Path dir = Path.of(cacheHome, "dossier", "native", SQLiteJDBCLoader.getVersion(), platform);
       Path lib = dir.resolve(name);
       if (!Files.isRegularFile(lib)) {
         String resource =

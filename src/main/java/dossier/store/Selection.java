@@ -7,9 +7,9 @@ import java.sql.Statement;
 import java.util.Collection;
 
 /**
- * The articles a change applies to, held in a temporary table {@code temp.sel} of this connection so
- * that every step of the change works on the same set with set-based SQL. Use inside one
- * {@link Archive#write}.
+ * The articles a change applies to, held in a temporary table {@code temp.sel} of this connection
+ * so that every step of the change works on the same set with set-based SQL. Use inside one {@link
+ * Archive#write}.
  */
 public final class Selection {
   private final Archive archive;

@@ -33,11 +33,14 @@ public final class SimilarityRepository {
     }
     String match = String.join(" OR ", quoted);
     String sql =
-        "SELECT f.rowid, -bm25(articles_fts, " + Ranking.WEIGHTS + ") AS s,"
+        "SELECT f.rowid, -bm25(articles_fts, "
+            + Ranking.WEIGHTS
+            + ") AS s,"
             + " (SELECT group_concat(t.name, char(10)) FROM article_tags x JOIN tags t ON t.id ="
             + " x.tag_id WHERE x.article_id = f.rowid) AS tags FROM articles_fts f WHERE"
             + " articles_fts MATCH ? AND f.rowid <> ? AND EXISTS (SELECT 1 FROM article_tags x"
-            + " WHERE x.article_id = f.rowid) ORDER BY bm25(articles_fts, " + Ranking.WEIGHTS
+            + " WHERE x.article_id = f.rowid) ORDER BY bm25(articles_fts, "
+            + Ranking.WEIGHTS
             + ") LIMIT ?";
     List<Neighbor> out = new ArrayList<>();
     try (PreparedStatement st = archive.connection().prepareStatement(sql)) {
@@ -47,8 +50,11 @@ public final class SimilarityRepository {
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
           String t = rs.getString(3);
-          out.add(new Neighbor(rs.getLong(1), rs.getDouble(2),
-              t == null ? List.of() : Arrays.asList(t.split("\n"))));
+          out.add(
+              new Neighbor(
+                  rs.getLong(1),
+                  rs.getDouble(2),
+                  t == null ? List.of() : Arrays.asList(t.split("\n"))));
         }
       }
       return out;

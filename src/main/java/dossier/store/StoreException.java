@@ -2,7 +2,9 @@ package dossier.store;
 
 import dossier.core.DossierException;
 
-/** A database failure, reported to the user without SQLite internals where possible (exit code 1). */
+/**
+ * A database failure, reported to the user without SQLite internals where possible (exit code 1).
+ */
 public class StoreException extends DossierException {
   public StoreException(String message, Throwable cause) {
     super(message, cause);

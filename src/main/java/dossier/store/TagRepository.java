@@ -34,7 +34,8 @@ public final class TagRepository {
     if (id.isPresent()) {
       return id.get();
     }
-    try (PreparedStatement st = conn().prepareStatement("INSERT INTO tags(name, key) VALUES (?,?)")) {
+    try (PreparedStatement st =
+        conn().prepareStatement("INSERT INTO tags(name, key) VALUES (?,?)")) {
       st.setString(1, normalized);
       st.setString(2, Tags.key(normalized));
       st.executeUpdate();
@@ -171,8 +172,8 @@ public final class TagRepository {
   }
 
   /**
-   * Renames a tag and its children ({@code a/b} becomes {@code new/b}); returns how many tags
-   * were renamed. A target name that another tag already has is an error: merge instead.
+   * Renames a tag and its children ({@code a/b} becomes {@code new/b}); returns how many tags were
+   * renamed. A target name that another tag already has is an error: merge instead.
    */
   public int rename(long journal, String from, String to) throws SQLException {
     List<Object[]> tags = subtree(from);
@@ -190,11 +191,17 @@ public final class TagRepository {
       Optional<Long> clash = find(newName);
       if (clash.isPresent() && clash.get() != (long) t[0]) {
         throw new UsageException(
-            "tag '" + newName + "' already exists; use 'dossier tags merge " + oldName + " --into "
-                + newName + "'");
+            "tag '"
+                + newName
+                + "' already exists; use 'dossier tags merge "
+                + oldName
+                + " --into "
+                + newName
+                + "'");
       }
     }
-    try (PreparedStatement st = conn().prepareStatement("UPDATE tags SET name=?, key=? WHERE id=?")) {
+    try (PreparedStatement st =
+        conn().prepareStatement("UPDATE tags SET name=?, key=? WHERE id=?")) {
       for (Object[] t : tags) {
         String oldName = (String) t[1];
         String newName = to + oldName.substring(from.length());
@@ -208,7 +215,10 @@ public final class TagRepository {
     return tags.size();
   }
 
-  /** Moves every article of {@code from} to {@code into} and deletes {@code from}; returns links moved. */
+  /**
+   * Moves every article of {@code from} to {@code into} and deletes {@code from}; returns links
+   * moved.
+   */
   public int merge(long journal, String from, String into) throws SQLException {
     Optional<Long> src = find(from);
     if (src.isEmpty()) {

@@ -23,15 +23,15 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Builds a benchmark corpus of N articles from the paragraphs of a folder of real stories (one story
- * a file: headline, blank line, paragraphs separated by blank lines).
+ * Builds a benchmark corpus of N articles from the paragraphs of a folder of real stories (one
+ * story a file: headline, blank line, paragraphs separated by blank lines).
  *
- * <p>Output is a pure function of the source folder, N and the seed: article i draws everything from
- * its own random stream, so the first 10,000 articles of the 100k corpus are the 10k corpus. Each
- * article is written as plain text (the source's shape plus a "Published" line), as an HTML page
- * with site furniture and JSON-LD, and as a mail file for mail indexers, 1,000 files a folder. A few
- * invented words recur at fixed rates so that queries with known, large hit counts exist; their
- * exact counts are written to {@code manifest.tsv}.
+ * <p>Output is a pure function of the source folder, N and the seed: article i draws everything
+ * from its own random stream, so the first 10,000 articles of the 100k corpus are the 10k corpus.
+ * Each article is written as plain text (the source's shape plus a "Published" line), as an HTML
+ * page with site furniture and JSON-LD, and as a mail file for mail indexers, 1,000 files a folder.
+ * A few invented words recur at fixed rates so that queries with known, large hit counts exist;
+ * their exact counts are written to {@code manifest.tsv}.
  *
  * <p>With {@code --count source} the source stories themselves are written, one article each, in
  * the same three shapes (text byte for byte), so peers can index exactly what dossier imports.
@@ -66,8 +66,22 @@ public final class CorpusGenerator {
     "Mirela", "Dev", "Hanna", "Paulo", "Grete"
   };
   private static final String[] LAST = {
-    "Varga", "Okafor", "Lindqvist", "Moreau", "Castell", "Ibsen", "Radu", "Achebe", "Novak", "Hale",
-    "Sorensen", "Quaid", "Brennan", "Takeda", "Ferro", "Dunmore"
+    "Varga",
+    "Okafor",
+    "Lindqvist",
+    "Moreau",
+    "Castell",
+    "Ibsen",
+    "Radu",
+    "Achebe",
+    "Novak",
+    "Hale",
+    "Sorensen",
+    "Quaid",
+    "Brennan",
+    "Takeda",
+    "Ferro",
+    "Dunmore"
   };
 
   enum Shape {
@@ -148,7 +162,11 @@ public final class CorpusGenerator {
             : g.write(out, parseCount(count), perFolder, shapes);
     long ms = (System.nanoTime() - t0) / 1_000_000;
     System.err.printf(
-        Locale.ROOT, "wrote %d articles to %s in %.1f s%n", counts.get("articles"), out, ms / 1000.0);
+        Locale.ROOT,
+        "wrote %d articles to %s in %.1f s%n",
+        counts.get("articles"),
+        out,
+        ms / 1000.0);
   }
 
   private static int parseCount(String s) {
@@ -178,7 +196,8 @@ public final class CorpusGenerator {
     try (Stream<Path> s = Files.walk(dir)) {
       files =
           s.filter(p -> Files.isRegularFile(p) && p.toString().endsWith(".txt"))
-              .sorted((x, y) -> dir.relativize(x).toString().compareTo(dir.relativize(y).toString()))
+              .sorted(
+                  (x, y) -> dir.relativize(x).toString().compareTo(dir.relativize(y).toString()))
               .collect(Collectors.toList());
     }
     List<Story> stories = new ArrayList<>();
@@ -444,7 +463,11 @@ public final class CorpusGenerator {
         .append("</button></form></div>\n")
         .append("</article>\n<section class=\"related\"><h2>Related stories</h2><ul>\n");
     for (int k = 1; k <= 4; k++) {
-      b.append("<li><a href=\"/").append(slug).append("/").append(a.index() + k).append("\">")
+      b.append("<li><a href=\"/")
+          .append(slug)
+          .append("/")
+          .append(a.index() + k)
+          .append("\">")
           .append("More from ")
           .append(slug)
           .append(", part ")

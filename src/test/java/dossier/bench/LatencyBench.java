@@ -19,13 +19,14 @@ import java.util.Locale;
  * <p>One sample is what a screen of results costs: the best 20 with their snippets ({@code search})
  * or the newest 20 ({@code list}), plus the total count. Each query is warmed up for a fixed time,
  * then sampled many times; percentiles come from the sorted samples. The three parts (page, count,
- * both) are timed separately so a slow count is not hidden in a fast page. Each sample starts
- * with no plan kept from the one before, as a new query on a screen would: the page pays for
- * choosing the plan and the count that follows reuses it.
+ * both) are timed separately so a slow count is not hidden in a fast page. Each sample starts with
+ * no plan kept from the one before, as a new query on a screen would: the page pays for choosing
+ * the plan and the count that follows reuses it.
  *
- * <p>usage: LatencyBench --db ARCHIVE [--samples 300] [--warmup-ms 2000] [--query NAME=KIND:TEXT]...
- * where KIND is search or list. The archive must already hold the corpus (and the tag the tag
- * query filters on); the hit counts printed beside each figure show what was measured.
+ * <p>usage: LatencyBench --db ARCHIVE [--samples 300] [--warmup-ms 2000] [--query
+ * NAME=KIND:TEXT]... where KIND is search or list. The archive must already hold the corpus (and
+ * the tag the tag query filters on); the hit counts printed beside each figure show what was
+ * measured.
  */
 public final class LatencyBench {
 
@@ -109,8 +110,7 @@ public final class LatencyBench {
   private static long page(ArticleService service, Shape s) {
     long[] acc = {0};
     if (s.search()) {
-      service.search(
-          s.text(), 20, 0, (Hit h) -> acc[0] += h.article().id() + h.snippet().length());
+      service.search(s.text(), 20, 0, (Hit h) -> acc[0] += h.article().id() + h.snippet().length());
     } else {
       service.list(s.text(), Sort.NEWEST, 20, 0, false, a -> acc[0] += a.id());
     }

@@ -21,11 +21,11 @@ import org.objectweb.asm.Opcodes;
  * older than Java 6 the stack map frames of a Java 8 class file.
  *
  * <p>picocli ships Java 5 class files. The JVM checks those with its old type-inferring verifier,
- * and its class-data sharing archives refuse every class checked that way, so picocli's 228
- * classes were read from the jar and verified again on every start of every command: about 60 ms
- * of CPU of a {@code dossier search} (BENCHMARKS.md, Start-up). With frames computed here they are
- * verified by the current verifier and the launcher's archive keeps them. The code itself is not
- * changed; {@code ShadedJarIT} loads and verifies every class of the jar.
+ * and its class-data sharing archives refuse every class checked that way, so picocli's 228 classes
+ * were read from the jar and verified again on every start of every command: about 60 ms of CPU of
+ * a {@code dossier search} (BENCHMARKS.md, Start-up). With frames computed here they are verified
+ * by the current verifier and the launcher's archive keeps them. The code itself is not changed;
+ * {@code ShadedJarIT} loads and verifies every class of the jar.
  *
  * <p>usage: FrameOldClasses JAR (rewritten in place)
  */
@@ -67,7 +67,9 @@ public final class FrameOldClasses {
   }
 
   private static int version(byte[] classFile) {
-    return classFile.length < 8 ? Integer.MAX_VALUE : ((classFile[6] & 0xff) << 8) | (classFile[7] & 0xff);
+    return classFile.length < 8
+        ? Integer.MAX_VALUE
+        : ((classFile[6] & 0xff) << 8) | (classFile[7] & 0xff);
   }
 
   /** The class with frames computed from its code, as a Java 8 class file. */

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Tagging as a user does it from the shell: tag by query, ids and batches, tag names and
- * hierarchy, tag renames and merges, status, star, notes, deletion, the change log and undo,
- * auto-tag rules and suggestions. Every undo is checked against a full export of the archive.
+ * Tagging as a user does it from the shell: tag by query, ids and batches, tag names and hierarchy,
+ * tag renames and merges, status, star, notes, deletion, the change log and undo, auto-tag rules
+ * and suggestions. Every undo is checked against a full export of the archive.
  */
 class TaggingTest {
   @TempDir Path tmp;
@@ -130,7 +130,8 @@ class TaggingTest {
     cli.run("undo");
     assertThat(snapshot()).isEqualTo(before);
 
-    assertThat(cli.run("tags", "merge", "ostrand/dam", "drought", "--into", "river").code()).isZero();
+    assertThat(cli.run("tags", "merge", "ostrand/dam", "drought", "--into", "river").code())
+        .isZero();
     assertThat(cli.run("tags").out()).doesNotContain("drought").contains("river");
     cli.run("undo");
     assertThat(snapshot()).isEqualTo(before);
@@ -159,7 +160,9 @@ class TaggingTest {
       assertThat(cli.run("undo").code()).isZero();
     }
     assertThat(snapshot()).isEqualTo(before);
-    assertThat(cli.run("search", "pipeline").out()).as("the full-text index is back too").contains("pipeline");
+    assertThat(cli.run("search", "pipeline").out())
+        .as("the full-text index is back too")
+        .contains("pipeline");
   }
 
   @Test
@@ -198,8 +201,10 @@ class TaggingTest {
     Cli.Result names = cli.run("suggest", "1", "--format", "json");
     assertThat(names.code()).as(names.toString()).isZero();
     var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(names.out());
-    List<String> tags = java.util.stream.StreamSupport.stream(json.spliterator(), false)
-        .map(n -> n.get("tag").asText()).collect(Collectors.toList());
+    List<String> tags =
+        java.util.stream.StreamSupport.stream(json.spliterator(), false)
+            .map(n -> n.get("tag").asText())
+            .collect(Collectors.toList());
     assertThat(tags).contains("Kelmar", "Ostrand");
     assertThat(json.get(0).get("score").asDouble()).isPositive();
     assertThat(json.get(0).get("reason").asText()).contains("named");

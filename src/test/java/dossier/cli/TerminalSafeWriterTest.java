@@ -17,8 +17,15 @@ class TerminalSafeWriterTest {
 
   @Test
   void dossiersOwnColorsPassWhenColorIsOn() throws IOException {
-    String s = Terminal.BOLD + "title" + Terminal.RESET + " " + Terminal.DIM + "dim"
-        + Terminal.RESET + "\u001b[1;33mwarn\u001b[m";
+    String s =
+        Terminal.BOLD
+            + "title"
+            + Terminal.RESET
+            + " "
+            + Terminal.DIM
+            + "dim"
+            + Terminal.RESET
+            + "\u001b[1;33mwarn\u001b[m";
     assertThat(through(s, true, false)).isEqualTo(s);
   }
 

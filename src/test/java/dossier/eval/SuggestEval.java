@@ -41,7 +41,11 @@ public final class SuggestEval {
     Path db = dir.resolve("eval.db");
     try (Archive archive = Archive.open(db)) {
       new ImportService(archive)
-          .run(List.of(corpus.toString()), () -> System.in, ImportService.Options.defaults(), o -> {});
+          .run(
+              List.of(corpus.toString()),
+              () -> System.in,
+              ImportService.Options.defaults(),
+              o -> {});
       Map<Long, String> category = new HashMap<>();
       List<Long> test = new ArrayList<>();
       Map<String, List<Long>> train = new HashMap<>();
@@ -94,7 +98,8 @@ public final class SuggestEval {
           100.0 * right / test.size());
       perCategory.forEach(
           (k, v) ->
-              System.out.printf(Locale.ROOT, "  %-14s %d/%d = %.1f%%%n", k, v[0], v[1], 100.0 * v[0] / v[1]));
+              System.out.printf(
+                  Locale.ROOT, "  %-14s %d/%d = %.1f%%%n", k, v[0], v[1], 100.0 * v[0] / v[1]));
       System.out.printf(
           Locale.ROOT,
           "suggest latency: p50 %.1f ms, p99 %.1f ms%n",

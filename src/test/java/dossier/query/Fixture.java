@@ -199,12 +199,21 @@ final class Fixture {
         if (q.hasText()) {
           archive.articles().search(q, 0, 0, h -> found.add(h.article().id()));
         } else {
-          archive.articles().list(q, dossier.store.Sort.NEWEST, 0, 0, false, a -> found.add(a.id()));
+          archive
+              .articles()
+              .list(q, dossier.store.Sort.NEWEST, 0, 0, false, a -> found.add(a.id()));
         }
         if (!found.equals(set) || archive.articles().count(q) != set.size()) {
           throw new AssertionError(
-              plan + ": found " + found + ", count " + archive.articles().count(q)
-                  + " but list " + set + " for " + query);
+              plan
+                  + ": found "
+                  + found
+                  + ", count "
+                  + archive.articles().count(q)
+                  + " but list "
+                  + set
+                  + " for "
+                  + query);
         }
       } finally {
         archive.articles().forcePlan(null);

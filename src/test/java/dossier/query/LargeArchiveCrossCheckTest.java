@@ -41,7 +41,7 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  * (the updates spread statuses, stars, dates and addresses so that no query's answer is empty).
  * Each query's search and count are checked too, under every plan the store can choose.
  *
- * The expected sets are computed with raw FTS5 syntax and plain SQL written here by hand, so the
+ * <p>The expected sets are computed with raw FTS5 syntax and plain SQL written here by hand, so the
  * test holds for whatever the archive contains; it reports how many articles each query matched so
  * that a check of empty sets does not pass unnoticed.
  */
@@ -168,7 +168,8 @@ class LargeArchiveCrossCheckTest {
                           TreeSet<Long> found = new TreeSet<>();
                           archive.articles().search(q, 0, 0, h -> found.add(h.article().id()));
                           assertThat(found).as(plan.name()).isEqualTo(expected);
-                          assertThat(archive.articles().count(q)).as(plan.name())
+                          assertThat(archive.articles().count(q))
+                              .as(plan.name())
                               .isEqualTo(expected.size());
                         } finally {
                           archive.articles().forcePlan(null);

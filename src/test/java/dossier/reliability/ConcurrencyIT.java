@@ -40,7 +40,9 @@ class ConcurrencyIT {
 
   /** Every failed run, with what it printed. */
   final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+
   final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+
   /** The slowest run of each kind, in milliseconds. */
   final Map<String, Long> slowest = new ConcurrentHashMap<>();
 
@@ -72,15 +74,18 @@ class ConcurrencyIT {
     Map<Long, String> notes = new ConcurrentHashMap<>();
     ExecutorService pool = Executors.newFixedThreadPool(6);
     List<Future<?>> jobs = new ArrayList<>();
-    jobs.add(pool.submit(() -> check("import", () -> d.run("import", "--tag", "from/a", a.toString()))));
-    jobs.add(pool.submit(() -> check("import", () -> d.run("import", "--tag", "from/b", b.toString()))));
+    jobs.add(
+        pool.submit(() -> check("import", () -> d.run("import", "--tag", "from/a", a.toString()))));
+    jobs.add(
+        pool.submit(() -> check("import", () -> d.run("import", "--tag", "from/b", b.toString()))));
     jobs.add(
         pool.submit(
             () -> {
               for (int i = 0; System.nanoTime() < deadline; i++) {
                 long id = 1 + (i * 7L) % BASE;
                 String tag = "loop/" + i;
-                if (check("tag", () -> d.run("tag", "--ids", Long.toString(id), "+" + tag)).code() == 0) {
+                if (check("tag", () -> d.run("tag", "--ids", Long.toString(id), "+" + tag)).code()
+                    == 0) {
                   tagged.add(id + " " + tag);
                 }
               }
@@ -98,7 +103,8 @@ class ConcurrencyIT {
                   expected.add(id + " " + tag);
                 }
                 if (check("tag --batch", () -> d.runWithInput(lines.toString(), "tag", "--batch"))
-                        .code() == 0) {
+                        .code()
+                    == 0) {
                   tagged.addAll(expected);
                 }
               }
@@ -128,7 +134,13 @@ class ConcurrencyIT {
     }
 
     System.out.println(
-        "concurrency: " + seconds + " s, runs " + runs + ", slowest ms " + slowest + ", failures "
+        "concurrency: "
+            + seconds
+            + " s, runs "
+            + runs
+            + ", slowest ms "
+            + slowest
+            + ", failures "
             + failures.size());
     assertThat(failures).isEmpty();
     assertThat(runs.get("tag").get()).isPositive();
@@ -153,10 +165,18 @@ class ConcurrencyIT {
         }
       }
       articles = count(st, "SELECT count(*) FROM articles");
-      assertThat(count(st, "SELECT count(*) FROM article_tags x JOIN tags t ON t.id = x.tag_id"
-          + " WHERE t.name = 'from/a'")).isEqualTo(filesA);
-      assertThat(count(st, "SELECT count(*) FROM article_tags x JOIN tags t ON t.id = x.tag_id"
-          + " WHERE t.name = 'from/b'")).isEqualTo(filesB);
+      assertThat(
+              count(
+                  st,
+                  "SELECT count(*) FROM article_tags x JOIN tags t ON t.id = x.tag_id"
+                      + " WHERE t.name = 'from/a'"))
+          .isEqualTo(filesA);
+      assertThat(
+              count(
+                  st,
+                  "SELECT count(*) FROM article_tags x JOIN tags t ON t.id = x.tag_id"
+                      + " WHERE t.name = 'from/b'"))
+          .isEqualTo(filesB);
     }
     assertThat(links).containsAll(tagged);
     assertThat(stored).isEqualTo(notes);

@@ -8,13 +8,23 @@ import java.nio.file.Path;
 import java.util.Random;
 
 /**
- * Plain-text articles made up from a few paragraphs, each file with its own headline and numbers
- * so that every file is a distinct article. Deterministic for a given seed.
+ * Plain-text articles made up from a few paragraphs, each file with its own headline and numbers so
+ * that every file is a distinct article. Deterministic for a given seed.
  */
 final class Corpus {
   private static final String[] PLACES = {
-    "Harrowgate", "Lisvane", "Kelmar", "Oste", "Northgate", "Varela", "Dunmore", "Brightwater",
-    "Calder", "Mossley", "Tarn", "Wexley"
+    "Harrowgate",
+    "Lisvane",
+    "Kelmar",
+    "Oste",
+    "Northgate",
+    "Varela",
+    "Dunmore",
+    "Brightwater",
+    "Calder",
+    "Mossley",
+    "Tarn",
+    "Wexley"
   };
 
   private static final String[] TOPICS = {
@@ -49,11 +59,25 @@ final class Corpus {
     String place = PLACES[r.nextInt(PLACES.length)];
     String topic = TOPICS[r.nextInt(TOPICS.length)];
     StringBuilder b = new StringBuilder();
-    b.append(place).append(" weighs ").append(topic).append(" plan, item ").append(seed)
-        .append('-').append(n).append("\n\n");
+    b.append(place)
+        .append(" weighs ")
+        .append(topic)
+        .append(" plan, item ")
+        .append(seed)
+        .append('-')
+        .append(n)
+        .append("\n\n");
     b.append("By Staff Reporter\n\n");
-    b.append("The ").append(place).append(" ").append(topic).append(" review, case ")
-        .append(seed).append('-').append(n).append(", drew ").append(10 + r.nextInt(900))
+    b.append("The ")
+        .append(place)
+        .append(" ")
+        .append(topic)
+        .append(" review, case ")
+        .append(seed)
+        .append('-')
+        .append(n)
+        .append(", drew ")
+        .append(10 + r.nextInt(900))
         .append(" written responses.\n\n");
     int paragraphs = 3 + r.nextInt(4);
     for (int i = 0; i < paragraphs; i++) {

@@ -106,7 +106,10 @@ class CrashIT {
     System.out.printf(
         "crash: %d kills (%d while running) during imports of %d files, %d s; final import:"
             + " %s%n",
-        kills, killedRunning, files, (System.nanoTime() - start) / 1_000_000_000L,
+        kills,
+        killedRunning,
+        files,
+        (System.nanoTime() - start) / 1_000_000_000L,
         last.err().strip().lines().reduce((x, y) -> y).orElse(""));
     assertThat(killedRunning).as("kills that hit a running import").isPositive();
   }
@@ -127,13 +130,21 @@ class CrashIT {
       waitFor(d, s, "SELECT count(*) FROM article_tags", random.nextInt(files));
       killSomewhereIn(s, 300);
       assertSound(d, "killed tag --batch");
-      assertThat(count(d, "SELECT count(*) FROM article_tags x JOIN tags t ON t.id = x.tag_id"
-          + " WHERE t.name <> 'crash/' || x.article_id")).isZero();
+      assertThat(
+              count(
+                  d,
+                  "SELECT count(*) FROM article_tags x JOIN tags t ON t.id = x.tag_id"
+                      + " WHERE t.name <> 'crash/' || x.article_id"))
+          .isZero();
     }
     Dossier.Run batch = d.runWithInput(lines.toString(), "tag", "--batch");
     assertThat(batch.code()).as(batch.toString()).isZero();
-    assertThat(count(d, "SELECT count(*) FROM article_tags x JOIN tags t ON t.id = x.tag_id"
-        + " WHERE t.name = 'crash/' || x.article_id")).isEqualTo(files);
+    assertThat(
+            count(
+                d,
+                "SELECT count(*) FROM article_tags x JOIN tags t ON t.id = x.tag_id"
+                    + " WHERE t.name = 'crash/' || x.article_id"))
+        .isEqualTo(files);
 
     // articles as an older extractor left them; reextract is killed, then finishes
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + d.db());
@@ -142,7 +153,10 @@ class CrashIT {
     }
     for (int k = 0; k < 2; k++) {
       Dossier.Started s = d.start("reextract");
-      waitFor(d, s, "SELECT count(*) FROM articles WHERE title NOT LIKE 'Old title %'",
+      waitFor(
+          d,
+          s,
+          "SELECT count(*) FROM articles WHERE title NOT LIKE 'Old title %'",
           random.nextInt(files));
       killSomewhereIn(s, 300);
       assertSound(d, "killed reextract");

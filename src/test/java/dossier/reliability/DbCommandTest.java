@@ -152,7 +152,8 @@ class DbCommandTest {
     assertThat(j.get("articles").asLong()).isEqualTo(30);
     assertThat(j.get("schema_version").asInt()).isEqualTo(j.get("latest_schema_version").asInt());
     assertThat(j.get("db_bytes").asLong()).isEqualTo(Files.size(cli.db()));
-    assertThat(j.get("original_bytes").asLong()).isGreaterThan(j.get("stored_original_bytes").asLong());
+    assertThat(j.get("original_bytes").asLong())
+        .isGreaterThan(j.get("stored_original_bytes").asLong());
   }
 
   @Test

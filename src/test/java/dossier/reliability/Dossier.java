@@ -79,8 +79,15 @@ final class Dossier {
   Started startWithInput(String stdin, String... args) {
     List<String> cmd =
         new ArrayList<>(
-            List.of(java(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss8m", "-jar",
-                jar().toString(), "--db", db.toString()));
+            List.of(
+                java(),
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Xss8m",
+                "-jar",
+                jar().toString(),
+                "--db",
+                db.toString()));
     cmd.addAll(List.of(args));
     int n = RUNS.incrementAndGet();
     Path out = dir.resolve("run-" + n + ".out");

@@ -19,13 +19,12 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The normal suite's share of fuzzing: every input the coverage-guided fuzzer (profile {@code
- * fuzz}) found or was seeded with is replayed against its target, then a short, seeded mutation
- * run over the seeds looks for new failures on every build.
+ * fuzz}) found or was seeded with is replayed against its target, then a short, seeded mutation run
+ * over the seeds looks for new failures on every build.
  */
 class FuzzRegressionTest {
   /** Where the fuzzer keeps its findings, one folder per target. */
-  static final Path INPUTS =
-      Cli.projectDir().resolve("src/test/resources/dossier/FuzzTestsInputs");
+  static final Path INPUTS = Cli.projectDir().resolve("src/test/resources/dossier/FuzzTestsInputs");
 
   record Target(String name, Consumer<byte[]> run, List<byte[]> seeds) {}
 
@@ -37,20 +36,36 @@ class FuzzRegressionTest {
         ("\3---\ntitle: \"Front: matter\"\ndate: 2024-08-15\ntags: [a, b/c]\nauthor: Ann\n---\n\n"
                 + "# Heading\n\nBody *text* with [a link](http://x).\n")
             .getBytes(StandardCharsets.UTF_8));
-    List<byte[]> queries = utf8(
-        "harbour council", "title:\"quay levy\" OR body:dredg*", "(a OR b) -c NOT d",
-        "tag:port/levy -tag:x is:starred", "date:2024-08..2024-09-15 imported:30d..",
-        "source:\"the courier\" site:example.org author:lee", "saved:loop", "id:7 after:2024",
-        "\"unclosed", "((", "note:\"\" lang:en section:x url:http");
-    List<byte[]> lines = utf8(
-        "+a -b -- harbour", "+\"new york\" -- tag:x", "-old +new/child id:3", "+a +a -- *",
-        "+\"unclosed -- x", "-- just a query", "+ -");
-    List<byte[]> exports = utf8(
-        "[{\"title\":\"T\",\"body\":\"B\",\"content_hash\":\"h1\",\"tags\":[\"a\"],"
-            + "\"status\":\"read\",\"starred\":true,\"authors\":[\"A\"]}]",
-        "{\"body\":\"x\",\"content_hash\":\"h2\",\"original\":\"aGVsbG8=\"}\n"
-            + "{\"body\":\"y\",\"content_hash\":\"h3\",\"status\":\"bogus\"}\n",
-        "[1, \"a\", null, {}]", "{\"body\":");
+    List<byte[]> queries =
+        utf8(
+            "harbour council",
+            "title:\"quay levy\" OR body:dredg*",
+            "(a OR b) -c NOT d",
+            "tag:port/levy -tag:x is:starred",
+            "date:2024-08..2024-09-15 imported:30d..",
+            "source:\"the courier\" site:example.org author:lee",
+            "saved:loop",
+            "id:7 after:2024",
+            "\"unclosed",
+            "((",
+            "note:\"\" lang:en section:x url:http");
+    List<byte[]> lines =
+        utf8(
+            "+a -b -- harbour",
+            "+\"new york\" -- tag:x",
+            "-old +new/child id:3",
+            "+a +a -- *",
+            "+\"unclosed -- x",
+            "-- just a query",
+            "+ -");
+    List<byte[]> exports =
+        utf8(
+            "[{\"title\":\"T\",\"body\":\"B\",\"content_hash\":\"h1\",\"tags\":[\"a\"],"
+                + "\"status\":\"read\",\"starred\":true,\"authors\":[\"A\"]}]",
+            "{\"body\":\"x\",\"content_hash\":\"h2\",\"original\":\"aGVsbG8=\"}\n"
+                + "{\"body\":\"y\",\"content_hash\":\"h3\",\"status\":\"bogus\"}\n",
+            "[1, \"a\", null, {}]",
+            "{\"body\":");
     return List.of(
         new Target("extract", FuzzTargets::extract, pages),
         new Target("query", FuzzTargets::query, queries),
@@ -91,11 +106,52 @@ class FuzzRegressionTest {
   }
 
   /** Tokens that parsers treat specially, spliced in by the mutator. */
-  private static final List<byte[]> TOKENS = utf8(
-      "<div>", "</div>", "<p>", "<script>", "<!--", "-->", "<![CDATA[", "&amp;", "&#0;", "\"",
-      "'", "(", ")", "*", ":", "..", "--", "-", "+", "OR", "NOT", "tag:", "date:", "saved:",
-      "\n---\n", "\n\n", "\r\n", "\u0000", "\u001b[2J", "\u202e", "\ufeff", "{", "}", "[", "]",
-      "\\", "\\u0000", "null", "By ", "Published ", "# ", "http://", "\u00e9", "\ud83d\ude00");
+  private static final List<byte[]> TOKENS =
+      utf8(
+          "<div>",
+          "</div>",
+          "<p>",
+          "<script>",
+          "<!--",
+          "-->",
+          "<![CDATA[",
+          "&amp;",
+          "&#0;",
+          "\"",
+          "'",
+          "(",
+          ")",
+          "*",
+          ":",
+          "..",
+          "--",
+          "-",
+          "+",
+          "OR",
+          "NOT",
+          "tag:",
+          "date:",
+          "saved:",
+          "\n---\n",
+          "\n\n",
+          "\r\n",
+          "\u0000",
+          "\u001b[2J",
+          "\u202e",
+          "\ufeff",
+          "{",
+          "}",
+          "[",
+          "]",
+          "\\",
+          "\\u0000",
+          "null",
+          "By ",
+          "Published ",
+          "# ",
+          "http://",
+          "\u00e9",
+          "\ud83d\ude00");
 
   static byte[] mutate(byte[] in, Random r) {
     List<Byte> b = new ArrayList<>(in.length + 16);

@@ -25,8 +25,8 @@ import java.util.Optional;
 /**
  * What every parser a user's files or words reach must hold to, for any input: the fuzz tests
  * (profile {@code fuzz}) feed them generated inputs, {@link FuzzRegressionTest} replays what the
- * fuzzer found. Each target throws only when the parser broke its contract: an exception other
- * than the documented one, or a result that breaks an invariant.
+ * fuzzer found. Each target throws only when the parser broke its contract: an exception other than
+ * the documented one, or a result that breaks an invariant.
  */
 public final class FuzzTargets {
   private static final Format[] FORMATS = Format.values();
@@ -111,7 +111,8 @@ public final class FuzzTargets {
   private static int restores;
 
   private static final QueryContext SAVED =
-      QueryContext.of(name -> name.equals("loop") ? Optional.of("saved:loop") : Optional.of("tag:x"));
+      QueryContext.of(
+          name -> name.equals("loop") ? Optional.of("saved:loop") : Optional.of("tag:x"));
 
   private static Archive archive;
 

@@ -74,7 +74,10 @@ class HostileFilesTest {
     args[args.length - 1] = dir.toString();
     Cli.Result r = cli.run(args);
     result[0] = r;
-    assertThat(r.out() + r.err()).as(r.toString()).doesNotContain("\tat ").doesNotContain("Exception");
+    assertThat(r.out() + r.err())
+        .as(r.toString())
+        .doesNotContain("\tat ")
+        .doesNotContain("Exception");
     Map<String, JsonNode> byName = new HashMap<>();
     for (String line : r.lines()) {
       JsonNode n = JSON.readTree(line);
@@ -152,7 +155,9 @@ class HostileFilesTest {
   void oddlyEncodedTextIsStoredReadably() throws IOException {
     String text = Corpus.article(10, 1);
     // UTF-16 without a byte-order mark
-    write("utf16le.txt", text.replace("weighs", "weighs caf\u00e9").getBytes(StandardCharsets.UTF_16LE));
+    write(
+        "utf16le.txt",
+        text.replace("weighs", "weighs caf\u00e9").getBytes(StandardCharsets.UTF_16LE));
     write("utf16be.txt", Corpus.article(10, 2).getBytes(StandardCharsets.UTF_16BE));
     // invalid UTF-8: a stray latin-1 byte and a cut multi-byte sequence in otherwise UTF-8 text
     byte[] good = Corpus.article(10, 3).getBytes(StandardCharsets.UTF_8);
@@ -313,14 +318,16 @@ class HostileFilesTest {
       vandal.join();
     }
     assertThat(r[0].code()).as(r[0].toString()).isIn(0, 3);
-    long imported = o.values().stream().filter(x -> x.get("status").asText().equals("imported")).count();
+    long imported =
+        o.values().stream().filter(x -> x.get("status").asText().equals("imported")).count();
     for (JsonNode x : o.values()) {
       if (x.get("status").asText().equals("failed")) {
         // deleted, or caught between the truncation and the write of a rewrite
         assertThat(x.get("error").asText()).isIn("no such file or directory", "empty file");
       }
     }
-    assertThat(o.values()).allSatisfy(x -> assertThat(x.get("status").asText()).isIn("imported", "failed"));
+    assertThat(o.values())
+        .allSatisfy(x -> assertThat(x.get("status").asText()).isIn("imported", "failed"));
     assertThat(cli.run("list", "--format", "ids").lines()).hasSize((int) imported);
     assertSound();
   }

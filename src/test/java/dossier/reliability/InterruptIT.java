@@ -23,7 +23,8 @@ class InterruptIT {
     Dossier.Started imp = d.start("import", "--json", in.toString());
     // the first committed batch shows up as outcome lines on stdout
     long deadline = System.nanoTime() + 120_000_000_000L;
-    while (imp.outSoFar().lines().count() < 10 && imp.process().isAlive()
+    while (imp.outSoFar().lines().count() < 10
+        && imp.process().isAlive()
         && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
@@ -68,8 +69,9 @@ class InterruptIT {
     Dossier.interrupt(batch.process());
     Dossier.Run r = batch.await(60);
     assertThat(r.code()).as(r.toString()).isEqualTo(130);
-    Matcher m = Pattern.compile("stopped by Ctrl-C after line \\d+; (\\d+) lines? applied")
-        .matcher(r.err());
+    Matcher m =
+        Pattern.compile("stopped by Ctrl-C after line \\d+; (\\d+) lines? applied")
+            .matcher(r.err());
     assertThat(m.find()).as(r.err()).isTrue();
     assertThat(links(d)).isEqualTo(Long.parseLong(m.group(1)));
     assertThat(d.run("db", "check").code()).isZero();

@@ -48,7 +48,9 @@ class ReextractCommandTest {
     sql(
         "UPDATE articles SET title = 'Home | News | Sport', body = body || char(10) || char(10)"
             + " || 'Share this article. Cookie settings.', source = 'Old Extractor Gazette',"
-            + " content_hash = 'old-' || id WHERE id IN (" + idList + ")");
+            + " content_hash = 'old-' || id WHERE id IN ("
+            + idList
+            + ")");
   }
 
   private JsonNode show(long id) throws Exception {

@@ -15,12 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Text from articles, notes, tags and file names can hold terminal escape sequences. On a terminal
- * none of it may reach the screen raw: it could retitle the window, clear the screen, or hide
- * text with bidirectional overrides. Only dossier's own color codes may appear.
+ * none of it may reach the screen raw: it could retitle the window, clear the screen, or hide text
+ * with bidirectional overrides. Only dossier's own color codes may appear.
  */
 class TerminalSafetyTest {
   /** Set the window title, ring the bell, clear the screen. */
   static final String OSC = "\u001b]0;pwned\u0007\u001b[2J";
+
   /** A C1 control sequence introducer, then a right-to-left override. */
   static final String C1_BIDI = "\u009b31m\u202etxt.exe";
 
@@ -35,9 +36,18 @@ class TerminalSafetyTest {
     Path dir = Files.createDirectories(tmp.resolve("in"));
     Files.writeString(
         dir.resolve("evil.txt"),
-        "Harbour vote " + OSC + " ends " + C1_BIDI + "\n\n"
-            + "By Mal " + OSC + " Icious\n\n"
-            + "The harbour board voted on the levy " + OSC + " after a long debate " + C1_BIDI
+        "Harbour vote "
+            + OSC
+            + " ends "
+            + C1_BIDI
+            + "\n\n"
+            + "By Mal "
+            + OSC
+            + " Icious\n\n"
+            + "The harbour board voted on the levy "
+            + OSC
+            + " after a long debate "
+            + C1_BIDI
             + ". Members said the harbour needs dredging.\n\n"
             + "Traders welcomed the harbour decision and the levy.\n");
     Files.writeString(dir.resolve("name-\u001b[2J-\u0007.txt"), Corpus.article(20, 1));
@@ -90,8 +100,8 @@ class TerminalSafetyTest {
   }
 
   /**
-   * Standard error on a terminal redraws its progress bar with carriage returns, which the
-   * terminal guard ({@code TerminalSafeWriter}) lets through there and only there.
+   * Standard error on a terminal redraws its progress bar with carriage returns, which the terminal
+   * guard ({@code TerminalSafeWriter}) lets through there and only there.
    */
   private static String progressLinesOut(String err) {
     return err.replace("\r", "");
@@ -102,11 +112,14 @@ class TerminalSafetyTest {
     for (int i = 0; i < t.length(); i++) {
       char c = t.charAt(i);
       boolean bad =
-          (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c < 0xa0)
-              || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
+          (c < 0x20 && c != '\n' && c != '\t')
+              || (c >= 0x7f && c < 0xa0)
+              || (c >= '\u202a' && c <= '\u202e')
+              || (c >= '\u2066' && c <= '\u2069');
       assertThat(bad)
-          .as("%s printed U+%04X at %d: ...%s...", what, (int) c, i,
-              t.substring(Math.max(0, i - 40), Math.min(t.length(), i + 20)))
+          .as(
+              "%s printed U+%04X at %d: ...%s...",
+              what, (int) c, i, t.substring(Math.max(0, i - 40), Math.min(t.length(), i + 20)))
           .isFalse();
     }
   }

@@ -45,8 +45,17 @@ class SearchPlanTest {
                     + " harbour ".repeat(1 + i % 7);
             Extracted x =
                 new Extracted(
-                    title, "Port Gazette", List.of(), i % 100 == 0 ? "2019-05-01" : "2021-05-01",
-                    null, null, "en", null, body, List.of(), "text");
+                    title,
+                    "Port Gazette",
+                    List.of(),
+                    i % 100 == 0 ? "2019-05-01" : "2021-05-01",
+                    null,
+                    null,
+                    "en",
+                    null,
+                    body,
+                    List.of(),
+                    "text");
             byte[] raw = body.getBytes(StandardCharsets.UTF_8);
             archive
                 .articles()
@@ -143,7 +152,11 @@ class SearchPlanTest {
           return null;
         });
     for (String text :
-        List.of("tag:port", "tag:port tag:port/east", "tag:port date:2021", "harbour tag:port",
+        List.of(
+            "tag:port",
+            "tag:port tag:port/east",
+            "tag:port date:2021",
+            "harbour tag:port",
             "ferry tag:port date:2021")) {
       CompiledQuery q = q(text);
       for (Plan p : List.of(Plan.EACH_MATCH, Plan.FILTER_SET)) {
@@ -167,8 +180,12 @@ class SearchPlanTest {
   @Test
   void everyPlanGivesTheSamePageAndCount() {
     for (String text :
-        List.of("harbour date:2019", "harbour tag:port", "harbour -tag:port date:2019",
-            "harbour date:2021", "ferry tag:port")) {
+        List.of(
+            "harbour date:2019",
+            "harbour tag:port",
+            "harbour -tag:port date:2019",
+            "harbour date:2021",
+            "ferry tag:port")) {
       CompiledQuery q = q(text);
       List<List<Object>> pages = new ArrayList<>();
       List<Long> counts = new ArrayList<>();

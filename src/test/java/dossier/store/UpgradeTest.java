@@ -41,7 +41,8 @@ class UpgradeTest {
 
   private static boolean hasTable(Statement st, String name) throws SQLException {
     try (ResultSet rs =
-        st.executeQuery("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '" + name + "'")) {
+        st.executeQuery(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '" + name + "'")) {
       return rs.next();
     }
   }
@@ -112,7 +113,9 @@ class UpgradeTest {
             Map<String, Object> row = new LinkedHashMap<>();
             for (int i = 1; i <= md.getColumnCount(); i++) {
               Object v = rs.getObject(i);
-              row.put(md.getColumnName(i), v instanceof byte[] b ? java.util.HexFormat.of().formatHex(b) : v);
+              row.put(
+                  md.getColumnName(i),
+                  v instanceof byte[] b ? java.util.HexFormat.of().formatHex(b) : v);
             }
             rows.add(row);
           }
@@ -136,14 +139,21 @@ class UpgradeTest {
       // the article is found by its words and read back whole
       var hit = new ArrayList<Long>();
       a.articles()
-          .list(dossier.query.QueryCompiler.compile("levy", dossier.query.QueryContext.empty()), Sort.NEWEST, 0, 0, true,
+          .list(
+              dossier.query.QueryCompiler.compile("levy", dossier.query.QueryContext.empty()),
+              Sort.NEWEST,
+              0,
+              0,
+              true,
               x -> hit.add(x.id()));
       assertThat(hit).containsExactly(7L);
-      assertThat(a.articles().get(7)).hasValueSatisfying(x -> {
-        assertThat(x.authors()).containsExactly("Ann Lee", "Bo Chan");
-        assertThat(x.tags()).containsExactly("Port/Levy");
-        assertThat(x.note()).isEqualTo("check the minutes");
-      });
+      assertThat(a.articles().get(7))
+          .hasValueSatisfying(
+              x -> {
+                assertThat(x.authors()).containsExactly("Ann Lee", "Bo Chan");
+                assertThat(x.tags()).containsExactly("Port/Levy");
+                assertThat(x.note()).isEqualTo("check the minutes");
+              });
     }
     Map<String, List<Map<String, Object>>> after = dump(db);
     for (Map.Entry<String, List<Map<String, Object>>> t : before.entrySet()) {
