@@ -1,6 +1,7 @@
 package dossier.core;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What an extractor pulled out of one file: the article text and its metadata, before it is stored.
@@ -8,6 +9,12 @@ import java.util.List;
  * @param body plain text, paragraphs separated by one blank line
  * @param suggestedTags tags the source itself proposes ("Tags:" lines, keywords), not applied
  * @param format the input format that was recognized: text, html or markdown
+ * @param markdown the body with its structure (headings, lists, quotes, links) as CommonMark, or
+ *     null when the extractor kept none; {@code body} stays the plain text that is indexed
+ * @param provenance where each metadata field that has a value came from: field name ({@code
+ *     title}, {@code source}, {@code authors}, {@code published}, {@code url}, {@code section},
+ *     {@code lang}, {@code caption}) to a short origin such as {@code json-ld} or {@code byline
+ *     line}
  */
 public record Extracted(
     String title,
@@ -20,13 +27,45 @@ public record Extracted(
     String caption,
     String body,
     List<String> suggestedTags,
-    String format) {
+    String format,
+    String markdown,
+    Map<String, String> provenance) {
 
   public Extracted {
     title = title == null ? "" : title;
     body = body == null ? "" : body;
     authors = authors == null ? List.of() : List.copyOf(authors);
     suggestedTags = suggestedTags == null ? List.of() : List.copyOf(suggestedTags);
+    provenance = provenance == null ? Map.of() : Map.copyOf(provenance);
+  }
+
+  /** An extraction without a structured rendition or provenance. */
+  public Extracted(
+      String title,
+      String source,
+      List<String> authors,
+      String published,
+      String url,
+      String section,
+      String lang,
+      String caption,
+      String body,
+      List<String> suggestedTags,
+      String format) {
+    this(
+        title,
+        source,
+        authors,
+        published,
+        url,
+        section,
+        lang,
+        caption,
+        body,
+        suggestedTags,
+        format,
+        null,
+        Map.of());
   }
 
   /**
