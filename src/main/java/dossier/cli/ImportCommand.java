@@ -120,7 +120,7 @@ final class ImportCommand extends BaseCommand {
               : RestoreService.isExportName(p) && Files.isRegularFile(Path.of(p));
       (export ? exports : files).add(p);
     }
-    try (Interruption stop = Interruption.watch()) {
+    try (Interruption stop = Interruption.watch(this)) {
       return importAndReport(files, exports, stdin, opts, listener, stop);
     }
   }

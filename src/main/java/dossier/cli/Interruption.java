@@ -20,14 +20,19 @@ final class Interruption implements AutoCloseable {
   private volatile boolean requested;
   private final CountDownLatch finished = new CountDownLatch(1);
   private final Thread hook;
+  private final BaseCommand command;
 
-  private Interruption() {
+  private Interruption(BaseCommand command) {
+    this.command = command;
     hook = new Thread(this::onSignal, "dossier-interrupt");
   }
 
-  /** Starts listening for Ctrl-C until {@link #close}. */
-  static Interruption watch() {
-    Interruption i = new Interruption();
+  /**
+   * Starts listening for Ctrl-C until {@link #close}; the command says on its standard error that
+   * it is stopping as soon as Ctrl-C comes.
+   */
+  static Interruption watch(BaseCommand command) {
+    Interruption i = new Interruption(command);
     try {
       Runtime.getRuntime().addShutdownHook(i.hook);
     } catch (IllegalStateException e) {
@@ -38,6 +43,10 @@ final class Interruption implements AutoCloseable {
 
   private void onSignal() {
     requested = true;
+    // said at once: a batch may take a moment, and the tests wait for this line to know that
+    // the request is in before they let the command go on
+    command.say("Ctrl-C: finishing what is being written, then stopping");
+    command.err().flush();
     try {
       finished.await(GRACE_SECONDS, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

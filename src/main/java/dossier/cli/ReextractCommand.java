@@ -35,7 +35,7 @@ final class ReextractCommand extends BaseCommand implements QueryWords {
   public Integer call() {
     ReextractService service = new ReextractService(archive());
     Summary s;
-    try (Interruption stop = Interruption.watch()) {
+    try (Interruption stop = Interruption.watch(this)) {
       s = service.run(queryText(query), dryRun, stop::requested, this::report);
       out().flush();
       String verb = dryRun ? "would change" : "changed";

@@ -99,7 +99,7 @@ final class TagCommand extends BaseCommand implements QueryWords {
     int failed = 0;
     long changed = 0;
     boolean stopped = false;
-    try (Interruption stop = Interruption.watch();
+    try (Interruption stop = Interruption.watch(this);
         BufferedReader in =
             new BufferedReader(new InputStreamReader(env().stdin(), StandardCharsets.UTF_8))) {
       String line;

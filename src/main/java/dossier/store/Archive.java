@@ -374,10 +374,12 @@ public final class Archive implements AutoCloseable {
     boolean ok = false;
     try {
       T result = work.run();
+      CrashPoint.beforeCommit();
       try (Statement st = conn.createStatement()) {
         st.execute("COMMIT");
       }
       ok = true;
+      CrashPoint.afterCommit();
       return result;
     } finally {
       if (!ok) {

@@ -2,48 +2,57 @@ package dossier.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Random;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * dossier killed with SIGKILL at random moments: in an import, a {@code tag --batch} run and a
- * {@code reextract}. After every kill the archive passes {@code db check} (so no article is stored
- * without its original or its index entry), and running the same command again finishes the job
- * with exactly the expected result.
+ * dossier stopped dead in the middle of its work, at points the test chooses: right before and
+ * right after one of its commits (the store's test-only {@code DOSSIER_TEST_HALT} hook, which halts
+ * the JVM the way SIGKILL stops a process), and by SIGKILL while it waits for standard input that
+ * the test holds. After every stop the archive passes {@code db check} and holds what was committed
+ * and nothing of what was not, and running the same command again finishes the job.
  *
- * <p>The CI run makes a few kills on a small import; {@code -Ddossier.crash.kills=50
- * -Ddossier.crash.files=10000} makes the long run whose numbers BENCHMARKS.md reports.
+ * <p>Each test counts the stops that hit a running command (the halted or killed exit status),
+ * prints the count and asserts that every stop did.
  */
 class CrashIT {
-  static final Pattern SUMMARY = Pattern.compile("imported (\\d+), (\\d+) duplicates?");
+  static final Pattern IMPORTED = Pattern.compile("imported (\\d+), (\\d+) duplicates?");
+  static final Pattern TAGGED = Pattern.compile("(\\d+) lines? applied, 0 failed; (\\d+) article");
+  static final Pattern REEXTRACTED = Pattern.compile("re-extracted \\d+ articles?: changed (\\d+)");
+  static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path tmp;
 
-  final Random random = new Random(Long.getLong("dossier.crash.seed", 20_241_126L));
+  private int stops;
+  private int hits;
 
-  /** Starts the command, kills it after a random delay; true when it was still running then. */
-  private boolean killSomewhereIn(Dossier.Started s, int maxMillis) throws InterruptedException {
-    Thread.sleep(random.nextInt(maxMillis));
-    boolean alive = s.process().isAlive();
-    s.process().destroyForcibly();
-    s.process().waitFor();
-    return alive;
+  @AfterEach
+  void report(TestInfo test) {
+    System.out.printf(
+        "crash: %s: %d of %d stops hit a running command%n", test.getDisplayName(), hits, stops);
   }
 
-  /** Waits while {@code s} runs until {@code sql} counts at least {@code n}. */
-  private static void waitFor(Dossier d, Dossier.Started s, String sql, long n) throws Exception {
-    while (s.process().isAlive() && count(d, sql) < n) {
-      Thread.sleep(20);
-    }
+  /** Counts a stop; it hit a running command when the process ended with {@code status}. */
+  private void stopped(int code, int status, String what, Object output) {
+    stops++;
+    assertThat(code).as("%s hit a running command:%n%s", what, output).isEqualTo(status);
+    hits++;
   }
 
   private static void assertSound(Dossier d, String after) {
@@ -51,122 +60,183 @@ class CrashIT {
     assertThat(check.code()).as("db check after " + after + ":\n" + check).isZero();
   }
 
-  private static long count(Dossier d, String sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + d.db());
-        Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
+  private static long stored(Dossier d) {
+    return Files.exists(d.db()) ? d.count("SELECT count(*) FROM articles") : 0;
   }
 
-  @Test
-  void killedImportsLeaveASoundArchiveAndARerunFinishesTheJob() throws Exception {
-    int kills = Integer.getInteger("dossier.crash.kills", 6);
-    int files = Integer.getInteger("dossier.crash.files", 1000);
-    Path in = Corpus.write(tmp.resolve("files"), 50, files);
-    Dossier d = new Dossier(tmp.resolve("archive.db"), tmp.resolve("runs"));
-    int killedRunning = 0;
-    // how long a whole import takes here and now, measured on a scratch archive, so that the
-    // kills land all through an import whatever the machine's load
-    Dossier scratch = new Dossier(tmp.resolve("scratch.db"), tmp.resolve("scratch-runs"));
-    long t0 = System.nanoTime();
-    assertThat(scratch.run("import", "--tag", "crash", in.toString()).code()).isZero();
-    int full = (int) Math.max(1000, (System.nanoTime() - t0) / 1_000_000);
-    long start = System.nanoTime();
-    for (int k = 0; k < kills; k++) {
-      Dossier.Started s = d.start("import", "--json", "--tag", "crash", in.toString());
-      if (k % 2 == 1) {
-        // every other kill waits for a random number of committed outcomes (--json prints them
-        // once their batch is committed), so that some land right after a commit
-        int after = random.nextInt(files);
-        while (s.process().isAlive() && s.outSoFar().lines().count() < after) {
-          Thread.sleep(20);
+  /** The outcome lines of {@code import --json} that say {@code status}. */
+  private static List<JsonNode> outcomes(String out, String status) {
+    List<JsonNode> found = new ArrayList<>();
+    for (String line : out.lines().toList()) {
+      try {
+        JsonNode o = JSON.readTree(line);
+        if (o.get("status").asText().equals(status)) {
+          found.add(o);
         }
-      } else {
-        Thread.sleep(random.nextInt(full));
+      } catch (IOException e) {
+        throw new UncheckedIOException(line, e);
       }
-      if (killSomewhereIn(s, 400)) {
-        killedRunning++;
-      }
-      assertSound(d, "kill " + (k + 1));
-      long stored = count(d, "SELECT count(*) FROM articles");
-      assertThat(stored).isLessThanOrEqualTo(files);
-      // every stored article got its tag in the same transaction
-      assertThat(count(d, "SELECT count(*) FROM article_tags")).isEqualTo(stored);
     }
-    Dossier.Run last = d.run("import", "--tag", "crash", in.toString());
-    assertThat(last.code()).as(last.toString()).isZero();
-    Matcher m = SUMMARY.matcher(last.err());
-    assertThat(m.find()).as(last.err()).isTrue();
-    assertThat(Integer.parseInt(m.group(1)) + Integer.parseInt(m.group(2))).isEqualTo(files);
-    assertThat(count(d, "SELECT count(*) FROM articles")).isEqualTo(files);
-    assertThat(count(d, "SELECT count(*) FROM article_tags")).isEqualTo(files);
-    assertSound(d, "the final import");
-    System.out.printf(
-        "crash: %d kills (%d while running) during imports of %d files, %d s; final import:"
-            + " %s%n",
-        kills,
-        killedRunning,
-        files,
-        (System.nanoTime() - start) / 1_000_000_000L,
-        last.err().strip().lines().reduce((x, y) -> y).orElse(""));
-    assertThat(killedRunning).as("kills that hit a running import").isPositive();
+    return found;
+  }
+
+  /**
+   * Checks what a stopped import left: a sound archive, every article it reported stored (with the
+   * tag given in the same transaction), and, when it stopped before a commit, nothing more.
+   */
+  private static void assertImportLeftWhatItCommitted(
+      Dossier d, String what, String out, long before, boolean exact) {
+    assertSound(d, what);
+    long after = stored(d);
+    List<JsonNode> reported = outcomes(out, "imported");
+    for (JsonNode o : reported) {
+      assertThat(d.count("SELECT count(*) FROM articles WHERE id = " + o.get("id").asLong()))
+          .as("%s: reported %s is stored", what, o)
+          .isOne();
+    }
+    if (exact) {
+      assertThat(after).as(what + ": stored").isEqualTo(before + reported.size());
+    } else {
+      assertThat(after).as(what + ": stored").isGreaterThanOrEqualTo(before + reported.size());
+    }
+    assertThat(d.count("SELECT count(*) FROM article_tags")).as(what + ": tagged").isEqualTo(after);
   }
 
   @Test
-  void killedBatchTaggingAndReextractionLeaveASoundArchive() throws Exception {
+  void importsStoppedAtChosenPointsKeepWhatTheyCommittedAndARerunFinishes() {
+    // More files than two of an import's transactions hold (512 files each): every stop below
+    // comes within an import's first two commits, so the re-run at the end has work left.
+    int files = 1300;
+    Path in = Corpus.write(tmp.resolve("files"), 50, files);
+    Path more = Corpus.write(tmp.resolve("more"), 52, 200);
+    Dossier d = new Dossier(tmp.resolve("archive.db"), tmp.resolve("runs"));
+
+    // on a new archive the first commit creates the schema; right before it, nothing is there
+    // yet but the empty file, which the next command sets up as if new
+    // then, on the archive with its schema: the first batch written but not committed;
+    // committed but not reported; a second batch not committed; committed
+    List<String> points = List.of("before:1", "after:1", "before:2", "after:2");
+    for (String point : points) {
+      long before = stored(d);
+      String what = "import halted " + point;
+      Dossier.Run r = d.halting(point).run("import", "--json", "--tag", "crash", in.toString());
+      stopped(r.code(), Dossier.HALTED, what, r);
+      assertImportLeftWhatItCommitted(d, what, r.out(), before, point.startsWith("before:"));
+      if (point.startsWith("after:") && stored(d) > 0) {
+        // the halted transaction made it in although the import never said so
+        assertThat(stored(d))
+            .as(what + ": its last commit")
+            .isGreaterThan(before + outcomes(r.out(), "imported").size());
+      }
+    }
+
+    // SIGKILL while the import waits for the end of the standard input named between two
+    // folders (its first bytes given, so that it starts): it has reported its first transaction
+    // and cannot finish before the test lets it
+    long before = stored(d);
+    Dossier.Started s =
+        d.startHeld("import", "--json", "--tag", "crash", in.toString(), "-", more.toString());
+    s.feed(Corpus.article(53, 0));
+    s.awaitOutLines(1);
+    stopped(s.kill(), Dossier.KILLED, "import killed", s.errSoFar());
+    assertImportLeftWhatItCommitted(d, "import killed", s.outSoFar(), before, false);
+
+    long left = stored(d);
+    assertThat(left).as("stored before the re-run").isLessThan(files);
+    Dossier.Run last = d.run("import", "--tag", "crash", in.toString(), more.toString());
+    assertThat(last.code()).as(last.toString()).isZero();
+    Matcher m = IMPORTED.matcher(last.err());
+    assertThat(m.find()).as(last.err()).isTrue();
+    int imported = Integer.parseInt(m.group(1));
+    assertThat(imported).as("the re-run had work left").isPositive();
+    assertThat(imported).isEqualTo(files + 200 - left);
+    assertThat(Integer.parseInt(m.group(2))).isEqualTo(left);
+    assertThat(stored(d)).isEqualTo(files + 200);
+    assertThat(d.count("SELECT count(*) FROM article_tags")).isEqualTo(files + 200);
+    assertSound(d, "the final import");
+    assertThat(hits).isEqualTo(points.size() + 1);
+  }
+
+  private static long rightTags(Dossier d) {
+    return d.count(
+        "SELECT count(*) FROM article_tags x JOIN tags t ON t.id = x.tag_id"
+            + " WHERE t.name = 'crash/' || x.article_id");
+  }
+
+  private static long links(Dossier d) {
+    return d.count("SELECT count(*) FROM article_tags");
+  }
+
+  @Test
+  void batchTaggingAndReextractionStoppedAtChosenPointsFinishWhenRunAgain() {
     int files = 600;
     Path in = Corpus.write(tmp.resolve("files"), 51, files);
     Dossier d = new Dossier(tmp.resolve("archive.db"), tmp.resolve("runs"));
     assertThat(d.run("import", in.toString()).code()).isZero();
 
-    StringBuilder lines = new StringBuilder();
+    StringBuilder all = new StringBuilder();
     for (int id = 1; id <= files; id++) {
-      lines.append("+crash/").append(id).append(" -- id:").append(id).append('\n');
+      all.append("+crash/").append(id).append(" -- id:").append(id).append('\n');
     }
-    for (int k = 0; k < 2; k++) {
-      Dossier.Started s = d.startWithInput(lines.toString(), "tag", "--batch");
-      waitFor(d, s, "SELECT count(*) FROM article_tags", random.nextInt(files));
-      killSomewhereIn(s, 300);
-      assertSound(d, "killed tag --batch");
-      assertThat(
-              count(
-                  d,
-                  "SELECT count(*) FROM article_tags x JOIN tags t ON t.id = x.tag_id"
-                      + " WHERE t.name <> 'crash/' || x.article_id"))
-          .isZero();
-    }
-    Dossier.Run batch = d.runWithInput(lines.toString(), "tag", "--batch");
-    assertThat(batch.code()).as(batch.toString()).isZero();
-    assertThat(
-            count(
-                d,
-                "SELECT count(*) FROM article_tags x JOIN tags t ON t.id = x.tag_id"
-                    + " WHERE t.name = 'crash/' || x.article_id"))
-        .isEqualTo(files);
+    String lines = all.toString();
+    // each line of tag --batch is a transaction of its own: commit N is line N's
+    Dossier.Run r = d.halting("after:150").runWithInput(lines, "tag", "--batch");
+    stopped(r.code(), Dossier.HALTED, "tag --batch halted after:150", r);
+    assertSound(d, "tag --batch halted after:150");
+    assertThat(links(d)).isEqualTo(150).isEqualTo(rightTags(d));
 
-    // articles as an older extractor left them; reextract is killed, then finishes
+    r = d.halting("before:300").runWithInput(lines, "tag", "--batch");
+    stopped(r.code(), Dossier.HALTED, "tag --batch halted before:300", r);
+    assertSound(d, "tag --batch halted before:300");
+    assertThat(links(d)).isEqualTo(299).isEqualTo(rightTags(d));
+
+    // SIGKILL while it waits for its next line
+    Dossier.Started s = d.startHeld("tag", "--batch");
+    s.feed(String.join("\n", lines.lines().limit(400).toList()) + "\n");
+    s.awaitWhileRunning("400 lines applied", () -> links(d) >= 400);
+    stopped(s.kill(), Dossier.KILLED, "tag --batch killed", s.errSoFar());
+    assertSound(d, "tag --batch killed");
+    assertThat(links(d)).isEqualTo(400).isEqualTo(rightTags(d));
+
+    Dossier.Run batch = d.runWithInput(lines, "tag", "--batch");
+    assertThat(batch.code()).as(batch.toString()).isZero();
+    Matcher m = TAGGED.matcher(batch.err());
+    assertThat(m.find()).as(batch.err()).isTrue();
+    assertThat(Integer.parseInt(m.group(2))).as("the re-run had work left").isEqualTo(200);
+    assertThat(rightTags(d)).isEqualTo(links(d)).isEqualTo(files);
+
+    // articles as an older extractor left them; reextract (256 articles to a transaction) is
+    // halted after its first batch, before its second and after it, then finishes
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + d.db());
         Statement st = c.createStatement()) {
       st.execute("UPDATE articles SET title = 'Old title ' || id, content_hash = 'old-' || id");
+    } catch (SQLException e) {
+      throw new AssertionError(e);
     }
-    for (int k = 0; k < 2; k++) {
-      Dossier.Started s = d.start("reextract");
-      waitFor(
-          d,
-          s,
-          "SELECT count(*) FROM articles WHERE title NOT LIKE 'Old title %'",
-          random.nextInt(files));
-      killSomewhereIn(s, 300);
-      assertSound(d, "killed reextract");
+    String fresh = "SELECT count(*) FROM articles WHERE title NOT LIKE 'Old title %'";
+    long done = 0;
+    for (String point : List.of("after:1", "before:2", "after:2")) {
+      r = d.halting(point).run("reextract");
+      stopped(r.code(), Dossier.HALTED, "reextract halted " + point, r);
+      assertSound(d, "reextract halted " + point);
+      long now = d.count(fresh);
+      if (point.startsWith("after:")) {
+        assertThat(now).as("re-extracted after " + point).isGreaterThan(done).isLessThan(files);
+      } else {
+        assertThat(now).as("re-extracted after " + point).isEqualTo(done);
+      }
+      done = now;
     }
     Dossier.Run re = d.run("reextract");
     assertThat(re.code()).as(re.toString()).isZero();
-    assertThat(count(d, "SELECT count(*) FROM articles WHERE title LIKE 'Old title %'")).isZero();
-    assertThat(count(d, "SELECT count(*) FROM articles WHERE content_hash LIKE 'old-%'")).isZero();
+    m = REEXTRACTED.matcher(re.err());
+    assertThat(m.find()).as(re.err()).isTrue();
+    assertThat(Long.parseLong(m.group(1))).as("the re-run had work left").isEqualTo(files - done);
+    assertThat(d.count("SELECT count(*) FROM articles WHERE title LIKE 'Old title %'")).isZero();
+    assertThat(d.count("SELECT count(*) FROM articles WHERE content_hash LIKE 'old-%'")).isZero();
     // tags survived the re-extraction
-    assertThat(count(d, "SELECT count(*) FROM article_tags")).isEqualTo(files);
+    assertThat(rightTags(d)).isEqualTo(files);
     assertSound(d, "the final reextract");
+    assertThat(hits).isEqualTo(6);
   }
 }
