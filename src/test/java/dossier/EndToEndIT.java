@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,16 +55,12 @@ class EndToEndIT {
         new ArrayList<>(List.of(binDir.resolve("dossier").toString(), "--db", db.toString()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());
-    Map<String, String> env = pb.environment();
+    Map<String, String> env = Sandbox.isolate(pb.environment(), tmp.resolve("home"));
     env.put("PATH", binDir + ":" + env.getOrDefault("PATH", "/usr/bin:/bin"));
-    env.put("HOME", tmp.resolve("home").toString());
-    env.remove("DOSSIER_DB");
-    env.remove("XDG_DATA_HOME");
-    env.remove("XDG_CONFIG_HOME");
     Path out = tmp.resolve("stdout");
     Path err = tmp.resolve("stderr");
     pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-    pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     Process p = pb.start();
     if (!p.waitFor(5, TimeUnit.MINUTES)) {
       p.destroyForcibly();
@@ -82,9 +80,7 @@ class EndToEndIT {
     assertThat(imp.err()).contains("0 failed");
     assertThat(db).exists();
     assertThat(Files.getPosixFilePermissions(db))
-        .containsExactlyInAnyOrder(
-            java.nio.file.attribute.PosixFilePermission.OWNER_READ,
-            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
     Run ids = dossier("list", "--format", "ids");
     assertThat(ids.code()).isZero();

@@ -17,7 +17,7 @@ class InstallIT {
 
   private static String run(Path dir, String... cmd) throws Exception {
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
-    pb.environment().put("HOME", dir.toString());
+    Sandbox.isolate(pb.environment(), dir.resolve("home"));
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();

@@ -2,6 +2,7 @@ package dossier.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dossier.Sandbox;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -139,6 +140,7 @@ class CompletionsTest {
             "bash",
             Cli.projectDir().resolve("completions/dossier.bash").toString(),
             line);
+    Sandbox.isolate(pb.environment(), tmp.resolve("bash-home"));
     pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
     pb.environment().put("DOSSIER_DB", cli.db().toString());
     pb.redirectErrorStream(true);
