@@ -2,6 +2,7 @@ package dossier.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dossier.GoldenFiles;
 import dossier.Sandbox;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * commands and the archive's tags, saved searches and query fields.
  *
  * <p>After changing commands or options, refresh the committed scripts with {@code mvn test
- * -Dtest=CompletionsTest -Ddossier.update=true}.
+ * -Dtest=CompletionsTest -Ddossier.update=true} (the switch of every golden test).
  */
 class CompletionsTest {
   @TempDir Path tmp;
@@ -31,16 +32,10 @@ class CompletionsTest {
     Cli.Result r = new Cli(tmp).run("completion", shell.name());
     assertThat(r.code()).as(r.toString()).isZero();
     Path committed = Cli.projectDir().resolve("completions/dossier." + shell.name());
-    if (Boolean.getBoolean("dossier.update")) {
-      Files.createDirectories(committed.getParent());
-      Files.writeString(committed, r.out());
-    }
-    assertThat(committed).exists();
-    assertThat(Files.readString(committed))
+    assertThat(GoldenFiles.expected(committed, r.out()))
         .as(
-            "completions/dossier.%s is out of date; refresh it with"
-                + " mvn test -Dtest=CompletionsTest -Ddossier.update=true",
-            shell.name())
+            "completions/dossier.%s is out of date; %s",
+            shell.name(), GoldenFiles.refresh("CompletionsTest"))
         .isEqualTo(r.out());
   }
 

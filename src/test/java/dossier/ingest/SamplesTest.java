@@ -9,7 +9,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Golden checks of every demo article in samples/: metadata, body bounds, no furniture. */
+/**
+ * Checks of what matters most in every demo article in samples/: metadata, body bounds, no
+ * furniture. The whole extraction, paragraph by paragraph, is compared by {@link
+ * ExtractionGoldenTest}.
+ */
 class SamplesTest {
   private static Extracted extract(String name) throws IOException {
     Path p = Path.of("samples", name);

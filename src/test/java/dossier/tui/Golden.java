@@ -2,30 +2,21 @@ package dossier.tui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dossier.GoldenFiles;
+import dossier.cli.Cli;
 import java.nio.file.Path;
 
 /**
- * Expected screens in src/test/resources/tui. Run with {@code -Dtui.update=true} to rewrite them
- * after a deliberate change, then read the diff.
+ * Expected screens in src/test/resources/tui, refreshed like every golden file with {@code
+ * -Ddossier.update=true} (see {@link GoldenFiles}) after a deliberate change; then read the diff.
  */
 final class Golden {
   private Golden() {}
 
   static void assertScreen(String actual, String name) {
-    Path file = dossier.cli.Cli.projectDir().resolve("src/test/resources/tui").resolve(name);
-    try {
-      if (Boolean.getBoolean("tui.update")) {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, actual + "\n", StandardCharsets.UTF_8);
-      }
-      String expected = Files.readString(file, StandardCharsets.UTF_8);
-      assertThat(actual + "\n").as("screen " + name).isEqualTo(expected);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Path file = Cli.projectDir().resolve("src/test/resources/tui").resolve(name);
+    assertThat(GoldenFiles.expected(file, actual + "\n"))
+        .as("screen %s; %s", name, GoldenFiles.refresh("ReviewScreenTest"))
+        .isEqualTo(actual + "\n");
   }
 }
