@@ -1,5 +1,10 @@
 package dossier.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +18,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 /**
  * Writes dossier's man pages as roff from the command model, so they say what {@code --help} says:
  * dossier(1) with the global options, exit codes, environment and files; one page per command; and
- * dossier-query(7) for the query language.
+ * dossier-query(7) for the query language. The prose that no command model holds (configuration,
+ * environment, files, examples, the query language) is plain roff in {@code man/src/}.
  */
 final class ManPages {
   private ManPages() {}
@@ -324,68 +330,8 @@ final class ManPages {
             .append('\n');
       }
     }
-    b.append(
-        """
-        .SH CONFIGURATION
-        Defaults for any option can be set in \fI~/.config/dossier/config\fR, a Java         properties file: one \fIkey\fR \fB=\fR \fIvalue\fR a line, \fB#\fR for comments.         The key is the option's long name without the dashes, and applies to every command         that has the option; prefixed with a command's name it applies to that command only.         Options given on the command line win.
-        .PP
-        .RS 4
-        .nf
-        # ~/.config/dossier/config
-        db = /home/me/research/archive.db
-        color = never
-        list.sort = oldest
-        search.limit = 50
-        export.format = ndjson
-        .fi
-        .RE
-        .SH ENVIRONMENT
-        .TP
-        .B DOSSIER_DB
-        The archive file, when \\fB\\-\\-db\\fR is not given.
-        .TP
-        .B XDG_DATA_HOME
-        The archive is \\fI$XDG_DATA_HOME/dossier/archive.db\\fR when neither \\fB\\-\\-db\\fR nor \
-        \\fBDOSSIER_DB\\fR names one (default \\fI~/.local/share\\fR).
-        .TP
-        .B DOSSIER_CONFIG
-        The configuration file, instead of the one under \fBXDG_CONFIG_HOME\fR.
-        .TP
-        .B XDG_CONFIG_HOME
-        The configuration file is \fI$XDG_CONFIG_HOME/dossier/config\fR (default         \fI~/.config\fR).
-        .TP
-        .B NO_COLOR
-        When set, output is never colored unless \\fB\\-\\-color=always\\fR.
-        .TP
-        .B COLUMNS
-        The width tables are fitted to on a terminal.
-        .TP
-        .B DOSSIER_DEBUG
-        When set, an internal error prints where it happened.
-        .TP
-        .B DOSSIER_JAVA_OPTS
-        Options for the Java virtual machine that runs dossier (read by the launcher).
-        .SH FILES
-        .TP
-        .I ~/.local/share/dossier/archive.db
-        The archive: one SQLite file, readable by its owner only, with the original bytes of \
-        every imported file.
-        .TP
-        .I ~/.config/dossier/config
-        Defaults for options (see \fBCONFIGURATION\fR).
-        .SH EXAMPLES
-        .PP
-        .RS 4
-        .nf
-        dossier import ~/saved\\-pages/ \\-\\-tag energy
-        dossier search pipeline transit fees
-        dossier show 12 \\-\\-format json | jq \\-r .title
-        dossier list tag:energy date:2024.. \\-\\-format ids | xargs \\-n1 dossier show
-        .fi
-        .RE
-        .SH SEE ALSO
-        \\fBdossier\\-query\\fR(7)\
-        """);
+    b.append(prose("dossier.1.roff"));
+    b.append(".SH SEE ALSO\n\\fBdossier\\-query\\fR(7)");
     for (CommandLine sub : visible(root)) {
       b.append(", \\fBdossier\\-").append(esc(sub.getCommandSpec().name())).append("\\fR(1)");
     }
@@ -396,102 +342,26 @@ final class ManPages {
   private static String query() {
     StringBuilder b = new StringBuilder();
     header(b, "dossier-query", 7, "the query language of dossier");
-    b.append(
-        """
-        .SH SYNOPSIS
-        \\fBdossier list\\fR \\fIQUERY\\fR...
-        .br
-        \\fBdossier search\\fR \\fIQUERY\\fR...
-        .SH DESCRIPTION
-        One query language serves every command that selects articles: \\fBlist\\fR, \
-        \\fBsearch\\fR, \\fBtag\\fR, \\fBmark\\fR, \\fBrm\\fR, \\fBexport\\fR, \\fBstats\\fR, \
-        auto\\-tag rules, saved searches and the filter of the review screen. The words of a \
-        query may be given as one argument or several; they are joined with spaces.
-        .SH WORDS
-        .TP
-        \\fIword\\fR
-        Matches the word anywhere in the title, body, caption or note. Matching is stemmed \
-        (\\fIstrikes\\fR finds \\fIstrike\\fR), and ignores case and accents. Several words must \
-        all match.
-        .TP
-        \\fB"\\fR\\fIexact phrase\\fR\\fB"\\fR
-        The words in this order, next to each other.
-        .TP
-        \\fIprefix\\fR\\fB*\\fR
-        Any word that starts with \\fIprefix\\fR.
-        .TP
-        \\fIa\\fR \\fBOR\\fR \\fIb\\fR
-        Either term.
-        .TP
-        \\fBNOT\\fR \\fIterm\\fR, \\fB\\-\\fR\\fIterm\\fR
-        Articles without the term.
-        .TP
-        \\fB(\\fR ... \\fB)\\fR
-        Groups terms: \\fI(oil OR gas) pipeline\\fR.
-        .SH FIELDS
-        A field limits a term to one part of the article: \\fIfield\\fR\\fB:\\fR\\fIvalue\\fR. \
-        Put a value with spaces in quotes: \\fIsource:"washington post"\\fR.
-        .TP
-        .BR title: ", " body: ", " note:
-        Words in that part only.
-        .TP
-        .BR source: ", " author: ", " section: ", " lang:
-        The publisher, an author, the section, the language.
-        .TP
-        .BR site: ", " url:
-        The domain of the article's URL, or words of the URL.
-        .TP
-        .B id:
-        One article by its id.
-        .TP
-        \\fBtag:\\fR\\fIname\\fR
-        Articles with the tag or one of its children: \\fItag:ukraine\\fR matches \
-        \\fIukraine/energy\\fR too. \\fB\\-tag:\\fR\\fIname\\fR excludes them.
-        .TP
-        \\fBis:\\fR\\fIstate\\fR
-        \\fBnew\\fR, \\fBread\\fR, \\fBreviewed\\fR, \\fBarchived\\fR, \\fBstarred\\fR, \
-        \\fBuntagged\\fR or \\fBnoted\\fR.
-        .TP
-        \\fBsaved:\\fR\\fIname\\fR
-        The query saved under that name (see \\fBdossier\\-saved\\fR(1)).
-        .SH DATES
-        \\fBdate:\\fR is the date an article was published, \\fBimported:\\fR the time it was \
-        imported. Either takes:
-        .TP
-        \\fI2024\\fR, \\fI2024\\-08\\fR, \\fI2024\\-08\\-15\\fR
-        A year, a month, a day.
-        .TP
-        \\fI2024\\-08..2024\\-09\\-15\\fR
-        A range, both ends included.
-        .TP
-        \\fI2024..\\fR, \\fI..2024\\-06\\fR
-        Open ranges.
-        .TP
-        \\fI30d..\\fR
-        Relative to today: days (\\fBd\\fR), weeks (\\fBw\\fR), months (\\fBm\\fR) or years \
-        (\\fBy\\fR) ago.
-        .PP
-        \\fBafter:\\fR\\fIdate\\fR and \\fBbefore:\\fR\\fIdate\\fR are shorthands for open ranges \
-        of \\fBdate:\\fR.
-        .SH ERRORS
-        A query that cannot be read is a usage error (exit status 2) that says where it broke, \
-        for example \\fIerror: unclosed quote at column 14\\fR. Query text is never pasted into \
-        SQL.
-        .SH EXAMPLES
-        .PP
-        .RS 4
-        .nf
-        dossier search pipeline "transit fees"
-        dossier list tag:energy \\-tag:draft date:2024\\-08..
-        dossier list 'source:"harbour ledger"' is:starred
-        dossier search '(drought OR "low water") site:example.org after:30d'
-        dossier tag +review \\-\\- is:new date:7d..
-        dossier saved add energy 'tag:energy OR (oil OR gas)'
-        .fi
-        .RE
-        .SH SEE ALSO
-        \\fBdossier\\fR(1), \\fBdossier\\-list\\fR(1), \\fBdossier\\-search\\fR(1)
-        """);
+    b.append(prose("dossier-query.7.roff"));
     return b.toString();
+  }
+
+  /**
+   * A hand-written part of a page, from {@code man/src/}: plain roff, kept out of Java strings so
+   * that an escape such as {@code \fI} stays what it says. Its own comment lines are left out.
+   */
+  static String prose(String name) {
+    Path file = Cli.projectDir().resolve("man/src").resolve(name);
+    try {
+      StringBuilder b = new StringBuilder();
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        if (!line.startsWith(".\\\"")) {
+          b.append(line).append('\n');
+        }
+      }
+      return b.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -3,6 +3,8 @@ package dossier.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dossier.GoldenFiles;
+import dossier.Sandbox;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -18,8 +21,10 @@ import picocli.CommandLine;
  * The committed man pages are what the command model generates, so they cannot drift from {@code
  * --help}; and man renders them without a warning.
  *
- * <p>After changing commands or options, refresh them with {@code mvn test -Dtest=ManPagesTest
- * -Ddossier.update=true}.
+ * <p>After changing commands or options, or the hand-written roff in {@code man/src/}, refresh them
+ * with {@code mvn test -Dtest=ManPagesTest -Ddossier.update=true}. A page must render without a raw
+ * control byte or a stray font letter (the trace of a {@code \\f} escape that a Java string turned
+ * into a form feed).
  */
 class ManPagesTest {
   static final Path MAN = Cli.projectDir().resolve("man");
@@ -34,32 +39,64 @@ class ManPagesTest {
             false));
   }
 
+  /** The page files in man/ (the roff they are made from, in man/src/, aside). */
+  static List<Path> pageFiles() throws IOException {
+    try (Stream<Path> files = Files.list(MAN)) {
+      return files.filter(Files::isRegularFile).sorted().toList();
+    }
+  }
+
   @Test
   void committedPagesAreWhatTheCommandModelGenerates() throws IOException {
     Map<String, String> pages = ManPages.generate(model());
-    if (Boolean.getBoolean("dossier.update")) {
-      Files.createDirectories(MAN);
-      try (Stream<Path> old = Files.list(MAN)) {
-        for (Path p : old.toList()) {
+    if (GoldenFiles.updating()) {
+      for (Path p : pageFiles()) {
+        if (!pages.containsKey(p.getFileName().toString())) {
           Files.delete(p);
         }
       }
-      for (Map.Entry<String, String> e : pages.entrySet()) {
-        Files.writeString(MAN.resolve(e.getKey()), e.getValue());
-      }
-    }
-    try (Stream<Path> files = Files.list(MAN)) {
-      assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
-          .as("man/ holds exactly the generated pages")
-          .containsExactlyInAnyOrderElementsOf(pages.keySet());
     }
     for (Map.Entry<String, String> e : pages.entrySet()) {
-      assertThat(Files.readString(MAN.resolve(e.getKey())))
-          .as(
-              "man/%s is out of date; refresh with"
-                  + " mvn test -Dtest=ManPagesTest -Ddossier.update=true",
-              e.getKey())
+      assertThat(GoldenFiles.expected(MAN.resolve(e.getKey()), e.getValue()))
+          .as("man/%s is out of date; %s", e.getKey(), GoldenFiles.refresh("ManPagesTest"))
           .isEqualTo(e.getValue());
+    }
+    assertThat(pageFiles().stream().map(p -> p.getFileName().toString()).toList())
+        .as("man/ holds exactly the generated pages")
+        .containsExactlyInAnyOrderElementsOf(pages.keySet());
+  }
+
+  /** A control character other than a line end: a byte that roff would print raw or mangle. */
+  private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x09\\x0b-\\x1f\\x7f]");
+
+  /** A font escape that is not one of the fonts roff knows by a single letter. */
+  private static final Pattern BAD_FONT = Pattern.compile("\\\\f(?![BIRP(\\[])");
+
+  /**
+   * What a broken font escape leaves on the rendered page: a font letter stuck to the text it
+   * should have changed, as in "I~/.config/dossier/configR".
+   */
+  private static final Pattern STRAY_FONT =
+      Pattern.compile("(?<![\\p{L}\\d])[IRB](?=[~$\\\\])|(?<=[\\p{Ll}\\d/])[IRB](?=[\\s,.);:]|$)");
+
+  @Test
+  void theRoffOfEveryPageHasNoControlBytesAndOnlyKnownFonts() throws IOException {
+    Map<String, String> sources = new java.util.LinkedHashMap<>(ManPages.generate(model()));
+    for (Path p : pageFiles()) {
+      sources.put("man/" + p.getFileName(), Files.readString(p, StandardCharsets.UTF_8));
+    }
+    for (String name : List.of("dossier.1.roff", "dossier-query.7.roff")) {
+      sources.put("man/src/" + name, ManPages.prose(name));
+    }
+    for (Map.Entry<String, String> e : sources.entrySet()) {
+      List<String> lines = e.getValue().lines().toList();
+      for (int i = 0; i < lines.size(); i++) {
+        String where = e.getKey() + ":" + (i + 1) + ": " + lines.get(i);
+        assertThat(CONTROL.matcher(lines.get(i)).find()).as("a control byte in " + where).isFalse();
+        assertThat(BAD_FONT.matcher(lines.get(i)).find())
+            .as("a bad font escape in " + where)
+            .isFalse();
+      }
     }
   }
 
@@ -101,19 +138,16 @@ class ManPagesTest {
   }
 
   @Test
-  void manRendersEveryPageWithoutWarnings() throws Exception {
+  void manRendersEveryPageWithoutWarningsOrRawCodes() throws Exception {
     assumeTrue(manAvailable(), "man is not installed");
-    List<Path> pages;
-    try (Stream<Path> files = Files.list(MAN)) {
-      pages = files.sorted().toList();
-    }
+    List<Path> pages = pageFiles();
     assertThat(pages).isNotEmpty();
     for (Path page : pages) {
       ProcessBuilder pb = new ProcessBuilder("man", "--warnings", "-l", page.toString());
+      Sandbox.isolate(pb.environment(), Files.createTempDirectory("man-home"));
       pb.environment().put("MANWIDTH", "80");
       pb.environment().put("MANPAGER", "cat");
       pb.environment().put("PAGER", "cat");
-      pb.environment().put("LANG", "C.UTF-8");
       Path err = Files.createTempFile("man", ".err");
       pb.redirectError(err.toFile());
       Process p = pb.start();
@@ -128,6 +162,15 @@ class ManPagesTest {
           .contains("NAME")
           .doesNotContain("\\f")
           .doesNotContain("\\-");
+      List<String> lines = out.lines().toList();
+      for (String line : lines) {
+        assertThat(CONTROL.matcher(line).find())
+            .as("%s renders a control byte: %s", page, line)
+            .isFalse();
+        assertThat(STRAY_FONT.matcher(line).results().map(r -> r.group()).toList())
+            .as("%s renders a stray font letter: %s", page, line)
+            .isEmpty();
+      }
     }
   }
 }
