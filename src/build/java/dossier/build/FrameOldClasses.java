@@ -17,8 +17,9 @@ import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
 
 /**
- * A build step run on the shaded jar after {@code package} (see pom.xml): gives every class file
- * older than Java 6 the stack map frames of a Java 8 class file.
+ * A build step run on the shaded jar after {@code package} (see pom.xml; compiled from
+ * src/build/java apart from the program and its tests): gives every class file older than Java 6
+ * the stack map frames of a Java 8 class file.
  *
  * <p>picocli ships Java 5 class files. The JVM checks those with its old type-inferring verifier,
  * and its class-data sharing archives refuse every class checked that way, so picocli's 228 classes
