@@ -1,8 +1,10 @@
 package dossier.cli;
 
 import dossier.service.BackupService;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,7 +32,7 @@ final class BackupCommand extends BaseCommand {
     long size;
     try {
       size = Files.size(file);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       size = -1;
     }
     say(
@@ -38,7 +40,7 @@ final class BackupCommand extends BaseCommand {
             + archive().path()
             + " to "
             + file
-            + (size >= 0 ? String.format(java.util.Locale.ROOT, " (%.1f MB)", size / 1e6) : ""));
+            + (size >= 0 ? String.format(Locale.ROOT, " (%.1f MB)", size / 1e6) : ""));
     return ExitCode.OK;
   }
 }

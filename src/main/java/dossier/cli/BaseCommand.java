@@ -1,7 +1,9 @@
 package dossier.cli;
 
+import dossier.core.UsageException;
 import dossier.store.Archive;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -34,10 +36,10 @@ abstract class BaseCommand implements Callable<Integer> {
    * The query that positional words spell. A word starting with two dashes is a mistyped option
    * that picocli passed on as a query word (see {@link QueryWords}), not part of a query.
    */
-  String queryText(java.util.List<String> words) {
+  String queryText(List<String> words) {
     for (String w : words) {
       if (w.startsWith("--") && w.length() > 2) {
-        throw new dossier.core.UsageException(
+        throw new UsageException(
             "unknown option '" + w + "'; try '" + spec.qualifiedName() + " --help'");
       }
     }

@@ -1,5 +1,7 @@
 package dossier.cli;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -71,8 +73,8 @@ final class Completions {
   private static boolean namesFile(ArgSpec a) {
     Class<?> t = a.type();
     String label = a.paramLabel().replaceAll("[<>.]", "");
-    return t == java.nio.file.Path.class
-        || t == java.io.File.class
+    return t == Path.class
+        || t == File.class
         || label.equals("PATH")
         || label.equals("FILE")
         || label.equals("DIR")

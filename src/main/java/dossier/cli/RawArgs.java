@@ -1,5 +1,6 @@
 package dossier.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Stack;
 import picocli.CommandLine.IParameterConsumer;
@@ -17,7 +18,7 @@ public final class RawArgs implements IParameterConsumer {
   public void consumeParameters(Stack<String> args, ArgSpec argSpec, CommandSpec commandSpec) {
     List<String> list = argSpec.getValue();
     if (list == null) {
-      list = new java.util.ArrayList<>();
+      list = new ArrayList<>();
       argSpec.setValue(list);
     }
     boolean afterSeparator = list.contains("--");

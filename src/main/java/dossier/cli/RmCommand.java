@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -61,7 +62,7 @@ final class RmCommand extends BaseCommand implements QueryWords {
       } catch (IOException e) {
         answer = null;
       }
-      if (answer == null || !answer.trim().toLowerCase(java.util.Locale.ROOT).startsWith("y")) {
+      if (answer == null || !answer.trim().toLowerCase(Locale.ROOT).startsWith("y")) {
         say("nothing deleted");
         return ExitCode.OK;
       }

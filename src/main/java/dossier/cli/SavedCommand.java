@@ -1,6 +1,7 @@
 package dossier.cli;
 
 import dossier.core.NotFoundException;
+import dossier.core.Text;
 import dossier.core.UsageException;
 import dossier.query.QueryCompiler;
 import dossier.query.QueryContext;
@@ -63,7 +64,7 @@ final class SavedCommand extends BaseCommand {
       if (!NAME.matcher(name).matches()) {
         throw new UsageException(
             "bad saved search name '"
-                + dossier.core.Text.safeForTerminal(name, false)
+                + Text.safeForTerminal(name, false)
                 + "': use letters, digits, '.', '_', '-' or '/', starting with a letter or digit");
       }
       String text = String.join(" ", query).strip();

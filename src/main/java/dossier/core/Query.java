@@ -2,6 +2,7 @@ package dossier.core;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A parsed query: the tree the query language reads into, before it is compiled to SQL. Every value
@@ -41,7 +42,7 @@ public sealed interface Query {
     NOTE;
 
     public String fieldName() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 
@@ -71,7 +72,7 @@ public sealed interface Query {
     LANG;
 
     public String fieldName() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 
@@ -113,7 +114,7 @@ public sealed interface Query {
     NOTED;
 
     public String word() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 

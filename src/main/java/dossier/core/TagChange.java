@@ -1,6 +1,7 @@
 package dossier.core;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +19,7 @@ public record TagChange(List<String> add, List<String> remove, String query) {
   public TagChange {
     add = List.copyOf(add);
     remove = List.copyOf(remove);
-    Set<String> keys = new java.util.HashSet<>();
+    Set<String> keys = new HashSet<>();
     for (String a : add) {
       keys.add(Tags.key(a));
     }

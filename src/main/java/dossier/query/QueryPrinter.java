@@ -16,6 +16,7 @@ import dossier.core.Query.Or;
 import dossier.core.Query.Saved;
 import dossier.core.Query.Tag;
 import dossier.core.Query.Text;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -76,7 +77,7 @@ public final class QueryPrinter {
     }
   }
 
-  private static void group(String op, java.util.List<Query> items, StringBuilder b) {
+  private static void group(String op, List<Query> items, StringBuilder b) {
     b.append('(').append(op);
     for (Query item : items) {
       b.append(' ');

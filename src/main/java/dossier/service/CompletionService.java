@@ -1,5 +1,6 @@
 package dossier.service;
 
+import dossier.query.Fields;
 import dossier.store.Archive;
 import dossier.store.TagRepository.TagCount;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ import java.util.Locale;
  */
 public final class CompletionService {
   /** The fields of the query language, as typed before the colon. */
-  public static final List<String> FIELDS = dossier.query.Fields.NAMES;
+  public static final List<String> FIELDS = Fields.NAMES;
 
   /** The values of {@code is:}. */
   public static final List<String> IS_VALUES =

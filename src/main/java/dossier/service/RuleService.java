@@ -1,5 +1,6 @@
 package dossier.service;
 
+import dossier.core.NotFoundException;
 import dossier.core.Tags;
 import dossier.core.UsageException;
 import dossier.query.CompiledQuery;
@@ -34,7 +35,7 @@ public final class RuleService {
 
   public void remove(long id) {
     if (!archive.rules().remove(id)) {
-      throw new dossier.core.NotFoundException("no rule " + id);
+      throw new NotFoundException("no rule " + id);
     }
   }
 

@@ -1,12 +1,13 @@
 package dossier.service;
 
+import java.util.List;
 import java.util.Set;
 
 /** English function words and calendar words, which say nothing about what an article is about. */
 final class Stopwords {
   private static final Set<String> WORDS =
       Set.copyOf(
-          java.util.List.of(
+          List.of(
               "a",
               "about",
               "above",

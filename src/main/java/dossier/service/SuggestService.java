@@ -7,6 +7,7 @@ import dossier.store.Archive;
 import dossier.store.RuleRepository.Rule;
 import dossier.store.SimilarityRepository.Neighbor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -137,7 +138,7 @@ public final class SuggestService {
       if (start >= parts.length) {
         continue;
       }
-      name = String.join(" ", java.util.Arrays.copyOfRange(parts, start, parts.length));
+      name = String.join(" ", Arrays.copyOfRange(parts, start, parts.length));
       if (name.length() < 3
           || Stopwords.isCalendarWord(name.toLowerCase(Locale.ROOT))
           || CONTRACTION.matcher(name).find()) {

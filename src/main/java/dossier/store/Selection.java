@@ -4,7 +4,9 @@ import dossier.query.CompiledQuery;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * The articles a change applies to, held in a temporary table {@code temp.sel} of this connection
@@ -33,7 +35,7 @@ public final class Selection {
   public int select(CompiledQuery q) throws SQLException {
     reset();
     StringBuilder sql = new StringBuilder("INSERT INTO temp.sel(id) SELECT a.id FROM articles a");
-    java.util.List<Object> params = new java.util.ArrayList<>();
+    List<Object> params = new ArrayList<>();
     ArticleRepository.appendFilter(sql, params, q);
     try (PreparedStatement st = archive.connection().prepareStatement(sql.toString())) {
       ArticleRepository.bind(st, params);
@@ -60,7 +62,7 @@ public final class Selection {
   /** Narrows the selection to the articles that also match {@code q}; returns how many are left. */
   public int retain(CompiledQuery q) throws SQLException {
     StringBuilder sql = new StringBuilder("SELECT a.id FROM articles a");
-    java.util.List<Object> params = new java.util.ArrayList<>();
+    List<Object> params = new ArrayList<>();
     ArticleRepository.appendFilter(sql, params, q);
     try (PreparedStatement st =
         archive

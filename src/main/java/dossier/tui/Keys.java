@@ -1,6 +1,7 @@
 package dossier.tui;
 
 import com.googlecode.lanterna.input.KeyStroke;
+import java.util.Locale;
 
 /** Names for keystrokes, as the action table writes them: "j", "G", "C-f", "Enter", "Space". */
 final class Keys {
@@ -40,7 +41,7 @@ final class Keys {
   /** How a key name reads on screen: "C-f" as "Ctrl-F". */
   static String display(String key) {
     if (key.startsWith("C-")) {
-      return "Ctrl-" + key.substring(2).toUpperCase(java.util.Locale.ROOT);
+      return "Ctrl-" + key.substring(2).toUpperCase(Locale.ROOT);
     }
     return key;
   }

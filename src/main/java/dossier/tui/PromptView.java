@@ -2,6 +2,7 @@ package dossier.tui;
 
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
 import java.util.List;
 
 /**
@@ -179,7 +180,7 @@ final class PromptView implements View {
         caret = p;
       }
       default -> {
-        if (k.getKeyType() == com.googlecode.lanterna.input.KeyType.Character
+        if (k.getKeyType() == KeyType.Character
             && !k.isCtrlDown()
             && !k.isAltDown()
             && !Character.isISOControl(k.getCharacter())) {

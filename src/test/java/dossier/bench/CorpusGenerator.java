@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -312,7 +313,7 @@ public final class CorpusGenerator {
   }
 
   Map<String, Integer> write(Path out, int n, int perFolder, Set<Shape> shapes) throws IOException {
-    Map<String, Integer> counts = new java.util.TreeMap<>();
+    Map<String, Integer> counts = new TreeMap<>();
     for (int i = 0; i < n; i++) {
       writeArticle(out, article(i, counts), perFolder, shapes);
     }
@@ -322,7 +323,7 @@ public final class CorpusGenerator {
   }
 
   Map<String, Integer> writeSource(Path out, int perFolder, Set<Shape> shapes) throws IOException {
-    Map<String, Integer> counts = new java.util.TreeMap<>();
+    Map<String, Integer> counts = new TreeMap<>();
     for (int i = 0; i < stories.size(); i++) {
       Story s = stories.get(i);
       // dates are not in the source stories; give the other shapes one anyway, from the same rule

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -22,8 +23,8 @@ public final class Cli {
   /** What one run printed and returned. */
   public record Result(int code, String out, String err, byte[] outBytes) {
     /** Standard output split into lines (without the final empty one). */
-    public java.util.List<String> lines() {
-      return out.isEmpty() ? java.util.List.of() : java.util.List.of(out.split("\n"));
+    public List<String> lines() {
+      return out.isEmpty() ? List.of() : List.of(out.split("\n"));
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dossier.GoldenFiles;
 import dossier.Sandbox;
+import dossier.service.CompletionService;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,7 +89,7 @@ class CompletionsTest {
   @Test
   void everyCompletedFieldIsOneTheQueryLanguageKnows() {
     Cli cli = new Cli(tmp);
-    for (String field : dossier.service.CompletionService.FIELDS) {
+    for (String field : CompletionService.FIELDS) {
       Cli.Result r = cli.run("list", field + ":2024");
       assertThat(r.err()).as(field).doesNotContain("unknown field");
     }

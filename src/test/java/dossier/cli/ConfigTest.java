@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,8 +35,8 @@ class ConfigTest {
     config("# my defaults\nformat = ids\nlist.sort = oldest\n");
     Cli.Result r = cli.run("list");
     assertThat(r.code()).as(r.toString()).isZero();
-    java.util.List<String> oldest = new java.util.ArrayList<>(newest.lines().toList());
-    java.util.Collections.reverse(oldest);
+    List<String> oldest = new ArrayList<>(newest.lines().toList());
+    Collections.reverse(oldest);
     assertThat(r.lines()).containsExactlyElementsOf(oldest);
     assertThat(cli.run("list", "--sort", "newest").out()).isEqualTo(newest);
     // the command-specific key applies to list only; format applies everywhere it exists

@@ -3,6 +3,7 @@ package dossier.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Model.OptionSpec;
 class HelpTest {
   @TempDir Path tmp;
 
-  private static void eachCommand(CommandLine cl, java.util.function.Consumer<CommandLine> f) {
+  private static void eachCommand(CommandLine cl, Consumer<CommandLine> f) {
     f.accept(cl);
     for (CommandLine sub : cl.getSubcommands().values()) {
       if (!sub.getCommandSpec().usageMessage().hidden()) {

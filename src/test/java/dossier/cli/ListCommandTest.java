@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,7 +47,7 @@ class ListCommandTest {
 
     List<JsonNode> oldest = ndjson(cli.run("list", "--sort", "oldest", "--format", "ndjson").out());
     List<String> reversed = new ArrayList<>(idsOf(all));
-    java.util.Collections.reverse(reversed);
+    Collections.reverse(reversed);
     assertThat(idsOf(oldest)).containsExactlyElementsOf(reversed);
   }
 

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dossier.GoldenFiles;
 import dossier.Sandbox;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -33,8 +36,8 @@ class ManPagesTest {
     return DossierCommand.commandLine(
         new Env(
             Map.of(),
-            java.io.InputStream.nullInputStream(),
-            java.io.OutputStream.nullOutputStream(),
+            InputStream.nullInputStream(),
+            OutputStream.nullOutputStream(),
             false,
             false));
   }
@@ -81,7 +84,7 @@ class ManPagesTest {
 
   @Test
   void theRoffOfEveryPageHasNoControlBytesAndOnlyKnownFonts() throws IOException {
-    Map<String, String> sources = new java.util.LinkedHashMap<>(ManPages.generate(model()));
+    Map<String, String> sources = new LinkedHashMap<>(ManPages.generate(model()));
     for (Path p : pageFiles()) {
       sources.put("man/" + p.getFileName(), Files.readString(p, StandardCharsets.UTF_8));
     }

@@ -2,13 +2,14 @@ package dossier.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
 import org.junit.jupiter.api.Test;
 
 class ProgressTest {
   private static Progress bar(int width) throws Exception {
     var c =
         Progress.class.getDeclaredConstructor(
-            java.io.PrintWriter.class, String.class, String.class, int.class);
+            PrintWriter.class, String.class, String.class, int.class);
     c.setAccessible(true);
     return c.newInstance(null, "import", "files", width);
   }

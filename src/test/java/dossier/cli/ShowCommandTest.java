@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,7 +72,7 @@ class ShowCommandTest {
     // bytes that are not UTF-8 come back unchanged too
     byte[] latin1 =
         "Caf\u00e9 owners in Pellor protest the new rent rules.\n\nThe council meets again on Friday.\n"
-            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            .getBytes(StandardCharsets.ISO_8859_1);
     Cli.Result imp = cli.runWithInput(latin1, "import", "--json", "-");
     String id = JSON.readTree(imp.out()).get("id").asText();
     assertThat(cli.run("show", id, "--format", "raw").outBytes()).isEqualTo(latin1);

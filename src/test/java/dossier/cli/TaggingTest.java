@@ -2,10 +2,12 @@ package dossier.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -200,9 +202,9 @@ class TaggingTest {
     // an archive without tags: names the text keeps coming back to
     Cli.Result names = cli.run("suggest", "1", "--format", "json");
     assertThat(names.code()).as(names.toString()).isZero();
-    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(names.out());
+    var json = new ObjectMapper().readTree(names.out());
     List<String> tags =
-        java.util.stream.StreamSupport.stream(json.spliterator(), false)
+        StreamSupport.stream(json.spliterator(), false)
             .map(n -> n.get("tag").asText())
             .collect(Collectors.toList());
     assertThat(tags).contains("Kelmar", "Ostrand");

@@ -8,8 +8,13 @@ import dossier.core.Extracted;
 import dossier.ingest.ExtractionException;
 import dossier.ingest.Extractors;
 import dossier.ingest.Format;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -578,14 +583,13 @@ public final class ExtractionEval {
   /** Expected text as its author wrote it: UTF-8, or Latin-1 where a byte is not UTF-8. */
   private static String decodeExpected(byte[] b) {
     try {
-      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(b)).toString();
-    } catch (java.nio.charset.CharacterCodingException e) {
+      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(b)).toString();
+    } catch (CharacterCodingException e) {
       return new String(b, StandardCharsets.ISO_8859_1);
     }
   }
 
-  private static final java.lang.management.ThreadMXBean THREADS =
-      java.lang.management.ManagementFactory.getThreadMXBean();
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   /**
    * CPU time of this thread: extraction is single-threaded, and CPU time stays meaningful when
@@ -605,7 +609,7 @@ public final class ExtractionEval {
     if (b.length < 2 || (b[0] & 0xff) != 0x1f || (b[1] & 0xff) != 0x8b) {
       return b;
     }
-    try (GZIPInputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(b))) {
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(b))) {
       return in.readAllBytes();
     }
   }

@@ -2,6 +2,7 @@ package dossier.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -44,7 +45,7 @@ class DatesTest {
     assertThat(Dates.parse(input)).isNull();
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void latestDateInTextIgnoresTheFuture() {
     assertThat(
             Dates.latest(

@@ -1,11 +1,13 @@
 package dossier.query;
 
 import dossier.core.Extracted;
+import dossier.core.Tags;
 import dossier.core.Text;
 import dossier.store.Archive;
 import dossier.store.ArticleRepository;
 import dossier.store.NewArticle;
 import dossier.store.Originals;
+import dossier.store.Sort;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -173,7 +175,7 @@ final class Fixture {
                 Originals.compress(raw),
                 raw.length,
                 "/fixture/" + title,
-                tags.stream().map(dossier.core.Tags::normalize).toList()),
+                tags.stream().map(Tags::normalize).toList()),
             imported);
   }
 
@@ -181,7 +183,7 @@ final class Fixture {
   static TreeSet<Long> ids(Archive archive, String query) {
     CompiledQuery q = QueryCompiler.compile(query, CTX);
     List<Long> out = new ArrayList<>();
-    archive.articles().list(q, dossier.store.Sort.NEWEST, 0, 0, false, a -> out.add(a.id()));
+    archive.articles().list(q, Sort.NEWEST, 0, 0, false, a -> out.add(a.id()));
     TreeSet<Long> set = new TreeSet<>(out);
     if (set.size() != out.size()) {
       throw new AssertionError("duplicate rows for " + query + ": " + out);
@@ -199,9 +201,7 @@ final class Fixture {
         if (q.hasText()) {
           archive.articles().search(q, 0, 0, h -> found.add(h.article().id()));
         } else {
-          archive
-              .articles()
-              .list(q, dossier.store.Sort.NEWEST, 0, 0, false, a -> found.add(a.id()));
+          archive.articles().list(q, Sort.NEWEST, 0, 0, false, a -> found.add(a.id()));
         }
         if (!found.equals(set) || archive.articles().count(q) != set.size()) {
           throw new AssertionError(

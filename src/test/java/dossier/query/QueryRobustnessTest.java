@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dossier.core.UsageException;
 import dossier.store.Archive;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -120,11 +123,10 @@ class QueryRobustnessTest {
     for (String prefix : List.of("a", "ukr", "é", "日本", "x\uffff", "\uD83D\uDE00", "a\uD7FF")) {
       String upper = SqlCompiler.successor(prefix);
       // SQLite compares keys as UTF-8 bytes
-      java.util.Comparator<String> utf8 =
+      Comparator<String> utf8 =
           (x, y) ->
-              java.util.Arrays.compareUnsigned(
-                  x.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                  y.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+              Arrays.compareUnsigned(
+                  x.getBytes(StandardCharsets.UTF_8), y.getBytes(StandardCharsets.UTF_8));
       for (String tail : List.of("", "a", "/x", "\uffff\uffff", "\uDBFF\uDFFF", "zz")) {
         assertThat(utf8.compare(prefix + tail, upper)).as(prefix + tail).isNegative();
       }

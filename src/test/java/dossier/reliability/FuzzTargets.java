@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,7 +45,7 @@ public final class FuzzTargets {
     }
     Format format = FORMATS[(data[0] & 0xff) % FORMATS.length];
     String name = NAMES[((data[0] & 0xff) / FORMATS.length) % NAMES.length];
-    byte[] file = java.util.Arrays.copyOfRange(data, 1, data.length);
+    byte[] file = Arrays.copyOfRange(data, 1, data.length);
     Extracted x;
     try {
       x = Extractors.extract(file, name, format);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dossier.cli.Cli;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -179,6 +180,6 @@ class TerminalSafetyTest {
     // not a terminal: scripts get the bytes as stored (JSON aside)
     cli.tty(false, false);
     Cli.Result r = cli.run("show", "--format", "raw", "1");
-    assertThat(new String(r.outBytes(), java.nio.charset.StandardCharsets.UTF_8)).contains(OSC);
+    assertThat(new String(r.outBytes(), StandardCharsets.UTF_8)).contains(OSC);
   }
 }

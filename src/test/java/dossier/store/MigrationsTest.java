@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteConnection;
 
 class MigrationsTest {
   @TempDir Path tmp;
@@ -68,7 +69,7 @@ class MigrationsTest {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
         Statement st = c.createStatement()) {
       // an archive as version 1 left it, with one article in it
-      ((org.sqlite.SQLiteConnection) c).getDatabase()._exec(Archive.resource("001.sql"));
+      ((SQLiteConnection) c).getDatabase()._exec(Archive.resource("001.sql"));
       st.execute("PRAGMA user_version = 1");
       st.execute(
           "INSERT INTO articles(title, body, imported, content_hash)"

@@ -3,6 +3,8 @@ package dossier.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dossier.query.QueryCompiler;
+import dossier.query.QueryContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -13,6 +15,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,9 +116,7 @@ class UpgradeTest {
             Map<String, Object> row = new LinkedHashMap<>();
             for (int i = 1; i <= md.getColumnCount(); i++) {
               Object v = rs.getObject(i);
-              row.put(
-                  md.getColumnName(i),
-                  v instanceof byte[] b ? java.util.HexFormat.of().formatHex(b) : v);
+              row.put(md.getColumnName(i), v instanceof byte[] b ? HexFormat.of().formatHex(b) : v);
             }
             rows.add(row);
           }
@@ -140,7 +141,7 @@ class UpgradeTest {
       var hit = new ArrayList<Long>();
       a.articles()
           .list(
-              dossier.query.QueryCompiler.compile("levy", dossier.query.QueryContext.empty()),
+              QueryCompiler.compile("levy", QueryContext.empty()),
               Sort.NEWEST,
               0,
               0,

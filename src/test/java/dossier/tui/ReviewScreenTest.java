@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.input.KeyStroke;
 import dossier.core.Status;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -445,7 +446,7 @@ class ReviewScreenTest {
     // Esc and q typed fast arrive as Alt+q: the prompt closes and q quits
     try (Harness h = Harness.open(tmp.resolve("alt"))) {
       h.press("t");
-      h.terminal.addInput(new com.googlecode.lanterna.input.KeyStroke('q', false, true));
+      h.terminal.addInput(new KeyStroke('q', false, true));
       h.settle();
       assertThat(h.app.running()).isFalse();
     }
