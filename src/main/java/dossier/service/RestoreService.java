@@ -74,6 +74,11 @@ public final class RestoreService {
         Entry e;
         try {
           JsonNode node = parser.readValueAsTree();
+          if (ExportEnd.is(node)) {
+            n--; // the end record is not an article
+            token = parser.nextToken();
+            continue;
+          }
           e = entry(name + ":" + n, node, extraTags);
           token = parser.nextToken();
         } catch (IOException | RuntimeException ex) {
