@@ -82,10 +82,17 @@ final class ExportCommand extends BaseCommand implements QueryWords {
       throw new UsageException(output + " is a folder; --format " + format + " writes one file");
     }
     Progress bar = Progress.start(this, "export", "articles");
+    Runnable pause = testPause();
     if (bar.active()) {
       long total = service.count(q);
       long[] done = {0};
-      service.afterEach(() -> bar.update(++done[0], total));
+      service.afterEach(
+          () -> {
+            bar.update(++done[0], total);
+            pause.run();
+          });
+    } else {
+      service.afterEach(pause);
     }
     int n;
     Path archivePath = archive().path();
@@ -162,6 +169,7 @@ final class ExportCommand extends BaseCommand implements QueryWords {
                 try {
                   List<Object> row = ArticlePrinter.csvRow(e.article());
                   row.add(e.article().body());
+                  row.replaceAll(ExportCommand::guardFormula);
                   csv.printRecord(row);
                 } catch (IOException ex) {
                   throw new UncheckedIOException(ex);
@@ -176,6 +184,43 @@ final class ExportCommand extends BaseCommand implements QueryWords {
     }
     w.flush();
     return n[0];
+  }
+
+  /**
+   * For tests only: with {@code DOSSIER_TEST_PAUSE_EXPORT=N}, the export stops after its N-th
+   * article, says so on standard error and waits for standard input to end, so that a test can kill
+   * it at that very point (mid-write) without guessing when that is.
+   */
+  private Runnable testPause() {
+    String v = env().get("DOSSIER_TEST_PAUSE_EXPORT");
+    if (v == null) {
+      return () -> {};
+    }
+    long after = Long.parseLong(v.trim());
+    long[] n = {0};
+    return () -> {
+      if (++n[0] == after) {
+        err().println("export paused after " + after + " articles");
+        err().flush();
+        try {
+          env().stdin().readAllBytes();
+        } catch (IOException e) {
+          // the test went away: go on
+        }
+      }
+    };
+  }
+
+  /**
+   * A CSV export is opened in spreadsheets, which run a cell that starts with {@code = + - @} (or a
+   * tab or carriage return before one) as a formula: such a text cell gets a leading {@code '}, as
+   * OWASP advises, which spreadsheets show as text. Numbers stay numbers.
+   */
+  static Object guardFormula(Object cell) {
+    if (cell instanceof String s && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+      return "'" + s;
+    }
+    return cell;
   }
 
   private static void writeJson(JsonGenerator g, Exported e, PrintWriter ndjsonLines) {

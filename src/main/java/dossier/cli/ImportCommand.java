@@ -84,6 +84,13 @@ final class ImportCommand extends BaseCommand {
       description = "Refuse files larger than this (suffix K, M or G; default: 20M).")
   String maxSize = "20M";
 
+  @Option(
+      names = "--follow",
+      description =
+          "Follow symbolic links out of the folders named (default: only links that stay inside"
+              + " them; the others are skipped and reported).")
+  boolean follow;
+
   /** Drawn on stderr while files are imported, when it is a terminal. */
   private Progress bar;
 
@@ -137,7 +144,9 @@ final class ImportCommand extends BaseCommand {
     Summary s =
         files.isEmpty()
             ? new Summary(0, 0, 0, 0, 0)
-            : new ImportService(archive()).run(files, () -> stdin, opts, listener, stop::requested);
+            : new ImportService(archive())
+                .links(follow, this::reportSkipped)
+                .run(files, () -> stdin, opts, listener, stop::requested);
     for (String e : stop.requested() ? List.<String>of() : exports) {
       Summary r = restore(e, stdin, opts, listener);
       s =
@@ -231,7 +240,13 @@ final class ImportCommand extends BaseCommand {
     }
   }
 
-  private void report(Outcome o) {
+  /** A path a folder walk left out; the walk runs beside the writer, so this may be any thread. */
+  private synchronized void reportSkipped(String what) {
+    bar.close();
+    say("skipped: " + Text.safeForTerminal(what, false));
+  }
+
+  private synchronized void report(Outcome o) {
     String path = Text.safeForTerminal(o.path(), false);
     if (o.status() == Status.FAILED || (o.status() == Status.DUPLICATE && !json)) {
       bar.close(); // the message gets its own line; the bar comes back under it

@@ -174,6 +174,10 @@ public final class RestoreService {
               text(o, "path"),
               hash,
               body);
+      String bad = RestoreChecks.problem(o, a);
+      if (bad != null) {
+        return new Entry(where, null, null, null, bad);
+      }
       String original = text(o, "original");
       byte[] bytes =
           original != null
