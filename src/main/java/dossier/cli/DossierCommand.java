@@ -258,10 +258,11 @@ public final class DossierCommand implements Runnable {
   private static CommandLine build(Env env, List<Class<?>> subcommands) {
     DossierCommand root = new DossierCommand(env);
     CommandLine cl = new CommandLine(root);
-    cl.setOut(Output.printWriter(env.stdoutBytes(), Output.stdoutCharset(), Output.STDOUT));
     for (Class<?> c : subcommands) {
       cl.addSubcommand(c);
     }
+    // after the subcommands: setOut reaches only those already added
+    cl.setOut(Output.printWriter(env.stdoutBytes(), Output.stdoutCharset(), Output.STDOUT));
     // Queries may start with a minus ('list -tag:sport', 'search -draft budget'): for the commands
     // that take query words, an unknown dash word is a query word. Unknown '--long' options are
     // still refused, by QueryWords.check.
