@@ -64,7 +64,7 @@ final class ArticleText {
     if (!a.authors().isEmpty()) {
       out.println("author: " + yamlList(a.authors()));
     }
-    yaml(out, "url", a.url());
+    yaml(out, "url", MarkdownText.linkTarget(a.url()));
     yaml(out, "section", a.section());
     yaml(out, "lang", a.lang());
     if (!a.tags().isEmpty()) {
@@ -72,16 +72,17 @@ final class ArticleText {
     }
     out.println("---");
     out.println();
-    out.println("# " + Text.oneLine(a.title()));
+    // text, not markup: what the page showed as text must not come out as HTML or a link
+    out.println("# " + MarkdownText.escape(Text.oneLine(a.title())));
     out.println();
     if (!Text.isBlank(a.caption())) {
-      out.println("*" + Text.oneLine(a.caption()) + "*");
+      out.println("*" + MarkdownText.escape(Text.oneLine(a.caption())) + "*");
       out.println();
     }
-    out.println(a.body());
+    out.println(MarkdownText.escape(a.body()));
     if (!Text.isBlank(a.note())) {
       out.println();
-      out.println("> Note: " + a.note().replace("\n", "\n> "));
+      out.println("> Note: " + MarkdownText.escape(a.note()).replace("\n", "\n> "));
     }
   }
 

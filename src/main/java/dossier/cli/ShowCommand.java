@@ -3,6 +3,7 @@ package dossier.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dossier.core.Article;
 import dossier.core.Text;
+import dossier.core.WriteFailure;
 import dossier.ingest.Decoder;
 import dossier.service.ArticleService;
 import java.io.IOException;
@@ -47,7 +48,7 @@ final class ShowCommand extends BaseCommand {
           env().stdoutBytes().write(bytes);
           env().stdoutBytes().flush();
         } catch (IOException e) {
-          throw new UncheckedIOException(e);
+          throw new WriteFailure(Output.STDOUT, e);
         }
       }
       return ExitCode.OK;

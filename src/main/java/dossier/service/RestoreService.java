@@ -74,6 +74,11 @@ public final class RestoreService {
         Entry e;
         try {
           JsonNode node = parser.readValueAsTree();
+          if (ExportEnd.is(node)) {
+            n--; // the end record is not an article
+            token = parser.nextToken();
+            continue;
+          }
           e = entry(name + ":" + n, node, extraTags);
           token = parser.nextToken();
         } catch (IOException | RuntimeException ex) {
@@ -169,6 +174,10 @@ public final class RestoreService {
               text(o, "path"),
               hash,
               body);
+      String bad = RestoreChecks.problem(o, a);
+      if (bad != null) {
+        return new Entry(where, null, null, null, bad);
+      }
       String original = text(o, "original");
       byte[] bytes =
           original != null
