@@ -143,8 +143,13 @@ final class Dossier {
       }
     }
 
-    /** Sends SIGINT, as Ctrl-C in a terminal does. */
+    /** Sends SIGINT, as Ctrl-C in a terminal does; fails if the process would ignore it. */
     void interrupt() {
+      if (ignoresSigint(process.pid())) {
+        throw new AssertionError(
+            "dossier was started with SIGINT ignored (a build run in the background or under"
+                + " nohup) and 'env --default-signal=INT' could not give it back");
+      }
       try {
         Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start();
         if (kill.waitFor() != 0) {
@@ -202,21 +207,60 @@ final class Dossier {
     return db;
   }
 
+  /** True when {@code pid} ignores SIGINT (Linux: bit 2 - 1 of SigIgn in /proc/PID/status). */
+  static boolean ignoresSigint(long pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+        if (line.startsWith("SigIgn:")) {
+          return (Long.parseUnsignedLong(line.substring(7).strip(), 16) & 2) != 0;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      // not Linux: there is nothing to read, and nothing this harness can change
+    }
+    return false;
+  }
+
+  /**
+   * What goes before {@code java} so that dossier sees Ctrl-C. A process started in the background
+   * by a script, or under nohup, ignores SIGINT, its children inherit that, and a JVM that starts
+   * with SIGINT ignored never installs its handler: then {@code env --default-signal=INT} (GNU
+   * coreutils) gives dossier the default back.
+   */
+  private static final List<String> SIGINT_RESET =
+      ignoresSigint(ProcessHandle.current().pid())
+              && succeeds("env", "--default-signal=INT", "true")
+          ? List.of("env", "--default-signal=INT")
+          : List.of();
+
+  private static boolean succeeds(String... cmd) {
+    try {
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      return p.waitFor() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   /**
    * Standard input: /dev/null, a text (from a file), or when {@code held} a pipe the test holds.
    */
   private Started start(String stdin, boolean held, String... args) {
-    List<String> cmd =
-        new ArrayList<>(
-            List.of(
-                java(),
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-Xss8m",
-                "-jar",
-                jar().toString(),
-                "--db",
-                db.toString()));
+    List<String> cmd = new ArrayList<>(SIGINT_RESET);
+    cmd.addAll(
+        List.of(
+            java(),
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-Xss8m",
+            "-jar",
+            jar().toString(),
+            "--db",
+            db.toString()));
     cmd.addAll(List.of(args));
     int n = RUNS.incrementAndGet();
     Path out = dir.resolve("run-" + n + ".out");
