@@ -62,11 +62,11 @@ class ConcurrencyIT {
     Dossier d = new Dossier(tmp.resolve("archive.db"), tmp.resolve("runs"));
     Path base = Corpus.write(tmp.resolve("base"), 40, BASE);
     assertThat(d.run("import", base.toString()).code()).isZero();
-    int filesA = 1200 * rounds;
-    int filesB = 600 * rounds;
-    int tags = 15 * rounds;
-    int notes = 15 * rounds;
-    int lines = 20 * rounds;
+    int filesA = 800 * rounds;
+    int filesB = 400 * rounds;
+    int tags = 10 * rounds;
+    int notes = 10 * rounds;
+    int lines = 12 * rounds;
     Path a = Corpus.write(tmp.resolve("a"), 41, filesA);
     Path b = Corpus.writePages(tmp.resolve("b"), 42, filesB);
 
@@ -104,7 +104,7 @@ class ConcurrencyIT {
         });
     workers.add(
         () -> {
-          for (int i = 0; i < 5 * rounds; i++) {
+          for (int i = 0; i < 3 * rounds; i++) {
             check("list", () -> d.run("list", "--format", "ids", "tag:from"));
             check("search", () -> d.run("search", "--limit", "5", "harbour council"));
           }

@@ -102,11 +102,17 @@ final class Dossier {
 
     /**
      * Waits for an event while the process runs: the process is blocked on something the test
-     * holds, so it cannot finish on its own, and the test may act as soon as the event is seen.
+     * holds, so it cannot finish on its own, and the test may act as soon as the event is seen. (An
+     * event that never comes fails the test after {@link #HANG_SECONDS}: a guard, not a check.)
      */
     void awaitWhileRunning(String what, BooleanSupplier event) {
+      long guard = System.nanoTime() + TimeUnit.SECONDS.toNanos(HANG_SECONDS);
       try {
         while (!event.getAsBoolean()) {
+          if (System.nanoTime() > guard) {
+            throw new AssertionError(
+                "dossier never showed " + what + " in " + HANG_SECONDS + " s:\n" + read(err));
+          }
           if (!process.isAlive()) {
             throw new AssertionError(
                 "dossier ended (exit "

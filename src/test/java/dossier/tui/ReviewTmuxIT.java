@@ -103,7 +103,8 @@ class ReviewTmuxIT {
 
   /**
    * Waits until the screen shows what {@code test} wants, and returns it. The screen is read again
-   * each time tmux is done with the last read; the limit only ends a test that hangs.
+   * every 50 ms (a pace for the polling, which decides nothing); the limit only ends a test that
+   * hangs.
    */
   private String waitFor(String what, Predicate<String> test) throws Exception {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(HANG_SECONDS);
@@ -112,6 +113,7 @@ class ReviewTmuxIT {
       if (System.nanoTime() > end) {
         throw new AssertionError("the screen never showed " + what + ":\n" + s);
       }
+      Thread.sleep(50);
       s = screen();
     }
     return s;
