@@ -103,7 +103,7 @@ final class ArticlePrinter implements AutoCloseable {
         }
         case json, ndjson -> {
           json.writeStartObject();
-          Json.writeFields(json, a);
+          Json.writeFields(json, a, false);
           if (h != null) {
             json.writeNumberField("score", Math.round(h.score() * 1000) / 1000.0);
             json.writeStringField("snippet", Terminal.snippet(h.snippet(), false));

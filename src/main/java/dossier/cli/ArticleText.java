@@ -1,6 +1,7 @@
 package dossier.cli;
 
 import dossier.core.Article;
+import dossier.core.ArticleField;
 import dossier.core.Text;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -78,11 +79,54 @@ final class ArticleText {
       out.println("*" + Text.oneLine(a.caption()) + "*");
       out.println();
     }
-    out.println(a.body());
+    // the structured rendition when extraction kept one: headings stay headings, lists lists
+    out.println(Text.isBlank(a.markdown()) ? a.body() : a.markdown().strip());
     if (!Text.isBlank(a.note())) {
       out.println();
       out.println("> Note: " + a.note().replace("\n", "\n> "));
     }
+  }
+
+  /**
+   * Where each metadata field came from, for people: the field, its origin and its value, a line
+   * each; a field without a value says so, and a value stored before origins were kept says that.
+   */
+  static void why(PrintWriter out, Article a, boolean color) {
+    String head = a.id() > 0 ? "#" + a.id() + " " + safe(a.title()) : safe(a.title());
+    out.println(color ? Terminal.BOLD + head + Terminal.RESET : head);
+    for (String[] row : whyRows(a)) {
+      String origin = String.format("%-22s", row[1]);
+      out.println(
+          String.format("%-10s", row[0])
+              + " "
+              + (color ? Terminal.CYAN + origin + Terminal.RESET : origin)
+              + " "
+              + row[2]);
+    }
+  }
+
+  /** The rows of {@link #why}: field, origin, value (made safe for a terminal, one line). */
+  static List<String[]> whyRows(Article a) {
+    List<String[]> rows = new ArrayList<>();
+    for (ArticleField f : ArticleField.METADATA) {
+      Object v = f.get(a);
+      String origin = a.origin(f);
+      String value =
+          f.isEmpty(v)
+              ? "(none)"
+              : safe(v instanceof List<?> l ? String.join("; ", strings(l)) : (String) v);
+      String shown =
+          origin != null
+              ? safe(origin) + (origin.equals(ArticleField.EDIT) ? " (pinned)" : "")
+              : f.isEmpty(v) ? "no evidence" : "not recorded";
+      rows.add(new String[] {f.json(), shown, value});
+    }
+    return rows;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> strings(List<?> l) {
+    return (List<String>) l;
   }
 
   private static void yaml(PrintWriter out, String key, String value) {

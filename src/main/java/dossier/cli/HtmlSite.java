@@ -201,11 +201,7 @@ final class HtmlSite {
   }
 
   private static String fileName(long id, String title) {
-    return fileName(
-        new Article(
-            id, title, null, null, null, null, null, null, null, null, null, false, null, 0, null,
-            null, null, null),
-        ".html");
+    return fileName(Article.titled(id, title), ".html");
   }
 
   private static void index(Path file, List<Entry> entries) {

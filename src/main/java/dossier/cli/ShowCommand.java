@@ -1,6 +1,5 @@
 package dossier.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dossier.core.Article;
 import dossier.core.Text;
 import dossier.ingest.Decoder;
@@ -32,6 +31,13 @@ final class ShowCommand extends BaseCommand {
       description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   ShowFormat format = ShowFormat.text;
 
+  @Option(
+      names = "--why",
+      description =
+          "Show where each metadata field came from (its origin) instead of the article; see"
+              + " ORIGINS below.")
+  boolean why;
+
   @Override
   public Integer call() {
     ArticleService service = new ArticleService(archive());
@@ -53,28 +59,17 @@ final class ShowCommand extends BaseCommand {
       return ExitCode.OK;
     }
     Article a = service.get(id);
+    if (why) {
+      ArticleText.why(out(), a, root().color());
+      out().flush();
+      return ExitCode.OK;
+    }
     switch (format) {
-      case json -> printJson(a, true);
+      case json -> Json.writeArticle(out(), a);
       case markdown -> ArticleText.markdown(out(), a);
       default -> ArticleText.text(out(), a, root().color());
     }
     out().flush();
     return ExitCode.OK;
-  }
-
-  private void printJson(Article a, boolean withBody) {
-    try {
-      JsonGenerator g = Json.generator(out(), true);
-      g.writeStartObject();
-      Json.writeFields(g, a);
-      if (withBody) {
-        g.writeStringField("body", a.body());
-      }
-      g.writeEndObject();
-      g.flush();
-      out().println();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

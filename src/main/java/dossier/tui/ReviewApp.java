@@ -377,18 +377,14 @@ final class ReviewApp {
       Function<EditService.Result, String> done) {
     list.patch(Set.copyOf(ids), patch);
     writing++;
-    record Done(EditService.Result result, Long journalId) {}
     db.submit(
-        s -> {
-          EditService.Result r = task.run(s);
-          return new Done(r, lastChange(s, command));
-        },
-        d -> {
+        task::run,
+        r -> {
           writing--;
-          if (d.journalId() != null) {
-            ours.add(d.journalId());
+          if (r.journal() != 0) {
+            ours.add(r.journal());
           }
-          info(done.apply(d.result()));
+          info(done.apply(r));
           list.refresh();
         },
         err -> {
@@ -396,19 +392,6 @@ final class ReviewApp {
           error(err);
           list.refresh();
         });
-  }
-
-  /**
-   * The journal entry a write of {@code command} just made, read right after it on the same thread.
-   * Another process's change of the same kind landing in between would be taken for ours; the
-   * window is a few milliseconds.
-   */
-  private static Long lastChange(Db.Services s, String command) {
-    return s.edits().log(1).stream()
-        .filter(c -> !c.undone() && c.command().equals(command))
-        .map(Journal.Change::id)
-        .findFirst()
-        .orElse(null);
   }
 
   private void mark(Status st, Boolean star, boolean moveOn) {
@@ -483,47 +466,7 @@ final class ReviewApp {
   }
 
   private static Article copy(Article a, Status st, boolean starred, List<String> tags) {
-    return new Article(
-        a.id(),
-        a.title(),
-        a.source(),
-        a.authors(),
-        a.published(),
-        a.url(),
-        a.section(),
-        a.lang(),
-        a.caption(),
-        tags,
-        st,
-        starred,
-        a.note(),
-        a.wordCount(),
-        a.imported(),
-        a.path(),
-        a.contentHash(),
-        a.body());
-  }
-
-  private static Article withNote(Article a, String note) {
-    return new Article(
-        a.id(),
-        a.title(),
-        a.source(),
-        a.authors(),
-        a.published(),
-        a.url(),
-        a.section(),
-        a.lang(),
-        a.caption(),
-        a.tags(),
-        a.status(),
-        a.starred(),
-        note,
-        a.wordCount(),
-        a.imported(),
-        a.path(),
-        a.contentHash(),
-        a.body());
+    return a.withStatus(st).withStarred(starred).withTags(tags);
   }
 
   private void askTags() {
@@ -739,7 +682,7 @@ final class ReviewApp {
                   List.of(id),
                   "note",
                   s -> s.edits().note(id, note),
-                  x -> withNote(x, note),
+                  x -> x.withNote(note),
                   res -> note == null ? "removed the note of #" + id : "saved the note of #" + id);
               return null;
             });
@@ -748,7 +691,9 @@ final class ReviewApp {
   /**
    * Undoes the last change in the journal. A change this review made is undone at once; one made
    * elsewhere (an import, a script) is named first and needs a yes, so that a stray {@code u}
-   * cannot quietly take back someone else's work.
+   * cannot quietly take back someone else's work. Either way exactly that change is undone, by its
+   * id: if another change lands before the undo runs, nothing is undone and the status line says
+   * so.
    */
   private void undo() {
     db.submit(
@@ -757,27 +702,53 @@ final class ReviewApp {
           if (last.isEmpty()) {
             info("nothing to undo");
           } else if (ours.contains(last.get().id())) {
-            runUndo();
+            runUndo(last.get());
           } else {
             Journal.Change c = last.get();
             popup =
                 new ConfirmView(
                     screens.peek(),
-                    "Undo \"" + Cells.line(c.summary()) + "\", not made in this review?",
-                    this::runUndo);
+                    "Undo #"
+                        + c.id()
+                        + " \""
+                        + Cells.line(c.summary())
+                        + "\", not made in this review?",
+                    () -> runUndo(c));
           }
         },
         this::error);
   }
 
-  private void runUndo() {
+  /** What an undo by id did: reverted the change, or refused because others came after it. */
+  private record UndoOutcome(Journal.Undone undone, Journal.LaterChanges refused) {}
+
+  private void runUndo(Journal.Change c) {
     writing++;
     db.submit(
-        s -> s.edits().undo(),
-        change -> {
+        s -> {
+          try {
+            return new UndoOutcome(s.edits().undo(c.id(), false), null);
+          } catch (Journal.LaterChanges later) {
+            return new UndoOutcome(null, later);
+          }
+        },
+        o -> {
           writing--;
-          change.ifPresent(c -> ours.remove(c.id()));
-          info(change.map(c -> "undone: " + c.summary()).orElse("nothing to undo"));
+          if (o.refused() != null) {
+            Journal.Change next = o.refused().later.get(o.refused().later.size() - 1);
+            error(
+                "not undone: #"
+                    + next.id()
+                    + " ("
+                    + next.summary()
+                    + ") was made after #"
+                    + c.id()
+                    + "; u again offers the latest");
+          } else {
+            ours.remove(c.id());
+            List<String> what = o.undone().what().get(0);
+            info("undone #" + c.id() + ": " + c.summary() + " (" + String.join("; ", what) + ")");
+          }
           list.refresh();
         },
         err -> {

@@ -1,11 +1,9 @@
 package dossier.query;
 
 import dossier.core.Extracted;
-import dossier.core.Text;
 import dossier.store.Archive;
 import dossier.store.ArticleRepository;
 import dossier.store.NewArticle;
-import dossier.store.Originals;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -167,11 +165,9 @@ final class Fixture {
     archive
         .articles()
         .insert(
-            new NewArticle(
+            NewArticle.of(
                 x,
-                Text.sha256(title + "\n" + body),
-                Originals.compress(raw),
-                raw.length,
+                raw,
                 "/fixture/" + title,
                 tags.stream().map(dossier.core.Tags::normalize).toList()),
             imported);

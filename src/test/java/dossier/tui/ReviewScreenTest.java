@@ -322,7 +322,7 @@ class ReviewScreenTest {
       assertThat(h.article(1).starred()).isTrue();
       h.press("u");
       assertThat(h.article(1).starred()).isFalse();
-      assertThat(h.row(22)).startsWith("undone: ");
+      assertThat(h.row(22)).startsWith("undone #");
       assertThat(h.row(1)).startsWith(">  N");
       // the journal is the one 'dossier log' shows
       assertThat(h.cli.run("log").out()).contains("starred");
@@ -335,7 +335,7 @@ class ReviewScreenTest {
       h.cli.run("tag", "+script", "--", "id:3");
       h.press("u");
       assertThat(h.row(21))
-          .contains("Undo \"+script on 'id:3'")
+          .containsPattern("Undo #\\d+ \"\\+script on 'id:3'")
           .contains("not made in this review");
       h.press("n");
       assertThat(h.article(3).tags()).containsExactly("script");
@@ -343,7 +343,7 @@ class ReviewScreenTest {
       assertThat(h.article(3).tags()).isEmpty();
       // the import before it is not ours either: a stray u cannot take it back unasked
       h.press("u");
-      assertThat(h.row(21)).startsWith("Undo \"imported 1").endsWith("[y/N]");
+      assertThat(h.row(21)).containsPattern("^Undo #\\d+ \"imported 1").endsWith("[y/N]");
       h.press("Esc");
       assertThat(h.ids("")).hasSize(5);
     }

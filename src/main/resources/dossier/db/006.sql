@@ -1,0 +1,2 @@
+-- 006: reserved for the schema change that comes before 007 on the main line.
+SELECT 1;
