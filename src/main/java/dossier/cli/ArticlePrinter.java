@@ -158,8 +158,9 @@ final class ArticlePrinter implements AutoCloseable {
   }
 
   private static String[] tableRow(Article a) {
-    String date = a.published() != null ? a.published() : a.imported();
-    date = date == null ? "" : date.substring(0, Math.min(10, date.length()));
+    // an undated article shows no date: never its import date in the publication date's place
+    String date = a.published() == null ? "" : a.published();
+    date = date.substring(0, Math.min(10, date.length()));
     String marks =
         (a.starred() ? "★" : " ")
             + switch (a.status()) {

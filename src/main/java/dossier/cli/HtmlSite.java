@@ -32,6 +32,9 @@ final class HtmlSite {
 
   private HtmlSite() {}
 
+  /** The heading of the articles without a publication date. */
+  private static final String UNDATED = "Undated";
+
   /** A short record of an article for the index pages (bodies are not kept in memory). */
   private record Entry(long id, String title, String source, String date, List<String> tags) {}
 
@@ -44,7 +47,8 @@ final class HtmlSite {
         false,
         e -> {
           Article a = e.article();
-          String date = a.published() != null ? a.published() : a.imported();
+          // undated articles are listed as such, never under their import date
+          String date = a.published();
           entries.add(
               new Entry(
                   a.id(), title(a), a.source(), date == null ? "" : date, List.copyOf(a.tags())));
@@ -205,9 +209,13 @@ final class HtmlSite {
   }
 
   private static void index(Path file, List<Entry> entries) {
-    Map<String, List<Entry>> byMonth = new TreeMap<>(java.util.Comparator.reverseOrder());
+    // newest month first; the undated after every month, as in 'dossier list'
+    Map<String, List<Entry>> byMonth =
+        new TreeMap<>(
+            java.util.Comparator.comparing((String m) -> m.equals(UNDATED))
+                .thenComparing(java.util.Comparator.reverseOrder()));
     for (Entry e : entries) {
-      String month = e.date().length() >= 7 ? e.date().substring(0, 7) : "undated";
+      String month = e.date().length() >= 7 ? e.date().substring(0, 7) : UNDATED;
       byMonth.computeIfAbsent(month, k -> new ArrayList<>()).add(0, e);
     }
     writeFile(

@@ -110,7 +110,9 @@ public sealed interface Query {
     ARCHIVED,
     STARRED,
     UNTAGGED,
-    NOTED;
+    NOTED,
+    /** without a publication date ({@code is:undated}, {@code date:none}) */
+    UNDATED;
 
     public String word() {
       return name().toLowerCase(java.util.Locale.ROOT);

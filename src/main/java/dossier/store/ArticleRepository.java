@@ -520,7 +520,7 @@ public final class ArticleRepository {
   }
 
   /** The indexes of the publication and import dates, as EXPLAIN QUERY PLAN names them. */
-  private static final Pattern DATE_INDEX = Pattern.compile("INDEX articles_(published|imported) ");
+  private static final Pattern DATE_INDEX = Pattern.compile("INDEX articles_(newest|imported) ");
 
   /** The number of rows {@code select} gives, counting no further than {@code limit}. */
   private long countUpTo(String select, List<Object> params, long limit) {

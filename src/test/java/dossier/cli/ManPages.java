@@ -450,7 +450,7 @@ final class ManPages {
         .TP
         \\fBis:\\fR\\fIstate\\fR
         \\fBnew\\fR, \\fBread\\fR, \\fBreviewed\\fR, \\fBarchived\\fR, \\fBstarred\\fR, \
-        \\fBuntagged\\fR or \\fBnoted\\fR.
+        \\fBuntagged\\fR, \\fBnoted\\fR or \\fBundated\\fR (no publication date).
         .TP
         \\fBsaved:\\fR\\fIname\\fR
         The query saved under that name (see \\fBdossier\\-saved\\fR(1)).
@@ -473,6 +473,11 @@ final class ManPages {
         .PP
         \\fBafter:\\fR\\fIdate\\fR and \\fBbefore:\\fR\\fIdate\\fR are shorthands for open ranges \
         of \\fBdate:\\fR.
+        .PP
+        \\fBdate:none\\fR (the same as \\fBis:undated\\fR) finds the articles without a \
+        publication date. No date filter ever matches them: an undated article is never taken to \
+        be published when it was imported. Listed newest first, they come after every dated \
+        article (the last imported first); oldest first, before them.
         .SH ERRORS
         A query that cannot be read is a usage error (exit status 2) that says where it broke, \
         for example \\fIerror: unclosed quote at column 14\\fR. Query text is never pasted into \

@@ -97,10 +97,13 @@ class ReviewScreenTest {
         body.append("Paragraph number ").append(i).append(" of a long report.\n\n");
       }
       h.cli.runWithInput(body.toString(), "import", "-", "--format", "text");
-      // the cursor stays on its article when the list reloads; the new one is above it
+      // the cursor stays on its article when the list reloads; the new one has no date and
+      // goes after every dated article, with no date shown
       h.press("C-l");
       assertThat(h.row(cursorRow(h))).contains("Dam talks");
-      h.press("g", "Enter");
+      h.press("G");
+      assertThat(h.row(cursorRow(h))).contains("Paragraph number 1").doesNotContain("20");
+      h.press("Enter");
       assertThat(h.row(0)).contains("lines 1-21 of");
       h.press("Space"); // not a reader key: nothing moves
       assertThat(h.row(0)).contains("lines 1-21 of");
@@ -114,6 +117,7 @@ class ReviewScreenTest {
       assertThat(h.text()).contains("Paragraph number 60 of a long report.");
       h.press("g");
       assertThat(h.row(0)).contains("lines 1-21 of");
+      assertThat(h.text()).contains("undated");
     }
   }
 
