@@ -7,6 +7,7 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.TextColor;
 import dossier.core.Status;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -350,6 +351,65 @@ class ReviewScreenTest {
       assertThat(h.row(21)).containsPattern("^Undo #\\d+ \"imported 1").endsWith("[y/N]");
       h.press("Esc");
       assertThat(h.ids("")).hasSize(5);
+    }
+  }
+
+  /**
+   * Runs dossier as another process on the same archive (the test's own classes and libraries), to
+   * completion: a commit the review did not make, landing at a moment the test chooses.
+   */
+  private static void otherProcess(Harness h, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add("dossier.Main");
+    cmd.add("--db");
+    cmd.add(h.cli.db().toString());
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().put("HOME", h.cli.dir().resolve("home").toString());
+    pb.environment().put("XDG_CONFIG_HOME", h.cli.dir().resolve("home/.config").toString());
+    pb.environment().put("XDG_DATA_HOME", h.cli.dir().resolve("home/.local/share").toString());
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(out).isZero();
+  }
+
+  @Test
+  void undoUndoesOnlyTheChangeConfirmedEvenWhenAnotherProcessCommitsMeanwhile() throws Exception {
+    try (Harness h = Harness.open(tmp)) {
+      h.cli.run("tag", "+script", "--", "id:3");
+      h.press("u");
+      assertThat(h.row(21)).contains("+script on 'id:3'").contains("not made in this review");
+      // between the question and the answer, another process commits a change of its own
+      otherProcess(h, "tag", "+later", "--", "id:2");
+      h.press("y");
+      // neither is undone: the confirmed change is no longer the latest, and the other one was
+      // never confirmed
+      assertThat(h.article(3).tags()).containsExactly("script");
+      assertThat(h.article(2).tags()).containsExactly("later");
+      assertThat(h.text()).contains("not undone: #").contains("+later");
+      // asked again, the review names the latest change, and undoes exactly that one
+      h.press("u");
+      assertThat(h.row(21)).contains("+later on 'id:2'");
+      h.press("y");
+      assertThat(h.article(2).tags()).isEmpty();
+      assertThat(h.article(3).tags()).containsExactly("script");
+    }
+  }
+
+  @Test
+  void ownChangesAreUndoneByTheirIdNotWhateverIsLatest() throws Exception {
+    try (Harness h = Harness.open(tmp)) {
+      h.press("s"); // ours: undone without a question
+      otherProcess(h, "tag", "+later", "--", "id:2");
+      h.press("u");
+      // the latest is not ours: the review asks, and a no leaves both alone
+      assertThat(h.row(21)).contains("+later on 'id:2'");
+      h.press("n");
+      assertThat(h.article(1).starred()).isTrue();
+      assertThat(h.article(2).tags()).containsExactly("later");
     }
   }
 
