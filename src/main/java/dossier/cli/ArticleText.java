@@ -1,8 +1,8 @@
 package dossier.cli;
 
 import dossier.core.Article;
-import dossier.core.ArticleField;
 import dossier.core.Text;
+import dossier.service.Provenance;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,39 +94,15 @@ final class ArticleText {
   static void why(PrintWriter out, Article a, boolean color) {
     String head = a.id() > 0 ? "#" + a.id() + " " + safe(a.title()) : safe(a.title());
     out.println(color ? Terminal.BOLD + head + Terminal.RESET : head);
-    for (String[] row : whyRows(a)) {
-      String origin = String.format("%-22s", row[1]);
+    for (Provenance.Row row : Provenance.rows(a)) {
+      String origin = String.format("%-22s", safe(row.origin()));
       out.println(
-          String.format("%-10s", row[0])
+          String.format("%-10s", row.field())
               + " "
               + (color ? Terminal.CYAN + origin + Terminal.RESET : origin)
               + " "
-              + row[2]);
+              + safe(row.value()));
     }
-  }
-
-  /** The rows of {@link #why}: field, origin, value (made safe for a terminal, one line). */
-  static List<String[]> whyRows(Article a) {
-    List<String[]> rows = new ArrayList<>();
-    for (ArticleField f : ArticleField.METADATA) {
-      Object v = f.get(a);
-      String origin = a.origin(f);
-      String value =
-          f.isEmpty(v)
-              ? "(none)"
-              : safe(v instanceof List<?> l ? String.join("; ", strings(l)) : (String) v);
-      String shown =
-          origin != null
-              ? safe(origin) + (origin.equals(ArticleField.EDIT) ? " (pinned)" : "")
-              : f.isEmpty(v) ? "no evidence" : "not recorded";
-      rows.add(new String[] {f.json(), shown, value});
-    }
-    return rows;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<String> strings(List<?> l) {
-    return (List<String>) l;
   }
 
   private static void yaml(PrintWriter out, String key, String value) {

@@ -1,6 +1,7 @@
 package dossier.tui;
 
 import dossier.core.Article;
+import dossier.service.Provenance;
 import dossier.tui.Theme.Style;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,10 @@ final class ReaderView implements View {
 
   private List<Line> lines = List.of();
   private Article shown;
+
+  /** True while the provenance of the fields is shown under the title. */
+  private boolean why;
+
   private int shownWidth = -1;
 
   ReaderView(ArticleList list, long id) {
@@ -48,6 +53,12 @@ final class ReaderView implements View {
       scroll = 0;
       shown = null;
     }
+  }
+
+  /** Shows or hides where each field came from. */
+  void toggleWhy() {
+    why = !why;
+    shown = null;
   }
 
   @Override
@@ -98,7 +109,7 @@ final class ReaderView implements View {
       return;
     }
     if (a != shown || c.width != shownWidth) {
-      lines = layout(a, c.width);
+      lines = layout(a, c.width, why);
       shown = a;
       shownWidth = c.width;
     }
@@ -119,9 +130,20 @@ final class ReaderView implements View {
     };
   }
 
-  private static List<Line> layout(Article a, int width) {
+  private static List<Line> layout(Article a, int width, boolean why) {
     List<Line> out = new ArrayList<>();
     add(out, Cells.line(ListView.title(a)), Kind.TITLE, width);
+    if (why) {
+      add(out, "where each field came from (w hides it):", Kind.TAGS, width);
+      for (Provenance.Row r : Provenance.rows(a)) {
+        add(
+            out,
+            Cells.line(String.format("  %-10s %-22s %s", r.field(), r.origin(), r.value())),
+            Kind.META,
+            width);
+      }
+      out.add(new Line("", Kind.BODY));
+    }
     add(out, ListView.meta(a), Kind.META, width);
     StringBuilder more = new StringBuilder();
     for (String s : new String[] {a.section(), a.lang(), a.url()}) {

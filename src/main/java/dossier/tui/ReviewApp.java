@@ -4,12 +4,14 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
 import dossier.core.Article;
+import dossier.core.ArticleField;
 import dossier.core.Status;
 import dossier.core.TagChange;
 import dossier.core.Tags;
 import dossier.core.Text;
 import dossier.core.UsageException;
 import dossier.service.EditService;
+import dossier.service.Provenance;
 import dossier.service.Selector;
 import dossier.store.Archive;
 import dossier.store.Journal;
@@ -303,6 +305,13 @@ final class ReviewApp {
       case ARCHIVE -> mark(Status.ARCHIVED, null, true);
       case STAR -> star();
       case NOTE -> editNote();
+      case EDIT -> editField();
+      case WHY -> {
+        ReaderView r = reader();
+        if (r != null) {
+          r.toggleWhy();
+        }
+      }
       case SELECT -> toggleSelection();
       case UNSELECT -> selected.clear();
       case UNDO -> undo();
@@ -371,7 +380,6 @@ final class ReviewApp {
    */
   private void edit(
       List<Long> ids,
-      String command,
       Db.Task<EditService.Result> task,
       UnaryOperator<Article> patch,
       Function<EditService.Result, String> done) {
@@ -407,7 +415,6 @@ final class ReviewApp {
     String what = st != null ? st.label() : star ? "starred" : "unstarred";
     edit(
         ids,
-        "mark",
         s -> s.edits().mark(st, star, Selector.ids(ids), false),
         a -> copy(a, st == null ? a.status() : st, star == null ? a.starred() : star, a.tags()),
         r -> "marked " + articles(r.selected()) + " " + what);
@@ -444,7 +451,6 @@ final class ReviewApp {
     TagChange change = new TagChange(add, remove, "");
     edit(
         ids,
-        "tag",
         s -> s.edits().tag(change, Selector.ids(ids), false),
         a -> copy(a, a.status(), a.starred(), retag(a.tags(), add, remove)),
         r -> {
@@ -680,10 +686,93 @@ final class ReviewApp {
               String note = text.isBlank() ? null : text.strip();
               edit(
                   List.of(id),
-                  "note",
                   s -> s.edits().note(id, note),
                   x -> x.withNote(note),
                   res -> note == null ? "removed the note of #" + id : "saved the note of #" + id);
+              return null;
+            });
+  }
+
+  /**
+   * Corrects one metadata field of the article here: a pick of the field (with its value and
+   * origin), then its new value. The same edit as {@code dossier edit}: journaled, pinned, undone
+   * by u.
+   */
+  private void editField() {
+    ReaderView r = reader();
+    Article a = r != null ? known(r.id()) : listView.current();
+    if (a == null) {
+      info("no article here");
+      return;
+    }
+    long id = a.id();
+    List<Choice> fields = new ArrayList<>();
+    for (Provenance.Row row : Provenance.rows(a)) {
+      fields.add(new Choice(row.field(), Cells.line(row.value() + "  · " + row.origin())));
+    }
+    popup =
+        new PromptView(
+            screens.peek(),
+            "Correct a field of #" + id,
+            "Enter edits it · type to filter · Up/Down choose · Esc cancels",
+            "",
+            true,
+            new PromptView.Handler() {
+              @Override
+              public List<Choice> choices(String text) {
+                String f = text.strip().toLowerCase(Locale.ROOT);
+                return fields.stream().filter(c -> c.value().contains(f)).toList();
+              }
+
+              @Override
+              public String submit(String text, Choice chosen) {
+                if (chosen == null) {
+                  return "no field matches '" + text + "'";
+                }
+                askValue(a, ArticleField.metadata(chosen.value()));
+                return null;
+              }
+            });
+  }
+
+  private void askValue(Article a, ArticleField f) {
+    long id = a.id();
+    Object old = f.get(a);
+    String initial =
+        old == null
+            ? ""
+            : old instanceof List<?> l
+                ? String.join("; ", l.stream().map(String::valueOf).toList())
+                : Text.oneLine(old.toString());
+    popup =
+        new PromptView(
+            screens.peek(),
+            "New "
+                + f.json()
+                + " of #"
+                + id
+                + (f == ArticleField.AUTHORS ? " (several: a; b)" : "")
+                + ", empty clears it",
+            "Enter saves it (pinned against reextract) · Esc cancels",
+            initial,
+            false,
+            (text, chosen) -> {
+              Object given =
+                  f == ArticleField.AUTHORS ? List.of(text.split(";", -1)) : (Object) text;
+              Object value;
+              try {
+                value = EditService.checked(f, given);
+              } catch (UsageException e) {
+                return e.getMessage();
+              }
+              edit(
+                  List.of(id),
+                  s -> s.edits().edit(id, Map.of(f, value)),
+                  x -> x.with(f, value),
+                  res ->
+                      res.journal() == 0
+                          ? "#" + id + " already has that " + f.json()
+                          : "edited the " + f.json() + " of #" + id + " (u takes it back)");
               return null;
             });
   }
@@ -778,7 +867,6 @@ final class ReviewApp {
               }
               edit(
                   ids,
-                  "rm",
                   s -> s.edits().delete(Selector.ids(ids), false),
                   a -> a,
                   r -> {

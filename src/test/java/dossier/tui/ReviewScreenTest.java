@@ -414,6 +414,40 @@ class ReviewScreenTest {
   }
 
   @Test
+  void aFieldIsCorrectedWithEPinnedAndShownWithWInTheReader() {
+    try (Harness h = Harness.open(tmp)) {
+      h.press("e");
+      assertThat(h.text()).contains("Correct a field of #1").contains("source");
+      h.type("source").press("Enter");
+      assertThat(h.text()).contains("New source of #1, empty clears it");
+      h.press("C-u").type("The Lisvane Courier").press("Enter");
+      assertThat(h.article(1).source()).isEqualTo("The Lisvane Courier");
+      assertThat(h.article(1).pinned(dossier.core.ArticleField.SOURCE)).isTrue();
+      assertThat(h.text()).contains("edited the source of #1");
+      assertThat(h.ids("source:courier")).containsExactly("1");
+
+      h.press("Enter", "w");
+      assertThat(h.text())
+          .contains("where each field came from")
+          .containsPattern("source +edit \\(pinned\\) +The Lisvane Courier")
+          .containsPattern("section +no evidence +\\(none\\)");
+      h.press("w");
+      assertThat(h.text()).doesNotContain("where each field came from");
+
+      // a bad value is refused in the prompt, and nothing changes
+      h.press("e").type("publ").press("Enter").press("C-u").type("soon").press("Enter");
+      assertThat(h.text()).contains("bad date 'soon'");
+      h.press("Esc");
+      assertThat(h.article(1).published()).isEqualTo("2024-08-15");
+
+      // the edit is ours: u takes it back at once, with its old value
+      h.press("u");
+      assertThat(h.article(1).source()).isNotEqualTo("The Lisvane Courier");
+      assertThat(h.article(1).pinned(dossier.core.ArticleField.SOURCE)).isFalse();
+    }
+  }
+
+  @Test
   void deleteAsksFirst() {
     try (Harness h = Harness.open(tmp)) {
       h.press("d");
