@@ -171,9 +171,15 @@ final class HtmlSite {
           if (!Text.isBlank(a.caption())) {
             w.println("<p class=\"caption\">" + esc(a.caption()) + "</p>");
           }
-          for (String para : a.body().split("\n\\s*\n")) {
-            if (!para.isBlank()) {
-              w.println("<p>" + esc(para.strip()).replace("\n", "<br>") + "</p>");
+          if (!Text.isBlank(a.markdown())) {
+            // headings as headings, lists as lists; every bit of text escaped, only web and mail
+            // links kept, no images loaded
+            w.print(dossier.service.Rendition.html(a.markdown()));
+          } else {
+            for (String para : a.body().split("\n\\s*\n")) {
+              if (!para.isBlank()) {
+                w.println("<p>" + esc(para.strip()).replace("\n", "<br>") + "</p>");
+              }
             }
           }
           if (!Text.isBlank(a.note())) {

@@ -8,6 +8,7 @@ import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.TextColor;
 import dossier.core.Status;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -444,6 +445,28 @@ class ReviewScreenTest {
       h.press("u");
       assertThat(h.article(1).source()).isNotEqualTo("The Lisvane Courier");
       assertThat(h.article(1).pinned(dossier.core.ArticleField.SOURCE)).isFalse();
+    }
+  }
+
+  @Test
+  void theReaderDrawsTheStructuredRenditionOfTheBody() throws Exception {
+    try (Harness h = Harness.open(tmp)) {
+      Path export = tmp.resolve("one.ndjson");
+      Files.writeString(
+          export,
+          "{\"title\":\"Talks resume\",\"body\":"
+              + dossier.cli.RenditionTest.json(dossier.cli.RenditionTest.BODY)
+              + ",\"markdown\":"
+              + dossier.cli.RenditionTest.json(dossier.cli.RenditionTest.MARKDOWN)
+              + ",\"content_hash\":\"abc\"}\n");
+      assertThat(h.cli.run("import", export.toString()).code()).isZero();
+      h.press("C-l", "G", "Enter");
+      assertThat(h.text())
+          .contains("Dam talks resume")
+          .contains("• A timetable")
+          .contains("• A panel <script>")
+          .contains("│ We are close, one delegate said.")
+          .doesNotContain("## ");
     }
   }
 
