@@ -20,7 +20,13 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "extract",
     mixinStandardHelpOptions = true,
-    description = "Show what import would store for a file, without storing anything.")
+    description = {
+      "Show what import would store for a file, without storing anything.",
+      "--format json is the article JSON as import would store it, with 'provenance' (where each"
+          + " metadata field came from) and 'markdown' (the body's structure); --why shows the"
+          + " origins to a person.",
+      ShowCommand.ORIGINS
+    })
 final class ExtractCommand extends BaseCommand {
   enum ExtractFormat {
     text,
@@ -39,8 +45,7 @@ final class ExtractCommand extends BaseCommand {
   @Option(
       names = "--why",
       description =
-          "Show where each metadata field came from instead of the article (see ORIGINS in 'man"
-              + " dossier-show').")
+          "Show where each metadata field came from instead of the article (see ORIGINS below).")
   boolean why;
 
   @Option(

@@ -13,8 +13,27 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "show",
     mixinStandardHelpOptions = true,
-    description = "Show one article: as text, JSON, Markdown, or the original bytes as imported.")
+    description = {
+      "Show one article: as text, JSON, Markdown, or the original bytes as imported.",
+      "--format json is the article JSON with the body, its Markdown rendition ('markdown', null"
+          + " when extraction kept no structure) and 'provenance'. --format markdown and the text"
+          + " use the rendition when there is one. An article restored from an export without"
+          + " originals has no original: --format raw says so (exit status 4).",
+      ShowCommand.ORIGINS
+    })
 final class ShowCommand extends BaseCommand {
+  /** Where a field's value can come from, as --why and the provenance object name it. */
+  static final String ORIGINS =
+      "ORIGINS. --why (and the 'provenance' object of the JSON) names, for each metadata field"
+          + " (title, source, authors, published, url, section, lang, caption), where its value"
+          + " came from: 'json-ld' (the page's schema.org metadata), 'meta NAME' (a meta tag, as"
+          + " 'meta og:site_name'), 'byline line', 'caption credit' ('(Name for The X)'),"
+          + " 'copyright line', 'front matter' (a Markdown file's YAML header), 'url', 'command"
+          + " line' (import --url), or 'edit': set by a person with 'dossier edit', and pinned, so"
+          + " that reextract never overwrites it. A field without a value has no origin (unless a"
+          + " person emptied it: 'edit'); a value stored before origins were kept shows 'not"
+          + " recorded'.";
+
   enum ShowFormat {
     text,
     json,
