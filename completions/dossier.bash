@@ -313,7 +313,7 @@ function _picocli_dossier_import() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--json' '-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local flag_opts="'--dry-run' '--json' '--follow' '-h' '--help' '-V' '--version' '-q' '--quiet'"
   local arg_opts="'--tag' '--url' '--format' '--on-duplicate' '--max-size' '--db' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 

@@ -78,6 +78,7 @@ complete -c dossier -n '__fish_seen_subcommand_from import' -l on-duplicate -x -
 complete -c dossier -n '__fish_seen_subcommand_from import' -l dry-run -d 'Extract and report what would be imported; store nothing'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l json -d 'Print one JSON object a file on stdout: path, status (imported,…'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l max-size -x -d 'Refuse files larger than this (suffix K, M or G; default: 20M)'
+complete -c dossier -n '__fish_seen_subcommand_from import' -l follow -d 'Follow symbolic links out of the folders named (default: only links…'
 complete -c dossier -n '__fish_seen_subcommand_from import' -s h -l help -d 'Show this help message and exit'
 complete -c dossier -n '__fish_seen_subcommand_from import' -s V -l version -d 'Print version information and exit'
 complete -c dossier -n '__fish_seen_subcommand_from import' -F

@@ -14,7 +14,6 @@ public final class Main {
     String home = env.get("HOME");
     NativeLibrary.prepare(cache != null ? cache : home != null ? home + "/.cache" : null);
     int code = DossierCommand.commandLine(env, args).execute(args);
-    System.out.flush();
     System.exit(code);
   }
 }

@@ -3,6 +3,7 @@ package dossier.cli;
 import dossier.core.Article;
 import dossier.core.Text;
 import dossier.service.Provenance;
+import dossier.service.Rendition;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +66,7 @@ final class ArticleText {
     if (!a.authors().isEmpty()) {
       out.println("author: " + yamlList(a.authors()));
     }
-    yaml(out, "url", a.url());
+    yaml(out, "url", MarkdownText.linkTarget(a.url()));
     yaml(out, "section", a.section());
     yaml(out, "lang", a.lang());
     if (!a.tags().isEmpty()) {
@@ -73,18 +74,53 @@ final class ArticleText {
     }
     out.println("---");
     out.println();
-    out.println("# " + Text.oneLine(a.title()));
+    // text, not markup: what the page showed as text must not come out as HTML or a link
+    out.println("# " + MarkdownText.escape(Text.oneLine(a.title())));
     out.println();
     if (!Text.isBlank(a.caption())) {
-      out.println("*" + Text.oneLine(a.caption()) + "*");
+      out.println("*" + MarkdownText.escape(Text.oneLine(a.caption())) + "*");
       out.println();
     }
-    // the structured rendition when extraction kept one: headings stay headings, lists lists
-    out.println(Text.isBlank(a.markdown()) ? a.body() : a.markdown().strip());
+    // the structured rendition when extraction kept one: headings stay headings, lists lists;
+    // its text, like every other, written as text
+    out.println(
+        Text.isBlank(a.markdown()) ? MarkdownText.escape(a.body()) : structured(a.markdown()));
     if (!Text.isBlank(a.note())) {
       out.println();
-      out.println("> Note: " + a.note().replace("\n", "\n> "));
+      out.println("> Note: " + MarkdownText.escape(a.note()).replace("\n", "\n> "));
     }
+  }
+
+  /**
+   * The blocks of a stored rendition written again as Markdown whose every text is escaped ({@link
+   * MarkdownText}): headings, list items, quotes, code and rules keep their structure, and nothing
+   * in the text becomes markup, a link or an image.
+   */
+  static String structured(String markdown) {
+    StringBuilder b = new StringBuilder();
+    Rendition.Kind last = null;
+    for (Rendition.Block k : Rendition.blocks(markdown)) {
+      if (last != null && !(last == Rendition.Kind.ITEM && k.kind() == Rendition.Kind.ITEM)) {
+        b.append('\n');
+      }
+      last = k.kind();
+      String indent = "   ".repeat(Math.max(0, k.depth() - 1));
+      String text = MarkdownText.escape(Text.oneLine(k.text()));
+      switch (k.kind()) {
+        case HEADING -> b.append(k.marker()).append(' ').append(text);
+        case ITEM ->
+            b.append(indent)
+                .append(k.marker() == null ? "  " : k.marker().equals("•") ? "-" : k.marker())
+                .append(' ')
+                .append(text);
+        case QUOTE -> b.append(indent).append("> ").append(text);
+        case CODE -> b.append("~~~~\n").append(k.text().replace("~~~~", "~ ~~~")).append("\n~~~~");
+        case RULE -> b.append("---");
+        case PARAGRAPH -> b.append(indent).append(text);
+      }
+      b.append('\n');
+    }
+    return b.toString().stripTrailing();
   }
 
   /**

@@ -2,7 +2,9 @@ package dossier.cli;
 
 import dossier.core.DossierException;
 import dossier.core.NotFoundException;
+import dossier.core.Text;
 import dossier.core.UsageException;
+import dossier.core.WriteFailure;
 import dossier.store.Archive;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -122,13 +124,23 @@ public final class DossierCommand implements Runnable {
     return quiet;
   }
 
-  /** True when output to a terminal should be colored. */
+  /**
+   * Set once a printer has asked for color and been told yes: only then do dossier's own color
+   * codes pass the terminal guard, so a format that never colors (csv, tsv, markdown) lets no
+   * escape sequence through at all, whatever its data holds.
+   */
+  private boolean colorAsked;
+
+  /** True when output to a terminal should be colored; ask only when about to color. */
   boolean color() {
-    return switch (color) {
-      case always -> true;
-      case never -> false;
-      case auto -> env.stdoutTty() && env.get("NO_COLOR") == null;
-    };
+    boolean on =
+        switch (color) {
+          case always -> true;
+          case never -> false;
+          case auto -> env.stdoutTty() && env.get("NO_COLOR") == null;
+        };
+    colorAsked |= on;
+    return on;
   }
 
   /** The archive file these options and the environment name. */
@@ -157,19 +169,42 @@ public final class DossierCommand implements Runnable {
    */
   private void guardTerminal(CommandLine cl) {
     if (env.stdoutTty()) {
-      cl.setOut(new PrintWriter(new TerminalSafeWriter(cl.getOut(), color(), false), true));
+      cl.setOut(
+          new PrintWriter(new TerminalSafeWriter(cl.getOut(), () -> colorAsked, false), true));
     }
     if (env.stderrTty()) {
-      cl.setErr(new PrintWriter(new TerminalSafeWriter(cl.getErr(), color(), true), true));
+      // messages are colored by no one: every escape sequence on standard error is broken up
+      cl.setErr(new PrintWriter(new TerminalSafeWriter(cl.getErr(), () -> false, true), true));
     }
   }
 
   /** The archive, opened on first use and closed when the command ends. */
   Archive archive() {
     if (archive == null) {
-      archive = Archive.open(archivePath());
+      archive = Archive.open(archivePath(), busyTimeout());
     }
     return archive;
+  }
+
+  /**
+   * How long a command waits for another process's write: {@code $DOSSIER_BUSY_TIMEOUT}
+   * milliseconds, else 30 s.
+   */
+  private int busyTimeout() {
+    String v = env.get("DOSSIER_BUSY_TIMEOUT");
+    if (v != null) {
+      try {
+        int ms = Integer.parseInt(v.trim());
+        if (ms >= 0) {
+          return ms;
+        }
+      } catch (NumberFormatException e) {
+        // fall through to the message
+      }
+      throw new UsageException(
+          "DOSSIER_BUSY_TIMEOUT must be a number of milliseconds, not '" + v + "'");
+    }
+    return Archive.BUSY_TIMEOUT_MS;
   }
 
   void closeArchive() {
@@ -227,6 +262,8 @@ public final class DossierCommand implements Runnable {
     for (Class<?> c : subcommands) {
       cl.addSubcommand(c);
     }
+    // after the subcommands: setOut reaches only those already added
+    cl.setOut(Output.printWriter(env.stdoutBytes(), Output.stdoutCharset(), Output.STDOUT));
     // Queries may start with a minus ('list -tag:sport', 'search -draft budget'): for the commands
     // that take query words, an unknown dash word is a query word. Unknown '--long' options are
     // still refused, by QueryWords.check.
@@ -240,19 +277,30 @@ public final class DossierCommand implements Runnable {
     cl.setExecutionStrategy(
         parseResult -> {
           root.guardTerminal(cl);
+          int code;
           try {
-            return new CommandLine.RunLast().execute(parseResult);
+            code = new CommandLine.RunLast().execute(parseResult);
+          } catch (CommandLine.ExecutionException e) {
+            flushQuietly(cl.getOut()); // what was printed before the failure, if it still can
+            throw e;
           } finally {
             root.closeArchive();
-            cl.getOut().flush();
-            cl.getErr().flush();
           }
+          try {
+            cl.getOut().flush();
+          } catch (WriteFailure e) {
+            cl.getErr().println("error: " + e.getMessage());
+            code = ExitCode.FAILURE;
+          }
+          cl.getErr().flush();
+          return code;
         });
     cl.setParameterExceptionHandler(
         (ex, args) -> {
           CommandLine c = ex.getCommandLine();
           PrintWriter err = c.getErr();
-          err.println("error: " + ex.getMessage());
+          // the message may quote an argument: its escape sequences must not reach a terminal
+          err.println("error: " + Text.safeForTerminal(ex.getMessage(), true));
           err.println(
               "Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
           err.flush();
@@ -270,7 +318,7 @@ public final class DossierCommand implements Runnable {
             code = ExitCode.FAILURE;
           } else {
             code = ExitCode.FAILURE;
-            err.println("error: internal error: " + ex);
+            err.println("error: internal error: " + Text.safeForTerminal(ex.toString(), true));
             if (env.get("DOSSIER_DEBUG") != null) {
               ex.printStackTrace(err);
             } else {
@@ -279,10 +327,18 @@ public final class DossierCommand implements Runnable {
             err.flush();
             return code;
           }
-          err.println("error: " + ex.getMessage());
+          err.println("error: " + Text.safeForTerminal(ex.getMessage(), true));
           err.flush();
           return code;
         });
     return cl;
+  }
+
+  private static void flushQuietly(PrintWriter out) {
+    try {
+      out.flush();
+    } catch (WriteFailure e) {
+      // the command's own failure is the one reported
+    }
   }
 }

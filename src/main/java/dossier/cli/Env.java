@@ -19,10 +19,16 @@ public record Env(
     boolean stdoutTty,
     boolean stderrTty) {
 
-  /** The real process environment. */
+  /**
+   * The real process environment. Standard output is the file descriptor itself, not {@code
+   * System.out}: a {@link java.io.PrintStream} swallows write errors, and a full disk or a closed
+   * pipe must stop the command with a message instead.
+   */
   public static Env system() {
     boolean tty = System.console() != null;
-    return new Env(System.getenv(), System.in, System.out, tty, tty);
+    OutputStream stdout =
+        new java.io.BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out));
+    return new Env(System.getenv(), System.in, stdout, tty, tty);
   }
 
   public String get(String name) {

@@ -3,18 +3,21 @@ package dossier.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dossier.core.Article;
 import dossier.core.UsageException;
+import dossier.core.WriteFailure;
+import dossier.service.ExportEnd;
 import dossier.service.ExportService;
 import dossier.service.ExportService.Exported;
+import dossier.service.OutputFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
@@ -79,28 +82,40 @@ final class ExportCommand extends BaseCommand implements QueryWords {
       throw new UsageException(output + " is a folder; --format " + format + " writes one file");
     }
     Progress bar = Progress.start(this, "export", "articles");
+    Runnable pause = testPause();
     if (bar.active()) {
       long total = service.count(q);
       long[] done = {0};
-      service.afterEach(() -> bar.update(++done[0], total));
+      service.afterEach(
+          () -> {
+            bar.update(++done[0], total);
+            pause.run();
+          });
+    } else {
+      service.afterEach(pause);
     }
     int n;
+    Path archivePath = archive().path();
     if (toFolder) {
       Files2.createPrivateDirectories(output);
       n =
           format == ExportFormat.markdown
-              ? markdown(service, q)
-              : HtmlSite.write(output, service, q);
+              ? markdown(service, q, archivePath)
+              : HtmlSite.write(output, archivePath, service, q);
     } else if (output == null || output.toString().equals("-")) {
       n = toWriter(service, q, out());
       out().flush();
     } else {
-      try (Writer w = Files2.newPrivateWriter(output);
-          PrintWriter pw = new PrintWriter(w)) {
-        n = toWriter(service, q, pw);
-      } catch (IOException e) {
-        throw new dossier.core.DossierException("cannot write " + output + ": " + e.getMessage());
-      }
+      int[] count = {0};
+      OutputFiles.write(
+          output,
+          archivePath,
+          os -> {
+            PrintWriter pw = Output.printWriter(os, StandardCharsets.UTF_8, output.toString());
+            count[0] = toWriter(service, q, pw);
+            pw.flush();
+          });
+      n = count[0];
     }
     bar.close();
     say(
@@ -128,10 +143,15 @@ final class ExportCommand extends BaseCommand implements QueryWords {
                 n[0]++;
                 writeJson(g, e, format == ExportFormat.ndjson ? w : null);
               });
+          // the end record: an import of a file cut short can tell that articles are missing
+          ExportEnd.write(g, n[0]);
           if (format == ExportFormat.json) {
             g.writeEndArray();
             g.flush();
             w.println();
+          } else {
+            g.flush();
+            w.print('\n');
           }
           g.flush();
         }
@@ -149,6 +169,7 @@ final class ExportCommand extends BaseCommand implements QueryWords {
                 try {
                   List<Object> row = ArticlePrinter.csvRow(e.article());
                   row.add(e.article().body());
+                  row.replaceAll(ExportCommand::guardFormula);
                   csv.printRecord(row);
                 } catch (IOException ex) {
                   throw new UncheckedIOException(ex);
@@ -163,6 +184,43 @@ final class ExportCommand extends BaseCommand implements QueryWords {
     }
     w.flush();
     return n[0];
+  }
+
+  /**
+   * For tests only: with {@code DOSSIER_TEST_PAUSE_EXPORT=N}, the export stops after its N-th
+   * article, says so on standard error and waits for standard input to end, so that a test can kill
+   * it at that very point (mid-write) without guessing when that is.
+   */
+  private Runnable testPause() {
+    String v = env().get("DOSSIER_TEST_PAUSE_EXPORT");
+    if (v == null) {
+      return () -> {};
+    }
+    long after = Long.parseLong(v.trim());
+    long[] n = {0};
+    return () -> {
+      if (++n[0] == after) {
+        err().println("export paused after " + after + " articles");
+        err().flush();
+        try {
+          env().stdin().readAllBytes();
+        } catch (IOException e) {
+          // the test went away: go on
+        }
+      }
+    };
+  }
+
+  /**
+   * A CSV export is opened in spreadsheets, which run a cell that starts with {@code = + - @} (or a
+   * tab or carriage return before one) as a formula: such a text cell gets a leading {@code '}, as
+   * OWASP advises, which spreadsheets show as text. Numbers stay numbers.
+   */
+  static Object guardFormula(Object cell) {
+    if (cell instanceof String s && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+      return "'" + s;
+    }
+    return cell;
   }
 
   private static void writeJson(JsonGenerator g, Exported e, PrintWriter ndjsonLines) {
@@ -183,21 +241,18 @@ final class ExportCommand extends BaseCommand implements QueryWords {
     }
   }
 
-  private int markdown(ExportService service, String q) {
+  private int markdown(ExportService service, String q, Path archivePath) {
     int[] n = {0};
+    Files2.removeStaleParts(output);
     service.export(
         q,
         false,
         e -> {
           Article a = e.article();
-          Path file = output.resolve(HtmlSite.fileName(a, ".md"));
-          try (Writer w = Files2.newPrivateWriter(file);
-              PrintWriter pw = new PrintWriter(w)) {
-            ArticleText.markdown(pw, a);
-          } catch (IOException ex) {
-            throw new dossier.core.DossierException(
-                "cannot write " + file + ": " + ex.getMessage());
-          }
+          Files2.write(
+              output.resolve(HtmlSite.fileName(a, ".md")),
+              archivePath,
+              w -> ArticleText.markdown(w, a));
           n[0]++;
         });
     return n[0];
@@ -214,14 +269,37 @@ final class ExportCommand extends BaseCommand implements QueryWords {
           setPermissions(dir, "rwx------");
         }
       } catch (IOException e) {
-        throw new dossier.core.DossierException("cannot create " + dir + ": " + e.getMessage());
+        throw new WriteFailure(dir, e);
       }
     }
 
-    static Writer newPrivateWriter(Path file) throws IOException {
-      Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-      setPermissions(file, "rw-------");
-      return w;
+    /**
+     * Writes one file of a folder export whole, replacing (never writing through) a symbolic link
+     * that waits at its name.
+     */
+    static void write(Path file, Path archive, Consumer<PrintWriter> body) {
+      OutputFiles.refuseArchive(file, archive);
+      OutputFiles.writeNoFollow(
+          file,
+          os -> {
+            PrintWriter w = Output.printWriter(os, StandardCharsets.UTF_8, file.toString());
+            body.accept(w);
+            w.flush();
+          });
+    }
+
+    /** Removes the part files that an export killed while writing into {@code dir} left. */
+    static void removeStaleParts(Path dir) {
+      OutputFiles.removeStaleParts(dir, null);
+    }
+
+    /** A folder inside an export's folder: made here, or refused when something planted it. */
+    static void createInside(Path dir) {
+      if (Files.isSymbolicLink(dir)) {
+        throw new WriteFailure(
+            dir, "it is a symbolic link; an export writes nothing through a link in its folder");
+      }
+      createPrivateDirectories(dir);
     }
 
     private static void setPermissions(Path p, String perms) {

@@ -1,12 +1,9 @@
 package dossier.cli;
 
 import dossier.core.Article;
-import dossier.core.DossierException;
 import dossier.core.Text;
 import dossier.service.ExportService;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -38,9 +35,11 @@ final class HtmlSite {
   /** A short record of an article for the index pages (bodies are not kept in memory). */
   private record Entry(long id, String title, String source, String date, List<String> tags) {}
 
-  static int write(Path dir, ExportService service, String query) {
+  static int write(Path dir, Path archive, ExportService service, String query) {
     Path articles = dir.resolve("articles");
-    ExportCommand.Files2.createPrivateDirectories(articles);
+    ExportCommand.Files2.createInside(articles);
+    ExportCommand.Files2.removeStaleParts(dir);
+    ExportCommand.Files2.removeStaleParts(articles);
     List<Entry> entries = new ArrayList<>();
     service.export(
         query,
@@ -52,10 +51,10 @@ final class HtmlSite {
           entries.add(
               new Entry(
                   a.id(), title(a), a.source(), date == null ? "" : date, List.copyOf(a.tags())));
-          page(articles.resolve(fileName(a, ".html")), a);
+          page(articles.resolve(fileName(a, ".html")), archive, a);
         });
-    index(dir.resolve("index.html"), entries);
-    tags(dir.resolve("tags.html"), entries);
+    index(dir.resolve("index.html"), archive, entries);
+    tags(dir.resolve("tags.html"), archive, entries);
     return entries.size();
   }
 
@@ -118,18 +117,10 @@ final class HtmlSite {
     w.println("</html>");
   }
 
-  private static void writeFile(Path file, java.util.function.Consumer<PrintWriter> body) {
-    try (Writer out = ExportCommand.Files2.newPrivateWriter(file);
-        PrintWriter w = new PrintWriter(out)) {
-      body.accept(w);
-    } catch (IOException e) {
-      throw new DossierException("cannot write " + file + ": " + e.getMessage());
-    }
-  }
-
-  private static void page(Path file, Article a) {
-    writeFile(
+  private static void page(Path file, Path archive, Article a) {
+    ExportCommand.Files2.write(
         file,
+        archive,
         w -> {
           open(w, title(a), a.lang());
           w.println(
@@ -214,7 +205,7 @@ final class HtmlSite {
     return fileName(Article.titled(id, title), ".html");
   }
 
-  private static void index(Path file, List<Entry> entries) {
+  private static void index(Path file, Path archive, List<Entry> entries) {
     // newest month first; the undated after every month, as in 'dossier list'
     Map<String, List<Entry>> byMonth =
         new TreeMap<>(
@@ -224,8 +215,9 @@ final class HtmlSite {
       String month = e.date().length() >= 7 ? e.date().substring(0, 7) : UNDATED;
       byMonth.computeIfAbsent(month, k -> new ArrayList<>()).add(0, e);
     }
-    writeFile(
+    ExportCommand.Files2.write(
         file,
+        archive,
         w -> {
           open(w, "Articles by date", "en");
           w.println("<nav>By date · <a href=\"tags.html\">By tag</a></nav>");
@@ -246,15 +238,16 @@ final class HtmlSite {
         });
   }
 
-  private static void tags(Path file, List<Entry> entries) {
+  private static void tags(Path file, Path archive, List<Entry> entries) {
     Map<String, List<Entry>> byTag = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (Entry e : entries) {
       for (String t : e.tags()) {
         byTag.computeIfAbsent(t, k -> new ArrayList<>()).add(e);
       }
     }
-    writeFile(
+    ExportCommand.Files2.write(
         file,
+        archive,
         w -> {
           open(w, "Articles by tag", "en");
           w.println("<nav><a href=\"index.html\">By date</a> · By tag</nav>");

@@ -3,7 +3,9 @@ package dossier.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dossier.core.Text;
 import dossier.core.UsageException;
+import dossier.core.WriteFailure;
 import dossier.ingest.Format;
+import dossier.service.ExportEnd;
 import dossier.service.ImportService;
 import dossier.service.ImportService.OnDuplicate;
 import dossier.service.ImportService.Options;
@@ -82,6 +84,13 @@ final class ImportCommand extends BaseCommand {
       description = "Refuse files larger than this (suffix K, M or G; default: 20M).")
   String maxSize = "20M";
 
+  @Option(
+      names = "--follow",
+      description =
+          "Follow symbolic links out of the folders named (default: only links that stay inside"
+              + " them; the others are skipped and reported).")
+  boolean follow;
+
   /** Drawn on stderr while files are imported, when it is a terminal. */
   private Progress bar;
 
@@ -135,21 +144,18 @@ final class ImportCommand extends BaseCommand {
     Summary s =
         files.isEmpty()
             ? new Summary(0, 0, 0, 0, 0)
-            : new ImportService(archive()).run(files, () -> stdin, opts, listener, stop::requested);
+            : new ImportService(archive())
+                .links(follow, this::reportSkipped)
+                .run(files, () -> stdin, opts, listener, stop::requested);
     for (String e : stop.requested() ? List.<String>of() : exports) {
-      try (InputStream in = e.equals("-") ? stdin : Files.newInputStream(Path.of(e))) {
-        Summary r = new RestoreService(archive()).restore(e, in, opts.tags(), dryRun, listener);
-        s =
-            new Summary(
-                s.imported() + r.imported(),
-                s.duplicates() + r.duplicates(),
-                s.updated() + r.updated(),
-                s.failed() + r.failed(),
-                s.millis() + r.millis());
-      } catch (IOException ex) {
-        listener.outcome(new Outcome(e, Status.FAILED, null, ex.getMessage()));
-        s = new Summary(s.imported(), s.duplicates(), s.updated(), s.failed() + 1, s.millis());
-      }
+      Summary r = restore(e, stdin, opts, listener);
+      s =
+          new Summary(
+              s.imported() + r.imported(),
+              s.duplicates() + r.duplicates(),
+              s.updated() + r.updated(),
+              s.failed() + r.failed(),
+              s.millis() + r.millis());
     }
     bar.close();
     out().flush();
@@ -178,7 +184,69 @@ final class ImportCommand extends BaseCommand {
     return s.failed() == s.files() ? ExitCode.FAILURE : ExitCode.PARTIAL;
   }
 
-  private void report(Outcome o) {
+  /**
+   * Restores one export after reading it through once: a file whose end record does not match what
+   * it holds, or that is not JSON to its end, is refused whole, before anything is stored. Standard
+   * input is kept in a private temporary file for the two readings.
+   */
+  private Summary restore(
+      String name, BufferedInputStream stdin, Options opts, ImportService.Listener listener) {
+    Path spool = null;
+    try {
+      Path file;
+      if (name.equals("-")) {
+        spool = Files.createTempFile("dossier-restore-", ".json");
+        Files.copy(stdin, spool, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        file = spool;
+      } else {
+        file = Path.of(name);
+      }
+      String problem;
+      ExportEnd.Count count = null;
+      try (InputStream in = Files.newInputStream(file)) {
+        count = ExportEnd.count(in);
+        problem = count.problem(name);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+        problem =
+            "not a dossier export: it is not JSON from end to end (cut short?): "
+                + ex.getOriginalMessage()
+                + "; nothing was restored from it";
+      }
+      if (problem != null) {
+        listener.outcome(new Outcome(name, Status.FAILED, null, problem));
+        return new Summary(0, 0, 0, 1, 0);
+      }
+      if (count.announced() < 0 && count.articles() > 1) {
+        say(
+            "warning: "
+                + Text.safeForTerminal(name, false)
+                + " has no end record (written by an older dossier, or cut short): whether"
+                + " articles are missing cannot be told");
+      }
+      try (InputStream in = Files.newInputStream(file)) {
+        return new RestoreService(archive()).restore(name, in, opts.tags(), dryRun, listener);
+      }
+    } catch (IOException ex) {
+      listener.outcome(new Outcome(name, Status.FAILED, null, WriteFailure.reason(ex, null)));
+      return new Summary(0, 0, 0, 1, 0);
+    } finally {
+      if (spool != null) {
+        try {
+          Files.deleteIfExists(spool);
+        } catch (IOException ignored) {
+          // a temporary file; the system's cleaning takes it
+        }
+      }
+    }
+  }
+
+  /** A path a folder walk left out; the walk runs beside the writer, so this may be any thread. */
+  private synchronized void reportSkipped(String what) {
+    bar.close();
+    say("skipped: " + Text.safeForTerminal(what, false));
+  }
+
+  private synchronized void report(Outcome o) {
     String path = Text.safeForTerminal(o.path(), false);
     if (o.status() == Status.FAILED || (o.status() == Status.DUPLICATE && !json)) {
       bar.close(); // the message gets its own line; the bar comes back under it

@@ -2,10 +2,10 @@ package dossier.cli;
 
 import dossier.core.Article;
 import dossier.core.Text;
+import dossier.core.WriteFailure;
 import dossier.ingest.Decoder;
 import dossier.service.ArticleService;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -72,7 +72,7 @@ final class ShowCommand extends BaseCommand {
           env().stdoutBytes().write(bytes);
           env().stdoutBytes().flush();
         } catch (IOException e) {
-          throw new UncheckedIOException(e);
+          throw new WriteFailure(Output.STDOUT, e);
         }
       }
       return ExitCode.OK;

@@ -11,6 +11,9 @@ final class Terminal {
   static final String CYAN = "\033[36m";
   static final String RESET = "\033[0m";
 
+  /** Every escape sequence dossier writes to a terminal itself: nothing else passes. */
+  static final java.util.Set<String> CODES = java.util.Set.of(BOLD, DIM, YELLOW, CYAN, RESET);
+
   private Terminal() {}
 
   /** Terminal width from $COLUMNS, else 100; only used when writing to a terminal. */

@@ -3,30 +3,33 @@ package dossier.cli;
 import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.function.BooleanSupplier;
 
 /**
  * The last line of defence between archive text and a terminal: every control character (C0 but
  * newline and tab, DEL, C1), line separators and bidirectional overrides become visible
- * placeholders, whatever printed them. Dossier's own color codes pass when color is on; any other
- * escape sequence is broken up. The printers already make the fields they know about safe; this
- * covers everything else (script formats such as TSV or Markdown shown on a terminal, messages that
- * quote a file name).
+ * placeholders, whatever printed them. Dossier's own color codes ({@link Terminal#CODES}, exactly)
+ * pass when the command colors its output; any other escape sequence is broken up, an {@code
+ * ESC[30m} that would hide text as much as a screen-clearing {@code ESC[2J}. The printers already
+ * make the fields they know about safe; this covers everything else (script formats such as TSV or
+ * Markdown shown on a terminal, messages that quote a file name).
  */
 final class TerminalSafeWriter extends FilterWriter {
   /** Longest escape sequence dossier writes itself, e.g. {@code ESC[1;33m}. */
   private static final int MAX_SGR = 12;
 
-  private final boolean allowColor;
+  private final BooleanSupplier allowColor;
   private final boolean allowCarriageReturn;
 
   /** An escape sequence being read, to be let through or broken up once it is complete. */
   private final StringBuilder pending = new StringBuilder();
 
   /**
-   * @param allowColor let SGR color and weight codes through
+   * @param allowColor whether dossier's own color codes may pass, asked as they come (a command
+   *     decides to color once its format is known)
    * @param allowCarriageReturn let {@code \r} through (progress lines on standard error)
    */
-  TerminalSafeWriter(Writer out, boolean allowColor, boolean allowCarriageReturn) {
+  TerminalSafeWriter(Writer out, BooleanSupplier allowColor, boolean allowCarriageReturn) {
     super(out);
     this.allowColor = allowColor;
     this.allowCarriageReturn = allowCarriageReturn;
@@ -57,7 +60,7 @@ final class TerminalSafeWriter extends FilterWriter {
       if (pending.length() == 2 && c != '[') {
         breakPending();
       } else if (c == 'm' && pending.length() > 2) {
-        if (allowedSgr(pending)) {
+        if (Terminal.CODES.contains(pending.toString())) {
           out.write(pending.toString());
           pending.setLength(0);
         } else {
@@ -70,7 +73,7 @@ final class TerminalSafeWriter extends FilterWriter {
       }
       return;
     }
-    if (c == '\u001b' && allowColor) {
+    if (c == '\u001b' && allowColor.getAsBoolean()) {
       pending.append(c);
       return;
     }
@@ -83,39 +86,13 @@ final class TerminalSafeWriter extends FilterWriter {
     pending.setLength(0);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (i > 0 && c == '\u001b' && allowColor) {
+      if (i > 0 && c == '\u001b') {
         // it may start a sequence of ours
         write(s, i, s.length() - i);
         return;
       }
       out.write(safe(c));
     }
-  }
-
-  /** Color, weight, underline and italics; never conceal, blink, reverse or backgrounds. */
-  private static boolean allowedSgr(CharSequence seq) {
-    String params = seq.subSequence(2, seq.length() - 1).toString();
-    if (params.isEmpty()) {
-      return true;
-    }
-    for (String p : params.split(";", -1)) {
-      if (p.isEmpty() || p.length() > 2) {
-        return false;
-      }
-      int n = Integer.parseInt(p);
-      boolean ok =
-          n <= 4
-              || n == 22
-              || n == 23
-              || n == 24
-              || (n >= 30 && n <= 37)
-              || n == 39
-              || (n >= 90 && n <= 97);
-      if (!ok) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private char safe(char c) {

@@ -24,9 +24,12 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * The files an import reads: named files, folders walked recursively in name order (following
- * symbolic links, but never round a loop), and {@code -} for standard input. Walking is lazy so an
- * import of a million files does not hold a million paths.
+ * The files an import reads: named files, folders walked recursively in name order, and {@code -}
+ * for standard input. Walking is lazy so an import of a million files does not hold a million
+ * paths. Like git and ripgrep, a walk follows a symbolic link only when it stays inside the folder
+ * named (a link {@code key.md -> ~/.ssh/id_ed25519} or {@code up -> ..} is skipped and reported),
+ * unless told to follow every link; it never goes round a loop. A path named on the command line is
+ * read wherever it points.
  */
 public final class Sources {
   private static final List<String> EXTENSIONS =
@@ -63,19 +66,43 @@ public final class Sources {
     return false;
   }
 
-  /** Walks {@code args} lazily, in order. */
+  /** Walks {@code args} lazily, in order, following links only inside the folders named. */
   public static Iterator<Source> walk(List<String> args, Supplier<InputStream> stdin) {
-    return new Walker(args, stdin);
+    return walk(args, stdin, false, skipped -> {});
   }
 
+  /**
+   * Walks {@code args} lazily, in order; {@code followAll} follows every symbolic link met in a
+   * folder, else only those whose target is inside the folder named, and {@code skipped} hears of
+   * each one left out (its path and why).
+   */
+  public static Iterator<Source> walk(
+      List<String> args,
+      Supplier<InputStream> stdin,
+      boolean followAll,
+      java.util.function.Consumer<String> skipped) {
+    return new Walker(args, stdin, followAll, skipped);
+  }
+
+  /** A path found in a folder, with the real path of the folder named that it was found under. */
+  private record Found(Path path, Path root) {}
+
   private static final class Walker implements Iterator<Source> {
-    private final Deque<Object> pending = new ArrayDeque<>(); // String args, then Paths
+    private final Deque<Object> pending = new ArrayDeque<>(); // String args, then Found
     private final Supplier<InputStream> stdin;
     private final Set<Object> seenDirs = new HashSet<>();
+    private final boolean followAll;
+    private final java.util.function.Consumer<String> skipped;
     private Source next;
 
-    Walker(List<String> args, Supplier<InputStream> stdin) {
+    Walker(
+        List<String> args,
+        Supplier<InputStream> stdin,
+        boolean followAll,
+        java.util.function.Consumer<String> skipped) {
       this.stdin = stdin;
+      this.followAll = followAll;
+      this.skipped = skipped;
       pending.addAll(args);
     }
 
@@ -102,8 +129,16 @@ public final class Sources {
       if (explicit && item.equals("-")) {
         return new Source("-", null, stdin, null);
       }
-      Path p = explicit ? Path.of((String) item) : (Path) item;
+      Path p = explicit ? Path.of((String) item) : ((Found) item).path();
+      Path root = explicit ? null : ((Found) item).root();
       String display = p.toString();
+      if (!explicit && !followAll && Files.isSymbolicLink(p)) {
+        String outside = outside(p, root);
+        if (outside != null) {
+          skipped.accept(display + ": " + outside);
+          return null;
+        }
+      }
       BasicFileAttributes attrs;
       try {
         attrs = Files.readAttributes(p, BasicFileAttributes.class);
@@ -113,7 +148,11 @@ public final class Sources {
       if (attrs.isDirectory()) {
         Object key = dirKey(p, attrs);
         if (!seenDirs.add(key)) {
-          return explicit ? null : new Source(display, p, null, "symbolic link loop, skipped");
+          if (!explicit) {
+            skipped.accept(
+                display + ": a symbolic link loop or a second way into a folder already walked");
+          }
+          return null;
         }
         try {
           List<Path> children = new ArrayList<>();
@@ -123,10 +162,11 @@ public final class Sources {
             }
           }
           children.sort(null);
+          Path under = root != null ? root : realOrAbsolute(p);
           for (int i = children.size() - 1; i >= 0; i--) {
             Path c = children.get(i);
             if (Files.isDirectory(c) || isArticleFile(c.getFileName().toString())) {
-              pending.push(c);
+              pending.push(new Found(c, under));
             }
           }
           return null;
@@ -138,6 +178,32 @@ public final class Sources {
         return new Source(display, p, null, "not a regular file");
       }
       return new Source(display, p, null, null);
+    }
+
+    /** Why the link {@code p} is not followed, or null when it stays inside {@code root}. */
+    private static String outside(Path p, Path root) {
+      Path target;
+      try {
+        target = p.toRealPath();
+      } catch (IOException e) {
+        return null; // a link to nothing: reading it fails and says so, like any missing file
+      }
+      if (target.startsWith(root)) {
+        return null;
+      }
+      return "a symbolic link to "
+          + target
+          + ", outside "
+          + root
+          + "; not followed (--follow follows links out of the folder)";
+    }
+
+    private static Path realOrAbsolute(Path p) {
+      try {
+        return p.toRealPath();
+      } catch (IOException e) {
+        return p.toAbsolutePath().normalize();
+      }
     }
 
     private static Object dirKey(Path p, BasicFileAttributes attrs) {

@@ -2,14 +2,14 @@ package dossier.service;
 
 import dossier.core.DossierException;
 import dossier.core.UsageException;
+import dossier.core.WriteFailure;
 import dossier.store.Archive;
 import dossier.store.Backup;
+import dossier.store.StoreException;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * A consistent copy of the archive while it is in use. The copy is written next to the target under
@@ -26,41 +26,31 @@ public final class BackupService {
   /** Copies the archive to {@code target}; replaces an existing file only when {@code force}. */
   public void backup(Path target, boolean force, Backup.Progress progress) {
     Path abs = target.toAbsolutePath().normalize();
-    if (abs.equals(archive.path().toAbsolutePath().normalize())) {
-      throw new UsageException("the backup cannot be the archive itself");
-    }
+    OutputFiles.refuseArchive(abs, archive.path());
     if (Files.isDirectory(abs)) {
       throw new UsageException(target + " is a folder; name the backup file");
     }
-    if (Files.exists(abs) && !force) {
+    if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS) && !force) {
       throw new UsageException(target + " exists; use --force to replace it");
     }
-    Path dir = abs.getParent();
-    Path tmp = null;
     try {
-      Files.createDirectories(dir);
-      tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".part");
-      try {
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException e) {
-        // not a POSIX file system
-      }
-      Backup.copy(archive, tmp, progress);
-      try {
-        Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-      }
-      tmp = null;
+      Files.createDirectories(abs.getParent());
     } catch (IOException e) {
-      throw new DossierException("cannot write backup " + target + ": " + e.getMessage());
+      throw new WriteFailure(abs.getParent(), e);
+    }
+    // parts that a killed backup left are removed by newPart: they are the archive's size
+    Path part = OutputFiles.newPart(abs, target);
+    try {
+      Backup.copy(archive, part, progress);
+      OutputFiles.commit(part, abs);
+      part = null;
+    } catch (IOException e) {
+      throw new WriteFailure(target, e);
+    } catch (StoreException e) {
+      throw new DossierException("cannot write backup " + target + ": " + e.getMessage(), e);
     } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // the failure that brought us here is the one to report
-        }
+      if (part != null) {
+        OutputFiles.discard(part);
       }
     }
   }

@@ -247,7 +247,7 @@ public final class EditService {
     }
     switch (f) {
       case PUBLISHED -> {
-        if (!isDate(v)) {
+        if (!RestoreChecks.isDate(v)) {
           throw new UsageException(
               "bad date '"
                   + v
@@ -269,27 +269,6 @@ public final class EditService {
       default -> {}
     }
     return v;
-  }
-
-  private static boolean isDate(String v) {
-    try {
-      java.time.LocalDate.parse(v);
-      return true;
-    } catch (java.time.format.DateTimeParseException e) {
-      // a timestamp, then
-    }
-    try {
-      java.time.OffsetDateTime.parse(v);
-      return true;
-    } catch (java.time.format.DateTimeParseException e) {
-      // or one without an offset
-    }
-    try {
-      java.time.LocalDateTime.parse(v);
-      return true;
-    } catch (java.time.format.DateTimeParseException e) {
-      return false;
-    }
   }
 
   /** How many articles a selector matches, without changing anything (for confirmations). */

@@ -16,6 +16,7 @@ import dossier.store.Archive;
 import dossier.store.NewArticle;
 import dossier.store.Originals;
 import dossier.store.RuleRepository;
+import dossier.store.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.SQLException;
@@ -121,6 +122,22 @@ public final class ImportService {
     this.archive = archive;
   }
 
+  /** Follow every symbolic link a folder walk meets, not only those inside the folder. */
+  private boolean followAll;
+
+  /** Hears of each path a folder walk leaves out, and why. */
+  private java.util.function.Consumer<String> skipped = s -> {};
+
+  /**
+   * How folder walks treat symbolic links: {@code followAll} follows links out of the folder too;
+   * {@code skipped} hears of each link left out.
+   */
+  public ImportService links(boolean followAll, java.util.function.Consumer<String> skipped) {
+    this.followAll = followAll;
+    this.skipped = skipped;
+    return this;
+  }
+
   /** An auto-tag rule whose query is compiled once per import. */
   private record CompiledRule(CompiledQuery query, String tag) {}
 
@@ -157,7 +174,7 @@ public final class ImportService {
       Listener listener,
       BooleanSupplier stop) {
     long start = System.nanoTime();
-    Iterator<Source> sources = Sources.walk(args, stdin);
+    Iterator<Source> sources = Sources.walk(args, stdin, followAll, skipped);
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     ExecutorService pool =
         Executors.newFixedThreadPool(
@@ -205,7 +222,12 @@ public final class ImportService {
       finishJournal(args, counter);
     }
     if (counter.imported >= ANALYZE_AFTER) {
-      archive.analyzeIfStale(counter.imported);
+      try {
+        archive.analyzeIfStale(counter.imported);
+      } catch (StoreException e) {
+        // the planner's statistics only make queries faster: an import that stored its files
+        // is not failed by them (they are refreshed by the next large import)
+      }
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
     return new Summary(
@@ -392,7 +414,22 @@ public final class ImportService {
           outcomes.add(decide(p, opts, seenInDryRun));
         }
       } else {
-        outcomes.addAll(archive.write(() -> writeBatch(batch, opts)));
+        long journalBefore = journal;
+        try {
+          outcomes.addAll(archive.write(() -> writeBatch(batch, opts)));
+        } catch (StoreException e) {
+          // the batch was rolled back (a full disk, say): every file in it gets the reason, and
+          // the import goes on to report the rest and its summary
+          journal = journalBefore;
+          for (Prepared p : batch) {
+            outcomes.add(
+                new Outcome(
+                    p.source().display(),
+                    Status.FAILED,
+                    null,
+                    p.error() != null ? p.error() : "not stored: " + e.getMessage()));
+          }
+        }
       }
     } finally {
       slots.writerEnds();
@@ -422,6 +459,17 @@ public final class ImportService {
     }
     long j = journal;
     String what = Text.cutAtWord(String.join(" ", args), 60);
+    try {
+      writeJournalSummary(j, what, c);
+    } catch (StoreException e) {
+      // what was stored is stored and journaled; only the change's summary line is left as it was
+      if (c.failed == 0) {
+        throw e;
+      }
+    }
+  }
+
+  private void writeJournalSummary(long j, String what, Counter c) {
     archive.write(
         () -> {
           archive

@@ -104,9 +104,9 @@ public final class Rendition {
   }
 
   /**
-   * One block as plain text: a heading, a paragraph, a list item (with its bullet or number in
-   * {@code marker}), a quoted paragraph, a code block or a rule; {@code depth} is how deep in lists
-   * and quotes it sits.
+   * One block as plain text: a heading (its level as {@code #}s in {@code marker}), a paragraph, a
+   * list item (with its bullet or number in {@code marker}), a quoted paragraph, a code block or a
+   * rule; {@code depth} is how deep in lists and quotes it sits.
    */
   public record Block(Kind kind, String marker, int depth, String text) {}
 
@@ -120,7 +120,7 @@ public final class Rendition {
   private static void walk(Node n, List<Block> out, int depth, boolean quoted, String marker) {
     for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
       if (c instanceof Heading h) {
-        out.add(new Block(Kind.HEADING, null, depth, inline(h)));
+        out.add(new Block(Kind.HEADING, "#".repeat(h.getLevel()), depth, inline(h)));
       } else if (c instanceof Paragraph p) {
         Kind k = marker != null ? Kind.ITEM : quoted ? Kind.QUOTE : Kind.PARAGRAPH;
         out.add(new Block(k, marker, depth, inline(p)));

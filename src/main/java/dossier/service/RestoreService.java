@@ -71,6 +71,11 @@ public final class RestoreService {
         Entry e;
         try {
           JsonNode node = parser.readValueAsTree();
+          if (ExportEnd.is(node)) {
+            n--; // the end record is not an article
+            token = parser.nextToken();
+            continue;
+          }
           e = entry(name + ":" + n, node, extraTags);
           token = parser.nextToken();
         } catch (IOException | RuntimeException ex) {
@@ -140,6 +145,10 @@ public final class RestoreService {
                     .toString());
       }
       // an export without originals restores articles without one: never one made up
+      String bad = RestoreChecks.problem(o, a);
+      if (bad != null) {
+        return new Entry(where, null, null, bad);
+      }
       String original = text(o, "original");
       byte[] bytes = original != null ? Base64.getDecoder().decode(original) : null;
       return new Entry(where, a, bytes, null);

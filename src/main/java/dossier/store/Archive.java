@@ -25,7 +25,7 @@ import org.sqlite.SQLiteConnection;
  */
 public final class Archive implements AutoCloseable {
   /** How long a writer waits for another process's transaction before giving up. */
-  static final int BUSY_TIMEOUT_MS = 30_000;
+  public static final int BUSY_TIMEOUT_MS = 30_000;
 
   private final Path path;
   private final Connection conn;
@@ -45,26 +45,84 @@ public final class Archive implements AutoCloseable {
 
   /** Opens (creating with its folders, readable by the owner only) and migrates the archive. */
   public static Archive open(Path path) {
+    return open(path, BUSY_TIMEOUT_MS);
+  }
+
+  /**
+   * Opens the archive as {@link #open(Path)} does, waiting up to {@code busyTimeoutMs} for another
+   * process's write.
+   */
+  public static Archive open(Path path, int busyTimeoutMs) {
+    if (path.toString().isEmpty()) {
+      throw new StoreException("the archive's path is empty: name the archive file");
+    }
     Path abs = path.toAbsolutePath();
+    if (Files.isDirectory(abs)) {
+      throw new StoreException("cannot open archive " + abs + ": it is a folder; name a file");
+    }
     createPrivately(abs);
     Connection conn;
     try {
       Properties p = new Properties();
-      p.setProperty("busy_timeout", Integer.toString(BUSY_TIMEOUT_MS));
+      p.setProperty("busy_timeout", Integer.toString(busyTimeoutMs));
       // the driver directly: DriverManager would first look through the class path for every
       // JDBC driver (a service-loader scan of the jar on each start)
       conn = JDBC.createConnection("jdbc:sqlite:" + abs, p);
     } catch (SQLException e) {
-      throw new StoreException("cannot open archive " + abs + ": " + e.getMessage(), e);
+      throw new StoreException("cannot open archive " + abs + ": " + openReason(abs, e), e);
     }
     Archive a = new Archive(abs, conn);
     try {
       a.prepare();
+    } catch (StoreException e) {
+      a.close();
+      if (e.getCause() instanceof SQLException sql) {
+        throw new StoreException("cannot open archive " + abs + ": " + openReason(abs, sql), sql);
+      }
+      throw e;
     } catch (RuntimeException e) {
       a.close();
       throw e;
     }
     return a;
+  }
+
+  /**
+   * Why an archive could not be opened: a damaged file is not worth a 'db check' (which cannot open
+   * it either), and a read-only folder is not a read-only archive.
+   */
+  static String openReason(Path abs, SQLException e) {
+    String m = e.getMessage() == null ? "" : e.getMessage();
+    if (m.contains("SQLITE_CORRUPT") || m.contains("SQLITE_NOTADB")) {
+      long size = -1;
+      try {
+        size = Files.size(abs);
+      } catch (IOException ignored) {
+        // the size only makes the message clearer
+      }
+      return (size >= 0 && size < 4096 && m.contains("SQLITE_CORRUPT")
+              ? "the file is damaged (it is cut short: " + size + " bytes)"
+              : m.contains("SQLITE_CORRUPT")
+                  ? "the file is damaged"
+                  : "the file is not an SQLite database, so not a dossier archive")
+          + "; it was not changed. Restore it from a backup, or try 'sqlite3 "
+          + abs
+          + " .recover'";
+    }
+    if (m.contains("SQLITE_READONLY") || m.contains("SQLITE_CANTOPEN")) {
+      Path dir = abs.getParent();
+      if (!Files.isWritable(abs) && Files.exists(abs)) {
+        return "the archive file is read-only (permission denied)";
+      }
+      if (dir != null && !Files.isWritable(dir)) {
+        return "its folder "
+            + dir
+            + " is read-only, and SQLite keeps the archive's log ("
+            + abs.getFileName()
+            + "-wal, -shm) beside it";
+      }
+    }
+    return reason(e);
   }
 
   private static void createPrivately(Path abs) {
@@ -89,7 +147,8 @@ public final class Archive implements AutoCloseable {
         trySetPermissions(abs, "rw-------");
       }
     } catch (IOException e) {
-      throw new StoreException("cannot create archive " + abs + ": " + e.getMessage(), e);
+      throw new StoreException(
+          "cannot create archive " + abs + ": " + dossier.core.WriteFailure.reason(e, abs), e);
     }
   }
 
@@ -101,9 +160,16 @@ public final class Archive implements AutoCloseable {
     }
   }
 
+  /** SQLite's application id of a dossier archive ("doss"), set by migration 006. */
+  static final int APPLICATION_ID = 0x646f7373;
+
+  /** The first schema whose archives carry {@link #APPLICATION_ID}. */
+  static final int MARKED_SINCE = 6;
+
   private void prepare() {
     try (Statement st = conn.createStatement()) {
       int version = userVersion();
+      refuseForeign(version);
       if (version > Migrations.latest()) {
         throw new StoreException(
             "archive "
@@ -128,6 +194,52 @@ public final class Archive implements AutoCloseable {
       st.execute("PRAGMA foreign_keys = ON");
     } catch (SQLException e) {
       throw new StoreException(describe("cannot open archive " + path, e), e);
+    }
+  }
+
+  /**
+   * Refuses a database that is not a dossier archive before anything is written to it (opening
+   * switches the file to WAL and the migrations add dossier's tables): dossier's own carry its
+   * application id; those of schemas before it are known by their tables; an empty one becomes an
+   * archive.
+   */
+  private void refuseForeign(int version) throws SQLException {
+    int app = pragmaInt("application_id");
+    if (app == APPLICATION_ID) {
+      return;
+    }
+    if (app == 0) {
+      long tables = countTables("");
+      if (version == 0 && tables == 0) {
+        return; // empty: a new archive
+      }
+      if (version > 0
+          && version < MARKED_SINCE
+          && countTables("AND name IN ('articles', 'originals', 'tags', 'article_tags')") == 4) {
+        return; // an archive of an earlier dossier, marked by its next migration
+      }
+    }
+    throw new StoreException(
+        "cannot open archive "
+            + path
+            + ": it is an SQLite database but not a dossier archive (it has no dossier schema"
+            + " marker); it was not changed. Name another file, or a new one, with --db.");
+  }
+
+  private int pragmaInt(String pragma) throws SQLException {
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery("PRAGMA " + pragma)) {
+      return rs.next() ? rs.getInt(1) : 0;
+    }
+  }
+
+  private long countTables(String condition) throws SQLException {
+    try (Statement st = conn.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT count(*) FROM sqlite_schema WHERE type IN ('table', 'view') "
+                    + condition)) {
+      return rs.next() ? rs.getLong(1) : 0;
     }
   }
 
@@ -392,23 +504,34 @@ public final class Archive implements AutoCloseable {
 
   /** A user-facing description of an SQLite failure. */
   static String describe(String what, SQLException e) {
+    return what + ": " + reason(e);
+  }
+
+  /** Why an SQLite operation failed, in words: never a bare {@code [SQLITE_...]} code. */
+  static String reason(SQLException e) {
     String m = e.getMessage() == null ? "" : e.getMessage();
     if (m.contains("SQLITE_BUSY") || m.contains("database is locked")) {
-      return what + ": the archive is busy in another process; try again";
+      return "the archive is busy in another process; try again";
     }
     if (m.contains("SQLITE_NOTADB") || m.contains("not a database")) {
-      return what + ": " + "the file is not a dossier archive";
+      return "the file is not a dossier archive";
     }
     if (m.contains("SQLITE_CORRUPT")) {
-      return what + ": the archive is damaged (run 'dossier db check')";
+      return "the archive is damaged";
     }
-    if (m.contains("SQLITE_READONLY") || m.contains("SQLITE_CANTOPEN")) {
-      return what + ": the archive cannot be written (check its permissions)";
+    if (m.contains("SQLITE_READONLY")) {
+      return "the archive cannot be written (check its permissions and its folder's)";
+    }
+    if (m.contains("SQLITE_CANTOPEN")) {
+      return "the archive cannot be opened";
     }
     if (m.contains("SQLITE_FULL")) {
-      return what + ": the disk is full";
+      return "No space left on device";
     }
-    return what + ": " + m.replaceFirst("^\\[SQLITE_\\w+\\]\\s*", "");
+    if (m.contains("SQLITE_IOERR")) {
+      return "input/output error";
+    }
+    return m.replaceFirst("^\\[SQLITE_\\w+\\]\\s*", "");
   }
 
   @Override

@@ -35,10 +35,23 @@ public final class Backup {
                   BUSY_RETRIES,
                   PAGES_PER_STEP);
       if (rc != 0) {
-        throw new StoreException("backup to " + target + " failed (SQLite error " + rc + ")");
+        throw new StoreException(reason(rc));
       }
     } catch (SQLException e) {
-      throw new StoreException(Archive.describe("backup to " + target + " failed", e), e);
+      throw new StoreException(Archive.reason(e), e);
     }
+  }
+
+  /** SQLite's result code of a failed backup in words. */
+  static String reason(int rc) {
+    return switch (rc & 0xff) {
+      case 13 -> "No space left on device";
+      case 5, 6 -> "the archive stayed busy in another process for 30 s; try again";
+      case 8 -> "the backup file cannot be written (read-only)";
+      case 10 -> "input/output error";
+      case 14 -> "the backup file cannot be opened";
+      case 7 -> "out of memory";
+      default -> "SQLite error " + rc;
+    };
   }
 }

@@ -129,9 +129,35 @@ public final class Maintenance {
         }
       }
     } catch (SQLException e) {
+      if (!damaged(e)) {
+        throw cannotCheck(e);
+      }
       problems.add(Archive.describe("the check could not finish", e));
     }
     return problems;
+  }
+
+  /** True when SQLite says the file itself is damaged: the only evidence of damage. */
+  private static boolean damaged(SQLException e) {
+    String m = e.getMessage() == null ? "" : e.getMessage();
+    return m.contains("SQLITE_CORRUPT") || m.contains("malformed");
+  }
+
+  /** A check that could not run is no finding: read-only or busy says nothing about damage. */
+  private StoreException cannotCheck(SQLException e) {
+    String m = e.getMessage() == null ? "" : e.getMessage();
+    String why;
+    if (m.contains("SQLITE_READONLY")) {
+      why =
+          "it is read-only (the full-text index's check writes); nothing was found wrong with what"
+              + " could be checked";
+    } else if (m.contains("SQLITE_BUSY") || m.contains("locked")) {
+      why =
+          "it is busy: another process held its write lock for as long as dossier waits; try again";
+    } else {
+      why = Archive.reason(e);
+    }
+    return new StoreException("cannot check " + archive.path() + ": " + why, e);
   }
 
   private List<String> sqliteIntegrity() throws SQLException {
@@ -157,6 +183,9 @@ public final class Maintenance {
       st.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)");
       return null;
     } catch (SQLException e) {
+      if (!damaged(e)) {
+        throw cannotCheck(e);
+      }
       String m = e.getMessage() == null ? "" : e.getMessage();
       return "the full-text index does not match the articles ("
           + m.replaceFirst("^\\[SQLITE_\\w+\\]\\s*", "").trim()

@@ -84,7 +84,7 @@ public final class Cli {
   public Result runWithInput(byte[] stdin, String... args) {
     ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
     ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(outBytes, StandardCharsets.UTF_8));
+    PrintWriter out = Output.printWriter(outBytes, StandardCharsets.UTF_8, Output.STDOUT);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(errBytes, StandardCharsets.UTF_8));
     Env env =
         new Env(Map.copyOf(vars), new ByteArrayInputStream(stdin), outBytes, stdoutTty, stderrTty);

@@ -48,7 +48,7 @@ class ExportCommandTest {
     ok(cli.run("export", "--format", "ndjson", "-o", first.toString()));
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(first)))
         .isEqualTo("rw-------");
-    List<JsonNode> articles = ndjson(Files.readString(first));
+    List<JsonNode> articles = exported(Files.readString(first));
     assertThat(articles).hasSize(3);
     JsonNode strike =
         articles.stream().filter(a -> a.get("title").asText().contains("Pellor")).findFirst().get();
@@ -82,7 +82,10 @@ class ExportCommandTest {
   @Test
   void jsonRoundTripThroughStdinIsIdentical() throws IOException {
     Cli.Result json = ok(cli.run("export", "--format", "json"));
-    assertThat(JSON.readTree(json.out()).size()).isEqualTo(3);
+    // three articles and the end record
+    assertThat(JSON.readTree(json.out()).size()).isEqualTo(4);
+    assertThat(JSON.readTree(json.out()).get(3).toString())
+        .isEqualTo("{\"dossier_export\":{\"articles\":3}}");
     Cli other = new Cli(tmp.resolve("b"));
     ok(other.runWithInput(json.out(), "import", "-"));
     assertThat(ok(other.run("export", "--format", "json")).out()).isEqualTo(json.out());
@@ -92,7 +95,7 @@ class ExportCommandTest {
 
   @Test
   void aQuerySelectsWhatIsExported() throws IOException {
-    List<JsonNode> some = ndjson(ok(cli.run("export", "tag:ports", "--format", "ndjson")).out());
+    List<JsonNode> some = exported(ok(cli.run("export", "tag:ports", "--format", "ndjson")).out());
     assertThat(some).hasSize(1);
     assertThat(some.get(0).get("title").asText()).contains("Pellor");
     assertThat(ok(cli.run("export", "--no-originals", "--format", "ndjson")).out())
@@ -172,6 +175,17 @@ class ExportCommandTest {
     assertThat(r.code()).isEqualTo(ExitCode.PARTIAL);
     assertThat(r.err()).contains("bad.json").contains("not a dossier export");
     ImportCommandTest.assertNoStackTrace(r);
+  }
+
+  /** The articles of an NDJSON export, after checking that its last line counts them. */
+  static List<JsonNode> exported(String ndjson) throws IOException {
+    List<JsonNode> lines = ndjson(ndjson);
+    assertThat(lines).isNotEmpty();
+    JsonNode end = lines.get(lines.size() - 1);
+    assertThat(end.path("dossier_export").path("articles").asInt(-1))
+        .as("the end record counts the articles: " + end)
+        .isEqualTo(lines.size() - 1);
+    return lines.subList(0, lines.size() - 1);
   }
 
   private String read(Path p) {

@@ -324,6 +324,7 @@ final class ManPages {
             .append('\n');
       }
     }
+    b.append(RELIABILITY);
     b.append(
         """
         .SH CONFIGURATION
@@ -499,4 +500,71 @@ final class ManPages {
         """);
     return b.toString();
   }
+
+  /** What dossier guarantees about what it writes and reads, in dossier(1). */
+  private static final String RELIABILITY =
+      """
+      .SH RELIABILITY
+      .TP
+      .B Writes are checked
+      A write that fails (a full disk, a closed pipe) stops the command with \
+      \\fBcannot write\\fR \\fIX\\fR\\fB:\\fR \\fIreason\\fR on standard error and exit status 1, \
+      for standard output as for files; no command reports success over a truncated file.
+      .TP
+      .B Files are written whole or not at all
+      \\fBexport \\-o\\fR, each file of a Markdown or HTML export, and \\fBbackup\\fR write a part \
+      file beside the target (\\fI.NAME.PID.RANDOM.part\\fR, readable by its owner only) and \
+      rename it into place once it is complete and on disk: a failed or killed write leaves the \
+      previous file as it was, and the next write of the same file removes the parts that dead \
+      processes left. A symbolic link found at a file's name in an export folder is replaced, \
+      never written through; a folder there that is a link is refused.
+      .TP
+      .B The archive is never a target
+      No command writes to the archive, its \\fI\\-wal\\fR, \\fI\\-shm\\fR or \\fI\\-journal\\fR \
+      file under any name (a hard link included). \\fB\\-\\-db\\fR refuses an SQLite database \
+      that is not a dossier archive (one without dossier's application id and tables) and \
+      leaves it unchanged; an empty file becomes an archive.
+      .TP
+      .B Exports say how many articles they hold
+      A JSON export ends with the element, an NDJSON export with the line \
+      \\fB{"dossier_export":{"articles":\\fR\\fIN\\fR\\fB}}\\fR (skip it in \\fBjq\\fR with \
+      \\fBselect(.id)\\fR). \\fBimport\\fR refuses, whole and before storing anything, an export \
+      whose end record does not match what it holds or that is not JSON to its end; one without \
+      an end record (from an older dossier, or cut short) is restored with a warning. Each \
+      article is checked: an id from 1 to 9007199254740991 (2^53 \\- 1), a \\fBpublished\\fR \
+      date and an \\fBimported\\fR time in ISO\\-8601, a \\fBcontent_hash\\fR that matches its \
+      title and body; one that fails is reported and skipped.
+      .TP
+      .B Ids are never reused
+      An article's id is never given to another, after \\fBrm\\fR, \\fBundo\\fR or a restore: new \
+      ids count up from the highest ever used.
+      .TP
+      .B Folder walks stay in the folder
+      \\fBimport\\fR follows a symbolic link inside a folder only when its target is inside the \
+      folder named; the others are skipped and reported (\\fB\\-\\-follow\\fR follows them). A \
+      path named on the command line is read wherever it points.
+      .TP
+      .B Exports are safe to open
+      HTML escapes every field. Markdown writes article text as text: every character that \
+      Markdown or HTML would read as markup is escaped, and a URL is written only with the \
+      http, https or mailto scheme. \\fBexport \\-\\-format csv\\fR puts a \\fB'\\fR before a text \
+      cell that starts with \\fB=\\fR, \\fB+\\fR, \\fB\\-\\fR, \\fB@\\fR, a tab or a carriage \
+      return, which a spreadsheet would run as a formula. The csv and tsv formats of the listing \
+      commands (\\fBlist\\fR, \\fBsearch\\fR, \\fBtags\\fR, ...) are data for scripts and carry the \
+      text as stored, unguarded: open an export, not a listing, in a spreadsheet.
+      .TP
+      .B Terminals get no escape sequence from the data
+      On a terminal, control characters from articles, file names and arguments are shown as \
+      visible placeholders; the only escape sequences written are dossier's own colors, and \
+      only in formats dossier colors (tables and text).
+      .TP
+      .B db check tells damage from not checking
+      \\fBdb check\\fR reports problems only on evidence; an archive it cannot check (read\\-only, \
+      or busy in another process for longer than dossier waits) is said to be so, with exit \
+      status 1 and no advice to repair.
+      .TP
+      .B DOSSIER_BUSY_TIMEOUT
+      How long, in milliseconds, a command waits for another process's write before it gives up \
+      (default 30000).
+      """;
 }

@@ -37,7 +37,9 @@ public class RenditionTest {
             + json(BODY)
             + ",\"markdown\":"
             + json(MARKDOWN)
-            + ",\"content_hash\":\"abc\",\"imported\":\"2024-08-16T10:00:00Z\"}\n";
+            + ",\"content_hash\":\""
+            + dossier.core.Text.sha256("Talks resume", "\n\n", BODY)
+            + "\",\"imported\":\"2024-08-16T10:00:00Z\"}\n";
     Files.writeString(export, line, StandardCharsets.UTF_8);
     Cli.Result r = cli.run("import", export.toString());
     assertThat(r.code()).as(r.toString()).isZero();

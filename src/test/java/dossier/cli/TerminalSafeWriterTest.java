@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class TerminalSafeWriterTest {
   private static String through(String s, boolean color, boolean cr) throws IOException {
     StringWriter w = new StringWriter();
-    try (TerminalSafeWriter t = new TerminalSafeWriter(w, color, cr)) {
+    try (TerminalSafeWriter t = new TerminalSafeWriter(w, () -> color, cr)) {
       t.write(s);
     }
     return w.toString();
@@ -25,8 +25,17 @@ class TerminalSafeWriterTest {
             + Terminal.DIM
             + "dim"
             + Terminal.RESET
-            + "\u001b[1;33mwarn\u001b[m";
+            + Terminal.YELLOW
+            + "warn"
+            + Terminal.RESET;
     assertThat(through(s, true, false)).isEqualTo(s);
+  }
+
+  @Test
+  void colorsDossierDoesNotWriteItselfAreBrokenUpToo() throws IOException {
+    // black on a black terminal hides the text; bold with yellow is not a code of dossier's
+    assertThat(through("\u001b[30mhidden\u001b[1;33mwarn\u001b[m", true, false))
+        .isEqualTo("\u241b[30mhidden\u241b[1;33mwarn\u241b[m");
   }
 
   @Test

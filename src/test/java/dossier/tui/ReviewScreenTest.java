@@ -458,7 +458,9 @@ class ReviewScreenTest {
               + dossier.cli.RenditionTest.json(dossier.cli.RenditionTest.BODY)
               + ",\"markdown\":"
               + dossier.cli.RenditionTest.json(dossier.cli.RenditionTest.MARKDOWN)
-              + ",\"content_hash\":\"abc\"}\n");
+              + ",\"content_hash\":\""
+              + dossier.core.Text.sha256("Talks resume", "\n\n", dossier.cli.RenditionTest.BODY)
+              + "\"}\n");
       assertThat(h.cli.run("import", export.toString()).code()).isZero();
       h.press("C-l", "G", "Enter");
       assertThat(h.text())
