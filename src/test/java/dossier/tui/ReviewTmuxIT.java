@@ -203,7 +203,7 @@ class ReviewTmuxIT {
     // the terminal may be caught halfway through drawing: wait for the whole page
     String help =
         waitFor(
-            "the help", s -> s.contains("keys (q or Esc goes back)") && s.contains("select:"), 20);
+            "the help", s -> s.contains("keys (q or Esc goes back)") && s.contains("note:"), 20);
     assertThat(help).contains("tag:").contains("reviewed:").contains("star:");
     keys("q");
     waitFor("is:new · 10 articles");
