@@ -280,19 +280,21 @@ public final class EditService {
     return archive.tags().counts();
   }
 
-  public int renameTag(String from, String to) {
+  /** What a change of whole tags did: how many tags or articles it changed, and its journal id. */
+  public record TagsResult(int count, long journal) {}
+
+  public TagsResult renameTag(String from, String to) {
     String f = dossier.core.Tags.normalize(from);
     String t = dossier.core.Tags.normalize(to);
     return archive.write(
         () -> {
           long j = archive.journal().begin("tags rename", "renamed tag " + f + " to " + t);
           int n = archive.tags().rename(j, f, t);
-          archive.journal().discardIfEmpty(j);
-          return n;
+          return new TagsResult(n, archive.journal().discardIfEmpty(j));
         });
   }
 
-  public int mergeTags(List<String> from, String into) {
+  public TagsResult mergeTags(List<String> from, String into) {
     String dst = dossier.core.Tags.normalize(into);
     List<String> srcs = new ArrayList<>();
     for (String f : from) {
@@ -308,19 +310,17 @@ public final class EditService {
           for (String src : srcs) {
             n += archive.tags().merge(j, src, dst);
           }
-          archive.journal().discardIfEmpty(j);
-          return n;
+          return new TagsResult(n, archive.journal().discardIfEmpty(j));
         });
   }
 
-  public int deleteTag(String name) {
+  public TagsResult deleteTag(String name) {
     String t = dossier.core.Tags.normalize(name);
     return archive.write(
         () -> {
           long j = archive.journal().begin("tags delete", "deleted tag " + t);
           int n = archive.tags().delete(j, t);
-          archive.journal().discardIfEmpty(j);
-          return n;
+          return new TagsResult(n, archive.journal().discardIfEmpty(j));
         });
   }
 
