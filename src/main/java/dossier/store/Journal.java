@@ -499,7 +499,7 @@ public final class Journal {
         }
       }
     }
-    out.add("put back the earlier text and metadata of " + articles(total[0]));
+    out.add("put back the earlier fields of " + articles(total[0]));
     for (Article[] p : pairs) {
       Article old = p[0];
       Article now = p[1];
