@@ -156,6 +156,7 @@ function _complete_dossier() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} import" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} extract" ];    then _picocli_dossier; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} edit" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} list" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} search" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} show" ];    then _picocli_dossier; return $?; fi
@@ -193,73 +194,75 @@ function _complete_dossier() {
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(import)
   local cmds1=(extract)
-  local cmds2=(list)
-  local cmds3=(search)
-  local cmds4=(show)
-  local cmds5=(tag)
-  local cmds6=(tags)
-  local cmds7=(mark)
-  local cmds8=(note)
-  local cmds9=(rm)
-  local cmds10=(undo)
-  local cmds11=(log)
-  local cmds12=(rules)
-  local cmds13=(suggest)
-  local cmds14=(saved)
-  local cmds15=(review)
-  local cmds16=(db)
-  local cmds17=(reextract)
-  local cmds18=(export)
-  local cmds19=(backup)
-  local cmds20=(stats)
-  local cmds21=(completion)
-  local cmds22=(tags rename)
-  local cmds23=(tags merge)
-  local cmds24=(tags delete)
-  local cmds25=(rules list)
-  local cmds26=(rules add)
-  local cmds27=(rules rm)
-  local cmds28=(rules apply)
-  local cmds29=(saved add)
-  local cmds30=(saved list)
-  local cmds31=(saved rm)
-  local cmds32=(db check)
-  local cmds33=(db vacuum)
-  local cmds34=(db info)
+  local cmds2=(edit)
+  local cmds3=(list)
+  local cmds4=(search)
+  local cmds5=(show)
+  local cmds6=(tag)
+  local cmds7=(tags)
+  local cmds8=(mark)
+  local cmds9=(note)
+  local cmds10=(rm)
+  local cmds11=(undo)
+  local cmds12=(log)
+  local cmds13=(rules)
+  local cmds14=(suggest)
+  local cmds15=(saved)
+  local cmds16=(review)
+  local cmds17=(db)
+  local cmds18=(reextract)
+  local cmds19=(export)
+  local cmds20=(backup)
+  local cmds21=(stats)
+  local cmds22=(completion)
+  local cmds23=(tags rename)
+  local cmds24=(tags merge)
+  local cmds25=(tags delete)
+  local cmds26=(rules list)
+  local cmds27=(rules add)
+  local cmds28=(rules rm)
+  local cmds29=(rules apply)
+  local cmds30=(saved add)
+  local cmds31=(saved list)
+  local cmds32=(saved rm)
+  local cmds33=(db check)
+  local cmds34=(db vacuum)
+  local cmds35=(db info)
 
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_dossier_db_info; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_dossier_db_vacuum; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_dossier_db_check; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_dossier_saved_rm; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_dossier_saved_list; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_dossier_saved_add; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_dossier_rules_apply; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_dossier_rules_rm; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_dossier_rules_add; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_dossier_rules_list; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_dossier_tags_delete; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_dossier_tags_merge; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_dossier_tags_rename; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_dossier_completion; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_dossier_stats; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_dossier_backup; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_dossier_export; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_dossier_reextract; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_dossier_db; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_dossier_review; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_dossier_saved; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_dossier_suggest; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_dossier_rules; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_dossier_log; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_dossier_undo; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_dossier_rm; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_dossier_note; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_dossier_mark; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_dossier_tags; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_dossier_tag; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_dossier_show; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_dossier_search; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_dossier_list; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_dossier_db_info; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_dossier_db_vacuum; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_dossier_db_check; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_dossier_saved_rm; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_dossier_saved_list; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_dossier_saved_add; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_dossier_rules_apply; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_dossier_rules_rm; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_dossier_rules_add; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_dossier_rules_list; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_dossier_tags_delete; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_dossier_tags_merge; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_dossier_tags_rename; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_dossier_completion; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_dossier_stats; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_dossier_backup; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_dossier_export; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_dossier_reextract; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_dossier_db; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_dossier_review; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_dossier_saved; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_dossier_suggest; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_dossier_rules; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_dossier_log; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_dossier_undo; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_dossier_rm; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_dossier_note; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_dossier_mark; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_dossier_tags; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_dossier_tag; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_dossier_show; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_dossier_search; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_dossier_list; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_dossier_edit; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_dossier_extract; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_dossier_import; return $?; fi
 
@@ -273,7 +276,7 @@ function _picocli_dossier() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="import extract list search show tag tags mark note rm undo log rules suggest saved review db reextract export backup stats completion"
+  local commands="import extract edit list search show tag tags mark note rm undo log rules suggest saved review db reextract export backup stats completion"
   local flag_opts="'-q' '--quiet' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -361,7 +364,7 @@ function _picocli_dossier_extract() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local flag_opts="'--why' '-h' '--help' '-V' '--version' '-q' '--quiet'"
   local arg_opts="'--format' '--input' '--db' '--color'"
   local FORMAT_option_args=("text" "json") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -375,6 +378,66 @@ function _picocli_dossier_extract() {
       return $?
       ;;
     '--input')
+      return
+      ;;
+    '--db')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `edit` subcommand.
+function _picocli_dossier_edit() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local arg_opts="'--title' '--source' '--author' '--date' '--url' '--section' '--lang' '--caption' '--db' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--title')
+      return
+      ;;
+    '--source')
+      return
+      ;;
+    '--author')
+      return
+      ;;
+    '--date')
+      return
+      ;;
+    '--url')
+      return
+      ;;
+    '--section')
+      return
+      ;;
+    '--lang')
+      return
+      ;;
+    '--caption')
       return
       ;;
     '--db')
@@ -505,7 +568,7 @@ function _picocli_dossier_show() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local flag_opts="'--why' '-h' '--help' '-V' '--version' '-q' '--quiet'"
   local arg_opts="'--format' '--db' '--color'"
   local FORMAT_option_args=("text" "json" "markdown" "raw") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -742,13 +805,16 @@ function _picocli_dossier_undo() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local flag_opts="'--with-later' '-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local arg_opts="'--id' '--db' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--id')
+      return
+      ;;
     '--db')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -1743,7 +1809,7 @@ _dossier_tag_commands=" tags/delete tags/merge tags/rename "
 _dossier_saved_commands=" saved/rm "
 _dossier_tag_options=" --into --tag "
 _dossier_root_arg_options=" --color --db "
-_dossier_arg_options=" --color --db --format --ids --input --limit --max-size --offset --on-duplicate --output --sort --top --url -o "
+_dossier_arg_options=" --author --caption --color --date --db --format --id --ids --input --lang --limit --max-size --offset --on-duplicate --output --section --sort --source --title --top --url -o "
 
 function _dossier_complete() {
   local line="${COMP_LINE:0:$COMP_POINT}"

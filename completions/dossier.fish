@@ -48,6 +48,7 @@ complete -c dossier -s V -l version -d 'Print version information and exit'
 # commands
 complete -c dossier -n __fish_use_subcommand -a import -d 'Import articles from files, folders (recursively) and - (standard…'
 complete -c dossier -n __fish_use_subcommand -a extract -d 'Show what import would store for a file, without storing anything'
+complete -c dossier -n __fish_use_subcommand -a edit -d 'Correct the metadata of one article: title, publisher, authors,…'
 complete -c dossier -n __fish_use_subcommand -a list -d 'List the articles that match a query (all articles without one),…'
 complete -c dossier -n __fish_use_subcommand -a search -d 'Search the archive: the best matches first, each with a snippet in…'
 complete -c dossier -n __fish_use_subcommand -a show -d 'Show one article: as text, JSON, Markdown, or the original bytes as…'
@@ -56,7 +57,7 @@ complete -c dossier -n __fish_use_subcommand -a tags -d 'List tags with the numb
 complete -c dossier -n __fish_use_subcommand -a mark -d 'Set the status of matching articles (new, read, reviewed, archived)…'
 complete -c dossier -n __fish_use_subcommand -a note -d 'Attach a note to an article (searchable, and shown by show and review)'
 complete -c dossier -n __fish_use_subcommand -a rm -d 'Delete the articles that match a query (or --ids)'
-complete -c dossier -n __fish_use_subcommand -a undo -d 'Revert the last change (tag, mark, note, rm, tags…'
+complete -c dossier -n __fish_use_subcommand -a undo -d 'Revert the last change (tag, mark, note, edit, rm, tags…'
 complete -c dossier -n __fish_use_subcommand -a log -d 'List recent changes, newest first; \'dossier undo\' reverts the…'
 complete -c dossier -n __fish_use_subcommand -a rules -d 'Auto-tag rules: every article that matches a rule\'s query gets its…'
 complete -c dossier -n __fish_use_subcommand -a suggest -d 'Suggest tags for an article, best first, each with its score and…'
@@ -84,10 +85,23 @@ complete -c dossier -n '__fish_seen_subcommand_from import' -F
 
 # extract
 complete -c dossier -n '__fish_seen_subcommand_from extract' -l format -x -a 'text json' -d 'text, json (default: text)'
+complete -c dossier -n '__fish_seen_subcommand_from extract' -l why -d 'Show where each metadata field came from instead of the article…'
 complete -c dossier -n '__fish_seen_subcommand_from extract' -l input -x -d 'Input format: auto, text, html or markdown (default: auto)'
 complete -c dossier -n '__fish_seen_subcommand_from extract' -s h -l help -d 'Show this help message and exit'
 complete -c dossier -n '__fish_seen_subcommand_from extract' -s V -l version -d 'Print version information and exit'
 complete -c dossier -n '__fish_seen_subcommand_from extract' -F
+
+# edit
+complete -c dossier -n '__fish_seen_subcommand_from edit' -l title -x -d 'The headline'
+complete -c dossier -n '__fish_seen_subcommand_from edit' -l source -x -d 'The publisher'
+complete -c dossier -n '__fish_seen_subcommand_from edit' -l author -x -d 'An author (repeat for several; --author \'\' clears them)'
+complete -c dossier -n '__fish_seen_subcommand_from edit' -l date -x -d 'The publication date: YYYY-MM-DD or an ISO-8601 timestamp'
+complete -c dossier -n '__fish_seen_subcommand_from edit' -l url -x -d 'Where the article was published'
+complete -c dossier -n '__fish_seen_subcommand_from edit' -l section -x -d 'The section (World, ...)'
+complete -c dossier -n '__fish_seen_subcommand_from edit' -l lang -x -d 'The language code (en, pt-BR)'
+complete -c dossier -n '__fish_seen_subcommand_from edit' -l caption -x -d 'The photo caption'
+complete -c dossier -n '__fish_seen_subcommand_from edit' -s h -l help -d 'Show this help message and exit'
+complete -c dossier -n '__fish_seen_subcommand_from edit' -s V -l version -d 'Print version information and exit'
 
 # list
 complete -c dossier -n '__fish_seen_subcommand_from list' -l sort -x -d 'newest, oldest, imported, title or relevance (default: newest)'
@@ -111,6 +125,7 @@ complete -c dossier -n '__fish_seen_subcommand_from search' -a '(__dossier_query
 
 # show
 complete -c dossier -n '__fish_seen_subcommand_from show' -l format -x -a 'text json markdown raw' -d 'text, json, markdown, raw (default: text)'
+complete -c dossier -n '__fish_seen_subcommand_from show' -l why -d 'Show where each metadata field came from (its origin) instead of…'
 complete -c dossier -n '__fish_seen_subcommand_from show' -s h -l help -d 'Show this help message and exit'
 complete -c dossier -n '__fish_seen_subcommand_from show' -s V -l version -d 'Print version information and exit'
 
@@ -159,6 +174,8 @@ complete -c dossier -n '__fish_seen_subcommand_from rm' -s V -l version -d 'Prin
 complete -c dossier -n '__fish_seen_subcommand_from rm' -a '(__dossier_query_word)'
 
 # undo
+complete -c dossier -n '__fish_seen_subcommand_from undo' -l id -x -d 'Revert change N (as \'dossier log\' and every change\'s message number…'
+complete -c dossier -n '__fish_seen_subcommand_from undo' -l with-later -d 'With --id: also revert every change made after N, newest first'
 complete -c dossier -n '__fish_seen_subcommand_from undo' -s h -l help -d 'Show this help message and exit'
 complete -c dossier -n '__fish_seen_subcommand_from undo' -s V -l version -d 'Print version information and exit'
 

@@ -2,6 +2,7 @@ package dossier.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dossier.core.Article;
+import dossier.core.ArticleField;
 import dossier.core.Hit;
 import dossier.core.Text;
 import java.io.IOException;
@@ -18,26 +19,12 @@ import org.apache.commons.csv.CSVPrinter;
  * and table aligned columns for people.
  */
 final class ArticlePrinter implements AutoCloseable {
+  /** The fields of the CSV and TSV columns: every field of the article but its long text. */
+  private static final List<ArticleField> FIELDS =
+      java.util.Arrays.stream(ArticleField.values()).filter(f -> !f.isText()).toList();
+
   /** The CSV and TSV columns, in order. */
-  static final String[] COLUMNS = {
-    "id",
-    "title",
-    "source",
-    "authors",
-    "published",
-    "url",
-    "section",
-    "lang",
-    "caption",
-    "tags",
-    "status",
-    "starred",
-    "note",
-    "word_count",
-    "imported",
-    "path",
-    "content_hash"
-  };
+  static final String[] COLUMNS = FIELDS.stream().map(ArticleField::json).toArray(String[]::new);
 
   private final PrintWriter out;
   private final OutputFormat format;
@@ -103,7 +90,7 @@ final class ArticlePrinter implements AutoCloseable {
         }
         case json, ndjson -> {
           json.writeStartObject();
-          Json.writeFields(json, a);
+          Json.writeFields(json, a, false);
           if (h != null) {
             json.writeNumberField("score", Math.round(h.score() * 1000) / 1000.0);
             json.writeStringField("snippet", Terminal.snippet(h.snippet(), false));
@@ -134,32 +121,34 @@ final class ArticlePrinter implements AutoCloseable {
     }
   }
 
-  /** One article as a CSV row of {@link #COLUMNS}. */
+  /**
+   * One article as a CSV row of {@link #COLUMNS}: lists joined with "; ", provenance as
+   * "field=origin" pairs joined the same way.
+   */
+  @SuppressWarnings("unchecked")
   static List<Object> csvRow(Article a) {
     List<Object> r = new ArrayList<>();
-    r.add(a.id());
-    r.add(a.title());
-    r.add(a.source());
-    r.add(String.join("; ", a.authors()));
-    r.add(a.published());
-    r.add(a.url());
-    r.add(a.section());
-    r.add(a.lang());
-    r.add(a.caption());
-    r.add(String.join("; ", a.tags()));
-    r.add(a.status().label());
-    r.add(a.starred());
-    r.add(a.note());
-    r.add(a.wordCount());
-    r.add(a.imported());
-    r.add(a.path());
-    r.add(a.contentHash());
+    for (ArticleField f : FIELDS) {
+      Object v = f.get(a);
+      r.add(
+          switch (f.kind) {
+            case LINES, TAGS -> String.join("; ", (List<String>) v);
+            case STATUS -> a.status().label();
+            case ORIGINS -> {
+              List<String> pairs = new ArrayList<>();
+              a.provenance().forEach((k, o) -> pairs.add(k + "=" + o));
+              yield String.join("; ", pairs);
+            }
+            default -> v;
+          });
+    }
     return r;
   }
 
   private static String[] tableRow(Article a) {
-    String date = a.published() != null ? a.published() : a.imported();
-    date = date == null ? "" : date.substring(0, Math.min(10, date.length()));
+    // an undated article shows no date: never its import date in the publication date's place
+    String date = a.published() == null ? "" : a.published();
+    date = date.substring(0, Math.min(10, date.length()));
     String marks =
         (a.starred() ? "★" : " ")
             + switch (a.status()) {

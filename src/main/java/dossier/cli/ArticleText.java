@@ -2,6 +2,8 @@ package dossier.cli;
 
 import dossier.core.Article;
 import dossier.core.Text;
+import dossier.service.Provenance;
+import dossier.service.Rendition;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,10 +81,63 @@ final class ArticleText {
       out.println("*" + MarkdownText.escape(Text.oneLine(a.caption())) + "*");
       out.println();
     }
-    out.println(MarkdownText.escape(a.body()));
+    // the structured rendition when extraction kept one: headings stay headings, lists lists;
+    // its text, like every other, written as text
+    out.println(
+        Text.isBlank(a.markdown()) ? MarkdownText.escape(a.body()) : structured(a.markdown()));
     if (!Text.isBlank(a.note())) {
       out.println();
       out.println("> Note: " + MarkdownText.escape(a.note()).replace("\n", "\n> "));
+    }
+  }
+
+  /**
+   * The blocks of a stored rendition written again as Markdown whose every text is escaped ({@link
+   * MarkdownText}): headings, list items, quotes, code and rules keep their structure, and nothing
+   * in the text becomes markup, a link or an image.
+   */
+  static String structured(String markdown) {
+    StringBuilder b = new StringBuilder();
+    Rendition.Kind last = null;
+    for (Rendition.Block k : Rendition.blocks(markdown)) {
+      if (last != null && !(last == Rendition.Kind.ITEM && k.kind() == Rendition.Kind.ITEM)) {
+        b.append('\n');
+      }
+      last = k.kind();
+      String indent = "   ".repeat(Math.max(0, k.depth() - 1));
+      String text = MarkdownText.escape(Text.oneLine(k.text()));
+      switch (k.kind()) {
+        case HEADING -> b.append(k.marker()).append(' ').append(text);
+        case ITEM ->
+            b.append(indent)
+                .append(k.marker() == null ? "  " : k.marker().equals("•") ? "-" : k.marker())
+                .append(' ')
+                .append(text);
+        case QUOTE -> b.append(indent).append("> ").append(text);
+        case CODE -> b.append("~~~~\n").append(k.text().replace("~~~~", "~ ~~~")).append("\n~~~~");
+        case RULE -> b.append("---");
+        case PARAGRAPH -> b.append(indent).append(text);
+      }
+      b.append('\n');
+    }
+    return b.toString().stripTrailing();
+  }
+
+  /**
+   * Where each metadata field came from, for people: the field, its origin and its value, a line
+   * each; a field without a value says so, and a value stored before origins were kept says that.
+   */
+  static void why(PrintWriter out, Article a, boolean color) {
+    String head = a.id() > 0 ? "#" + a.id() + " " + safe(a.title()) : safe(a.title());
+    out.println(color ? Terminal.BOLD + head + Terminal.RESET : head);
+    for (Provenance.Row row : Provenance.rows(a)) {
+      String origin = String.format("%-22s", safe(row.origin()));
+      out.println(
+          String.format("%-10s", row.field())
+              + " "
+              + (color ? Terminal.CYAN + origin + Terminal.RESET : origin)
+              + " "
+              + safe(row.value()));
     }
   }
 

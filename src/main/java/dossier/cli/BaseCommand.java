@@ -46,6 +46,11 @@ abstract class BaseCommand implements Callable<Integer> {
     return String.join(" ", words);
   }
 
+  /** " (#N in the log)" for a change that was journaled as N, else nothing. */
+  static String logged(long journal) {
+    return journal == 0 ? "" : " (#" + journal + " in the log)";
+  }
+
   /** A message for people on stderr, unless --quiet. */
   void say(String message) {
     if (!root().quiet()) {

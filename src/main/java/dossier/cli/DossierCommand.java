@@ -47,6 +47,7 @@ public final class DossierCommand implements Runnable {
       List.of(
           ImportCommand.class,
           ExtractCommand.class,
+          EditCommand.class,
           ListCommand.class,
           SearchCommand.class,
           ShowCommand.class,

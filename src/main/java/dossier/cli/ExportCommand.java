@@ -227,8 +227,7 @@ final class ExportCommand extends BaseCommand implements QueryWords {
     try {
       Article a = e.article();
       g.writeStartObject();
-      Json.writeFields(g, a);
-      g.writeStringField("body", a.body());
+      Json.writeFields(g, a, true);
       if (e.original() != null) {
         g.writeStringField("original", Base64.getEncoder().encodeToString(e.original()));
       }

@@ -1,6 +1,5 @@
 package dossier.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dossier.core.Article;
 import dossier.core.Extracted;
 import dossier.core.Text;
@@ -11,7 +10,6 @@ import dossier.ingest.Sources;
 import dossier.ingest.Sources.Source;
 import dossier.service.ImportService;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +20,13 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "extract",
     mixinStandardHelpOptions = true,
-    description = "Show what import would store for a file, without storing anything.")
+    description = {
+      "Show what import would store for a file, without storing anything.",
+      "--format json is the article JSON as import would store it, with 'provenance' (where each"
+          + " metadata field came from) and 'markdown' (the body's structure); --why shows the"
+          + " origins to a person.",
+      ShowCommand.ORIGINS
+    })
 final class ExtractCommand extends BaseCommand {
   enum ExtractFormat {
     text,
@@ -37,6 +41,12 @@ final class ExtractCommand extends BaseCommand {
       paramLabel = "FORMAT",
       description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   ExtractFormat format = ExtractFormat.text;
+
+  @Option(
+      names = "--why",
+      description =
+          "Show where each metadata field came from instead of the article (see ORIGINS below).")
+  boolean why;
 
   @Option(
       names = "--input",
@@ -70,39 +80,14 @@ final class ExtractCommand extends BaseCommand {
       throw new dossier.core.DossierException(file + ": " + e.getMessage());
     }
     Article a =
-        new Article(
-            0,
-            x.title(),
-            x.source(),
-            x.authors(),
-            x.published(),
-            x.url(),
-            x.section(),
-            x.lang(),
-            x.caption(),
-            List.of(),
-            null,
-            false,
-            null,
-            x.wordCount(),
-            null,
+        Article.extracted(
+            x,
             src.isStdin() ? null : src.file().toAbsolutePath().normalize().toString(),
-            x.contentHash(),
-            x.body());
+            List.of());
     if (format == ExtractFormat.json) {
-      try {
-        JsonGenerator g = Json.generator(out(), true);
-        g.writeStartObject();
-        Json.writeFields(g, a);
-        g.writeStringField("format", x.format());
-        Json.writeList(g, "suggested_tags", x.suggestedTags());
-        g.writeStringField("body", a.body());
-        g.writeEndObject();
-        g.flush();
-        out().println();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      Json.writeArticle(out(), a);
+    } else if (why) {
+      ArticleText.why(out(), a, root().color());
     } else {
       ArticleText.text(out(), a, root().color());
       if (!x.suggestedTags().isEmpty()) {

@@ -29,6 +29,9 @@ final class HtmlSite {
 
   private HtmlSite() {}
 
+  /** The heading of the articles without a publication date. */
+  private static final String UNDATED = "Undated";
+
   /** A short record of an article for the index pages (bodies are not kept in memory). */
   private record Entry(long id, String title, String source, String date, List<String> tags) {}
 
@@ -43,7 +46,8 @@ final class HtmlSite {
         false,
         e -> {
           Article a = e.article();
-          String date = a.published() != null ? a.published() : a.imported();
+          // undated articles are listed as such, never under their import date
+          String date = a.published();
           entries.add(
               new Entry(
                   a.id(), title(a), a.source(), date == null ? "" : date, List.copyOf(a.tags())));
@@ -158,9 +162,15 @@ final class HtmlSite {
           if (!Text.isBlank(a.caption())) {
             w.println("<p class=\"caption\">" + esc(a.caption()) + "</p>");
           }
-          for (String para : a.body().split("\n\\s*\n")) {
-            if (!para.isBlank()) {
-              w.println("<p>" + esc(para.strip()).replace("\n", "<br>") + "</p>");
+          if (!Text.isBlank(a.markdown())) {
+            // headings as headings, lists as lists; every bit of text escaped, only web and mail
+            // links kept, no images loaded
+            w.print(dossier.service.Rendition.html(a.markdown()));
+          } else {
+            for (String para : a.body().split("\n\\s*\n")) {
+              if (!para.isBlank()) {
+                w.println("<p>" + esc(para.strip()).replace("\n", "<br>") + "</p>");
+              }
             }
           }
           if (!Text.isBlank(a.note())) {
@@ -192,17 +202,17 @@ final class HtmlSite {
   }
 
   private static String fileName(long id, String title) {
-    return fileName(
-        new Article(
-            id, title, null, null, null, null, null, null, null, null, null, false, null, 0, null,
-            null, null, null),
-        ".html");
+    return fileName(Article.titled(id, title), ".html");
   }
 
   private static void index(Path file, Path archive, List<Entry> entries) {
-    Map<String, List<Entry>> byMonth = new TreeMap<>(java.util.Comparator.reverseOrder());
+    // newest month first; the undated after every month, as in 'dossier list'
+    Map<String, List<Entry>> byMonth =
+        new TreeMap<>(
+            java.util.Comparator.comparing((String m) -> m.equals(UNDATED))
+                .thenComparing(java.util.Comparator.reverseOrder()));
     for (Entry e : entries) {
-      String month = e.date().length() >= 7 ? e.date().substring(0, 7) : "undated";
+      String month = e.date().length() >= 7 ? e.date().substring(0, 7) : UNDATED;
       byMonth.computeIfAbsent(month, k -> new ArrayList<>()).add(0, e);
     }
     ExportCommand.Files2.write(

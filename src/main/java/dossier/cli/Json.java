@@ -11,7 +11,6 @@ import dossier.core.Article;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.util.List;
 
 /** The article JSON shape of the spec, written with Jackson's streaming generator. */
 final class Json {
@@ -42,37 +41,26 @@ final class Json {
     }
   }
 
-  /** Writes the fields of {@code a}, without the closing brace, so callers can add their own. */
-  static void writeFields(JsonGenerator g, Article a) throws IOException {
-    if (a.id() > 0) {
-      g.writeNumberField("id", a.id());
-    } else {
-      g.writeNullField("id"); // extract: not stored, so no id yet
-    }
-    g.writeStringField("title", a.title());
-    g.writeStringField("source", a.source());
-    writeList(g, "authors", a.authors());
-    g.writeStringField("published", a.published());
-    g.writeStringField("url", a.url());
-    g.writeStringField("section", a.section());
-    g.writeStringField("lang", a.lang());
-    g.writeStringField("caption", a.caption());
-    writeList(g, "tags", a.tags());
-    g.writeStringField("status", a.status().label());
-    g.writeBooleanField("starred", a.starred());
-    g.writeStringField("note", a.note());
-    g.writeNumberField("word_count", a.wordCount());
-    g.writeStringField("imported", a.imported());
-    g.writeStringField("path", a.path());
-    g.writeStringField("content_hash", a.contentHash());
+  /**
+   * Writes the fields of {@code a}, without the braces, so callers can add their own; {@code whole}
+   * adds the body and its Markdown rendition (listings leave them out).
+   */
+  static void writeFields(JsonGenerator g, Article a, boolean whole) throws IOException {
+    dossier.service.ArticleJson.write(g, a, whole);
   }
 
-  static void writeList(JsonGenerator g, String name, List<String> values) throws IOException {
-    g.writeArrayFieldStart(name);
-    for (String v : values) {
-      g.writeString(v);
+  /** One whole article as a pretty-printed object on its own lines. */
+  static void writeArticle(java.io.PrintWriter out, Article a) {
+    try {
+      JsonGenerator g = generator(out, true);
+      g.writeStartObject();
+      writeFields(g, a, true);
+      g.writeEndObject();
+      g.flush();
+      out.println();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    g.writeEndArray();
   }
 
   private static final class SafeEscapes extends CharacterEscapes {

@@ -23,7 +23,10 @@ final class ListCommand extends BaseCommand implements QueryWords {
   @Option(
       names = "--sort",
       paramLabel = "ORDER",
-      description = "newest, oldest, imported, title or relevance (default: newest).")
+      description =
+          "newest, oldest, imported, title or relevance (default: newest). newest is by"
+              + " publication date, articles without one after all dated ones (the last imported"
+              + " first); oldest is its reverse.")
   String sort = "newest";
 
   @Option(

@@ -61,7 +61,7 @@ final class MarkCommand extends BaseCommand implements QueryWords {
     for (Map.Entry<String, Integer> e : r.perOperation().entrySet()) {
       parts.add((r.dryRun() ? "would mark " : "marked ") + e.getValue() + " " + e.getKey());
     }
-    String line = r.selected() + " matched; " + String.join(", ", parts);
+    String line = r.selected() + " matched; " + String.join(", ", parts) + logged(r.journal());
     if (r.dryRun()) {
       out().println(line);
     } else {

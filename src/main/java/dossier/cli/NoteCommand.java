@@ -33,11 +33,14 @@ final class NoteCommand extends BaseCommand {
         throw new UncheckedIOException(e);
       }
     }
-    int changed = new EditService(archive()).note(id, note).changed();
+    EditService.Result r = new EditService(archive()).note(id, note);
     say(
-        changed == 0
+        r.changed() == 0
             ? "note unchanged"
-            : (note.isBlank() ? "removed the note of " : "noted ") + "#" + id);
+            : (note.isBlank() ? "removed the note of " : "noted ")
+                + "#"
+                + id
+                + logged(r.journal()));
     return ExitCode.OK;
   }
 }

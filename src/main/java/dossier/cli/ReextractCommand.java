@@ -19,7 +19,11 @@ import picocli.CommandLine.Parameters;
           + " articles without one), keeping their tags, notes, status and star.",
       "Use it after upgrading dossier to get what the newer extractors find. An article whose new"
           + " text is the same as another stored article's is left as it was and reported."
-          + " 'dossier undo' reverts the whole run."
+          + " 'dossier undo' reverts the whole run.",
+      "A field a person set with 'dossier edit' is pinned: it is never overwritten, and where the"
+          + " extractor now reads it otherwise that is reported ('kept: article 5: the edited"
+          + " source ...'). An article restored from an export without originals has none to"
+          + " extract from and is left as it is."
     })
 final class ReextractCommand extends BaseCommand implements QueryWords {
   @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Query words and filters.")
@@ -43,7 +47,7 @@ final class ReextractCommand extends BaseCommand implements QueryWords {
           String.format(
               Locale.ROOT,
               "%sre-extracted %d article%s: %s %d, %d unchanged, %d failed, %d left as they were"
-                  + " (same text as another article)",
+                  + " (same text as another article), %d without an original",
               s.stopped() ? "stopped by Ctrl-C; " : "",
               s.articles(),
               s.articles() == 1 ? "" : "s",
@@ -51,7 +55,8 @@ final class ReextractCommand extends BaseCommand implements QueryWords {
               s.changed(),
               s.unchanged(),
               s.failed(),
-              s.conflicts()));
+              s.conflicts(),
+              s.noOriginal()));
       err().flush();
     }
     if (s.stopped()) {
@@ -61,7 +66,12 @@ final class ReextractCommand extends BaseCommand implements QueryWords {
   }
 
   private void report(Outcome o) {
+    for (String k : o.kept()) {
+      // a field a person set is never overwritten; that the extractor reads it otherwise is news
+      say("kept: article " + o.id() + ": the edited " + safe(k));
+    }
     switch (o.status()) {
+      case NO_ORIGINAL -> say("skipped: article " + o.id() + ": " + safe(o.detail()));
       case FAILED -> err().println("error: article " + o.id() + ": " + safe(o.detail()));
       case CONFLICT -> err().println("skipped: article " + o.id() + ": " + safe(o.detail()));
       case CHANGED -> {

@@ -73,7 +73,7 @@ final class RmCommand extends BaseCommand implements QueryWords {
             + r.changed()
             + " article"
             + (r.changed() == 1 ? "" : "s")
-            + (r.dryRun() ? "" : " (undo with 'dossier undo')");
+            + (r.dryRun() ? "" : logged(r.journal()) + " (undo with 'dossier undo')");
     if (r.dryRun()) {
       out().println(line);
     } else {

@@ -71,8 +71,13 @@ final class RulesCommand extends BaseCommand {
     public Integer call() {
       List<String> q = new ArrayList<>(query);
       q.remove("--");
-      long id = new RuleService(archive()).add(String.join(" ", q), tag);
-      say("added rule " + id + " (run 'dossier rules apply' to apply it to stored articles)");
+      RuleService.Added r = new RuleService(archive()).add(String.join(" ", q), tag);
+      say(
+          "added rule "
+              + r.rule()
+              + " (#"
+              + r.journal()
+              + " in the log; run 'dossier rules apply' to apply it to stored articles)");
       return ExitCode.OK;
     }
   }
@@ -84,8 +89,8 @@ final class RulesCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-      new RuleService(archive()).remove(id);
-      say("removed rule " + id);
+      long j = new RuleService(archive()).remove(id);
+      say("removed rule " + id + " (#" + j + " in the log; 'dossier undo' brings it back)");
       return ExitCode.OK;
     }
   }

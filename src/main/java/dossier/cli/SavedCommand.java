@@ -1,16 +1,11 @@
 package dossier.cli;
 
-import dossier.core.NotFoundException;
 import dossier.core.Text;
 import dossier.core.UsageException;
-import dossier.query.QueryCompiler;
-import dossier.query.QueryContext;
-import dossier.store.SavedSearchRepository;
-import java.time.Instant;
+import dossier.service.SavedService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,13 +66,15 @@ final class SavedCommand extends BaseCommand {
       if (text.isEmpty()) {
         throw new UsageException("saved add needs a query");
       }
-      SavedSearchRepository saved = archive().savedSearches();
-      // compile with the new definition in place, so a search that uses itself is refused now
-      QueryContext ctx =
-          QueryContext.of(n -> n.equalsIgnoreCase(name) ? Optional.of(text) : saved.get(n));
-      QueryCompiler.compile(text, ctx);
-      boolean replaced = saved.put(name, text, Instant.now().toString());
-      say((replaced ? "replaced saved search " : "saved search ") + name + ": " + text);
+      SavedService.Saved r = new SavedService(archive()).add(name, text);
+      say(
+          (r.replaced() ? "replaced saved search " : "saved search ")
+              + name
+              + ": "
+              + text
+              + " (#"
+              + r.journal()
+              + " in the log)");
       return ExitCode.OK;
     }
   }
@@ -100,10 +97,13 @@ final class SavedCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-      if (!archive().savedSearches().remove(name)) {
-        throw new NotFoundException("no saved search named '" + name + "'");
-      }
-      say("removed saved search " + name);
+      long j = new SavedService(archive()).remove(name);
+      say(
+          "removed saved search "
+              + name
+              + " (#"
+              + j
+              + " in the log; 'dossier undo' brings it back)");
       return ExitCode.OK;
     }
   }

@@ -1,13 +1,11 @@
 package dossier.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dossier.core.Article;
 import dossier.core.Text;
 import dossier.core.WriteFailure;
 import dossier.ingest.Decoder;
 import dossier.service.ArticleService;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -15,8 +13,27 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "show",
     mixinStandardHelpOptions = true,
-    description = "Show one article: as text, JSON, Markdown, or the original bytes as imported.")
+    description = {
+      "Show one article: as text, JSON, Markdown, or the original bytes as imported.",
+      "--format json is the article JSON with the body, its Markdown rendition ('markdown', null"
+          + " when extraction kept no structure) and 'provenance'. --format markdown and the text"
+          + " use the rendition when there is one. An article restored from an export without"
+          + " originals has no original: --format raw says so (exit status 4).",
+      ShowCommand.ORIGINS
+    })
 final class ShowCommand extends BaseCommand {
+  /** Where a field's value can come from, as --why and the provenance object name it. */
+  static final String ORIGINS =
+      "ORIGINS. --why (and the 'provenance' object of the JSON) names, for each metadata field"
+          + " (title, source, authors, published, url, section, lang, caption), where its value"
+          + " came from: 'json-ld' (the page's schema.org metadata), 'meta NAME' (a meta tag, as"
+          + " 'meta og:site_name'), 'byline line', 'caption credit' ('(Name for The X)'),"
+          + " 'copyright line', 'front matter' (a Markdown file's YAML header), 'url', 'command"
+          + " line' (import --url), or 'edit': set by a person with 'dossier edit', and pinned, so"
+          + " that reextract never overwrites it. A field without a value has no origin (unless a"
+          + " person emptied it: 'edit'); a value stored before origins were kept shows 'not"
+          + " recorded'.";
+
   enum ShowFormat {
     text,
     json,
@@ -32,6 +49,13 @@ final class ShowCommand extends BaseCommand {
       paramLabel = "FORMAT",
       description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   ShowFormat format = ShowFormat.text;
+
+  @Option(
+      names = "--why",
+      description =
+          "Show where each metadata field came from (its origin) instead of the article; see"
+              + " ORIGINS below.")
+  boolean why;
 
   @Override
   public Integer call() {
@@ -54,28 +78,17 @@ final class ShowCommand extends BaseCommand {
       return ExitCode.OK;
     }
     Article a = service.get(id);
+    if (why) {
+      ArticleText.why(out(), a, root().color());
+      out().flush();
+      return ExitCode.OK;
+    }
     switch (format) {
-      case json -> printJson(a, true);
+      case json -> Json.writeArticle(out(), a);
       case markdown -> ArticleText.markdown(out(), a);
       default -> ArticleText.text(out(), a, root().color());
     }
     out().flush();
     return ExitCode.OK;
-  }
-
-  private void printJson(Article a, boolean withBody) {
-    try {
-      JsonGenerator g = Json.generator(out(), true);
-      g.writeStartObject();
-      Json.writeFields(g, a);
-      if (withBody) {
-        g.writeStringField("body", a.body());
-      }
-      g.writeEndObject();
-      g.flush();
-      out().println();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "Counts for the articles that match a query (all without one): totals by status, the most"
           + " common tags and sources, and articles per month, drawn as bar charts.",
-      "An article counts under the month it was published, or imported when that is not known."
+      "An article counts under the month it was published; articles without a publication date"
+          + " are counted apart as undated (never under the month they were imported)."
     })
 final class StatsCommand extends BaseCommand implements QueryWords {
   enum StatsFormat {
@@ -77,6 +78,7 @@ final class StatsCommand extends BaseCommand implements QueryWords {
       g.writeNumberField("tagged", s.tagged());
       g.writeStringField("first", s.first());
       g.writeStringField("last", s.last());
+      g.writeNumberField("undated", s.undated());
       counts(g, "tags", "name", s.tags());
       counts(g, "sources", "name", s.sources());
       counts(g, "months", "month", s.months());
@@ -124,7 +126,16 @@ final class StatsCommand extends BaseCommand implements QueryWords {
             + " tagged ("
             + Math.round(100.0 * s.tagged() / s.articles())
             + "%)");
-    out.println(bold + "Dates" + reset + "     " + s.first() + " .. " + s.last());
+    // the span of publication dates; articles without one are counted apart, never dated by
+    // their import
+    String span = s.first() == null ? "none published" : s.first() + " .. " + s.last();
+    out.println(
+        bold
+            + "Dates"
+            + reset
+            + "     "
+            + span
+            + (s.undated() > 0 ? " · " + n(s.undated()) + " undated" : ""));
     section(out, "Top tags", s.tags(), color, width, bold, reset);
     section(out, "Top sources", s.sources(), color, width, bold, reset);
     List<Count> months = s.months();

@@ -180,6 +180,7 @@ final class TagCommand extends BaseCommand implements QueryWords {
         + r.changed()
         + " article"
         + (r.changed() == 1 ? "" : "s")
-        + " changed";
+        + " changed"
+        + logged(r.journal());
   }
 }

@@ -76,8 +76,9 @@ final class TagsCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-      int n = new EditService(archive()).renameTag(from, to);
-      say("renamed " + n + " tag" + (n == 1 ? "" : "s"));
+      EditService.TagsResult r = new EditService(archive()).renameTag(from, to);
+      int n = r.count();
+      say("renamed " + n + " tag" + (n == 1 ? "" : "s") + logged(r.journal()));
       return ExitCode.OK;
     }
   }
@@ -99,8 +100,17 @@ final class TagsCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-      int n = new EditService(archive()).mergeTags(from, into);
-      say("merged into " + into + ": " + n + " article" + (n == 1 ? "" : "s") + " newly tagged");
+      EditService.TagsResult r = new EditService(archive()).mergeTags(from, into);
+      int n = r.count();
+      say(
+          "merged into "
+              + into
+              + ": "
+              + n
+              + " article"
+              + (n == 1 ? "" : "s")
+              + " newly tagged"
+              + logged(r.journal()));
       return ExitCode.OK;
     }
   }
@@ -115,8 +125,9 @@ final class TagsCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-      int n = new EditService(archive()).deleteTag(tag);
-      say("deleted " + tag + " from " + n + " article" + (n == 1 ? "" : "s"));
+      EditService.TagsResult r = new EditService(archive()).deleteTag(tag);
+      int n = r.count();
+      say("deleted " + tag + " from " + n + " article" + (n == 1 ? "" : "s") + logged(r.journal()));
       return ExitCode.OK;
     }
   }

@@ -81,6 +81,7 @@ public record Extracted(
     return Text.wordCount(body);
   }
 
+  /** The same extraction with another url (given on the command line, say). */
   public Extracted withUrl(String newUrl) {
     return new Extracted(
         title,
@@ -93,6 +94,8 @@ public record Extracted(
         caption,
         body,
         suggestedTags,
-        format);
+        format,
+        markdown,
+        provenance);
   }
 }

@@ -111,7 +111,9 @@ public sealed interface Query {
     ARCHIVED,
     STARRED,
     UNTAGGED,
-    NOTED;
+    NOTED,
+    /** without a publication date ({@code is:undated}, {@code date:none}) */
+    UNDATED;
 
     public String word() {
       return name().toLowerCase(Locale.ROOT);

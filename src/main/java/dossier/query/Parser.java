@@ -465,6 +465,10 @@ final class Parser {
   }
 
   private Query dates(Token t, DateField field, String value) {
+    if (field == DateField.PUBLISHED && value.equalsIgnoreCase("none") && !t.prefix()) {
+      // date:none is another way to write is:undated
+      return new Is(State.UNDATED);
+    }
     int dots = value.indexOf("..");
     if (dots < 0) {
       Period p = period(t, value);

@@ -373,6 +373,7 @@ final class SqlCompiler {
         case UNTAGGED ->
             Sql.of("NOT EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id = a.id)");
         case NOTED -> Sql.of("coalesce(trim(a.note), '') <> ''");
+        case UNDATED -> Sql.of("a.published IS NULL");
       };
     } else if (q instanceof Dates d) {
       return dates(d);

@@ -42,9 +42,23 @@ public final class ArticleService {
     return archive.articles().get(id).orElseThrow(() -> notFound(id));
   }
 
-  /** The bytes the article was imported from. */
+  /**
+   * The bytes the article was imported from. An article restored from an export without originals
+   * has none, and this says so rather than making one up.
+   */
   public byte[] original(long id) {
-    return archive.articles().original(id).orElseThrow(() -> notFound(id));
+    return archive
+        .articles()
+        .original(id)
+        .orElseThrow(
+            () -> {
+              get(id); // no such article: say that
+              return new NotFoundException(
+                  "article "
+                      + id
+                      + " has no stored original: it was restored from an export made without"
+                      + " originals (export without --no-originals to keep them)");
+            });
   }
 
   private static NotFoundException notFound(long id) {

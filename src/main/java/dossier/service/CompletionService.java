@@ -17,7 +17,7 @@ public final class CompletionService {
 
   /** The values of {@code is:}. */
   public static final List<String> IS_VALUES =
-      List.of("new", "read", "reviewed", "archived", "starred", "untagged", "noted");
+      List.of("new", "read", "reviewed", "archived", "starred", "untagged", "noted", "undated");
 
   private final Archive archive;
 

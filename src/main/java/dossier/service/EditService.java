@@ -1,12 +1,16 @@
 package dossier.service;
 
+import dossier.core.Article;
+import dossier.core.ArticleField;
 import dossier.core.Status;
 import dossier.core.TagChange;
 import dossier.core.Text;
 import dossier.core.UsageException;
 import dossier.query.CompiledQuery;
 import dossier.store.Archive;
+import dossier.store.Journal;
 import dossier.store.Journal.Change;
+import dossier.store.Journal.Undone;
 import dossier.store.Selection;
 import dossier.store.TagRepository.TagCount;
 import java.sql.SQLException;
@@ -14,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -37,9 +42,15 @@ public final class EditService {
    * @param perOperation for each operation ("+economy", "-draft", "status reviewed"), how many
    *     articles it changed
    * @param changed how many distinct articles changed
+   * @param journal the change's id in the journal ({@code dossier undo --id}), or 0 when nothing
+   *     changed or in a dry run
    */
   public record Result(
-      int selected, Map<String, Integer> perOperation, int changed, boolean dryRun) {}
+      int selected, Map<String, Integer> perOperation, int changed, boolean dryRun, long journal) {
+    public Result(int selected, Map<String, Integer> perOperation, int changed, boolean dryRun) {
+      this(selected, perOperation, changed, dryRun, 0);
+    }
+  }
 
   private int select(Selector s) throws SQLException {
     Selection sel = archive.selection();
@@ -85,8 +96,7 @@ public final class EditService {
           }
           int changed = archive.tags().articlesChanged(j);
           archive.journal().setSummary(j, describe(change, s) + " (" + changed + " changed)");
-          archive.journal().discardIfEmpty(j);
-          return new Result(n, per, changed, false);
+          return new Result(n, per, changed, false, archive.journal().discardIfEmpty(j));
         });
   }
 
@@ -123,8 +133,7 @@ public final class EditService {
             per.put(starred ? "starred" : "unstarred", archive.edits().setStarred(j, starred));
           }
           int changed = archive.tags().articlesChanged(j);
-          archive.journal().discardIfEmpty(j);
-          return new Result(n, per, changed, false);
+          return new Result(n, per, changed, false, archive.journal().discardIfEmpty(j));
         });
   }
 
@@ -140,8 +149,7 @@ public final class EditService {
                   .journal()
                   .begin("note", (note == null ? "removed note of #" : "note on #") + id);
           int c = archive.edits().setNote(j, note);
-          archive.journal().discardIfEmpty(j);
-          return new Result(1, Map.of("note", c), c, false);
+          return new Result(1, Map.of("note", c), c, false, archive.journal().discardIfEmpty(j));
         });
   }
 
@@ -155,9 +163,112 @@ public final class EditService {
           }
           long j = archive.journal().begin("rm", "deleted " + n + " " + target(s));
           int d = archive.edits().delete(j);
-          archive.journal().discardIfEmpty(j);
-          return new Result(n, Map.of("deleted", d), d, false);
+          return new Result(n, Map.of("deleted", d), d, false, archive.journal().discardIfEmpty(j));
         });
+  }
+
+  /**
+   * Corrects metadata fields of one article: each given field gets its value (null or empty clears
+   * it) and the origin {@code edit}, which pins it against re-extraction. A field given with the
+   * value it already has is pinned all the same. One journaled change; undo puts back the old
+   * values and their origins.
+   *
+   * @param values metadata fields to their new values: a String, or a list of strings for authors
+   */
+  public Result edit(long id, Map<ArticleField, Object> values) {
+    if (values.isEmpty()) {
+      throw new UsageException("nothing to edit: give a field to change (--title, --source, ...)");
+    }
+    Map<ArticleField, Object> clean = new LinkedHashMap<>();
+    for (Map.Entry<ArticleField, Object> e : values.entrySet()) {
+      clean.put(e.getKey(), checked(e.getKey(), e.getValue()));
+    }
+    return archive.write(
+        () -> {
+          Article current = articles.get(id); // not found: exit code 4
+          Article updated = current;
+          Map<String, String> origins = new LinkedHashMap<>(current.provenance());
+          List<String> changed = new ArrayList<>();
+          for (Map.Entry<ArticleField, Object> e : clean.entrySet()) {
+            ArticleField f = e.getKey();
+            if (!Objects.equals(f.get(current), e.getValue()) || !current.pinned(f)) {
+              changed.add(f.json());
+            }
+            updated = updated.with(f, e.getValue());
+            origins.put(f.json(), ArticleField.EDIT);
+          }
+          updated = updated.withProvenance(origins);
+          if (changed.isEmpty()) {
+            return new Result(1, Map.of(), 0, false, 0);
+          }
+          long j =
+              archive
+                  .journal()
+                  .begin("edit", "edited " + String.join(", ", changed) + " of #" + id);
+          archive.journal().beforeUpdate(j, id);
+          archive.edits().replaceMetadata(updated);
+          Map<String, Integer> per = new LinkedHashMap<>();
+          changed.forEach(f -> per.put(f, 1));
+          return new Result(1, per, 1, false, j);
+        });
+  }
+
+  /**
+   * The value a metadata field takes from what a person typed: trimmed, on one line, null when
+   * empty; dates, URLs and language codes checked. Throws {@link UsageException} naming the field.
+   */
+  public static Object checked(ArticleField f, Object value) {
+    if (!f.isMetadata()) {
+      throw new IllegalArgumentException(f + " is not a metadata field");
+    }
+    if (f == ArticleField.AUTHORS) {
+      List<String> out = new ArrayList<>();
+      if (value instanceof List<?> l) {
+        for (Object o : l) {
+          String a = o == null ? "" : Text.oneLine(o.toString()).strip();
+          if (!a.isEmpty() && !out.contains(a)) {
+            out.add(a);
+          }
+        }
+      } else if (value != null) {
+        String a = Text.oneLine(value.toString()).strip();
+        if (!a.isEmpty()) {
+          out.add(a);
+        }
+      }
+      return List.copyOf(out);
+    }
+    String v = value == null ? "" : Text.oneLine(value.toString()).strip();
+    if (v.isEmpty()) {
+      if (f == ArticleField.TITLE) {
+        throw new UsageException("the title cannot be empty");
+      }
+      return null;
+    }
+    switch (f) {
+      case PUBLISHED -> {
+        if (!RestoreChecks.isDate(v)) {
+          throw new UsageException(
+              "bad date '"
+                  + v
+                  + "' (expected YYYY-MM-DD or an ISO-8601 timestamp such as"
+                  + " 2024-08-15T09:30:00Z; an empty value clears it)");
+        }
+      }
+      case URL -> {
+        if (!v.matches("(?i)https?://[^\\s/]+\\S*")) {
+          throw new UsageException("bad url '" + v + "' (expected http:// or https://...)");
+        }
+      }
+      case LANG -> {
+        if (!v.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")) {
+          throw new UsageException(
+              "bad language '" + v + "' (expected a code such as en or pt-BR)");
+        }
+      }
+      default -> {}
+    }
+    return v;
   }
 
   /** How many articles a selector matches, without changing anything (for confirmations). */
@@ -169,19 +280,21 @@ public final class EditService {
     return archive.tags().counts();
   }
 
-  public int renameTag(String from, String to) {
+  /** What a change of whole tags did: how many tags or articles it changed, and its journal id. */
+  public record TagsResult(int count, long journal) {}
+
+  public TagsResult renameTag(String from, String to) {
     String f = dossier.core.Tags.normalize(from);
     String t = dossier.core.Tags.normalize(to);
     return archive.write(
         () -> {
           long j = archive.journal().begin("tags rename", "renamed tag " + f + " to " + t);
           int n = archive.tags().rename(j, f, t);
-          archive.journal().discardIfEmpty(j);
-          return n;
+          return new TagsResult(n, archive.journal().discardIfEmpty(j));
         });
   }
 
-  public int mergeTags(List<String> from, String into) {
+  public TagsResult mergeTags(List<String> from, String into) {
     String dst = dossier.core.Tags.normalize(into);
     List<String> srcs = new ArrayList<>();
     for (String f : from) {
@@ -197,25 +310,33 @@ public final class EditService {
           for (String src : srcs) {
             n += archive.tags().merge(j, src, dst);
           }
-          archive.journal().discardIfEmpty(j);
-          return n;
+          return new TagsResult(n, archive.journal().discardIfEmpty(j));
         });
   }
 
-  public int deleteTag(String name) {
+  public TagsResult deleteTag(String name) {
     String t = dossier.core.Tags.normalize(name);
     return archive.write(
         () -> {
           long j = archive.journal().begin("tags delete", "deleted tag " + t);
           int n = archive.tags().delete(j, t);
-          archive.journal().discardIfEmpty(j);
-          return n;
+          return new TagsResult(n, archive.journal().discardIfEmpty(j));
         });
   }
 
   /** Reverts the last change; empty when there is nothing left to undo. */
-  public Optional<Change> undo() {
+  public Optional<Undone> undo() {
     return archive.journal().undoLast();
+  }
+
+  /**
+   * Reverts change {@code id} when it is still the latest; else reverts nothing and throws {@link
+   * Journal.LaterChanges} naming what came after it, unless {@code withLater} asks to revert those
+   * too (newest first). The check and the revert are one transaction, so a change another process
+   * commits meanwhile is never reverted in its place.
+   */
+  public Undone undo(long id, boolean withLater) {
+    return archive.journal().undo(id, withLater);
   }
 
   public List<Change> log(int limit) {

@@ -1,5 +1,7 @@
 package dossier.service;
 
+import dossier.core.Article;
+import dossier.core.ArticleField;
 import dossier.core.DossierException;
 import dossier.core.Extracted;
 import dossier.core.Tags;
@@ -24,7 +26,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -367,13 +371,12 @@ public final class ImportService {
     try {
       byte[] bytes = Sources.read(s, opts.maxSize());
       Extracted x = Extractors.extract(bytes, s.name(), opts.format());
-      if (opts.url() != null) {
-        x = x.withUrl(opts.url());
-      }
       String path = s.isStdin() ? null : s.file().toAbsolutePath().normalize().toString();
-      NewArticle n =
-          new NewArticle(
-              x, x.contentHash(), Originals.compress(bytes), bytes.length, path, opts.tags());
+      Article a = Article.extracted(x, path, opts.tags());
+      if (opts.url() != null) {
+        a = withCommandLineUrl(a, opts.url());
+      }
+      NewArticle n = new NewArticle(a, Originals.compress(bytes), bytes.length);
       return new Prepared(s, n, null);
     } catch (IOException e) {
       return new Prepared(s, null, Sources.describe(e));
@@ -385,6 +388,16 @@ public final class ImportService {
           s, null, "cannot extract an article (" + e.getClass().getSimpleName() + ")");
     }
   }
+
+  /** The url given with {@code --url}, which the file itself may not name, and its origin. */
+  static Article withCommandLineUrl(Article a, String url) {
+    Map<String, String> origins = new LinkedHashMap<>(a.provenance());
+    origins.put(ArticleField.URL.json(), COMMAND_LINE);
+    return a.withUrl(url).withProvenance(origins);
+  }
+
+  /** The origin of what was given on the command line ({@code --url}). */
+  public static final String COMMAND_LINE = "command line";
 
   private void store(
       List<Prepared> batch,

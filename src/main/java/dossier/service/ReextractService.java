@@ -1,5 +1,7 @@
 package dossier.service;
 
+import dossier.core.Article;
+import dossier.core.ArticleField;
 import dossier.core.DossierException;
 import dossier.core.Extracted;
 import dossier.core.Text;
@@ -7,12 +9,16 @@ import dossier.ingest.Extractors;
 import dossier.ingest.Format;
 import dossier.query.CompiledQuery;
 import dossier.store.Archive;
+import dossier.store.ArticleRepository;
 import dossier.store.ReextractRepository;
 import dossier.store.ReextractRepository.Replaced;
 import dossier.store.ReextractRepository.Stored;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
@@ -32,19 +38,30 @@ public final class ReextractService {
     UNCHANGED,
     FAILED,
     /** Its new text is the text of another stored article: left as it was. */
-    CONFLICT;
+    CONFLICT,
+    /** No original is stored (restored from an export without originals): left as it was. */
+    NO_ORIGINAL;
 
     public String label() {
       return name().toLowerCase(java.util.Locale.ROOT);
     }
   }
 
-  /** The outcome for one article; {@code detail} says why it failed or which article it matches. */
-  public record Outcome(long id, Status status, String detail) {}
+  /**
+   * The outcome for one article; {@code detail} says why it failed or which article it matches;
+   * {@code kept} names each field a person set that the extractor now reads otherwise, with what it
+   * reads (the person's value is kept).
+   */
+  public record Outcome(long id, Status status, String detail, List<String> kept) {
+    public Outcome(long id, Status status, String detail) {
+      this(id, status, detail, List.of());
+    }
+  }
 
-  public record Summary(int changed, int unchanged, int failed, int conflicts, boolean stopped) {
+  public record Summary(
+      int changed, int unchanged, int failed, int conflicts, int noOriginal, boolean stopped) {
     public int articles() {
-      return changed + unchanged + failed + conflicts;
+      return changed + unchanged + failed + conflicts + noOriginal;
     }
   }
 
@@ -133,6 +150,7 @@ public final class ReextractService {
         counts[Status.UNCHANGED.ordinal()],
         counts[Status.FAILED.ordinal()],
         counts[Status.CONFLICT.ordinal()],
+        counts[Status.NO_ORIGINAL.ordinal()],
         stopped);
   }
 
@@ -141,27 +159,48 @@ public final class ReextractService {
   }
 
   /** A stored article with what the extractors make of its original now, or why they cannot. */
-  private record Fresh(Stored stored, Extracted extracted, String error) {}
+  private record Fresh(Stored stored, Article extracted, Status failure, String error) {}
 
   /** Runs on a worker thread and never throws: a bad original costs one article. */
   private static Fresh extract(Stored s) {
     try {
       if (s.data() == null) {
-        return new Fresh(s, null, "no stored original");
+        return new Fresh(
+            s,
+            null,
+            Status.NO_ORIGINAL,
+            "no original is stored (it was restored from an export without originals); left as"
+                + " it is");
       }
       byte[] bytes = s.original();
       String name = s.path() == null ? null : fileName(s.path());
       Format format = s.format() == null ? Format.AUTO : parseFormat(s.format());
       Extracted x = Extractors.extract(bytes, name, format);
-      if (s.current().url() != null) {
-        // a URL given at import (--url) is kept: the file itself may not name one
-        x = x.withUrl(s.current().url());
+      Article fresh = Article.extracted(x, s.path(), List.of());
+      Article current = s.current();
+      String urlOrigin = current.origin(ArticleField.URL);
+      if (current.url() != null
+          && !current.url().equals(fresh.url())
+          && (urlOrigin == null || urlOrigin.equals(ImportService.COMMAND_LINE))) {
+        // a URL given at import (--url) is kept: the file itself may not name one (one stored
+        // before origins were kept is taken to be such a URL)
+        if (urlOrigin == null) {
+          Map<String, String> origins = new LinkedHashMap<>(fresh.provenance());
+          origins.remove(ArticleField.URL.json());
+          fresh = fresh.withUrl(current.url()).withProvenance(origins);
+        } else {
+          fresh = ImportService.withCommandLineUrl(fresh, current.url());
+        }
       }
-      return new Fresh(s, x, null);
+      return new Fresh(s, fresh, null, null);
     } catch (DossierException e) {
-      return new Fresh(s, null, e.getMessage());
+      return new Fresh(s, null, Status.FAILED, e.getMessage());
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-      return new Fresh(s, null, "cannot extract an article (" + e.getClass().getSimpleName() + ")");
+      return new Fresh(
+          s,
+          null,
+          Status.FAILED,
+          "cannot extract an article (" + e.getClass().getSimpleName() + ")");
     }
   }
 
@@ -186,27 +225,45 @@ public final class ReextractService {
   private Outcome decide(Fresh f, Long journal) throws java.sql.SQLException {
     Stored s = f.stored();
     if (f.error() != null) {
-      return new Outcome(s.id(), Status.FAILED, f.error());
+      return new Outcome(s.id(), f.failure(), f.error());
     }
-    Extracted x = f.extracted();
-    if (ReextractRepository.sameFields(x, s.current())) {
-      return new Outcome(s.id(), Status.UNCHANGED, null);
+    Article current = s.current();
+    Article x = ArticleRepository.keepPinned(current, f.extracted());
+    List<String> kept = new ArrayList<>();
+    for (ArticleField field : ArticleField.METADATA) {
+      if (current.pinned(field) && !Objects.equals(field.get(f.extracted()), field.get(current))) {
+        Object v = field.get(f.extracted());
+        kept.add(
+            field.json()
+                + " (the extractor now reads "
+                + (field.isEmpty(v) ? "nothing" : "\"" + shown(v) + "\"")
+                + ")");
+      }
+    }
+    if (ReextractRepository.sameFields(x, current)) {
+      return new Outcome(s.id(), Status.UNCHANGED, null, kept);
     }
     String hash = x.contentHash();
     if (!hash.equals(s.contentHash())) {
       Optional<Long> other = archive.articles().idByHash(hash);
       if (other.isPresent() && other.get() != s.id()) {
         return new Outcome(
-            s.id(), Status.CONFLICT, "its new text is the same as article " + other.get());
+            s.id(), Status.CONFLICT, "its new text is the same as article " + other.get(), kept);
       }
     }
     if (journal == null) {
-      return new Outcome(s.id(), Status.CHANGED, null);
+      return new Outcome(s.id(), Status.CHANGED, null, kept);
     }
-    Replaced r = ReextractRepository.of(archive).replace(journal, s, x, hash);
+    Replaced r = ReextractRepository.of(archive).replace(journal, s, x);
     if (r == Replaced.GONE) {
       return new Outcome(s.id(), Status.UNCHANGED, "changed by another command meanwhile; skipped");
     }
-    return new Outcome(s.id(), Status.CHANGED, null);
+    return new Outcome(s.id(), Status.CHANGED, null, kept);
+  }
+
+  private static String shown(Object v) {
+    return v instanceof List<?> l
+        ? String.join("; ", l.stream().map(String::valueOf).toList())
+        : Text.oneLine(String.valueOf(v));
   }
 }

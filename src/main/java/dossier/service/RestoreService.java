@@ -5,9 +5,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dossier.core.Article;
+import dossier.core.ArticleField;
 import dossier.core.DossierException;
-import dossier.core.Status;
-import dossier.core.Tags;
 import dossier.core.Text;
 import dossier.service.ImportService.Listener;
 import dossier.service.ImportService.Outcome;
@@ -16,7 +15,6 @@ import dossier.store.Archive;
 import dossier.store.RestoreRepository;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -47,8 +45,7 @@ public final class RestoreService {
   }
 
   /** One article of an export, ready to store, or why it cannot be. */
-  private record Entry(
-      String where, Article article, String format, byte[] original, String error) {}
+  private record Entry(String where, Article article, byte[] original, String error) {}
 
   /**
    * Restores the articles of one export read from {@code in}; {@code name} names it in outcomes
@@ -83,8 +80,7 @@ public final class RestoreService {
           token = parser.nextToken();
         } catch (IOException | RuntimeException ex) {
           // the rest of a broken file cannot be found reliably
-          batch.add(
-              new Entry(name + ":" + n, null, null, null, "not a dossier export: " + brief(ex)));
+          batch.add(new Entry(name + ":" + n, null, null, "not a dossier export: " + brief(ex)));
           break;
         }
         batch.add(e);
@@ -94,7 +90,7 @@ public final class RestoreService {
         }
       }
     } catch (IOException ex) {
-      batch.add(new Entry(name, null, null, null, "not a dossier export: " + brief(ex)));
+      batch.add(new Entry(name, null, null, "not a dossier export: " + brief(ex)));
     }
     store(batch, dryRun, listener, counts);
     if (journal != 0) {
@@ -121,71 +117,43 @@ public final class RestoreService {
     return v == null || v.isNull() ? null : v.asText();
   }
 
-  private static List<String> list(JsonNode o, String field) {
-    List<String> out = new ArrayList<>();
-    JsonNode v = o.get(field);
-    if (v != null && v.isArray()) {
-      v.forEach(x -> out.add(x.asText()));
-    }
-    return out;
-  }
-
   private static Entry entry(String where, JsonNode o, List<String> extraTags) {
     if (!o.isObject() || text(o, "body") == null || !o.has("content_hash")) {
-      return new Entry(
-          where, null, null, null, "not a dossier article (needs body and content_hash)");
+      return new Entry(where, null, null, "not a dossier article (needs body and content_hash)");
     }
     try {
-      String title = text(o, "title");
-      String body = text(o, "body");
-      List<String> tags = new ArrayList<>();
-      for (String t : list(o, "tags")) {
-        tags.add(Tags.normalize(t));
-      }
+      Article a = ArticleJson.read(o);
+      List<String> tags = new ArrayList<>(a.tags());
       for (String t : extraTags) {
         if (!tags.contains(t)) {
           tags.add(t);
         }
       }
-      String status = text(o, "status");
-      String hash = text(o, "content_hash");
+      a = a.withTags(tags);
+      if (a.title() == null) {
+        a = a.withTitle("");
+      }
       JsonNode wc = o.get("word_count");
-      Article a =
-          new Article(
-              o.path("id").asLong(0),
-              title == null ? "" : title,
-              text(o, "source"),
-              list(o, "authors"),
-              text(o, "published"),
-              text(o, "url"),
-              text(o, "section"),
-              text(o, "lang"),
-              text(o, "caption"),
-              tags,
-              status == null ? Status.NEW : Status.parse(status),
-              o.path("starred").asBoolean(false),
-              text(o, "note"),
-              wc != null && wc.canConvertToInt() ? wc.asInt() : Text.wordCount(body),
-              text(o, "imported") != null
-                  ? text(o, "imported")
-                  : java.time.Instant.now()
-                      .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                      .toString(),
-              text(o, "path"),
-              hash,
-              body);
+      if (wc == null || !wc.canConvertToInt()) {
+        a = a.with(ArticleField.WORD_COUNT, Text.wordCount(a.body()));
+      }
+      if (a.imported() == null) {
+        a =
+            a.withImported(
+                java.time.Instant.now()
+                    .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                    .toString());
+      }
+      // an export without originals restores articles without one: never one made up
       String bad = RestoreChecks.problem(o, a);
       if (bad != null) {
-        return new Entry(where, null, null, null, bad);
+        return new Entry(where, null, null, bad);
       }
       String original = text(o, "original");
-      byte[] bytes =
-          original != null
-              ? Base64.getDecoder().decode(original)
-              : body.getBytes(StandardCharsets.UTF_8);
-      return new Entry(where, a, text(o, "format"), bytes, null);
+      byte[] bytes = original != null ? Base64.getDecoder().decode(original) : null;
+      return new Entry(where, a, bytes, null);
     } catch (DossierException | IllegalArgumentException e) {
-      return new Entry(where, null, null, null, e.getMessage());
+      return new Entry(where, null, null, e.getMessage());
     }
   }
 
@@ -204,7 +172,7 @@ public final class RestoreService {
                   for (Entry e : batch) {
                     Outcome o = decide(e);
                     if (o.status() == ImportService.Status.IMPORTED) {
-                      long id = repo.insert(e.article(), e.format(), e.original());
+                      long id = repo.insert(e.article(), e.original());
                       created.add(id);
                       o = new Outcome(e.where(), ImportService.Status.IMPORTED, id, null);
                     }

@@ -20,23 +20,47 @@ public final class RuleService {
     this.articles = new ArticleService(archive);
   }
 
-  /** Adds a rule after checking that its query compiles and its tag is valid. */
-  public long add(String query, String tag) {
+  /** A rule added, with its change in the journal. */
+  public record Added(long rule, long journal) {}
+
+  /** Adds a rule after checking that its query compiles and its tag is valid; journaled. */
+  public Added add(String query, String tag) {
     if (query == null || query.isBlank()) {
       throw new UsageException("a rule needs a query");
     }
     articles.compile(query);
-    return archive.rules().add(query.trim(), Tags.normalize(tag));
+    String q = query.trim();
+    String t = Tags.normalize(tag);
+    return archive.write(
+        () -> {
+          long j = archive.journal().begin("rules add", "added rule '" + q + "' → tag " + t);
+          long id = archive.rules().add(j, q, t);
+          archive.journal().setSummary(j, "added rule " + id + ": '" + q + "' → tag " + t);
+          return new Added(id, j);
+        });
   }
 
   public List<Rule> list() {
     return archive.rules().all();
   }
 
-  public void remove(long id) {
-    if (!archive.rules().remove(id)) {
-      throw new NotFoundException("no rule " + id);
-    }
+  /** Removes rule {@code id}, journaled so undo brings it back; returns the journal id. */
+  public long remove(long id) {
+    return archive.write(
+        () -> {
+          Rule r =
+              list().stream()
+                  .filter(x -> x.id() == id)
+                  .findFirst()
+                  .orElseThrow(() -> new NotFoundException("no rule " + id));
+          long j =
+              archive
+                  .journal()
+                  .begin(
+                      "rules rm", "removed rule " + id + ": '" + r.query() + "' → tag " + r.tag());
+          archive.rules().remove(j, id);
+          return j;
+        });
   }
 
   /**

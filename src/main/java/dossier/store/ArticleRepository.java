@@ -1,9 +1,8 @@
 package dossier.store;
 
 import dossier.core.Article;
-import dossier.core.Extracted;
+import dossier.core.ArticleField;
 import dossier.core.Hit;
-import dossier.core.Status;
 import dossier.core.Tags;
 import dossier.query.CompiledQuery;
 import java.sql.Connection;
@@ -11,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +20,18 @@ import org.sqlite.ProgressHandler;
 
 /** Reads and writes articles, their originals and their tags. */
 public final class ArticleRepository {
-  /** Columns of {@link #readArticle}, without the body. */
+  /** The columns listings read ({@link Columns#LISTED}), with the tags. */
   private static final String COLUMNS =
-      "a.id, a.title, a.source, a.authors, a.published, a.url, a.section, a.lang, a.caption,"
-          + " a.status, a.starred, a.note, a.word_count, a.imported, a.path, a.content_hash,"
-          + " (SELECT group_concat(name, char(10)) FROM (SELECT t.name FROM article_tags x"
+      Columns.names(Columns.LISTED, "a")
+          + ", (SELECT group_concat(name, char(10)) FROM (SELECT t.name FROM article_tags x"
           + " JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id ORDER BY t.key)) AS tag_names";
+
+  /** The long text columns, read with whole articles. */
+  private static final String TEXT_COLUMNS =
+      Columns.names(Columns.select(Columns.ROW, ArticleField::isText), "a");
+
+  /** The columns of a whole article. */
+  private static final List<ArticleField> WHOLE = Columns.ROW;
 
   /**
    * The bm25 score of every article that the rank expression (the first parameter) matches, as
@@ -40,8 +44,6 @@ public final class ArticleRepository {
 
   private final Archive archive;
   private PreparedStatement byHash;
-  private PreparedStatement insertArticle;
-  private PreparedStatement insertOriginal;
   private PreparedStatement tagByKey;
   private PreparedStatement insertTag;
   private PreparedStatement linkTag;
@@ -74,49 +76,14 @@ public final class ArticleRepository {
 
   /** Stores a new article with its original and tags; call inside {@link Archive#write}. */
   public long insert(NewArticle n, String importedAt) {
-    try {
-      if (insertArticle == null) {
-        insertArticle =
-            conn()
-                .prepareStatement(
-                    "INSERT INTO articles(title, source, authors, published, url, section, lang,"
-                        + " caption, body, word_count, imported, path, format, suggested_tags,"
-                        + " content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id");
-        insertOriginal =
-            conn().prepareStatement("INSERT INTO originals(article_id, size, data) VALUES (?,?,?)");
-      }
-      Extracted x = n.extracted();
-      int i = bindMetadata(insertArticle, x, n.wordCount());
-      insertArticle.setString(i++, importedAt);
-      insertArticle.setString(i++, n.path());
-      insertArticle.setString(i++, x.format());
-      insertArticle.setString(i++, String.join("\n", x.suggestedTags()));
-      insertArticle.setString(i, n.contentHash());
-      long id;
-      // RETURNING hands back the id in the same step (getGeneratedKeys runs a second query)
-      try (ResultSet rs = insertArticle.executeQuery()) {
-        rs.next();
-        id = rs.getLong(1);
-      }
-      insertOriginal.setLong(1, id);
-      insertOriginal.setInt(2, n.originalSize());
-      insertOriginal.setBytes(3, n.compressedOriginal());
-      insertOriginal.executeUpdate();
-      for (String t : n.tags()) {
-        addTag(id, t);
-      }
-      return id;
-    } catch (SQLException e) {
-      throw fail("cannot store article " + n.path(), e);
-    }
+    return insertAll(List.of(n), importedAt)[0];
   }
 
   /** Articles one INSERT statement of {@link #insertAll} writes. */
   static final int ROWS_PER_INSERT = 256;
 
   private static final String INSERT_COLUMNS =
-      "INSERT INTO articles(title, source, authors, published, url, section, lang, caption, body,"
-          + " word_count, imported, path, format, suggested_tags, content_hash) VALUES ";
+      "INSERT INTO articles(" + Columns.names(Columns.NEW_ROW, null) + ") VALUES ";
 
   /** The statement for {@link #ROWS_PER_INSERT} rows, kept; shorter ones are made as needed. */
   private PreparedStatement insertRows;
@@ -192,7 +159,7 @@ public final class ArticleRepository {
     if (st == null) {
       StringBuilder sql = new StringBuilder(INSERT_COLUMNS);
       for (int k = 0; k < part.size(); k++) {
-        sql.append(k == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        sql.append(k == 0 ? "" : ",").append(Columns.placeholders(Columns.NEW_ROW));
       }
       // the hash is unique: it tells which id each row got, whatever order RETURNING uses
       st = conn().prepareStatement(sql.append(" RETURNING id, content_hash").toString());
@@ -203,13 +170,7 @@ public final class ArticleRepository {
     try {
       int i = 1;
       for (NewArticle n : part) {
-        Extracted x = n.extracted();
-        i = bindMetadata(st, i, x, n.wordCount());
-        st.setString(i++, importedAt);
-        st.setString(i++, n.path());
-        st.setString(i++, x.format());
-        st.setString(i++, String.join("\n", x.suggestedTags()));
-        st.setString(i++, n.contentHash());
+        i = Columns.bind(st, i, n.article().withImported(importedAt), Columns.NEW_ROW);
       }
       Map<String, Long> byHash = new HashMap<>(part.size() * 2);
       try (ResultSet rs = st.executeQuery()) {
@@ -232,25 +193,24 @@ public final class ArticleRepository {
   }
 
   /**
-   * Replaces the extracted fields and original of a stored article with a new import of the same
-   * text, keeping its tags, status, star and note.
+   * Replaces the extracted fields, path and original of a stored article with a new import of the
+   * same text, keeping its tags, status, star and note, and every field a person set ({@link
+   * Article#pinned}).
    */
   public void update(long id, NewArticle n) {
     try (PreparedStatement st =
             conn()
                 .prepareStatement(
-                    "UPDATE articles SET title=?, source=?, authors=?, published=?, url=?,"
-                        + " section=?, lang=?, caption=?, body=?, word_count=?, path=?, format=?,"
-                        + " suggested_tags=? WHERE id=?");
+                    "UPDATE articles SET "
+                        + Columns.assignments(Columns.REIMPORTED)
+                        + " WHERE id=?");
         PreparedStatement orig =
             conn()
                 .prepareStatement(
                     "INSERT OR REPLACE INTO originals(article_id, size, data) VALUES (?,?,?)")) {
-      Extracted x = n.extracted();
-      int i = bindMetadata(st, x, n.wordCount());
-      st.setString(i++, n.path());
-      st.setString(i++, x.format());
-      st.setString(i++, String.join("\n", x.suggestedTags()));
+      Article current = get(id).orElseThrow(() -> new SQLException("no article " + id));
+      Article fresh = keepPinned(current, n.article());
+      int i = Columns.bind(st, 1, fresh, Columns.REIMPORTED);
       st.setLong(i, id);
       st.executeUpdate();
       orig.setLong(1, id);
@@ -262,31 +222,20 @@ public final class ArticleRepository {
     }
   }
 
-  /** Binds the ten metadata and text columns from title to word_count; returns the next index. */
-  static int bindMetadata(PreparedStatement st, Extracted x) throws SQLException {
-    return bindMetadata(st, x, x.wordCount());
-  }
-
-  /** {@link #bindMetadata(PreparedStatement, Extracted)} with the word count already counted. */
-  static int bindMetadata(PreparedStatement st, Extracted x, int wordCount) throws SQLException {
-    return bindMetadata(st, 1, x, wordCount);
-  }
-
-  /** Binds the ten columns from parameter {@code i} on (a row of a multi-row INSERT, say). */
-  private static int bindMetadata(PreparedStatement st, int first, Extracted x, int wordCount)
-      throws SQLException {
-    int i = first;
-    st.setString(i++, x.title());
-    st.setString(i++, x.source());
-    st.setString(i++, String.join("\n", x.authors()));
-    st.setString(i++, x.published());
-    st.setString(i++, x.url());
-    st.setString(i++, x.section());
-    st.setString(i++, x.lang());
-    st.setString(i++, x.caption());
-    st.setString(i++, x.body());
-    st.setInt(i++, wordCount);
-    return i;
+  /**
+   * {@code fresh} (a new extraction) with every field a person set in {@code current} kept as it
+   * is, and its origin with it.
+   */
+  public static Article keepPinned(Article current, Article fresh) {
+    Article out = fresh;
+    java.util.Map<String, String> origins = new java.util.LinkedHashMap<>(fresh.provenance());
+    for (ArticleField f : ArticleField.METADATA) {
+      if (current.pinned(f)) {
+        out = out.with(f, f.get(current));
+        origins.put(f.json(), ArticleField.EDIT);
+      }
+    }
+    return out == fresh ? fresh : out.withProvenance(origins);
   }
 
   /** Gives an article a tag (normalized name), creating the tag when it is new. */
@@ -326,7 +275,7 @@ public final class ArticleRepository {
 
   /** One article with its body, or empty when no article has this id. */
   public Optional<Article> get(long id) {
-    String sql = "SELECT " + COLUMNS + ", a.body FROM articles a WHERE a.id = ?";
+    String sql = "SELECT " + COLUMNS + ", " + TEXT_COLUMNS + " FROM articles a WHERE a.id = ?";
     try (PreparedStatement st = conn().prepareStatement(sql)) {
       st.setLong(1, id);
       try (ResultSet rs = st.executeQuery()) {
@@ -571,7 +520,7 @@ public final class ArticleRepository {
   }
 
   /** The indexes of the publication and import dates, as EXPLAIN QUERY PLAN names them. */
-  private static final Pattern DATE_INDEX = Pattern.compile("INDEX articles_(published|imported) ");
+  private static final Pattern DATE_INDEX = Pattern.compile("INDEX articles_(newest|imported) ");
 
   /** The number of rows {@code select} gives, counting no further than {@code limit}. */
   private long countUpTo(String select, List<Object> params, long limit) {
@@ -798,7 +747,7 @@ public final class ArticleRepository {
       CompiledQuery q, Sort sort, int limit, int offset, boolean withBody, Consumer<Article> sink) {
     StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS);
     if (withBody) {
-      sql.append(", a.body");
+      sql.append(", ").append(TEXT_COLUMNS);
     }
     List<Object> params = new ArrayList<>();
     boolean ranked = sort == Sort.RELEVANCE && q.rank() != null;
@@ -987,29 +936,7 @@ public final class ArticleRepository {
   }
 
   private static Article readArticle(ResultSet rs, boolean withBody) throws SQLException {
-    return new Article(
-        rs.getLong("id"),
-        rs.getString("title"),
-        rs.getString("source"),
-        lines(rs.getString("authors")),
-        rs.getString("published"),
-        rs.getString("url"),
-        rs.getString("section"),
-        rs.getString("lang"),
-        rs.getString("caption"),
-        lines(rs.getString("tag_names")),
-        Status.parse(rs.getString("status")),
-        rs.getInt("starred") != 0,
-        rs.getString("note"),
-        rs.getInt("word_count"),
-        rs.getString("imported"),
-        rs.getString("path"),
-        rs.getString("content_hash"),
-        withBody ? rs.getString("body") : null);
-  }
-
-  private static List<String> lines(String s) {
-    return s == null || s.isEmpty() ? List.of() : Arrays.asList(s.split("\n"));
+    return Columns.read(rs, withBody ? WHOLE : Columns.LISTED, true);
   }
 
   private StoreException fail(String what, SQLException e) {

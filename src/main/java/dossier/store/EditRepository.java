@@ -1,9 +1,12 @@
 package dossier.store;
 
+import dossier.core.Article;
+import dossier.core.ArticleField;
 import dossier.core.Status;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 
 /** Status, star, note and deletion of the selected articles, journaled for undo. */
 public final class EditRepository {
@@ -63,6 +66,25 @@ public final class EditRepository {
     }
   }
 
+  /** The metadata fields and their provenance, as an edit changes them. */
+  private static final List<ArticleField> CORRECTED =
+      Columns.select(Columns.ROW, f -> f.isMetadata() || f == ArticleField.PROVENANCE);
+
+  /**
+   * Writes the metadata and provenance of {@code a} over the stored article of its id (the journal
+   * has kept the old row first: {@link Journal#beforeUpdate}).
+   */
+  public void replaceMetadata(Article a) throws SQLException {
+    try (PreparedStatement st =
+        conn()
+            .prepareStatement(
+                "UPDATE articles SET " + Columns.assignments(CORRECTED) + " WHERE id=?")) {
+      int i = Columns.bind(st, 1, a, CORRECTED);
+      st.setLong(i, a.id());
+      st.executeUpdate();
+    }
+  }
+
   /** For --dry-run: how many selected articles a field change would touch. */
   public int wouldChange(String field, Object value) throws SQLException {
     if (!field.equals("status") && !field.equals("starred") && !field.equals("note")) {
@@ -90,12 +112,7 @@ public final class EditRepository {
     try (PreparedStatement trash =
             conn()
                 .prepareStatement(
-                    "INSERT INTO trash_articles SELECT ?, a.id, a.title, a.source, a.authors,"
-                        + " a.published, a.url, a.section, a.lang, a.caption, a.body, a.note,"
-                        + " a.status, a.starred, a.word_count, a.imported, a.path, a.format,"
-                        + " a.suggested_tags, a.content_hash, o.size, o.data FROM articles a LEFT"
-                        + " JOIN originals o ON o.article_id = a.id WHERE a.id IN (SELECT id FROM"
-                        + " temp.sel)");
+                    "INSERT INTO " + Journal.TRASH + " WHERE a.id IN (SELECT id FROM temp.sel)");
         PreparedStatement tags =
             conn()
                 .prepareStatement(

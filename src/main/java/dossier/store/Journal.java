@@ -1,19 +1,23 @@
 package dossier.store;
 
+import dossier.core.Article;
+import dossier.core.ArticleField;
+import dossier.core.DossierException;
+import dossier.core.NotFoundException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The change journal: every command that changes the archive records what it did, in the same
- * transaction as the change, so {@link #undoLast} can revert it exactly.
+ * transaction as the change, so {@link #undo} can revert it exactly.
  */
 public final class Journal {
   /** One recorded change. */
@@ -54,8 +58,11 @@ public final class Journal {
     }
   }
 
-  /** Removes a change that turned out to change nothing, so undo skips it. */
-  public void discardIfEmpty(long id) throws SQLException {
+  /**
+   * Removes a change that turned out to change nothing, so undo skips it; returns the change's id,
+   * or 0 when it was removed.
+   */
+  public long discardIfEmpty(long id) throws SQLException {
     try (PreparedStatement st =
         conn()
             .prepareStatement(
@@ -63,7 +70,7 @@ public final class Journal {
                     + " (SELECT 1 FROM journal_entries WHERE journal_id = ?)")) {
       st.setLong(1, id);
       st.setLong(2, id);
-      st.executeUpdate();
+      return st.executeUpdate() > 0 ? 0 : id;
     }
   }
 
@@ -99,23 +106,70 @@ public final class Journal {
   }
 
   /**
-   * Keeps the current text and metadata of an article an import is about to replace; undo puts them
-   * back.
+   * Keeps the current text and metadata of an article an import, re-extraction or edit is about to
+   * replace; undo puts them back.
    */
   public void beforeUpdate(long journal, long articleId) throws SQLException {
     try (PreparedStatement st =
-        conn()
-            .prepareStatement(
-                "INSERT OR IGNORE INTO trash_articles SELECT ?, a.id, a.title, a.source, a.authors,"
-                    + " a.published, a.url, a.section, a.lang, a.caption, a.body, a.note, a.status,"
-                    + " a.starred, a.word_count, a.imported, a.path, a.format, a.suggested_tags,"
-                    + " a.content_hash, o.size, o.data FROM articles a LEFT JOIN originals o ON"
-                    + " o.article_id = a.id WHERE a.id = ?")) {
+        conn().prepareStatement("INSERT OR IGNORE INTO " + TRASH + " WHERE a.id = ?")) {
       st.setLong(1, journal);
       st.setLong(2, articleId);
       st.executeUpdate();
     }
     entry(journal, "updated", articleId, null, null, null);
+  }
+
+  /**
+   * The head of a statement that copies article rows, with their originals, into the trash of the
+   * journal record bound first; a WHERE on {@code a} follows.
+   */
+  static final String TRASH =
+      "trash_articles(journal_id, "
+          + Columns.names(Columns.ROW, null)
+          + ", original_size, original) SELECT ?, "
+          + Columns.names(Columns.ROW, "a")
+          + ", o.size, o.data FROM articles a LEFT JOIN originals o ON o.article_id = a.id";
+
+  /** Records that a saved search was added; undo removes it. */
+  void savedAdded(long journal, String name) throws SQLException {
+    entry(journal, "saved+", null, null, name, null);
+  }
+
+  /** Keeps a saved search about to be removed or replaced; undo puts it back. */
+  void savedRemoved(long journal, String name) throws SQLException {
+    keep(journal, "trash_saved", "name, query, created", "saved_searches WHERE name = ?", name);
+    entry(journal, "saved-", null, null, name, null);
+  }
+
+  /** Records that a rule was added; undo removes it. */
+  void ruleAdded(long journal, long ruleId) throws SQLException {
+    entry(journal, "rule+", null, ruleId, null, null);
+  }
+
+  /** Keeps a rule about to be removed; undo puts it back with its id. */
+  void ruleRemoved(long journal, long ruleId) throws SQLException {
+    keep(journal, "trash_rules", "id, query, tag, created", "rules WHERE id = ?", ruleId);
+    entry(journal, "rule-", null, ruleId, null, null);
+  }
+
+  /** Copies the row {@code from} names (by {@code key}) into a trash table of this change. */
+  private void keep(long journal, String trash, String columns, String from, Object key)
+      throws SQLException {
+    try (PreparedStatement st =
+        conn()
+            .prepareStatement(
+                "INSERT OR IGNORE INTO "
+                    + trash
+                    + "(journal_id, "
+                    + columns
+                    + ") SELECT ?, "
+                    + columns
+                    + " FROM "
+                    + from)) {
+      st.setLong(1, journal);
+      st.setObject(2, key);
+      st.executeUpdate();
+    }
   }
 
   /** The most recent changes, newest first. */
@@ -143,57 +197,142 @@ public final class Journal {
     }
   }
 
+  /**
+   * What an undo reverted: the changes, newest first, and for each the lines that say what was put
+   * back.
+   */
+  public record Undone(List<Change> changes, List<List<String>> what) {}
+
+  /** Thrown when the change to undo is no longer the latest one. */
+  public static final class LaterChanges extends DossierException {
+    public final List<Change> later;
+
+    LaterChanges(String message, List<Change> later) {
+      super(message);
+      this.later = later;
+    }
+  }
+
   /** Reverts the most recent change not yet undone, in one transaction; empty when none is left. */
-  public Optional<Change> undoLast() {
+  public Optional<Undone> undoLast() {
     return archive.write(
         () -> {
-          Change c = null;
-          try (Statement st = conn().createStatement();
-              ResultSet rs =
-                  st.executeQuery(
-                      "SELECT id, at, command, summary FROM journal WHERE undone = 0"
-                          + " ORDER BY id DESC LIMIT 1")) {
-            if (rs.next()) {
-              c =
-                  new Change(
-                      rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), true);
-            }
-          }
-          if (c == null) {
+          List<Change> open = notUndone(0);
+          if (open.isEmpty()) {
             return Optional.empty();
           }
-          revert(c.id());
-          try (PreparedStatement st =
-              conn().prepareStatement("UPDATE journal SET undone=1 WHERE id=?")) {
-            st.setLong(1, c.id());
-            st.executeUpdate();
-          }
-          return Optional.of(c);
+          return Optional.of(revertAll(open.subList(0, 1)));
         });
+  }
+
+  /**
+   * Reverts change {@code id}, in one transaction with the check that nothing was changed after it:
+   * when other changes not yet undone came later, nothing is reverted and {@link LaterChanges}
+   * names them, unless {@code withLater} asks to undo them too (newest first).
+   */
+  public Undone undo(long id, boolean withLater) {
+    return archive.write(
+        () -> {
+          Change target = null;
+          try (PreparedStatement st =
+              conn()
+                  .prepareStatement(
+                      "SELECT id, at, command, summary, undone FROM journal WHERE id = ?")) {
+            st.setLong(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+              if (rs.next()) {
+                target = change(rs);
+              }
+            }
+          }
+          if (target == null) {
+            throw new NotFoundException("no change #" + id + " in the journal ('dossier log')");
+          }
+          if (target.undone()) {
+            throw new DossierException(
+                "change #" + id + " (" + target.command() + ") was already undone");
+          }
+          List<Change> later = notUndone(id);
+          if (!later.isEmpty() && !withLater) {
+            StringBuilder m =
+                new StringBuilder("change #")
+                    .append(id)
+                    .append(" is no longer the latest; nothing was undone. Made after it:");
+            for (Change c : later) {
+              m.append("\n  #").append(c.id()).append(' ').append(c.command()).append(": ");
+              m.append(c.summary());
+            }
+            m.append("\n(--with-later undoes those too, newest first)");
+            throw new LaterChanges(m.toString(), later);
+          }
+          List<Change> all = new ArrayList<>(later);
+          all.add(target);
+          return revertAll(all);
+        });
+  }
+
+  /** The changes not yet undone with an id above {@code after}, newest first. */
+  private List<Change> notUndone(long after) throws SQLException {
+    List<Change> out = new ArrayList<>();
+    try (PreparedStatement st =
+        conn()
+            .prepareStatement(
+                "SELECT id, at, command, summary, undone FROM journal WHERE undone = 0 AND id > ?"
+                    + " ORDER BY id DESC")) {
+      st.setLong(1, after);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          out.add(change(rs));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Change change(ResultSet rs) throws SQLException {
+    return new Change(
+        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5) != 0);
+  }
+
+  /** Reverts {@code changes} in the order given (newest first), saying what each put back. */
+  private Undone revertAll(List<Change> changes) throws SQLException {
+    List<Change> done = new ArrayList<>();
+    List<List<String>> what = new ArrayList<>();
+    for (Change c : changes) {
+      what.add(describe(c.id()));
+      revert(c.id());
+      try (PreparedStatement st =
+          conn().prepareStatement("UPDATE journal SET undone=1 WHERE id=?")) {
+        st.setLong(1, c.id());
+        st.executeUpdate();
+      }
+      done.add(new Change(c.id(), c.at(), c.command(), c.summary(), true));
+    }
+    return new Undone(done, what);
   }
 
   /** Each step reverts one kind of entry; the order undoes the kinds' dependencies. */
   private static final String[] REVERT = {
     // articles removed by rm come back with their ids, originals and (below) their tags
-    "INSERT INTO articles(id, title, source, authors, published, url, section, lang, caption, body,"
-        + " note, status, starred, word_count, imported, path, format, suggested_tags, content_hash)"
-        + " SELECT t.id, t.title, t.source, t.authors, t.published, t.url, t.section, t.lang,"
-        + " t.caption, t.body, t.note, t.status, t.starred, t.word_count, t.imported, t.path,"
-        + " t.format, t.suggested_tags, t.content_hash FROM trash_articles t JOIN journal_entries e"
-        + " ON e.journal_id = t.journal_id AND e.article_id = t.id AND e.kind = 'deleted'"
-        + " WHERE t.journal_id = ?1",
+    "INSERT INTO articles("
+        + Columns.names(Columns.ROW, null)
+        + ") SELECT "
+        + Columns.names(Columns.ROW, "t")
+        + " FROM trash_articles t JOIN journal_entries e ON e.journal_id = t.journal_id AND"
+        + " e.article_id = t.id AND e.kind = 'deleted' WHERE t.journal_id = ?1",
     "INSERT OR REPLACE INTO originals(article_id, size, data) SELECT t.id, t.original_size,"
         + " t.original FROM trash_articles t WHERE t.journal_id = ?1 AND t.original IS NOT NULL",
-    // articles an import or reextract replaced get their old text and metadata back; their
+    // articles an import, reextract or edit replaced get their old text and metadata back; their
     // hashes are first moved aside so that putting one back never collides with another's
     "UPDATE articles SET content_hash = 'undo:' || id WHERE id IN (SELECT article_id FROM"
         + " journal_entries WHERE journal_id = ?1 AND kind = 'updated')",
-    "UPDATE articles SET (title, source, authors, published, url, section, lang, caption, body,"
-        + " word_count, path, format, suggested_tags, content_hash) = (SELECT t.title, t.source,"
-        + " t.authors, t.published, t.url, t.section, t.lang, t.caption, t.body, t.word_count,"
-        + " t.path, t.format, t.suggested_tags, t.content_hash FROM trash_articles t WHERE"
-        + " t.journal_id = ?1 AND t.id = articles.id) WHERE id IN (SELECT article_id FROM"
-        + " journal_entries WHERE journal_id = ?1 AND kind = 'updated')",
+    "UPDATE articles SET "
+        + Columns.copyFrom(
+            Columns.REIMPORTED,
+            "t",
+            "trash_articles t WHERE t.journal_id = ?1 AND t.id = articles.id")
+        + " WHERE id IN (SELECT article_id FROM journal_entries WHERE journal_id = ?1 AND kind ="
+        + " 'updated')",
     "INSERT OR IGNORE INTO tags(id, name, key) SELECT tag_id, old, field FROM"
         + " journal_entries WHERE journal_id = ?1 AND kind = 'tagrow'",
     "UPDATE tags SET name = (SELECT old FROM journal_entries e WHERE e.journal_id = ?1 AND"
@@ -221,8 +360,211 @@ public final class Journal {
         + " field = 'note')",
     "DELETE FROM articles WHERE id IN (SELECT article_id FROM journal_entries WHERE journal_id ="
         + " ?1 AND kind = 'created')",
+    // saved searches and rules: what the change added goes, what it removed or replaced comes back
+    "DELETE FROM saved_searches WHERE name IN (SELECT field FROM journal_entries WHERE"
+        + " journal_id = ?1 AND kind = 'saved+')",
+    "INSERT OR REPLACE INTO saved_searches(name, query, created) SELECT name, query, created FROM"
+        + " trash_saved WHERE journal_id = ?1",
+    "DELETE FROM rules WHERE id IN (SELECT tag_id FROM journal_entries WHERE journal_id = ?1 AND"
+        + " kind = 'rule+')",
+    "INSERT OR REPLACE INTO rules(id, query, tag, created) SELECT id, query, tag, created FROM"
+        + " trash_rules WHERE journal_id = ?1",
     "DELETE FROM trash_articles WHERE journal_id = ?1",
+    "DELETE FROM trash_saved WHERE journal_id = ?1",
+    "DELETE FROM trash_rules WHERE journal_id = ?1",
   };
+
+  /** Articles named one by one in what an undo says; beyond, they are counted. */
+  private static final int NAMED = 5;
+
+  /** What reverting change {@code journalId} puts back, a line a kind of entry. */
+  private List<String> describe(long journalId) throws SQLException {
+    List<String> out = new ArrayList<>();
+    query(
+        "SELECT coalesce(t.name, r.old, '#' || e.tag_id), e.kind, count(*) FROM journal_entries e"
+            + " LEFT JOIN tags t ON t.id = e.tag_id LEFT JOIN journal_entries r ON r.journal_id ="
+            + " e.journal_id AND r.kind = 'tagrow' AND r.tag_id = e.tag_id WHERE e.journal_id = ?"
+            + " AND e.kind IN ('tag+', 'tag-') GROUP BY e.kind, e.tag_id ORDER BY e.kind, 1",
+        journalId,
+        rs ->
+            out.add(
+                (rs.getString(2).equals("tag+") ? "took tag " : "put tag ")
+                    + rs.getString(1)
+                    + (rs.getString(2).equals("tag+") ? " off " : " back on ")
+                    + articles(rs.getLong(3))));
+    query(
+        "SELECT field, count(*) FROM journal_entries WHERE journal_id = ? AND kind = 'field'"
+            + " GROUP BY field ORDER BY field",
+        journalId,
+        rs ->
+            out.add("put back the earlier " + rs.getString(1) + " of " + articles(rs.getLong(2))));
+    for (String kind : List.of("created", "deleted")) {
+      List<Long> ids = new ArrayList<>();
+      query(
+          "SELECT article_id FROM journal_entries WHERE journal_id = ? AND kind = '"
+              + kind
+              + "' ORDER BY article_id",
+          journalId,
+          rs -> ids.add(rs.getLong(1)));
+      if (!ids.isEmpty()) {
+        out.add(
+            (kind.equals("created") ? "deleted the " : "brought back the deleted ")
+                + articles(ids.size())
+                + (kind.equals("created") ? " it imported" : "")
+                + " ("
+                + named(ids)
+                + ")");
+      }
+    }
+    describeUpdated(journalId, out);
+    query(
+        "SELECT t.name, e.old FROM journal_entries e LEFT JOIN tags t ON t.id = e.tag_id"
+            + " WHERE e.journal_id = ? AND e.kind = 'tagname' ORDER BY e.old",
+        journalId,
+        rs -> out.add("renamed tag " + rs.getString(1) + " back to " + rs.getString(2)));
+    query(
+        "SELECT old FROM journal_entries WHERE journal_id = ? AND kind = 'tagrow' ORDER BY old",
+        journalId,
+        rs -> out.add("brought back tag " + rs.getString(1)));
+    query(
+        "SELECT e.field, s.query FROM journal_entries e LEFT JOIN saved_searches s ON s.name ="
+            + " e.field WHERE e.journal_id = ? AND e.kind = 'saved+' ORDER BY e.field",
+        journalId,
+        rs -> out.add("removed saved search " + rs.getString(1) + " (" + rs.getString(2) + ")"));
+    query(
+        "SELECT name, query FROM trash_saved WHERE journal_id = ? ORDER BY name",
+        journalId,
+        rs -> out.add("brought back saved search " + rs.getString(1) + ": " + rs.getString(2)));
+    query(
+        "SELECT e.tag_id, r.query, r.tag FROM journal_entries e LEFT JOIN rules r ON r.id ="
+            + " e.tag_id WHERE e.journal_id = ? AND e.kind = 'rule+' ORDER BY e.tag_id",
+        journalId,
+        rs ->
+            out.add(
+                "removed rule "
+                    + rs.getLong(1)
+                    + " ("
+                    + rs.getString(2)
+                    + " → tag "
+                    + rs.getString(3)
+                    + ")"));
+    query(
+        "SELECT id, query, tag FROM trash_rules WHERE journal_id = ? ORDER BY id",
+        journalId,
+        rs ->
+            out.add(
+                "brought back rule "
+                    + rs.getLong(1)
+                    + " ("
+                    + rs.getString(2)
+                    + " → tag "
+                    + rs.getString(3)
+                    + ")"));
+    if (out.isEmpty()) {
+      out.add("nothing left to put back");
+    }
+    return out;
+  }
+
+  /**
+   * For articles an import, re-extraction or edit replaced: how many, and for the first few, each
+   * metadata field that goes back, with its origin.
+   */
+  private void describeUpdated(long journalId, List<String> out) throws SQLException {
+    List<Article[]> pairs = new ArrayList<>();
+    long[] total = {0};
+    query(
+        "SELECT count(*) FROM journal_entries WHERE journal_id = ? AND kind = 'updated'",
+        journalId,
+        rs -> total[0] = rs.getLong(1));
+    if (total[0] == 0) {
+      return;
+    }
+    String cols = Columns.names(Columns.ROW, "t");
+    try (PreparedStatement st =
+        conn()
+            .prepareStatement(
+                "SELECT "
+                    + cols
+                    + " FROM trash_articles t JOIN journal_entries e ON e.journal_id ="
+                    + " t.journal_id AND e.article_id = t.id AND e.kind = 'updated' WHERE"
+                    + " t.journal_id = ? ORDER BY t.id LIMIT "
+                    + NAMED)) {
+      st.setLong(1, journalId);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          Article old = Columns.read(rs, Columns.ROW, false);
+          Article now = archive.articles().get(old.id()).orElse(null);
+          pairs.add(new Article[] {old, now});
+        }
+      }
+    }
+    out.add("put back the earlier fields of " + articles(total[0]));
+    for (Article[] p : pairs) {
+      Article old = p[0];
+      Article now = p[1];
+      if (now == null) {
+        continue;
+      }
+      List<String> fields = new ArrayList<>();
+      for (ArticleField f : ArticleField.METADATA) {
+        boolean valueDiffers = !java.util.Objects.equals(f.get(old), f.get(now));
+        boolean originDiffers = !java.util.Objects.equals(old.origin(f), now.origin(f));
+        if (valueDiffers || originDiffers) {
+          Object v = f.get(old);
+          String shown =
+              f.isEmpty(v)
+                  ? "(none)"
+                  : "\"" + (v instanceof List<?> l ? String.join("; ", castStrings(l)) : v) + "\"";
+          String origin = old.origin(f);
+          fields.add(f.json() + " " + shown + (origin == null ? "" : " (" + origin + ")"));
+        }
+      }
+      if (!Objects.equals(old.body(), now.body())) {
+        fields.add("its earlier text");
+      }
+      if (!fields.isEmpty()) {
+        out.add("  #" + old.id() + ": " + String.join(", ", fields));
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> castStrings(List<?> l) {
+    return (List<String>) l;
+  }
+
+  private static String articles(long n) {
+    return n == 1 ? "1 article" : n + " articles";
+  }
+
+  private static String named(List<Long> ids) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < Math.min(NAMED, ids.size()); i++) {
+      b.append(i == 0 ? "#" : ", #").append(ids.get(i));
+    }
+    if (ids.size() > NAMED) {
+      b.append(", …");
+    }
+    return b.toString();
+  }
+
+  /** A row of a query about one journal record. */
+  @FunctionalInterface
+  private interface Row {
+    void accept(ResultSet rs) throws SQLException;
+  }
+
+  private void query(String sql, long journalId, Row row) throws SQLException {
+    try (PreparedStatement st = conn().prepareStatement(sql)) {
+      st.setLong(1, journalId);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          row.accept(rs);
+        }
+      }
+    }
+  }
 
   private void revert(long journalId) throws SQLException {
     for (String sql : REVERT) {

@@ -1,37 +1,30 @@
 package dossier.store;
 
-import dossier.core.Extracted;
-import java.util.List;
+import dossier.core.Article;
 
 /**
- * An article about to be stored: what the extractor found, its word count, the original bytes
- * (already compressed with {@link Originals#compress}), where it came from and the tags to give it.
- * The hash, the word count and the compression are worked out before the write transaction, so that
- * the writer only writes.
+ * An article about to be stored: what the extractor found as an {@link Article} (id 0, with its
+ * path, tags, hash and word count), and the original bytes (already compressed with {@link
+ * Originals#compress}). The hash, the word count and the compression are worked out before the
+ * write transaction, so that the writer only writes.
  */
-public record NewArticle(
-    Extracted extracted,
-    String contentHash,
-    int wordCount,
-    byte[] compressedOriginal,
-    int originalSize,
-    String path,
-    List<String> tags) {
+public record NewArticle(Article article, byte[] compressedOriginal, int originalSize) {
+  /** An extraction of {@code original} (the bytes as read) to store with this path and tags. */
+  public static NewArticle of(
+      dossier.core.Extracted x, byte[] original, String path, java.util.List<String> tags) {
+    return new NewArticle(
+        Article.extracted(x, path, tags), Originals.compress(original), original.length);
+  }
 
-  public NewArticle(
-      Extracted extracted,
-      String contentHash,
-      byte[] compressedOriginal,
-      int originalSize,
-      String path,
-      List<String> tags) {
-    this(
-        extracted,
-        contentHash,
-        extracted.wordCount(),
-        compressedOriginal,
-        originalSize,
-        path,
-        tags);
+  public String contentHash() {
+    return article.contentHash();
+  }
+
+  public String path() {
+    return article.path();
+  }
+
+  public java.util.List<String> tags() {
+    return article.tags();
   }
 }

@@ -1,15 +1,14 @@
 package dossier.store;
 
-import dossier.core.Extracted;
+import dossier.core.Article;
+import dossier.core.ArticleField;
 import dossier.query.CompiledQuery;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * What re-extraction reads and writes: stored originals with the fields extraction produced from
@@ -27,7 +26,7 @@ public final class ReextractRepository {
       String format,
       int size,
       byte[] data,
-      Extracted current,
+      Article current,
       String contentHash) {
     public byte[] original() {
       return Originals.decompress(data, size);
@@ -57,9 +56,9 @@ public final class ReextractRepository {
   public List<Stored> next(CompiledQuery q, long afterId, int limit) {
     StringBuilder sql =
         new StringBuilder(
-            "SELECT a.id, a.path, a.format, o.size, o.data, a.title, a.source, a.authors,"
-                + " a.published, a.url, a.section, a.lang, a.caption, a.body, a.suggested_tags,"
-                + " a.content_hash FROM articles a LEFT JOIN originals o ON o.article_id = a.id");
+            "SELECT "
+                + Columns.names(Columns.ROW, "a")
+                + ", o.size, o.data FROM articles a LEFT JOIN originals o ON o.article_id = a.id");
     List<Object> params = new ArrayList<>();
     ArticleRepository.appendFilter(sql, params, q);
     sql.append(" AND a.id > ? ORDER BY a.id LIMIT ?");
@@ -70,24 +69,12 @@ public final class ReextractRepository {
       ArticleRepository.bind(st, params);
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
-          Extracted x =
-              new Extracted(
-                  rs.getString("title"),
-                  rs.getString("source"),
-                  lines(rs.getString("authors")),
-                  rs.getString("published"),
-                  rs.getString("url"),
-                  rs.getString("section"),
-                  rs.getString("lang"),
-                  rs.getString("caption"),
-                  rs.getString("body"),
-                  lines(rs.getString("suggested_tags")),
-                  rs.getString("format"));
+          Article x = Columns.read(rs, Columns.ROW, false);
           out.add(
               new Stored(
-                  rs.getLong("id"),
-                  rs.getString("path"),
-                  rs.getString("format"),
+                  x.id(),
+                  x.path(),
+                  x.format(),
                   rs.getInt("size"),
                   rs.getBytes("data"),
                   x,
@@ -109,11 +96,12 @@ public final class ReextractRepository {
   }
 
   /**
-   * Replaces the extracted fields and content hash of {@code s} with {@code x}, keeping the
-   * original as it was read; journaled in {@code journal} so undo restores the old fields. Call
-   * inside {@link Archive#write}, after checking that no other article has the new hash.
+   * Replaces the extracted fields of {@code s} with those of {@code fresh} (its content hash
+   * included), keeping the original as it was read; journaled in {@code journal} so undo restores
+   * the old fields. Call inside {@link Archive#write}, after checking that no other article has the
+   * new hash.
    */
-  public Replaced replace(long journal, Stored s, Extracted x, String hash) throws SQLException {
+  public Replaced replace(long journal, Stored s, Article fresh) throws SQLException {
     try (PreparedStatement same =
         conn()
             .prepareStatement(
@@ -132,33 +120,16 @@ public final class ReextractRepository {
     try (PreparedStatement st =
         conn()
             .prepareStatement(
-                "UPDATE articles SET title=?, source=?, authors=?, published=?, url=?,"
-                    + " section=?, lang=?, caption=?, body=?, word_count=?, suggested_tags=?,"
-                    + " content_hash=? WHERE id=?")) {
-      int i = ArticleRepository.bindMetadata(st, x);
-      st.setString(i++, String.join("\n", x.suggestedTags()));
-      st.setString(i++, hash);
+                "UPDATE articles SET " + Columns.assignments(Columns.EXTRACTED) + " WHERE id=?")) {
+      int i = Columns.bind(st, 1, fresh, Columns.EXTRACTED);
       st.setLong(i, s.id());
       st.executeUpdate();
     }
     return Replaced.DONE;
   }
 
-  /** True when {@code a} and {@code b} would be stored as the same row. */
-  public static boolean sameFields(Extracted a, Extracted b) {
-    return Objects.equals(a.title(), b.title())
-        && Objects.equals(a.source(), b.source())
-        && a.authors().equals(b.authors())
-        && Objects.equals(a.published(), b.published())
-        && Objects.equals(a.url(), b.url())
-        && Objects.equals(a.section(), b.section())
-        && Objects.equals(a.lang(), b.lang())
-        && Objects.equals(a.caption(), b.caption())
-        && Objects.equals(a.body(), b.body())
-        && a.suggestedTags().equals(b.suggestedTags());
-  }
-
-  private static List<String> lines(String s) {
-    return s == null || s.isEmpty() ? List.of() : Arrays.asList(s.split("\n"));
+  /** True when {@code a} and {@code b} would be stored with the same extracted fields. */
+  public static boolean sameFields(Article a, Article b) {
+    return ArticleField.differences(a, b, Columns.EXTRACTED).isEmpty();
   }
 }

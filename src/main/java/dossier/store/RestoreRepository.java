@@ -4,11 +4,10 @@ import dossier.core.Article;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 
 /**
- * Writes articles back from a dossier export with everything they had: id (when it is free), import
- * time, status, star, note and tags, and the original bytes.
+ * Writes articles back from a dossier export with everything they had: id (when it is free), every
+ * field of the row, tags, and the original bytes when the export has them.
  */
 public final class RestoreRepository {
   private final Archive archive;
@@ -21,19 +20,22 @@ public final class RestoreRepository {
   }
 
   /**
-   * Stores {@code a} and its original; call inside {@link Archive#write}. Keeps {@code a.id()} when
-   * no article has it, else takes a new one. Returns the id stored under.
+   * Stores {@code a} and its original (none when {@code originalBytes} is null: restore never makes
+   * one up); call inside {@link Archive#write}. Keeps {@code a.id()} when no article has it, else
+   * takes a new one. Returns the id stored under.
    */
-  public long insert(Article a, String format, byte[] originalBytes) throws SQLException {
+  public long insert(Article a, byte[] originalBytes) throws SQLException {
     if (insert == null) {
       idTaken = archive.connection().prepareStatement("SELECT 1 FROM articles WHERE id = ?");
       insert =
           archive
               .connection()
               .prepareStatement(
-                  "INSERT INTO articles(id, title, source, authors, published, url, section,"
-                      + " lang, caption, body, note, status, starred, word_count, imported, path,"
-                      + " format, content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                  "INSERT INTO articles("
+                      + Columns.names(Columns.ROW, null)
+                      + ") VALUES "
+                      + Columns.placeholders(Columns.ROW)
+                      + " RETURNING id");
       original =
           archive
               .connection()
@@ -46,39 +48,18 @@ public final class RestoreRepository {
         keepId = !rs.next();
       }
     }
-    int i = 1;
-    if (keepId) {
-      insert.setLong(i++, a.id());
-    } else {
-      insert.setNull(i++, Types.INTEGER);
-    }
-    insert.setString(i++, a.title() == null ? "" : a.title());
-    insert.setString(i++, a.source());
-    insert.setString(i++, String.join("\n", a.authors()));
-    insert.setString(i++, a.published());
-    insert.setString(i++, a.url());
-    insert.setString(i++, a.section());
-    insert.setString(i++, a.lang());
-    insert.setString(i++, a.caption());
-    insert.setString(i++, a.body());
-    insert.setString(i++, a.note());
-    insert.setString(i++, a.status().label());
-    insert.setInt(i++, a.starred() ? 1 : 0);
-    insert.setInt(i++, a.wordCount());
-    insert.setString(i++, a.imported());
-    insert.setString(i++, a.path());
-    insert.setString(i++, format);
-    insert.setString(i, a.contentHash());
-    insert.executeUpdate();
+    Columns.bind(insert, 1, keepId ? a : a.withId(0), Columns.ROW);
     long id;
-    try (ResultSet rs = insert.getGeneratedKeys()) {
+    try (ResultSet rs = insert.executeQuery()) {
       rs.next();
       id = rs.getLong(1);
     }
-    original.setLong(1, id);
-    original.setInt(2, originalBytes.length);
-    original.setBytes(3, Originals.compress(originalBytes));
-    original.executeUpdate();
+    if (originalBytes != null) {
+      original.setLong(1, id);
+      original.setInt(2, originalBytes.length);
+      original.setBytes(3, Originals.compress(originalBytes));
+      original.executeUpdate();
+    }
     for (String t : a.tags()) {
       archive.articles().addTag(id, t);
     }

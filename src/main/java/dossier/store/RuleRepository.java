@@ -35,33 +35,36 @@ public final class RuleRepository {
     }
   }
 
-  public long add(String query, String tag) {
-    return archive.write(
-        () -> {
-          try (PreparedStatement st =
-              archive
-                  .connection()
-                  .prepareStatement("INSERT INTO rules(query, tag, created) VALUES (?, ?, ?)")) {
-            st.setString(1, query);
-            st.setString(2, tag);
-            st.setString(3, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-            st.executeUpdate();
-            try (ResultSet rs = st.getGeneratedKeys()) {
-              rs.next();
-              return rs.getLong(1);
-            }
-          }
-        });
+  /** Adds a rule, journaled so undo removes it; call inside {@link Archive#write}. */
+  public long add(long journal, String query, String tag) throws SQLException {
+    long id;
+    try (PreparedStatement st =
+        archive
+            .connection()
+            .prepareStatement("INSERT INTO rules(query, tag, created) VALUES (?, ?, ?)")) {
+      st.setString(1, query);
+      st.setString(2, tag);
+      st.setString(3, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+      st.executeUpdate();
+      try (ResultSet rs = st.getGeneratedKeys()) {
+        rs.next();
+        id = rs.getLong(1);
+      }
+    }
+    archive.journal().ruleAdded(journal, id);
+    return id;
   }
 
-  public boolean remove(long id) {
-    return archive.write(
-        () -> {
-          try (PreparedStatement st =
-              archive.connection().prepareStatement("DELETE FROM rules WHERE id = ?")) {
-            st.setLong(1, id);
-            return st.executeUpdate() > 0;
-          }
-        });
+  /**
+   * Removes a rule, journaled so undo brings it back with its id; call inside {@link
+   * Archive#write}. Returns false when there is no such rule.
+   */
+  public boolean remove(long journal, long id) throws SQLException {
+    archive.journal().ruleRemoved(journal, id);
+    try (PreparedStatement st =
+        archive.connection().prepareStatement("DELETE FROM rules WHERE id = ?")) {
+      st.setLong(1, id);
+      return st.executeUpdate() > 0;
+    }
   }
 }

@@ -45,35 +45,44 @@ public final class SavedSearchRepository {
     }
   }
 
-  /** Saves (or replaces) a search; returns true when it replaced one. */
-  public boolean put(String name, String query, String now) {
-    return archive.write(
-        () -> {
-          boolean existed = get(name).isPresent();
-          try (PreparedStatement st =
-              archive
-                  .connection()
-                  .prepareStatement(
-                      "INSERT INTO saved_searches(name, query, created) VALUES (?, ?, ?)"
-                          + " ON CONFLICT(name) DO UPDATE SET query = excluded.query")) {
-            st.setString(1, name);
-            st.setString(2, query);
-            st.setString(3, now);
-            st.executeUpdate();
-          }
-          return existed;
-        });
+  /**
+   * Saves (or replaces) a search, journaled in {@code journal} so undo takes it back (and brings
+   * back the one it replaced); call inside {@link Archive#write}. Returns true when it replaced
+   * one.
+   */
+  public boolean put(long journal, String name, String query, String now) throws SQLException {
+    boolean existed = get(name).isPresent();
+    if (existed) {
+      archive.journal().savedRemoved(journal, name);
+    }
+    try (PreparedStatement st =
+        archive
+            .connection()
+            .prepareStatement(
+                "INSERT INTO saved_searches(name, query, created) VALUES (?, ?, ?)"
+                    + " ON CONFLICT(name) DO UPDATE SET query = excluded.query")) {
+      st.setString(1, name);
+      st.setString(2, query);
+      st.setString(3, now);
+      st.executeUpdate();
+    }
+    archive.journal().savedAdded(journal, name);
+    return existed;
   }
 
-  /** Removes a saved search; returns false when there was none by that name. */
-  public boolean remove(String name) {
-    return archive.write(
-        () -> {
-          try (PreparedStatement st =
-              archive.connection().prepareStatement("DELETE FROM saved_searches WHERE name = ?")) {
-            st.setString(1, name);
-            return st.executeUpdate() > 0;
-          }
-        });
+  /**
+   * Removes a saved search, journaled so undo brings it back; call inside {@link Archive#write}.
+   * Returns false when there was none by that name.
+   */
+  public boolean remove(long journal, String name) throws SQLException {
+    if (get(name).isEmpty()) {
+      return false;
+    }
+    archive.journal().savedRemoved(journal, name);
+    try (PreparedStatement st =
+        archive.connection().prepareStatement("DELETE FROM saved_searches WHERE name = ?")) {
+      st.setString(1, name);
+      return st.executeUpdate() > 0;
+    }
   }
 }

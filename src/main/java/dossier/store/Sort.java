@@ -3,10 +3,14 @@ package dossier.store;
 import dossier.core.UsageException;
 import java.util.Locale;
 
-/** The orders a listing can come in. */
+/**
+ * The orders a listing can come in. Newest first is by publication date alone: articles without one
+ * come after every dated article, the last imported first, and never take their import date's place
+ * among the dated ones; oldest first is the exact reverse (undated first).
+ */
 public enum Sort {
-  NEWEST("coalesce(a.published, substr(a.imported, 1, 10)) DESC, a.id DESC"),
-  OLDEST("coalesce(a.published, substr(a.imported, 1, 10)) ASC, a.id ASC"),
+  NEWEST("a.published DESC, a.id DESC"),
+  OLDEST("a.published ASC, a.id ASC"),
   IMPORTED("a.imported DESC, a.id DESC"),
   TITLE("a.title COLLATE NOCASE ASC, a.id ASC"),
   RELEVANCE(null);

@@ -23,13 +23,17 @@ public final class StatsRepository {
       long noted,
       String first,
       String last,
+      long undated,
       Map<String, Long> statuses,
       List<Count> tags,
       List<Count> sources,
       List<Count> months) {}
 
-  /** The day an article counts under: published when known, else imported. */
-  private static final String DAY = "coalesce(a.published, substr(a.imported, 1, 10))";
+  /**
+   * The day an article counts under: its publication date. Undated articles are counted apart,
+   * never under their import date.
+   */
+  private static final String DAY = "a.published";
 
   private final Archive archive;
 
@@ -49,6 +53,7 @@ public final class StatsRepository {
       long noted;
       String first;
       String last;
+      long undated;
       StringBuilder sql =
           new StringBuilder(
               "SELECT count(*), coalesce(sum(a.word_count), 0), coalesce(sum(a.starred), 0),"
@@ -58,7 +63,7 @@ public final class StatsRepository {
                   + DAY
                   + ", 1, 10)), max(substr("
                   + DAY
-                  + ", 1, 10)) FROM articles a");
+                  + ", 1, 10)), coalesce(sum(a.published IS NULL), 0) FROM articles a");
       List<Object> params = new ArrayList<>();
       ArticleRepository.appendFilter(sql, params, q);
       try (PreparedStatement st = archive.connection().prepareStatement(sql.toString())) {
@@ -72,6 +77,7 @@ public final class StatsRepository {
           tagged = rs.getLong(5);
           first = rs.getString(6);
           last = rs.getString(7);
+          undated = rs.getLong(8);
         }
       }
       Map<String, Long> statuses = new LinkedHashMap<>();
@@ -99,11 +105,12 @@ public final class StatsRepository {
       List<Count> months =
           counts(
               "SELECT substr(" + DAY + ", 1, 7) AS m, count(*) FROM articles a",
-              " GROUP BY m ORDER BY m",
+              " AND a.published IS NOT NULL GROUP BY m ORDER BY m",
               q,
               -1);
       return new Stats(
-          articles, words, tagged, starred, noted, first, last, statuses, tags, sources, months);
+          articles, words, tagged, starred, noted, first, last, undated, statuses, tags, sources,
+          months);
     } catch (SQLException e) {
       throw new StoreException(Archive.describe("cannot count articles", e), e);
     }

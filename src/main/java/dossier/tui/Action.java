@@ -69,6 +69,14 @@ enum Action {
   ARCHIVE(
       "archive", "mark archived and move to the next article", "archive", keys("a"), LIST, READER),
   NOTE("note", "edit the note", "note", keys("n"), LIST, READER),
+  EDIT(
+      "edit",
+      "correct a field (title, source, authors, date, url, section, language, caption); pinned"
+          + " against reextract, and u takes it back",
+      null,
+      keys("e"),
+      LIST,
+      READER),
   SELECT(
       "select",
       "select or unselect and move down; t T r s a d then act on all selected",
@@ -84,6 +92,7 @@ enum Action {
       keys("u"),
       LIST,
       READER),
+  WHY("why", "show or hide where each field came from (its provenance)", "why", keys("w"), READER),
   DELETE(
       "delete", "delete, after a confirmation (u brings it back)", null, keys("d"), LIST, READER),
   RELOAD("reload", "reload from the archive and redraw", null, keys("C-l"), LIST, READER, HELP),

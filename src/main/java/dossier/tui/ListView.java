@@ -185,11 +185,9 @@ final class ListView implements View {
     };
   }
 
+  /** The publication date, or nothing: an undated article never shows its import date. */
   static String date(Article a) {
     String d = a.published();
-    if (d == null || d.isBlank()) {
-      d = a.imported();
-    }
     return d == null ? "" : Cells.line(d.length() > 10 ? d.substring(0, 10) : d);
   }
 
@@ -245,7 +243,7 @@ final class ListView implements View {
   static String meta(Article a) {
     StringBuilder b = new StringBuilder();
     add(b, a.source());
-    add(b, date(a));
+    add(b, date(a).isEmpty() ? "undated" : date(a));
     if (!a.authors().isEmpty()) {
       add(b, "by " + String.join(", ", a.authors()));
     }

@@ -1,6 +1,8 @@
 package dossier.tui;
 
 import dossier.core.Article;
+import dossier.service.Provenance;
+import dossier.service.Rendition;
 import dossier.tui.Theme.Style;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,10 @@ final class ReaderView implements View {
 
   private List<Line> lines = List.of();
   private Article shown;
+
+  /** True while the provenance of the fields is shown under the title. */
+  private boolean why;
+
   private int shownWidth = -1;
 
   ReaderView(ArticleList list, long id) {
@@ -48,6 +54,12 @@ final class ReaderView implements View {
       scroll = 0;
       shown = null;
     }
+  }
+
+  /** Shows or hides where each field came from. */
+  void toggleWhy() {
+    why = !why;
+    shown = null;
   }
 
   @Override
@@ -98,7 +110,7 @@ final class ReaderView implements View {
       return;
     }
     if (a != shown || c.width != shownWidth) {
-      lines = layout(a, c.width);
+      lines = layout(a, c.width, why);
       shown = a;
       shownWidth = c.width;
     }
@@ -119,9 +131,20 @@ final class ReaderView implements View {
     };
   }
 
-  private static List<Line> layout(Article a, int width) {
+  private static List<Line> layout(Article a, int width, boolean why) {
     List<Line> out = new ArrayList<>();
     add(out, Cells.line(ListView.title(a)), Kind.TITLE, width);
+    if (why) {
+      add(out, "where each field came from (w hides it):", Kind.TAGS, width);
+      for (Provenance.Row r : Provenance.rows(a)) {
+        add(
+            out,
+            Cells.line(String.format("  %-10s %-22s %s", r.field(), r.origin(), r.value())),
+            Kind.META,
+            width);
+      }
+      out.add(new Line("", Kind.BODY));
+    }
     add(out, ListView.meta(a), Kind.META, width);
     StringBuilder more = new StringBuilder();
     for (String s : new String[] {a.section(), a.lang(), a.url()}) {
@@ -145,8 +168,44 @@ final class ReaderView implements View {
       add(out, Cells.block(a.caption()), Kind.CAPTION, width);
     }
     out.add(new Line("", Kind.BODY));
-    add(out, Cells.block(a.body() == null ? "" : a.body()), Kind.BODY, width);
+    if (a.markdown() != null && !a.markdown().isBlank()) {
+      body(out, a.markdown(), width);
+    } else {
+      add(out, Cells.block(a.body() == null ? "" : a.body()), Kind.BODY, width);
+    }
     return out;
+  }
+
+  /** The structured rendition: headings stand out, list items keep their bullets, quotes a bar. */
+  private static void body(List<Line> out, String markdown, int width) {
+    boolean first = true;
+    for (Rendition.Block b : Rendition.blocks(markdown)) {
+      if (!first && b.kind() != Rendition.Kind.ITEM) {
+        out.add(new Line("", Kind.BODY));
+      }
+      first = false;
+      String indent = "  ".repeat(Math.max(0, b.depth() - 1));
+      String text = Cells.line(b.text());
+      switch (b.kind()) {
+        case HEADING -> add(out, text, Kind.TITLE, width);
+        case ITEM -> {
+          String lead = indent + (b.marker() == null ? "  " : b.marker() + " ");
+          List<String> wrapped = Cells.wrap(text, Math.max(10, width - Cells.width(lead)));
+          for (int i = 0; i < wrapped.size(); i++) {
+            String pad = i == 0 ? lead : " ".repeat(Cells.width(lead));
+            out.add(new Line(pad + wrapped.get(i), Kind.BODY));
+          }
+        }
+        case QUOTE -> {
+          for (String l : Cells.wrap(text, Math.max(10, width - 2 - indent.length()))) {
+            out.add(new Line(indent + "│ " + l, Kind.CAPTION));
+          }
+        }
+        case CODE -> add(out, Cells.block(b.text()), Kind.META, width);
+        case RULE -> out.add(new Line("─".repeat(Math.max(1, Math.min(width, 40))), Kind.META));
+        case PARAGRAPH -> add(out, indent + text, Kind.BODY, width);
+      }
+    }
   }
 
   private static void add(List<Line> out, String text, Kind kind, int width) {

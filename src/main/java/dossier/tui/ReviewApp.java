@@ -4,12 +4,14 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
 import dossier.core.Article;
+import dossier.core.ArticleField;
 import dossier.core.Status;
 import dossier.core.TagChange;
 import dossier.core.Tags;
 import dossier.core.Text;
 import dossier.core.UsageException;
 import dossier.service.EditService;
+import dossier.service.Provenance;
 import dossier.service.Selector;
 import dossier.store.Archive;
 import dossier.store.Journal;
@@ -303,6 +305,13 @@ final class ReviewApp {
       case ARCHIVE -> mark(Status.ARCHIVED, null, true);
       case STAR -> star();
       case NOTE -> editNote();
+      case EDIT -> editField();
+      case WHY -> {
+        ReaderView r = reader();
+        if (r != null) {
+          r.toggleWhy();
+        }
+      }
       case SELECT -> toggleSelection();
       case UNSELECT -> selected.clear();
       case UNDO -> undo();
@@ -371,24 +380,19 @@ final class ReviewApp {
    */
   private void edit(
       List<Long> ids,
-      String command,
       Db.Task<EditService.Result> task,
       UnaryOperator<Article> patch,
       Function<EditService.Result, String> done) {
     list.patch(Set.copyOf(ids), patch);
     writing++;
-    record Done(EditService.Result result, Long journalId) {}
     db.submit(
-        s -> {
-          EditService.Result r = task.run(s);
-          return new Done(r, lastChange(s, command));
-        },
-        d -> {
+        task::run,
+        r -> {
           writing--;
-          if (d.journalId() != null) {
-            ours.add(d.journalId());
+          if (r.journal() != 0) {
+            ours.add(r.journal());
           }
-          info(done.apply(d.result()));
+          info(done.apply(r));
           list.refresh();
         },
         err -> {
@@ -396,19 +400,6 @@ final class ReviewApp {
           error(err);
           list.refresh();
         });
-  }
-
-  /**
-   * The journal entry a write of {@code command} just made, read right after it on the same thread.
-   * Another process's change of the same kind landing in between would be taken for ours; the
-   * window is a few milliseconds.
-   */
-  private static Long lastChange(Db.Services s, String command) {
-    return s.edits().log(1).stream()
-        .filter(c -> !c.undone() && c.command().equals(command))
-        .map(Journal.Change::id)
-        .findFirst()
-        .orElse(null);
   }
 
   private void mark(Status st, Boolean star, boolean moveOn) {
@@ -424,7 +415,6 @@ final class ReviewApp {
     String what = st != null ? st.label() : star ? "starred" : "unstarred";
     edit(
         ids,
-        "mark",
         s -> s.edits().mark(st, star, Selector.ids(ids), false),
         a -> copy(a, st == null ? a.status() : st, star == null ? a.starred() : star, a.tags()),
         r -> "marked " + articles(r.selected()) + " " + what);
@@ -461,7 +451,6 @@ final class ReviewApp {
     TagChange change = new TagChange(add, remove, "");
     edit(
         ids,
-        "tag",
         s -> s.edits().tag(change, Selector.ids(ids), false),
         a -> copy(a, a.status(), a.starred(), retag(a.tags(), add, remove)),
         r -> {
@@ -483,47 +472,7 @@ final class ReviewApp {
   }
 
   private static Article copy(Article a, Status st, boolean starred, List<String> tags) {
-    return new Article(
-        a.id(),
-        a.title(),
-        a.source(),
-        a.authors(),
-        a.published(),
-        a.url(),
-        a.section(),
-        a.lang(),
-        a.caption(),
-        tags,
-        st,
-        starred,
-        a.note(),
-        a.wordCount(),
-        a.imported(),
-        a.path(),
-        a.contentHash(),
-        a.body());
-  }
-
-  private static Article withNote(Article a, String note) {
-    return new Article(
-        a.id(),
-        a.title(),
-        a.source(),
-        a.authors(),
-        a.published(),
-        a.url(),
-        a.section(),
-        a.lang(),
-        a.caption(),
-        a.tags(),
-        a.status(),
-        a.starred(),
-        note,
-        a.wordCount(),
-        a.imported(),
-        a.path(),
-        a.contentHash(),
-        a.body());
+    return a.withStatus(st).withStarred(starred).withTags(tags);
   }
 
   private void askTags() {
@@ -737,10 +686,93 @@ final class ReviewApp {
               String note = text.isBlank() ? null : text.strip();
               edit(
                   List.of(id),
-                  "note",
                   s -> s.edits().note(id, note),
-                  x -> withNote(x, note),
+                  x -> x.withNote(note),
                   res -> note == null ? "removed the note of #" + id : "saved the note of #" + id);
+              return null;
+            });
+  }
+
+  /**
+   * Corrects one metadata field of the article here: a pick of the field (with its value and
+   * origin), then its new value. The same edit as {@code dossier edit}: journaled, pinned, undone
+   * by u.
+   */
+  private void editField() {
+    ReaderView r = reader();
+    Article a = r != null ? known(r.id()) : listView.current();
+    if (a == null) {
+      info("no article here");
+      return;
+    }
+    long id = a.id();
+    List<Choice> fields = new ArrayList<>();
+    for (Provenance.Row row : Provenance.rows(a)) {
+      fields.add(new Choice(row.field(), Cells.line(row.value() + "  · " + row.origin())));
+    }
+    popup =
+        new PromptView(
+            screens.peek(),
+            "Correct a field of #" + id,
+            "Enter edits it · type to filter · Up/Down choose · Esc cancels",
+            "",
+            true,
+            new PromptView.Handler() {
+              @Override
+              public List<Choice> choices(String text) {
+                String f = text.strip().toLowerCase(Locale.ROOT);
+                return fields.stream().filter(c -> c.value().contains(f)).toList();
+              }
+
+              @Override
+              public String submit(String text, Choice chosen) {
+                if (chosen == null) {
+                  return "no field matches '" + text + "'";
+                }
+                askValue(a, ArticleField.metadata(chosen.value()));
+                return null;
+              }
+            });
+  }
+
+  private void askValue(Article a, ArticleField f) {
+    long id = a.id();
+    Object old = f.get(a);
+    String initial =
+        old == null
+            ? ""
+            : old instanceof List<?> l
+                ? String.join("; ", l.stream().map(String::valueOf).toList())
+                : Text.oneLine(old.toString());
+    popup =
+        new PromptView(
+            screens.peek(),
+            "New "
+                + f.json()
+                + " of #"
+                + id
+                + (f == ArticleField.AUTHORS ? " (several: a; b)" : "")
+                + ", empty clears it",
+            "Enter saves it (pinned against reextract) · Esc cancels",
+            initial,
+            false,
+            (text, chosen) -> {
+              Object given =
+                  f == ArticleField.AUTHORS ? List.of(text.split(";", -1)) : (Object) text;
+              Object value;
+              try {
+                value = EditService.checked(f, given);
+              } catch (UsageException e) {
+                return e.getMessage();
+              }
+              edit(
+                  List.of(id),
+                  s -> s.edits().edit(id, Map.of(f, value)),
+                  x -> x.with(f, value),
+                  res ->
+                      res.journal() == 0
+                          ? "#" + id + " already has that " + f.json()
+                          : "edited the " + f.json() + " of #" + id + " (u takes it back)");
               return null;
             });
   }
@@ -748,7 +780,9 @@ final class ReviewApp {
   /**
    * Undoes the last change in the journal. A change this review made is undone at once; one made
    * elsewhere (an import, a script) is named first and needs a yes, so that a stray {@code u}
-   * cannot quietly take back someone else's work.
+   * cannot quietly take back someone else's work. Either way exactly that change is undone, by its
+   * id: if another change lands before the undo runs, nothing is undone and the status line says
+   * so.
    */
   private void undo() {
     db.submit(
@@ -757,27 +791,53 @@ final class ReviewApp {
           if (last.isEmpty()) {
             info("nothing to undo");
           } else if (ours.contains(last.get().id())) {
-            runUndo();
+            runUndo(last.get());
           } else {
             Journal.Change c = last.get();
             popup =
                 new ConfirmView(
                     screens.peek(),
-                    "Undo \"" + Cells.line(c.summary()) + "\", not made in this review?",
-                    this::runUndo);
+                    "Undo #"
+                        + c.id()
+                        + " \""
+                        + Cells.line(c.summary())
+                        + "\", not made in this review?",
+                    () -> runUndo(c));
           }
         },
         this::error);
   }
 
-  private void runUndo() {
+  /** What an undo by id did: reverted the change, or refused because others came after it. */
+  private record UndoOutcome(Journal.Undone undone, Journal.LaterChanges refused) {}
+
+  private void runUndo(Journal.Change c) {
     writing++;
     db.submit(
-        s -> s.edits().undo(),
-        change -> {
+        s -> {
+          try {
+            return new UndoOutcome(s.edits().undo(c.id(), false), null);
+          } catch (Journal.LaterChanges later) {
+            return new UndoOutcome(null, later);
+          }
+        },
+        o -> {
           writing--;
-          change.ifPresent(c -> ours.remove(c.id()));
-          info(change.map(c -> "undone: " + c.summary()).orElse("nothing to undo"));
+          if (o.refused() != null) {
+            Journal.Change next = o.refused().later.get(o.refused().later.size() - 1);
+            error(
+                "not undone: #"
+                    + next.id()
+                    + " ("
+                    + next.summary()
+                    + ") was made after #"
+                    + c.id()
+                    + "; u again offers the latest");
+          } else {
+            ours.remove(c.id());
+            List<String> what = o.undone().what().get(0);
+            info("undone #" + c.id() + ": " + c.summary() + " (" + String.join("; ", what) + ")");
+          }
           list.refresh();
         },
         err -> {
@@ -807,7 +867,6 @@ final class ReviewApp {
               }
               edit(
                   ids,
-                  "rm",
                   s -> s.edits().delete(Selector.ids(ids), false),
                   a -> a,
                   r -> {

@@ -2,11 +2,9 @@ package dossier.query;
 
 import dossier.core.Extracted;
 import dossier.core.Tags;
-import dossier.core.Text;
 import dossier.store.Archive;
 import dossier.store.ArticleRepository;
 import dossier.store.NewArticle;
-import dossier.store.Originals;
 import dossier.store.Sort;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -169,13 +167,7 @@ final class Fixture {
     archive
         .articles()
         .insert(
-            new NewArticle(
-                x,
-                Text.sha256(title + "\n" + body),
-                Originals.compress(raw),
-                raw.length,
-                "/fixture/" + title,
-                tags.stream().map(Tags::normalize).toList()),
+            NewArticle.of(x, raw, "/fixture/" + title, tags.stream().map(Tags::normalize).toList()),
             imported);
   }
 

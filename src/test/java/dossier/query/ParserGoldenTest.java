@@ -87,6 +87,9 @@ class ParserGoldenTest {
           is:starred  =>  is:starred
           is:untagged  =>  is:untagged
           is:noted  =>  is:noted
+          is:undated  =>  is:undated
+          date:none  =>  is:undated
+          -date:none  =>  (NOT is:undated)
           IS:STARRED  =>  is:starred
           date:2024  =>  date:[2024-01-01..2025-01-01)
           date:2024-08  =>  date:[2024-08-01..2024-09-01)
@@ -168,7 +171,7 @@ class ParserGoldenTest {
           after:2024..2025  =>  error: bad date '2024..2025' at column 1 (expected 2024, 2024-08, 2024-08-15, today, yesterday, or 30d, 8w, 6m, 1y ago)
           before:  =>  error: 'before:' at column 1 needs a value (before:2024-08-15)
           is:starrd  =>  error: unknown state 'is:starrd' at column 1 (did you mean 'is:starred'?)
-          is:foo  =>  error: unknown state 'is:foo' at column 1 (expected one of new, read, reviewed, archived, starred, untagged, noted)
+          is:foo  =>  error: unknown state 'is:foo' at column 1 (expected one of new, read, reviewed, archived, starred, untagged, noted, undated)
           is:new*  =>  error: unknown state 'is:new*' at column 1 (did you mean 'is:new'?)
           id:abc  =>  error: bad id 'abc' at column 1 (expected id:42 or id:3,7,10..20)
           id:5..2  =>  error: bad id '5..2' at column 1 (expected id:42 or id:3,7,10..20)

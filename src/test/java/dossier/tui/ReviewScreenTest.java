@@ -7,7 +7,12 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.input.KeyStroke;
+import dossier.cli.RenditionTest;
+import dossier.core.ArticleField;
 import dossier.core.Status;
+import dossier.core.Text;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,10 +103,13 @@ class ReviewScreenTest {
         body.append("Paragraph number ").append(i).append(" of a long report.\n\n");
       }
       h.cli.runWithInput(body.toString(), "import", "-", "--format", "text");
-      // the cursor stays on its article when the list reloads; the new one is above it
+      // the cursor stays on its article when the list reloads; the new one has no date and
+      // goes after every dated article, with no date shown
       h.press("C-l");
       assertThat(h.row(cursorRow(h))).contains("Dam talks");
-      h.press("g", "Enter");
+      h.press("G");
+      assertThat(h.row(cursorRow(h))).contains("Paragraph number 1").doesNotContain("20");
+      h.press("Enter");
       assertThat(h.row(0)).contains("lines 1-21 of");
       h.press("Space"); // not a reader key: nothing moves
       assertThat(h.row(0)).contains("lines 1-21 of");
@@ -115,6 +123,7 @@ class ReviewScreenTest {
       assertThat(h.text()).contains("Paragraph number 60 of a long report.");
       h.press("g");
       assertThat(h.row(0)).contains("lines 1-21 of");
+      assertThat(h.text()).contains("undated");
     }
   }
 
@@ -323,7 +332,7 @@ class ReviewScreenTest {
       assertThat(h.article(1).starred()).isTrue();
       h.press("u");
       assertThat(h.article(1).starred()).isFalse();
-      assertThat(h.row(22)).startsWith("undone: ");
+      assertThat(h.row(22)).startsWith("undone #");
       assertThat(h.row(1)).startsWith(">  N");
       // the journal is the one 'dossier log' shows
       assertThat(h.cli.run("log").out()).contains("starred");
@@ -336,7 +345,7 @@ class ReviewScreenTest {
       h.cli.run("tag", "+script", "--", "id:3");
       h.press("u");
       assertThat(h.row(21))
-          .contains("Undo \"+script on 'id:3'")
+          .containsPattern("Undo #\\d+ \"\\+script on 'id:3'")
           .contains("not made in this review");
       h.press("n");
       assertThat(h.article(3).tags()).containsExactly("script");
@@ -344,9 +353,126 @@ class ReviewScreenTest {
       assertThat(h.article(3).tags()).isEmpty();
       // the import before it is not ours either: a stray u cannot take it back unasked
       h.press("u");
-      assertThat(h.row(21)).startsWith("Undo \"imported 1").endsWith("[y/N]");
+      assertThat(h.row(21)).containsPattern("^Undo #\\d+ \"imported 1").endsWith("[y/N]");
       h.press("Esc");
       assertThat(h.ids("")).hasSize(5);
+    }
+  }
+
+  /**
+   * Runs dossier as another process on the same archive (the test's own classes and libraries), to
+   * completion: a commit the review did not make, landing at a moment the test chooses.
+   */
+  private static void otherProcess(Harness h, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add("dossier.Main");
+    cmd.add("--db");
+    cmd.add(h.cli.db().toString());
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().put("HOME", h.cli.dir().resolve("home").toString());
+    pb.environment().put("XDG_CONFIG_HOME", h.cli.dir().resolve("home/.config").toString());
+    pb.environment().put("XDG_DATA_HOME", h.cli.dir().resolve("home/.local/share").toString());
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(out).isZero();
+  }
+
+  @Test
+  void undoUndoesOnlyTheChangeConfirmedEvenWhenAnotherProcessCommitsMeanwhile() throws Exception {
+    try (Harness h = Harness.open(tmp)) {
+      h.cli.run("tag", "+script", "--", "id:3");
+      h.press("u");
+      assertThat(h.row(21)).contains("+script on 'id:3'").contains("not made in this review");
+      // between the question and the answer, another process commits a change of its own
+      otherProcess(h, "tag", "+later", "--", "id:2");
+      h.press("y");
+      // neither is undone: the confirmed change is no longer the latest, and the other one was
+      // never confirmed
+      assertThat(h.article(3).tags()).containsExactly("script");
+      assertThat(h.article(2).tags()).containsExactly("later");
+      assertThat(h.text()).contains("not undone: #").contains("+later");
+      // asked again, the review names the latest change, and undoes exactly that one
+      h.press("u");
+      assertThat(h.row(21)).contains("+later on 'id:2'");
+      h.press("y");
+      assertThat(h.article(2).tags()).isEmpty();
+      assertThat(h.article(3).tags()).containsExactly("script");
+    }
+  }
+
+  @Test
+  void ownChangesAreUndoneByTheirIdNotWhateverIsLatest() throws Exception {
+    try (Harness h = Harness.open(tmp)) {
+      h.press("s"); // ours: undone without a question
+      otherProcess(h, "tag", "+later", "--", "id:2");
+      h.press("u");
+      // the latest is not ours: the review asks, and a no leaves both alone
+      assertThat(h.row(21)).contains("+later on 'id:2'");
+      h.press("n");
+      assertThat(h.article(1).starred()).isTrue();
+      assertThat(h.article(2).tags()).containsExactly("later");
+    }
+  }
+
+  @Test
+  void aFieldIsCorrectedWithEPinnedAndShownWithWInTheReader() {
+    try (Harness h = Harness.open(tmp)) {
+      h.press("e");
+      assertThat(h.text()).contains("Correct a field of #1").contains("source");
+      h.type("source").press("Enter");
+      assertThat(h.text()).contains("New source of #1, empty clears it");
+      h.press("C-u").type("The Lisvane Courier").press("Enter");
+      assertThat(h.article(1).source()).isEqualTo("The Lisvane Courier");
+      assertThat(h.article(1).pinned(ArticleField.SOURCE)).isTrue();
+      assertThat(h.text()).contains("edited the source of #1");
+      assertThat(h.ids("source:courier")).containsExactly("1");
+
+      h.press("Enter", "w");
+      assertThat(h.text())
+          .contains("where each field came from")
+          .containsPattern("source +edit \\(pinned\\) +The Lisvane Courier")
+          .containsPattern("section +no evidence +\\(none\\)");
+      h.press("w");
+      assertThat(h.text()).doesNotContain("where each field came from");
+
+      // a bad value is refused in the prompt, and nothing changes
+      h.press("e").type("publ").press("Enter").press("C-u").type("soon").press("Enter");
+      assertThat(h.text()).contains("bad date 'soon'");
+      h.press("Esc");
+      assertThat(h.article(1).published()).isEqualTo("2024-08-15");
+
+      // the edit is ours: u takes it back at once, with its old value
+      h.press("u");
+      assertThat(h.article(1).source()).isNotEqualTo("The Lisvane Courier");
+      assertThat(h.article(1).pinned(ArticleField.SOURCE)).isFalse();
+    }
+  }
+
+  @Test
+  void theReaderDrawsTheStructuredRenditionOfTheBody() throws Exception {
+    try (Harness h = Harness.open(tmp)) {
+      Path export = tmp.resolve("one.ndjson");
+      Files.writeString(
+          export,
+          "{\"title\":\"Talks resume\",\"body\":"
+              + RenditionTest.json(RenditionTest.BODY)
+              + ",\"markdown\":"
+              + RenditionTest.json(RenditionTest.MARKDOWN)
+              + ",\"content_hash\":\""
+              + Text.sha256("Talks resume", "\n\n", RenditionTest.BODY)
+              + "\"}\n");
+      assertThat(h.cli.run("import", export.toString()).code()).isZero();
+      h.press("C-l", "G", "Enter");
+      assertThat(h.text())
+          .contains("Dam talks resume")
+          .contains("• A timetable")
+          .contains("• A panel <script>")
+          .contains("│ We are close, one delegate said.")
+          .doesNotContain("## ");
     }
   }
 

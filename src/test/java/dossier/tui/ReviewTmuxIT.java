@@ -203,7 +203,7 @@ class ReviewTmuxIT {
     keys("?");
     // the terminal may be caught halfway through drawing: wait for the whole page
     String help =
-        waitFor("the help", s -> s.contains("keys (q or Esc goes back)") && s.contains("select:"));
+        waitFor("the help", s -> s.contains("keys (q or Esc goes back)") && s.contains("note:"));
     assertThat(help).contains("tag:").contains("reviewed:").contains("star:");
     keys("q");
     waitFor("is:new · 10 articles");
