@@ -62,6 +62,7 @@ public final class Archive implements AutoCloseable {
       throw new StoreException("cannot open archive " + abs + ": it is a folder; name a file");
     }
     createPrivately(abs);
+    NativeLibrary.ensure();
     Connection conn;
     try {
       Properties p = new Properties();
