@@ -16,6 +16,7 @@ import dossier.core.Query.Or;
 import dossier.core.Query.Saved;
 import dossier.core.Query.Tag;
 import dossier.core.Query.Text;
+import dossier.core.UrlKey;
 import dossier.query.CompiledQuery.Access;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -83,15 +84,16 @@ final class SqlCompiler {
   }
 
   /**
-   * The host of {@code a.url}, lower case, without scheme, path or port, compared with the domain
-   * itself and with any subdomain of it.
+   * The host of the article's normalized URL ({@code a.url_key}, else {@code a.url} as written: no
+   * http address), lower case, without scheme, path or port, compared with the domain itself and
+   * with any subdomain of it.
    */
   private static final String SITE =
       "(SELECT h = ? OR h LIKE ? ESCAPE '\\' FROM (SELECT lower(CASE WHEN instr(hp, ':') > 0"
           + " THEN substr(hp, 1, instr(hp, ':') - 1) ELSE hp END) AS h FROM (SELECT CASE WHEN"
           + " instr(r, '/') > 0 THEN substr(r, 1, instr(r, '/') - 1) ELSE r END AS hp FROM"
-          + " (SELECT CASE WHEN instr(a.url, '://') > 0 THEN substr(a.url, instr(a.url, '://') + 3)"
-          + " ELSE a.url END AS r))))";
+          + " (SELECT CASE WHEN instr(u, '://') > 0 THEN substr(u, instr(u, '://') + 3)"
+          + " ELSE u END AS r FROM (SELECT coalesce(a.url_key, a.url) AS u)))))";
 
   /**
    * SQL text with its parameters in order.
@@ -512,7 +514,11 @@ final class SqlCompiler {
       return Sql.of("coalesce(" + column + ", '') <> ''");
     }
     return switch (m.field()) {
-      case SOURCE, AUTHOR, URL -> Sql.maybeNull(column(m) + " LIKE ? ESCAPE '\\'", "%" + v + "%");
+      case SOURCE, AUTHOR -> Sql.maybeNull(column(m) + " LIKE ? ESCAPE '\\'", "%" + v + "%");
+      case URL ->
+          // a whole address is compared in its normalized form, as the stored one is
+          Sql.maybeNull(
+              column(m) + " LIKE ? ESCAPE '\\'", "%" + likeEscape(UrlKey.orSelf(m.value())) + "%");
       case SECTION -> Sql.maybeNull("a.section LIKE ? ESCAPE '\\'", m.prefix() ? v + "%" : v);
       case LANG ->
           m.prefix()
@@ -527,7 +533,7 @@ final class SqlCompiler {
     return switch (m.field()) {
       case SOURCE -> "a.source";
       case AUTHOR -> "a.authors";
-      case SITE, URL -> "a.url";
+      case SITE, URL -> "coalesce(a.url_key, a.url)";
       case SECTION -> "a.section";
       case LANG -> "a.lang";
     };
