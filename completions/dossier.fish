@@ -52,6 +52,7 @@ complete -c dossier -n __fish_use_subcommand -a edit -d 'Correct the metadata of
 complete -c dossier -n __fish_use_subcommand -a list -d 'List the articles that match a query (all articles without one),…'
 complete -c dossier -n __fish_use_subcommand -a search -d 'Search the archive: the best matches first, each with a snippet in…'
 complete -c dossier -n __fish_use_subcommand -a show -d 'Show one article: as text, JSON, Markdown, or the original bytes as…'
+complete -c dossier -n __fish_use_subcommand -a dups -d 'List groups of near-duplicate copies: the same story stored more…'
 complete -c dossier -n __fish_use_subcommand -a tag -d 'Add (+tag) and remove (-tag) tags on every article that matches a…'
 complete -c dossier -n __fish_use_subcommand -a tags -d 'List tags with the number of articles that carry them; rename,…'
 complete -c dossier -n __fish_use_subcommand -a mark -d 'Set the status of matching articles (new, read, reviewed, archived)…'
@@ -74,7 +75,7 @@ complete -c dossier -n __fish_use_subcommand -a completion -d 'Print the shell c
 complete -c dossier -n '__fish_seen_subcommand_from import' -l tag -x -a '(__dossier_tags)' -d 'Tag every imported article (repeatable)'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l url -x -d 'The URL the article came from (one file or stdin only)'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l format -x -d 'Input format: auto, text, html, markdown or pdf (default: auto,…'
-complete -c dossier -n '__fish_seen_subcommand_from import' -l on-duplicate -x -d 'For text already stored: skip, or update its metadata and original…'
+complete -c dossier -n '__fish_seen_subcommand_from import' -l on-duplicate -x -d 'For text already stored: skip, or update its metadata and original;…'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l dry-run -d 'Extract and report what would be imported; store nothing'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l json -d 'Print one JSON object a file on stdout: path, status (imported,…'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l max-size -x -d 'Refuse files larger than this (suffix K, M or G; default: 20M)'
@@ -128,6 +129,12 @@ complete -c dossier -n '__fish_seen_subcommand_from show' -l format -x -a 'text 
 complete -c dossier -n '__fish_seen_subcommand_from show' -l why -d 'Show where each metadata field came from (its origin) instead of…'
 complete -c dossier -n '__fish_seen_subcommand_from show' -s h -l help -d 'Show this help message and exit'
 complete -c dossier -n '__fish_seen_subcommand_from show' -s V -l version -d 'Print version information and exit'
+
+# dups
+complete -c dossier -n '__fish_seen_subcommand_from dups' -l format -x -a 'table json ndjson' -d 'table (for people), json (one array) or ndjson (one group a line:…'
+complete -c dossier -n '__fish_seen_subcommand_from dups' -s h -l help -d 'Show this help message and exit'
+complete -c dossier -n '__fish_seen_subcommand_from dups' -s V -l version -d 'Print version information and exit'
+complete -c dossier -n '__fish_seen_subcommand_from dups' -a '(__dossier_query_word)'
 
 # tag
 complete -c dossier -n '__fish_seen_subcommand_from tag' -l ids -x -d 'Comma-separated article ids instead of a query'

@@ -52,6 +52,7 @@ public final class DossierCommand implements Runnable {
           ListCommand.class,
           SearchCommand.class,
           ShowCommand.class,
+          DupsCommand.class,
           TagCommand.class,
           TagsCommand.class,
           MarkCommand.class,

@@ -64,7 +64,9 @@ final class ImportCommand extends BaseCommand {
       names = "--on-duplicate",
       paramLabel = "ACTION",
       description =
-          "For text already stored: skip, or update its metadata and original (default: skip).")
+          "For text already stored: skip, or update its metadata and original; skip-near also"
+              + " leaves out near-duplicate copies of a stored story, which are otherwise stored"
+              + " and marked as copies (default: skip).")
   String onDuplicate = "skip";
 
   @Option(
@@ -75,7 +77,7 @@ final class ImportCommand extends BaseCommand {
   @Option(
       names = "--json",
       description =
-          "Print one JSON object a file on stdout: path, status (imported, duplicate, updated, failed), id, error.")
+          "Print one JSON object a file on stdout: path, status (imported, duplicate, near-duplicate, updated, failed), id, error, and copy_of for a near-duplicate.")
   boolean json;
 
   @Option(
@@ -155,7 +157,8 @@ final class ImportCommand extends BaseCommand {
               s.duplicates() + r.duplicates(),
               s.updated() + r.updated(),
               s.failed() + r.failed(),
-              s.millis() + r.millis());
+              s.millis() + r.millis(),
+              s.near() + r.near());
     }
     bar.close();
     out().flush();
@@ -163,12 +166,19 @@ final class ImportCommand extends BaseCommand {
     say(
         String.format(
             Locale.ROOT,
-            "%s%s %d, %d duplicate%s%s, %d failed (%d file%s in %.1f s)",
+            "%s%s %d, %d duplicate%s%s%s, %d failed (%d file%s in %.1f s)",
             stop.requested() ? "stopped by Ctrl-C; the rest was not imported; " : "",
             verb,
             s.imported(),
             s.duplicates(),
             s.duplicates() == 1 ? "" : "s",
+            s.near() == 0
+                ? ""
+                : ", "
+                    + s.near()
+                    + " near-duplicate"
+                    + (s.near() == 1 ? "" : "s")
+                    + (opts.onDuplicate() == OnDuplicate.SKIP_NEAR ? " left out" : " stored"),
             s.updated() > 0 ? ", " + s.updated() + " updated" : "",
             s.failed(),
             s.files(),
@@ -255,6 +265,16 @@ final class ImportCommand extends BaseCommand {
       err().println("error: " + path + ": " + Text.safeForTerminal(o.error(), false));
     } else if (o.status() == Status.DUPLICATE && !json) {
       say("duplicate: " + path + (o.id() != null ? " (same text as article " + o.id() + ")" : ""));
+    } else if (o.status() == Status.NEAR_DUPLICATE && !json) {
+      bar.close();
+      say(
+          "near-duplicate of "
+              + o.copyOf()
+              + ": "
+              + path
+              + (o.id() != null && !o.id().equals(o.copyOf())
+                  ? " (stored as article " + o.id() + ")"
+                  : " (left out)"));
     }
   }
 
@@ -269,6 +289,9 @@ final class ImportCommand extends BaseCommand {
         g.writeNumberField("id", o.id());
       }
       g.writeStringField("error", o.error());
+      if (o.copyOf() != null) {
+        g.writeNumberField("copy_of", o.copyOf());
+      }
       g.writeEndObject();
       g.flush();
       out().print('\n');
@@ -305,7 +328,10 @@ final class ImportCommand extends BaseCommand {
     return switch (s.toLowerCase(Locale.ROOT)) {
       case "skip" -> OnDuplicate.SKIP;
       case "update" -> OnDuplicate.UPDATE;
-      default -> throw new UsageException("--on-duplicate must be skip or update, not '" + s + "'");
+      case "skip-near" -> OnDuplicate.SKIP_NEAR;
+      default ->
+          throw new UsageException(
+              "--on-duplicate must be skip, update or skip-near, not '" + s + "'");
     };
   }
 

@@ -5,7 +5,11 @@ import dossier.core.Text;
 import dossier.core.WriteFailure;
 import dossier.ingest.Decoder;
 import dossier.service.ArticleService;
+import dossier.service.CopyService;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -64,6 +68,22 @@ final class ShowCommand extends BaseCommand {
               + " ORIGINS below.")
   boolean why;
 
+  /** The article's original or copies, named after the text. */
+  private void kin(long id) {
+    CopyService.Kin k = new CopyService(archive()).kin(id);
+    List<String> parts = new ArrayList<>();
+    k.original().ifPresent(o -> parts.add("A near-duplicate copy of #" + o));
+    if (!k.copies().isEmpty()) {
+      parts.add(
+          (k.original().isPresent() ? "other copies: " : "Copies: ")
+              + k.copies().stream().map(c -> "#" + c).collect(Collectors.joining(", ")));
+    }
+    if (!parts.isEmpty()) {
+      out().println();
+      out().println(String.join("; ", parts) + " (dossier dups id:" + id + ")");
+    }
+  }
+
   @Override
   public Integer call() {
     ArticleService service = new ArticleService(archive());
@@ -93,7 +113,10 @@ final class ShowCommand extends BaseCommand {
     switch (format) {
       case json -> Json.writeArticle(out(), a);
       case markdown -> ArticleText.markdown(out(), a);
-      default -> ArticleText.text(out(), a, root().color());
+      default -> {
+        ArticleText.text(out(), a, root().color());
+        kin(a.id());
+      }
     }
     out().flush();
     return ExitCode.OK;
