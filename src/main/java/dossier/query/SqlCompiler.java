@@ -388,7 +388,8 @@ final class SqlCompiler {
       return Sql.of("coalesce(" + column + ", '') <> ''");
     }
     return switch (m.field()) {
-      case SOURCE, AUTHOR, URL -> Sql.maybeNull(column(m) + " LIKE ? ESCAPE '\\'", "%" + v + "%");
+      case SOURCE, AUTHOR, URL, PATH ->
+          Sql.maybeNull(column(m) + " LIKE ? ESCAPE '\\'", "%" + v + "%");
       case SECTION -> Sql.maybeNull("a.section LIKE ? ESCAPE '\\'", m.prefix() ? v + "%" : v);
       case LANG ->
           m.prefix()
@@ -406,6 +407,7 @@ final class SqlCompiler {
       case SITE, URL -> "a.url";
       case SECTION -> "a.section";
       case LANG -> "a.lang";
+      case PATH -> "a.path";
     };
   }
 
