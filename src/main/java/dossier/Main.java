@@ -12,8 +12,10 @@ public final class Main {
     Env env = Env.system();
     String cache = env.get("XDG_CACHE_HOME");
     String home = env.get("HOME");
-    NativeLibrary.prepare(cache != null ? cache : home != null ? home + "/.cache" : null);
-    int code = DossierCommand.commandLine(env, args).execute(args);
+    // remembered only: the library is prepared when a command first opens an archive
+    NativeLibrary.useCache(cache != null ? cache : home != null ? home + "/.cache" : null);
+    Integer quick = DossierCommand.quick(env, args);
+    int code = quick != null ? quick : DossierCommand.commandLine(env, args).execute(args);
     System.exit(code);
   }
 }

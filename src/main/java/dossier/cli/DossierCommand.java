@@ -6,6 +6,7 @@ import dossier.core.Text;
 import dossier.core.UsageException;
 import dossier.core.WriteFailure;
 import dossier.store.Archive;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -228,6 +229,29 @@ public final class DossierCommand implements Runnable {
     if (archive != null) {
       archive.close();
       archive = null;
+    }
+  }
+
+  /**
+   * Answers {@code dossier --version} (or {@code -V}) alone without building the command line:
+   * picocli's model of the root command costs several times what printing the version does. Returns
+   * null for any other arguments, which go to {@link #commandLine(Env, String...)}.
+   */
+  public static Integer quick(Env env, String... args) {
+    if (args.length != 1 || !(args[0].equals("--version") || args[0].equals("-V"))) {
+      return null;
+    }
+    PrintWriter out = Output.printWriter(env.stdoutBytes(), Output.stdoutCharset(), Output.STDOUT);
+    try {
+      for (String line : new VersionProvider().getVersion()) {
+        out.println(line);
+      }
+      out.flush();
+      return ExitCode.OK;
+    } catch (WriteFailure | IOException e) {
+      System.err.println("error: " + e.getMessage());
+      System.err.flush();
+      return ExitCode.FAILURE;
     }
   }
 

@@ -9,12 +9,17 @@ import dossier.store.Archive;
 import dossier.store.Sort;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
@@ -35,6 +40,19 @@ final class WarmupCommand extends BaseCommand {
           + " content='Ferry fares rise'></head><body><nav><a href=/>Home</a></nav><article><h1>"
           + "Ferry fares rise</h1><p>Ferry operators raised fares by a tenth on Tuesday, citing"
           + " fuel costs.</p><p>Commuters said the rise would hurt.</p></article></body></html>";
+
+  private static final String[][] COMMANDS = {
+    {"search", "strike"},
+    {"search", "\"ferry fares\"", "date:2020.."},
+    {"list", "tag:port"},
+    {"list", "--format", "ids", "fares"},
+    {"show", "1"},
+    {"tag", "+harbour", "--", "cranes"},
+    {"mark", "read", "--", "tag:harbour"},
+    {"suggest", "2"},
+    {"stats"},
+    {"--help"}
+  };
 
   @Override
   public Integer call() throws IOException {
@@ -64,6 +82,20 @@ final class WarmupCommand extends BaseCommand {
       edits.tag(new TagChange(List.of("port"), List.of(), ""), Selector.query("dockers"), false);
       edits.undo();
       articles.count("tag:port is:new date:2020..");
+      // the common commands as people type them, through picocli: its model of each command and
+      // the parsing are part of what the cache records
+      Env env =
+          new Env(
+              Map.of("DOSSIER_DB", db.toString()),
+              InputStream.nullInputStream(),
+              OutputStream.nullOutputStream(),
+              false,
+              false);
+      for (String[] args : COMMANDS) {
+        CommandLine cl = DossierCommand.commandLine(env, args);
+        cl.setErr(new PrintWriter(Writer.nullWriter()));
+        cl.execute(args);
+      }
     } finally {
       for (String f : new String[] {"warmup.db", "warmup.db-wal", "warmup.db-shm"}) {
         Files.deleteIfExists(dir.resolve(f));

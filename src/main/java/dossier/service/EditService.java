@@ -13,7 +13,6 @@ import dossier.store.Journal.Change;
 import dossier.store.Journal.Undone;
 import dossier.store.Selection;
 import dossier.store.TagRepository.TagCount;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,17 +51,29 @@ public final class EditService {
     }
   }
 
-  private int select(Selector s) throws SQLException {
-    Selection sel = archive.selection();
+  /** The articles a selector names, for a change in the open transaction. */
+  private Selection select(Selector s) {
     if (s.byIds()) {
-      return sel.select(s.ids());
+      return archive.select(s.ids());
     }
     if (s.query() == null || s.query().isBlank()) {
       throw new UsageException("a change needs a query or ids (use '*' for every article)");
     }
     String q = s.query().trim();
     CompiledQuery cq = q.equals("*") ? CompiledQuery.ALL : articles.compile(q);
-    return sel.select(cq);
+    return archive.select(cq);
+  }
+
+  /**
+   * Runs a change for real, or as a dry run: the same work rolled back, so what it reports is what
+   * the real run would do. A dry run's result says so and names no journal entry.
+   */
+  private Result run(boolean dryRun, Archive.Work<Result> change) {
+    if (!dryRun) {
+      return archive.write(change);
+    }
+    Result r = archive.rehearse(change);
+    return new Result(r.selected(), r.perOperation(), -1, true);
   }
 
   /** Adds and removes tags on the selected articles. */
@@ -74,29 +85,21 @@ public final class EditService {
     if (!s.byIds() && s.query() != null && !s.query().isBlank() && !s.query().trim().equals("*")) {
       articles.compile(s.query());
     }
-    return archive.write(
+    return run(
+        dryRun,
         () -> {
-          int n = select(s);
+          Selection sel = select(s);
           Map<String, Integer> per = new LinkedHashMap<>();
-          if (dryRun) {
-            for (String t : change.add()) {
-              per.put("+" + t, archive.tags().wouldChange(t, true));
-            }
-            for (String t : change.remove()) {
-              per.put("-" + t, archive.tags().wouldChange(t, false));
-            }
-            return new Result(n, per, -1, true);
-          }
           long j = archive.journal().begin("tag", describe(change, s));
           for (String t : change.add()) {
-            per.put("+" + t, archive.tags().add(j, t));
+            per.put("+" + t, sel.addTag(j, t));
           }
           for (String t : change.remove()) {
-            per.put("-" + t, archive.tags().remove(j, t));
+            per.put("-" + t, sel.removeTag(j, t));
           }
           int changed = archive.tags().articlesChanged(j);
           archive.journal().setSummary(j, describe(change, s) + " (" + changed + " changed)");
-          return new Result(n, per, changed, false, archive.journal().discardIfEmpty(j));
+          return new Result(sel.count(), per, changed, false, archive.journal().discardIfEmpty(j));
         });
   }
 
@@ -105,35 +108,25 @@ public final class EditService {
     if (status == null && starred == null) {
       throw new UsageException("nothing to do: give a status or --star/--unstar");
     }
-    return archive.write(
+    return run(
+        dryRun,
         () -> {
-          int n = select(s);
+          Selection sel = select(s);
           Map<String, Integer> per = new LinkedHashMap<>();
           String what =
               (status != null ? status.label() : "")
                   + (starred == null
                       ? ""
                       : (status != null ? ", " : "") + (starred ? "starred" : "unstarred"));
-          if (dryRun) {
-            if (status != null) {
-              per.put(status.label(), archive.edits().wouldChange("status", status.label()));
-            }
-            if (starred != null) {
-              per.put(
-                  starred ? "starred" : "unstarred",
-                  archive.edits().wouldChange("starred", starred ? 1 : 0));
-            }
-            return new Result(n, per, -1, true);
-          }
           long j = archive.journal().begin("mark", what + " " + target(s));
           if (status != null) {
-            per.put(status.label(), archive.edits().setStatus(j, status));
+            per.put(status.label(), sel.setStatus(j, status));
           }
           if (starred != null) {
-            per.put(starred ? "starred" : "unstarred", archive.edits().setStarred(j, starred));
+            per.put(starred ? "starred" : "unstarred", sel.setStarred(j, starred));
           }
           int changed = archive.tags().articlesChanged(j);
-          return new Result(n, per, changed, false, archive.journal().discardIfEmpty(j));
+          return new Result(sel.count(), per, changed, false, archive.journal().discardIfEmpty(j));
         });
   }
 
@@ -143,26 +136,25 @@ public final class EditService {
     String note = text == null || text.isBlank() ? null : text.strip();
     return archive.write(
         () -> {
-          archive.selection().select(List.of(id));
+          Selection sel = archive.select(List.of(id));
           long j =
               archive
                   .journal()
                   .begin("note", (note == null ? "removed note of #" : "note on #") + id);
-          int c = archive.edits().setNote(j, note);
+          int c = sel.setNote(j, note);
           return new Result(1, Map.of("note", c), c, false, archive.journal().discardIfEmpty(j));
         });
   }
 
   /** Deletes the selected articles (undo brings them back). */
   public Result delete(Selector s, boolean dryRun) {
-    return archive.write(
+    return run(
+        dryRun,
         () -> {
-          int n = select(s);
-          if (dryRun) {
-            return new Result(n, Map.of("deleted", n), n, true);
-          }
+          Selection sel = select(s);
+          int n = sel.count();
           long j = archive.journal().begin("rm", "deleted " + n + " " + target(s));
-          int d = archive.edits().delete(j);
+          int d = sel.delete(j);
           return new Result(n, Map.of("deleted", d), d, false, archive.journal().discardIfEmpty(j));
         });
   }
@@ -273,7 +265,7 @@ public final class EditService {
 
   /** How many articles a selector matches, without changing anything (for confirmations). */
   public int count(Selector s) {
-    return archive.write(() -> select(s));
+    return archive.rehearse(() -> select(s).count());
   }
 
   public List<TagCount> tagCounts() {

@@ -16,10 +16,10 @@ import dossier.store.Archive;
 import dossier.store.NewArticle;
 import dossier.store.Originals;
 import dossier.store.RuleRepository;
+import dossier.store.Selection;
 import dossier.store.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -512,7 +512,7 @@ public final class ImportService {
     waitingHashes.clear();
   }
 
-  private List<Outcome> writeBatch(List<Prepared> batch, Options opts) throws SQLException {
+  private List<Outcome> writeBatch(List<Prepared> batch, Options opts) {
     String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     List<Outcome> out = new ArrayList<>(batch.size());
     if (journal == 0) {
@@ -542,9 +542,9 @@ public final class ImportService {
           archive.journal().beforeUpdate(journal, existing.get());
           archive.articles().update(existing.get(), p.article());
           if (!opts.tags().isEmpty()) {
-            archive.selection().select(List.of(existing.get()));
+            Selection sel = archive.select(List.of(existing.get()));
             for (String t : opts.tags()) {
-              archive.tags().add(journal, t);
+              sel.addTag(journal, t);
             }
           }
           placed[i] = new Outcome(display, Status.UPDATED, existing.get(), null);
@@ -561,9 +561,9 @@ public final class ImportService {
     if (!created.isEmpty()) {
       archive.journal().created(journal, created);
       for (CompiledRule r : rules) {
-        archive.selection().select(created);
-        if (archive.selection().retain(r.query()) > 0) {
-          archive.tags().add(journal, r.tag());
+        Selection sel = archive.select(created);
+        if (sel.retain(r.query()) > 0) {
+          sel.addTag(journal, r.tag());
         }
       }
     }

@@ -102,30 +102,28 @@ public final class ReextractService {
         }
         after = batch.get(batch.size() - 1).id();
         List<Fresh> fresh = batch.parallelStream().map(ReextractService::extract).toList();
+        Archive.Work<List<Outcome>> write =
+            () -> {
+              // begun with the first batch so a run stopped before it leaves no record
+              if (journal[0] == 0) {
+                journal[0] = archive.journal().begin("reextract", describe(q));
+              }
+              List<Outcome> out = new ArrayList<>(fresh.size());
+              for (Fresh f : fresh) {
+                out.add(decide(f, journal[0]));
+              }
+              return out;
+            };
         List<Outcome> outcomes;
         if (dryRun) {
-          outcomes = new ArrayList<>();
-          for (Fresh f : fresh) {
-            try {
-              outcomes.add(decide(f, null));
-            } catch (java.sql.SQLException e) {
-              throw new dossier.store.StoreException("cannot look up article", e);
-            }
+          // the real batch rolled back: its journal entry goes with it
+          try {
+            outcomes = archive.rehearse(write);
+          } finally {
+            journal[0] = 0;
           }
         } else {
-          outcomes =
-              archive.write(
-                  () -> {
-                    // begun with the first batch so a run stopped before it leaves no record
-                    if (journal[0] == 0) {
-                      journal[0] = archive.journal().begin("reextract", describe(q));
-                    }
-                    List<Outcome> out = new ArrayList<>(fresh.size());
-                    for (Fresh f : fresh) {
-                      out.add(decide(f, journal[0]));
-                    }
-                    return out;
-                  });
+          outcomes = archive.write(write);
         }
         for (Outcome o : outcomes) {
           counts[o.status().ordinal()]++;
@@ -221,8 +219,8 @@ public final class ReextractService {
     }
   }
 
-  /** Decides (and with a journal, applies) the outcome for one article. */
-  private Outcome decide(Fresh f, Long journal) throws java.sql.SQLException {
+  /** Decides and applies the outcome for one article. */
+  private Outcome decide(Fresh f, long journal) {
     Stored s = f.stored();
     if (f.error() != null) {
       return new Outcome(s.id(), f.failure(), f.error());
@@ -250,9 +248,6 @@ public final class ReextractService {
         return new Outcome(
             s.id(), Status.CONFLICT, "its new text is the same as article " + other.get(), kept);
       }
-    }
-    if (journal == null) {
-      return new Outcome(s.id(), Status.CHANGED, null, kept);
     }
     Replaced r = ReextractRepository.of(archive).replace(journal, s, x);
     if (r == Replaced.GONE) {

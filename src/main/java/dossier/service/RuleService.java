@@ -6,6 +6,7 @@ import dossier.core.UsageException;
 import dossier.query.CompiledQuery;
 import dossier.store.Archive;
 import dossier.store.RuleRepository.Rule;
+import dossier.store.Selection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,11 +89,11 @@ public final class RuleService {
                           + (limit == null ? "" : " on '" + restrict.trim() + "'"));
           Map<Rule, Integer> out = new LinkedHashMap<>();
           for (Map.Entry<Rule, CompiledQuery> e : compiled.entrySet()) {
-            archive.selection().select(e.getValue());
+            Selection sel = archive.select(e.getValue());
             if (limit != null) {
-              archive.selection().retain(limit);
+              sel.retain(limit);
             }
-            out.put(e.getKey(), archive.tags().add(j, e.getKey().tag()));
+            out.put(e.getKey(), sel.addTag(j, e.getKey().tag()));
           }
           archive.journal().discardIfEmpty(j);
           return out;

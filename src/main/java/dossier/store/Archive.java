@@ -1,5 +1,6 @@
 package dossier.store;
 
+import dossier.query.CompiledQuery;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collection;
 import java.util.Properties;
 import org.sqlite.JDBC;
 import org.sqlite.SQLiteConnection;
@@ -34,7 +36,6 @@ public final class Archive implements AutoCloseable {
   private TagRepository tags;
   private EditRepository edits;
   private Journal journal;
-  private Selection selection;
   private RuleRepository rules;
   private SimilarityRepository similarity;
 
@@ -61,6 +62,7 @@ public final class Archive implements AutoCloseable {
       throw new StoreException("cannot open archive " + abs + ": it is a folder; name a file");
     }
     createPrivately(abs);
+    NativeLibrary.ensure();
     Connection conn;
     try {
       Properties p = new Properties();
@@ -92,24 +94,24 @@ public final class Archive implements AutoCloseable {
    * it either), and a read-only folder is not a read-only archive.
    */
   static String openReason(Path abs, SQLException e) {
-    String m = e.getMessage() == null ? "" : e.getMessage();
-    if (m.contains("SQLITE_CORRUPT") || m.contains("SQLITE_NOTADB")) {
+    SqliteCode code = SqliteCode.of(e);
+    if (code == SqliteCode.CORRUPT || code == SqliteCode.NOTADB) {
       long size = -1;
       try {
         size = Files.size(abs);
       } catch (IOException ignored) {
         // the size only makes the message clearer
       }
-      return (size >= 0 && size < 4096 && m.contains("SQLITE_CORRUPT")
+      return (size >= 0 && size < 4096 && code == SqliteCode.CORRUPT
               ? "the file is damaged (it is cut short: " + size + " bytes)"
-              : m.contains("SQLITE_CORRUPT")
+              : code == SqliteCode.CORRUPT
                   ? "the file is damaged"
                   : "the file is not an SQLite database, so not a dossier archive")
           + "; it was not changed. Restore it from a backup, or try 'sqlite3 "
           + abs
           + " .recover'";
     }
-    if (m.contains("SQLITE_READONLY") || m.contains("SQLITE_CANTOPEN")) {
+    if (code == SqliteCode.READONLY || code == SqliteCode.CANTOPEN) {
       Path dir = abs.getParent();
       if (!Files.isWritable(abs) && Files.exists(abs)) {
         return "the archive file is read-only (permission denied)";
@@ -343,14 +345,6 @@ public final class Archive implements AutoCloseable {
     return similarity;
   }
 
-  /** The set of articles the current change applies to. */
-  public Selection selection() {
-    if (selection == null) {
-      selection = new Selection(this);
-    }
-    return selection;
-  }
-
   /**
    * Refreshes the query planner's statistics when {@code added} new articles are a tenth or more of
    * what they describe (or there are none yet). Without them SQLite cannot tell that, say, a date
@@ -461,39 +455,87 @@ public final class Archive implements AutoCloseable {
     }
   }
 
-  /** Work that runs inside one write transaction. */
+  /**
+   * Work that runs inside one write transaction. Store methods report failures as {@link
+   * StoreException}; whatever it throws rolls the transaction back.
+   */
   @FunctionalInterface
   public interface Work<T> {
+    T run();
+  }
+
+  /** Work of the store's own that talks SQL directly. */
+  @FunctionalInterface
+  interface SqlWork<T> {
     T run() throws SQLException;
   }
+
+  /** Counts the write transactions begun on this connection; a selection belongs to one. */
+  private long transactions;
+
+  /** The number of the open write transaction, or 0 when none is open. */
+  private long openTransaction;
+
+  /** Selections handed out in the open transaction. */
+  private int selections;
 
   /**
    * Runs {@code work} in one {@code BEGIN IMMEDIATE} transaction: it takes the write lock up front,
    * so a concurrent writer waits for the busy timeout instead of failing halfway.
    */
   public <T> T write(Work<T> work) {
+    return writeSql(work::run);
+  }
+
+  /**
+   * Runs {@code work} exactly as {@link #write} does, then rolls it back: a dry run is the real run
+   * whose changes are thrown away, so it reports what the real one would do.
+   */
+  public <T> T rehearse(Work<T> work) {
     try {
-      return inTransaction(work);
+      return inTransaction(work::run, false);
     } catch (SQLException e) {
       throw new StoreException(describe("archive write failed", e), e);
     }
   }
 
-  <T> T inTransaction(Work<T> work) throws SQLException {
+  /** {@link #write} for the store's own SQL. */
+  <T> T writeSql(SqlWork<T> work) {
+    try {
+      return inTransaction(work, true);
+    } catch (SQLException e) {
+      throw new StoreException(describe("archive write failed", e), e);
+    }
+  }
+
+  <T> T inTransaction(SqlWork<T> work) throws SQLException {
+    return inTransaction(work, true);
+  }
+
+  private <T> T inTransaction(SqlWork<T> work, boolean commit) throws SQLException {
+    if (openTransaction != 0) {
+      throw new IllegalStateException("a write transaction is already open on this archive");
+    }
     try (Statement st = conn.createStatement()) {
       st.execute("BEGIN IMMEDIATE");
     }
+    openTransaction = ++transactions;
+    selections = 0;
     boolean ok = false;
     try {
       T result = work.run();
-      CrashPoint.beforeCommit();
-      try (Statement st = conn.createStatement()) {
-        st.execute("COMMIT");
+      if (commit) {
+        CrashPoint.beforeCommit();
+        try (Statement st = conn.createStatement()) {
+          st.execute("COMMIT");
+        }
+        ok = true;
+        openTransaction = 0;
+        CrashPoint.afterCommit();
       }
-      ok = true;
-      CrashPoint.afterCommit();
       return result;
     } finally {
+      openTransaction = 0;
       if (!ok) {
         try (Statement st = conn.createStatement()) {
           st.execute("ROLLBACK");
@@ -504,6 +546,36 @@ public final class Archive implements AutoCloseable {
     }
   }
 
+  /**
+   * Selects the articles matching {@code q} for a change made in the open {@link #write}; the
+   * handle works on that set alone, until the transaction ends.
+   */
+  public Selection select(CompiledQuery q) {
+    Selection sel = newSelection();
+    return sel.fill(q);
+  }
+
+  /**
+   * Selects the articles with these ids (ids that do not exist are left out) for a change made in
+   * the open {@link #write}.
+   */
+  public Selection select(Collection<Long> ids) {
+    Selection sel = newSelection();
+    return sel.fill(ids);
+  }
+
+  private Selection newSelection() {
+    if (openTransaction == 0) {
+      throw new IllegalStateException("a selection is made inside a write transaction");
+    }
+    return new Selection(this, openTransaction, ++selections);
+  }
+
+  /** True while the write transaction {@code number} is open. */
+  boolean isOpen(long number) {
+    return number != 0 && openTransaction == number;
+  }
+
   /** A user-facing description of an SQLite failure. */
   static String describe(String what, SQLException e) {
     return what + ": " + reason(e);
@@ -511,29 +583,16 @@ public final class Archive implements AutoCloseable {
 
   /** Why an SQLite operation failed, in words: never a bare {@code [SQLITE_...]} code. */
   static String reason(SQLException e) {
-    String m = e.getMessage() == null ? "" : e.getMessage();
-    if (m.contains("SQLITE_BUSY") || m.contains("database is locked")) {
-      return "the archive is busy in another process; try again";
-    }
-    if (m.contains("SQLITE_NOTADB") || m.contains("not a database")) {
-      return "the file is not a dossier archive";
-    }
-    if (m.contains("SQLITE_CORRUPT")) {
-      return "the archive is damaged";
-    }
-    if (m.contains("SQLITE_READONLY")) {
-      return "the archive cannot be written (check its permissions and its folder's)";
-    }
-    if (m.contains("SQLITE_CANTOPEN")) {
-      return "the archive cannot be opened";
-    }
-    if (m.contains("SQLITE_FULL")) {
-      return "No space left on device";
-    }
-    if (m.contains("SQLITE_IOERR")) {
-      return "input/output error";
-    }
-    return m.replaceFirst("^\\[SQLITE_\\w+\\]\\s*", "");
+    return switch (SqliteCode.of(e)) {
+      case BUSY, LOCKED -> "the archive is busy in another process; try again";
+      case NOTADB -> "the file is not a dossier archive";
+      case CORRUPT -> "the archive is damaged";
+      case READONLY -> "the archive cannot be written (check its permissions and its folder's)";
+      case CANTOPEN -> "the archive cannot be opened";
+      case FULL -> "No space left on device";
+      case IOERR -> "input/output error";
+      case INTERRUPT, OTHER -> SqliteCode.message(e);
+    };
   }
 
   @Override

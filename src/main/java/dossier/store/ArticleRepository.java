@@ -239,17 +239,21 @@ public final class ArticleRepository {
   }
 
   /** Gives an article a tag (normalized name), creating the tag when it is new. */
-  public void addTag(long articleId, String normalizedTag) throws SQLException {
-    long tagId = tagId(normalizedTag);
-    if (linkTag == null) {
-      linkTag =
-          conn()
-              .prepareStatement(
-                  "INSERT OR IGNORE INTO article_tags(article_id, tag_id) VALUES (?, ?)");
+  public void addTag(long articleId, String normalizedTag) {
+    try {
+      long tagId = tagId(normalizedTag);
+      if (linkTag == null) {
+        linkTag =
+            conn()
+                .prepareStatement(
+                    "INSERT OR IGNORE INTO article_tags(article_id, tag_id) VALUES (?, ?)");
+      }
+      linkTag.setLong(1, articleId);
+      linkTag.setLong(2, tagId);
+      linkTag.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot tag the article", e), e);
     }
-    linkTag.setLong(1, articleId);
-    linkTag.setLong(2, tagId);
-    linkTag.executeUpdate();
   }
 
   private long tagId(String name) throws SQLException {

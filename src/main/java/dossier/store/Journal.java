@@ -35,26 +35,34 @@ public final class Journal {
   }
 
   /** Starts a change; call inside {@link Archive#write}. */
-  public long begin(String command, String summary) throws SQLException {
-    try (PreparedStatement st =
-        conn().prepareStatement("INSERT INTO journal(at, command, summary) VALUES (?, ?, ?)")) {
-      st.setString(1, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-      st.setString(2, command);
-      st.setString(3, summary);
-      st.executeUpdate();
-      try (ResultSet rs = st.getGeneratedKeys()) {
-        rs.next();
-        return rs.getLong(1);
+  public long begin(String command, String summary) {
+    try {
+      try (PreparedStatement st =
+          conn().prepareStatement("INSERT INTO journal(at, command, summary) VALUES (?, ?, ?)")) {
+        st.setString(1, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        st.setString(2, command);
+        st.setString(3, summary);
+        st.executeUpdate();
+        try (ResultSet rs = st.getGeneratedKeys()) {
+          rs.next();
+          return rs.getLong(1);
+        }
       }
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot write the journal", e), e);
     }
   }
 
-  public void setSummary(long id, String summary) throws SQLException {
-    try (PreparedStatement st =
-        conn().prepareStatement("UPDATE journal SET summary=? WHERE id=?")) {
-      st.setString(1, summary);
-      st.setLong(2, id);
-      st.executeUpdate();
+  public void setSummary(long id, String summary) {
+    try {
+      try (PreparedStatement st =
+          conn().prepareStatement("UPDATE journal SET summary=? WHERE id=?")) {
+        st.setString(1, summary);
+        st.setLong(2, id);
+        st.executeUpdate();
+      }
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot write the journal", e), e);
     }
   }
 
@@ -62,15 +70,19 @@ public final class Journal {
    * Removes a change that turned out to change nothing, so undo skips it; returns the change's id,
    * or 0 when it was removed.
    */
-  public long discardIfEmpty(long id) throws SQLException {
-    try (PreparedStatement st =
-        conn()
-            .prepareStatement(
-                "DELETE FROM journal WHERE id = ? AND NOT EXISTS"
-                    + " (SELECT 1 FROM journal_entries WHERE journal_id = ?)")) {
-      st.setLong(1, id);
-      st.setLong(2, id);
-      return st.executeUpdate() > 0 ? 0 : id;
+  public long discardIfEmpty(long id) {
+    try {
+      try (PreparedStatement st =
+          conn()
+              .prepareStatement(
+                  "DELETE FROM journal WHERE id = ? AND NOT EXISTS"
+                      + " (SELECT 1 FROM journal_entries WHERE journal_id = ?)")) {
+        st.setLong(1, id);
+        st.setLong(2, id);
+        return st.executeUpdate() > 0 ? 0 : id;
+      }
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot write the journal", e), e);
     }
   }
 
@@ -93,15 +105,19 @@ public final class Journal {
   }
 
   /** Records that an import created these articles; undo deletes them. */
-  public void created(long journal, List<Long> articleIds) throws SQLException {
-    try (PreparedStatement st =
-        conn()
-            .prepareStatement(
-                "INSERT INTO journal_entries(journal_id, kind, article_id)"
-                    + " SELECT ?, 'created', value FROM json_each(?)")) {
-      st.setLong(1, journal);
-      st.setString(2, articleIds.toString());
-      st.executeUpdate();
+  public void created(long journal, List<Long> articleIds) {
+    try {
+      try (PreparedStatement st =
+          conn()
+              .prepareStatement(
+                  "INSERT INTO journal_entries(journal_id, kind, article_id)"
+                      + " SELECT ?, 'created', value FROM json_each(?)")) {
+        st.setLong(1, journal);
+        st.setString(2, articleIds.toString());
+        st.executeUpdate();
+      }
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot write the journal", e), e);
     }
   }
 
@@ -109,14 +125,18 @@ public final class Journal {
    * Keeps the current text and metadata of an article an import, re-extraction or edit is about to
    * replace; undo puts them back.
    */
-  public void beforeUpdate(long journal, long articleId) throws SQLException {
-    try (PreparedStatement st =
-        conn().prepareStatement("INSERT OR IGNORE INTO " + TRASH + " WHERE a.id = ?")) {
-      st.setLong(1, journal);
-      st.setLong(2, articleId);
-      st.executeUpdate();
+  public void beforeUpdate(long journal, long articleId) {
+    try {
+      try (PreparedStatement st =
+          conn().prepareStatement("INSERT OR IGNORE INTO " + TRASH + " WHERE a.id = ?")) {
+        st.setLong(1, journal);
+        st.setLong(2, articleId);
+        st.executeUpdate();
+      }
+      entry(journal, "updated", articleId, null, null, null);
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot write the journal", e), e);
     }
-    entry(journal, "updated", articleId, null, null, null);
   }
 
   /**
@@ -215,7 +235,7 @@ public final class Journal {
 
   /** Reverts the most recent change not yet undone, in one transaction; empty when none is left. */
   public Optional<Undone> undoLast() {
-    return archive.write(
+    return archive.writeSql(
         () -> {
           List<Change> open = notUndone(0);
           if (open.isEmpty()) {
@@ -231,7 +251,7 @@ public final class Journal {
    * names them, unless {@code withLater} asks to undo them too (newest first).
    */
   public Undone undo(long id, boolean withLater) {
-    return archive.write(
+    return archive.writeSql(
         () -> {
           Change target = null;
           try (PreparedStatement st =

@@ -139,19 +139,18 @@ public final class Maintenance {
 
   /** True when SQLite says the file itself is damaged: the only evidence of damage. */
   private static boolean damaged(SQLException e) {
-    String m = e.getMessage() == null ? "" : e.getMessage();
-    return m.contains("SQLITE_CORRUPT") || m.contains("malformed");
+    return SqliteCode.of(e) == SqliteCode.CORRUPT;
   }
 
   /** A check that could not run is no finding: read-only or busy says nothing about damage. */
   private StoreException cannotCheck(SQLException e) {
-    String m = e.getMessage() == null ? "" : e.getMessage();
+    SqliteCode code = SqliteCode.of(e);
     String why;
-    if (m.contains("SQLITE_READONLY")) {
+    if (code == SqliteCode.READONLY) {
       why =
           "it is read-only (the full-text index's check writes); nothing was found wrong with what"
               + " could be checked";
-    } else if (m.contains("SQLITE_BUSY") || m.contains("locked")) {
+    } else if (code == SqliteCode.BUSY || code == SqliteCode.LOCKED) {
       why =
           "it is busy: another process held its write lock for as long as dossier waits; try again";
     } else {
@@ -186,9 +185,8 @@ public final class Maintenance {
       if (!damaged(e)) {
         throw cannotCheck(e);
       }
-      String m = e.getMessage() == null ? "" : e.getMessage();
       return "the full-text index does not match the articles ("
-          + m.replaceFirst("^\\[SQLITE_\\w+\\]\\s*", "").trim()
+          + SqliteCode.message(e)
           + "); 'dossier db check --repair' rebuilds it";
     }
   }
@@ -208,7 +206,7 @@ public final class Maintenance {
    * transaction. Missing originals cannot be made up; {@link #check} still reports them.
    */
   public Repair repair() {
-    return archive.write(
+    return archive.writeSql(
         () -> {
           long removed = 0;
           for (Invariant inv : INVARIANTS) {
@@ -231,7 +229,7 @@ public final class Maintenance {
    * writers through the busy timeout like any other write.
    */
   public void vacuum() {
-    archive.write(
+    archive.writeSql(
         () -> {
           try (Statement st = conn().createStatement()) {
             st.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')");

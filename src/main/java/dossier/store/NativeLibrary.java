@@ -16,6 +16,26 @@ import org.sqlite.util.OSInfo;
 public final class NativeLibrary {
   private NativeLibrary() {}
 
+  private static volatile String cacheHome;
+
+  /**
+   * Names the per-user cache folder that {@link #ensure} keeps the library in. Only remembered
+   * here: a command that opens no archive ({@code --version}, {@code --help}) loads nothing of the
+   * driver.
+   */
+  public static void useCache(String cacheHome) {
+    NativeLibrary.cacheHome = cacheHome;
+  }
+
+  /** Prepares the library in the folder {@link #useCache} named, once, before a first open. */
+  static void ensure() {
+    String home = cacheHome;
+    if (home != null) {
+      cacheHome = null;
+      prepare(home);
+    }
+  }
+
   /** Points sqlite-jdbc at the cached library, extracting it there first when needed. */
   public static void prepare(String cacheHome) {
     if (System.getProperty("org.sqlite.lib.path") != null || cacheHome == null) {

@@ -101,31 +101,37 @@ public final class ReextractRepository {
    * the old fields. Call inside {@link Archive#write}, after checking that no other article has the
    * new hash.
    */
-  public Replaced replace(long journal, Stored s, Article fresh) throws SQLException {
-    try (PreparedStatement same =
-        conn()
-            .prepareStatement(
-                "SELECT 1 FROM articles a JOIN originals o ON o.article_id = a.id"
-                    + " WHERE a.id = ? AND a.content_hash = ? AND o.data = ?")) {
-      same.setLong(1, s.id());
-      same.setString(2, s.contentHash());
-      same.setBytes(3, s.data());
-      try (ResultSet rs = same.executeQuery()) {
-        if (!rs.next()) {
-          return Replaced.GONE;
+  public Replaced replace(long journal, Stored s, Article fresh) {
+    try {
+      try (PreparedStatement same =
+          conn()
+              .prepareStatement(
+                  "SELECT 1 FROM articles a JOIN originals o ON o.article_id = a.id"
+                      + " WHERE a.id = ? AND a.content_hash = ? AND o.data = ?")) {
+        same.setLong(1, s.id());
+        same.setString(2, s.contentHash());
+        same.setBytes(3, s.data());
+        try (ResultSet rs = same.executeQuery()) {
+          if (!rs.next()) {
+            return Replaced.GONE;
+          }
         }
       }
+      archive.journal().beforeUpdate(journal, s.id());
+      try (PreparedStatement st =
+          conn()
+              .prepareStatement(
+                  "UPDATE articles SET "
+                      + Columns.assignments(Columns.EXTRACTED)
+                      + " WHERE id=?")) {
+        int i = Columns.bind(st, 1, fresh, Columns.EXTRACTED);
+        st.setLong(i, s.id());
+        st.executeUpdate();
+      }
+      return Replaced.DONE;
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot replace the article", e), e);
     }
-    archive.journal().beforeUpdate(journal, s.id());
-    try (PreparedStatement st =
-        conn()
-            .prepareStatement(
-                "UPDATE articles SET " + Columns.assignments(Columns.EXTRACTED) + " WHERE id=?")) {
-      int i = Columns.bind(st, 1, fresh, Columns.EXTRACTED);
-      st.setLong(i, s.id());
-      st.executeUpdate();
-    }
-    return Replaced.DONE;
   }
 
   /** True when {@code a} and {@code b} would be stored with the same extracted fields. */

@@ -24,45 +24,49 @@ public final class RestoreRepository {
    * one up); call inside {@link Archive#write}. Keeps {@code a.id()} when no article has it, else
    * takes a new one. Returns the id stored under.
    */
-  public long insert(Article a, byte[] originalBytes) throws SQLException {
-    if (insert == null) {
-      idTaken = archive.connection().prepareStatement("SELECT 1 FROM articles WHERE id = ?");
-      insert =
-          archive
-              .connection()
-              .prepareStatement(
-                  "INSERT INTO articles("
-                      + Columns.names(Columns.ROW, null)
-                      + ") VALUES "
-                      + Columns.placeholders(Columns.ROW)
-                      + " RETURNING id");
-      original =
-          archive
-              .connection()
-              .prepareStatement("INSERT INTO originals(article_id, size, data) VALUES (?,?,?)");
-    }
-    boolean keepId = false;
-    if (a.id() > 0) {
-      idTaken.setLong(1, a.id());
-      try (ResultSet rs = idTaken.executeQuery()) {
-        keepId = !rs.next();
+  public long insert(Article a, byte[] originalBytes) {
+    try {
+      if (insert == null) {
+        idTaken = archive.connection().prepareStatement("SELECT 1 FROM articles WHERE id = ?");
+        insert =
+            archive
+                .connection()
+                .prepareStatement(
+                    "INSERT INTO articles("
+                        + Columns.names(Columns.ROW, null)
+                        + ") VALUES "
+                        + Columns.placeholders(Columns.ROW)
+                        + " RETURNING id");
+        original =
+            archive
+                .connection()
+                .prepareStatement("INSERT INTO originals(article_id, size, data) VALUES (?,?,?)");
       }
+      boolean keepId = false;
+      if (a.id() > 0) {
+        idTaken.setLong(1, a.id());
+        try (ResultSet rs = idTaken.executeQuery()) {
+          keepId = !rs.next();
+        }
+      }
+      Columns.bind(insert, 1, keepId ? a : a.withId(0), Columns.ROW);
+      long id;
+      try (ResultSet rs = insert.executeQuery()) {
+        rs.next();
+        id = rs.getLong(1);
+      }
+      if (originalBytes != null) {
+        original.setLong(1, id);
+        original.setInt(2, originalBytes.length);
+        original.setBytes(3, Originals.compress(originalBytes));
+        original.executeUpdate();
+      }
+      for (String t : a.tags()) {
+        archive.articles().addTag(id, t);
+      }
+      return id;
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot store the article", e), e);
     }
-    Columns.bind(insert, 1, keepId ? a : a.withId(0), Columns.ROW);
-    long id;
-    try (ResultSet rs = insert.executeQuery()) {
-      rs.next();
-      id = rs.getLong(1);
-    }
-    if (originalBytes != null) {
-      original.setLong(1, id);
-      original.setInt(2, originalBytes.length);
-      original.setBytes(3, Originals.compress(originalBytes));
-      original.executeUpdate();
-    }
-    for (String t : a.tags()) {
-      archive.articles().addTag(id, t);
-    }
-    return id;
   }
 }

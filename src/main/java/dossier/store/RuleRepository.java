@@ -36,35 +36,43 @@ public final class RuleRepository {
   }
 
   /** Adds a rule, journaled so undo removes it; call inside {@link Archive#write}. */
-  public long add(long journal, String query, String tag) throws SQLException {
-    long id;
-    try (PreparedStatement st =
-        archive
-            .connection()
-            .prepareStatement("INSERT INTO rules(query, tag, created) VALUES (?, ?, ?)")) {
-      st.setString(1, query);
-      st.setString(2, tag);
-      st.setString(3, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-      st.executeUpdate();
-      try (ResultSet rs = st.getGeneratedKeys()) {
-        rs.next();
-        id = rs.getLong(1);
+  public long add(long journal, String query, String tag) {
+    try {
+      long id;
+      try (PreparedStatement st =
+          archive
+              .connection()
+              .prepareStatement("INSERT INTO rules(query, tag, created) VALUES (?, ?, ?)")) {
+        st.setString(1, query);
+        st.setString(2, tag);
+        st.setString(3, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        st.executeUpdate();
+        try (ResultSet rs = st.getGeneratedKeys()) {
+          rs.next();
+          id = rs.getLong(1);
+        }
       }
+      archive.journal().ruleAdded(journal, id);
+      return id;
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot add the rule", e), e);
     }
-    archive.journal().ruleAdded(journal, id);
-    return id;
   }
 
   /**
    * Removes a rule, journaled so undo brings it back with its id; call inside {@link
    * Archive#write}. Returns false when there is no such rule.
    */
-  public boolean remove(long journal, long id) throws SQLException {
-    archive.journal().ruleRemoved(journal, id);
-    try (PreparedStatement st =
-        archive.connection().prepareStatement("DELETE FROM rules WHERE id = ?")) {
-      st.setLong(1, id);
-      return st.executeUpdate() > 0;
+  public boolean remove(long journal, long id) {
+    try {
+      archive.journal().ruleRemoved(journal, id);
+      try (PreparedStatement st =
+          archive.connection().prepareStatement("DELETE FROM rules WHERE id = ?")) {
+        st.setLong(1, id);
+        return st.executeUpdate() > 0;
+      }
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot remove the rule", e), e);
     }
   }
 }

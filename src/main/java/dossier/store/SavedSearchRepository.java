@@ -50,39 +50,47 @@ public final class SavedSearchRepository {
    * back the one it replaced); call inside {@link Archive#write}. Returns true when it replaced
    * one.
    */
-  public boolean put(long journal, String name, String query, String now) throws SQLException {
-    boolean existed = get(name).isPresent();
-    if (existed) {
-      archive.journal().savedRemoved(journal, name);
+  public boolean put(long journal, String name, String query, String now) {
+    try {
+      boolean existed = get(name).isPresent();
+      if (existed) {
+        archive.journal().savedRemoved(journal, name);
+      }
+      try (PreparedStatement st =
+          archive
+              .connection()
+              .prepareStatement(
+                  "INSERT INTO saved_searches(name, query, created) VALUES (?, ?, ?)"
+                      + " ON CONFLICT(name) DO UPDATE SET query = excluded.query")) {
+        st.setString(1, name);
+        st.setString(2, query);
+        st.setString(3, now);
+        st.executeUpdate();
+      }
+      archive.journal().savedAdded(journal, name);
+      return existed;
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot save the search", e), e);
     }
-    try (PreparedStatement st =
-        archive
-            .connection()
-            .prepareStatement(
-                "INSERT INTO saved_searches(name, query, created) VALUES (?, ?, ?)"
-                    + " ON CONFLICT(name) DO UPDATE SET query = excluded.query")) {
-      st.setString(1, name);
-      st.setString(2, query);
-      st.setString(3, now);
-      st.executeUpdate();
-    }
-    archive.journal().savedAdded(journal, name);
-    return existed;
   }
 
   /**
    * Removes a saved search, journaled so undo brings it back; call inside {@link Archive#write}.
    * Returns false when there was none by that name.
    */
-  public boolean remove(long journal, String name) throws SQLException {
-    if (get(name).isEmpty()) {
-      return false;
-    }
-    archive.journal().savedRemoved(journal, name);
-    try (PreparedStatement st =
-        archive.connection().prepareStatement("DELETE FROM saved_searches WHERE name = ?")) {
-      st.setString(1, name);
-      return st.executeUpdate() > 0;
+  public boolean remove(long journal, String name) {
+    try {
+      if (get(name).isEmpty()) {
+        return false;
+      }
+      archive.journal().savedRemoved(journal, name);
+      try (PreparedStatement st =
+          archive.connection().prepareStatement("DELETE FROM saved_searches WHERE name = ?")) {
+        st.setString(1, name);
+        return st.executeUpdate() > 0;
+      }
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot remove the saved search", e), e);
     }
   }
 }

@@ -1,84 +1,267 @@
 package dossier.store;
 
+import dossier.core.Status;
 import dossier.query.CompiledQuery;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The articles a change applies to, held in a temporary table {@code temp.sel} of this connection
- * so that every step of the change works on the same set with set-based SQL. Use inside one {@link
- * Archive#write}.
+ * A set of articles a change applies to, handed out by {@link Archive#select} inside one {@link
+ * Archive#write}: every change made through it works on this set alone, with set-based SQL, and
+ * writes its journal entries beside it so that undo can revert it. The set lives in a temporary
+ * table of its own, so two handles of one transaction never mix; a handle used after its
+ * transaction ended fails instead of acting on whatever another change selected.
  */
 public final class Selection {
   private final Archive archive;
-  private boolean created;
+  private final long transaction;
+  private final String table;
 
-  Selection(Archive archive) {
+  Selection(Archive archive, long transaction, int number) {
     this.archive = archive;
+    this.transaction = transaction;
+    // the number comes from a counter, never from user text
+    this.table = "temp.sel_" + number;
   }
 
-  private void reset() throws SQLException {
-    try (Statement st = archive.connection().createStatement()) {
-      if (!created) {
-        st.execute("CREATE TEMP TABLE IF NOT EXISTS sel(id INTEGER PRIMARY KEY)");
-        created = true;
-      }
-      st.execute("DELETE FROM temp.sel");
+  private Connection conn() {
+    if (!archive.isOpen(transaction)) {
+      throw new IllegalStateException("a selection is used after the transaction that made it");
+    }
+    return archive.connection();
+  }
+
+  private void create() throws SQLException {
+    try (Statement st = conn().createStatement()) {
+      st.execute(
+          "CREATE TEMP TABLE IF NOT EXISTS " + table.substring(5) + "(id INTEGER PRIMARY KEY)");
+      st.execute("DELETE FROM " + table);
     }
   }
 
-  /** Selects the articles matching {@code q}; returns how many. */
-  public int select(CompiledQuery q) throws SQLException {
-    reset();
-    StringBuilder sql = new StringBuilder("INSERT INTO temp.sel(id) SELECT a.id FROM articles a");
-    List<Object> params = new ArrayList<>();
-    ArticleRepository.appendFilter(sql, params, q);
-    try (PreparedStatement st = archive.connection().prepareStatement(sql.toString())) {
-      ArticleRepository.bind(st, params);
-      return st.executeUpdate();
-    }
-  }
-
-  /** Selects the articles with these ids (ids that do not exist are left out); returns how many. */
-  public int select(Collection<Long> ids) throws SQLException {
-    reset();
-    try (PreparedStatement st =
-        archive
-            .connection()
-            .prepareStatement(
-                "INSERT OR IGNORE INTO temp.sel(id) SELECT id FROM articles WHERE id = ?")) {
-      for (long id : ids) {
-        st.setLong(1, id);
+  Selection fill(CompiledQuery q) {
+    try {
+      create();
+      StringBuilder sql =
+          new StringBuilder("INSERT INTO " + table + "(id) SELECT a.id FROM articles a");
+      List<Object> params = new ArrayList<>();
+      ArticleRepository.appendFilter(sql, params, q);
+      try (PreparedStatement st = conn().prepareStatement(sql.toString())) {
+        ArticleRepository.bind(st, params);
         st.executeUpdate();
       }
+      return this;
+    } catch (SQLException e) {
+      throw fail("cannot select articles", e);
     }
-    return count();
+  }
+
+  Selection fill(Collection<Long> ids) {
+    try {
+      create();
+      try (PreparedStatement st =
+          conn()
+              .prepareStatement(
+                  "INSERT OR IGNORE INTO " + table + "(id) SELECT id FROM articles WHERE id = ?")) {
+        for (long id : ids) {
+          st.setLong(1, id);
+          st.executeUpdate();
+        }
+      }
+      return this;
+    } catch (SQLException e) {
+      throw fail("cannot select articles", e);
+    }
   }
 
   /** Narrows the selection to the articles that also match {@code q}; returns how many are left. */
-  public int retain(CompiledQuery q) throws SQLException {
+  public int retain(CompiledQuery q) {
     StringBuilder sql = new StringBuilder("SELECT a.id FROM articles a");
     List<Object> params = new ArrayList<>();
     ArticleRepository.appendFilter(sql, params, q);
     try (PreparedStatement st =
-        archive
-            .connection()
-            .prepareStatement("DELETE FROM temp.sel WHERE id NOT IN (" + sql + ")")) {
+        conn().prepareStatement("DELETE FROM " + table + " WHERE id NOT IN (" + sql + ")")) {
       ArticleRepository.bind(st, params);
       st.executeUpdate();
+    } catch (SQLException e) {
+      throw fail("cannot select articles", e);
     }
     return count();
   }
 
-  public int count() throws SQLException {
-    try (Statement st = archive.connection().createStatement();
-        var rs = st.executeQuery("SELECT count(*) FROM temp.sel")) {
+  /** How many articles are selected. */
+  public int count() {
+    try (Statement st = conn().createStatement();
+        ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
       rs.next();
       return rs.getInt(1);
+    } catch (SQLException e) {
+      throw fail("cannot count the selected articles", e);
     }
+  }
+
+  /**
+   * Adds the tag (a normalized name, created when it is new) to every selected article that lacks
+   * it, journaled as {@code tag+} (undo unlinks them); returns how many got it.
+   */
+  public int addTag(long journal, String normalized) {
+    try {
+      long tagId = archive.tags().ensure(normalized);
+      try (PreparedStatement j =
+              conn()
+                  .prepareStatement(
+                      "INSERT INTO journal_entries(journal_id, kind, article_id, tag_id) SELECT ?,"
+                          + " 'tag+', s.id, ? FROM "
+                          + table
+                          + " s WHERE NOT EXISTS (SELECT 1 FROM article_tags x WHERE"
+                          + " x.article_id = s.id AND x.tag_id = ?)");
+          PreparedStatement link =
+              conn()
+                  .prepareStatement(
+                      "INSERT OR IGNORE INTO article_tags(article_id, tag_id) SELECT s.id, ? FROM "
+                          + table
+                          + " s")) {
+        j.setLong(1, journal);
+        j.setLong(2, tagId);
+        j.setLong(3, tagId);
+        j.executeUpdate();
+        link.setLong(1, tagId);
+        return link.executeUpdate();
+      }
+    } catch (SQLException e) {
+      throw fail("cannot tag articles", e);
+    }
+  }
+
+  /**
+   * Removes the tag from every selected article that has it, journaled as {@code tag-} (undo links
+   * them again); returns how many lost it.
+   */
+  public int removeTag(long journal, String normalized) {
+    try {
+      Optional<Long> tagId = archive.tags().find(normalized);
+      if (tagId.isEmpty()) {
+        return 0;
+      }
+      try (PreparedStatement j =
+              conn()
+                  .prepareStatement(
+                      "INSERT INTO journal_entries(journal_id, kind, article_id, tag_id) SELECT ?,"
+                          + " 'tag-', x.article_id, x.tag_id FROM article_tags x WHERE x.tag_id ="
+                          + " ? AND x.article_id IN (SELECT id FROM "
+                          + table
+                          + ")");
+          PreparedStatement unlink =
+              conn()
+                  .prepareStatement(
+                      "DELETE FROM article_tags WHERE tag_id = ? AND article_id IN (SELECT id FROM "
+                          + table
+                          + ")")) {
+        j.setLong(1, journal);
+        j.setLong(2, tagId.get());
+        j.executeUpdate();
+        unlink.setLong(1, tagId.get());
+        return unlink.executeUpdate();
+      }
+    } catch (SQLException e) {
+      throw fail("cannot untag articles", e);
+    }
+  }
+
+  /** Sets the status of every selected article; returns how many changed. */
+  public int setStatus(long journal, Status status) {
+    return setField(journal, "status", status.label());
+  }
+
+  /** Stars or unstars every selected article; returns how many changed. */
+  public int setStarred(long journal, boolean starred) {
+    return setField(journal, "starred", starred ? 1 : 0);
+  }
+
+  /** Sets (or, with null, clears) the note of every selected article; returns how many changed. */
+  public int setNote(long journal, String note) {
+    return setField(journal, "note", note);
+  }
+
+  /**
+   * Sets {@code field} (one of the constant names above, never user text) of every selected
+   * article, journaled as {@code field} with the old value (undo writes it back).
+   */
+  private int setField(long journal, String field, Object value) {
+    try (PreparedStatement j =
+            conn()
+                .prepareStatement(
+                    "INSERT INTO journal_entries(journal_id, kind, article_id, field, old) SELECT"
+                        + " ?, 'field', a.id, ?, a."
+                        + field
+                        + " FROM articles a WHERE a.id IN (SELECT id FROM "
+                        + table
+                        + ") AND a."
+                        + field
+                        + " IS NOT ?");
+        PreparedStatement up =
+            conn()
+                .prepareStatement(
+                    "UPDATE articles SET "
+                        + field
+                        + " = ? WHERE id IN (SELECT id FROM "
+                        + table
+                        + ") AND "
+                        + field
+                        + " IS NOT ?")) {
+      j.setLong(1, journal);
+      j.setString(2, field);
+      j.setObject(3, value);
+      j.executeUpdate();
+      up.setObject(1, value);
+      up.setObject(2, value);
+      return up.executeUpdate();
+    } catch (SQLException e) {
+      throw fail("cannot change the " + field + " of articles", e);
+    }
+  }
+
+  /**
+   * Deletes the selected articles, keeping their rows, originals and tags in the journal ({@code
+   * deleted} and {@code tag-}) so undo can bring them back; returns how many were deleted.
+   */
+  public int delete(long journal) {
+    String ids = " (SELECT id FROM " + table + ")";
+    try (PreparedStatement trash =
+            conn().prepareStatement("INSERT INTO " + Journal.TRASH + " WHERE a.id IN" + ids);
+        PreparedStatement tags =
+            conn()
+                .prepareStatement(
+                    "INSERT INTO journal_entries(journal_id, kind, article_id, tag_id) SELECT ?,"
+                        + " 'tag-', article_id, tag_id FROM article_tags WHERE article_id IN"
+                        + ids);
+        PreparedStatement entries =
+            conn()
+                .prepareStatement(
+                    "INSERT INTO journal_entries(journal_id, kind, article_id) SELECT ?,"
+                        + " 'deleted', id FROM "
+                        + table);
+        PreparedStatement del = conn().prepareStatement("DELETE FROM articles WHERE id IN" + ids)) {
+      trash.setLong(1, journal);
+      trash.executeUpdate();
+      tags.setLong(1, journal);
+      tags.executeUpdate();
+      entries.setLong(1, journal);
+      entries.executeUpdate();
+      return del.executeUpdate();
+    } catch (SQLException e) {
+      throw fail("cannot delete articles", e);
+    }
+  }
+
+  private static StoreException fail(String what, SQLException e) {
+    return new StoreException(Archive.describe(what, e), e);
   }
 }

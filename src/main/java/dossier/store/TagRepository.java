@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Tags: adding and removing them on the current {@link Selection}, counts, and renames, merges and
- * deletions of whole subtrees ({@code a} and {@code a/...}). Every change is journaled.
+ * Tags: counts, and renames, merges and deletions of whole subtrees ({@code a} and {@code a/...}).
+ * Every change is journaled.
  */
 public final class TagRepository {
   /** A tag and how many articles carry it. */
@@ -55,81 +55,21 @@ public final class TagRepository {
     }
   }
 
-  /** Adds the tag to every selected article that lacks it; returns how many got it. */
-  public int add(long journal, String normalized) throws SQLException {
-    long tagId = ensure(normalized);
-    try (PreparedStatement j =
-            conn()
-                .prepareStatement(
-                    "INSERT INTO journal_entries(journal_id, kind, article_id, tag_id)"
-                        + " SELECT ?, 'tag+', s.id, ? FROM temp.sel s WHERE NOT EXISTS (SELECT 1"
-                        + " FROM article_tags x WHERE x.article_id = s.id AND x.tag_id = ?)");
-        PreparedStatement link =
-            conn()
-                .prepareStatement(
-                    "INSERT OR IGNORE INTO article_tags(article_id, tag_id) SELECT s.id, ? FROM"
-                        + " temp.sel s")) {
-      j.setLong(1, journal);
-      j.setLong(2, tagId);
-      j.setLong(3, tagId);
-      j.executeUpdate();
-      link.setLong(1, tagId);
-      return link.executeUpdate();
-    }
-  }
-
-  /** Removes the tag from every selected article that has it; returns how many lost it. */
-  public int remove(long journal, String normalized) throws SQLException {
-    Optional<Long> tagId = find(normalized);
-    if (tagId.isEmpty()) {
-      return 0;
-    }
-    try (PreparedStatement j =
-            conn()
-                .prepareStatement(
-                    "INSERT INTO journal_entries(journal_id, kind, article_id, tag_id)"
-                        + " SELECT ?, 'tag-', x.article_id, x.tag_id FROM article_tags x"
-                        + " WHERE x.tag_id = ? AND x.article_id IN (SELECT id FROM temp.sel)");
-        PreparedStatement unlink =
-            conn()
-                .prepareStatement(
-                    "DELETE FROM article_tags WHERE tag_id = ? AND article_id IN"
-                        + " (SELECT id FROM temp.sel)")) {
-      j.setLong(1, journal);
-      j.setLong(2, tagId.get());
-      j.executeUpdate();
-      unlink.setLong(1, tagId.get());
-      return unlink.executeUpdate();
-    }
-  }
-
-  /** For --dry-run: how many selected articles would gain ({@code add}) or lose the tag. */
-  public int wouldChange(String normalized, boolean add) throws SQLException {
-    String sql =
-        "SELECT count(*) FROM temp.sel s WHERE "
-            + (add ? "NOT " : "")
-            + "EXISTS (SELECT 1 FROM article_tags x JOIN tags t ON t.id = x.tag_id"
-            + " WHERE x.article_id = s.id AND t.key = ?)";
-    try (PreparedStatement st = conn().prepareStatement(sql)) {
-      st.setString(1, Tags.key(normalized));
-      try (ResultSet rs = st.executeQuery()) {
-        rs.next();
-        return rs.getInt(1);
-      }
-    }
-  }
-
   /** How many distinct articles a journaled change touched. */
-  public int articlesChanged(long journal) throws SQLException {
-    try (PreparedStatement st =
-        conn()
-            .prepareStatement(
-                "SELECT count(DISTINCT article_id) FROM journal_entries WHERE journal_id = ?")) {
-      st.setLong(1, journal);
-      try (ResultSet rs = st.executeQuery()) {
-        rs.next();
-        return rs.getInt(1);
+  public int articlesChanged(long journal) {
+    try {
+      try (PreparedStatement st =
+          conn()
+              .prepareStatement(
+                  "SELECT count(DISTINCT article_id) FROM journal_entries WHERE journal_id = ?")) {
+        st.setLong(1, journal);
+        try (ResultSet rs = st.executeQuery()) {
+          rs.next();
+          return rs.getInt(1);
+        }
       }
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot count the changed articles", e), e);
     }
   }
 
@@ -175,96 +115,110 @@ public final class TagRepository {
    * Renames a tag and its children ({@code a/b} becomes {@code new/b}); returns how many tags were
    * renamed. A target name that another tag already has is an error: merge instead.
    */
-  public int rename(long journal, String from, String to) throws SQLException {
-    List<Object[]> tags = subtree(from);
-    if (tags.isEmpty()) {
-      throw new UsageException("no tag '" + from + "'");
-    }
-    String fromKey = Tags.key(from);
-    String toKey = Tags.key(to);
-    if (toKey.startsWith(fromKey + "/")) {
-      throw new UsageException("cannot rename '" + from + "' into its own child '" + to + "'");
-    }
-    for (Object[] t : tags) {
-      String oldName = (String) t[1];
-      String newName = to + oldName.substring(from.length());
-      Optional<Long> clash = find(newName);
-      if (clash.isPresent() && clash.get() != (long) t[0]) {
-        throw new UsageException(
-            "tag '"
-                + newName
-                + "' already exists; use 'dossier tags merge "
-                + oldName
-                + " --into "
-                + newName
-                + "'");
+  public int rename(long journal, String from, String to) {
+    try {
+      List<Object[]> tags = subtree(from);
+      if (tags.isEmpty()) {
+        throw new UsageException("no tag '" + from + "'");
       }
-    }
-    try (PreparedStatement st =
-        conn().prepareStatement("UPDATE tags SET name=?, key=? WHERE id=?")) {
+      String fromKey = Tags.key(from);
+      String toKey = Tags.key(to);
+      if (toKey.startsWith(fromKey + "/")) {
+        throw new UsageException("cannot rename '" + from + "' into its own child '" + to + "'");
+      }
       for (Object[] t : tags) {
         String oldName = (String) t[1];
         String newName = to + oldName.substring(from.length());
-        archive.journal().entry(journal, "tagname", null, (Long) t[0], Tags.key(oldName), oldName);
-        st.setString(1, newName);
-        st.setString(2, Tags.key(newName));
-        st.setLong(3, (Long) t[0]);
-        st.executeUpdate();
+        Optional<Long> clash = find(newName);
+        if (clash.isPresent() && clash.get() != (long) t[0]) {
+          throw new UsageException(
+              "tag '"
+                  + newName
+                  + "' already exists; use 'dossier tags merge "
+                  + oldName
+                  + " --into "
+                  + newName
+                  + "'");
+        }
       }
+      try (PreparedStatement st =
+          conn().prepareStatement("UPDATE tags SET name=?, key=? WHERE id=?")) {
+        for (Object[] t : tags) {
+          String oldName = (String) t[1];
+          String newName = to + oldName.substring(from.length());
+          archive
+              .journal()
+              .entry(journal, "tagname", null, (Long) t[0], Tags.key(oldName), oldName);
+          st.setString(1, newName);
+          st.setString(2, Tags.key(newName));
+          st.setLong(3, (Long) t[0]);
+          st.executeUpdate();
+        }
+      }
+      return tags.size();
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot rename the tag", e), e);
     }
-    return tags.size();
   }
 
   /**
    * Moves every article of {@code from} to {@code into} and deletes {@code from}; returns links
    * moved.
    */
-  public int merge(long journal, String from, String into) throws SQLException {
-    Optional<Long> src = find(from);
-    if (src.isEmpty()) {
-      throw new UsageException("no tag '" + from + "'");
+  public int merge(long journal, String from, String into) {
+    try {
+      Optional<Long> src = find(from);
+      if (src.isEmpty()) {
+        throw new UsageException("no tag '" + from + "'");
+      }
+      long dst = ensure(into);
+      if (dst == src.get()) {
+        return 0;
+      }
+      int moved;
+      try (PreparedStatement j =
+              conn()
+                  .prepareStatement(
+                      "INSERT INTO journal_entries(journal_id, kind, article_id, tag_id) SELECT ?,"
+                          + " 'tag+', x.article_id, ? FROM article_tags x WHERE x.tag_id = ? AND NOT"
+                          + " EXISTS (SELECT 1 FROM article_tags y WHERE y.article_id = x.article_id"
+                          + " AND y.tag_id = ?)");
+          PreparedStatement link =
+              conn()
+                  .prepareStatement(
+                      "INSERT OR IGNORE INTO article_tags(article_id, tag_id) SELECT article_id, ?"
+                          + " FROM article_tags WHERE tag_id = ?")) {
+        j.setLong(1, journal);
+        j.setLong(2, dst);
+        j.setLong(3, src.get());
+        j.setLong(4, dst);
+        j.executeUpdate();
+        link.setLong(1, dst);
+        link.setLong(2, src.get());
+        moved = link.executeUpdate();
+      }
+      deleteTag(journal, src.get());
+      return moved;
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot merge the tags", e), e);
     }
-    long dst = ensure(into);
-    if (dst == src.get()) {
-      return 0;
-    }
-    int moved;
-    try (PreparedStatement j =
-            conn()
-                .prepareStatement(
-                    "INSERT INTO journal_entries(journal_id, kind, article_id, tag_id) SELECT ?,"
-                        + " 'tag+', x.article_id, ? FROM article_tags x WHERE x.tag_id = ? AND NOT"
-                        + " EXISTS (SELECT 1 FROM article_tags y WHERE y.article_id = x.article_id"
-                        + " AND y.tag_id = ?)");
-        PreparedStatement link =
-            conn()
-                .prepareStatement(
-                    "INSERT OR IGNORE INTO article_tags(article_id, tag_id) SELECT article_id, ?"
-                        + " FROM article_tags WHERE tag_id = ?")) {
-      j.setLong(1, journal);
-      j.setLong(2, dst);
-      j.setLong(3, src.get());
-      j.setLong(4, dst);
-      j.executeUpdate();
-      link.setLong(1, dst);
-      link.setLong(2, src.get());
-      moved = link.executeUpdate();
-    }
-    deleteTag(journal, src.get());
-    return moved;
   }
 
   /** Deletes a tag and its children from every article; returns how many links were removed. */
-  public int delete(long journal, String name) throws SQLException {
-    List<Object[]> tags = subtree(name);
-    if (tags.isEmpty()) {
-      throw new UsageException("no tag '" + name + "'");
+  public int delete(long journal, String name) {
+    try {
+      List<Object[]> tags = subtree(name);
+      if (tags.isEmpty()) {
+        throw new UsageException("no tag '" + name + "'");
+      }
+      int n = 0;
+      for (Object[] t : tags) {
+        n += deleteTag(journal, (Long) t[0]);
+      }
+      return n;
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot delete the tag", e), e);
     }
-    int n = 0;
-    for (Object[] t : tags) {
-      n += deleteTag(journal, (Long) t[0]);
-    }
-    return n;
   }
 
   private int deleteTag(long journal, long tagId) throws SQLException {

@@ -2,7 +2,12 @@ package dossier.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,5 +88,21 @@ class HelpTest {
     Cli.Result unknown = cli.run("frobnicate");
     assertThat(unknown.code()).isEqualTo(ExitCode.USAGE);
     ImportCommandTest.assertNoStackTrace(unknown);
+  }
+
+  @Test
+  void versionAloneIsAnsweredWithoutTheCommandLineAndTheSame() {
+    Cli.Result picocli = new Cli(tmp).run("--version");
+    for (String flag : List.of("--version", "-V")) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      Env env = new Env(Map.of(), InputStream.nullInputStream(), bytes, false, false);
+      assertThat(DossierCommand.quick(env, flag)).isZero();
+      assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(picocli.out());
+    }
+    Env env =
+        new Env(Map.of(), InputStream.nullInputStream(), new ByteArrayOutputStream(), false, false);
+    assertThat(DossierCommand.quick(env, "--version", "--db")).isNull();
+    assertThat(DossierCommand.quick(env, "search", "--version")).isNull();
+    assertThat(DossierCommand.quick(env)).isNull();
   }
 }

@@ -27,7 +27,9 @@ class ReleasedMigrationsTest {
         Arguments.of(2, "cad1769a2cf5c95c3de0e96e99e025a16dc9d34e4af342176023dbb498cb2796"),
         Arguments.of(3, "45c0654cf16c0141fd54160c47d3b82055a71ce6e5e65530514400870e1bbc55"),
         Arguments.of(4, "392172f5857abe2ec60dc0b0d22258bea793893389edbca9c0cb1e236b1899be"),
-        Arguments.of(5, "4ffaac1bb7c83ec11692c3dc959babe1c2ba2fdb6e95823dbc72e43281cef92a"));
+        Arguments.of(5, "4ffaac1bb7c83ec11692c3dc959babe1c2ba2fdb6e95823dbc72e43281cef92a"),
+        Arguments.of(6, "a0eff0ba8547c294c11b5b3d7b02c3bd19167a81a4b70704888f555958b4caa8"),
+        Arguments.of(7, "e2e547bd5fd1baa70db6a24877b66eded98f51ab2f2aa0b11ade19828c098290"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -205,7 +205,7 @@ class UpgradeTest {
     Path db = dir.resolve("archive.db");
     try (Archive a = Archive.open(db)) {
       // a write leaves the write-ahead log and its index in place while the archive is open
-      a.write(
+      a.writeSql(
           () -> {
             try (Statement st = a.connection().createStatement()) {
               st.execute("INSERT INTO tags(name, key) VALUES ('x', 'x')");
