@@ -2,13 +2,19 @@ package dossier.cli;
 
 import dossier.core.Article;
 import dossier.core.Text;
+import dossier.core.UsageException;
 import dossier.core.WriteFailure;
 import dossier.ingest.Decoder;
 import dossier.service.ArticleService;
 import dossier.service.CopyService;
+import dossier.service.Selector;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,7 +24,10 @@ import picocli.CommandLine.Parameters;
     name = "show",
     mixinStandardHelpOptions = true,
     description = {
-      "Show one article: as text, JSON, Markdown, or the original bytes as imported.",
+      "Show articles: as text, JSON, Markdown, or the original bytes as imported.",
+      "On a terminal the text goes through $PAGER (default: less -R) with its paragraphs"
+          + " wrapped to the terminal's width; several articles come one after another (JSON:"
+          + " one object after another, as jq reads them).",
       "--format json is the article JSON with the body, its Markdown rendition ('markdown', null"
           + " when extraction kept no structure) and 'provenance'. --format markdown and the text"
           + " use the rendition when there is one. An article restored from an export without"
@@ -52,8 +61,11 @@ final class ShowCommand extends BaseCommand {
     raw
   }
 
-  @Parameters(paramLabel = "ID", description = "The article's id.")
-  long id;
+  @Parameters(
+      paramLabel = "ID",
+      arity = "1..*",
+      description = "The articles' ids; - reads ids from standard input (one a line, or spaced).")
+  List<String> ids = new ArrayList<>();
 
   @Option(
       names = "--format",
@@ -69,8 +81,8 @@ final class ShowCommand extends BaseCommand {
   boolean why;
 
   /** The article's original or copies, named after the text. */
-  private void kin(long id) {
-    CopyService.Kin k = new CopyService(archive()).kin(id);
+  private static void kin(PrintWriter w, CopyService copies, long id) {
+    CopyService.Kin k = copies.kin(id);
     List<String> parts = new ArrayList<>();
     k.original().ifPresent(o -> parts.add("A near-duplicate copy of #" + o));
     if (!k.copies().isEmpty()) {
@@ -79,46 +91,110 @@ final class ShowCommand extends BaseCommand {
               + k.copies().stream().map(c -> "#" + c).collect(Collectors.joining(", ")));
     }
     if (!parts.isEmpty()) {
-      out().println();
-      out().println(String.join("; ", parts) + " (dossier dups id:" + id + ")");
+      w.println();
+      w.println(String.join("; ", parts) + " (dossier dups id:" + id + ")");
     }
   }
 
   @Override
   public Integer call() {
     ArticleService service = new ArticleService(archive());
+    List<Long> wanted = ids();
     if (format == ShowFormat.raw) {
-      byte[] bytes = service.original(id);
-      if (env().stdoutTty()) {
-        // The original may hold escape sequences: on a terminal show it decoded and made safe.
-        out().print(Text.safeForTerminal(Decoder.decode(bytes).text(), true));
-        out().flush();
-      } else {
-        out().flush();
-        try {
-          env().stdoutBytes().write(bytes);
-          env().stdoutBytes().flush();
-        } catch (IOException e) {
-          throw new WriteFailure(Output.STDOUT, e);
-        }
+      List<byte[]> originals = new ArrayList<>();
+      for (long id : wanted) {
+        originals.add(service.original(id));
+      }
+      for (byte[] bytes : originals) {
+        raw(bytes);
       }
       return ExitCode.OK;
     }
-    Article a = service.get(id);
+    // every id is looked up before anything is printed: a missing one is exit 4 and no output
+    List<Article> articles = new ArrayList<>();
+    for (long id : wanted) {
+      articles.add(service.get(id));
+    }
+    boolean color = root().color();
     if (why) {
-      ArticleText.why(out(), a, root().color());
-      out().flush();
+      Pager.page(this, color, w -> each(w, articles, a -> ArticleText.why(w, a, color)));
       return ExitCode.OK;
     }
     switch (format) {
-      case json -> Json.writeArticle(out(), a);
-      case markdown -> ArticleText.markdown(out(), a);
+      case json -> each(out(), articles, a -> Json.writeArticle(out(), a), false);
+      case markdown ->
+          Pager.page(this, false, w -> each(w, articles, a -> ArticleText.markdown(w, a)));
       default -> {
-        ArticleText.text(out(), a, root().color());
-        kin(a.id());
+        int width = env().stdoutTty() ? Terminal.width(env()) : 0;
+        CopyService copies = new CopyService(archive());
+        Pager.page(
+            this,
+            color,
+            w ->
+                each(
+                    w,
+                    articles,
+                    a -> {
+                      ArticleText.text(w, a, color, width);
+                      kin(w, copies, a.id());
+                    }));
       }
     }
     out().flush();
     return ExitCode.OK;
+  }
+
+  private static void each(PrintWriter w, List<Article> articles, Consumer<Article> print) {
+    each(w, articles, print, true);
+  }
+
+  /** Prints each article; for people, a blank line and a rule between two. */
+  private static void each(
+      PrintWriter w, List<Article> articles, Consumer<Article> print, boolean rule) {
+    for (int i = 0; i < articles.size(); i++) {
+      if (i > 0 && rule) {
+        w.println();
+        w.println("─".repeat(40));
+        w.println();
+      }
+      print.accept(articles.get(i));
+    }
+  }
+
+  /** The ids asked for, those on standard input in place of '-'. */
+  private List<Long> ids() {
+    List<Long> out = new ArrayList<>();
+    for (String s : ids) {
+      if (s.equals("-")) {
+        try {
+          out.addAll(
+              Selector.parseIds(new String(env().stdin().readAllBytes(), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      } else {
+        out.addAll(Selector.parseIds(s));
+      }
+    }
+    if (out.isEmpty()) {
+      throw new UsageException("no article ids on standard input");
+    }
+    return out;
+  }
+
+  private void raw(byte[] bytes) {
+    if (env().stdoutTty()) {
+      // The original may hold escape sequences: on a terminal show it decoded and made safe.
+      out().print(Text.safeForTerminal(Decoder.decode(bytes).text(), true));
+      out().flush();
+    } else {
+      out().flush();
+      try {
+        env().stdoutBytes().write(bytes);
+        env().stdoutBytes().flush();
+      } catch (IOException e) {
+        throw new WriteFailure(Output.STDOUT, e);
+      }
+    }
   }
 }
