@@ -73,12 +73,12 @@ public final class ImportService {
   public enum Status {
     IMPORTED,
     DUPLICATE,
+    UPDATED,
+    FAILED,
     /**
      * a copy of a stored story (another headline, a trimmed ending, ...): see the outcome's copyOf
      */
-    NEAR_DUPLICATE,
-    UPDATED,
-    FAILED;
+    NEAR_DUPLICATE;
 
     public String label() {
       return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
