@@ -73,7 +73,7 @@ complete -c dossier -n __fish_use_subcommand -a completion -d 'Print the shell c
 # import
 complete -c dossier -n '__fish_seen_subcommand_from import' -l tag -x -a '(__dossier_tags)' -d 'Tag every imported article (repeatable)'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l url -x -d 'The URL the article came from (one file or stdin only)'
-complete -c dossier -n '__fish_seen_subcommand_from import' -l format -x -d 'Input format: auto, text, html or markdown (default: auto, from the…'
+complete -c dossier -n '__fish_seen_subcommand_from import' -l format -x -d 'Input format: auto, text, html, markdown or pdf (default: auto,…'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l on-duplicate -x -d 'For text already stored: skip, or update its metadata and original…'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l dry-run -d 'Extract and report what would be imported; store nothing'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l json -d 'Print one JSON object a file on stdout: path, status (imported,…'
@@ -86,7 +86,7 @@ complete -c dossier -n '__fish_seen_subcommand_from import' -F
 # extract
 complete -c dossier -n '__fish_seen_subcommand_from extract' -l format -x -a 'text json' -d 'text, json (default: text)'
 complete -c dossier -n '__fish_seen_subcommand_from extract' -l why -d 'Show where each metadata field came from instead of the article…'
-complete -c dossier -n '__fish_seen_subcommand_from extract' -l input -x -d 'Input format: auto, text, html or markdown (default: auto)'
+complete -c dossier -n '__fish_seen_subcommand_from extract' -l input -x -d 'Input format: auto, text, html, markdown or pdf (default: auto)'
 complete -c dossier -n '__fish_seen_subcommand_from extract' -s h -l help -d 'Show this help message and exit'
 complete -c dossier -n '__fish_seen_subcommand_from extract' -s V -l version -d 'Print version information and exit'
 complete -c dossier -n '__fish_seen_subcommand_from extract' -F

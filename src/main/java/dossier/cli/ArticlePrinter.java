@@ -21,7 +21,9 @@ import org.apache.commons.csv.CSVPrinter;
 final class ArticlePrinter implements AutoCloseable {
   /** The fields of the CSV and TSV columns: every field of the article but its long text. */
   private static final List<ArticleField> FIELDS =
-      java.util.Arrays.stream(ArticleField.values()).filter(f -> !f.isText()).toList();
+      java.util.Arrays.stream(ArticleField.values())
+          .filter(f -> !f.isText() && !f.isDerived())
+          .toList();
 
   /** The CSV and TSV columns, in order. */
   static final String[] COLUMNS = FIELDS.stream().map(ArticleField::json).toArray(String[]::new);

@@ -51,7 +51,7 @@ final class ExtractCommand extends BaseCommand {
   @Option(
       names = "--input",
       paramLabel = "FORMAT",
-      description = "Input format: auto, text, html or markdown (default: auto).")
+      description = "Input format: auto, text, html, markdown or pdf (default: auto).")
   String input = "auto";
 
   @Override

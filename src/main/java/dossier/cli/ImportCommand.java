@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Import articles from files, folders (recursively) and - (standard input).",
-      "Reads .txt .text .html .htm .xhtml .md .markdown, each also gzipped (.gz). A file whose"
+      "Reads .txt .text .html .htm .xhtml .md .markdown .pdf, each also gzipped (.gz). A file whose"
           + " extracted text is already stored is a duplicate. One bad file is reported and"
           + " skipped; the rest are imported.",
       "A dossier export (.json or .ndjson, or JSON on standard input) is restored as it was:"
@@ -57,7 +57,7 @@ final class ImportCommand extends BaseCommand {
       names = "--format",
       paramLabel = "FORMAT",
       description =
-          "Input format: auto, text, html or markdown (default: auto, from the file name and content).")
+          "Input format: auto, text, html, markdown or pdf (default: auto, from the file name and content).")
   String format = "auto";
 
   @Option(

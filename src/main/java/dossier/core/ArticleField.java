@@ -42,7 +42,13 @@ public enum ArticleField {
   /** Read only where the text is wanted (not by listings). */
   BODY(Kind.TEXT, Group.EXTRACTED),
   /** Read with the body; left out of listings. */
-  MARKDOWN(Kind.TEXT, Group.EXTRACTED);
+  MARKDOWN(Kind.TEXT, Group.EXTRACTED),
+  /**
+   * The normalized form of {@link #URL} ({@link UrlKey}), worked out from it and stored beside it
+   * so that {@code url:}, {@code site:} and the duplicate check by address use an index; not part
+   * of the article JSON.
+   */
+  URL_KEY(Kind.TEXT, Group.DERIVED);
 
   /** What kind of value a field holds, which says how it is stored and written as JSON. */
   public enum Kind {
@@ -71,7 +77,9 @@ public enum ArticleField {
     /** extraction alone: the text and what is derived from it */
     EXTRACTED,
     /** the person: tags, status, star, note */
-    STATE
+    STATE,
+    /** worked out from another field whenever that one is written; never read back into it */
+    DERIVED
   }
 
   public final Kind kind;
@@ -95,6 +103,16 @@ public enum ArticleField {
   /** True for the long text fields that listings do not read. */
   public boolean isText() {
     return this == BODY || this == MARKDOWN;
+  }
+
+  /** A field worked out from another one ({@link #URL_KEY} from {@link #URL}). */
+  public boolean isDerived() {
+    return group == Group.DERIVED;
+  }
+
+  /** The field a derived field is worked out from, or null. */
+  public ArticleField derivedFrom() {
+    return this == URL_KEY ? URL : null;
   }
 
   /** A metadata field: title, source, authors, published, url, section, lang, caption. */
@@ -161,6 +179,7 @@ public enum ArticleField {
       case PROVENANCE -> a.provenance();
       case BODY -> a.body();
       case MARKDOWN -> a.markdown();
+      case URL_KEY -> UrlKey.of(a.url());
     };
   }
 

@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * @param body plain text, paragraphs separated by one blank line
  * @param suggestedTags tags the source itself proposes ("Tags:" lines, keywords), not applied
- * @param format the input format that was recognized: text, html or markdown
+ * @param format the input format that was recognized: text, html, markdown or pdf
  * @param markdown the body with its structure (headings, lists, quotes, links) as CommonMark, or
  *     null when the extractor kept none; {@code body} stays the plain text that is indexed
  * @param provenance where each metadata field that has a value came from: field name ({@code

@@ -28,8 +28,14 @@ public final class Extractors {
     if (bytes.length == 0) {
       throw new ExtractionException("empty file");
     }
+    if (format == Format.PDF || format == Format.AUTO && PdfExtractor.isPdf(bytes)) {
+      if (!PdfExtractor.isPdf(bytes)) {
+        throw new ExtractionException("not a PDF (no %PDF- header)");
+      }
+      return PdfExtractor.extract(bytes);
+    }
     if (looksBinary(bytes)) {
-      throw new ExtractionException("binary file, not text, HTML or Markdown");
+      throw new ExtractionException("binary file, not text, HTML, Markdown or PDF");
     }
     String text = Decoder.decode(bytes).text();
     Format f = format == Format.AUTO ? decideFormat(fileName, text) : format;
@@ -58,7 +64,9 @@ public final class Extractors {
               x.caption() == null ? null : x.caption().replace('\u0000', '\uFFFD'),
               x.body().replace('\u0000', '\uFFFD'),
               x.suggestedTags(),
-              x.format());
+              x.format(),
+              x.markdown() == null ? null : x.markdown().replace('\u0000', '\uFFFD'),
+              x.provenance());
     }
     return x;
   }

@@ -8,7 +8,8 @@ public enum Format {
   AUTO,
   TEXT,
   HTML,
-  MARKDOWN;
+  MARKDOWN,
+  PDF;
 
   public String label() {
     return name().toLowerCase(Locale.ROOT);
@@ -19,7 +20,7 @@ public enum Format {
       return valueOf(s.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new UsageException(
-          "unknown format '" + s + "' (expected auto, text, html or markdown)");
+          "unknown format '" + s + "' (expected auto, text, html, markdown or pdf)");
     }
   }
 
@@ -37,6 +38,9 @@ public enum Format {
     }
     if (n.endsWith(".md") || n.endsWith(".markdown")) {
       return MARKDOWN;
+    }
+    if (n.endsWith(".pdf")) {
+      return PDF;
     }
     return AUTO;
   }

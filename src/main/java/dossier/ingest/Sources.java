@@ -33,7 +33,7 @@ import java.util.zip.ZipException;
  */
 public final class Sources {
   private static final List<String> EXTENSIONS =
-      List.of(".txt", ".text", ".html", ".htm", ".xhtml", ".md", ".markdown");
+      List.of(".txt", ".text", ".html", ".htm", ".xhtml", ".md", ".markdown", ".pdf");
 
   private Sources() {}
 

@@ -27,7 +27,7 @@ public final class ArticleJson {
    */
   public static void write(JsonGenerator g, Article a, boolean whole) throws IOException {
     for (ArticleField f : ArticleField.values()) {
-      if (f.isText() && !whole) {
+      if (f.isText() && !whole || f.isDerived()) {
         continue;
       }
       Object v = f.get(a);

@@ -35,10 +35,14 @@ final class Columns {
   static final List<ArticleField> REIMPORTED =
       select(ROW, f -> f.isExtracted() || f == ArticleField.PATH);
 
+  /**
+   * The fields of {@code from} that {@code p} selects; a derived field comes along with the one it
+   * is worked out from, so that no statement writes one without the other.
+   */
   static List<ArticleField> select(List<ArticleField> from, Predicate<ArticleField> p) {
     List<ArticleField> out = new ArrayList<>();
     for (ArticleField f : from) {
-      if (p.test(f)) {
+      if (f.isDerived() ? from.contains(f.derivedFrom()) && p.test(f.derivedFrom()) : p.test(f)) {
         out.add(f);
       }
     }

@@ -35,6 +35,32 @@ final class Migrations {
   static IntFunction<String> scripts = v -> Archive.resource(name(v));
 
   /**
+   * What a script cannot do in SQL, run in its transaction right after it: 008 fills the normalized
+   * URL of the articles already stored.
+   */
+  private static void afterScript(Archive archive, int version) throws SQLException {
+    if (version != 8) {
+      return;
+    }
+    try (java.sql.PreparedStatement read =
+            archive
+                .connection()
+                .prepareStatement("SELECT id, url FROM articles WHERE url IS NOT NULL");
+        java.sql.PreparedStatement write =
+            archive.connection().prepareStatement("UPDATE articles SET url_key = ? WHERE id = ?");
+        java.sql.ResultSet rs = read.executeQuery()) {
+      while (rs.next()) {
+        String key = dossier.core.UrlKey.of(rs.getString(2));
+        if (key != null) {
+          write.setString(1, key);
+          write.setLong(2, rs.getLong(1));
+          write.executeUpdate();
+        }
+      }
+    }
+  }
+
+  /**
    * Brings the archive from schema {@code from} to the latest in one transaction: either every
    * pending script runs, or (on any failure) none has, and the archive stays as it was.
    */
@@ -53,6 +79,7 @@ final class Migrations {
               throw new SQLException("migration " + name(v) + " is missing");
             }
             archive.execScript(script);
+            afterScript(archive, v);
           }
           if (current < latest) {
             try (Statement st = archive.connection().createStatement()) {

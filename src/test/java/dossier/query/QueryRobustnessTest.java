@@ -312,6 +312,8 @@ class QueryRobustnessTest {
           "AS",
           "r",
           "a.url",
+          "a.url_key",
+          "u",
           "a.source",
           "a.authors",
           "a.section",
