@@ -38,6 +38,11 @@ import picocli.CommandLine.Parameters;
           + " ids where free, tags, notes, status, stars and the original files."
     })
 final class ImportCommand extends BaseCommand {
+  @Override
+  boolean createsArchive() {
+    return true;
+  }
+
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files, folders, or - for stdin.")
   List<String> paths = new ArrayList<>();
 
