@@ -320,8 +320,11 @@ function _picocli_dossier_import() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--json' '--follow' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--tag' '--url' '--format' '--on-duplicate' '--max-size' '--db' '--color'"
+  local flag_opts="'-v' '--verbose' '--dry-run' '--skip-known' '--json' '--follow' '-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local arg_opts="'--tag' '--url' '--input' '--from' '--format' '--on-duplicate' '--max-size' '--db' '--color'"
+  local TYPE_option_args=("auto" "text" "html" "markdown" "pdf") # --input values
+  local FORMAT_option_args=("text" "ndjson") # --format values
+  local ACTION_option_args=("skip" "update") # --on-duplicate values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -333,11 +336,20 @@ function _picocli_dossier_import() {
     '--url')
       return
       ;;
+    '--input'|'--from')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TYPE_option_args[@]}" ) )
+      return $?
+      ;;
     '--format')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--on-duplicate')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${ACTION_option_args[@]}" ) )
+      return $?
       ;;
     '--max-size')
       return
@@ -372,8 +384,9 @@ function _picocli_dossier_extract() {
 
   local commands=""
   local flag_opts="'--why' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--format' '--input' '--db' '--color'"
+  local arg_opts="'--format' '--input' '--from' '--db' '--color'"
   local FORMAT_option_args=("text" "json") # --format values
+  local TYPE_option_args=("auto" "text" "html" "markdown" "pdf") # --input values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -384,8 +397,10 @@ function _picocli_dossier_extract() {
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
-    '--input')
-      return
+    '--input'|'--from')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TYPE_option_args[@]}" ) )
+      return $?
       ;;
     '--db')
       local IFS=$'\n'
@@ -1061,7 +1076,7 @@ function _picocli_dossier_review() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local flag_opts="'--mark-read' '-h' '--help' '-V' '--version' '-q' '--quiet'"
   local arg_opts="'--db' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1171,7 +1186,7 @@ function _picocli_dossier_export() {
   local commands=""
   local flag_opts="'--no-originals' '-h' '--help' '-V' '--version' '-q' '--quiet'"
   local arg_opts="'--format' '-o' '--output' '--db' '--color'"
-  local FORMAT_option_args=("json" "ndjson" "csv" "markdown" "html") # --format values
+  local FORMAT_option_args=("json" "ndjson" "csv" "tsv" "ids" "markdown" "html") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1575,7 +1590,7 @@ function _picocli_dossier_rules_apply() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local flag_opts="'--dry-run' '-h' '--help' '-V' '--version' '-q' '--quiet'"
   local arg_opts="'--db' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1852,7 +1867,7 @@ _dossier_tag_commands=" tags/delete tags/merge tags/rename "
 _dossier_saved_commands=" saved/rm "
 _dossier_tag_options=" --into --tag "
 _dossier_root_arg_options=" --color --db "
-_dossier_arg_options=" --author --caption --color --date --db --format --id --ids --input --lang --limit --max-size --offset --on-duplicate --output --section --sort --source --title --top --url -o "
+_dossier_arg_options=" --author --caption --color --date --db --format --from --id --ids --input --lang --limit --max-size --offset --on-duplicate --output --section --sort --source --title --top --url -o "
 
 function _dossier_complete() {
   local line="${COMP_LINE:0:$COMP_POINT}"

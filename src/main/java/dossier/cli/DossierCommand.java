@@ -76,6 +76,7 @@ public final class DossierCommand implements Runnable {
 
   @Spec CommandLine.Model.CommandSpec spec;
 
+  @Completes(Completes.Kind.FILE)
   @Option(
       names = "--db",
       paramLabel = "PATH",
