@@ -51,7 +51,8 @@ complete -c dossier -n __fish_use_subcommand -a extract -d 'Show what import wou
 complete -c dossier -n __fish_use_subcommand -a edit -d 'Correct the metadata of one article: title, publisher, authors,…'
 complete -c dossier -n __fish_use_subcommand -a list -d 'List the articles that match a query (all articles without one),…'
 complete -c dossier -n __fish_use_subcommand -a search -d 'Search the archive: the best matches first, each with a snippet in…'
-complete -c dossier -n __fish_use_subcommand -a show -d 'Show one article: as text, JSON, Markdown, or the original bytes as…'
+complete -c dossier -n __fish_use_subcommand -a count -d 'Print the number of articles that match a query (of all articles…'
+complete -c dossier -n __fish_use_subcommand -a show -d 'Show articles: as text, JSON, Markdown, or the original bytes as…'
 complete -c dossier -n __fish_use_subcommand -a tag -d 'Add (+tag) and remove (-tag) tags on every article that matches a…'
 complete -c dossier -n __fish_use_subcommand -a tags -d 'List tags with the number of articles that carry them; rename,…'
 complete -c dossier -n __fish_use_subcommand -a mark -d 'Set the status of matching articles (new, read, reviewed, archived)…'
@@ -73,10 +74,13 @@ complete -c dossier -n __fish_use_subcommand -a completion -d 'Print the shell c
 # import
 complete -c dossier -n '__fish_seen_subcommand_from import' -l tag -x -a '(__dossier_tags)' -d 'Tag every imported article (repeatable)'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l url -x -d 'The URL the article came from (one file or stdin only)'
-complete -c dossier -n '__fish_seen_subcommand_from import' -l format -x -d 'Input format: auto, text, html, markdown or pdf (default: auto,…'
-complete -c dossier -n '__fish_seen_subcommand_from import' -l on-duplicate -x -d 'For text already stored: skip, or update its metadata and original…'
+complete -c dossier -n '__fish_seen_subcommand_from import' -l input -l from -x -a 'auto text html markdown pdf' -d 'Input format: auto, text, html, markdown, pdf (default: auto, from…'
+complete -c dossier -n '__fish_seen_subcommand_from import' -l format -x -a 'text ndjson' -d 'text, ndjson: text prints a summary on stderr; ndjson also prints…'
+complete -c dossier -n '__fish_seen_subcommand_from import' -l on-duplicate -x -a 'skip update' -d 'For text already stored: skip, or update its metadata and original…'
+complete -c dossier -n '__fish_seen_subcommand_from import' -s v -l verbose -d 'Name every duplicate on stderr (by default they are only counted)'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l dry-run -d 'Extract and report what would be imported; store nothing'
-complete -c dossier -n '__fish_seen_subcommand_from import' -l json -d 'Print one JSON object a file on stdout: path, status (imported,…'
+complete -c dossier -n '__fish_seen_subcommand_from import' -l skip-known -d 'Leave out of the report and the exit status the files that failed…'
+complete -c dossier -n '__fish_seen_subcommand_from import' -l json -d 'The old spelling of --format ndjson, kept for scripts'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l max-size -x -d 'Refuse files larger than this (suffix K, M or G; default: 20M)'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l follow -d 'Follow symbolic links out of the folders named (default: only links…'
 complete -c dossier -n '__fish_seen_subcommand_from import' -s h -l help -d 'Show this help message and exit'
@@ -86,7 +90,7 @@ complete -c dossier -n '__fish_seen_subcommand_from import' -F
 # extract
 complete -c dossier -n '__fish_seen_subcommand_from extract' -l format -x -a 'text json' -d 'text, json (default: text)'
 complete -c dossier -n '__fish_seen_subcommand_from extract' -l why -d 'Show where each metadata field came from instead of the article…'
-complete -c dossier -n '__fish_seen_subcommand_from extract' -l input -x -d 'Input format: auto, text, html, markdown or pdf (default: auto)'
+complete -c dossier -n '__fish_seen_subcommand_from extract' -l input -l from -x -a 'auto text html markdown pdf' -d 'Input format: auto, text, html, markdown, pdf (default: auto)'
 complete -c dossier -n '__fish_seen_subcommand_from extract' -s h -l help -d 'Show this help message and exit'
 complete -c dossier -n '__fish_seen_subcommand_from extract' -s V -l version -d 'Print version information and exit'
 complete -c dossier -n '__fish_seen_subcommand_from extract' -F
@@ -122,6 +126,11 @@ complete -c dossier -n '__fish_seen_subcommand_from search' -s 0 -d 'Print ids s
 complete -c dossier -n '__fish_seen_subcommand_from search' -s h -l help -d 'Show this help message and exit'
 complete -c dossier -n '__fish_seen_subcommand_from search' -s V -l version -d 'Print version information and exit'
 complete -c dossier -n '__fish_seen_subcommand_from search' -a '(__dossier_query_word)'
+
+# count
+complete -c dossier -n '__fish_seen_subcommand_from count' -s h -l help -d 'Show this help message and exit'
+complete -c dossier -n '__fish_seen_subcommand_from count' -s V -l version -d 'Print version information and exit'
+complete -c dossier -n '__fish_seen_subcommand_from count' -a '(__dossier_query_word)'
 
 # show
 complete -c dossier -n '__fish_seen_subcommand_from show' -l format -x -a 'text json markdown raw' -d 'text, json, markdown, raw (default: text)'
@@ -197,6 +206,7 @@ complete -c dossier -n '__fish_seen_subcommand_from rules' -s h -l help -d 'Show
 complete -c dossier -n '__fish_seen_subcommand_from rules' -s V -l version -d 'Print version information and exit'
 complete -c dossier -n '__fish_seen_subcommand_from rules; and __fish_seen_subcommand_from add' -l tag -x -a '(__dossier_tags)' -d 'The tag to give'
 complete -c dossier -n '__fish_seen_subcommand_from rules; and __fish_seen_subcommand_from add' -a '(__dossier_query_word)'
+complete -c dossier -n '__fish_seen_subcommand_from rules; and __fish_seen_subcommand_from apply' -l dry-run -d 'Print how many articles each rule would tag; change nothing'
 complete -c dossier -n '__fish_seen_subcommand_from rules; and __fish_seen_subcommand_from apply' -a '(__dossier_query_word)'
 
 # suggest
@@ -218,6 +228,7 @@ complete -c dossier -n '__fish_seen_subcommand_from saved; and __fish_seen_subco
 complete -c dossier -n '__fish_seen_subcommand_from saved; and __fish_seen_subcommand_from rm' -a '(__dossier_saved)'
 
 # review
+complete -c dossier -n '__fish_seen_subcommand_from review' -l mark-read -d 'Opening a new article marks it read, as in mutt and newsboat…'
 complete -c dossier -n '__fish_seen_subcommand_from review' -s h -l help -d 'Show this help message and exit'
 complete -c dossier -n '__fish_seen_subcommand_from review' -s V -l version -d 'Print version information and exit'
 complete -c dossier -n '__fish_seen_subcommand_from review' -a '(__dossier_query_word)'
@@ -239,8 +250,8 @@ complete -c dossier -n '__fish_seen_subcommand_from reextract' -s V -l version -
 complete -c dossier -n '__fish_seen_subcommand_from reextract' -a '(__dossier_query_word)'
 
 # export
-complete -c dossier -n '__fish_seen_subcommand_from export' -l format -x -a 'json ndjson csv markdown html' -d 'json, ndjson, csv, markdown, html (default: json)'
-complete -c dossier -n '__fish_seen_subcommand_from export' -s o -l output -r -F -d 'Write to this file (json, ndjson, csv; default: standard output) or…'
+complete -c dossier -n '__fish_seen_subcommand_from export' -l format -x -a 'json ndjson csv tsv ids markdown html' -d 'json, ndjson, csv, tsv, ids, markdown, html (default: json)'
+complete -c dossier -n '__fish_seen_subcommand_from export' -s o -l output -r -F -d 'Write to this file (json, ndjson, csv, tsv, ids; default: standard…'
 complete -c dossier -n '__fish_seen_subcommand_from export' -l no-originals -d 'Leave the original files out of json and ndjson: smaller, and an…'
 complete -c dossier -n '__fish_seen_subcommand_from export' -s h -l help -d 'Show this help message and exit'
 complete -c dossier -n '__fish_seen_subcommand_from export' -s V -l version -d 'Print version information and exit'

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dossier.core.Text;
 import dossier.core.UsageException;
 import dossier.core.WriteFailure;
-import dossier.ingest.Format;
 import dossier.service.ExportEnd;
 import dossier.service.ImportService;
 import dossier.service.ImportService.OnDuplicate;
@@ -38,9 +37,16 @@ import picocli.CommandLine.Parameters;
           + " ids where free, tags, notes, status, stars and the original files."
     })
 final class ImportCommand extends BaseCommand {
+  @Override
+  boolean createsArchive() {
+    return true;
+  }
+
+  @Completes(Completes.Kind.FILE)
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files, folders, or - for stdin.")
   List<String> paths = new ArrayList<>();
 
+  @Completes(Completes.Kind.TAG)
   @Option(
       names = "--tag",
       paramLabel = "TAG",
@@ -54,18 +60,54 @@ final class ImportCommand extends BaseCommand {
   String url;
 
   @Option(
+      names = {"--input", "--from"},
+      paramLabel = "TYPE",
+      description =
+          "Input format: ${COMPLETION-CANDIDATES} (default: auto, from the file name and"
+              + " content).")
+  InputFormat input = InputFormat.auto;
+
+  /** How the outcomes are printed. */
+  enum OutcomeFormat {
+    /** a summary line and the failures on stderr, for people */
+    text,
+    /** one JSON object an input on stdout as well */
+    ndjson
+  }
+
+  @Option(
       names = "--format",
       paramLabel = "FORMAT",
       description =
-          "Input format: auto, text, html, markdown or pdf (default: auto, from the file name and content).")
-  String format = "auto";
+          "${COMPLETION-CANDIDATES}: text prints a summary on stderr; ndjson also prints one JSON"
+              + " object an input on stdout: path, status (imported, duplicate, updated, failed),"
+              + " id, error (default: ${DEFAULT-VALUE}).")
+  OutcomeFormat format = OutcomeFormat.text;
+
+  /** The choices of --on-duplicate. */
+  enum DuplicateAction {
+    skip(OnDuplicate.SKIP),
+    update(OnDuplicate.UPDATE);
+
+    final OnDuplicate action;
+
+    DuplicateAction(OnDuplicate action) {
+      this.action = action;
+    }
+  }
 
   @Option(
       names = "--on-duplicate",
       paramLabel = "ACTION",
       description =
-          "For text already stored: skip, or update its metadata and original (default: skip).")
-  String onDuplicate = "skip";
+          "For text already stored: skip, or update its metadata and original (default:"
+              + " ${DEFAULT-VALUE}).")
+  DuplicateAction onDuplicate = DuplicateAction.skip;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Name every duplicate on stderr (by default they are only counted).")
+  boolean verbose;
 
   @Option(
       names = "--dry-run",
@@ -73,10 +115,23 @@ final class ImportCommand extends BaseCommand {
   boolean dryRun;
 
   @Option(
-      names = "--json",
+      names = "--skip-known",
       description =
-          "Print one JSON object a file on stdout: path, status (imported, duplicate, updated, failed), id, error.")
-  boolean json;
+          "Leave out of the report and the exit status the files that failed the same way"
+              + " before (unchanged since the import that reported them): a nightly import exits 0"
+              + " when nothing new failed.")
+  boolean skipKnown;
+
+  /** The failures earlier imports into this archive met, and how many of this run's they are. */
+  private KnownFailures known;
+
+  private int knownFailed;
+
+  @Option(names = "--json", description = "The old spelling of --format ndjson, kept for scripts.")
+  boolean jsonAlias;
+
+  /** True when the outcomes go to stdout as NDJSON. */
+  private boolean json;
 
   @Option(
       names = "--max-size",
@@ -96,14 +151,9 @@ final class ImportCommand extends BaseCommand {
 
   @Override
   public Integer call() {
+    json = jsonAlias || format == OutcomeFormat.ndjson;
     Options opts =
-        new Options(
-            tags,
-            url,
-            Format.parse(format),
-            parseOnDuplicate(onDuplicate),
-            dryRun,
-            parseSize(maxSize));
+        new Options(tags, url, input.format, onDuplicate.action, dryRun, parseSize(maxSize));
     if (url != null && (paths.size() != 1 || Files.isDirectory(Path.of(paths.get(0))))) {
       throw new UsageException("--url needs exactly one file or - (standard input)");
     }
@@ -129,8 +179,13 @@ final class ImportCommand extends BaseCommand {
               : RestoreService.isExportName(p) && Files.isRegularFile(Path.of(p));
       (export ? exports : files).add(p);
     }
+    known = dryRun ? null : KnownFailures.load(env(), root().archivePath());
     try (Interruption stop = Interruption.watch(this)) {
       return importAndReport(files, exports, stdin, opts, listener, stop);
+    } finally {
+      if (known != null) {
+        known.save();
+      }
     }
   }
 
@@ -163,7 +218,7 @@ final class ImportCommand extends BaseCommand {
     say(
         String.format(
             Locale.ROOT,
-            "%s%s %d, %d duplicate%s%s, %d failed (%d file%s in %.1f s)",
+            "%s%s %d, %d duplicate%s%s, %d failed%s (%d file%s in %.1f s)",
             stop.requested() ? "stopped by Ctrl-C; the rest was not imported; " : "",
             verb,
             s.imported(),
@@ -171,6 +226,7 @@ final class ImportCommand extends BaseCommand {
             s.duplicates() == 1 ? "" : "s",
             s.updated() > 0 ? ", " + s.updated() + " updated" : "",
             s.failed(),
+            knownFailed > 0 ? " (" + knownFailed + " known from before, not reported again)" : "",
             s.files(),
             s.files() == 1 ? "" : "s",
             s.millis() / 1000.0));
@@ -178,7 +234,7 @@ final class ImportCommand extends BaseCommand {
     if (stop.requested()) {
       return ExitCode.INTERRUPTED;
     }
-    if (s.failed() == 0) {
+    if (s.failed() - knownFailed == 0) {
       return ExitCode.OK;
     }
     return s.failed() == s.files() ? ExitCode.FAILURE : ExitCode.PARTIAL;
@@ -248,12 +304,21 @@ final class ImportCommand extends BaseCommand {
 
   private synchronized void report(Outcome o) {
     String path = Text.safeForTerminal(o.path(), false);
-    if (o.status() == Status.FAILED || (o.status() == Status.DUPLICATE && !json)) {
+    if (known != null) {
+      if (o.status() != Status.FAILED) {
+        known.succeeded(o.path());
+      } else if (known.failed(o.path()) && skipKnown) {
+        knownFailed++;
+        return;
+      }
+    }
+    boolean named = verbose && !json;
+    if (o.status() == Status.FAILED || (o.status() == Status.DUPLICATE && named)) {
       bar.close(); // the message gets its own line; the bar comes back under it
     }
     if (o.status() == Status.FAILED) {
       err().println("error: " + path + ": " + Text.safeForTerminal(o.error(), false));
-    } else if (o.status() == Status.DUPLICATE && !json) {
+    } else if (o.status() == Status.DUPLICATE && named) {
       say("duplicate: " + path + (o.id() != null ? " (same text as article " + o.id() + ")" : ""));
     }
   }
@@ -299,14 +364,6 @@ final class ImportCommand extends BaseCommand {
     } catch (IOException e) {
       return false;
     }
-  }
-
-  static OnDuplicate parseOnDuplicate(String s) {
-    return switch (s.toLowerCase(Locale.ROOT)) {
-      case "skip" -> OnDuplicate.SKIP;
-      case "update" -> OnDuplicate.UPDATE;
-      default -> throw new UsageException("--on-duplicate must be skip or update, not '" + s + "'");
-    };
   }
 
   static long parseSize(String s) {

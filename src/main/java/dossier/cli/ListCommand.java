@@ -17,6 +17,7 @@ import picocli.CommandLine.Parameters;
       "See 'man dossier-query' for the query language."
     })
 final class ListCommand extends BaseCommand implements QueryWords {
+  @Completes(Completes.Kind.QUERY)
   @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Query words and filters.")
   List<String> query = new ArrayList<>();
 
@@ -42,10 +43,13 @@ final class ListCommand extends BaseCommand implements QueryWords {
 
   @Override
   public Integer call() {
+    notNegative("--limit", limit);
+    notNegative("--offset", offset);
     Sort order = Sort.parse(sort);
+    String q = queryText(query);
     ArticleService service = new ArticleService(archive());
     try (ArticlePrinter p = Printers.articles(this, output, false)) {
-      service.list(queryText(query), order, limit, offset, false, p::article);
+      service.list(q, order, limit, offset, false, p::article);
     }
     return ExitCode.OK;
   }

@@ -45,12 +45,18 @@ final class SavedCommand extends BaseCommand {
       mixinStandardHelpOptions = true,
       description = "Save QUERY under NAME (replacing a saved search of that name).")
   static final class Add extends BaseCommand {
+    @Override
+    boolean createsArchive() {
+      return true;
+    }
+
     @Parameters(
         index = "0",
         paramLabel = "NAME",
         description = "Letters, digits, '.', '_', '-', '/'.")
     String name;
 
+    @Completes(Completes.Kind.QUERY)
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "QUERY", description = "The query.")
     List<String> query = new ArrayList<>();
 
@@ -92,6 +98,7 @@ final class SavedCommand extends BaseCommand {
 
   @Command(name = "rm", mixinStandardHelpOptions = true, description = "Delete a saved search.")
   static final class Remove extends BaseCommand {
+    @Completes(Completes.Kind.SAVED_SEARCH)
     @Parameters(paramLabel = "NAME")
     String name;
 

@@ -35,6 +35,7 @@ final class StatsCommand extends BaseCommand implements QueryWords {
   private static final String[] EIGHTHS = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
   private static final String SPARKS = "▁▂▃▄▅▆▇█";
 
+  @Completes(Completes.Kind.QUERY)
   @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Query words and filters.")
   List<String> query = new ArrayList<>();
 
@@ -52,7 +53,8 @@ final class StatsCommand extends BaseCommand implements QueryWords {
 
   @Override
   public Integer call() {
-    Stats s = new StatsService(archive()).stats(queryText(query), Math.max(1, top));
+    String q = queryText(query);
+    Stats s = new StatsService(archive()).stats(q, Math.max(1, top));
     if (format == StatsFormat.json) {
       json(s);
     } else {
