@@ -71,17 +71,25 @@ complete -c dossier -n __fish_use_subcommand -a stats -d 'Counts for the article
 complete -c dossier -n __fish_use_subcommand -a completion -d 'Print the shell completion script for bash, zsh or fish'
 
 # import
+complete -c dossier -n '__fish_seen_subcommand_from import' -l urls -r -F -d 'Fetch and import the URLs listed in FILE (- for stdin), one a line'
+complete -c dossier -n '__fish_seen_subcommand_from import' -l refetch -d 'Fetch archived URLs again too: a page that changed becomes a new…'
+complete -c dossier -n '__fish_seen_subcommand_from import' -l cookies -r -F -d 'Send the cookies of this Netscape cookies.txt to the sites they…'
+complete -c dossier -n '__fish_seen_subcommand_from import' -l user-agent -x -d 'The User-Agent header (default: dossier\'s own)'
+complete -c dossier -n '__fish_seen_subcommand_from import' -l header -x -d 'An extra request header (repeatable)'
+complete -c dossier -n '__fish_seen_subcommand_from import' -l timeout -x -d 'Give up on a connection, an answer or a stalled body after this…'
+complete -c dossier -n '__fish_seen_subcommand_from import' -l delay -x -d 'Pause between two requests to one host (default: 1s; 0 for none)'
+complete -c dossier -n '__fish_seen_subcommand_from import' -l retries -x -d 'Try a page again this many times after a 429, a 5xx or a network…'
+complete -c dossier -n '__fish_seen_subcommand_from import' -l hosts -x -d 'Fetch from this many hosts at once; one request at a time each…'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l tag -x -a '(__dossier_tags)' -d 'Tag every imported article (repeatable)'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l url -x -d 'The URL the article came from (one file or stdin only)'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l format -x -d 'Input format: auto, text, html, markdown or pdf (default: auto,…'
-complete -c dossier -n '__fish_seen_subcommand_from import' -l on-duplicate -x -d 'For text already stored: skip, or update its metadata and original…'
+complete -c dossier -n '__fish_seen_subcommand_from import' -l on-duplicate -x -d 'For text already stored: skip, or update its metadata and original;…'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l dry-run -d 'Extract and report what would be imported; store nothing'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l json -d 'Print one JSON object a file on stdout: path, status (imported,…'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l max-size -x -d 'Refuse files larger than this (suffix K, M or G; default: 20M)'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l follow -d 'Follow symbolic links out of the folders named (default: only links…'
 complete -c dossier -n '__fish_seen_subcommand_from import' -s h -l help -d 'Show this help message and exit'
 complete -c dossier -n '__fish_seen_subcommand_from import' -s V -l version -d 'Print version information and exit'
-complete -c dossier -n '__fish_seen_subcommand_from import' -F
 
 # extract
 complete -c dossier -n '__fish_seen_subcommand_from extract' -l format -x -a 'text json' -d 'text, json (default: text)'

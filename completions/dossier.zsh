@@ -317,13 +317,40 @@ function _picocli_dossier_import() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--json' '--follow' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--tag' '--url' '--format' '--on-duplicate' '--max-size' '--db' '--color'"
+  local flag_opts="'--refetch' '--dry-run' '--json' '--follow' '-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local arg_opts="'--urls' '--cookies' '--user-agent' '--header' '--timeout' '--delay' '--retries' '--hosts' '--tag' '--url' '--format' '--on-duplicate' '--max-size' '--db' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--urls')
+      return
+      ;;
+    '--cookies')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--user-agent')
+      return
+      ;;
+    '--header')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--delay')
+      return
+      ;;
+    '--retries')
+      return
+      ;;
+    '--hosts')
+      return
+      ;;
     '--tag')
       return
       ;;
@@ -1813,7 +1840,7 @@ _dossier_tag_commands=" tags/delete tags/merge tags/rename "
 _dossier_saved_commands=" saved/rm "
 _dossier_tag_options=" --into --tag "
 _dossier_root_arg_options=" --color --db "
-_dossier_arg_options=" --author --caption --color --date --db --format --id --ids --input --lang --limit --max-size --offset --on-duplicate --output --section --sort --source --title --top --url -o "
+_dossier_arg_options=" --author --caption --color --cookies --date --db --delay --format --header --hosts --id --ids --input --lang --limit --max-size --offset --on-duplicate --output --retries --section --sort --source --timeout --title --top --url --urls --user-agent -o "
 
 function _dossier_complete() {
   local line="${COMP_LINE:0:$COMP_POINT}"

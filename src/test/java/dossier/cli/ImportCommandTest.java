@@ -176,7 +176,7 @@ class ImportCommandTest {
 
     Cli.Result bad = cli.run("import", "--on-duplicate", "overwrite", copy.toString());
     assertThat(bad.code()).isEqualTo(ExitCode.USAGE);
-    assertThat(bad.err()).contains("skip or update");
+    assertThat(bad.err()).contains("skip, update or version");
   }
 
   @Test
