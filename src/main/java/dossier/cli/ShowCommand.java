@@ -26,11 +26,18 @@ final class ShowCommand extends BaseCommand {
   static final String ORIGINS =
       "ORIGINS. --why (and the 'provenance' object of the JSON) names, for each metadata field"
           + " (title, source, authors, published, url, section, lang, caption), where its value"
-          + " came from: 'json-ld' (the page's schema.org metadata), 'meta NAME' (a meta tag, as"
-          + " 'meta og:site_name'), 'byline line', 'caption credit' ('(Name for The X)'),"
-          + " 'copyright line', 'front matter' (a Markdown file's YAML header), 'url', 'command"
-          + " line' (import --url), or 'edit': set by a person with 'dossier edit', and pinned, so"
-          + " that reextract never overwrites it. A field without a value has no origin (unless a"
+          + " came from. In a page: 'json-ld' (the page's schema.org metadata), 'meta NAME' (a"
+          + " meta tag, as 'meta og:site_name'), 'link rel=canonical', 'html lang', 'document"
+          + " title', 'first heading', 'microdata datePublished', 'time element', 'date box', 'url'"
+          + " (a date in the address), 'author link', 'byline box', 'figure caption', 'copyright"
+          + " line', 'page text' (the latest date printed in the page). In a text scrape:"
+          + " 'headline line', 'caption line', 'caption credit' ('(Name for The X)'), 'byline"
+          + " line', 'date line', 'section line' ('In World'), 'copyright line', 'article"
+          + " self-reference' ('according to the X article'; a citation of another outlet never"
+          + " names the publisher). In Markdown: 'front matter' (the YAML header), 'first"
+          + " heading'. Anywhere: 'first sentence' (a title made from the text), 'command line'"
+          + " (import --url), or 'edit': set by a person with 'dossier edit', and pinned, so that"
+          + " reextract never overwrites it. A field without a value has no origin (unless a"
           + " person emptied it: 'edit'); a value stored before origins were kept shows 'not"
           + " recorded'.";
 

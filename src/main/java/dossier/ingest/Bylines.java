@@ -171,7 +171,7 @@ final class Bylines {
     }
     String lower = t.toLowerCase(Locale.ROOT);
     return !lower.matches(
-        "(?:the|a|an|this|that|share|follow|read|more|home|news|menu|search|advertisement|"
+        "(?:the|a|an|this|that|our|your|their|his|her|its|staff|share|follow|read|more|home|news|menu|search|advertisement|"
             + "comments?|related|subscribe|sign in|log in|contact|about)(?:\\s.*)?");
   }
 }

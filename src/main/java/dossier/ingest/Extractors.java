@@ -74,7 +74,9 @@ public final class Extractors {
               x.caption() == null ? null : x.caption().replace('\u0000', '\uFFFD'),
               x.body().replace('\u0000', '\uFFFD'),
               x.suggestedTags(),
-              x.format());
+              x.format(),
+              x.markdown() == null ? null : x.markdown().replace('\u0000', '\uFFFD'),
+              x.provenance());
     }
     return x;
   }

@@ -2,7 +2,10 @@ package dossier.ingest;
 
 import dossier.core.Extracted;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -24,7 +27,10 @@ final class HtmlExtractor {
     String normTitle = meta.title == null ? "" : MainContent.normalize(meta.title);
     String normCaption = caption == null ? "" : MainContent.normalize(caption);
     for (String p : paras) {
-      if (!normCaption.isEmpty() && MainContent.normalize(p).equals(normCaption)) {
+      if (!normCaption.isEmpty()
+          && p.length() < 600
+          && (MainContent.normalize(p).equals(normCaption)
+              || normCaption.equals(normalizedCaption(p)))) {
         continue; // the lead photo's caption is kept in caption, not twice
       }
       StringBuilder kept = new StringBuilder();
@@ -45,9 +51,14 @@ final class HtmlExtractor {
         body.add(kept.toString());
       }
     }
+    Map<String, String> origins = new LinkedHashMap<>(meta.origins);
+    if (caption != null) {
+      origins.put("caption", "figure caption");
+    }
     String title = meta.title;
     if (title == null || title.isBlank()) {
       title = TextExtractor.titleFromFirstSentence(String.join("\n\n", body));
+      origins.put("title", "first sentence");
     }
     return new Extracted(
         title,
@@ -60,10 +71,28 @@ final class HtmlExtractor {
         caption,
         String.join("\n\n", body),
         meta.tags,
-        "html");
+        "html",
+        null,
+        origins);
   }
 
-  /** The caption of the article's first figure, when it has one. */
+  private static String normalizedCaption(String p) {
+    String c = Captions.withoutCredit(p);
+    return c == null ? "" : MainContent.normalize(c);
+  }
+
+  /** Boxes whose figures are not the article's: menus, flyouts, teasers, related stories. */
+  private static final Pattern NOT_ARTICLE_BOX =
+      Pattern.compile(
+          "(?<![a-z])(?:nav|menu|flyout|dropdown|drawer|masthead|sidebar|related|promo|teaser|"
+              + "recirc|trending|popular|outbrain|taboola)",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
+   * The caption of the article's own first figure, its credit left out; null when the article has
+   * none. Figures in navigation, headers, footers, asides, link cards and boxes named like teasers
+   * or menus belong to the site, not to the article.
+   */
   private static String leadCaption(Document doc) {
     Element scope = doc.selectFirst("article");
     if (scope == null) {
@@ -75,11 +104,41 @@ final class HtmlExtractor {
     if (scope == null) {
       return null;
     }
-    Element fc = scope.selectFirst("figcaption, .wp-caption-text");
-    if (fc == null) {
-      return null;
+    int tries = 0;
+    for (Element fc : scope.select("figcaption, .wp-caption-text")) {
+      if (++tries > 20) {
+        break;
+      }
+      if (!ownFigure(fc, scope)) {
+        continue;
+      }
+      String t = Captions.withoutCredit(fc);
+      return t == null || t.isEmpty() || t.length() > 400 ? null : t;
     }
-    String t = Spaces.collapse(fc.text());
-    return t.isEmpty() || t.length() > 400 ? null : t;
+    return null;
+  }
+
+  private static boolean ownFigure(Element fc, Element scope) {
+    for (Element p = fc; p != null && p != scope; p = p.parent()) {
+      String tag = p.normalName();
+      if (tag.equals("nav")
+          || tag.equals("header") && !scope.normalName().equals("article")
+          || tag.equals("footer")
+          || tag.equals("aside")
+          || tag.equals("a")
+          || tag.equals("menu")
+          || MainContent.isHidden(p)) {
+        return false;
+      }
+      String role = p.attr("role");
+      if (role.equals("navigation") || role.equals("menu") || role.equals("complementary")) {
+        return false;
+      }
+      String names = MainContent.names(p);
+      if (names.length() > 1 && NOT_ARTICLE_BOX.matcher(names).find()) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dossier.core.Extracted;
 import dossier.core.Text;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,12 +60,15 @@ final class MarkdownExtractor {
         && !MainContent.normalize(headline).equals(MainContent.normalize(title))) {
       paras.add(0, headline);
     }
-    if (title == null) {
+    String titleOrigin = "front matter";
+    if (title == null && headline != null) {
       title = headline;
+      titleOrigin = "first heading";
     }
     String body = String.join("\n\n", paras);
     if (title == null) {
       title = TextExtractor.titleFromFirstSentence(body);
+      titleOrigin = "first sentence";
     }
     List<String> authors = new ArrayList<>();
     for (String a : values(fm, "author", "authors", "byline", "creator")) {
@@ -90,18 +95,34 @@ final class MarkdownExtractor {
       url = null;
     }
     String source = field(fm, "site", "site_name", "publisher", "publication");
+    String section = field(fm, "section", "category");
+    String lang = field(fm, "lang", "language");
+    Map<String, String> origins = new LinkedHashMap<>();
+    origins.put("title", titleOrigin);
+    String[] fields = {"source", "published", "url", "section", "lang"};
+    String[] values = {source, published, url, section, lang};
+    for (int i = 0; i < fields.length; i++) {
+      if (values[i] != null) {
+        origins.put(fields[i], "front matter");
+      }
+    }
+    if (!authors.isEmpty()) {
+      origins.put("authors", "front matter");
+    }
     return new Extracted(
         title,
         source,
         authors,
         published,
         url,
-        field(fm, "section", "category"),
-        field(fm, "lang", "language"),
+        section,
+        lang,
         null,
         body,
         new ArrayList<>(tags),
-        "markdown");
+        "markdown",
+        null,
+        origins);
   }
 
   private static JsonNode frontMatter(String yaml) {

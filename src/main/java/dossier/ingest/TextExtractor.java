@@ -3,9 +3,11 @@ package dossier.ingest;
 import dossier.core.Extracted;
 import dossier.core.Text;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,18 +35,9 @@ final class TextExtractor {
       "(\\p{Lu}[\\p{L}\\p{N}'’&.\\-]*(?:\\s+(?:of\\s+|de\\s+)?\\p{Lu}[\\p{L}\\p{N}'’&.\\-]*){0,5})";
   private static final Pattern ACCORDING_TO =
       Pattern.compile(
-          "\\baccording to\\s+(the\\s+)?"
-              + NAME_RUN
-              + "(?:'s?)?(\\s+(?:article|report|reporting|story|newspaper|website|"
-              + "broadcaster|magazine|piece|investigation|analysis))?",
+          "\\baccording to\\s+(the\\s+)?" + NAME_RUN + "(?:'s?)?\\s+article\\b",
           Pattern.UNICODE_CHARACTER_CLASS);
-  private static final Pattern REPORTED =
-      Pattern.compile(
-          "(?:^|[,;.]\\s+|\\s)(the\\s+|The\\s+)?"
-              + NAME_RUN
-              + "\\s+(?:reported|reports|has reported|first reported|was first to report)\\b",
-          Pattern.UNICODE_CHARACTER_CLASS);
-  private static final Pattern PRESS_WORD =
+  static final Pattern PRESS_WORD =
       Pattern.compile(
           "\\b(?:Post|Times|Journal|Herald|Tribune|News|Gazette|Courier|Ledger|Review|"
               + "Guardian|Telegraph|Observer|Chronicle|Standard|Express|Mail|Mirror|Independent|"
@@ -85,12 +78,14 @@ final class TextExtractor {
       String p = paras.get(i);
       if (i + 1 < paras.size() && paras.get(i + 1).equals(p) && meta.caption == null) {
         meta.caption = p;
+        meta.origins.put("caption", "caption line");
         paras.remove(i + 1);
         paras.remove(i);
         continue;
       }
       if (meta.caption == null && isCaption(p) && i + 1 < paras.size()) {
         meta.caption = p;
+        meta.origins.put("caption", "caption line");
         paras.remove(i);
         continue;
       }
@@ -104,6 +99,7 @@ final class TextExtractor {
           && isHeadline(p)
           && !Furniture.isKnownCollapsed(p)) {
         meta.title = p;
+        meta.origins.put("title", "headline line");
         paras.remove(i);
         continue;
       }
@@ -164,15 +160,22 @@ final class TextExtractor {
     String bodyText = String.join("\n\n", body);
 
     if (meta.source == null && meta.caption != null) {
-      meta.source = creditedPublisher(meta.caption);
+      meta.source = meta.found("source", "caption credit", creditedPublisher(meta.caption));
     }
     if (meta.source == null) {
-      meta.source = meta.copyrightHolder;
+      meta.source = meta.found("source", "copyright line", meta.copyrightHolder);
     }
     if (meta.source == null) {
-      meta.source = attributedPublisher(bodyText);
+      meta.source = meta.found("source", "article self-reference", selfReference(bodyText));
     }
-    String title = meta.title != null ? meta.title : titleFromFirstSentence(bodyText);
+    String title = meta.title;
+    if (title == null) {
+      title = titleFromFirstSentence(bodyText);
+      meta.origins.put("title", "first sentence");
+    }
+    if (!meta.authors.isEmpty()) {
+      meta.origins.put("authors", "byline line");
+    }
     return new Extracted(
         title,
         meta.source,
@@ -184,7 +187,9 @@ final class TextExtractor {
         meta.caption,
         bodyText,
         new ArrayList<>(meta.tags),
-        "text");
+        "text",
+        null,
+        meta.origins);
   }
 
   private static final class Meta {
@@ -197,6 +202,15 @@ final class TextExtractor {
     String section;
     final Set<String> authors = new LinkedHashSet<>();
     final Set<String> tags = new LinkedHashSet<>();
+    final Map<String, String> origins = new LinkedHashMap<>();
+
+    /** {@code value}, with its origin recorded for {@code field} when there is one. */
+    String found(String field, String origin, String value) {
+      if (value != null) {
+        origins.put(field, origin);
+      }
+      return value;
+    }
   }
 
   /**
@@ -217,7 +231,7 @@ final class TextExtractor {
     Matcher sec = SECTION.matcher(p);
     if (sec.matches()) {
       if (meta.section == null) {
-        meta.section = sec.group(1);
+        meta.section = meta.found("section", "section line", sec.group(1));
       }
       return true;
     }
@@ -234,7 +248,7 @@ final class TextExtractor {
         boolean update =
             !p.toLowerCase(Locale.ROOT).matches("^(first\\s+)?(published|posted|date).*");
         if (meta.published == null || (meta.publishedIsUpdate && !update)) {
-          meta.published = d;
+          meta.published = meta.found("published", "date line", d);
           meta.publishedIsUpdate = update;
         }
         return true;
@@ -244,7 +258,7 @@ final class TextExtractor {
       meta.authors.addAll(Bylines.names(p));
       String d = Dates.find(p);
       if (d != null && meta.published == null) {
-        meta.published = d;
+        meta.published = meta.found("published", "byline line", d);
       }
       return true;
     }
@@ -253,7 +267,7 @@ final class TextExtractor {
       String d = Dates.find(p);
       if (d != null) {
         if (meta.published == null) {
-          meta.published = d;
+          meta.published = meta.found("published", "date line", d);
         }
         return true;
       }
@@ -356,41 +370,19 @@ final class TextExtractor {
   }
 
   /**
-   * The publisher named in an attribution: "according to the Washington Post article", "the Kelmar
-   * Times reported". Names must look like a news organization's.
+   * The publisher named where the article speaks of itself: "according to the Washington Post
+   * article". Citations of other outlets ("according to Reuters", "the FT reported", "according to
+   * a Financial Times report") name someone else's work and are never the article's publisher.
    */
-  static String attributedPublisher(String body) {
-    // The patterns are tried only around the words they end or start with: run over a whole
-    // body, a name-run pattern starting at every space was a third of all import time.
+  static String selfReference(String body) {
+    // The pattern is tried only where its words start: run over a whole body, a name-run
+    // pattern starting at every space was a third of all import time.
     for (int at = next(body, "according to", 0); at >= 0; at = next(body, "according to", at + 1)) {
       Matcher m = ACCORDING_TO.matcher(body);
       m.region(at, Math.min(body.length(), at + 200)).useTransparentBounds(true);
-      if (m.lookingAt()) {
-        String name = m.group(2);
-        if (m.group(3) != null || PRESS_WORD.matcher(name).find()) {
-          return cleanPublisher((m.group(1) != null ? "The " : "") + name);
-        }
+      if (m.lookingAt() && m.group(1) != null && PRESS_WORD.matcher(m.group(2)).find()) {
+        return cleanPublisher("The " + m.group(2));
       }
-    }
-    int from = 0;
-    for (int at = next(body, " report", from); at >= 0; at = next(body, " report", at + 1)) {
-      // start at a space far enough back for the longest name run the pattern allows
-      int start = Math.max(from, at - 240);
-      while (start > from && !Character.isWhitespace(body.charAt(start))) {
-        start--;
-      }
-      Matcher m = REPORTED.matcher(body);
-      m.region(start, Math.min(body.length(), at + 24))
-          .useTransparentBounds(true)
-          .useAnchoringBounds(false);
-      while (m.find()) {
-        String name = m.group(2);
-        boolean the = m.group(1) != null;
-        if (PRESS_WORD.matcher(name).find() || (the && name.split("\\s+").length >= 2)) {
-          return cleanPublisher((the ? "The " : "") + name);
-        }
-      }
-      from = at;
     }
     return null;
   }

@@ -21,6 +21,13 @@ import java.util.List;
  *     the store needs to choose how to find the articles; else null
  * @param dated true when every article the query selects has a publication date (a {@code date:}
  *     range in its top-level AND), so that newest first is the order of that date alone
+ * @param filtered true when the query has a filter beside its words ({@code where} is not {@code
+ *     "1"})
+ * @param access how the filter's articles can be found without reading every article
+ * @param rowidProbe when the filter tests nothing of an article but its id (tags, ids, words under
+ *     OR or NOT, untagged), {@code probe} written over the full-text table's {@code
+ *     articles_fts.rowid} instead of {@code a.id}, so that word matches are tested without reading
+ *     their article rows; else null
  */
 public record CompiledQuery(
     String match,
@@ -29,7 +36,51 @@ public record CompiledQuery(
     String rank,
     String probe,
     TagSplit tagSplit,
-    boolean dated) {
+    boolean dated,
+    boolean filtered,
+    Access access,
+    String rowidProbe) {
+  /**
+   * How the articles a filter selects can be found, as the compiler knows it from the query's
+   * structure: what the store's planner needs instead of reading the SQL.
+   */
+  public enum Access {
+    /** No index finds them: every article is read and tested. */
+    SCAN,
+    /** By id: the rows of a tag, of a word match, or ids given. */
+    ID,
+    /** Through a date's index (publication or import date): a range of it. */
+    DATE,
+    /** Through another index (the status, the star). */
+    INDEX;
+
+    /** True when some index finds the articles. */
+    public boolean indexed() {
+      return this != SCAN;
+    }
+
+    /**
+     * The access of an AND of conditions: the one that SQLite prefers (an id, then an equality,
+     * then a range).
+     */
+    static Access and(Access a, Access b) {
+      for (Access x : List.of(ID, INDEX, DATE)) {
+        if (a == x || b == x) {
+          return x;
+        }
+      }
+      return SCAN;
+    }
+
+    /** The access of an OR: only when every branch has one (one index each) is there one. */
+    static Access or(Access a, Access b) {
+      if (a == SCAN || b == SCAN) {
+        return SCAN;
+      }
+      return a == b ? a : INDEX;
+    }
+  }
+
   /** A piece of SQL with the values for its {@code ?}, in order. */
   public record Part(String sql, List<Object> params) {
     public Part {
@@ -46,24 +97,28 @@ public record CompiledQuery(
    * @param tagSets for each tag of the AND, the SELECT of its articles' ids
    * @param rest the other conditions of the AND, over the alias {@code a}; null when there are only
    *     tags
+   * @param restAccess how the articles of {@code rest} can be found ({@link Access#SCAN} when there
+   *     is none)
    */
-  public record TagSplit(String member, List<Part> tagSets, Part rest) {
+  public record TagSplit(String member, List<Part> tagSets, Part rest, Access restAccess) {
     public TagSplit {
       tagSets = List.copyOf(tagSets);
     }
   }
 
-  public static final CompiledQuery ALL = new CompiledQuery(null, "1", List.of());
+  public static final CompiledQuery ALL = new CompiledQuery(null);
 
   public CompiledQuery {
     where = where == null || where.isBlank() ? "1" : where;
     params = params == null ? List.of() : List.copyOf(params);
     rank = match != null ? match : rank;
     probe = probe == null || probe.isBlank() ? where : probe;
+    access = access == null ? Access.SCAN : access;
   }
 
-  public CompiledQuery(String match, String where, List<Object> params) {
-    this(match, where, params, match, where, null, false);
+  /** Words alone, or no query at all ({@link #ALL}). */
+  private CompiledQuery(String match) {
+    this(match, "1", List.of(), match, "1", null, false, false, Access.SCAN, null);
   }
 
   /** True when the query has words to rank by. */

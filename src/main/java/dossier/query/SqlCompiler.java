@@ -17,6 +17,7 @@ import dossier.core.Query.Saved;
 import dossier.core.Query.Tag;
 import dossier.core.Query.Text;
 import dossier.core.UrlKey;
+import dossier.query.CompiledQuery.Access;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -39,9 +40,16 @@ import java.util.List;
  */
 final class SqlCompiler {
   private static final String IN_FTS =
-      "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)";
+      " IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)";
   private static final String NOT_IN_FTS =
-      "a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)";
+      " NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)";
+
+  /** The article's id in the usual forms, over the alias {@code a}. */
+  private static final String ARTICLE_ID = "a.id";
+
+  /** The id of a word match, in the probe that tests matches on their id alone. */
+  private static final String MATCH_ID = "articles_fts.rowid";
+
   // The tags are found first, by ranges of their unique key index, and their articles then read
   // from the (tag_id, article_id) index, instead of joining every row of article_tags to its tag.
   // A tag's subtree is the keys from "name/" up to "name0" ('0' follows '/').
@@ -63,12 +71,13 @@ final class SqlCompiler {
    */
   private String tag(String ids) {
     return switch (form) {
-      case SET -> "a.id IN (" + tagged(ids) + ")";
-      case MEMBER -> "+a.id IN (" + tagged(ids) + ")";
+      case SET -> id + " IN (" + tagged(ids) + ")";
+      case MEMBER -> "+" + id + " IN (" + tagged(ids) + ")";
       // LIMIT 1 keeps SQLite 3.51 from turning the EXISTS into a join over the IN list, which
       // gives an article once for each of its tags in the list (a tag and a tag under it)
       case PROBE ->
-          "EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id = a.id"
+          "EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id = "
+              + id
               + (ids == null ? "" : " AND x.tag_id IN (" + ids + ")")
               + " LIMIT 1)";
     };
@@ -116,13 +125,17 @@ final class SqlCompiler {
   private final Clock clock;
   private final Form form;
 
+  /** How the conditions name the article's id. */
+  private final String id;
+
   SqlCompiler(Clock clock) {
-    this(clock, Form.SET);
+    this(clock, Form.SET, ARTICLE_ID);
   }
 
-  private SqlCompiler(Clock clock, Form form) {
+  private SqlCompiler(Clock clock, Form form, String id) {
     this.clock = clock;
     this.form = form;
+    this.id = id;
   }
 
   CompiledQuery compile(Query q) {
@@ -139,9 +152,19 @@ final class SqlCompiler {
       positiveText(q, false, positive);
       rank = positive.isEmpty() ? null : String.join(" OR ", positive);
     }
-    Sql probeWhere = and(new SqlCompiler(clock, Form.PROBE).conjunction(conjuncts).filters());
+    Sql probeWhere =
+        and(new SqlCompiler(clock, Form.PROBE, ARTICLE_ID).conjunction(conjuncts).filters());
     if (!probeWhere.params().equals(where.params())) {
       throw new IllegalStateException("the two forms of a filter bind different values");
+    }
+    List<Query> filters = filterItems(conjuncts);
+    String rowidProbe = null;
+    if (!filters.isEmpty() && filters.stream().allMatch(SqlCompiler::idsOnly)) {
+      Sql onId = and(new SqlCompiler(clock, Form.PROBE, MATCH_ID).conjunction(conjuncts).filters());
+      if (!onId.params().equals(where.params())) {
+        throw new IllegalStateException("the two forms of a filter bind different values");
+      }
+      rowidProbe = onId.text();
     }
     return new CompiledQuery(
         c.match(),
@@ -151,7 +174,107 @@ final class SqlCompiler {
         probeWhere.text(),
         c.match() == null ? tagSplit(conjuncts, where) : null,
         conjuncts.stream()
-            .anyMatch(i -> i instanceof Dates d && d.field() == Query.DateField.PUBLISHED));
+            .anyMatch(i -> i instanceof Dates d && d.field() == Query.DateField.PUBLISHED),
+        !filters.isEmpty(),
+        access(filters),
+        rowidProbe);
+  }
+
+  /**
+   * The items of a top-level AND that become filters beside its words (see {@link #conjunction}):
+   * all but the words, and but the negated words when there are words to hang them on.
+   */
+  private List<Query> filterItems(List<Query> conjuncts) {
+    boolean positive = conjuncts.stream().anyMatch(i -> fts(i) != null);
+    List<Query> out = new ArrayList<>();
+    for (Query item : conjuncts) {
+      if (fts(item) != null || (positive && item instanceof Not n && fts(n.item()) != null)) {
+        continue;
+      }
+      out.add(item);
+    }
+    return out;
+  }
+
+  /** How the articles of an AND of filters are found; see {@link CompiledQuery.Access}. */
+  private Access access(List<Query> filters) {
+    Access a = Access.SCAN;
+    for (Query f : filters) {
+      a = Access.and(a, access(f));
+    }
+    return a;
+  }
+
+  /**
+   * How the articles of one condition, as {@link #sql} writes it, are found: by id (words, tags and
+   * ids are all {@code a.id} tests), through the date indexes, the status or star index, or by
+   * reading them all (a NOT, a part of a name, a note).
+   */
+  private Access access(Query q) {
+    if (fts(q) != null) {
+      return Access.ID;
+    }
+    if (q instanceof Saved s) {
+      return access(s.query());
+    }
+    if (q instanceof And a) {
+      List<Query> items = new ArrayList<>();
+      flattenAnd(a, items);
+      return items.isEmpty() ? Access.SCAN : conjunctionAccess(items);
+    }
+    if (q instanceof Or o) {
+      Access out = null;
+      for (Query item : o.items()) {
+        Access x = access(item);
+        out = out == null ? x : Access.or(out, x);
+      }
+      return out == null ? Access.SCAN : out;
+    }
+    if (q instanceof Ids || q instanceof Tag) {
+      return Access.ID;
+    }
+    if (q instanceof Dates) {
+      return Access.DATE;
+    }
+    if (q instanceof Is is) {
+      return switch (is.state()) {
+        case NEW, READ, REVIEWED, ARCHIVED, STARRED -> Access.INDEX;
+        case UNDATED -> Access.DATE;
+        case UNTAGGED, NOTED -> Access.SCAN;
+      };
+    }
+    return Access.SCAN;
+  }
+
+  /** An inner AND: its words are one id test, its filters as at the top. */
+  private Access conjunctionAccess(List<Query> items) {
+    boolean words = items.stream().anyMatch(i -> fts(i) != null);
+    Access a = words ? Access.ID : Access.SCAN;
+    return Access.and(a, access(filterItems(items)));
+  }
+
+  /**
+   * True when the condition tests nothing of an article but its id: tags, ids, words (which are id
+   * tests beside a filter) and untagged, under any AND, OR and NOT.
+   */
+  private static boolean idsOnly(Query q) {
+    if (q instanceof Saved s) {
+      return idsOnly(s.query());
+    }
+    if (q instanceof And a) {
+      return a.items().stream().allMatch(SqlCompiler::idsOnly);
+    }
+    if (q instanceof Or o) {
+      return o.items().stream().allMatch(SqlCompiler::idsOnly);
+    }
+    if (q instanceof Not n) {
+      return idsOnly(n.item());
+    }
+    return q instanceof Text
+        || q instanceof Tag
+        || q instanceof Ids
+        || q instanceof All
+        || (q instanceof Is is && is.state() == Query.State.UNTAGGED);
   }
 
   /**
@@ -175,16 +298,17 @@ final class SqlCompiler {
     if (sets.isEmpty()) {
       return null;
     }
-    Sql member = and(new SqlCompiler(clock, Form.MEMBER).conjunction(conjuncts).filters());
+    Sql member =
+        and(new SqlCompiler(clock, Form.MEMBER, ARTICLE_ID).conjunction(conjuncts).filters());
     if (!member.params().equals(where.params())) {
       throw new IllegalStateException("the two forms of a filter bind different values");
     }
     if (others.isEmpty()) {
-      return new CompiledQuery.TagSplit(member.text(), sets, null);
+      return new CompiledQuery.TagSplit(member.text(), sets, null, Access.SCAN);
     }
     Sql rest = and(conjunction(others).filters());
     return new CompiledQuery.TagSplit(
-        member.text(), sets, new CompiledQuery.Part(rest.text(), rest.params()));
+        member.text(), sets, new CompiledQuery.Part(rest.text(), rest.params()), access(others));
   }
 
   /** The ids of the tags a tag condition names, or null for "any tag" ({@code tag:*}). */
@@ -234,7 +358,7 @@ final class SqlCompiler {
         match = "(" + match + ") NOT (" + String.join(" OR ", negative) + ")";
       }
     } else if (!negative.isEmpty()) {
-      filters.add(Sql.of(NOT_IN_FTS, String.join(" OR ", negative)));
+      filters.add(Sql.of(id + NOT_IN_FTS, String.join(" OR ", negative)));
     }
     return new Conjunction(match, filters);
   }
@@ -316,7 +440,7 @@ final class SqlCompiler {
   private Sql sql(Query q) {
     String f = fts(q);
     if (f != null) {
-      return Sql.of(IN_FTS, f);
+      return Sql.of(id + IN_FTS, f);
     }
     if (q instanceof All) {
       return Sql.of("1");
@@ -331,7 +455,7 @@ final class SqlCompiler {
       Conjunction c = conjunction(items);
       List<Sql> parts = new ArrayList<>();
       if (c.match() != null) {
-        parts.add(Sql.of(IN_FTS, c.match()));
+        parts.add(Sql.of(id + IN_FTS, c.match()));
       }
       parts.addAll(c.filters());
       return and(parts);
@@ -348,13 +472,13 @@ final class SqlCompiler {
         }
       }
       if (!text.isEmpty()) {
-        parts.add(0, Sql.of(IN_FTS, String.join(" OR ", text)));
+        parts.add(0, Sql.of(id + IN_FTS, String.join(" OR ", text)));
       }
       return balanced(parts, "OR");
     } else if (q instanceof Not n) {
       String inner = fts(n.item());
       if (inner != null) {
-        return Sql.of(NOT_IN_FTS, inner);
+        return Sql.of(id + NOT_IN_FTS, inner);
       }
       Sql s = sql(n.item());
       // a filter on a missing value (no source, no date) is NULL, not false: NOT must still match
@@ -373,7 +497,7 @@ final class SqlCompiler {
         case NEW, READ, REVIEWED, ARCHIVED -> Sql.of("a.status = ?", is.state().word());
         case STARRED -> Sql.of("a.starred = 1");
         case UNTAGGED ->
-            Sql.of("NOT EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id = a.id)");
+            Sql.of("NOT EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id = " + id + ")");
         case NOTED -> Sql.of("coalesce(trim(a.note), '') <> ''");
         case UNDATED -> Sql.of("a.published IS NULL");
       };
@@ -415,20 +539,20 @@ final class SqlCompiler {
     };
   }
 
-  private static Sql ids(Ids ids) {
+  private Sql ids(Ids ids) {
     List<Object> singles = new ArrayList<>();
     List<Sql> parts = new ArrayList<>();
     for (IdRange r : ids.ranges()) {
       if (r.from() == r.to()) {
         singles.add(r.from());
       } else {
-        parts.add(Sql.of("a.id BETWEEN ? AND ?", r.from(), r.to()));
+        parts.add(Sql.of(id + " BETWEEN ? AND ?", r.from(), r.to()));
       }
     }
     if (singles.size() == 1) {
-      parts.add(0, Sql.of("a.id = ?", singles.get(0)));
+      parts.add(0, Sql.of(id + " = ?", singles.get(0)));
     } else if (!singles.isEmpty()) {
-      parts.add(0, new Sql("a.id IN (" + "?, ".repeat(singles.size() - 1) + "?)", singles));
+      parts.add(0, new Sql(id + " IN (" + "?, ".repeat(singles.size() - 1) + "?)", singles));
     }
     return balanced(parts, "OR");
   }

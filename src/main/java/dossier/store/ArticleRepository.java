@@ -5,6 +5,7 @@ import dossier.core.ArticleField;
 import dossier.core.Hit;
 import dossier.core.Tags;
 import dossier.query.CompiledQuery;
+import dossier.store.Planner.Form;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import org.sqlite.ProgressHandler;
 
 /** Reads and writes articles, their originals and their tags. */
@@ -48,6 +48,7 @@ public final class ArticleRepository {
   private PreparedStatement insertTag;
   private PreparedStatement linkTag;
   private Plan forcedPlan;
+  private Planner planner = Planner.DEFAULT;
   private CompiledQuery plannedQuery;
   private Plan plannedPlan;
 
@@ -358,57 +359,13 @@ public final class ArticleRepository {
     }
   }
 
-  /**
-   * Rows of the other conditions' index worth reading per article of the smallest tag before the
-   * tag is the better way in: finding a tag's article costs a lookup of its row (about 2.5 µs at a
-   * million articles), testing an index entry against the tag's set about 0.2 µs.
-   */
-  private static final long REST_PER_TAGGED = 12;
-
-  /**
-   * A tag's page is found by walking the articles newest first when the tag holds more than the
-   * square root of this many times the articles: about 20 x (articles / tagged) rows walked, at a
-   * sixth of the cost of looking one tagged article up, against a lookup for each tagged one.
-   */
-  private static final long NEWEST_WALK = 3;
-
   /** The largest article id: the number of articles, near enough, read from the key alone. */
   private long newestId() {
     return number("SELECT coalesce(max(id), 0) FROM articles", List.of(), "cannot plan the query");
   }
 
-  /** Where counting a tag's articles stops: beyond it the tag is large whatever its size. */
-  private static final long TAGGED_CAP = 2_000_000;
-
   private CompiledQuery formQuery;
   private Form form;
-
-  /**
-   * Which form of a filter of tags and other conditions (without words) runs: the tags' sets, which
-   * SQLite walks to find the articles (its own choice: it assumes that a set from a subquery is
-   * small), or the member form ({@link CompiledQuery.TagSplit#member}), whose articles the other
-   * conditions' index finds, each then tested against the tags' sets.
-   *
-   * @param index the other conditions' index, as EXPLAIN QUERY PLAN names it
-   * @param count the member form for counting: that index holds fewer than {@link #REST_PER_TAGGED}
-   *     times the smallest tag's articles
-   * @param page the member form for a page: either that index holds fewer than the smallest tag's
-   *     articles, or the tags are big enough that walking the articles newest first finds a page of
-   *     them sooner than looking up every tagged article and sorting them (see {@link
-   *     #NEWEST_WALK})
-   * @param sort in the first case, when a date index finds the articles, the page's order is made
-   *     one that no index gives, so that what the date index finds is sorted; SQLite would walk the
-   *     newest-first index instead and test every article from the newest down
-   * @param walk in the second case, when a date index would find the articles, the newest-first
-   *     index is named for the page: SQLite would otherwise read the whole date range and sort it
-   * @param probe in the second case, the page tests each article it walks on its own tag rows
-   *     ({@link CompiledQuery#probe}) rather than against the tags' sets: it tests a few hundred
-   *     articles, and collecting a big tag's set would cost more than all of them
-   */
-  private record Form(
-      String index, boolean count, boolean page, boolean sort, boolean walk, boolean probe) {
-    static final Form SETS = new Form(null, false, false, false, false, false);
-  }
 
   /**
    * The form of the filter of {@code q} (see {@link Form}), chosen by two counts bounded by those
@@ -422,9 +379,7 @@ public final class ArticleRepository {
     }
     if (forcedPlan != null) {
       // the count in the member form, the page tested article by article: both ways checked
-      return forcedPlan == Plan.EACH_MATCH
-          ? new Form(null, true, true, false, false, true)
-          : Form.SETS;
+      return forcedPlan == Plan.EACH_MATCH ? Form.EACH : Form.SETS;
     }
     if (!q.equals(formQuery)) {
       form = chooseForm(split);
@@ -434,31 +389,19 @@ public final class ArticleRepository {
   }
 
   private Form chooseForm(CompiledQuery.TagSplit split) {
-    long tagged = TAGGED_CAP;
+    long tagged = Planner.TAGGED_CAP;
     for (CompiledQuery.Part set : split.tagSets()) {
       tagged = Math.min(tagged, countUpTo(set.sql(), set.params(), tagged));
     }
-    // a big tag's page is found sooner by walking the articles newest first and testing each
-    // against the tags' sets than by looking up every article of the tags and sorting them; a
-    // small tag's the other way round
-    boolean walk = tagged * tagged > NEWEST_WALK * newestId();
-    if (split.rest() == null) {
-      return new Form(null, false, walk, false, false, walk);
+    long rest = 0;
+    if (split.rest() != null && split.restAccess().indexed()) {
+      rest =
+          countUpTo(
+              "SELECT 1 FROM articles a WHERE (" + split.rest().sql() + ")",
+              split.rest().params(),
+              Planner.restBound(tagged));
     }
-    String index = drivingIndex(split.rest().sql(), split.rest().params());
-    if (index == null) {
-      return Form.SETS;
-    }
-    long bound = Math.max(1, tagged) * REST_PER_TAGGED;
-    long rest =
-        countUpTo(
-            "SELECT 1 FROM articles a WHERE (" + split.rest().sql() + ")",
-            split.rest().params(),
-            bound);
-    boolean sort = rest < tagged;
-    boolean byDate = DATE_INDEX.matcher(index).find();
-    return new Form(
-        index, rest < bound, sort || walk, sort && byDate, !sort && walk && byDate, !sort && walk);
+    return Planner.form(tagged, newestId(), split.rest() != null, split.restAccess(), rest);
   }
 
   /** The condition that counts the articles of the filter {@code q}. */
@@ -523,9 +466,6 @@ public final class ArticleRepository {
         : " FROM articles a";
   }
 
-  /** The indexes of the publication and import dates, as EXPLAIN QUERY PLAN names them. */
-  private static final Pattern DATE_INDEX = Pattern.compile("INDEX articles_(newest|imported) ");
-
   /** The number of rows {@code select} gives, counting no further than {@code limit}. */
   private long countUpTo(String select, List<Object> params, long limit) {
     List<Object> all = new ArrayList<>(params);
@@ -560,25 +500,6 @@ public final class ArticleRepository {
     }
   }
 
-  /** Word matches up to which looking each one up is cheap whatever the filter. */
-  private long fewMatches = 2_000;
-
-  /**
-   * The work, in SQLite virtual-machine steps per word match, that collecting the filter's set may
-   * take before walking the matches is judged cheaper. Reading an index entry takes about 8 steps
-   * and collecting a tag's article about 16, while looking one match's article up costs as much as
-   * collecting about three index entries (measured at 100,000 and 1,000,000 articles).
-   */
-  private long setStepsPerMatch = 24;
-
-  /** Steps between two calls of the progress handler that keeps that budget. */
-  private static final int STEP_BATCH = 1_000;
-
-  /** A column of the article row other than its id, in a condition over the alias {@code a}. */
-  private static final Pattern ARTICLE_COLUMN = Pattern.compile("\\ba\\.(?!id\\b)");
-
-  private static final Pattern ARTICLE_ID = Pattern.compile("\\ba\\.id\\b");
-
   /**
    * FROM and WHERE for the word matches of {@code q} that pass its filter, done the {@code plan}
    * way, over the full-text table: the MATCH is the first parameter, then the filter's.
@@ -594,7 +515,7 @@ public final class ArticleRepository {
               + q.where()
               + "))";
       case EACH_MATCH ->
-          ARTICLE_COLUMN.matcher(q.probe()).find()
+          q.rowidProbe() == null
               // CROSS JOIN keeps the full-text index as the outer loop, so that the planner does
               // not walk the filter's articles and run the whole MATCH for each of them
               ? "articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid WHERE"
@@ -603,10 +524,7 @@ public final class ArticleRepository {
                   + ")"
               // a filter on the id alone (tags, id:) needs no article row: at a million
               // articles, reading those rows was most of the time
-              : match
-                  + " AND ("
-                  + ARTICLE_ID.matcher(q.probe()).replaceAll("articles_fts.rowid")
-                  + ")";
+              : match + " AND (" + q.rowidProbe() + ")";
     };
   }
 
@@ -631,8 +549,7 @@ public final class ArticleRepository {
   /** Sets the two thresholds of {@link #plan}, so that tests can reach every branch. */
   void tunePlan(long fewMatches, long setStepsPerMatch) {
     forgetPlans();
-    this.fewMatches = fewMatches;
-    this.setStepsPerMatch = setStepsPerMatch;
+    this.planner = new Planner(fewMatches, setStepsPerMatch);
   }
 
   /**
@@ -641,7 +558,7 @@ public final class ArticleRepository {
    * archive has outgrown since is slower, never wrong.
    */
   public Plan plan(CompiledQuery q) {
-    if (q.where().equals("1")) {
+    if (!q.filtered()) {
       return Plan.INDEX_ONLY;
     }
     if (forcedPlan != null) {
@@ -656,21 +573,23 @@ public final class ArticleRepository {
 
   private Plan choosePlan(CompiledQuery q) {
     long matches = ftsCount(q.match());
-    if (matches <= fewMatches || !filterUsesIndex(q) || inTransaction()) {
-      // (an interrupted statement may end a transaction it runs in, so none is tried there)
-      return Plan.EACH_MATCH;
-    }
-    // Collect the filter's articles once within a budget of work: when that finishes, the set is
-    // the cheaper way. Counting up to a LIMIT would not bound the work, since a tag's articles
-    // are all collected before the first one is counted.
+    boolean tried = planner.trySet(q.filtered(), matches, q.access(), inTransaction());
+    return Planner.plan(q.filtered(), tried, tried && setFinishes(q, planner.setBudget(matches)));
+  }
+
+  /**
+   * Whether collecting the filter's articles finishes within {@code batches} of the planner's step
+   * batches. Counting up to a LIMIT would not bound the work, since a tag's articles are all
+   * collected before the first one is counted: SQLite's progress handler stops the count instead.
+   */
+  private boolean setFinishes(CompiledQuery q, long batches) {
     String sql = "SELECT count(*) FROM articles a WHERE (" + q.where() + ")";
-    long batches = Math.max(1, matches * setStepsPerMatch / STEP_BATCH);
     long[] spent = {0};
     try (PreparedStatement st = conn().prepareStatement(sql)) {
       bind(st, q.params());
       ProgressHandler.setHandler(
           conn(),
-          STEP_BATCH,
+          Planner.STEP_BATCH,
           new ProgressHandler() {
             @Override
             protected int progress() {
@@ -679,10 +598,10 @@ public final class ArticleRepository {
           });
       try (ResultSet rs = st.executeQuery()) {
         rs.next();
-        return Plan.FILTER_SET;
+        return true;
       } catch (SQLException e) {
         if (spent[0] > batches) {
-          return Plan.EACH_MATCH; // over budget: interrupted on purpose
+          return false; // over budget: interrupted on purpose
         }
         throw e;
       } finally {
@@ -707,40 +626,6 @@ public final class ArticleRepository {
         "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
         List.of(match),
         "cannot count articles");
-  }
-
-  /**
-   * True when SQLite finds the filter's articles through an index rather than by reading every row:
-   * only then is collecting them cheaper than testing the word matches one by one.
-   */
-  private boolean filterUsesIndex(CompiledQuery q) {
-    return drivingIndex(q.where(), q.params()) != null;
-  }
-
-  /**
-   * How SQLite's plan for the condition finds the articles ("SEARCH a USING ... INDEX ..."), or
-   * null when it reads every article.
-   */
-  private String drivingIndex(String where, List<Object> params) {
-    String sql = "EXPLAIN QUERY PLAN SELECT 1 FROM articles a WHERE (" + where + ")";
-    try (PreparedStatement st = conn().prepareStatement(sql)) {
-      bind(st, params);
-      String search = null;
-      try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          String detail = rs.getString(4);
-          if (detail.startsWith("SCAN a")) {
-            return null;
-          }
-          if (search == null && detail.startsWith("SEARCH a ")) {
-            search = detail;
-          }
-        }
-      }
-      return search;
-    } catch (SQLException e) {
-      throw fail("cannot plan the query", e);
-    }
   }
 
   /**

@@ -41,6 +41,69 @@ class PageMetadataTest {
     assertThat(x.suggestedTags()).containsExactly("ferry", "ports");
     assertThat(x.section()).isEqualTo("Local");
     assertThat(x.lang()).isEqualTo("en");
+    assertThat(x.provenance())
+        .containsEntry("title", "json-ld")
+        .containsEntry("authors", "json-ld")
+        .containsEntry("source", "json-ld")
+        .containsEntry("published", "json-ld")
+        .containsEntry("section", "json-ld")
+        .containsEntry("lang", "json-ld")
+        .doesNotContainKeys("url", "caption");
+  }
+
+  @Test
+  void everyFieldWithAValueSaysWhereItCameFrom() {
+    Extracted x =
+        page(
+            "<title>Ferry cancelled again</title>"
+                + "<meta property=\"og:site_name\" content=\"Velm Gazette\">"
+                + "<meta property=\"article:section\" content=\"Transport\">"
+                + "<meta property=\"article:published_time\" content=\"2025-02-03\">"
+                + "<link rel=\"canonical\" href=\"https://velm.example/ferry\">",
+            "<article><div class=\"byline\">By Karl Vesey</div><figure><img src=a.jpg>"
+                + "<figcaption>The ferry at its berth. Photo: Ada Lind/Velm Gazette</figcaption>"
+                + "</figure>"
+                + BODY.substring("<article>".length()));
+    assertThat(x.provenance())
+        .containsEntry("title", "document title")
+        .containsEntry("source", "meta og:site_name")
+        .containsEntry("section", "meta article:section")
+        .containsEntry("published", "meta article:published_time")
+        .containsEntry("url", "link rel=canonical")
+        .containsEntry("authors", "byline box")
+        .containsEntry("caption", "figure caption")
+        .doesNotContainKey("lang");
+    assertThat(x.caption()).isEqualTo("The ferry at its berth.");
+  }
+
+  @Test
+  void furnitureNeverBecomesMetadata() {
+    Extracted x =
+        page(
+            "<title>Ferry cancelled again | Karl Vesey | Velm Gazette</title>"
+                + "<meta property=\"og:site_name\" content=\"Mac &amp; i\">"
+                + "<meta name=\"author\" content=\"Mac &amp; i\">"
+                + "<meta property=\"article:section\" content=\"/world/middle_east\">",
+            "<nav class=\"flyout\"><figure><img src=n.jpg><figcaption>Top story of the day in"
+                + " the menu</figcaption></figure></nav>"
+                + "<div class=\"byline\">By Our Foreign Staff</div>"
+                + "<span class=\"author\">Karl Vesey</span>"
+                + BODY);
+    assertThat(x.authors()).as("the site is not its own author").containsExactly("Karl Vesey");
+    assertThat(x.section()).as("a URL path is not a section").isNull();
+    assertThat(x.caption()).as("a menu's figure is not the article's").isNull();
+    assertThat(x.title()).isEqualTo("Ferry cancelled again");
+    Extracted y =
+        page(
+            "<title>Ferry cancelled again | Karl Vesey</title>"
+                + "<meta name=\"author\" content=\"Karl Vesey\">",
+            "<div class=\"byline\">By Our Foreign Staff</div>" + BODY);
+    assertThat(y.title()).as("no byline in the title").isEqualTo("Ferry cancelled again");
+    Extracted z =
+        page(
+            "<title>Ferry cancelled again</title>",
+            "<p class=\"byline\">By Our Foreign Staff</p>" + BODY);
+    assertThat(z.authors()).as("'Our Foreign Staff' names no one").isEmpty();
   }
 
   @Test

@@ -102,7 +102,7 @@ class SamplesTest {
   void windows1252ScrapeWithoutDeclarationDecodesCleanly() throws IOException {
     Extracted x = extract("krona-slides.txt");
     assertThat(x.title()).isEqualTo("Kelmar’s krona slides as voters weigh a snap election");
-    assertThat(x.source()).isEqualTo("The Kelmar Times");
+    assertThat(x.source()).as("'the Kelmar Times reported' cites another outlet").isNull();
     assertThat(x.authors()).containsExactly("Petra Lindqvist");
     assertThat(x.published()).isEqualTo("2025-08-21");
     assertThat(x.body())
@@ -182,8 +182,7 @@ class SamplesTest {
     assertThat(x.published()).isEqualTo("2025-07-09T06:00:00Z");
     assertThat(x.section()).isEqualTo("Environment");
     assertThat(x.lang()).isEqualTo("en-US");
-    assertThat(x.caption())
-        .isEqualTo("Fishing boats lie on the mud at Orsa quay. (Photo: Kelmar" + " Today)");
+    assertThat(x.caption()).isEqualTo("Fishing boats lie on the mud at Orsa quay.");
     assertThat(x.suggestedTags()).containsExactly("Varela River", "drought");
     assertBounds(x, "The river gauge at Orsa", "The ferry will not run again before September.");
     assertThat(x.body())

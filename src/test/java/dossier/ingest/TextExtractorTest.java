@@ -88,12 +88,24 @@ class TextExtractorTest {
   }
 
   @Test
-  void attributionNamesThePublisherWhenNothingElseDoes() {
+  void onlyASelfReferenceNamesThePublisherNeverACitation() {
     Extracted x =
         text(
             "Talks resume in Harsk\n\nNegotiators met again on Monday, according to"
-                + " the Aldmark Herald, and agreed to meet weekly.\n\nNo date was set for a vote.");
+                + " the Aldmark Herald article, and agreed to meet weekly.\n\nNo date was set.");
     assertThat(x.source()).isEqualTo("The Aldmark Herald");
+    assertThat(x.provenance()).containsEntry("source", "article self-reference");
+    for (String citation :
+        List.of(
+            "Negotiators met again on Monday, according to the Aldmark Herald.",
+            "Negotiators met again on Monday, the Aldmark Herald reported.",
+            "Negotiators met again, according to a Financial Times report.",
+            "One official told the Aldmark Herald that talks would go on.",
+            "Talks stalled, according to the Reuters news agency.")) {
+      assertThat(text("Talks resume in Harsk\n\n" + citation + "\n\nNo date was set.").source())
+          .as(citation)
+          .isNull();
+    }
     Extracted y =
         text(
             "Ministers met on Monday, according to the Riverlands Commission.\n\n"

@@ -1,0 +1,63 @@
+package dossier.ingest;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/** The meta tags of a page by lower-cased name, property or itemprop. */
+final class MetaTags {
+  private final Map<String, String> values;
+
+  private MetaTags(Map<String, String> values) {
+    this.values = values;
+  }
+
+  /** The first value of each name wins. */
+  static MetaTags of(Document doc) {
+    Map<String, String> out = new HashMap<>();
+    for (Element e : doc.select("meta[content]")) {
+      String content = Spaces.collapse(e.attr("content"));
+      if (content.isEmpty()) {
+        continue;
+      }
+      for (String key : new String[] {"property", "name", "itemprop", "http-equiv"}) {
+        String k = e.attr(key).trim().toLowerCase(Locale.ROOT);
+        if (k.isEmpty()) {
+          continue;
+        }
+        // property="og:title twitter:title" names several properties at once.
+        for (String one : k.split("\\s+")) {
+          out.putIfAbsent(one, content);
+        }
+      }
+    }
+    return new MetaTags(out);
+  }
+
+  String get(String name) {
+    return values.get(name);
+  }
+
+  /** The first of the named tags that has a value, with "meta NAME" as its origin. */
+  Found<String> first(String... names) {
+    for (String n : names) {
+      String v = values.get(n);
+      if (v != null && !v.isBlank()) {
+        return new Found<>(v, "meta " + n);
+      }
+    }
+    return Found.none();
+  }
+
+  /** The value of an attribute of the first element {@code css} selects, or null. */
+  static String attr(Document doc, String css, String attr) {
+    Element e = doc.selectFirst(css);
+    if (e == null) {
+      return null;
+    }
+    String v = e.attr(attr).trim();
+    return v.isEmpty() ? null : v;
+  }
+}

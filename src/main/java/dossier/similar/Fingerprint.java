@@ -1,0 +1,216 @@
+package dossier.similar;
+
+import java.nio.ByteBuffer;
+import java.text.Normalizer;
+import java.util.Arrays;
+
+/**
+ * A compact summary of an article's body: the number of distinct word shingles and a MinHash
+ * signature over them. Two signatures estimate how much of two texts is shared, both as resemblance
+ * (shared / all) and as containment (shared / the smaller text), so a trimmed copy that is
+ * contained in its original is recognized although it is not equal to it.
+ *
+ * <p>The title is left out on purpose: an outlet's new headline does not make another story.
+ */
+public record Fingerprint(int shingles, int[] minhash) {
+  /** Words per shingle. */
+  public static final int SHINGLE = 5;
+
+  /** Hash functions in a signature. */
+  public static final int HASHES = 128;
+
+  /** Bytes of a stored signature (the shingle count, then the hashes). */
+  public static final int BYTES = 4 + 4 * HASHES;
+
+  public Fingerprint {
+    if (minhash.length != HASHES) {
+      throw new IllegalArgumentException("a signature has " + HASHES + " hashes");
+    }
+  }
+
+  /**
+   * The fingerprint of a body of text; a text with no words has 0 shingles. One permutation
+   * hashing: each shingle is hashed once and falls in one of the {@value #HASHES} bins, which keeps
+   * its smallest value; an empty bin borrows from the next full one, so short texts still compare.
+   */
+  public static Fingerprint of(String body) {
+    long[] shingles = shingleHashes(body);
+    int[] min = new int[HASHES];
+    Arrays.fill(min, Integer.MAX_VALUE);
+    boolean[] full = new boolean[HASHES];
+    for (long h : shingles) {
+      int bin = (int) (h >>> 57);
+      int v = (int) (h & 0x7FFFFFFFL);
+      if (v < min[bin]) {
+        min[bin] = v;
+      }
+      full[bin] = true;
+    }
+    if (shingles.length > 0) {
+      for (int i = 0; i < HASHES; i++) {
+        if (!full[i]) {
+          int k = 1;
+          while (!full[(i + k) % HASHES]) {
+            k++;
+          }
+          // the borrowed value is moved by the distance, so two texts agree only if both borrowed
+          // from the same distance
+          min[i] = (int) (mix(min[(i + k) % HASHES] * 31L + k) & 0x7FFFFFFFL);
+        }
+      }
+    }
+    return new Fingerprint(shingles.length, min);
+  }
+
+  /**
+   * The distinct hashes of the body's word shingles, sorted (a short text is one shingle): the
+   * exact set that a signature summarizes.
+   */
+  public static long[] shingleHashes(String body) {
+    long[] words = words(body);
+    if (words.length == 0) {
+      return new long[0];
+    }
+    int n = Math.max(1, words.length - SHINGLE + 1);
+    long[] out = new long[n];
+    for (int i = 0; i < n; i++) {
+      // the word hashes are mixed already: a polynomial over them, mixed once, is enough
+      long h = 0;
+      for (int k = i; k < Math.min(words.length, i + SHINGLE); k++) {
+        h = h * 0x100000001B3L + words[k];
+      }
+      out[i] = mix(h);
+    }
+    Arrays.sort(out);
+    int d = 0;
+    for (int i = 0; i < out.length; i++) {
+      if (i == 0 || out[i] != out[i - 1]) {
+        out[d++] = out[i];
+      }
+    }
+    return Arrays.copyOf(out, d);
+  }
+
+  /** Hashes of the body's words: letters and digits, lower case, without accents. */
+  static long[] words(String body) {
+    if (body == null || body.isEmpty()) {
+      return new long[0];
+    }
+    String s = body;
+    for (int i = 0; i < body.length(); i++) {
+      if (body.charAt(i) > 127) {
+        s = Normalizer.normalize(body, Normalizer.Form.NFD);
+        break;
+      }
+    }
+    long[] out = new long[Math.max(16, s.length() / 5)];
+    int n = 0;
+    long h = 0;
+    boolean in = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c > 127 && Character.getType(c) == Character.NON_SPACING_MARK) {
+        continue;
+      }
+      boolean letter =
+          c < 128
+              ? c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+              : Character.isLetterOrDigit(c);
+      if (letter) {
+        h = (h + Character.toLowerCase(c)) * 0x100000001B3L;
+        in = true;
+      } else if (c != '\'' && c != '\u2019' || !in) {
+        // an apostrophe stays inside a word: "government's" is one word, as it is to a reader
+        if (in) {
+          if (n == out.length) {
+            out = Arrays.copyOf(out, n * 2);
+          }
+          out[n++] = mix(h);
+          h = 0;
+          in = false;
+        }
+      }
+    }
+    if (in) {
+      if (n == out.length) {
+        out = Arrays.copyOf(out, n + 1);
+      }
+      out[n++] = mix(h);
+    }
+    return Arrays.copyOf(out, n);
+  }
+
+  /** The share of hash functions whose minimum agrees: an estimate of the Jaccard resemblance. */
+  public double resemblance(Fingerprint o) {
+    if (shingles == 0 || o.shingles == 0) {
+      return 0;
+    }
+    int same = 0;
+    for (int i = 0; i < HASHES; i++) {
+      if (minhash[i] == o.minhash[i]) {
+        same++;
+      }
+    }
+    return (double) same / HASHES;
+  }
+
+  /**
+   * The estimated share of the smaller text's shingles found in the other text, from the
+   * resemblance and the two sizes (|A ∩ B| = J (|A| + |B|) / (1 + J)); at most 1.
+   */
+  public double containment(Fingerprint o) {
+    double j = resemblance(o);
+    if (j == 0) {
+      return 0;
+    }
+    double shared = j * (shingles + (double) o.shingles) / (1 + j);
+    return Math.min(1, shared / Math.min(shingles, o.shingles));
+  }
+
+  /** The stored form: the shingle count and the hashes, big-endian. */
+  public byte[] bytes() {
+    ByteBuffer b = ByteBuffer.allocate(BYTES);
+    b.putInt(shingles);
+    for (int h : minhash) {
+      b.putInt(h);
+    }
+    return b.array();
+  }
+
+  /** Reads the stored form back. */
+  public static Fingerprint fromBytes(byte[] bytes) {
+    if (bytes == null || bytes.length != BYTES) {
+      throw new IllegalArgumentException("not a stored fingerprint");
+    }
+    ByteBuffer b = ByteBuffer.wrap(bytes);
+    int n = b.getInt();
+    int[] h = new int[HASHES];
+    for (int i = 0; i < HASHES; i++) {
+      h[i] = b.getInt();
+    }
+    return new Fingerprint(n, h);
+  }
+
+  static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Fingerprint f
+        && f.shingles == shingles
+        && Arrays.equals(f.minhash, minhash);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * shingles + Arrays.hashCode(minhash);
+  }
+
+  @Override
+  public String toString() {
+    return "Fingerprint[" + shingles + " shingles]";
+  }
+}
