@@ -38,6 +38,33 @@ public final class PageServer implements AutoCloseable {
   private final CountDownLatch release = new CountDownLatch(1);
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile int maxInFlight;
+  private volatile long latencyMillis;
+
+  /** Requests in flight at all servers of this process, and the most there were at once. */
+  private static final AtomicInteger ALL_IN_FLIGHT = new AtomicInteger();
+
+  private static volatile int allMaxInFlight;
+
+  /** The most requests in flight at all servers of this process at once since the last reset. */
+  public static int allMaxInFlight() {
+    return allMaxInFlight;
+  }
+
+  public static void resetAllMaxInFlight() {
+    allMaxInFlight = 0;
+  }
+
+  /** Pages under /page/ take this long to answer, as a remote site would (for benchmarks). */
+  public PageServer latency(long millis) {
+    latencyMillis = millis;
+    return this;
+  }
+
+  /** Forgets the requests logged so far. */
+  public void clearLog() {
+    log.clear();
+    maxInFlight = 0;
+  }
 
   public PageServer() {
     this("127.0.0.1");
@@ -85,8 +112,10 @@ public final class PageServer implements AutoCloseable {
     return ex -> {
       long begin = ticks.incrementAndGet();
       int now = inFlight.incrementAndGet();
-      synchronized (this) {
+      int all = ALL_IN_FLIGHT.incrementAndGet();
+      synchronized (PageServer.class) {
         maxInFlight = Math.max(maxInFlight, now);
+        allMaxInFlight = Math.max(allMaxInFlight, all);
       }
       String path =
           ex.getRequestURI().getRawPath()
@@ -100,6 +129,7 @@ public final class PageServer implements AutoCloseable {
         h.handle(ex);
       } finally {
         inFlight.decrementAndGet();
+        ALL_IN_FLIGHT.decrementAndGet();
         log.add(
             new Hit(
                 server.getAddress().getAddress().getHostAddress(),
@@ -160,6 +190,13 @@ public final class PageServer implements AutoCloseable {
     String html = "text/html; charset=utf-8";
     if (p.startsWith("/page/")) {
       String n = p.substring(6);
+      if (latencyMillis > 0) {
+        try {
+          Thread.sleep(latencyMillis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       send(ex, 200, html, utf8(article("Ferry notice " + n, P1 + " Notice " + n + ".", P2)));
     } else if (p.equals("/redirect")) {
       ex.getResponseHeaders().set("Location", "/page/moved");
