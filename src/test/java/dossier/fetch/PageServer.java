@@ -33,6 +33,7 @@ public final class PageServer implements AutoCloseable {
 
   private final HttpServer server;
   private final AtomicInteger ticks = new AtomicInteger();
+  private final Map<HttpExchange, Long> begins = new ConcurrentHashMap<>();
   public final List<Hit> log = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
   private final CountDownLatch release = new CountDownLatch(1);
@@ -111,35 +112,49 @@ public final class PageServer implements AutoCloseable {
   private HttpHandler logged(HttpHandler h) {
     return ex -> {
       long begin = ticks.incrementAndGet();
+      begins.put(ex, begin);
       int now = inFlight.incrementAndGet();
       int all = ALL_IN_FLIGHT.incrementAndGet();
       synchronized (PageServer.class) {
         maxInFlight = Math.max(maxInFlight, now);
         allMaxInFlight = Math.max(allMaxInFlight, all);
       }
-      String path =
-          ex.getRequestURI().getRawPath()
-              + (ex.getRequestURI().getRawQuery() == null
-                  ? ""
-                  : "?" + ex.getRequestURI().getRawQuery());
       counts
           .computeIfAbsent(ex.getRequestURI().getRawPath(), k -> new AtomicInteger())
           .incrementAndGet();
       try {
         h.handle(ex);
       } finally {
-        inFlight.decrementAndGet();
-        ALL_IN_FLIGHT.decrementAndGet();
-        log.add(
-            new Hit(
-                server.getAddress().getAddress().getHostAddress(),
-                path,
-                Map.copyOf(ex.getRequestHeaders()),
-                begin,
-                ticks.incrementAndGet()));
+        finish(ex);
         ex.close();
       }
     };
+  }
+
+  /**
+   * Logs the request as answered, once: called before the answer goes out, since a client that has
+   * its answer may send its next request before this server's thread is done.
+   */
+  private void finish(HttpExchange ex) {
+    // (HttpExchange attributes belong to the whole context on this JDK, not to one exchange)
+    Long begin = begins.remove(ex);
+    if (begin == null) {
+      return;
+    }
+    inFlight.decrementAndGet();
+    ALL_IN_FLIGHT.decrementAndGet();
+    String path =
+        ex.getRequestURI().getRawPath()
+            + (ex.getRequestURI().getRawQuery() == null
+                ? ""
+                : "?" + ex.getRequestURI().getRawQuery());
+    log.add(
+        new Hit(
+            server.getAddress().getAddress().getHostAddress(),
+            path,
+            Map.copyOf(ex.getRequestHeaders()),
+            begin,
+            ticks.incrementAndGet()));
   }
 
   /** An article page whose words are its own. */
@@ -170,11 +185,11 @@ public final class PageServer implements AutoCloseable {
     changing++;
   }
 
-  private static void send(HttpExchange ex, int status, String type, byte[] body)
-      throws IOException {
+  private void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
     if (type != null) {
       ex.getResponseHeaders().set("Content-Type", type);
     }
+    finish(ex);
     ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
     try (OutputStream out = ex.getResponseBody()) {
       out.write(body);
