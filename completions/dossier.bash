@@ -173,6 +173,8 @@ function _complete_dossier() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} review" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} reextract" ];    then _picocli_dossier; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} refetch" ];    then _picocli_dossier; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} diff" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} export" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} backup" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} stats" ];    then _picocli_dossier; return $?; fi
@@ -211,41 +213,45 @@ function _complete_dossier() {
   local cmds16=(review)
   local cmds17=(db)
   local cmds18=(reextract)
-  local cmds19=(export)
-  local cmds20=(backup)
-  local cmds21=(stats)
-  local cmds22=(completion)
-  local cmds23=(tags rename)
-  local cmds24=(tags merge)
-  local cmds25=(tags delete)
-  local cmds26=(rules list)
-  local cmds27=(rules add)
-  local cmds28=(rules rm)
-  local cmds29=(rules apply)
-  local cmds30=(saved add)
-  local cmds31=(saved list)
-  local cmds32=(saved rm)
-  local cmds33=(db check)
-  local cmds34=(db vacuum)
-  local cmds35=(db info)
+  local cmds19=(refetch)
+  local cmds20=(diff)
+  local cmds21=(export)
+  local cmds22=(backup)
+  local cmds23=(stats)
+  local cmds24=(completion)
+  local cmds25=(tags rename)
+  local cmds26=(tags merge)
+  local cmds27=(tags delete)
+  local cmds28=(rules list)
+  local cmds29=(rules add)
+  local cmds30=(rules rm)
+  local cmds31=(rules apply)
+  local cmds32=(saved add)
+  local cmds33=(saved list)
+  local cmds34=(saved rm)
+  local cmds35=(db check)
+  local cmds36=(db vacuum)
+  local cmds37=(db info)
 
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_dossier_db_info; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_dossier_db_vacuum; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_dossier_db_check; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_dossier_saved_rm; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_dossier_saved_list; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_dossier_saved_add; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_dossier_rules_apply; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_dossier_rules_rm; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_dossier_rules_add; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_dossier_rules_list; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_dossier_tags_delete; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_dossier_tags_merge; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_dossier_tags_rename; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_dossier_completion; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_dossier_stats; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_dossier_backup; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_dossier_export; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_dossier_db_info; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_dossier_db_vacuum; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_dossier_db_check; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_dossier_saved_rm; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_dossier_saved_list; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_dossier_saved_add; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_dossier_rules_apply; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_dossier_rules_rm; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_dossier_rules_add; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_dossier_rules_list; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_dossier_tags_delete; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_dossier_tags_merge; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_dossier_tags_rename; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_dossier_completion; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_dossier_stats; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_dossier_backup; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_dossier_export; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_dossier_diff; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_dossier_refetch; return $?; fi
   if CompWordsContainsArray "${cmds18[@]}"; then _picocli_dossier_reextract; return $?; fi
   if CompWordsContainsArray "${cmds17[@]}"; then _picocli_dossier_db; return $?; fi
   if CompWordsContainsArray "${cmds16[@]}"; then _picocli_dossier_review; return $?; fi
@@ -276,7 +282,7 @@ function _picocli_dossier() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="import extract edit list search show tag tags mark note rm undo log rules suggest saved review db reextract export backup stats completion"
+  local commands="import extract edit list search show tag tags mark note rm undo log rules suggest saved review db reextract refetch diff export backup stats completion"
   local flag_opts="'-q' '--quiet' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -595,7 +601,7 @@ function _picocli_dossier_show() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--why' '-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local flag_opts="'--why' '--versions' '-h' '--help' '-V' '--version' '-q' '--quiet'"
   local arg_opts="'--format' '--db' '--color'"
   local FORMAT_option_args=("text" "json" "markdown" "raw") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -1118,6 +1124,105 @@ function _picocli_dossier_reextract() {
 
   local commands=""
   local flag_opts="'--dry-run' '--verbose' '-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local arg_opts="'--db' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `refetch` subcommand.
+function _picocli_dossier_refetch() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local arg_opts="'--max-size' '--cookies' '--user-agent' '--header' '--timeout' '--delay' '--retries' '--hosts' '--db' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--max-size')
+      return
+      ;;
+    '--cookies')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--user-agent')
+      return
+      ;;
+    '--header')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--delay')
+      return
+      ;;
+    '--retries')
+      return
+      ;;
+    '--hosts')
+      return
+      ;;
+    '--db')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `diff` subcommand.
+function _picocli_dossier_diff() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--words' '--unified' '-h' '--help' '-V' '--version' '-q' '--quiet'"
   local arg_opts="'--db' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1831,7 +1936,7 @@ complete -F _complete_dossier -o default dossier
 # names (saved:NAME), is: values and query field names come from 'dossier __complete'.
 
 _dossier_nested=" db/check db/info db/vacuum rules/add rules/apply rules/list rules/rm saved/add saved/list saved/rm tags/delete tags/merge tags/rename "
-_dossier_query_commands=" export list mark reextract review rm rules/add rules/apply saved/add search stats tag "
+_dossier_query_commands=" export list mark reextract refetch review rm rules/add rules/apply saved/add search stats tag "
 _dossier_tag_commands=" tags/delete tags/merge tags/rename "
 _dossier_saved_commands=" saved/rm "
 _dossier_tag_options=" --into --tag "

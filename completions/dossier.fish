@@ -65,6 +65,8 @@ complete -c dossier -n __fish_use_subcommand -a saved -d 'Saved searches: a name
 complete -c dossier -n __fish_use_subcommand -a review -d 'Go through articles in a full-screen terminal UI: read, tag, star,…'
 complete -c dossier -n __fish_use_subcommand -a db -d 'Look after the archive file: check its integrity, compact it, show…'
 complete -c dossier -n __fish_use_subcommand -a reextract -d 'Run extraction again on the stored originals of the articles that…'
+complete -c dossier -n __fish_use_subcommand -a refetch -d 'Fetch the stored URLs of the articles that match a query (all…'
+complete -c dossier -n __fish_use_subcommand -a diff -d 'Show what changed between two versions of an article (default: the…'
 complete -c dossier -n __fish_use_subcommand -a export -d 'Export the articles that match a query (all without one), oldest…'
 complete -c dossier -n __fish_use_subcommand -a backup -d 'Copy the archive to FILE with SQLite\'s online backup: a consistent…'
 complete -c dossier -n __fish_use_subcommand -a stats -d 'Counts for the articles that match a query (all without one):…'
@@ -134,6 +136,7 @@ complete -c dossier -n '__fish_seen_subcommand_from search' -a '(__dossier_query
 # show
 complete -c dossier -n '__fish_seen_subcommand_from show' -l format -x -a 'text json markdown raw' -d 'text, json, markdown, raw (default: text)'
 complete -c dossier -n '__fish_seen_subcommand_from show' -l why -d 'Show where each metadata field came from (its origin) instead of…'
+complete -c dossier -n '__fish_seen_subcommand_from show' -l versions -d 'List the article\'s versions (a page fetched again that changed)…'
 complete -c dossier -n '__fish_seen_subcommand_from show' -s h -l help -d 'Show this help message and exit'
 complete -c dossier -n '__fish_seen_subcommand_from show' -s V -l version -d 'Print version information and exit'
 
@@ -245,6 +248,25 @@ complete -c dossier -n '__fish_seen_subcommand_from reextract' -l verbose -d 'Na
 complete -c dossier -n '__fish_seen_subcommand_from reextract' -s h -l help -d 'Show this help message and exit'
 complete -c dossier -n '__fish_seen_subcommand_from reextract' -s V -l version -d 'Print version information and exit'
 complete -c dossier -n '__fish_seen_subcommand_from reextract' -a '(__dossier_query_word)'
+
+# refetch
+complete -c dossier -n '__fish_seen_subcommand_from refetch' -l max-size -x -d 'Refuse pages larger than this (suffix K, M or G; default: 20M)'
+complete -c dossier -n '__fish_seen_subcommand_from refetch' -l cookies -r -F -d 'Send the cookies of this Netscape cookies.txt to the sites they…'
+complete -c dossier -n '__fish_seen_subcommand_from refetch' -l user-agent -x -d 'The User-Agent header (default: dossier\'s own)'
+complete -c dossier -n '__fish_seen_subcommand_from refetch' -l header -x -d 'An extra request header (repeatable)'
+complete -c dossier -n '__fish_seen_subcommand_from refetch' -l timeout -x -d 'Give up on a connection, an answer or a stalled body after this…'
+complete -c dossier -n '__fish_seen_subcommand_from refetch' -l delay -x -d 'Pause between two requests to one host (default: 1s; 0 for none)'
+complete -c dossier -n '__fish_seen_subcommand_from refetch' -l retries -x -d 'Try a page again this many times after a 429, a 5xx or a network…'
+complete -c dossier -n '__fish_seen_subcommand_from refetch' -l hosts -x -d 'Fetch from this many hosts at once; one request at a time each…'
+complete -c dossier -n '__fish_seen_subcommand_from refetch' -s h -l help -d 'Show this help message and exit'
+complete -c dossier -n '__fish_seen_subcommand_from refetch' -s V -l version -d 'Print version information and exit'
+complete -c dossier -n '__fish_seen_subcommand_from refetch' -a '(__dossier_query_word)'
+
+# diff
+complete -c dossier -n '__fish_seen_subcommand_from diff' -l words -d 'Compare word by word, even when not on a terminal'
+complete -c dossier -n '__fish_seen_subcommand_from diff' -l unified -d 'A unified diff, even on a terminal'
+complete -c dossier -n '__fish_seen_subcommand_from diff' -s h -l help -d 'Show this help message and exit'
+complete -c dossier -n '__fish_seen_subcommand_from diff' -s V -l version -d 'Print version information and exit'
 
 # export
 complete -c dossier -n '__fish_seen_subcommand_from export' -l format -x -a 'json ndjson csv markdown html' -d 'json, ndjson, csv, markdown, html (default: json)'

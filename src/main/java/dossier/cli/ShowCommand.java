@@ -5,6 +5,7 @@ import dossier.core.Text;
 import dossier.core.WriteFailure;
 import dossier.ingest.Decoder;
 import dossier.service.ArticleService;
+import dossier.service.VersionService;
 import java.io.IOException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,7 +37,9 @@ final class ShowCommand extends BaseCommand {
           + " self-reference' ('according to the X article'; a citation of another outlet never"
           + " names the publisher). In Markdown: 'front matter' (the YAML header), 'first"
           + " heading'. Anywhere: 'first sentence' (a title made from the text), 'command line'"
-          + " (import --url), or 'edit': set by a person with 'dossier edit', and pinned, so that"
+          + " (import --url), 'pdf heading' and 'pdf metadata' (a PDF's large type and its"
+          + " document information), 'fetched url' (the address a fetch ended at), 'http"
+          + " last-modified' (the server's date, when the page gives none), or 'edit': set by a person with 'dossier edit', and pinned, so that"
           + " reextract never overwrites it. A field without a value has no origin (unless a"
           + " person emptied it: 'edit'); a value stored before origins were kept shows 'not"
           + " recorded'.";
@@ -64,8 +67,18 @@ final class ShowCommand extends BaseCommand {
               + " ORIGINS below.")
   boolean why;
 
+  @Option(
+      names = "--versions",
+      description =
+          "List the article's versions (a page fetched again that changed) with when each was"
+              + " stored; compare two with 'dossier diff'.")
+  boolean versions;
+
   @Override
   public Integer call() {
+    if (versions) {
+      return VersionsPrinter.print(new VersionService(archive()).versions(id, true), id, out());
+    }
     ArticleService service = new ArticleService(archive());
     if (format == ShowFormat.raw) {
       byte[] bytes = service.original(id);

@@ -574,6 +574,11 @@ public final class ImportService {
       }
       return new Outcome(display, Status.DUPLICATE, id, null);
     }
+    Optional<Long> other = archive.articles().idByHash(p.article().contentHash());
+    if (other.isPresent()) {
+      // the new text is another stored article's: that one is what this is now a copy of
+      return new Outcome(display, Status.DUPLICATE, other.get(), null);
+    }
     archive.journal().beforeUpdate(journal, id);
     archive.fetches().keepVersion(id);
     archive.articles().update(id, p.article());
