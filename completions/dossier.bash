@@ -159,6 +159,7 @@ function _complete_dossier() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} edit" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} list" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} search" ];    then _picocli_dossier; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} count" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} show" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tag" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tags" ];    then _picocli_dossier; return $?; fi
@@ -199,73 +200,75 @@ function _complete_dossier() {
   local cmds2=(edit)
   local cmds3=(list)
   local cmds4=(search)
-  local cmds5=(show)
-  local cmds6=(tag)
-  local cmds7=(tags)
-  local cmds8=(mark)
-  local cmds9=(note)
-  local cmds10=(rm)
-  local cmds11=(undo)
-  local cmds12=(log)
-  local cmds13=(rules)
-  local cmds14=(suggest)
-  local cmds15=(saved)
-  local cmds16=(review)
-  local cmds17=(db)
-  local cmds18=(reextract)
-  local cmds19=(refetch)
-  local cmds20=(diff)
-  local cmds21=(export)
-  local cmds22=(backup)
-  local cmds23=(stats)
-  local cmds24=(completion)
-  local cmds25=(tags rename)
-  local cmds26=(tags merge)
-  local cmds27=(tags delete)
-  local cmds28=(rules list)
-  local cmds29=(rules add)
-  local cmds30=(rules rm)
-  local cmds31=(rules apply)
-  local cmds32=(saved add)
-  local cmds33=(saved list)
-  local cmds34=(saved rm)
-  local cmds35=(db check)
-  local cmds36=(db vacuum)
-  local cmds37=(db info)
+  local cmds5=(count)
+  local cmds6=(show)
+  local cmds7=(tag)
+  local cmds8=(tags)
+  local cmds9=(mark)
+  local cmds10=(note)
+  local cmds11=(rm)
+  local cmds12=(undo)
+  local cmds13=(log)
+  local cmds14=(rules)
+  local cmds15=(suggest)
+  local cmds16=(saved)
+  local cmds17=(review)
+  local cmds18=(db)
+  local cmds19=(reextract)
+  local cmds20=(refetch)
+  local cmds21=(diff)
+  local cmds22=(export)
+  local cmds23=(backup)
+  local cmds24=(stats)
+  local cmds25=(completion)
+  local cmds26=(tags rename)
+  local cmds27=(tags merge)
+  local cmds28=(tags delete)
+  local cmds29=(rules list)
+  local cmds30=(rules add)
+  local cmds31=(rules rm)
+  local cmds32=(rules apply)
+  local cmds33=(saved add)
+  local cmds34=(saved list)
+  local cmds35=(saved rm)
+  local cmds36=(db check)
+  local cmds37=(db vacuum)
+  local cmds38=(db info)
 
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_dossier_db_info; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_dossier_db_vacuum; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_dossier_db_check; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_dossier_saved_rm; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_dossier_saved_list; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_dossier_saved_add; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_dossier_rules_apply; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_dossier_rules_rm; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_dossier_rules_add; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_dossier_rules_list; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_dossier_tags_delete; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_dossier_tags_merge; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_dossier_tags_rename; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_dossier_completion; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_dossier_stats; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_dossier_backup; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_dossier_export; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_dossier_diff; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_dossier_refetch; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_dossier_reextract; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_dossier_db; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_dossier_review; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_dossier_saved; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_dossier_suggest; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_dossier_rules; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_dossier_log; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_dossier_undo; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_dossier_rm; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_dossier_note; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_dossier_mark; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_dossier_tags; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_dossier_tag; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_dossier_show; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_dossier_db_info; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_dossier_db_vacuum; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_dossier_db_check; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_dossier_saved_rm; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_dossier_saved_list; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_dossier_saved_add; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_dossier_rules_apply; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_dossier_rules_rm; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_dossier_rules_add; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_dossier_rules_list; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_dossier_tags_delete; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_dossier_tags_merge; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_dossier_tags_rename; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_dossier_completion; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_dossier_stats; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_dossier_backup; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_dossier_export; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_dossier_diff; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_dossier_refetch; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_dossier_reextract; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_dossier_db; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_dossier_review; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_dossier_saved; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_dossier_suggest; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_dossier_rules; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_dossier_log; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_dossier_undo; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_dossier_rm; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_dossier_note; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_dossier_mark; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_dossier_tags; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_dossier_tag; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_dossier_show; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_dossier_count; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_dossier_search; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_dossier_list; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_dossier_edit; return $?; fi
@@ -282,7 +285,7 @@ function _picocli_dossier() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="import extract edit list search show tag tags mark note rm undo log rules suggest saved review db reextract refetch diff export backup stats completion"
+  local commands="import extract edit list search count show tag tags mark note rm undo log rules suggest saved review db reextract refetch diff export backup stats completion"
   local flag_opts="'-q' '--quiet' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -572,6 +575,42 @@ function _picocli_dossier_search() {
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
+    '--db')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `count` subcommand.
+function _picocli_dossier_count() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local arg_opts="'--db' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
     '--db')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -1936,7 +1975,7 @@ complete -F _complete_dossier -o default dossier
 # names (saved:NAME), is: values and query field names come from 'dossier __complete'.
 
 _dossier_nested=" db/check db/info db/vacuum rules/add rules/apply rules/list rules/rm saved/add saved/list saved/rm tags/delete tags/merge tags/rename "
-_dossier_query_commands=" export list mark reextract refetch review rm rules/add rules/apply saved/add search stats tag "
+_dossier_query_commands=" count export list mark reextract refetch review rm rules/add rules/apply saved/add search stats tag "
 _dossier_tag_commands=" tags/delete tags/merge tags/rename "
 _dossier_saved_commands=" saved/rm "
 _dossier_tag_options=" --into --tag "

@@ -51,7 +51,8 @@ complete -c dossier -n __fish_use_subcommand -a extract -d 'Show what import wou
 complete -c dossier -n __fish_use_subcommand -a edit -d 'Correct the metadata of one article: title, publisher, authors,…'
 complete -c dossier -n __fish_use_subcommand -a list -d 'List the articles that match a query (all articles without one),…'
 complete -c dossier -n __fish_use_subcommand -a search -d 'Search the archive: the best matches first, each with a snippet in…'
-complete -c dossier -n __fish_use_subcommand -a show -d 'Show one article: as text, JSON, Markdown, or the original bytes as…'
+complete -c dossier -n __fish_use_subcommand -a count -d 'Print the number of articles that match a query (of all articles…'
+complete -c dossier -n __fish_use_subcommand -a show -d 'Show articles: as text, JSON, Markdown, or the original bytes as…'
 complete -c dossier -n __fish_use_subcommand -a tag -d 'Add (+tag) and remove (-tag) tags on every article that matches a…'
 complete -c dossier -n __fish_use_subcommand -a tags -d 'List tags with the number of articles that carry them; rename,…'
 complete -c dossier -n __fish_use_subcommand -a mark -d 'Set the status of matching articles (new, read, reviewed, archived)…'
@@ -132,6 +133,11 @@ complete -c dossier -n '__fish_seen_subcommand_from search' -s 0 -d 'Print ids s
 complete -c dossier -n '__fish_seen_subcommand_from search' -s h -l help -d 'Show this help message and exit'
 complete -c dossier -n '__fish_seen_subcommand_from search' -s V -l version -d 'Print version information and exit'
 complete -c dossier -n '__fish_seen_subcommand_from search' -a '(__dossier_query_word)'
+
+# count
+complete -c dossier -n '__fish_seen_subcommand_from count' -s h -l help -d 'Show this help message and exit'
+complete -c dossier -n '__fish_seen_subcommand_from count' -s V -l version -d 'Print version information and exit'
+complete -c dossier -n '__fish_seen_subcommand_from count' -a '(__dossier_query_word)'
 
 # show
 complete -c dossier -n '__fish_seen_subcommand_from show' -l format -x -a 'text json markdown raw' -d 'text, json, markdown, raw (default: text)'

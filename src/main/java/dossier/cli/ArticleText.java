@@ -1,6 +1,7 @@
 package dossier.cli;
 
 import dossier.core.Article;
+import dossier.core.DisplayWidth;
 import dossier.core.Text;
 import dossier.service.Provenance;
 import dossier.service.Rendition;
@@ -13,7 +14,15 @@ final class ArticleText {
   private ArticleText() {}
 
   static void text(PrintWriter out, Article a, boolean color) {
-    String title = safe(a.title());
+    text(out, a, color, 0);
+  }
+
+  /**
+   * One article for people, its paragraphs wrapped at spaces to {@code width} columns (0: not
+   * wrapped, for pipes and files).
+   */
+  static void text(PrintWriter out, Article a, boolean color, int width) {
+    String title = wrap(safe(a.title()), width);
     out.println(color ? Terminal.BOLD + title + Terminal.RESET : title);
     List<String> meta = new ArrayList<>();
     add(meta, a.source());
@@ -45,17 +54,22 @@ final class ArticleText {
     }
     out.println();
     if (!Text.isBlank(a.caption())) {
-      out.println("[" + safe(a.caption()) + "]");
+      out.println(wrap("[" + safe(a.caption()) + "]", width));
       out.println();
     }
-    out.println(Text.safeForTerminal(a.body(), true));
+    out.println(wrap(Text.safeForTerminal(a.body(), true), width));
     if (!Text.isBlank(a.note())) {
       out.println();
+      String note = wrap("Note: " + Text.safeForTerminal(a.note(), true), width);
       out.println(
-          (color ? Terminal.BOLD + "Note:" + Terminal.RESET : "Note:")
-              + " "
-              + Text.safeForTerminal(a.note(), true));
+          color
+              ? Terminal.BOLD + "Note:" + Terminal.RESET + note.substring("Note:".length())
+              : note);
     }
+  }
+
+  private static String wrap(String s, int width) {
+    return width <= 0 ? s : String.join("\n", DisplayWidth.wrap(s, width));
   }
 
   static void markdown(PrintWriter out, Article a) {

@@ -1,6 +1,8 @@
 package dossier.cli;
 
 import dossier.core.UsageException;
+import dossier.query.QueryCompiler;
+import dossier.query.QueryContext;
 import dossier.store.Archive;
 import java.io.PrintWriter;
 import java.util.List;
@@ -17,7 +19,16 @@ abstract class BaseCommand implements Callable<Integer> {
   }
 
   Archive archive() {
-    return root().archive();
+    return root().archive(createsArchive());
+  }
+
+  /**
+   * True for the commands that may create the archive when it does not exist yet (import, db, the
+   * writes that only add settings); every other one says that there is no archive and exits 1, so
+   * that a mistyped --db or $DOSSIER_DB does not leave an empty archive behind.
+   */
+  boolean createsArchive() {
+    return false;
   }
 
   Env env() {
@@ -43,7 +54,17 @@ abstract class BaseCommand implements Callable<Integer> {
             "unknown option '" + w + "'; try '" + spec.qualifiedName() + " --help'");
       }
     }
-    return String.join(" ", words);
+    String text = String.join(" ", words);
+    // a malformed query is a usage error before the archive is opened (or found missing)
+    QueryCompiler.compile(text, QueryContext.of(name -> archive().savedSearches().get(name)));
+    return text;
+  }
+
+  /** Refuses a negative --limit or --offset: a usage error, not "all" or nothing. */
+  static void notNegative(String option, long value) {
+    if (value < 0) {
+      throw new UsageException(option + " takes a number of 0 or more, got '" + value + "'");
+    }
   }
 
   /** " (#N in the log)" for a change that was journaled as N, else nothing. */

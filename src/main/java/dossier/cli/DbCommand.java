@@ -37,6 +37,11 @@ final class DbCommand extends BaseCommand {
             + " nothing, then checks again."
       })
   static final class Check extends BaseCommand {
+    @Override
+    boolean createsArchive() {
+      return true;
+    }
+
     @Option(
         names = "--repair",
         description = "Rebuild the full-text index and remove dangling rows, then check again.")
@@ -90,6 +95,11 @@ final class DbCommand extends BaseCommand {
               + " empty the write-ahead log.")
   static final class Vacuum extends BaseCommand {
     @Override
+    boolean createsArchive() {
+      return true;
+    }
+
+    @Override
     public Integer call() {
       Maintenance m = Maintenance.of(archive());
       long before = m.info().dbBytes() + m.info().walBytes();
@@ -105,6 +115,11 @@ final class DbCommand extends BaseCommand {
       mixinStandardHelpOptions = true,
       description = "Show the archive's schema version, counts and file sizes.")
   static final class Info extends BaseCommand {
+    @Override
+    boolean createsArchive() {
+      return true;
+    }
+
     enum InfoFormat {
       text,
       json

@@ -8,6 +8,7 @@ import dossier.core.WriteFailure;
 import dossier.store.Archive;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine;
@@ -51,6 +52,7 @@ public final class DossierCommand implements Runnable {
           EditCommand.class,
           ListCommand.class,
           SearchCommand.class,
+          CountCommand.class,
           ShowCommand.class,
           TagCommand.class,
           TagsCommand.class,
@@ -183,7 +185,22 @@ public final class DossierCommand implements Runnable {
 
   /** The archive, opened on first use and closed when the command ends. */
   Archive archive() {
+    return archive(true);
+  }
+
+  /**
+   * The archive, opened on first use; when it does not exist, created only if {@code create}, else
+   * a failure that says so.
+   */
+  Archive archive(boolean create) {
     if (archive == null) {
+      Path p = archivePath();
+      if (!create && !p.toString().isEmpty() && Files.notExists(p)) {
+        throw new DossierException(
+            "no archive at "
+                + p.toAbsolutePath()
+                + " (check --db or $DOSSIER_DB; 'dossier import FILE' creates one)");
+      }
       archive = Archive.open(archivePath(), busyTimeout());
     }
     return archive;
@@ -299,10 +316,21 @@ public final class DossierCommand implements Runnable {
       }
     }
     cl.setCaseInsensitiveEnumValuesAllowed(true);
-    Config.apply(cl, env);
+    Config.Problems config = Config.apply(cl, env);
     cl.setExecutionStrategy(
         parseResult -> {
           root.guardTerminal(cl);
+          PrintWriter err = cl.getErr();
+          for (String w : config.warnings()) {
+            err.println("warning: " + Text.safeForTerminal(w, true));
+          }
+          if (!config.errors().isEmpty() && !helpAsked(parseResult)) {
+            for (String e : config.errors()) {
+              err.println("error: " + Text.safeForTerminal(e, true));
+            }
+            err.flush();
+            return ExitCode.USAGE;
+          }
           int code;
           try {
             code = new CommandLine.RunLast().execute(parseResult);
@@ -326,7 +354,7 @@ public final class DossierCommand implements Runnable {
           CommandLine c = ex.getCommandLine();
           PrintWriter err = c.getErr();
           // the message may quote an argument: its escape sequences must not reach a terminal
-          err.println("error: " + Text.safeForTerminal(ex.getMessage(), true));
+          err.println("error: " + Text.safeForTerminal(UsageErrors.message(ex), true));
           err.println(
               "Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
           err.flush();
@@ -358,6 +386,16 @@ public final class DossierCommand implements Runnable {
           return code;
         });
     return cl;
+  }
+
+  /** True when the command line asks for help or the version, which a bad config must not stop. */
+  private static boolean helpAsked(CommandLine.ParseResult r) {
+    for (CommandLine.ParseResult p = r; p != null; p = p.subcommand()) {
+      if (p.isUsageHelpRequested() || p.isVersionHelpRequested()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void flushQuietly(PrintWriter out) {

@@ -11,13 +11,25 @@ import java.util.Map;
  * @param stdoutBytes standard output for raw bytes (show --format raw)
  * @param stdoutTty true when standard output is a terminal (tables, colors, confirmation)
  * @param stderrTty true when standard error is a terminal (progress bars)
+ * @param columns the terminal's width in columns, 0 when unknown
  */
 public record Env(
     Map<String, String> vars,
     InputStream stdin,
     OutputStream stdoutBytes,
     boolean stdoutTty,
-    boolean stderrTty) {
+    boolean stderrTty,
+    int columns) {
+
+  /** An environment whose terminal width is unknown. */
+  public Env(
+      Map<String, String> vars,
+      InputStream stdin,
+      OutputStream stdoutBytes,
+      boolean stdoutTty,
+      boolean stderrTty) {
+    this(vars, stdin, stdoutBytes, stdoutTty, stderrTty, 0);
+  }
 
   /**
    * The real process environment. Standard output is the file descriptor itself, not {@code
@@ -25,10 +37,31 @@ public record Env(
    * pipe must stop the command with a message instead.
    */
   public static Env system() {
-    boolean tty = System.console() != null;
     OutputStream stdout =
         new java.io.BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out));
-    return new Env(System.getenv(), System.in, stdout, tty, tty);
+    // bin/dossier asks the shell ([ -t 1 ], [ -t 2 ], stty size) and passes the answers on; run
+    // without it, System.console() is the best guess left (it also needs stdin to be a terminal)
+    String out = System.getProperty("dossier.stdout.tty");
+    String err = System.getProperty("dossier.stderr.tty");
+    boolean console = System.console() != null;
+    return new Env(
+        System.getenv(),
+        System.in,
+        stdout,
+        out != null ? out.equals("1") : console,
+        err != null ? err.equals("1") : console,
+        number(System.getProperty("dossier.columns")));
+  }
+
+  private static int number(String s) {
+    if (s == null) {
+      return 0;
+    }
+    try {
+      return Math.max(0, Integer.parseInt(s.trim()));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   public String get(String name) {

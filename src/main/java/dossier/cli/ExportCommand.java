@@ -60,7 +60,7 @@ final class ExportCommand extends BaseCommand implements QueryWords {
       paramLabel = "FILE|DIR",
       description =
           "Write to this file (json, ndjson, csv; default: standard output) or folder (markdown,"
-              + " html; required).")
+              + " html; required); missing folders on the way are created.")
   Path output;
 
   @Option(
@@ -106,6 +106,10 @@ final class ExportCommand extends BaseCommand implements QueryWords {
       n = toWriter(service, q, out());
       out().flush();
     } else {
+      Path parent = output.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files2.createPrivateDirectories(parent); // -o reports/2024/energy.json makes reports/2024
+      }
       int[] count = {0};
       OutputFiles.write(
           output,
@@ -263,6 +267,15 @@ final class ExportCommand extends BaseCommand implements QueryWords {
     private Files2() {}
 
     static void createPrivateDirectories(Path dir) {
+      // a file where a folder of the path should be: say which, not "Not a directory"
+      for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
+        if (Files.exists(p)) {
+          if (!Files.isDirectory(p)) {
+            throw new WriteFailure(dir, p + " is a file, not a folder");
+          }
+          break;
+        }
+      }
       try {
         if (!Files.isDirectory(dir)) {
           Files.createDirectories(dir);

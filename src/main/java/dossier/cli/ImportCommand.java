@@ -44,6 +44,11 @@ import picocli.CommandLine.Parameters;
           + " archived (in its normalized form) is a duplicate without a fetch unless --refetch."
     })
 final class ImportCommand extends BaseCommand {
+  @Override
+  boolean createsArchive() {
+    return true;
+  }
+
   @Parameters(
       paramLabel = "PATH|URL",
       arity = "0..*",

@@ -42,10 +42,13 @@ final class ListCommand extends BaseCommand implements QueryWords {
 
   @Override
   public Integer call() {
+    notNegative("--limit", limit);
+    notNegative("--offset", offset);
     Sort order = Sort.parse(sort);
+    String q = queryText(query);
     ArticleService service = new ArticleService(archive());
     try (ArticlePrinter p = Printers.articles(this, output, false)) {
-      service.list(queryText(query), order, limit, offset, false, p::article);
+      service.list(q, order, limit, offset, false, p::article);
     }
     return ExitCode.OK;
   }

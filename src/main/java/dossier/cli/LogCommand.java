@@ -22,6 +22,7 @@ final class LogCommand extends BaseCommand {
 
   @Override
   public Integer call() {
+    notNegative("--limit", limit);
     try (RowPrinter p = new RowPrinter(out(), output, "id", "at", "command", "summary", "undone")) {
       for (Change c : new EditService(archive()).log(limit)) {
         if (output.effective() == OutputFormat.table) {

@@ -57,6 +57,11 @@ final class RulesCommand extends BaseCommand {
       mixinStandardHelpOptions = true,
       description = "Add a rule: articles matching QUERY get --tag.")
   static final class Add extends BaseCommand {
+    @Override
+    boolean createsArchive() {
+      return true;
+    }
+
     @Parameters(
         arity = "1..*",
         paramLabel = "QUERY",

@@ -45,6 +45,11 @@ final class SavedCommand extends BaseCommand {
       mixinStandardHelpOptions = true,
       description = "Save QUERY under NAME (replacing a saved search of that name).")
   static final class Add extends BaseCommand {
+    @Override
+    boolean createsArchive() {
+      return true;
+    }
+
     @Parameters(
         index = "0",
         paramLabel = "NAME",

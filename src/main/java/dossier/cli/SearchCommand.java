@@ -44,6 +44,8 @@ final class SearchCommand extends BaseCommand implements QueryWords {
 
   @Override
   public Integer call() {
+    notNegative("--limit", limit);
+    notNegative("--offset", offset);
     String q = queryText(query);
     if (q.isBlank()) {
       throw new UsageException("search needs a query (use 'dossier list' to see every article)");
@@ -73,6 +75,14 @@ final class SearchCommand extends BaseCommand implements QueryWords {
     }
     if (n[0] == 0 && output.effective() == OutputFormat.table) {
       say("no matches");
+    } else if (limit > 0 && n[0] == limit) {
+      // the best 20 look like all there is unless someone says there are more
+      long total = service.count(q);
+      if (total > offset + n[0]) {
+        say(
+            String.format(
+                java.util.Locale.ROOT, "%,d of %,d; --limit 0 for all", n[0], total - offset));
+      }
     }
     return ExitCode.OK;
   }

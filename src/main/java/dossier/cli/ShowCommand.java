@@ -2,11 +2,19 @@ package dossier.cli;
 
 import dossier.core.Article;
 import dossier.core.Text;
+import dossier.core.UsageException;
 import dossier.core.WriteFailure;
 import dossier.ingest.Decoder;
 import dossier.service.ArticleService;
+import dossier.service.Selector;
 import dossier.service.VersionService;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -15,7 +23,10 @@ import picocli.CommandLine.Parameters;
     name = "show",
     mixinStandardHelpOptions = true,
     description = {
-      "Show one article: as text, JSON, Markdown, or the original bytes as imported.",
+      "Show articles: as text, JSON, Markdown, or the original bytes as imported.",
+      "On a terminal the text goes through $PAGER (default: less -R) with its paragraphs"
+          + " wrapped to the terminal's width; several articles come one after another (JSON:"
+          + " one object after another, as jq reads them).",
       "--format json is the article JSON with the body, its Markdown rendition ('markdown', null"
           + " when extraction kept no structure) and 'provenance'. --format markdown and the text"
           + " use the rendition when there is one. An article restored from an export without"
@@ -51,8 +62,11 @@ final class ShowCommand extends BaseCommand {
     raw
   }
 
-  @Parameters(paramLabel = "ID", description = "The article's id.")
-  long id;
+  @Parameters(
+      paramLabel = "ID",
+      arity = "1..*",
+      description = "The articles' ids; - reads ids from standard input (one a line, or spaced).")
+  List<String> ids = new ArrayList<>();
 
   @Option(
       names = "--format",
@@ -76,39 +90,102 @@ final class ShowCommand extends BaseCommand {
 
   @Override
   public Integer call() {
-    if (versions) {
-      return VersionsPrinter.print(new VersionService(archive()).versions(id, true), id, out());
-    }
     ArticleService service = new ArticleService(archive());
-    if (format == ShowFormat.raw) {
-      byte[] bytes = service.original(id);
-      if (env().stdoutTty()) {
-        // The original may hold escape sequences: on a terminal show it decoded and made safe.
-        out().print(Text.safeForTerminal(Decoder.decode(bytes).text(), true));
-        out().flush();
-      } else {
-        out().flush();
-        try {
-          env().stdoutBytes().write(bytes);
-          env().stdoutBytes().flush();
-        } catch (IOException e) {
-          throw new WriteFailure(Output.STDOUT, e);
+    List<Long> wanted = ids();
+    if (versions) {
+      VersionService v = new VersionService(archive());
+      for (long id : wanted) {
+        if (wanted.size() > 1) {
+          out().println("article " + id + ":");
         }
+        VersionsPrinter.print(v.versions(id, true), out());
       }
       return ExitCode.OK;
     }
-    Article a = service.get(id);
+    if (format == ShowFormat.raw) {
+      List<byte[]> originals = new ArrayList<>();
+      for (long id : wanted) {
+        originals.add(service.original(id));
+      }
+      for (byte[] bytes : originals) {
+        raw(bytes);
+      }
+      return ExitCode.OK;
+    }
+    // every id is looked up before anything is printed: a missing one is exit 4 and no output
+    List<Article> articles = new ArrayList<>();
+    for (long id : wanted) {
+      articles.add(service.get(id));
+    }
+    boolean color = root().color();
     if (why) {
-      ArticleText.why(out(), a, root().color());
-      out().flush();
+      Pager.page(this, color, w -> each(w, articles, a -> ArticleText.why(w, a, color)));
       return ExitCode.OK;
     }
     switch (format) {
-      case json -> Json.writeArticle(out(), a);
-      case markdown -> ArticleText.markdown(out(), a);
-      default -> ArticleText.text(out(), a, root().color());
+      case json -> each(out(), articles, a -> Json.writeArticle(out(), a), false);
+      case markdown ->
+          Pager.page(this, false, w -> each(w, articles, a -> ArticleText.markdown(w, a)));
+      default -> {
+        int width = env().stdoutTty() ? Terminal.width(env()) : 0;
+        Pager.page(this, color, w -> each(w, articles, a -> ArticleText.text(w, a, color, width)));
+      }
     }
     out().flush();
     return ExitCode.OK;
+  }
+
+  private static void each(PrintWriter w, List<Article> articles, Consumer<Article> print) {
+    each(w, articles, print, true);
+  }
+
+  /** Prints each article; for people, a blank line and a rule between two. */
+  private static void each(
+      PrintWriter w, List<Article> articles, Consumer<Article> print, boolean rule) {
+    for (int i = 0; i < articles.size(); i++) {
+      if (i > 0 && rule) {
+        w.println();
+        w.println("─".repeat(40));
+        w.println();
+      }
+      print.accept(articles.get(i));
+    }
+  }
+
+  /** The ids asked for, those on standard input in place of '-'. */
+  private List<Long> ids() {
+    List<Long> out = new ArrayList<>();
+    for (String s : ids) {
+      if (s.equals("-")) {
+        try {
+          out.addAll(
+              Selector.parseIds(new String(env().stdin().readAllBytes(), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      } else {
+        out.addAll(Selector.parseIds(s));
+      }
+    }
+    if (out.isEmpty()) {
+      throw new UsageException("no article ids on standard input");
+    }
+    return out;
+  }
+
+  private void raw(byte[] bytes) {
+    if (env().stdoutTty()) {
+      // The original may hold escape sequences: on a terminal show it decoded and made safe.
+      out().print(Text.safeForTerminal(Decoder.decode(bytes).text(), true));
+      out().flush();
+    } else {
+      out().flush();
+      try {
+        env().stdoutBytes().write(bytes);
+        env().stdoutBytes().flush();
+      } catch (IOException e) {
+        throw new WriteFailure(Output.STDOUT, e);
+      }
+    }
   }
 }

@@ -52,7 +52,8 @@ final class StatsCommand extends BaseCommand implements QueryWords {
 
   @Override
   public Integer call() {
-    Stats s = new StatsService(archive()).stats(queryText(query), Math.max(1, top));
+    String q = queryText(query);
+    Stats s = new StatsService(archive()).stats(q, Math.max(1, top));
     if (format == StatsFormat.json) {
       json(s);
     } else {

@@ -26,6 +26,7 @@ final class SuggestCommand extends BaseCommand {
 
   @Override
   public Integer call() {
+    notNegative("--limit", limit);
     try (RowPrinter p = new RowPrinter(out(), output, "tag", "score", "reason")) {
       for (Suggestion s : new SuggestService(archive()).suggest(id, limit)) {
         p.row(s.tag(), Math.round(s.score() * 100) / 100.0, s.reason());

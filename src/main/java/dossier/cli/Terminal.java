@@ -1,5 +1,6 @@
 package dossier.cli;
 
+import dossier.core.DisplayWidth;
 import dossier.core.Hit;
 import dossier.core.Text;
 
@@ -17,10 +18,19 @@ final class Terminal {
   static final java.util.Set<String> CODES =
       java.util.Set.of(BOLD, DIM, YELLOW, CYAN, RESET, RED, GREEN);
 
+  private static final java.util.regex.Pattern PHRASE_GAP =
+      java.util.regex.Pattern.compile(Hit.MARK_END + "(\\s+)" + Hit.MARK_START);
+
   private Terminal() {}
 
-  /** Terminal width from $COLUMNS, else 100; only used when writing to a terminal. */
+  /**
+   * The terminal's width as the launcher measured it, else $COLUMNS (which bash sets but does not
+   * export), else 80; only used when writing to a terminal.
+   */
   static int width(Env env) {
+    if (env.columns() >= 20) {
+      return env.columns();
+    }
     String c = env.get("COLUMNS");
     if (c != null) {
       try {
@@ -32,40 +42,16 @@ final class Terminal {
         // fall through
       }
     }
-    return 100;
+    return 80;
   }
 
-  /** Columns a string takes on a terminal: wide East Asian characters take two, marks none. */
+  /** Columns a string takes on a terminal: see {@link DisplayWidth}. */
   static int displayWidth(String s) {
-    int w = 0;
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      w += charWidth(cp);
-      i += Character.charCount(cp);
-    }
-    return w;
+    return DisplayWidth.of(s);
   }
 
   static int charWidth(int cp) {
-    int type = Character.getType(cp);
-    if (type == Character.NON_SPACING_MARK
-        || type == Character.ENCLOSING_MARK
-        || type == Character.FORMAT
-        || cp == 0x200B) {
-      return 0;
-    }
-    if ((cp >= 0x1100 && cp <= 0x115F)
-        || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F)
-        || (cp >= 0xAC00 && cp <= 0xD7A3)
-        || (cp >= 0xF900 && cp <= 0xFAFF)
-        || (cp >= 0xFE30 && cp <= 0xFE4F)
-        || (cp >= 0xFF00 && cp <= 0xFF60)
-        || (cp >= 0xFFE0 && cp <= 0xFFE6)
-        || (cp >= 0x1F300 && cp <= 0x1FAFF)
-        || (cp >= 0x20000 && cp <= 0x3FFFD)) {
-      return 2;
-    }
-    return 1;
+    return DisplayWidth.of(cp);
   }
 
   /** Cuts {@code s} to {@code width} columns with an ellipsis, then pads it to exactly that. */
@@ -96,7 +82,10 @@ final class Terminal {
 
   /** A snippet with its match markers turned into bold (color) or brackets (plain). */
   static String snippet(String s, boolean color) {
-    String safe = Text.safeForTerminal(Text.oneLine(s), false);
+    // FTS5 marks each word of a phrase on its own ("[harbour] [strike]"): words matched side by
+    // side are shown as the one phrase they are
+    String joined = PHRASE_GAP.matcher(s).replaceAll("$1");
+    String safe = Text.safeForTerminal(Text.oneLine(joined), false);
     return safe.replace(String.valueOf(Hit.MARK_START), color ? BOLD : "[")
         .replace(String.valueOf(Hit.MARK_END), color ? RESET : "]");
   }

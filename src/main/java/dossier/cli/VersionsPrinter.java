@@ -10,7 +10,7 @@ import java.util.Locale;
 final class VersionsPrinter {
   private VersionsPrinter() {}
 
-  static int print(List<Version> versions, long id, PrintWriter out) {
+  static void print(List<Version> versions, PrintWriter out) {
     for (Version v : versions) {
       boolean latest = v.number() == versions.size();
       out.println(
@@ -24,6 +24,5 @@ final class VersionsPrinter {
               latest ? "\t(latest)" : ""));
     }
     out.flush();
-    return ExitCode.OK;
   }
 }

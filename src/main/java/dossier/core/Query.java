@@ -69,7 +69,9 @@ public sealed interface Query {
     /** case-insensitive equality ({@code *} at the end for a prefix) */
     SECTION,
     /** language code; {@code en} also matches {@code en-GB} */
-    LANG;
+    LANG,
+    /** case-insensitive substring of the file an article was imported from */
+    PATH;
 
     public String fieldName() {
       return name().toLowerCase(Locale.ROOT);

@@ -18,6 +18,7 @@ public final class Fields {
           "url",
           "section",
           "lang",
+          "path",
           "id",
           "tag",
           "is",
@@ -48,7 +49,7 @@ public final class Fields {
   /**
    * The candidate nearest to {@code word} by edit distance, when it is close enough to be meant.
    */
-  static String closest(String word, List<String> candidates) {
+  public static String closest(String word, List<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String c : candidates) {

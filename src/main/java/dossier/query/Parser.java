@@ -289,6 +289,7 @@ final class Parser {
       case "url" -> meta(t, MetaField.URL, value);
       case "section" -> meta(t, MetaField.SECTION, value);
       case "lang" -> meta(t, MetaField.LANG, value);
+      case "path" -> meta(t, MetaField.PATH, value);
       case "id" -> ids(t, value);
       case "tag" -> tag(t, value);
       case "is" -> is(t, value);
@@ -397,6 +398,9 @@ final class Parser {
 
   private Query is(Token t, String value) {
     String v = value.toLowerCase(Locale.ROOT);
+    if (v.equals("unread") && !t.prefix()) {
+      v = State.NEW.word(); // the word of mutt and newsboat
+    }
     List<String> words = Arrays.stream(State.values()).map(State::word).toList();
     if (t.prefix() || !words.contains(v)) {
       String hint = Fields.closest(v, words);

@@ -521,7 +521,7 @@ final class SqlCompiler {
       return Sql.of("coalesce(" + column + ", '') <> ''");
     }
     return switch (m.field()) {
-      case SOURCE, AUTHOR -> Sql.maybeNull(column(m) + " LIKE ? ESCAPE '\\'", "%" + v + "%");
+      case SOURCE, AUTHOR, PATH -> Sql.maybeNull(column(m) + " LIKE ? ESCAPE '\\'", "%" + v + "%");
       case URL ->
           // a whole address is compared in its normalized form, as the stored one is
           Sql.maybeNull(
@@ -543,6 +543,7 @@ final class SqlCompiler {
       case SITE, URL -> "coalesce(a.url_key, a.url)";
       case SECTION -> "a.section";
       case LANG -> "a.lang";
+      case PATH -> "a.path";
     };
   }
 

@@ -1,9 +1,8 @@
 package dossier.tui;
 
-import com.googlecode.lanterna.TerminalTextUtils;
+import dossier.core.DisplayWidth;
 import dossier.core.Text;
 import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -53,31 +52,17 @@ final class Cells {
   }
 
   private static boolean isZeroWidth(int cp) {
-    int type = Character.getType(cp);
-    return type == Character.NON_SPACING_MARK
-        || type == Character.ENCLOSING_MARK
-        || type == Character.FORMAT
-        || type == Character.SURROGATE
-        || cp == 0x200B;
+    return DisplayWidth.isZeroWidth(cp);
   }
 
   /** Columns one code point takes. */
   static int width(int cp) {
-    if (cp > 0xFFFF) {
-      return 2; // emoji and the rarer CJK planes; Lanterna draws every pair as two cells
-    }
-    return TerminalTextUtils.isCharDoubleWidth((char) cp) ? 2 : 1;
+    return DisplayWidth.of(cp);
   }
 
   /** Columns a (drawable) string takes. */
   static int width(String s) {
-    int w = 0;
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      w += width(cp);
-      i += Character.charCount(cp);
-    }
-    return w;
+    return DisplayWidth.of(s);
   }
 
   /** {@code s} cut to at most {@code max} columns, ending in an ellipsis when it was cut. */
@@ -114,44 +99,6 @@ final class Cells {
    * line break starts a new line, so a blank line between paragraphs stays blank.
    */
   static List<String> wrap(String text, int width) {
-    List<String> out = new ArrayList<>();
-    int w = Math.max(1, width);
-    for (String para : text.split("\n", -1)) {
-      String p = para.strip();
-      if (p.isEmpty()) {
-        out.add("");
-        continue;
-      }
-      StringBuilder line = new StringBuilder();
-      int used = 0;
-      for (String word : p.split(" +")) {
-        int ww = width(word);
-        if (used > 0 && used + 1 + ww <= w) {
-          line.append(' ').append(word);
-          used += 1 + ww;
-          continue;
-        }
-        if (used > 0) {
-          out.add(line.toString());
-          line.setLength(0);
-          used = 0;
-        }
-        // a word that does not fit on a line of its own is broken where the line ends
-        for (int i = 0; i < word.length(); ) {
-          int cp = word.codePointAt(i);
-          int cw = width(cp);
-          if (used + cw > w && used > 0) {
-            out.add(line.toString());
-            line.setLength(0);
-            used = 0;
-          }
-          line.appendCodePoint(cp);
-          used += cw;
-          i += Character.charCount(cp);
-        }
-      }
-      out.add(line.toString());
-    }
-    return out;
+    return DisplayWidth.wrap(text, width);
   }
 }

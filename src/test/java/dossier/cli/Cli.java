@@ -37,6 +37,7 @@ public final class Cli {
   private final Map<String, String> vars = new HashMap<>();
   private boolean stdoutTty;
   private boolean stderrTty;
+  private int columns;
 
   /** A harness whose archive, home and XDG folders all live under {@code dir}. */
   public Cli(Path dir) {
@@ -46,6 +47,7 @@ public final class Cli {
     vars.put("XDG_CONFIG_HOME", dir.resolve("home/.config").toString());
     vars.put("XDG_CACHE_HOME", dir.resolve("home/.cache").toString());
     vars.put("DOSSIER_DB", db().toString());
+    vars.put("PAGER", "cat"); // a test that pretends to be a terminal never waits in less
   }
 
   /** The archive file the commands use. */
@@ -74,6 +76,12 @@ public final class Cli {
     return this;
   }
 
+  /** Pretends the terminal is this many columns wide, as the launcher measures it (0: unknown). */
+  public Cli columns(int columns) {
+    this.columns = columns;
+    return this;
+  }
+
   public Result run(String... args) {
     return runWithInput(new byte[0], args);
   }
@@ -88,7 +96,13 @@ public final class Cli {
     PrintWriter out = Output.printWriter(outBytes, StandardCharsets.UTF_8, Output.STDOUT);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(errBytes, StandardCharsets.UTF_8));
     Env env =
-        new Env(Map.copyOf(vars), new ByteArrayInputStream(stdin), outBytes, stdoutTty, stderrTty);
+        new Env(
+            Map.copyOf(vars),
+            new ByteArrayInputStream(stdin),
+            outBytes,
+            stdoutTty,
+            stderrTty,
+            columns);
     CommandLine cl = DossierCommand.commandLine(env, args); // as Main builds it
     cl.setOut(out);
     cl.setErr(err);

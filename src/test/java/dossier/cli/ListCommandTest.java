@@ -125,6 +125,7 @@ class ListCommandTest {
   @Test
   void emptyResultIsSuccess() throws IOException {
     Cli empty = new Cli(tmp.resolve("empty"));
+    assertThat(empty.run("db", "info").code()).isZero();
     Cli.Result r = empty.run("list", "--format", "json");
     assertThat(r.code()).isZero();
     assertThat(JSON.readTree(r.out()).size()).isZero();

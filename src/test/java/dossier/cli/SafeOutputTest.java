@@ -137,6 +137,7 @@ class SafeOutputTest {
 
   @Test
   void anExportWhoseEndRecordDoesNotMatchIsRefusedWhole() throws IOException {
+    ok(cli.run("db", "info")); // an archive to look into after the refusals
     List<ObjectNode> three =
         List.of(article(1, "One", "first body"), article(2, "Two", "second"), article(3, "3", "x"));
     StringBuilder b = new StringBuilder();
@@ -386,7 +387,7 @@ class SafeOutputTest {
   @Test
   void escapeSequencesFromTheDataNeverReachATerminalEvenWithColor() throws IOException {
     hostileArticle();
-    cli.tty(true, true);
+    cli.tty(true, true).columns(120);
     List<String[]> commands =
         List.of(
             new String[] {"show", "1", "--format", "markdown", "--color=always"},
@@ -542,12 +543,14 @@ class SafeOutputTest {
   @Test
   void errorsSayWhy() throws Exception {
     ok(cli.run("import", cli.fixture("harbour-strike.txt").toString()));
+    // a missing folder is made; a file where a folder should be is named
+    Files.writeString(tmp.resolve("no"), "a file");
     Cli.Result missing =
         cli.run("export", "--format", "ndjson", "-o", tmp.resolve("no/such/dir/x.ndjson") + "");
     assertThat(missing.code()).isEqualTo(ExitCode.FAILURE);
     assertThat(missing.err())
-        .contains("cannot write " + tmp.resolve("no/such/dir/x.ndjson"))
-        .contains("the folder " + tmp.resolve("no/such/dir") + " does not exist");
+        .contains("cannot write " + tmp.resolve("no/such/dir"))
+        .contains(tmp.resolve("no") + " is a file, not a folder");
 
     Cli.Result dir = cli.run("--db", tmp.toString(), "list");
     assertThat(dir.err()).contains("it is a folder").doesNotContain("SQLITE");

@@ -91,7 +91,7 @@ class ShowCommandTest {
   void badIdIsAUsageError() {
     Cli.Result r = cli.run("show", "first");
     assertThat(r.code()).isEqualTo(ExitCode.USAGE);
-    assertThat(r.err()).contains("show --help");
+    assertThat(r.err()).contains("bad article id 'first'");
     ImportCommandTest.assertNoStackTrace(r);
   }
 }

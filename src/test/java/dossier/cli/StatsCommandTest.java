@@ -71,7 +71,9 @@ class StatsCommandTest {
 
   @Test
   void emptyArchive() {
-    Cli.Result r = new Cli(tmp).run("stats");
+    Cli cli = new Cli(tmp);
+    assertThat(cli.run("db", "info").code()).isZero();
+    Cli.Result r = cli.run("stats");
     assertThat(r.code()).isZero();
     assertThat(r.out().strip()).isEqualTo("Articles  0  (0 words)");
   }

@@ -2,9 +2,25 @@ package dossier.tui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.googlecode.lanterna.TerminalTextUtils;
+import dossier.core.DisplayWidth;
 import org.junit.jupiter.api.Test;
 
 class CellsTest {
+  @Test
+  void theOneWidthFunctionAgreesWithWhereLanternaPlacesCharacters() {
+    // the command tables and the review UI measure with DisplayWidth; Lanterna decides where the
+    // next character goes on its screen: over every drawable code point they must agree
+    for (int cp = 0x20; cp <= 0xFFFF; cp++) {
+      if (DisplayWidth.isZeroWidth(cp) || Character.isISOControl(cp)) {
+        continue;
+      }
+      int lanterna = TerminalTextUtils.isCharDoubleWidth((char) cp) ? 2 : 1;
+      assertThat(DisplayWidth.of(cp)).as("U+%04X", cp).isEqualTo(lanterna);
+    }
+    assertThat(DisplayWidth.of("e\u0301")).isEqualTo(1);
+  }
+
   @Test
   void wideCharactersTakeTwoColumns() {
     assertThat(Cells.width("abc")).isEqualTo(3);

@@ -1,0 +1,101 @@
+package dossier.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * picocli's parse errors said again in the user's words: "--limit takes a number, got 'five'"
+ * rather than "'five' is not an int", "unknown command 'lst' (did you mean 'list'?)" rather than
+ * "Unmatched argument at index 0".
+ */
+final class UsageErrors {
+  private UsageErrors() {}
+
+  static String message(ParameterException ex) {
+    if (ex instanceof UnmatchedArgumentException u) {
+      String unknown = unknownCommand(u);
+      if (unknown != null) {
+        return unknown;
+      }
+    }
+    ArgSpec arg = ex.getArgSpec();
+    String value = ex.getValue();
+    if (arg != null && value != null && ex.getCause() instanceof CommandLine.TypeConversionException
+        || arg != null && value != null && ex.getMessage().startsWith("Invalid value for")) {
+      return takes(arg, value);
+    }
+    return ex.getMessage();
+  }
+
+  /** "--limit takes a number, got 'five'", or what the option takes. */
+  static String takes(ArgSpec arg, String value) {
+    return name(arg) + " takes " + what(arg.type()) + ", got '" + value + "'";
+  }
+
+  /** What values of {@code type} look like, for people. */
+  static String what(Class<?> type) {
+    if (type == int.class
+        || type == Integer.class
+        || type == long.class
+        || type == Long.class
+        || type == short.class) {
+      return "a number";
+    }
+    if (type == double.class || type == Double.class || type == float.class) {
+      return "a decimal number";
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return "true or false";
+    }
+    if (type.isEnum()) {
+      List<String> names = new ArrayList<>();
+      for (Object c : type.getEnumConstants()) {
+        names.add(c.toString());
+      }
+      return "one of " + String.join(", ", names);
+    }
+    return "a " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static String name(ArgSpec arg) {
+    if (arg instanceof OptionSpec o) {
+      return o.longestName();
+    }
+    return arg.paramLabel();
+  }
+
+  /** For a first word that is no command: the message, with the commands it is closest to. */
+  private static String unknownCommand(UnmatchedArgumentException u) {
+    CommandLine cl = u.getCommandLine();
+    if (cl.getSubcommands().isEmpty() || u.getUnmatched().isEmpty()) {
+      return null;
+    }
+    String word = u.getUnmatched().get(0);
+    if (word.startsWith("-")) {
+      return "unknown option '" + word + "'";
+    }
+    List<String> close = new ArrayList<>();
+    for (String s : u.getSuggestions()) {
+      // picocli lists the closest first
+      if (cl.getSubcommands().containsKey(s) && !hidden(cl, s) && close.isEmpty()) {
+        close.add("'" + s + "'");
+      }
+    }
+    String what = cl.getParent() == null ? "command" : cl.getCommandName() + " subcommand";
+    return "unknown "
+        + what
+        + " '"
+        + word
+        + "'"
+        + (close.isEmpty() ? "" : " (did you mean " + close.get(0) + "?)");
+  }
+
+  private static boolean hidden(CommandLine cl, String name) {
+    return cl.getSubcommands().get(name).getCommandSpec().usageMessage().hidden();
+  }
+}

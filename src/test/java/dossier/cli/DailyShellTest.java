@@ -1,0 +1,180 @@
+package dossier.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dossier.core.DisplayWidth;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The everyday comforts of the shell commands, each as a user meets it. */
+class DailyShellTest {
+  @TempDir Path tmp;
+  Cli cli;
+
+  @BeforeEach
+  void setUp() {
+    cli = new Cli(tmp);
+    for (String f : ImportCommandTest.FIXTURES) {
+      Cli.Result r = cli.run("import", cli.fixture(f).toString());
+      assertThat(r.code()).as(r.toString()).isZero();
+    }
+  }
+
+  private static void usage(Cli.Result r, String message) {
+    assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err()).contains(message);
+    ImportCommandTest.assertNoStackTrace(r);
+  }
+
+  @Test
+  void theTerminalWidthTheLauncherMeasuredWinsOverColumns() {
+    cli.tty(true, false).columns(44).env("COLUMNS", "200").env("NO_COLOR", "1");
+    Cli.Result r = cli.run("list");
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.lines()).isNotEmpty().allMatch(l -> DisplayWidth.of(l) <= 44);
+    assertThat(r.lines()).anyMatch(l -> DisplayWidth.of(l) > 30);
+  }
+
+  @Test
+  void showTakesSeveralIdsAndIdsOnStandardInput() {
+    Cli.Result r = cli.run("show", "1", "3");
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.out()).contains("Pellor harbour").contains("Hollin glacier");
+    Cli.Result stdin = cli.runWithInput("3\n1\n", "show", "-", "--format", "json");
+    assertThat(stdin.code()).as(stdin.toString()).isZero();
+    assertThat(stdin.out().indexOf("\"id\" : 3")).isLessThan(stdin.out().indexOf("\"id\" : 1"));
+  }
+
+  @Test
+  void aMissingIdAmongSeveralIsExit4AndPrintsNothing() {
+    Cli.Result r = cli.run("show", "1", "99");
+    assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.NOT_FOUND);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).contains("99");
+  }
+
+  @Test
+  void showOnATerminalGoesThroughThePagerWrappedToTheWidth() throws Exception {
+    Path paged = tmp.resolve("paged.txt");
+    cli.tty(true, false).columns(40).env("NO_COLOR", "1").env("PAGER", "cat > '" + paged + "'");
+    Cli.Result r = cli.run("show", "1");
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.out()).isEmpty();
+    List<String> lines = Files.readAllLines(paged);
+    assertThat(lines.get(0)).contains("Dockworkers");
+    assertThat(String.join(" ", lines)).contains("halting the loading of grain ships");
+    assertThat(lines).allMatch(l -> DisplayWidth.of(l) <= 40);
+    // PAGER=cat prints directly; a pipe gets the text unwrapped
+    Cli.Result direct = cli.env("PAGER", "cat").run("show", "1");
+    assertThat(direct.out()).contains("Dockworkers at the port of Pellor");
+    Cli.Result piped = cli.tty(false, false).env("PAGER", null).run("show", "1");
+    assertThat(piped.out()).contains("halting the loading of grain ships for the first time");
+  }
+
+  @Test
+  void searchSaysWhenItStoppedAndCountPrintsTheNumber() {
+    Cli.Result r = cli.run("search", "the", "--limit", "1", "--format", "ids");
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.lines()).hasSize(1);
+    assertThat(r.err()).contains("1 of 3; --limit 0 for all");
+    assertThat(cli.run("search", "the", "--limit", "0").err()).doesNotContain("of 3");
+    assertThat(cli.run("count").out()).isEqualTo("3\n");
+    assertThat(cli.run("count", "harbour").out()).isEqualTo("1\n");
+    assertThat(cli.run("count", "nothing-like-this").out()).isEqualTo("0\n");
+  }
+
+  @Test
+  void aPhraseIsHighlightedAsOnePhrase() {
+    Cli.Result r = cli.run("search", "\"grain ships\"", "--format", "tsv");
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.out()).contains("[grain ships]").doesNotContain("[grain] [ships]");
+  }
+
+  @Test
+  void errorsInTheUsersWords() {
+    usage(cli.run("lst"), "unknown command 'lst' (did you mean 'list'?)");
+    usage(cli.run("list", "--limit", "five"), "--limit takes a number, got 'five'");
+    usage(cli.run("list", "--format", "sideways"), "--format takes one of table, json");
+    usage(cli.run("list", "--limit", "-3"), "--limit takes a number of 0 or more, got '-3'");
+    usage(cli.run("search", "the", "--offset", "-1"), "--offset takes a number of 0 or more");
+    usage(cli.run("tags", "renam", "a", "b"), "unknown tags subcommand 'renam'");
+  }
+
+  @Test
+  void exportCreatesMissingFoldersOrSaysWhy() throws Exception {
+    Path file = tmp.resolve("out/2024/all.json");
+    Cli.Result r = cli.run("export", "-o", file.toString());
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(file).isRegularFile();
+    Path blocker = tmp.resolve("blocker");
+    Files.writeString(blocker, "x");
+    Cli.Result bad = cli.run("export", "--format", "markdown", "-o", blocker + "/md");
+    assertThat(bad.code()).as(bad.toString()).isEqualTo(ExitCode.FAILURE);
+    assertThat(bad.err()).contains(blocker + " is a file, not a folder");
+  }
+
+  @Test
+  void aFolderAsTheArchiveSaysSo() {
+    Cli.Result r = cli.run("--db", tmp.toString(), "list");
+    assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.FAILURE);
+    assertThat(r.err()).contains("it is a folder");
+  }
+
+  @Test
+  void unreadIsNewAndPathIsAField() {
+    assertThat(cli.run("count", "is:unread").out()).isEqualTo("3\n");
+    assertThat(cli.run("mark", "read", "--", "harbour").code()).isZero();
+    assertThat(cli.run("count", "is:unread").out()).isEqualTo("2\n");
+    assertThat(cli.run("count", "is:new").out()).isEqualTo("2\n");
+    assertThat(cli.run("list", "path:glacier-survey", "--format", "ids").out()).isEqualTo("3\n");
+    assertThat(cli.run("count", "path:files/").out()).isEqualTo("3\n");
+  }
+
+  @Test
+  void readingCommandsOnAMissingArchiveExit1AndCreateNothing() {
+    Path missing = tmp.resolve("typo.db");
+    for (String[] args :
+        List.of(
+            new String[] {"list"},
+            new String[] {"search", "the"},
+            new String[] {"show", "1"},
+            new String[] {"count"},
+            new String[] {"stats"},
+            new String[] {"tags"},
+            new String[] {"export"})) {
+      cli.env("DOSSIER_DB", missing.toString());
+      Cli.Result r = cli.run(args);
+      assertThat(r.code()).as(String.join(" ", args) + "\n" + r).isEqualTo(ExitCode.FAILURE);
+      assertThat(r.err()).contains("no archive at " + missing);
+      assertThat(missing).doesNotExist();
+    }
+    // review says so before it takes the screen over
+    Cli.Result review = cli.tty(true, false).run("review");
+    assertThat(review.code()).as(review.toString()).isEqualTo(ExitCode.FAILURE);
+    assertThat(missing).doesNotExist();
+    assertThat(cli.run("import", cli.fixture("harbour-strike.txt").toString()).code()).isZero();
+    assertThat(missing).exists();
+  }
+
+  @Test
+  void configProblemsNameTheFileAndLine() throws Exception {
+    Path p = tmp.resolve("home/.config/dossier/config");
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, "# defaults\ncolour = never\n\nlist.limit = five\n");
+    Cli.Result r = cli.run("list");
+    usage(r, p + " line 4: --limit takes a number, got 'five'");
+    assertThat(r.err()).contains(p + " line 2: unknown key 'colour' (did you mean 'color'?)");
+    Files.writeString(p, "colour = never\nformat = ids\n");
+    Cli.Result warned = cli.run("list");
+    assertThat(warned.code()).as(warned.toString()).isZero();
+    assertThat(warned.err()).contains("line 1: unknown key 'colour'");
+    assertThat(warned.lines()).containsExactlyInAnyOrder("1", "2", "3");
+    // format = ids is meant for the listings: show, which has no ids format, keeps its own
+    assertThat(cli.run("show", "1").out()).contains("Dockworkers");
+    assertThat(cli.run("list", "--help").code()).isZero();
+  }
+}
