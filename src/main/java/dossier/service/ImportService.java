@@ -192,6 +192,24 @@ public final class ImportService {
       Options opts,
       Listener listener,
       BooleanSupplier stop) {
+    if (!opts.dryRun()) {
+      return importAll(sources, args, opts, listener, stop);
+    }
+    // a dry run is the real import rolled back at its end: what it reports is what the import
+    // would do, duplicates within the files and rules included
+    try {
+      return archive.rehearse(() -> importAll(sources, args, opts, listener, stop));
+    } finally {
+      journal = 0;
+    }
+  }
+
+  private Summary importAll(
+      Iterator<Source> sources,
+      List<String> args,
+      Options opts,
+      Listener listener,
+      BooleanSupplier stop) {
     long start = System.nanoTime();
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     ExecutorService pool =
@@ -204,7 +222,7 @@ public final class ImportService {
             });
     Counter counter = new Counter();
     journal = 0;
-    rules = opts.dryRun() ? List.of() : compileRules();
+    rules = compileRules();
     // The walk and the submissions run on their own thread, a whole batch ahead of the writer:
     // while one batch is written the next one is extracted, instead of the workers running dry
     // as soon as the few files queued before the write are done.
@@ -214,7 +232,6 @@ public final class ImportService {
     feeder.start();
     try {
       List<Prepared> batch = new ArrayList<>(BATCH);
-      Set<String> seenInDryRun = new HashSet<>();
       while (true) {
         Future<Prepared> next = take(window);
         if (next == Feeder.END) {
@@ -224,7 +241,7 @@ public final class ImportService {
         batch.add(await(next));
         boolean stopping = stop.getAsBoolean();
         if (batch.size() >= BATCH || stopping) {
-          store(batch, opts, seenInDryRun, listener, counter, slots);
+          store(batch, opts, listener, counter, slots);
           batch.clear();
         }
         if (stopping) {
@@ -232,14 +249,14 @@ public final class ImportService {
         }
       }
       if (!batch.isEmpty()) {
-        store(batch, opts, seenInDryRun, listener, counter, slots);
+        store(batch, opts, listener, counter, slots);
       }
     } finally {
       feeder.interrupt();
       pool.shutdownNow();
       finishJournal(args, counter);
     }
-    if (counter.imported >= ANALYZE_AFTER) {
+    if (counter.imported >= ANALYZE_AFTER && !opts.dryRun()) {
       try {
         archive.analyzeIfStale(counter.imported);
       } catch (StoreException e) {
@@ -425,35 +442,24 @@ public final class ImportService {
   public static final String COMMAND_LINE = "command line";
 
   private void store(
-      List<Prepared> batch,
-      Options opts,
-      Set<String> seenInDryRun,
-      Listener listener,
-      Counter counter,
-      Slots slots) {
+      List<Prepared> batch, Options opts, Listener listener, Counter counter, Slots slots) {
     List<Outcome> outcomes = new ArrayList<>(batch.size());
     slots.writerStarts();
     try {
-      if (opts.dryRun()) {
+      long journalBefore = journal;
+      try {
+        outcomes.addAll(archive.write(() -> writeBatch(batch, opts)));
+      } catch (StoreException e) {
+        // the batch was rolled back (a full disk, say): every file in it gets the reason, and
+        // the import goes on to report the rest and its summary
+        journal = journalBefore;
         for (Prepared p : batch) {
-          outcomes.add(decide(p, opts, seenInDryRun));
-        }
-      } else {
-        long journalBefore = journal;
-        try {
-          outcomes.addAll(archive.write(() -> writeBatch(batch, opts)));
-        } catch (StoreException e) {
-          // the batch was rolled back (a full disk, say): every file in it gets the reason, and
-          // the import goes on to report the rest and its summary
-          journal = journalBefore;
-          for (Prepared p : batch) {
-            outcomes.add(
-                new Outcome(
-                    p.source().display(),
-                    Status.FAILED,
-                    null,
-                    p.error() != null ? p.error() : "not stored: " + e.getMessage()));
-          }
+          outcomes.add(
+              new Outcome(
+                  p.source().display(),
+                  Status.FAILED,
+                  null,
+                  p.error() != null ? p.error() : "not stored: " + e.getMessage()));
         }
       }
     } finally {
@@ -463,19 +469,6 @@ public final class ImportService {
       counter.count(o.status());
       listener.outcome(o);
     }
-  }
-
-  private Outcome decide(Prepared p, Options opts, Set<String> seen) {
-    if (p.error() != null) {
-      return new Outcome(p.source().display(), Status.FAILED, null, p.error());
-    }
-    String hash = p.article().contentHash();
-    Optional<Long> existing = archive.articles().idByHash(hash);
-    if (existing.isPresent() || !seen.add(hash)) {
-      Status st = opts.onDuplicate() == OnDuplicate.UPDATE ? Status.UPDATED : Status.DUPLICATE;
-      return new Outcome(p.source().display(), st, existing.orElse(null), null);
-    }
-    return new Outcome(p.source().display(), Status.IMPORTED, null, null);
   }
 
   private void finishJournal(List<String> args, Counter c) {
