@@ -322,8 +322,11 @@ function _picocli_dossier_import() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--refetch' '--dry-run' '--json' '--follow' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--urls' '--cookies' '--user-agent' '--header' '--timeout' '--delay' '--retries' '--hosts' '--tag' '--url' '--format' '--on-duplicate' '--max-size' '--db' '--color'"
+  local flag_opts="'--refetch' '-v' '--verbose' '--dry-run' '--skip-known' '--json' '--follow' '-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local arg_opts="'--urls' '--cookies' '--user-agent' '--header' '--timeout' '--delay' '--retries' '--hosts' '--tag' '--url' '--input' '--from' '--format' '--on-duplicate' '--max-size' '--db' '--color'"
+  local TYPE_option_args=("auto" "text" "html" "markdown" "pdf") # --input values
+  local FORMAT_option_args=("text" "ndjson") # --format values
+  local ACTION_option_args=("skip" "update" "version") # --on-duplicate values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -362,11 +365,20 @@ function _picocli_dossier_import() {
     '--url')
       return
       ;;
+    '--input'|'--from')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TYPE_option_args[@]}" ) )
+      return $?
+      ;;
     '--format')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--on-duplicate')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${ACTION_option_args[@]}" ) )
+      return $?
       ;;
     '--max-size')
       return
@@ -401,8 +413,9 @@ function _picocli_dossier_extract() {
 
   local commands=""
   local flag_opts="'--why' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--format' '--input' '--db' '--color'"
+  local arg_opts="'--format' '--input' '--from' '--db' '--color'"
   local FORMAT_option_args=("text" "json") # --format values
+  local TYPE_option_args=("auto" "text" "html" "markdown" "pdf") # --input values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -413,8 +426,10 @@ function _picocli_dossier_extract() {
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
-    '--input')
-      return
+    '--input'|'--from')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TYPE_option_args[@]}" ) )
+      return $?
       ;;
     '--db')
       local IFS=$'\n'
@@ -1090,7 +1105,7 @@ function _picocli_dossier_review() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local flag_opts="'--mark-read' '-h' '--help' '-V' '--version' '-q' '--quiet'"
   local arg_opts="'--db' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1299,7 +1314,7 @@ function _picocli_dossier_export() {
   local commands=""
   local flag_opts="'--no-originals' '-h' '--help' '-V' '--version' '-q' '--quiet'"
   local arg_opts="'--format' '-o' '--output' '--db' '--color'"
-  local FORMAT_option_args=("json" "ndjson" "csv" "markdown" "html") # --format values
+  local FORMAT_option_args=("json" "ndjson" "csv" "tsv" "ids" "markdown" "html") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1703,7 +1718,7 @@ function _picocli_dossier_rules_apply() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local flag_opts="'--dry-run' '-h' '--help' '-V' '--version' '-q' '--quiet'"
   local arg_opts="'--db' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1975,12 +1990,12 @@ complete -F _complete_dossier -o default dossier
 # names (saved:NAME), is: values and query field names come from 'dossier __complete'.
 
 _dossier_nested=" db/check db/info db/vacuum rules/add rules/apply rules/list rules/rm saved/add saved/list saved/rm tags/delete tags/merge tags/rename "
-_dossier_query_commands=" count export list mark reextract refetch review rm rules/add rules/apply saved/add search stats tag "
+_dossier_query_commands=" count export list mark reextract review rm rules/add rules/apply saved/add search stats tag "
 _dossier_tag_commands=" tags/delete tags/merge tags/rename "
 _dossier_saved_commands=" saved/rm "
 _dossier_tag_options=" --into --tag "
 _dossier_root_arg_options=" --color --db "
-_dossier_arg_options=" --author --caption --color --cookies --date --db --delay --format --header --hosts --id --ids --input --lang --limit --max-size --offset --on-duplicate --output --retries --section --sort --source --timeout --title --top --url --urls --user-agent -o "
+_dossier_arg_options=" --author --caption --color --cookies --date --db --delay --format --from --header --hosts --id --ids --input --lang --limit --max-size --offset --on-duplicate --output --retries --section --sort --source --timeout --title --top --url --urls --user-agent -o "
 
 function _dossier_complete() {
   local line="${COMP_LINE:0:$COMP_POINT}"

@@ -85,19 +85,23 @@ complete -c dossier -n '__fish_seen_subcommand_from import' -l retries -x -d 'Tr
 complete -c dossier -n '__fish_seen_subcommand_from import' -l hosts -x -d 'Fetch from this many hosts at once; one request at a time each…'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l tag -x -a '(__dossier_tags)' -d 'Tag every imported article (repeatable)'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l url -x -d 'The URL the article came from (one file or stdin only)'
-complete -c dossier -n '__fish_seen_subcommand_from import' -l format -x -d 'Input format: auto, text, html, markdown or pdf (default: auto,…'
-complete -c dossier -n '__fish_seen_subcommand_from import' -l on-duplicate -x -d 'For text already stored: skip, or update its metadata and original;…'
+complete -c dossier -n '__fish_seen_subcommand_from import' -l input -l from -x -a 'auto text html markdown pdf' -d 'Input format: auto, text, html, markdown, pdf (default: auto, from…'
+complete -c dossier -n '__fish_seen_subcommand_from import' -l format -x -a 'text ndjson' -d 'text, ndjson: text prints a summary on stderr; ndjson also prints…'
+complete -c dossier -n '__fish_seen_subcommand_from import' -l on-duplicate -x -a 'skip update version' -d 'For text already stored: skip, or update its metadata and original;…'
+complete -c dossier -n '__fish_seen_subcommand_from import' -s v -l verbose -d 'Name every duplicate on stderr (by default they are only counted)'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l dry-run -d 'Extract and report what would be imported; store nothing'
-complete -c dossier -n '__fish_seen_subcommand_from import' -l json -d 'Print one JSON object a file on stdout: path, status (imported,…'
+complete -c dossier -n '__fish_seen_subcommand_from import' -l skip-known -d 'Leave out of the report and the exit status the files that failed…'
+complete -c dossier -n '__fish_seen_subcommand_from import' -l json -d 'The old spelling of --format ndjson, kept for scripts'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l max-size -x -d 'Refuse files larger than this (suffix K, M or G; default: 20M)'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l follow -d 'Follow symbolic links out of the folders named (default: only links…'
 complete -c dossier -n '__fish_seen_subcommand_from import' -s h -l help -d 'Show this help message and exit'
 complete -c dossier -n '__fish_seen_subcommand_from import' -s V -l version -d 'Print version information and exit'
+complete -c dossier -n '__fish_seen_subcommand_from import' -F
 
 # extract
 complete -c dossier -n '__fish_seen_subcommand_from extract' -l format -x -a 'text json' -d 'text, json (default: text)'
 complete -c dossier -n '__fish_seen_subcommand_from extract' -l why -d 'Show where each metadata field came from instead of the article…'
-complete -c dossier -n '__fish_seen_subcommand_from extract' -l input -x -d 'Input format: auto, text, html, markdown or pdf (default: auto)'
+complete -c dossier -n '__fish_seen_subcommand_from extract' -l input -l from -x -a 'auto text html markdown pdf' -d 'Input format: auto, text, html, markdown, pdf (default: auto)'
 complete -c dossier -n '__fish_seen_subcommand_from extract' -s h -l help -d 'Show this help message and exit'
 complete -c dossier -n '__fish_seen_subcommand_from extract' -s V -l version -d 'Print version information and exit'
 complete -c dossier -n '__fish_seen_subcommand_from extract' -F
@@ -214,6 +218,7 @@ complete -c dossier -n '__fish_seen_subcommand_from rules' -s h -l help -d 'Show
 complete -c dossier -n '__fish_seen_subcommand_from rules' -s V -l version -d 'Print version information and exit'
 complete -c dossier -n '__fish_seen_subcommand_from rules; and __fish_seen_subcommand_from add' -l tag -x -a '(__dossier_tags)' -d 'The tag to give'
 complete -c dossier -n '__fish_seen_subcommand_from rules; and __fish_seen_subcommand_from add' -a '(__dossier_query_word)'
+complete -c dossier -n '__fish_seen_subcommand_from rules; and __fish_seen_subcommand_from apply' -l dry-run -d 'Print how many articles each rule would tag; change nothing'
 complete -c dossier -n '__fish_seen_subcommand_from rules; and __fish_seen_subcommand_from apply' -a '(__dossier_query_word)'
 
 # suggest
@@ -235,6 +240,7 @@ complete -c dossier -n '__fish_seen_subcommand_from saved; and __fish_seen_subco
 complete -c dossier -n '__fish_seen_subcommand_from saved; and __fish_seen_subcommand_from rm' -a '(__dossier_saved)'
 
 # review
+complete -c dossier -n '__fish_seen_subcommand_from review' -l mark-read -d 'Opening a new article marks it read, as in mutt and newsboat…'
 complete -c dossier -n '__fish_seen_subcommand_from review' -s h -l help -d 'Show this help message and exit'
 complete -c dossier -n '__fish_seen_subcommand_from review' -s V -l version -d 'Print version information and exit'
 complete -c dossier -n '__fish_seen_subcommand_from review' -a '(__dossier_query_word)'
@@ -275,8 +281,8 @@ complete -c dossier -n '__fish_seen_subcommand_from diff' -s h -l help -d 'Show 
 complete -c dossier -n '__fish_seen_subcommand_from diff' -s V -l version -d 'Print version information and exit'
 
 # export
-complete -c dossier -n '__fish_seen_subcommand_from export' -l format -x -a 'json ndjson csv markdown html' -d 'json, ndjson, csv, markdown, html (default: json)'
-complete -c dossier -n '__fish_seen_subcommand_from export' -s o -l output -r -F -d 'Write to this file (json, ndjson, csv; default: standard output) or…'
+complete -c dossier -n '__fish_seen_subcommand_from export' -l format -x -a 'json ndjson csv tsv ids markdown html' -d 'json, ndjson, csv, tsv, ids, markdown, html (default: json)'
+complete -c dossier -n '__fish_seen_subcommand_from export' -s o -l output -r -F -d 'Write to this file (json, ndjson, csv, tsv, ids; default: standard…'
 complete -c dossier -n '__fish_seen_subcommand_from export' -l no-originals -d 'Leave the original files out of json and ndjson: smaller, and an…'
 complete -c dossier -n '__fish_seen_subcommand_from export' -s h -l help -d 'Show this help message and exit'
 complete -c dossier -n '__fish_seen_subcommand_from export' -s V -l version -d 'Print version information and exit'

@@ -78,6 +78,7 @@ public final class DossierCommand implements Runnable {
 
   @Spec CommandLine.Model.CommandSpec spec;
 
+  @Completes(Completes.Kind.FILE)
   @Option(
       names = "--db",
       paramLabel = "PATH",

@@ -5,7 +5,6 @@ import dossier.core.Text;
 import dossier.core.UsageException;
 import dossier.core.WriteFailure;
 import dossier.fetch.Fetcher;
-import dossier.ingest.Format;
 import dossier.service.ExportEnd;
 import dossier.service.ImportService;
 import dossier.service.ImportService.OnDuplicate;
@@ -49,12 +48,14 @@ final class ImportCommand extends BaseCommand {
     return true;
   }
 
+  @Completes(Completes.Kind.FILE)
   @Parameters(
       paramLabel = "PATH|URL",
       arity = "0..*",
       description = "Files, folders, - for stdin, or http(s):// URLs.")
   List<String> paths = new ArrayList<>();
 
+  @Completes(Completes.Kind.FILE)
   @Option(
       names = "--urls",
       paramLabel = "FILE",
@@ -69,6 +70,7 @@ final class ImportCommand extends BaseCommand {
 
   @Mixin FetchMixin fetch;
 
+  @Completes(Completes.Kind.TAG)
   @Option(
       names = "--tag",
       paramLabel = "TAG",
@@ -82,11 +84,42 @@ final class ImportCommand extends BaseCommand {
   String url;
 
   @Option(
+      names = {"--input", "--from"},
+      paramLabel = "TYPE",
+      description =
+          "Input format: ${COMPLETION-CANDIDATES} (default: auto, from the file name and"
+              + " content).")
+  InputFormat input = InputFormat.auto;
+
+  /** How the outcomes are printed. */
+  enum OutcomeFormat {
+    /** a summary line and the failures on stderr, for people */
+    text,
+    /** one JSON object an input on stdout as well */
+    ndjson
+  }
+
+  @Option(
       names = "--format",
       paramLabel = "FORMAT",
       description =
-          "Input format: auto, text, html, markdown or pdf (default: auto, from the file name and content).")
-  String format = "auto";
+          "${COMPLETION-CANDIDATES}: text prints a summary on stderr; ndjson also prints one JSON"
+              + " object an input on stdout: path, status (imported, duplicate, updated, failed),"
+              + " id, error (default: ${DEFAULT-VALUE}).")
+  OutcomeFormat format = OutcomeFormat.text;
+
+  /** The choices of --on-duplicate. */
+  enum DuplicateAction {
+    skip(OnDuplicate.SKIP),
+    update(OnDuplicate.UPDATE),
+    version(OnDuplicate.VERSION);
+
+    final OnDuplicate action;
+
+    DuplicateAction(OnDuplicate action) {
+      this.action = action;
+    }
+  }
 
   @Option(
       names = "--on-duplicate",
@@ -94,8 +127,13 @@ final class ImportCommand extends BaseCommand {
       description =
           "For text already stored: skip, or update its metadata and original; version: a file"
               + " whose path is stored with other text becomes a new version of that article"
-              + " (default: skip).")
-  String onDuplicate = "skip";
+              + " (default: ${DEFAULT-VALUE}).")
+  DuplicateAction onDuplicate = DuplicateAction.skip;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Name every duplicate on stderr (by default they are only counted).")
+  boolean verbose;
 
   @Option(
       names = "--dry-run",
@@ -103,10 +141,23 @@ final class ImportCommand extends BaseCommand {
   boolean dryRun;
 
   @Option(
-      names = "--json",
+      names = "--skip-known",
       description =
-          "Print one JSON object a file on stdout: path, status (imported, duplicate, updated, failed), id, error.")
-  boolean json;
+          "Leave out of the report and the exit status the files that failed the same way"
+              + " before (unchanged since the import that reported them): a nightly import exits 0"
+              + " when nothing new failed.")
+  boolean skipKnown;
+
+  /** The failures earlier imports into this archive met, and how many of this run's they are. */
+  private KnownFailures known;
+
+  private int knownFailed;
+
+  @Option(names = "--json", description = "The old spelling of --format ndjson, kept for scripts.")
+  boolean jsonAlias;
+
+  /** True when the outcomes go to stdout as NDJSON. */
+  private boolean json;
 
   @Option(
       names = "--max-size",
@@ -126,6 +177,7 @@ final class ImportCommand extends BaseCommand {
 
   @Override
   public Integer call() {
+    json = jsonAlias || format == OutcomeFormat.ndjson;
     List<String> urls = new ArrayList<>();
     List<String> local = new ArrayList<>();
     for (String p : paths) {
@@ -142,13 +194,7 @@ final class ImportCommand extends BaseCommand {
     }
     paths = local;
     Options opts =
-        new Options(
-            tags,
-            url,
-            Format.parse(format),
-            parseOnDuplicate(onDuplicate),
-            dryRun,
-            parseSize(maxSize));
+        new Options(tags, url, input.format, onDuplicate.action, dryRun, parseSize(maxSize));
     if (url != null
         && (paths.size() != 1 || !urls.isEmpty() || Files.isDirectory(Path.of(paths.get(0))))) {
       throw new UsageException("--url needs exactly one file or - (standard input)");
@@ -175,8 +221,13 @@ final class ImportCommand extends BaseCommand {
               : RestoreService.isExportName(p) && Files.isRegularFile(Path.of(p));
       (export ? exports : files).add(p);
     }
+    known = dryRun ? null : KnownFailures.load(env(), root().archivePath());
     try (Interruption stop = Interruption.watch(this)) {
       return importAndReport(files, exports, urls, stdin, opts, listener, stop);
+    } finally {
+      if (known != null) {
+        known.save();
+      }
     }
   }
 
@@ -245,7 +296,7 @@ final class ImportCommand extends BaseCommand {
     say(
         String.format(
             Locale.ROOT,
-            "%s%s %d, %d duplicate%s%s, %d failed (%d file%s in %.1f s)",
+            "%s%s %d, %d duplicate%s%s, %d failed%s (%d file%s in %.1f s)",
             stop.requested() ? "stopped by Ctrl-C; the rest was not imported; " : "",
             verb,
             s.imported(),
@@ -253,6 +304,7 @@ final class ImportCommand extends BaseCommand {
             s.duplicates() == 1 ? "" : "s",
             s.updated() > 0 ? ", " + s.updated() + " updated" : "",
             s.failed(),
+            knownFailed > 0 ? " (" + knownFailed + " known from before, not reported again)" : "",
             s.files(),
             s.files() == 1 ? "" : "s",
             s.millis() / 1000.0));
@@ -260,7 +312,7 @@ final class ImportCommand extends BaseCommand {
     if (stop.requested()) {
       return ExitCode.INTERRUPTED;
     }
-    if (s.failed() == 0) {
+    if (s.failed() - knownFailed == 0) {
       return ExitCode.OK;
     }
     return s.failed() == s.files() ? ExitCode.FAILURE : ExitCode.PARTIAL;
@@ -339,7 +391,16 @@ final class ImportCommand extends BaseCommand {
 
   private synchronized void report(Outcome o) {
     String path = Text.safeForTerminal(o.path(), false);
-    if (o.status() == Status.FAILED || (o.status() == Status.DUPLICATE && !json)) {
+    if (known != null) {
+      if (o.status() != Status.FAILED) {
+        known.succeeded(o.path());
+      } else if (known.failed(o.path()) && skipKnown) {
+        knownFailed++;
+        return;
+      }
+    }
+    boolean named = verbose && !json;
+    if (o.status() == Status.FAILED || (o.status() == Status.DUPLICATE && named)) {
       bar.close(); // the message gets its own line; the bar comes back under it
     }
     if (isUrl(o.path()) && o.status() != Status.FAILED && !json) {
@@ -348,7 +409,7 @@ final class ImportCommand extends BaseCommand {
       say(o.status().label() + ": " + path + urlDetail(o));
     } else if (o.status() == Status.FAILED) {
       err().println("error: " + path + ": " + Text.safeForTerminal(o.error(), false));
-    } else if (o.status() == Status.DUPLICATE && !json) {
+    } else if (o.status() == Status.DUPLICATE && named) {
       say("duplicate: " + path + (o.id() != null ? " (same text as article " + o.id() + ")" : ""));
     }
   }
@@ -358,7 +419,6 @@ final class ImportCommand extends BaseCommand {
       return o.status() == Status.DUPLICATE ? " (named earlier in the list)" : "";
     }
     return switch (o.status()) {
-      case IMPORTED -> " (article " + o.id() + ")";
       case UPDATED -> " (a new version of article " + o.id() + ")";
       default -> " (article " + o.id() + ")";
     };
@@ -405,17 +465,6 @@ final class ImportCommand extends BaseCommand {
     } catch (IOException e) {
       return false;
     }
-  }
-
-  static OnDuplicate parseOnDuplicate(String s) {
-    return switch (s.toLowerCase(Locale.ROOT)) {
-      case "skip" -> OnDuplicate.SKIP;
-      case "update" -> OnDuplicate.UPDATE;
-      case "version" -> OnDuplicate.VERSION;
-      default ->
-          throw new UsageException(
-              "--on-duplicate must be skip, update or version, not '" + s + "'");
-    };
   }
 
   static long parseSize(String s) {
