@@ -67,6 +67,8 @@ public final class DossierCommand implements Runnable {
           ReviewCommand.class,
           DbCommand.class,
           ReextractCommand.class,
+          RefetchCommand.class,
+          DiffCommand.class,
           ExportCommand.class,
           BackupCommand.class,
           StatsCommand.class,
@@ -76,6 +78,7 @@ public final class DossierCommand implements Runnable {
 
   @Spec CommandLine.Model.CommandSpec spec;
 
+  @Completes(Completes.Kind.FILE)
   @Option(
       names = "--db",
       paramLabel = "PATH",

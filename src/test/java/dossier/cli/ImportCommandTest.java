@@ -195,8 +195,19 @@ class ImportCommandTest {
     assertThat(r.err()).contains("imported 0, 3 duplicates");
     assertThat(cli.run("list", "--format", "json").out()).isEqualTo(before);
 
+    // for cron: duplicates are counted, not listed, unless --verbose
     Cli.Result plain = cli.run("import", files.toString());
-    assertThat(plain.err()).contains("duplicate: ").contains("harbour-strike.txt");
+    assertThat(plain.code()).as(plain.toString()).isZero();
+    assertThat(plain.err().strip()).startsWith("imported 0, 3 duplicates").doesNotContain("\n");
+    Cli.Result verbose = cli.run("import", "--verbose", files.toString());
+    assertThat(verbose.err()).contains("duplicate: ").contains("harbour-strike.txt");
+    // --format ndjson is --json's new spelling
+    Cli.Result nd = cli.run("import", "--format", "ndjson", files.toString());
+    assertThat(ndjson(nd.out())).hasSize(3);
+    Cli.Result bad = cli.run("import", "--input", "pdf-ish", files.toString());
+    assertThat(bad.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(bad.err())
+        .contains("--input takes one of auto, text, html, markdown, pdf, got 'pdf-ish'");
   }
 
   @Test
@@ -219,7 +230,8 @@ class ImportCommandTest {
 
     Cli.Result bad = cli.run("import", "--on-duplicate", "overwrite", copy.toString());
     assertThat(bad.code()).isEqualTo(ExitCode.USAGE);
-    assertThat(bad.err()).contains("skip or update");
+    assertThat(bad.err())
+        .contains("--on-duplicate takes one of skip, update, version, got 'overwrite'");
   }
 
   @Test
