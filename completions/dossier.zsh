@@ -178,6 +178,8 @@ function _complete_dossier() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} review" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} reextract" ];    then _picocli_dossier; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} refetch" ];    then _picocli_dossier; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} diff" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} export" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} backup" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} stats" ];    then _picocli_dossier; return $?; fi
@@ -217,41 +219,45 @@ function _complete_dossier() {
   local cmds17=(review)
   local cmds18=(db)
   local cmds19=(reextract)
-  local cmds20=(export)
-  local cmds21=(backup)
-  local cmds22=(stats)
-  local cmds23=(completion)
-  local cmds24=(tags rename)
-  local cmds25=(tags merge)
-  local cmds26=(tags delete)
-  local cmds27=(rules list)
-  local cmds28=(rules add)
-  local cmds29=(rules rm)
-  local cmds30=(rules apply)
-  local cmds31=(saved add)
-  local cmds32=(saved list)
-  local cmds33=(saved rm)
-  local cmds34=(db check)
-  local cmds35=(db vacuum)
-  local cmds36=(db info)
+  local cmds20=(refetch)
+  local cmds21=(diff)
+  local cmds22=(export)
+  local cmds23=(backup)
+  local cmds24=(stats)
+  local cmds25=(completion)
+  local cmds26=(tags rename)
+  local cmds27=(tags merge)
+  local cmds28=(tags delete)
+  local cmds29=(rules list)
+  local cmds30=(rules add)
+  local cmds31=(rules rm)
+  local cmds32=(rules apply)
+  local cmds33=(saved add)
+  local cmds34=(saved list)
+  local cmds35=(saved rm)
+  local cmds36=(db check)
+  local cmds37=(db vacuum)
+  local cmds38=(db info)
 
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_dossier_db_info; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_dossier_db_vacuum; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_dossier_db_check; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_dossier_saved_rm; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_dossier_saved_list; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_dossier_saved_add; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_dossier_rules_apply; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_dossier_rules_rm; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_dossier_rules_add; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_dossier_rules_list; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_dossier_tags_delete; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_dossier_tags_merge; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_dossier_tags_rename; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_dossier_completion; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_dossier_stats; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_dossier_backup; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_dossier_export; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_dossier_db_info; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_dossier_db_vacuum; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_dossier_db_check; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_dossier_saved_rm; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_dossier_saved_list; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_dossier_saved_add; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_dossier_rules_apply; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_dossier_rules_rm; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_dossier_rules_add; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_dossier_rules_list; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_dossier_tags_delete; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_dossier_tags_merge; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_dossier_tags_rename; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_dossier_completion; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_dossier_stats; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_dossier_backup; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_dossier_export; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_dossier_diff; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_dossier_refetch; return $?; fi
   if CompWordsContainsArray "${cmds19[@]}"; then _picocli_dossier_reextract; return $?; fi
   if CompWordsContainsArray "${cmds18[@]}"; then _picocli_dossier_db; return $?; fi
   if CompWordsContainsArray "${cmds17[@]}"; then _picocli_dossier_review; return $?; fi
@@ -283,7 +289,7 @@ function _picocli_dossier() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="import extract edit list search count show tag tags mark note rm undo log rules suggest saved review db reextract export backup stats completion"
+  local commands="import extract edit list search count show tag tags mark note rm undo log rules suggest saved review db reextract refetch diff export backup stats completion"
   local flag_opts="'-q' '--quiet' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -320,16 +326,43 @@ function _picocli_dossier_import() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '--dry-run' '--skip-known' '--json' '--follow' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--tag' '--url' '--input' '--from' '--format' '--on-duplicate' '--max-size' '--db' '--color'"
+  local flag_opts="'--refetch' '-v' '--verbose' '--dry-run' '--skip-known' '--json' '--follow' '-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local arg_opts="'--urls' '--cookies' '--user-agent' '--header' '--timeout' '--delay' '--retries' '--hosts' '--tag' '--url' '--input' '--from' '--format' '--on-duplicate' '--max-size' '--db' '--color'"
   local TYPE_option_args=("auto" "text" "html" "markdown" "pdf") # --input values
   local FORMAT_option_args=("text" "ndjson") # --format values
-  local ACTION_option_args=("skip" "update") # --on-duplicate values
+  local ACTION_option_args=("skip" "update" "version") # --on-duplicate values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--urls')
+      return
+      ;;
+    '--cookies')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--user-agent')
+      return
+      ;;
+    '--header')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--delay')
+      return
+      ;;
+    '--retries')
+      return
+      ;;
+    '--hosts')
+      return
+      ;;
     '--tag')
       return
       ;;
@@ -626,7 +659,7 @@ function _picocli_dossier_show() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--why' '-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local flag_opts="'--why' '--versions' '-h' '--help' '-V' '--version' '-q' '--quiet'"
   local arg_opts="'--format' '--db' '--color'"
   local FORMAT_option_args=("text" "json" "markdown" "raw") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -1149,6 +1182,105 @@ function _picocli_dossier_reextract() {
 
   local commands=""
   local flag_opts="'--dry-run' '--verbose' '-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local arg_opts="'--db' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `refetch` subcommand.
+function _picocli_dossier_refetch() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local arg_opts="'--max-size' '--cookies' '--user-agent' '--header' '--timeout' '--delay' '--retries' '--hosts' '--db' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--max-size')
+      return
+      ;;
+    '--cookies')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--user-agent')
+      return
+      ;;
+    '--header')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--delay')
+      return
+      ;;
+    '--retries')
+      return
+      ;;
+    '--hosts')
+      return
+      ;;
+    '--db')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `diff` subcommand.
+function _picocli_dossier_diff() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--words' '--unified' '-h' '--help' '-V' '--version' '-q' '--quiet'"
   local arg_opts="'--db' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1867,7 +1999,7 @@ _dossier_tag_commands=" tags/delete tags/merge tags/rename "
 _dossier_saved_commands=" saved/rm "
 _dossier_tag_options=" --into --tag "
 _dossier_root_arg_options=" --color --db "
-_dossier_arg_options=" --author --caption --color --date --db --format --from --id --ids --input --lang --limit --max-size --offset --on-duplicate --output --section --sort --source --title --top --url -o "
+_dossier_arg_options=" --author --caption --color --cookies --date --db --delay --format --from --header --hosts --id --ids --input --lang --limit --max-size --offset --on-duplicate --output --retries --section --sort --source --timeout --title --top --url --urls --user-agent -o "
 
 function _dossier_complete() {
   local line="${COMP_LINE:0:$COMP_POINT}"

@@ -67,6 +67,8 @@ public final class DossierCommand implements Runnable {
           ReviewCommand.class,
           DbCommand.class,
           ReextractCommand.class,
+          RefetchCommand.class,
+          DiffCommand.class,
           ExportCommand.class,
           BackupCommand.class,
           StatsCommand.class,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dossier.core.Text;
 import dossier.core.UsageException;
 import dossier.core.WriteFailure;
+import dossier.fetch.Fetcher;
 import dossier.service.ExportEnd;
 import dossier.service.ImportService;
 import dossier.service.ImportService.OnDuplicate;
@@ -12,6 +13,7 @@ import dossier.service.ImportService.Outcome;
 import dossier.service.ImportService.Status;
 import dossier.service.ImportService.Summary;
 import dossier.service.RestoreService;
+import dossier.service.WebImport;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,7 +37,10 @@ import picocli.CommandLine.Parameters;
           + " extracted text is already stored is a duplicate. One bad file is reported and"
           + " skipped; the rest are imported.",
       "A dossier export (.json or .ndjson, or JSON on standard input) is restored as it was:"
-          + " ids where free, tags, notes, status, stars and the original files."
+          + " ids where free, tags, notes, status, stars and the original files.",
+      "http(s):// URLs (as arguments or with --urls) are fetched, several hosts at once and one"
+          + " request at a time per host, and imported with their response headers; a URL already"
+          + " archived (in its normalized form) is a duplicate without a fetch unless --refetch."
     })
 final class ImportCommand extends BaseCommand {
   @Override
@@ -43,8 +49,26 @@ final class ImportCommand extends BaseCommand {
   }
 
   @Completes(Completes.Kind.FILE)
-  @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files, folders, or - for stdin.")
+  @Parameters(
+      paramLabel = "PATH|URL",
+      arity = "0..*",
+      description = "Files, folders, - for stdin, or http(s):// URLs.")
   List<String> paths = new ArrayList<>();
+
+  @Completes(Completes.Kind.FILE)
+  @Option(
+      names = "--urls",
+      paramLabel = "FILE",
+      description = "Fetch and import the URLs listed in FILE (- for stdin), one a line.")
+  String urlsFile;
+
+  @Option(
+      names = "--refetch",
+      description =
+          "Fetch archived URLs again too: a page that changed becomes a new version of its article.")
+  boolean refetch;
+
+  @Mixin FetchMixin fetch;
 
   @Completes(Completes.Kind.TAG)
   @Option(
@@ -87,7 +111,8 @@ final class ImportCommand extends BaseCommand {
   /** The choices of --on-duplicate. */
   enum DuplicateAction {
     skip(OnDuplicate.SKIP),
-    update(OnDuplicate.UPDATE);
+    update(OnDuplicate.UPDATE),
+    version(OnDuplicate.VERSION);
 
     final OnDuplicate action;
 
@@ -100,8 +125,9 @@ final class ImportCommand extends BaseCommand {
       names = "--on-duplicate",
       paramLabel = "ACTION",
       description =
-          "For text already stored: skip, or update its metadata and original (default:"
-              + " ${DEFAULT-VALUE}).")
+          "For text already stored: skip, or update its metadata and original; version: a file"
+              + " whose path is stored with other text becomes a new version of that article"
+              + " (default: ${DEFAULT-VALUE}).")
   DuplicateAction onDuplicate = DuplicateAction.skip;
 
   @Option(
@@ -152,9 +178,25 @@ final class ImportCommand extends BaseCommand {
   @Override
   public Integer call() {
     json = jsonAlias || format == OutcomeFormat.ndjson;
+    List<String> urls = new ArrayList<>();
+    List<String> local = new ArrayList<>();
+    for (String p : paths) {
+      (isUrl(p) ? urls : local).add(p);
+    }
+    if (urlsFile != null) {
+      urls.addAll(readUrls(urlsFile, local.contains("-")));
+    }
+    if (local.isEmpty() && urls.isEmpty()) {
+      throw new UsageException(
+          urlsFile != null
+              ? "--urls " + urlsFile + " lists no URL"
+              : "give files, folders, - or URLs to import");
+    }
+    paths = local;
     Options opts =
         new Options(tags, url, input.format, onDuplicate.action, dryRun, parseSize(maxSize));
-    if (url != null && (paths.size() != 1 || Files.isDirectory(Path.of(paths.get(0))))) {
+    if (url != null
+        && (paths.size() != 1 || !urls.isEmpty() || Files.isDirectory(Path.of(paths.get(0))))) {
       throw new UsageException("--url needs exactly one file or - (standard input)");
     }
     JsonGenerator g = json ? Json.generator(out(), false) : null;
@@ -181,7 +223,7 @@ final class ImportCommand extends BaseCommand {
     }
     known = dryRun ? null : KnownFailures.load(env(), root().archivePath());
     try (Interruption stop = Interruption.watch(this)) {
-      return importAndReport(files, exports, stdin, opts, listener, stop);
+      return importAndReport(files, exports, urls, stdin, opts, listener, stop);
     } finally {
       if (known != null) {
         known.save();
@@ -189,9 +231,46 @@ final class ImportCommand extends BaseCommand {
     }
   }
 
+  /**
+   * An argument that names an address rather than a file ({@code scheme://...}): http and https are
+   * fetched, any other scheme is refused by name.
+   */
+  static boolean isUrl(String arg) {
+    return arg != null && arg.matches("(?s)[a-zA-Z][a-zA-Z0-9+.-]*://.*");
+  }
+
+  /** The URLs a --urls file lists: one a line, blank lines and # comments left out. */
+  private List<String> readUrls(String name, boolean stdinTaken) {
+    List<String> out = new ArrayList<>();
+    try {
+      List<String> lines;
+      if (name.equals("-")) {
+        if (stdinTaken) {
+          throw new UsageException("standard input cannot be both an article (-) and --urls -");
+        }
+        lines =
+            List.of(
+                new String(env().stdin().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .split("\\R"));
+      } else {
+        lines = Files.readAllLines(Path.of(name), java.nio.charset.StandardCharsets.UTF_8);
+      }
+      for (String line : lines) {
+        String t = line.strip();
+        if (!t.isEmpty() && !t.startsWith("#")) {
+          out.add(t);
+        }
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UsageException("--urls " + name + ": " + WriteFailure.reason(e, null));
+    }
+  }
+
   private int importAndReport(
       List<String> files,
       List<String> exports,
+      List<String> urls,
       BufferedInputStream stdin,
       Options opts,
       ImportService.Listener listener,
@@ -202,15 +281,14 @@ final class ImportCommand extends BaseCommand {
             : new ImportService(archive())
                 .links(follow, this::reportSkipped)
                 .run(files, () -> stdin, opts, listener, stop::requested);
+    if (!urls.isEmpty() && !stop.requested()) {
+      Summary w =
+          new WebImport(archive(), new Fetcher(fetch.options(opts.maxSize())))
+              .run(urls, refetch, opts, listener, stop::requested);
+      s = add(s, w);
+    }
     for (String e : stop.requested() ? List.<String>of() : exports) {
-      Summary r = restore(e, stdin, opts, listener);
-      s =
-          new Summary(
-              s.imported() + r.imported(),
-              s.duplicates() + r.duplicates(),
-              s.updated() + r.updated(),
-              s.failed() + r.failed(),
-              s.millis() + r.millis());
+      s = add(s, restore(e, stdin, opts, listener));
     }
     bar.close();
     out().flush();
@@ -238,6 +316,15 @@ final class ImportCommand extends BaseCommand {
       return ExitCode.OK;
     }
     return s.failed() == s.files() ? ExitCode.FAILURE : ExitCode.PARTIAL;
+  }
+
+  private static Summary add(Summary s, Summary r) {
+    return new Summary(
+        s.imported() + r.imported(),
+        s.duplicates() + r.duplicates(),
+        s.updated() + r.updated(),
+        s.failed() + r.failed(),
+        s.millis() + r.millis());
   }
 
   /**
@@ -316,17 +403,31 @@ final class ImportCommand extends BaseCommand {
     if (o.status() == Status.FAILED || (o.status() == Status.DUPLICATE && named)) {
       bar.close(); // the message gets its own line; the bar comes back under it
     }
-    if (o.status() == Status.FAILED) {
+    if (isUrl(o.path()) && o.status() != Status.FAILED && !json) {
+      // every URL gets its line: a page is not a file the user can look at
+      bar.close();
+      say(o.status().label() + ": " + path + urlDetail(o));
+    } else if (o.status() == Status.FAILED) {
       err().println("error: " + path + ": " + Text.safeForTerminal(o.error(), false));
     } else if (o.status() == Status.DUPLICATE && named) {
       say("duplicate: " + path + (o.id() != null ? " (same text as article " + o.id() + ")" : ""));
     }
   }
 
+  private static String urlDetail(Outcome o) {
+    if (o.id() == null) {
+      return o.status() == Status.DUPLICATE ? " (named earlier in the list)" : "";
+    }
+    return switch (o.status()) {
+      case UPDATED -> " (a new version of article " + o.id() + ")";
+      default -> " (article " + o.id() + ")";
+    };
+  }
+
   private void writeJson(JsonGenerator g, Outcome o) {
     try {
       g.writeStartObject();
-      g.writeStringField("path", o.path());
+      g.writeStringField(isUrl(o.path()) ? "url" : "path", o.path());
       g.writeStringField("status", o.status().label());
       if (o.id() == null) {
         g.writeNullField("id");

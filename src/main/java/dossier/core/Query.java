@@ -115,7 +115,9 @@ public sealed interface Query {
     UNTAGGED,
     NOTED,
     /** without a publication date ({@code is:undated}, {@code date:none}) */
-    UNDATED;
+    UNDATED,
+    /** whose page, fetched again the last time, had changed ({@code is:changed}) */
+    CHANGED;
 
     public String word() {
       return name().toLowerCase(Locale.ROOT);

@@ -303,6 +303,15 @@ public final class Archive implements AutoCloseable {
     return articles;
   }
 
+  private FetchRepository fetches;
+
+  public FetchRepository fetches() {
+    if (fetches == null) {
+      fetches = new FetchRepository(this);
+    }
+    return fetches;
+  }
+
   public SavedSearchRepository savedSearches() {
     if (saved == null) {
       saved = new SavedSearchRepository(this);

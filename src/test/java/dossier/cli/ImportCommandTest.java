@@ -230,7 +230,8 @@ class ImportCommandTest {
 
     Cli.Result bad = cli.run("import", "--on-duplicate", "overwrite", copy.toString());
     assertThat(bad.code()).isEqualTo(ExitCode.USAGE);
-    assertThat(bad.err()).contains("--on-duplicate takes one of skip, update, got 'overwrite'");
+    assertThat(bad.err())
+        .contains("--on-duplicate takes one of skip, update, version, got 'overwrite'");
   }
 
   @Test

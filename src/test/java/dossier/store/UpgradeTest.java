@@ -158,7 +158,9 @@ class UpgradeTest {
     }
     Map<String, List<Map<String, Object>>> after = dump(db);
     // the normalized URL (008) is filled for the articles stored before it
-    assertThat(after.get("articles").get(0)).containsEntry("url_key", "https://example.org/levy");
+    if (version < 8) {
+      assertThat(after.get("articles").get(0)).containsEntry("url_key", "https://example.org/levy");
+    }
     for (Map.Entry<String, List<Map<String, Object>>> t : before.entrySet()) {
       List<Map<String, Object>> now = after.get(t.getKey());
       assertThat(now).as("table %s after the upgrade", t.getKey()).hasSameSizeAs(t.getValue());
