@@ -36,6 +36,12 @@ public final class SuggestService {
   /** Words of the article that find its neighbors. */
   static final int QUERY_WORDS = 60;
 
+  /** A term in more articles than this does not find neighbors (and is not counted further). */
+  static final int COMMON = 500;
+
+  /** How many articles the neighbors' query words may hold between them. */
+  static final int POSTINGS = 8_000;
+
   /** A word as the index's tokenizer cuts it: letters and digits, no apostrophes or hyphens. */
   private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}\\p{N}]*");
 
@@ -165,19 +171,22 @@ public final class SuggestService {
   }
 
   /**
-   * The words that find a text's neighbors: one word for each of its index terms that the most
-   * weigh, by how often the text uses the term and how rare the term is in the archive (tf-idf,
-   * from the index's own document counts, the terms made by the index's own tokenizer). A term no
-   * other article holds finds no one and is left out.
+   * The words that find a text's neighbors: one word for each of its index terms that weigh most,
+   * by how often the text uses the term and how rare the term is in the archive (tf-idf, with the
+   * index's own terms and document counts). A term no other article holds finds no one and is left
+   * out, and so is a term in more than {@link #COMMON} articles. The terms' articles together stay
+   * within {@link #POSTINGS}, so that the neighbors' query reads a bounded share of the index
+   * however large the archive grows: past that, the next rarer term is taken instead.
    */
   List<String> queryWords(String text, int n) {
     Map<String, Integer> tf = wordCounts(text);
-    List<Term> terms = archive.similarity().terms(new ArrayList<>(tf.keySet()));
+    List<Term> terms = archive.similarity().terms(new ArrayList<>(tf.keySet()), COMMON + 1);
     double articles = Math.max(archive.similarity().articleCountEstimate(), 2);
-    List<Map.Entry<String, Double>> weighed = new ArrayList<>();
+    record Weighed(String word, double weight, long articles) {}
+    List<Weighed> weighed = new ArrayList<>();
     for (Term t : terms) {
-      if (t.articles() < 2) {
-        continue; // only this article (or none) holds it
+      if (t.articles() < 2 || t.articles() > COMMON) {
+        continue;
       }
       int f = 0;
       for (String w : t.words()) {
@@ -185,16 +194,21 @@ public final class SuggestService {
       }
       double idf = Math.log(articles / t.articles());
       if (f > 0 && idf > 0) {
-        weighed.add(Map.entry(t.words().get(0), (1 + Math.log(f)) * idf));
+        weighed.add(new Weighed(t.words().get(0), (1 + Math.log(f)) * idf, t.articles()));
       }
     }
     weighed.sort(
-        Map.Entry.<String, Double>comparingByValue()
-            .reversed()
-            .thenComparing(Map.Entry.comparingByKey()));
+        Comparator.comparingDouble(Weighed::weight).reversed().thenComparing(Weighed::word));
     List<String> out = new ArrayList<>();
-    for (int i = 0; i < Math.min(n, weighed.size()); i++) {
-      out.add(weighed.get(i).getKey());
+    long postings = 0;
+    for (Weighed w : weighed) {
+      if (out.size() == n) {
+        break;
+      }
+      if (postings + w.articles() <= POSTINGS) {
+        postings += w.articles();
+        out.add(w.word());
+      }
     }
     return out;
   }

@@ -22,7 +22,7 @@ public final class SimilarityRepository {
 
   /**
    * A term of the full-text index, the words that the index's tokenizer turns into it, and the
-   * number of articles that hold it.
+   * number of articles that hold it, counted up to the limit asked for.
    */
   public record Term(String term, List<String> words, long articles) {}
 
@@ -38,12 +38,13 @@ public final class SimilarityRepository {
 
   /**
    * The index's terms for {@code words}, each with the words that make it and how many articles
-   * hold it (from the index's own vocabulary, {@code fts5vocab}). Each word goes through the
-   * tokenizer the index uses (case, diacritics, stemming) in a temporary table of this connection,
-   * so a term here is exactly what a query for its words looks up. Words that make no term are left
-   * out; the order is that of each term's first word.
+   * hold it, counted up to {@code limit} (a count costs a step per article, and a common word's
+   * exact count is not worth it). Each word goes through the tokenizer the index uses (case,
+   * diacritics, stemming) in a temporary table of this connection, so a term here is exactly what a
+   * query for its words looks up. Words that make no term are left out; the order is that of each
+   * term's first word.
    */
-  public List<Term> terms(List<String> words) {
+  public List<Term> terms(List<String> words, int limit) {
     if (words.isEmpty()) {
       return List.of();
     }
@@ -74,9 +75,12 @@ public final class SimilarityRepository {
       }
       List<Term> out = new ArrayList<>();
       try (PreparedStatement st =
-          c.prepareStatement("SELECT doc FROM temp.articles_terms WHERE term = ?")) {
+          c.prepareStatement(
+              "SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?"
+                  + " LIMIT ?)")) {
+        st.setInt(2, limit);
         for (Map.Entry<String, List<String>> e : byTerm.entrySet()) {
-          st.setString(1, e.getKey());
+          st.setString(1, quote(e.getValue().get(0)));
           try (ResultSet rs = st.executeQuery()) {
             long n = rs.next() ? rs.getLong(1) : 0;
             out.add(new Term(e.getKey(), List.copyOf(e.getValue()), n));
@@ -102,7 +106,7 @@ public final class SimilarityRepository {
 
   /**
    * The connection's temporary tables behind {@link #terms}: one to tokenize words in, with the
-   * full-text index's own tokenizer, and the vocabularies of it and of the index.
+   * full-text index's own tokenizer, and its vocabulary (which term each word made).
    */
   private void prepareTermTables(Connection c) throws SQLException {
     if (termTables) {
@@ -125,11 +129,13 @@ public final class SimilarityRepository {
       st.executeUpdate(
           "CREATE VIRTUAL TABLE IF NOT EXISTS temp.suggest_words_terms"
               + " USING fts5vocab(temp, suggest_words, instance)");
-      st.executeUpdate(
-          "CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_terms"
-              + " USING fts5vocab(main, articles_fts, row)");
     }
     termTables = true;
+  }
+
+  /** A word as an FTS5 string, so that any text is safe in a MATCH. */
+  private static String quote(String w) {
+    return "\"" + w.replace("\"", "\"\"") + "\"";
   }
 
   private static String jsonArray(List<String> words) {
@@ -164,7 +170,7 @@ public final class SimilarityRepository {
     }
     List<String> quoted = new ArrayList<>();
     for (String w : words) {
-      quoted.add("\"" + w.replace("\"", "\"\"") + "\"");
+      quoted.add(quote(w));
     }
     String match = String.join(" OR ", quoted);
     String sql =

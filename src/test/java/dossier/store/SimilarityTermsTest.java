@@ -35,7 +35,8 @@ class SimilarityTermsTest {
           archive
               .similarity()
               .terms(
-                  List.of("reservoirs", "Reservoir", "dam", "CAFE", "zqxwvortle", "repairs", "--"));
+                  List.of("reservoirs", "Reservoir", "dam", "CAFE", "zqxwvortle", "repairs", "--"),
+                  100);
 
       assertThat(terms)
           .extracting(SimilarityRepository.Term::term)
@@ -47,10 +48,14 @@ class SimilarityTermsTest {
       assertThat(terms.get(3).articles()).as("a word no article has").isZero();
       assertThat(terms.get(4).articles()).isEqualTo(1);
       // a second call on the same connection reuses its tables and forgets the first words
-      assertThat(archive.similarity().terms(List.of("town")))
+      assertThat(archive.similarity().terms(List.of("town"), 100))
           .singleElement()
           .satisfies(t -> assertThat(t.articles()).isEqualTo(1));
-      assertThat(archive.similarity().terms(List.of())).isEmpty();
+      assertThat(archive.similarity().terms(List.of("reservoir"), 1))
+          .as("counted up to the limit")
+          .singleElement()
+          .satisfies(t -> assertThat(t.articles()).isEqualTo(1));
+      assertThat(archive.similarity().terms(List.of(), 100)).isEmpty();
       assertThat(archive.similarity().articleCountEstimate()).isEqualTo(3);
     }
   }
