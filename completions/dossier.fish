@@ -67,18 +67,33 @@ complete -c dossier -n __fish_use_subcommand -a saved -d 'Saved searches: a name
 complete -c dossier -n __fish_use_subcommand -a review -d 'Go through articles in a full-screen terminal UI: read, tag, star,…'
 complete -c dossier -n __fish_use_subcommand -a db -d 'Look after the archive file: check its integrity, compact it, show…'
 complete -c dossier -n __fish_use_subcommand -a reextract -d 'Run extraction again on the stored originals of the articles that…'
+complete -c dossier -n __fish_use_subcommand -a refetch -d 'Fetch the stored URLs of the articles that match a query (all…'
+complete -c dossier -n __fish_use_subcommand -a diff -d 'Show what changed between two versions of an article (default: the…'
 complete -c dossier -n __fish_use_subcommand -a export -d 'Export the articles that match a query (all without one), oldest…'
 complete -c dossier -n __fish_use_subcommand -a backup -d 'Copy the archive to FILE with SQLite\'s online backup: a consistent…'
 complete -c dossier -n __fish_use_subcommand -a stats -d 'Counts for the articles that match a query (all without one):…'
 complete -c dossier -n __fish_use_subcommand -a completion -d 'Print the shell completion script for bash, zsh or fish'
 
 # import
+complete -c dossier -n '__fish_seen_subcommand_from import' -l urls -r -F -d 'Fetch and import the URLs listed in FILE (- for stdin), one a line'
+complete -c dossier -n '__fish_seen_subcommand_from import' -l refetch -d 'Fetch archived URLs again too: a page that changed becomes a new…'
+complete -c dossier -n '__fish_seen_subcommand_from import' -l fetch -d 'For exports of Pocket, Instapaper, wallabag, Omnivore and…'
+complete -c dossier -n '__fish_seen_subcommand_from import' -l cookies -r -F -d 'Send the cookies of this Netscape cookies.txt to the sites they…'
+complete -c dossier -n '__fish_seen_subcommand_from import' -l user-agent -x -d 'The User-Agent header (default: dossier\'s own)'
+complete -c dossier -n '__fish_seen_subcommand_from import' -l header -x -d 'An extra request header (repeatable)'
+complete -c dossier -n '__fish_seen_subcommand_from import' -l timeout -x -d 'Give up on a connection, an answer or a stalled body after this…'
+complete -c dossier -n '__fish_seen_subcommand_from import' -l delay -x -d 'Pause between two requests to one host (default: 1s; 0 for none)'
+complete -c dossier -n '__fish_seen_subcommand_from import' -l retries -x -d 'Try a page again this many times after a 429, a 5xx or a network…'
+complete -c dossier -n '__fish_seen_subcommand_from import' -l hosts -x -d 'Fetch from this many hosts at once; one request at a time each…'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l tag -x -a '(__dossier_tags)' -d 'Tag every imported article (repeatable)'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l url -x -d 'The URL the article came from (one file or stdin only)'
-complete -c dossier -n '__fish_seen_subcommand_from import' -l format -x -d 'Input format: auto, text, html, markdown or pdf (default: auto,…'
-complete -c dossier -n '__fish_seen_subcommand_from import' -l on-duplicate -x -d 'For text already stored: skip, or update its metadata and original;…'
+complete -c dossier -n '__fish_seen_subcommand_from import' -l input -l from -x -a 'auto text html markdown pdf' -d 'Input format: auto, text, html, markdown, pdf (default: auto, from…'
+complete -c dossier -n '__fish_seen_subcommand_from import' -l format -x -a 'text ndjson' -d 'text, ndjson: text prints a summary on stderr; ndjson also prints…'
+complete -c dossier -n '__fish_seen_subcommand_from import' -l on-duplicate -x -a 'skip update version skip-near' -d 'For text already stored: skip, or update its metadata and original;…'
+complete -c dossier -n '__fish_seen_subcommand_from import' -s v -l verbose -d 'Name every duplicate on stderr (by default they are only counted)'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l dry-run -d 'Extract and report what would be imported; store nothing'
-complete -c dossier -n '__fish_seen_subcommand_from import' -l json -d 'Print one JSON object a file on stdout: path, status (imported,…'
+complete -c dossier -n '__fish_seen_subcommand_from import' -l skip-known -d 'Leave out of the report and the exit status the files that failed…'
+complete -c dossier -n '__fish_seen_subcommand_from import' -l json -d 'The old spelling of --format ndjson, kept for scripts'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l max-size -x -d 'Refuse files larger than this (suffix K, M or G; default: 20M)'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l follow -d 'Follow symbolic links out of the folders named (default: only links…'
 complete -c dossier -n '__fish_seen_subcommand_from import' -s h -l help -d 'Show this help message and exit'
@@ -88,7 +103,7 @@ complete -c dossier -n '__fish_seen_subcommand_from import' -F
 # extract
 complete -c dossier -n '__fish_seen_subcommand_from extract' -l format -x -a 'text json' -d 'text, json (default: text)'
 complete -c dossier -n '__fish_seen_subcommand_from extract' -l why -d 'Show where each metadata field came from instead of the article…'
-complete -c dossier -n '__fish_seen_subcommand_from extract' -l input -x -d 'Input format: auto, text, html, markdown or pdf (default: auto)'
+complete -c dossier -n '__fish_seen_subcommand_from extract' -l input -l from -x -a 'auto text html markdown pdf' -d 'Input format: auto, text, html, markdown, pdf (default: auto)'
 complete -c dossier -n '__fish_seen_subcommand_from extract' -s h -l help -d 'Show this help message and exit'
 complete -c dossier -n '__fish_seen_subcommand_from extract' -s V -l version -d 'Print version information and exit'
 complete -c dossier -n '__fish_seen_subcommand_from extract' -F
@@ -133,6 +148,7 @@ complete -c dossier -n '__fish_seen_subcommand_from count' -a '(__dossier_query_
 # show
 complete -c dossier -n '__fish_seen_subcommand_from show' -l format -x -a 'text json markdown raw' -d 'text, json, markdown, raw (default: text)'
 complete -c dossier -n '__fish_seen_subcommand_from show' -l why -d 'Show where each metadata field came from (its origin) instead of…'
+complete -c dossier -n '__fish_seen_subcommand_from show' -l versions -d 'List the article\'s versions (a page fetched again that changed)…'
 complete -c dossier -n '__fish_seen_subcommand_from show' -s h -l help -d 'Show this help message and exit'
 complete -c dossier -n '__fish_seen_subcommand_from show' -s V -l version -d 'Print version information and exit'
 
@@ -210,6 +226,7 @@ complete -c dossier -n '__fish_seen_subcommand_from rules' -s h -l help -d 'Show
 complete -c dossier -n '__fish_seen_subcommand_from rules' -s V -l version -d 'Print version information and exit'
 complete -c dossier -n '__fish_seen_subcommand_from rules; and __fish_seen_subcommand_from add' -l tag -x -a '(__dossier_tags)' -d 'The tag to give'
 complete -c dossier -n '__fish_seen_subcommand_from rules; and __fish_seen_subcommand_from add' -a '(__dossier_query_word)'
+complete -c dossier -n '__fish_seen_subcommand_from rules; and __fish_seen_subcommand_from apply' -l dry-run -d 'Print how many articles each rule would tag; change nothing'
 complete -c dossier -n '__fish_seen_subcommand_from rules; and __fish_seen_subcommand_from apply' -a '(__dossier_query_word)'
 
 # suggest
@@ -231,6 +248,7 @@ complete -c dossier -n '__fish_seen_subcommand_from saved; and __fish_seen_subco
 complete -c dossier -n '__fish_seen_subcommand_from saved; and __fish_seen_subcommand_from rm' -a '(__dossier_saved)'
 
 # review
+complete -c dossier -n '__fish_seen_subcommand_from review' -l mark-read -d 'Opening a new article marks it read, as in mutt and newsboat…'
 complete -c dossier -n '__fish_seen_subcommand_from review' -s h -l help -d 'Show this help message and exit'
 complete -c dossier -n '__fish_seen_subcommand_from review' -s V -l version -d 'Print version information and exit'
 complete -c dossier -n '__fish_seen_subcommand_from review' -a '(__dossier_query_word)'
@@ -251,9 +269,28 @@ complete -c dossier -n '__fish_seen_subcommand_from reextract' -s h -l help -d '
 complete -c dossier -n '__fish_seen_subcommand_from reextract' -s V -l version -d 'Print version information and exit'
 complete -c dossier -n '__fish_seen_subcommand_from reextract' -a '(__dossier_query_word)'
 
+# refetch
+complete -c dossier -n '__fish_seen_subcommand_from refetch' -l max-size -x -d 'Refuse pages larger than this (suffix K, M or G; default: 20M)'
+complete -c dossier -n '__fish_seen_subcommand_from refetch' -l cookies -r -F -d 'Send the cookies of this Netscape cookies.txt to the sites they…'
+complete -c dossier -n '__fish_seen_subcommand_from refetch' -l user-agent -x -d 'The User-Agent header (default: dossier\'s own)'
+complete -c dossier -n '__fish_seen_subcommand_from refetch' -l header -x -d 'An extra request header (repeatable)'
+complete -c dossier -n '__fish_seen_subcommand_from refetch' -l timeout -x -d 'Give up on a connection, an answer or a stalled body after this…'
+complete -c dossier -n '__fish_seen_subcommand_from refetch' -l delay -x -d 'Pause between two requests to one host (default: 1s; 0 for none)'
+complete -c dossier -n '__fish_seen_subcommand_from refetch' -l retries -x -d 'Try a page again this many times after a 429, a 5xx or a network…'
+complete -c dossier -n '__fish_seen_subcommand_from refetch' -l hosts -x -d 'Fetch from this many hosts at once; one request at a time each…'
+complete -c dossier -n '__fish_seen_subcommand_from refetch' -s h -l help -d 'Show this help message and exit'
+complete -c dossier -n '__fish_seen_subcommand_from refetch' -s V -l version -d 'Print version information and exit'
+complete -c dossier -n '__fish_seen_subcommand_from refetch' -a '(__dossier_query_word)'
+
+# diff
+complete -c dossier -n '__fish_seen_subcommand_from diff' -l words -d 'Compare word by word, even when not on a terminal'
+complete -c dossier -n '__fish_seen_subcommand_from diff' -l unified -d 'A unified diff, even on a terminal'
+complete -c dossier -n '__fish_seen_subcommand_from diff' -s h -l help -d 'Show this help message and exit'
+complete -c dossier -n '__fish_seen_subcommand_from diff' -s V -l version -d 'Print version information and exit'
+
 # export
-complete -c dossier -n '__fish_seen_subcommand_from export' -l format -x -a 'json ndjson csv markdown html' -d 'json, ndjson, csv, markdown, html (default: json)'
-complete -c dossier -n '__fish_seen_subcommand_from export' -s o -l output -r -F -d 'Write to this file (json, ndjson, csv; default: standard output) or…'
+complete -c dossier -n '__fish_seen_subcommand_from export' -l format -x -a 'json ndjson csv tsv ids markdown html' -d 'json, ndjson, csv, tsv, ids, markdown, html (default: json)'
+complete -c dossier -n '__fish_seen_subcommand_from export' -s o -l output -r -F -d 'Write to this file (json, ndjson, csv, tsv, ids; default: standard…'
 complete -c dossier -n '__fish_seen_subcommand_from export' -l no-originals -d 'Leave the original files out of json and ndjson: smaller, and an…'
 complete -c dossier -n '__fish_seen_subcommand_from export' -s h -l help -d 'Show this help message and exit'
 complete -c dossier -n '__fish_seen_subcommand_from export' -s V -l version -d 'Print version information and exit'

@@ -179,6 +179,8 @@ function _complete_dossier() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} review" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} reextract" ];    then _picocli_dossier; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} refetch" ];    then _picocli_dossier; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} diff" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} export" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} backup" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} stats" ];    then _picocli_dossier; return $?; fi
@@ -219,41 +221,45 @@ function _complete_dossier() {
   local cmds18=(review)
   local cmds19=(db)
   local cmds20=(reextract)
-  local cmds21=(export)
-  local cmds22=(backup)
-  local cmds23=(stats)
-  local cmds24=(completion)
-  local cmds25=(tags rename)
-  local cmds26=(tags merge)
-  local cmds27=(tags delete)
-  local cmds28=(rules list)
-  local cmds29=(rules add)
-  local cmds30=(rules rm)
-  local cmds31=(rules apply)
-  local cmds32=(saved add)
-  local cmds33=(saved list)
-  local cmds34=(saved rm)
-  local cmds35=(db check)
-  local cmds36=(db vacuum)
-  local cmds37=(db info)
+  local cmds21=(refetch)
+  local cmds22=(diff)
+  local cmds23=(export)
+  local cmds24=(backup)
+  local cmds25=(stats)
+  local cmds26=(completion)
+  local cmds27=(tags rename)
+  local cmds28=(tags merge)
+  local cmds29=(tags delete)
+  local cmds30=(rules list)
+  local cmds31=(rules add)
+  local cmds32=(rules rm)
+  local cmds33=(rules apply)
+  local cmds34=(saved add)
+  local cmds35=(saved list)
+  local cmds36=(saved rm)
+  local cmds37=(db check)
+  local cmds38=(db vacuum)
+  local cmds39=(db info)
 
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_dossier_db_info; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_dossier_db_vacuum; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_dossier_db_check; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_dossier_saved_rm; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_dossier_saved_list; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_dossier_saved_add; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_dossier_rules_apply; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_dossier_rules_rm; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_dossier_rules_add; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_dossier_rules_list; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_dossier_tags_delete; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_dossier_tags_merge; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_dossier_tags_rename; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_dossier_completion; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_dossier_stats; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_dossier_backup; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_dossier_export; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_dossier_db_info; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_dossier_db_vacuum; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_dossier_db_check; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_dossier_saved_rm; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_dossier_saved_list; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_dossier_saved_add; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_dossier_rules_apply; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_dossier_rules_rm; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_dossier_rules_add; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_dossier_rules_list; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_dossier_tags_delete; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_dossier_tags_merge; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_dossier_tags_rename; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_dossier_completion; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_dossier_stats; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_dossier_backup; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_dossier_export; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_dossier_diff; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_dossier_refetch; return $?; fi
   if CompWordsContainsArray "${cmds20[@]}"; then _picocli_dossier_reextract; return $?; fi
   if CompWordsContainsArray "${cmds19[@]}"; then _picocli_dossier_db; return $?; fi
   if CompWordsContainsArray "${cmds18[@]}"; then _picocli_dossier_review; return $?; fi
@@ -286,7 +292,7 @@ function _picocli_dossier() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="import extract edit list search count show dups tag tags mark note rm undo log rules suggest saved review db reextract export backup stats completion"
+  local commands="import extract edit list search count show dups tag tags mark note rm undo log rules suggest saved review db reextract refetch diff export backup stats completion"
   local flag_opts="'-q' '--quiet' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -323,24 +329,63 @@ function _picocli_dossier_import() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--json' '--follow' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--tag' '--url' '--format' '--on-duplicate' '--max-size' '--db' '--color'"
+  local flag_opts="'--refetch' '--fetch' '-v' '--verbose' '--dry-run' '--skip-known' '--json' '--follow' '-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local arg_opts="'--urls' '--cookies' '--user-agent' '--header' '--timeout' '--delay' '--retries' '--hosts' '--tag' '--url' '--input' '--from' '--format' '--on-duplicate' '--max-size' '--db' '--color'"
+  local TYPE_option_args=("auto" "text" "html" "markdown" "pdf") # --input values
+  local FORMAT_option_args=("text" "ndjson") # --format values
+  local ACTION_option_args=("skip" "update" "version" "skip-near") # --on-duplicate values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--urls')
+      return
+      ;;
+    '--cookies')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--user-agent')
+      return
+      ;;
+    '--header')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--delay')
+      return
+      ;;
+    '--retries')
+      return
+      ;;
+    '--hosts')
+      return
+      ;;
     '--tag')
       return
       ;;
     '--url')
       return
       ;;
+    '--input'|'--from')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TYPE_option_args[@]}" ) )
+      return $?
+      ;;
     '--format')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--on-duplicate')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${ACTION_option_args[@]}" ) )
+      return $?
       ;;
     '--max-size')
       return
@@ -375,8 +420,9 @@ function _picocli_dossier_extract() {
 
   local commands=""
   local flag_opts="'--why' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--format' '--input' '--db' '--color'"
+  local arg_opts="'--format' '--input' '--from' '--db' '--color'"
   local FORMAT_option_args=("text" "json") # --format values
+  local TYPE_option_args=("auto" "text" "html" "markdown" "pdf") # --input values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -387,8 +433,10 @@ function _picocli_dossier_extract() {
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
-    '--input')
-      return
+    '--input'|'--from')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TYPE_option_args[@]}" ) )
+      return $?
       ;;
     '--db')
       local IFS=$'\n'
@@ -614,7 +662,7 @@ function _picocli_dossier_show() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--why' '-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local flag_opts="'--why' '--versions' '-h' '--help' '-V' '--version' '-q' '--quiet'"
   local arg_opts="'--format' '--db' '--color'"
   local FORMAT_option_args=("text" "json" "markdown" "raw") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -1106,7 +1154,7 @@ function _picocli_dossier_review() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local flag_opts="'--mark-read' '-h' '--help' '-V' '--version' '-q' '--quiet'"
   local arg_opts="'--db' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1207,6 +1255,105 @@ function _picocli_dossier_reextract() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `refetch` subcommand.
+function _picocli_dossier_refetch() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local arg_opts="'--max-size' '--cookies' '--user-agent' '--header' '--timeout' '--delay' '--retries' '--hosts' '--db' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--max-size')
+      return
+      ;;
+    '--cookies')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--user-agent')
+      return
+      ;;
+    '--header')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--delay')
+      return
+      ;;
+    '--retries')
+      return
+      ;;
+    '--hosts')
+      return
+      ;;
+    '--db')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `diff` subcommand.
+function _picocli_dossier_diff() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--words' '--unified' '-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local arg_opts="'--db' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `export` subcommand.
 function _picocli_dossier_export() {
   # Get completion data
@@ -1216,7 +1363,7 @@ function _picocli_dossier_export() {
   local commands=""
   local flag_opts="'--no-originals' '-h' '--help' '-V' '--version' '-q' '--quiet'"
   local arg_opts="'--format' '-o' '--output' '--db' '--color'"
-  local FORMAT_option_args=("json" "ndjson" "csv" "markdown" "html") # --format values
+  local FORMAT_option_args=("json" "ndjson" "csv" "tsv" "ids" "markdown" "html") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1620,7 +1767,7 @@ function _picocli_dossier_rules_apply() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local flag_opts="'--dry-run' '-h' '--help' '-V' '--version' '-q' '--quiet'"
   local arg_opts="'--db' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1892,12 +2039,12 @@ complete -F _complete_dossier -o default dossier
 # names (saved:NAME), is: values and query field names come from 'dossier __complete'.
 
 _dossier_nested=" db/check db/info db/vacuum rules/add rules/apply rules/list rules/rm saved/add saved/list saved/rm tags/delete tags/merge tags/rename "
-_dossier_query_commands=" count dups export list mark reextract review rm rules/add rules/apply saved/add search stats tag "
+_dossier_query_commands=" count export list mark reextract review rm rules/add rules/apply saved/add search stats tag "
 _dossier_tag_commands=" tags/delete tags/merge tags/rename "
 _dossier_saved_commands=" saved/rm "
 _dossier_tag_options=" --into --tag "
 _dossier_root_arg_options=" --color --db "
-_dossier_arg_options=" --author --caption --color --date --db --format --id --ids --input --lang --limit --max-size --offset --on-duplicate --output --section --sort --source --title --top --url -o "
+_dossier_arg_options=" --author --caption --color --cookies --date --db --delay --format --from --header --hosts --id --ids --input --lang --limit --max-size --offset --on-duplicate --output --retries --section --sort --source --timeout --title --top --url --urls --user-agent -o "
 
 function _dossier_complete() {
   local line="${COMP_LINE:0:$COMP_POINT}"

@@ -10,8 +10,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Prints a stream of articles (or search hits) in one of the listing formats. JSON is an array,
@@ -35,7 +33,7 @@ final class ArticlePrinter implements AutoCloseable {
   private final int width;
   private final boolean hits;
   private JsonGenerator json;
-  private CSVPrinter csv;
+  private Records csv;
   private final List<String[]> rows = new ArrayList<>();
   private final List<String> snippets = new ArrayList<>();
 
@@ -64,9 +62,8 @@ final class ArticlePrinter implements AutoCloseable {
             header.add("score");
             header.add("snippet");
           }
-          CSVFormat f = this.format == OutputFormat.csv ? CSVFormat.RFC4180 : CSVFormat.TDF;
-          csv = new CSVPrinter(out, f.builder().setRecordSeparator('\n').get());
-          csv.printRecord(header);
+          csv = Records.of(out, this.format);
+          csv.row(header);
         }
         default -> {}
       }
@@ -109,7 +106,7 @@ final class ArticlePrinter implements AutoCloseable {
             r.add(Math.round(h.score() * 1000) / 1000.0);
             r.add(Terminal.snippet(h.snippet(), false));
           }
-          csv.printRecord(r);
+          csv.row(r);
         }
         case table -> {
           rows.add(tableRow(a));

@@ -18,6 +18,7 @@ import picocli.CommandLine.Parameters;
       "Restore by using the copy as the archive (--db FILE) or by moving it into place."
     })
 final class BackupCommand extends BaseCommand {
+  @Completes(Completes.Kind.FILE)
   @Parameters(paramLabel = "FILE", description = "The backup file to write.")
   Path file;
 

@@ -49,36 +49,35 @@ final class Completions {
     return out;
   }
 
+  /** The completion marker of an argument, or null. */
+  private static Completes.Kind kind(ArgSpec a) {
+    Object element = a.userObject();
+    if (element instanceof java.lang.reflect.AnnotatedElement e) {
+      Completes c = e.getAnnotation(Completes.class);
+      return c == null ? null : c.value();
+    }
+    return null;
+  }
+
   /** True when the command's positional parameters are a query. */
   private static boolean takesQuery(CommandSpec spec) {
     for (PositionalParamSpec p : spec.positionalParameters()) {
-      if (p.paramLabel().contains("QUERY")) {
+      if (kind(p) == Completes.Kind.QUERY) {
         return true;
       }
     }
     return false;
   }
 
-  /** True when an argument names a tag (TAG, or TAG... in its label). */
+  /** True when an argument names a tag. */
   private static boolean namesTag(ArgSpec a) {
-    String label = a.paramLabel().replaceAll("[<>.]", "");
-    return label.equals("TAG")
-        || label.equals("SOURCE")
-        || label.equals("OLD")
-        || label.equals("SRC")
-        || label.equals("DST");
+    return kind(a) == Completes.Kind.TAG;
   }
 
   /** True when an argument is a path to complete with file names. */
   private static boolean namesFile(ArgSpec a) {
     Class<?> t = a.type();
-    String label = a.paramLabel().replaceAll("[<>.]", "");
-    return t == Path.class
-        || t == File.class
-        || label.equals("PATH")
-        || label.equals("FILE")
-        || label.equals("DIR")
-        || label.equals("FILE|DIR");
+    return t == Path.class || t == File.class || kind(a) == Completes.Kind.FILE;
   }
 
   private static void walk(CommandLine cl, List<CommandLine> all) {
@@ -97,10 +96,7 @@ final class Completions {
 
   /** True when a positional parameter of {@code spec} names saved searches that exist. */
   private static boolean namesSavedSearch(CommandSpec spec, ArgSpec a) {
-    return a.paramLabel().replaceAll("[<>.]", "").equals("NAME")
-        && spec.parent() != null
-        && spec.parent().name().equals("saved")
-        && !spec.name().equals("add");
+    return kind(a) == Completes.Kind.SAVED_SEARCH;
   }
 
   private static String bash(CommandLine root, String shell) {

@@ -68,6 +68,8 @@ public final class DossierCommand implements Runnable {
           ReviewCommand.class,
           DbCommand.class,
           ReextractCommand.class,
+          RefetchCommand.class,
+          DiffCommand.class,
           ExportCommand.class,
           BackupCommand.class,
           StatsCommand.class,
@@ -77,6 +79,7 @@ public final class DossierCommand implements Runnable {
 
   @Spec CommandLine.Model.CommandSpec spec;
 
+  @Completes(Completes.Kind.FILE)
   @Option(
       names = "--db",
       paramLabel = "PATH",

@@ -18,8 +18,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Consumer;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,9 +29,12 @@ import picocli.CommandLine.Parameters;
       "Export the articles that match a query (all without one), oldest first, with everything"
           + " dossier knows about them.",
       "json and ndjson keep every field, tag, note, status, star and the original file, so"
-          + " 'dossier import' of the export restores the articles as they were. csv has one row"
-          + " an article. markdown writes one file an article, with front matter, into a folder;"
-          + " html writes a small static site with an index by date and by tag.",
+          + " 'dossier import' of the export restores the articles as they were. csv and tsv have one"
+          + " row an article (tsv without quoting: tabs and line breaks in a cell as \\t and \\n);"
+          + " ids one id a line. markdown writes one file an article, with front matter, into a folder;"
+          + " html writes a small static site with an index by date and by tag. Exported into"
+          + " the same folder again, they remove the files the last export wrote and this one"
+          + " does not (deleted articles; listed in the folder's .dossier-export), and no other.",
       "Examples:%n  dossier export --format ndjson -o archive.ndjson%n  dossier export"
           + " tag:energy --format html -o energy-site/"
     })
@@ -42,10 +43,13 @@ final class ExportCommand extends BaseCommand implements QueryWords {
     json,
     ndjson,
     csv,
+    tsv,
+    ids,
     markdown,
     html
   }
 
+  @Completes(Completes.Kind.QUERY)
   @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Query words and filters.")
   List<String> query = new ArrayList<>();
 
@@ -55,11 +59,12 @@ final class ExportCommand extends BaseCommand implements QueryWords {
       description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   ExportFormat format = ExportFormat.json;
 
+  @Completes(Completes.Kind.FILE)
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FILE|DIR",
       description =
-          "Write to this file (json, ndjson, csv; default: standard output) or folder (markdown,"
+          "Write to this file (json, ndjson, csv, tsv, ids; default: standard output) or folder (markdown,"
               + " html; required); missing folders on the way are created.")
   Path output;
 
@@ -96,12 +101,15 @@ final class ExportCommand extends BaseCommand implements QueryWords {
     }
     int n;
     Path archivePath = archive().path();
+    int pruned = 0;
     if (toFolder) {
       Files2.createPrivateDirectories(output);
+      List<Path> written = new ArrayList<>();
       n =
           format == ExportFormat.markdown
-              ? markdown(service, q, archivePath)
-              : HtmlSite.write(output, archivePath, service, q);
+              ? markdown(service, q, archivePath, written)
+              : HtmlSite.write(output, archivePath, service, q, written);
+      pruned = ExportManifest.replace(output, archivePath, written);
     } else if (output == null || output.toString().equals("-")) {
       n = toWriter(service, q, out());
       out().flush();
@@ -127,7 +135,14 @@ final class ExportCommand extends BaseCommand implements QueryWords {
             + n
             + " article"
             + (n == 1 ? "" : "s")
-            + (output != null && !output.toString().equals("-") ? " to " + output : ""));
+            + (output != null && !output.toString().equals("-") ? " to " + output : "")
+            + (pruned > 0
+                ? "; removed "
+                    + pruned
+                    + " file"
+                    + (pruned == 1 ? "" : "s")
+                    + " of the last export that this one no longer has"
+                : ""));
     return ExitCode.OK;
   }
 
@@ -159,28 +174,33 @@ final class ExportCommand extends BaseCommand implements QueryWords {
           }
           g.flush();
         }
-        case csv -> {
+        case csv, tsv -> {
           List<String> header = new ArrayList<>(List.of(ArticlePrinter.COLUMNS));
           header.add("body");
-          CSVPrinter csv =
-              new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get());
-          csv.printRecord(header);
+          Records csv =
+              Records.of(w, format == ExportFormat.csv ? OutputFormat.csv : OutputFormat.tsv);
+          csv.row(header);
           service.export(
               q,
               false,
               e -> {
                 n[0]++;
-                try {
-                  List<Object> row = ArticlePrinter.csvRow(e.article());
-                  row.add(e.article().body());
-                  row.replaceAll(ExportCommand::guardFormula);
-                  csv.printRecord(row);
-                } catch (IOException ex) {
-                  throw new UncheckedIOException(ex);
-                }
+                List<Object> row = ArticlePrinter.csvRow(e.article());
+                row.add(e.article().body());
+                row.replaceAll(ExportCommand::guardFormula);
+                csv.row(row);
               });
           csv.flush();
         }
+        case ids ->
+            service.export(
+                q,
+                false,
+                e -> {
+                  n[0]++;
+                  w.print(e.article().id());
+                  w.print('\n');
+                });
         default -> throw new IllegalStateException(format.name());
       }
     } catch (IOException e) {
@@ -245,7 +265,7 @@ final class ExportCommand extends BaseCommand implements QueryWords {
     }
   }
 
-  private int markdown(ExportService service, String q, Path archivePath) {
+  private int markdown(ExportService service, String q, Path archivePath, List<Path> written) {
     int[] n = {0};
     Files2.removeStaleParts(output);
     service.export(
@@ -253,10 +273,9 @@ final class ExportCommand extends BaseCommand implements QueryWords {
         false,
         e -> {
           Article a = e.article();
-          Files2.write(
-              output.resolve(HtmlSite.fileName(a, ".md")),
-              archivePath,
-              w -> ArticleText.markdown(w, a));
+          Path file = output.resolve(HtmlSite.fileName(a, ".md"));
+          Files2.write(file, archivePath, w -> ArticleText.markdown(w, a));
+          written.add(file);
           n[0]++;
         });
     return n[0];

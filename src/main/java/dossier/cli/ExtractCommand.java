@@ -5,7 +5,6 @@ import dossier.core.Extracted;
 import dossier.core.Text;
 import dossier.core.UsageException;
 import dossier.ingest.Extractors;
-import dossier.ingest.Format;
 import dossier.ingest.Sources;
 import dossier.ingest.Sources.Source;
 import dossier.service.ImportService;
@@ -33,6 +32,7 @@ final class ExtractCommand extends BaseCommand {
     json
   }
 
+  @Completes(Completes.Kind.FILE)
   @Parameters(paramLabel = "FILE", description = "The file to extract, or - for stdin.")
   String file;
 
@@ -49,10 +49,10 @@ final class ExtractCommand extends BaseCommand {
   boolean why;
 
   @Option(
-      names = "--input",
-      paramLabel = "FORMAT",
-      description = "Input format: auto, text, html, markdown or pdf (default: auto).")
-  String input = "auto";
+      names = {"--input", "--from"},
+      paramLabel = "TYPE",
+      description = "Input format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  InputFormat input = InputFormat.auto;
 
   @Override
   public Integer call() {
@@ -75,7 +75,7 @@ final class ExtractCommand extends BaseCommand {
     }
     Extracted x;
     try {
-      x = Extractors.extract(bytes, src.name(), Format.parse(input));
+      x = Extractors.extract(bytes, src.name(), input.format);
     } catch (dossier.ingest.ExtractionException e) {
       throw new dossier.core.DossierException(file + ": " + e.getMessage());
     }

@@ -35,7 +35,9 @@ final class HtmlSite {
   /** A short record of an article for the index pages (bodies are not kept in memory). */
   private record Entry(long id, String title, String source, String date, List<String> tags) {}
 
-  static int write(Path dir, Path archive, ExportService service, String query) {
+  /** Writes the site into {@code dir}, adding every file it writes to {@code written}. */
+  static int write(
+      Path dir, Path archive, ExportService service, String query, List<Path> written) {
     Path articles = dir.resolve("articles");
     ExportCommand.Files2.createInside(articles);
     ExportCommand.Files2.removeStaleParts(dir);
@@ -51,10 +53,14 @@ final class HtmlSite {
           entries.add(
               new Entry(
                   a.id(), title(a), a.source(), date == null ? "" : date, List.copyOf(a.tags())));
-          page(articles.resolve(fileName(a, ".html")), archive, a);
+          Path page = articles.resolve(fileName(a, ".html"));
+          page(page, archive, a);
+          written.add(page);
         });
     index(dir.resolve("index.html"), archive, entries);
     tags(dir.resolve("tags.html"), archive, entries);
+    written.add(dir.resolve("index.html"));
+    written.add(dir.resolve("tags.html"));
     return entries.size();
   }
 

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dossier.core.Text;
 import dossier.core.UsageException;
 import dossier.core.WriteFailure;
-import dossier.ingest.Format;
+import dossier.fetch.Fetcher;
+import dossier.imports.Exports;
 import dossier.service.ExportEnd;
+import dossier.service.ExportImport;
 import dossier.service.ImportService;
 import dossier.service.ImportService.OnDuplicate;
 import dossier.service.ImportService.Options;
@@ -13,6 +15,7 @@ import dossier.service.ImportService.Outcome;
 import dossier.service.ImportService.Status;
 import dossier.service.ImportService.Summary;
 import dossier.service.RestoreService;
+import dossier.service.WebImport;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -35,7 +39,10 @@ import picocli.CommandLine.Parameters;
           + " extracted text is already stored is a duplicate. One bad file is reported and"
           + " skipped; the rest are imported.",
       "A dossier export (.json or .ndjson, or JSON on standard input) is restored as it was:"
-          + " ids where free, tags, notes, status, stars and the original files."
+          + " ids where free, tags, notes, status, stars and the original files.",
+      "http(s):// URLs (as arguments or with --urls) are fetched, several hosts at once and one"
+          + " request at a time per host, and imported with their response headers; a URL already"
+          + " archived (in its normalized form) is a duplicate without a fetch unless --refetch."
     })
 final class ImportCommand extends BaseCommand {
   @Override
@@ -43,9 +50,36 @@ final class ImportCommand extends BaseCommand {
     return true;
   }
 
-  @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files, folders, or - for stdin.")
+  @Completes(Completes.Kind.FILE)
+  @Parameters(
+      paramLabel = "PATH|URL",
+      arity = "0..*",
+      description = "Files, folders, - for stdin, or http(s):// URLs.")
   List<String> paths = new ArrayList<>();
 
+  @Completes(Completes.Kind.FILE)
+  @Option(
+      names = "--urls",
+      paramLabel = "FILE",
+      description = "Fetch and import the URLs listed in FILE (- for stdin), one a line.")
+  String urlsFile;
+
+  @Option(
+      names = "--refetch",
+      description =
+          "Fetch archived URLs again too: a page that changed becomes a new version of its article.")
+  boolean refetch;
+
+  @Option(
+      names = "--fetch",
+      description =
+          "For exports of Pocket, Instapaper, wallabag, Omnivore and bookmarks: fetch each page"
+              + " now (else each is stored with what the export holds, for refetch to fetch later).")
+  boolean fetchPages;
+
+  @Mixin FetchMixin fetch;
+
+  @Completes(Completes.Kind.TAG)
   @Option(
       names = "--tag",
       paramLabel = "TAG",
@@ -59,20 +93,65 @@ final class ImportCommand extends BaseCommand {
   String url;
 
   @Option(
+      names = {"--input", "--from"},
+      paramLabel = "TYPE",
+      description =
+          "Input format: ${COMPLETION-CANDIDATES} (default: auto, from the file name and"
+              + " content).")
+  InputFormat input = InputFormat.auto;
+
+  /** How the outcomes are printed. */
+  enum OutcomeFormat {
+    /** a summary line and the failures on stderr, for people */
+    text,
+    /** one JSON object an input on stdout as well */
+    ndjson
+  }
+
+  @Option(
       names = "--format",
       paramLabel = "FORMAT",
       description =
-          "Input format: auto, text, html, markdown or pdf (default: auto, from the file name and content).")
-  String format = "auto";
+          "${COMPLETION-CANDIDATES}: text prints a summary on stderr; ndjson also prints one JSON"
+              + " object an input on stdout: path, status (imported, duplicate, updated, failed),"
+              + " id, error (default: ${DEFAULT-VALUE}).")
+  OutcomeFormat format = OutcomeFormat.text;
+
+  /** The choices of --on-duplicate. */
+  enum DuplicateAction {
+    skip(OnDuplicate.SKIP),
+    update(OnDuplicate.UPDATE),
+    version(OnDuplicate.VERSION),
+    skip_near(OnDuplicate.SKIP_NEAR);
+
+    final OnDuplicate action;
+
+    DuplicateAction(OnDuplicate action) {
+      this.action = action;
+    }
+
+    /** As typed: skip-near. */
+    @Override
+    public String toString() {
+      return name().replace('_', '-');
+    }
+  }
 
   @Option(
       names = "--on-duplicate",
       paramLabel = "ACTION",
       description =
-          "For text already stored: skip, or update its metadata and original; skip-near also"
-              + " leaves out near-duplicate copies of a stored story, which are otherwise stored"
-              + " and marked as copies (default: skip).")
-  String onDuplicate = "skip";
+          "For text already stored: skip, or update its metadata and original; version: a file"
+              + " whose path is stored with other text becomes a new version of that article;"
+              + " skip-near also leaves out near-duplicate copies of a stored story, which are"
+              + " otherwise stored and marked as copies (default: ${DEFAULT-VALUE}).",
+      converter = DuplicateActionConverter.class)
+  DuplicateAction onDuplicate = DuplicateAction.skip;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Name every duplicate on stderr (by default they are only counted).")
+  boolean verbose;
 
   @Option(
       names = "--dry-run",
@@ -80,10 +159,23 @@ final class ImportCommand extends BaseCommand {
   boolean dryRun;
 
   @Option(
-      names = "--json",
+      names = "--skip-known",
       description =
-          "Print one JSON object a file on stdout: path, status (imported, duplicate, near-duplicate, updated, failed), id, error, and copy_of for a near-duplicate.")
-  boolean json;
+          "Leave out of the report and the exit status the files that failed the same way"
+              + " before (unchanged since the import that reported them): a nightly import exits 0"
+              + " when nothing new failed.")
+  boolean skipKnown;
+
+  /** The failures earlier imports into this archive met, and how many of this run's they are. */
+  private KnownFailures known;
+
+  private int knownFailed;
+
+  @Option(names = "--json", description = "The old spelling of --format ndjson, kept for scripts.")
+  boolean jsonAlias;
+
+  /** True when the outcomes go to stdout as NDJSON. */
+  private boolean json;
 
   @Option(
       names = "--max-size",
@@ -103,15 +195,26 @@ final class ImportCommand extends BaseCommand {
 
   @Override
   public Integer call() {
+    json = jsonAlias || format == OutcomeFormat.ndjson;
+    List<String> urls = new ArrayList<>();
+    List<String> local = new ArrayList<>();
+    for (String p : paths) {
+      (isUrl(p) ? urls : local).add(p);
+    }
+    if (urlsFile != null) {
+      urls.addAll(readUrls(urlsFile, local.contains("-")));
+    }
+    if (local.isEmpty() && urls.isEmpty()) {
+      throw new UsageException(
+          urlsFile != null
+              ? "--urls " + urlsFile + " lists no URL"
+              : "give files, folders, - or URLs to import");
+    }
+    paths = local;
     Options opts =
-        new Options(
-            tags,
-            url,
-            Format.parse(format),
-            parseOnDuplicate(onDuplicate),
-            dryRun,
-            parseSize(maxSize));
-    if (url != null && (paths.size() != 1 || Files.isDirectory(Path.of(paths.get(0))))) {
+        new Options(tags, url, input.format, onDuplicate.action, dryRun, parseSize(maxSize));
+    if (url != null
+        && (paths.size() != 1 || !urls.isEmpty() || Files.isDirectory(Path.of(paths.get(0))))) {
       throw new UsageException("--url needs exactly one file or - (standard input)");
     }
     JsonGenerator g = json ? Json.generator(out(), false) : null;
@@ -129,21 +232,69 @@ final class ImportCommand extends BaseCommand {
     BufferedInputStream stdin = new BufferedInputStream(env().stdin());
     List<String> files = new ArrayList<>();
     List<String> exports = new ArrayList<>();
+    List<String> toolExports = new ArrayList<>();
     for (String p : paths) {
+      if (!p.equals("-") && Files.isRegularFile(Path.of(p)) && Exports.detect(Path.of(p)) != null) {
+        toolExports.add(p);
+        continue;
+      }
       boolean export =
           p.equals("-")
               ? startsWithJson(stdin)
               : RestoreService.isExportName(p) && Files.isRegularFile(Path.of(p));
       (export ? exports : files).add(p);
     }
+    known = dryRun ? null : KnownFailures.load(env(), root().archivePath());
     try (Interruption stop = Interruption.watch(this)) {
-      return importAndReport(files, exports, stdin, opts, listener, stop);
+      return importAndReport(files, exports, urls, toolExports, stdin, opts, listener, stop);
+    } finally {
+      if (known != null) {
+        known.save();
+      }
+    }
+  }
+
+  /**
+   * An argument that names an address rather than a file ({@code scheme://...}): http and https are
+   * fetched, any other scheme is refused by name.
+   */
+  static boolean isUrl(String arg) {
+    return arg != null && arg.matches("(?s)[a-zA-Z][a-zA-Z0-9+.-]*://.*");
+  }
+
+  /** The URLs a --urls file lists: one a line, blank lines and # comments left out. */
+  private List<String> readUrls(String name, boolean stdinTaken) {
+    List<String> out = new ArrayList<>();
+    try {
+      List<String> lines;
+      if (name.equals("-")) {
+        if (stdinTaken) {
+          throw new UsageException("standard input cannot be both an article (-) and --urls -");
+        }
+        lines =
+            List.of(
+                new String(env().stdin().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .split("\\R"));
+      } else {
+        lines = Files.readAllLines(Path.of(name), java.nio.charset.StandardCharsets.UTF_8);
+      }
+      for (String line : lines) {
+        String t = line.strip();
+        if (!t.isEmpty() && !t.startsWith("#")) {
+          out.add(t);
+        }
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UsageException("--urls " + name + ": " + WriteFailure.reason(e, null));
     }
   }
 
   private int importAndReport(
       List<String> files,
       List<String> exports,
+      List<String> urls,
+      List<String> toolExports,
       BufferedInputStream stdin,
       Options opts,
       ImportService.Listener listener,
@@ -154,16 +305,17 @@ final class ImportCommand extends BaseCommand {
             : new ImportService(archive())
                 .links(follow, this::reportSkipped)
                 .run(files, () -> stdin, opts, listener, stop::requested);
+    if (!urls.isEmpty() && !stop.requested()) {
+      Summary w =
+          new WebImport(archive(), new Fetcher(fetch.options(opts.maxSize())))
+              .run(urls, refetch, opts, listener, stop::requested);
+      s = add(s, w);
+    }
+    for (String e : stop.requested() ? List.<String>of() : toolExports) {
+      s = add(s, importExport(e, opts, listener, stop));
+    }
     for (String e : stop.requested() ? List.<String>of() : exports) {
-      Summary r = restore(e, stdin, opts, listener);
-      s =
-          new Summary(
-              s.imported() + r.imported(),
-              s.duplicates() + r.duplicates(),
-              s.updated() + r.updated(),
-              s.failed() + r.failed(),
-              s.millis() + r.millis(),
-              s.near() + r.near());
+      s = add(s, restore(e, stdin, opts, listener));
     }
     bar.close();
     out().flush();
@@ -171,7 +323,7 @@ final class ImportCommand extends BaseCommand {
     say(
         String.format(
             Locale.ROOT,
-            "%s%s %d, %d duplicate%s%s%s, %d failed (%d file%s in %.1f s)",
+            "%s%s %d, %d duplicate%s%s%s, %d failed%s (%d file%s in %.1f s)",
             stop.requested() ? "stopped by Ctrl-C; the rest was not imported; " : "",
             verb,
             s.imported(),
@@ -186,6 +338,7 @@ final class ImportCommand extends BaseCommand {
                     + (opts.onDuplicate() == OnDuplicate.SKIP_NEAR ? " left out" : " stored"),
             s.updated() > 0 ? ", " + s.updated() + " updated" : "",
             s.failed(),
+            knownFailed > 0 ? " (" + knownFailed + " known from before, not reported again)" : "",
             s.files(),
             s.files() == 1 ? "" : "s",
             s.millis() / 1000.0));
@@ -193,10 +346,59 @@ final class ImportCommand extends BaseCommand {
     if (stop.requested()) {
       return ExitCode.INTERRUPTED;
     }
-    if (s.failed() == 0) {
+    if (s.failed() - knownFailed == 0) {
       return ExitCode.OK;
     }
     return s.failed() == s.files() ? ExitCode.FAILURE : ExitCode.PARTIAL;
+  }
+
+  /** An export of another tool: its entries, fetched with --fetch, with their tags and states. */
+  private Summary importExport(
+      String name, Options opts, ImportService.Listener listener, Interruption stop) {
+    Path file = Path.of(name);
+    Exports.Kind kind = Exports.detect(file);
+    List<Exports.Entry> entries;
+    try {
+      entries = Exports.read(file, kind);
+    } catch (IOException e) {
+      listener.outcome(new Outcome(name, Status.FAILED, null, e.getMessage()));
+      return new Summary(0, 0, 0, 1, 0);
+    }
+    say(name + ": " + entries.size() + " entries of a " + kind.label + " export");
+    return new ExportImport(archive())
+        .run(
+            name,
+            entries,
+            kind,
+            fetchPages ? new Fetcher(fetch.options(opts.maxSize())) : null,
+            opts,
+            listener,
+            stop::requested);
+  }
+
+  private static Summary add(Summary s, Summary r) {
+    return new Summary(
+        s.imported() + r.imported(),
+        s.duplicates() + r.duplicates(),
+        s.updated() + r.updated(),
+        s.failed() + r.failed(),
+        s.millis() + r.millis(),
+        s.near() + r.near());
+  }
+
+  /** Reads --on-duplicate: skip, update, version or skip-near. */
+  static final class DuplicateActionConverter
+      implements picocli.CommandLine.ITypeConverter<DuplicateAction> {
+    @Override
+    public DuplicateAction convert(String s) {
+      for (DuplicateAction a : DuplicateAction.values()) {
+        if (a.name().replace('_', '-').equalsIgnoreCase(s)) {
+          return a;
+        }
+      }
+      throw new picocli.CommandLine.TypeConversionException(
+          "--on-duplicate must be skip, update, version or skip-near, not '" + s + "'");
+    }
   }
 
   /**
@@ -263,12 +465,25 @@ final class ImportCommand extends BaseCommand {
 
   private synchronized void report(Outcome o) {
     String path = Text.safeForTerminal(o.path(), false);
-    if (o.status() == Status.FAILED || (o.status() == Status.DUPLICATE && !json)) {
+    if (known != null) {
+      if (o.status() != Status.FAILED) {
+        known.succeeded(o.path());
+      } else if (known.failed(o.path()) && skipKnown) {
+        knownFailed++;
+        return;
+      }
+    }
+    boolean named = verbose && !json;
+    if (o.status() == Status.FAILED || (o.status() == Status.DUPLICATE && named)) {
       bar.close(); // the message gets its own line; the bar comes back under it
     }
-    if (o.status() == Status.FAILED) {
+    if (isUrl(o.path()) && o.status() != Status.FAILED && !json) {
+      // every URL gets its line: a page is not a file the user can look at
+      bar.close();
+      say(o.status().label() + ": " + path + urlDetail(o));
+    } else if (o.status() == Status.FAILED) {
       err().println("error: " + path + ": " + Text.safeForTerminal(o.error(), false));
-    } else if (o.status() == Status.DUPLICATE && !json) {
+    } else if (o.status() == Status.DUPLICATE && named) {
       say("duplicate: " + path + (o.id() != null ? " (same text as article " + o.id() + ")" : ""));
     } else if (o.status() == Status.NEAR_DUPLICATE && !json) {
       bar.close();
@@ -283,10 +498,20 @@ final class ImportCommand extends BaseCommand {
     }
   }
 
+  private static String urlDetail(Outcome o) {
+    if (o.id() == null) {
+      return o.status() == Status.DUPLICATE ? " (named earlier in the list)" : "";
+    }
+    return switch (o.status()) {
+      case UPDATED -> " (a new version of article " + o.id() + ")";
+      default -> " (article " + o.id() + ")";
+    };
+  }
+
   private void writeJson(JsonGenerator g, Outcome o) {
     try {
       g.writeStartObject();
-      g.writeStringField("path", o.path());
+      g.writeStringField(isUrl(o.path()) ? "url" : "path", o.path());
       g.writeStringField("status", o.status().label());
       if (o.id() == null) {
         g.writeNullField("id");
@@ -327,17 +552,6 @@ final class ImportCommand extends BaseCommand {
     } catch (IOException e) {
       return false;
     }
-  }
-
-  static OnDuplicate parseOnDuplicate(String s) {
-    return switch (s.toLowerCase(Locale.ROOT)) {
-      case "skip" -> OnDuplicate.SKIP;
-      case "update" -> OnDuplicate.UPDATE;
-      case "skip-near" -> OnDuplicate.SKIP_NEAR;
-      default ->
-          throw new UsageException(
-              "--on-duplicate must be skip, update or skip-near, not '" + s + "'");
-    };
   }
 
   static long parseSize(String s) {

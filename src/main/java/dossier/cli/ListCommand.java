@@ -17,6 +17,7 @@ import picocli.CommandLine.Parameters;
       "See 'man dossier-query' for the query language."
     })
 final class ListCommand extends BaseCommand implements QueryWords {
+  @Completes(Completes.Kind.QUERY)
   @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Query words and filters.")
   List<String> query = new ArrayList<>();
 

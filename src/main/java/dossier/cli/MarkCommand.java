@@ -28,6 +28,7 @@ final class MarkCommand extends BaseCommand implements QueryWords {
 
   @Mixin TargetOptions target;
 
+  @Completes(Completes.Kind.QUERY)
   @Parameters(
       paramLabel = "STATUS|QUERY",
       arity = "0..*",

@@ -26,6 +26,7 @@ import picocli.CommandLine.Parameters;
           + " extract from and is left as it is."
     })
 final class ReextractCommand extends BaseCommand implements QueryWords {
+  @Completes(Completes.Kind.QUERY)
   @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Query words and filters.")
   List<String> query = new ArrayList<>();
 

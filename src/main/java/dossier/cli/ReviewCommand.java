@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(
@@ -22,11 +23,22 @@ import picocli.CommandLine.Parameters;
       "Changes made by other dossier processes while it runs show up within a second or two."
     })
 final class ReviewCommand extends BaseCommand implements QueryWords {
+  @Completes(Completes.Kind.QUERY)
   @Parameters(
       paramLabel = "QUERY",
       arity = "0..*",
       description = "The articles to review (default: is:new).")
   List<String> query = new ArrayList<>();
+
+  @Option(
+      names = "--mark-read",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Opening a new article marks it read, as in mutt and newsboat (default); --no-mark-read"
+              + " leaves it new (N toggles it either way). In the config: review.mark-read = false.")
+  boolean markRead = true;
 
   @Override
   public Integer call() throws IOException {
@@ -45,7 +57,15 @@ final class ReviewCommand extends BaseCommand implements QueryWords {
                   .map(s -> new TagSuggester.Suggestion(s.tag(), s.reason()))
                   .toList();
         };
-    Review.run(archive, q, root().color(), suggesters, env().stdin(), env().stdoutBytes());
+    Review.run(
+        archive,
+        q,
+        root().color(),
+        suggesters,
+        env().stdin(),
+        env().stdoutBytes(),
+        env().vars(),
+        markRead);
     return ExitCode.OK;
   }
 }

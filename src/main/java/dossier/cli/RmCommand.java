@@ -30,6 +30,7 @@ final class RmCommand extends BaseCommand implements QueryWords {
 
   @Mixin TargetOptions target;
 
+  @Completes(Completes.Kind.QUERY)
   @Parameters(
       paramLabel = "QUERY",
       arity = "0..*",

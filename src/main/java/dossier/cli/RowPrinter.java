@@ -7,8 +7,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Prints rows of named columns (tags, log, rules, saved searches) in the listing formats. The first
@@ -27,6 +25,14 @@ final class RowPrinter implements AutoCloseable {
     this.format = options.effective();
     this.nul = options.nul;
     this.columns = columns;
+  }
+
+  private boolean header;
+
+  /** The table gets a first line that names the columns (the other formats always name them). */
+  RowPrinter withHeader() {
+    header = true;
+    return this;
   }
 
   void row(Object... values) {
@@ -79,17 +85,22 @@ final class RowPrinter implements AutoCloseable {
           g.flush();
         }
         case csv, tsv -> {
-          CSVFormat f = format == OutputFormat.csv ? CSVFormat.RFC4180 : CSVFormat.TDF;
-          CSVPrinter p = new CSVPrinter(out, f.builder().setRecordSeparator('\n').get());
-          p.printRecord((Object[]) columns);
+          Records p = Records.of(out, format);
+          p.row((Object[]) columns);
           for (Object[] r : rows) {
-            p.printRecord(r);
+            p.row(r);
           }
           p.flush();
         }
         case table -> {
           int[] w = new int[columns.length];
           List<String[]> cells = new ArrayList<>();
+          if (header && !rows.isEmpty()) {
+            cells.add(columns.clone());
+            for (int i = 0; i < columns.length; i++) {
+              w[i] = Terminal.displayWidth(columns[i]);
+            }
+          }
           for (Object[] r : rows) {
             String[] c = new String[columns.length];
             for (int i = 0; i < columns.length; i++) {

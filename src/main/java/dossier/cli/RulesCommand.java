@@ -62,6 +62,7 @@ final class RulesCommand extends BaseCommand {
       return true;
     }
 
+    @Completes(Completes.Kind.QUERY)
     @Parameters(
         arity = "1..*",
         paramLabel = "QUERY",
@@ -69,6 +70,7 @@ final class RulesCommand extends BaseCommand {
         description = "The query.")
     List<String> query = new ArrayList<>();
 
+    @Completes(Completes.Kind.TAG)
     @Option(names = "--tag", required = true, paramLabel = "TAG", description = "The tag to give.")
     String tag;
 
@@ -105,6 +107,7 @@ final class RulesCommand extends BaseCommand {
       mixinStandardHelpOptions = true,
       description = "Run every rule on the stored articles (only those matching QUERY, if given).")
   static final class Apply extends BaseCommand {
+    @Completes(Completes.Kind.QUERY)
     @Parameters(
         arity = "0..*",
         paramLabel = "QUERY",
@@ -112,23 +115,30 @@ final class RulesCommand extends BaseCommand {
         description = "Limit to these articles.")
     List<String> query = new ArrayList<>();
 
+    @Option(
+        names = "--dry-run",
+        description = "Print how many articles each rule would tag; change nothing.")
+    boolean dryRun;
+
     @Override
     public Integer call() {
       List<String> q = new ArrayList<>(query);
       q.remove("--");
-      Map<Rule, Integer> counts = new RuleService(archive()).apply(String.join(" ", q));
+      boolean dry = dryRun;
+      Map<Rule, Integer> counts = new RuleService(archive()).apply(String.join(" ", q), dry);
       int total = 0;
+      String verb = dry ? "would tag " : "tagged ";
       for (Map.Entry<Rule, Integer> e : counts.entrySet()) {
         total += e.getValue();
-        say("rule " + e.getKey().id() + " (" + e.getKey().tag() + "): tagged " + e.getValue());
+        say("rule " + e.getKey().id() + " (" + e.getKey().tag() + "): " + verb + e.getValue());
       }
       say(
           counts.size()
               + " rule"
               + (counts.size() == 1 ? "" : "s")
-              + " applied; "
+              + (dry ? " tried; " : " applied; ")
               + total
-              + " tags added");
+              + (dry ? " tags would be added (dry run: nothing changed)" : " tags added"));
       return ExitCode.OK;
     }
   }

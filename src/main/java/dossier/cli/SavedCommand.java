@@ -56,6 +56,7 @@ final class SavedCommand extends BaseCommand {
         description = "Letters, digits, '.', '_', '-', '/'.")
     String name;
 
+    @Completes(Completes.Kind.QUERY)
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "QUERY", description = "The query.")
     List<String> query = new ArrayList<>();
 
@@ -97,6 +98,7 @@ final class SavedCommand extends BaseCommand {
 
   @Command(name = "rm", mixinStandardHelpOptions = true, description = "Delete a saved search.")
   static final class Remove extends BaseCommand {
+    @Completes(Completes.Kind.SAVED_SEARCH)
     @Parameters(paramLabel = "NAME")
     String name;
 

@@ -21,6 +21,7 @@ import picocli.CommandLine.Parameters;
       "See 'man dossier-query' for the query language."
     })
 final class SearchCommand extends BaseCommand implements QueryWords {
+  @Completes(Completes.Kind.QUERY)
   @Parameters(paramLabel = "QUERY", arity = "1..*", description = "Query words and filters.")
   List<String> query = new ArrayList<>();
 

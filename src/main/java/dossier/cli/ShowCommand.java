@@ -8,6 +8,7 @@ import dossier.ingest.Decoder;
 import dossier.service.ArticleService;
 import dossier.service.CopyService;
 import dossier.service.Selector;
+import dossier.service.VersionService;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -49,7 +50,9 @@ final class ShowCommand extends BaseCommand {
           + " self-reference' ('according to the X article'; a citation of another outlet never"
           + " names the publisher). In Markdown: 'front matter' (the YAML header), 'first"
           + " heading'. Anywhere: 'first sentence' (a title made from the text), 'command line'"
-          + " (import --url), or 'edit': set by a person with 'dossier edit', and pinned, so that"
+          + " (import --url), 'pdf heading' and 'pdf metadata' (a PDF's large type and its"
+          + " document information), 'fetched url' (the address a fetch ended at), 'http"
+          + " last-modified' (the server's date, when the page gives none), or 'edit': set by a person with 'dossier edit', and pinned, so that"
           + " reextract never overwrites it. A field without a value has no origin (unless a"
           + " person emptied it: 'edit'); a value stored before origins were kept shows 'not"
           + " recorded'.";
@@ -96,10 +99,27 @@ final class ShowCommand extends BaseCommand {
     }
   }
 
+  @Option(
+      names = "--versions",
+      description =
+          "List the article's versions (a page fetched again that changed) with when each was"
+              + " stored; compare two with 'dossier diff'.")
+  boolean versions;
+
   @Override
   public Integer call() {
     ArticleService service = new ArticleService(archive());
     List<Long> wanted = ids();
+    if (versions) {
+      VersionService v = new VersionService(archive());
+      for (long id : wanted) {
+        if (wanted.size() > 1) {
+          out().println("article " + id + ":");
+        }
+        VersionsPrinter.print(v.versions(id, true), out());
+      }
+      return ExitCode.OK;
+    }
     if (format == ShowFormat.raw) {
       List<byte[]> originals = new ArrayList<>();
       for (long id : wanted) {

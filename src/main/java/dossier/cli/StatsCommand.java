@@ -35,6 +35,7 @@ final class StatsCommand extends BaseCommand implements QueryWords {
   private static final String[] EIGHTHS = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
   private static final String SPARKS = "▁▂▃▄▅▆▇█";
 
+  @Completes(Completes.Kind.QUERY)
   @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Query words and filters.")
   List<String> query = new ArrayList<>();
 

@@ -1,5 +1,6 @@
 package dossier.cli;
 
+import dossier.core.NotFoundException;
 import dossier.core.TagChange;
 import dossier.core.Text;
 import dossier.core.UsageException;
@@ -27,7 +28,10 @@ import picocli.CommandLine.Parameters;
       "Examples:%n  dossier tag +economy -draft -- oil prices%n  dossier list tag:new"
           + " --format ids | dossier tag +seen -%n  dossier tag --batch < changes.txt",
       "In --batch mode each line of standard input is '+a -b -- query', applied in a transaction"
-          + " of its own; a bad line is reported by its number and the others still apply."
+          + " of its own; a bad line is reported by its number and the others still apply. Exit"
+          + " status: 0 when every line applied, 3 when some failed and the others applied, 2"
+          + " when every line failed.",
+      "An id that names no article (--ids, -) is exit status 4, and nothing is changed."
     })
 final class TagCommand extends BaseCommand implements QueryWords {
   @Option(
@@ -42,6 +46,7 @@ final class TagCommand extends BaseCommand implements QueryWords {
   @Option(names = "--dry-run", description = "Print what would change; change nothing.")
   boolean dryRun;
 
+  @Completes(Completes.Kind.QUERY)
   @Parameters(
       paramLabel = "+TAG|-TAG|QUERY",
       arity = "0..*",
@@ -121,7 +126,7 @@ final class TagCommand extends BaseCommand implements QueryWords {
           if (dryRun) {
             out().println("line " + lineNo + ": " + describe(r));
           }
-        } catch (UsageException e) {
+        } catch (UsageException | NotFoundException e) {
           failed++;
           err()
               .println(

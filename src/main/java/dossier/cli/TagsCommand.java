@@ -55,7 +55,7 @@ final class TagsCommand extends BaseCommand {
       }
       nodes.get(c.name())[0] = c.count();
     }
-    try (RowPrinter p = new RowPrinter(out(), output, "tag", "own", "total")) {
+    try (RowPrinter p = new RowPrinter(out(), output, "tag", "own", "total").withHeader()) {
       for (Map.Entry<String, long[]> e : nodes.entrySet()) {
         int depth = e.getKey().split("/").length - 1;
         p.row("  ".repeat(depth) + display.get(e.getKey()), e.getValue()[0], e.getValue()[1]);
@@ -68,6 +68,7 @@ final class TagsCommand extends BaseCommand {
       mixinStandardHelpOptions = true,
       description = "Rename a tag and its children (a/b becomes NEW/b).")
   static final class Rename extends BaseCommand {
+    @Completes(Completes.Kind.TAG)
     @Parameters(index = "0", paramLabel = "OLD")
     String from;
 
@@ -88,9 +89,11 @@ final class TagsCommand extends BaseCommand {
       mixinStandardHelpOptions = true,
       description = "Move every article of the SOURCE tags to --into and delete the sources.")
   static final class Merge extends BaseCommand {
+    @Completes(Completes.Kind.TAG)
     @Parameters(arity = "1..*", paramLabel = "SOURCE")
     List<String> from = new ArrayList<>();
 
+    @Completes(Completes.Kind.TAG)
     @Option(
         names = "--into",
         required = true,
@@ -120,6 +123,7 @@ final class TagsCommand extends BaseCommand {
       mixinStandardHelpOptions = true,
       description = "Remove a tag and its children from every article.")
   static final class Delete extends BaseCommand {
+    @Completes(Completes.Kind.TAG)
     @Parameters(paramLabel = "TAG")
     String tag;
 

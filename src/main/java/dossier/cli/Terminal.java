@@ -11,9 +11,12 @@ final class Terminal {
   static final String YELLOW = "\033[33m";
   static final String CYAN = "\033[36m";
   static final String RESET = "\033[0m";
+  static final String RED = "\033[31m";
+  static final String GREEN = "\033[32m";
 
   /** Every escape sequence dossier writes to a terminal itself: nothing else passes. */
-  static final java.util.Set<String> CODES = java.util.Set.of(BOLD, DIM, YELLOW, CYAN, RESET);
+  static final java.util.Set<String> CODES =
+      java.util.Set.of(BOLD, DIM, YELLOW, CYAN, RESET, RED, GREEN);
 
   private static final java.util.regex.Pattern PHRASE_GAP =
       java.util.regex.Pattern.compile(Hit.MARK_END + "(\\s+)" + Hit.MARK_START);

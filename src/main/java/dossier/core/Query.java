@@ -116,6 +116,8 @@ public sealed interface Query {
     NOTED,
     /** without a publication date ({@code is:undated}, {@code date:none}) */
     UNDATED,
+    /** whose page, fetched again the last time, had changed ({@code is:changed}) */
+    CHANGED,
     /** a near-duplicate copy of an earlier article ({@code is:copy}) */
     COPY;
 

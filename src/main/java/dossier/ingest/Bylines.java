@@ -174,4 +174,27 @@ final class Bylines {
         "(?:the|a|an|this|that|our|your|their|his|her|its|staff|share|follow|read|more|home|news|menu|search|advertisement|"
             + "comments?|related|subscribe|sign in|log in|contact|about)(?:\\s.*)?");
   }
+
+  private static final Pattern BIO_VERB =
+      Pattern.compile(
+          "^\\s*(?:,\\s*)?(?:is|was|covers|has covered|has been|writes|reports|joined|edits)\\b.*",
+          Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+  /**
+   * True when {@code para} is a bio of one of {@code authors}: "Ada Lind is a correspondent for The
+   * Post...", "ADA LIND IS THE NETWORK'S POLITICAL EDITOR", at most 80 words.
+   */
+  static boolean isBio(String para, List<String> authors) {
+    if (authors.isEmpty() || para.length() > 600 || para.indexOf('\n') >= 0) {
+      return false;
+    }
+    for (String a : authors) {
+      if (a.length() >= 4
+          && para.regionMatches(true, 0, a, 0, a.length())
+          && BIO_VERB.matcher(para.substring(a.length())).matches()) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

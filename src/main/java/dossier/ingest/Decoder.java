@@ -29,6 +29,14 @@ public final class Decoder {
   public record Decoded(String text, Charset charset) {}
 
   public static Decoded decode(byte[] b) {
+    return decode(b, null);
+  }
+
+  /**
+   * Decodes {@code b}, the charset a server named in its Content-Type header ({@code header}, may
+   * be null) coming before the one the page declares, and both before detection.
+   */
+  public static Decoded decode(byte[] b, Charset header) {
     Charset bom = bomCharset(b);
     if (bom != null) {
       int skip = bom.equals(StandardCharsets.UTF_8) ? 3 : 2;
@@ -38,7 +46,7 @@ public final class Decoder {
     if (utf16 != null) {
       return new Decoded(new String(b, utf16), utf16);
     }
-    Charset declared = declaredCharset(b);
+    Charset declared = header != null ? header : declaredCharset(b);
     if (declared != null && isSingleByte(declared) && hasMultiByteUtf8(b)) {
       // Pages re-saved as UTF-8 often keep their old legacy declaration; valid multi-byte UTF-8
       // almost never happens by chance in legacy text, so it wins over the declaration.
@@ -51,6 +59,14 @@ public final class Decoder {
       String strict = strictDecode(b, declared);
       if (strict != null) {
         return new Decoded(strict, declared);
+      }
+    }
+    if (header != null) {
+      // a header the bytes do not fit: what the page itself says
+      Charset page = declaredCharset(b);
+      String strict = page == null ? null : strictDecode(b, page);
+      if (strict != null) {
+        return new Decoded(strict, page);
       }
     }
     String utf8 = strictDecode(b, StandardCharsets.UTF_8);

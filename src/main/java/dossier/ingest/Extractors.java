@@ -22,6 +22,16 @@ public final class Extractors {
    * @throws ExtractionException when the bytes are not an article (binary, empty)
    */
   public static Extracted extract(byte[] bytes, String fileName, Format format) {
+    return extract(bytes, fileName, format, null);
+  }
+
+  /**
+   * Extracts the article in {@code bytes} as {@link #extract(byte[], String, Format)} does, with
+   * the charset a server's Content-Type header named ({@code headerCharset}, may be null) taking
+   * precedence over the page's own declaration.
+   */
+  public static Extracted extract(
+      byte[] bytes, String fileName, Format format, java.nio.charset.Charset headerCharset) {
     if (isGzip(bytes)) {
       bytes = gunzip(bytes);
     }
@@ -37,7 +47,7 @@ public final class Extractors {
     if (looksBinary(bytes)) {
       throw new ExtractionException("binary file, not text, HTML, Markdown or PDF");
     }
-    String text = Decoder.decode(bytes).text();
+    String text = Decoder.decode(bytes, headerCharset).text();
     Format f = format == Format.AUTO ? decideFormat(fileName, text) : format;
     Extracted x =
         switch (f) {

@@ -1,6 +1,12 @@
 package dossier.ingest;
 
 import dossier.core.Text;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -79,6 +85,52 @@ final class Furniture {
               + "google play|rss)\\b",
           Pattern.CASE_INSENSITIVE);
 
+  /** The phrases of {@code furniture-phrases.txt}, one pattern a line. */
+  static final List<Pattern> PHRASES = phrases();
+
+  private static List<Pattern> phrases() {
+    List<Pattern> out = new ArrayList<>();
+    try (InputStream in = Furniture.class.getResourceAsStream("furniture-phrases.txt")) {
+      if (in == null) {
+        throw new IllegalStateException("furniture-phrases.txt missing from the build");
+      }
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (!line.isBlank() && !line.startsWith("#")) {
+          out.add(Pattern.compile(line.strip(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return List.copyOf(out);
+  }
+
+  /** True when the collapsed line is one of the furniture phrases of the resource file. */
+  static boolean isPhrase(String t) {
+    if (t.isEmpty() || t.length() > 300) {
+      return false;
+    }
+    for (Pattern p : PHRASES) {
+      if (p.matcher(t).matches()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Pattern RELATED_HEADING =
+      Pattern.compile(
+          "(?:more on this story|more stories|related(?: stories| articles| coverage| content)?|"
+              + "read more|further reading|you (?:may|might) also like|recommended(?: for you)?|"
+              + "more (?:on|from|about) [\\p{L} ]{1,40}|also read|see also)\\s*[:»›]?",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /** A heading over a list of other stories: "Read more:", "Related", "More on this story". */
+  static boolean isRelatedHeading(String line) {
+    String t = Spaces.collapse(line);
+    return t.length() <= 60 && RELATED_HEADING.matcher(t).matches();
+  }
+
   /** A line that is furniture wherever it appears, even between paragraphs of the article. */
   static boolean isKnown(String line) {
     return line.length() <= 400 && isKnownCollapsed(Spaces.collapse(line));
@@ -86,6 +138,9 @@ final class Furniture {
 
   /** {@link #isKnown} of a line whose spaces are collapsed already, as the text extractor's are. */
   static boolean isKnownCollapsed(String t) {
+    if (isPhrase(t)) {
+      return true;
+    }
     if (t.isEmpty() || t.length() > 160) {
       return false;
     }

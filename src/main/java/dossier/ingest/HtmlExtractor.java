@@ -2,9 +2,11 @@ package dossier.ingest;
 
 import dossier.core.Extracted;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -26,6 +28,8 @@ final class HtmlExtractor {
     List<String> body = new ArrayList<>(paras.size());
     String normTitle = meta.title == null ? "" : MainContent.normalize(meta.title);
     String normCaption = caption == null ? "" : MainContent.normalize(caption);
+    Set<String> captions = figureCaptions(doc);
+    boolean inRelatedList = false;
     for (String p : paras) {
       if (!normCaption.isEmpty()
           && p.length() < 600
@@ -36,9 +40,18 @@ final class HtmlExtractor {
       StringBuilder kept = new StringBuilder();
       for (String line : p.split("\n")) {
         boolean top = body.size() < 3;
+        if (Furniture.isRelatedHeading(line)) {
+          inRelatedList = true;
+          continue;
+        }
+        if (inRelatedList && Furniture.isLinkLike(line)) {
+          continue; // a headline of the list of related stories
+        }
+        inRelatedList = false;
         if (Furniture.isKnown(line)
             || Furniture.isFurnitureList(line)
             || Furniture.isPitch(line)
+            || isCaption(line, captions)
             || top && (MainContent.normalize(line).equals(normTitle) || Bylines.isByLine(line))) {
           continue;
         }
@@ -49,6 +62,15 @@ final class HtmlExtractor {
       }
       if (kept.length() > 0) {
         body.add(kept.toString());
+      }
+    }
+    // The author's bio at the end: "Ada Lind is a correspondent for ..."
+    for (int k = 0; k < 3 && !body.isEmpty(); k++) {
+      String last = body.get(body.size() - 1);
+      if (Bylines.isBio(last, meta.authors)) {
+        body.remove(body.size() - 1);
+      } else {
+        break;
       }
     }
     Map<String, String> origins = new LinkedHashMap<>(meta.origins);
@@ -74,6 +96,47 @@ final class HtmlExtractor {
         "html",
         null,
         origins);
+  }
+
+  /**
+   * The captions of every figure of the page, as their words without spaces, with and without their
+   * credits: a body line that is one of them is a caption, not text.
+   */
+  private static Set<String> figureCaptions(Document doc) {
+    Set<String> out = new HashSet<>();
+    int n = 0;
+    for (Element fc :
+        doc.select("figcaption, .wp-caption-text, [class*=caption], [class*=Caption]")) {
+      if (++n > 300) {
+        break;
+      }
+      String t = Spaces.collapse(fc.text());
+      if (t.isEmpty() || t.length() > 600) {
+        continue;
+      }
+      out.add(squashed(t));
+      String c = Captions.withoutCredit(fc);
+      if (c != null) {
+        out.add(squashed(c));
+      }
+    }
+    out.remove("");
+    return out;
+  }
+
+  private static boolean isCaption(String line, Set<String> captions) {
+    if (captions.isEmpty() || line.length() > 600) {
+      return false;
+    }
+    if (captions.contains(squashed(line))) {
+      return true;
+    }
+    String c = Captions.withoutCredit(line);
+    return c != null && captions.contains(squashed(c));
+  }
+
+  private static String squashed(String s) {
+    return MainContent.normalize(s).replace(" ", "");
   }
 
   private static String normalizedCaption(String p) {

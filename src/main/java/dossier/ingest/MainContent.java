@@ -272,8 +272,22 @@ final class MainContent {
       return body;
     }
     top = promote(top, topScore, candidates, scores, body);
+    // Where the best container stood: the lede is searched for before it once the sibling pass
+    // has taken what it keeps.
+    Element mark = top.parent() == null ? null : doc.createElement("span");
+    if (mark != null) {
+      top.before(mark);
+    }
+    int topLen = stats.len(top);
     Element article = gatherSiblings(doc, top, scores, stats, pass);
+    List<Element> lede = mark == null ? List.of() : lede(mark, topLen, stats, body, pass);
+    if (mark != null) {
+      mark.remove();
+    }
     clean(article, title, pass);
+    for (int i = lede.size() - 1; i >= 0; i--) {
+      article.prependChild(lede.get(i));
+    }
     return article;
   }
 
@@ -384,6 +398,73 @@ final class MainContent {
       }
     }
     return article;
+  }
+
+  /** Ancestors above the best container searched for a lede that sits in a box of its own. */
+  static final int LEDE_LEVELS = 8;
+
+  /** A paragraph of the lede has at least this many characters, as the sibling pass asks. */
+  static final int LEDE_MIN_LENGTH = 80;
+
+  /**
+   * The opening paragraphs that a page keeps apart from its body (an intro, standfirst or summary
+   * box, or the first of several text sections split by figures): the text paragraphs that come
+   * before the best container under its nearest ancestors, back to the headline. A box with text
+   * but no such paragraph (a link list, a teaser) ends the search, and so does the headline.
+   */
+  private static List<Element> lede(
+      Element mark, int topLen, Stats stats, Element body, Pass pass) {
+    List<Element> out = new ArrayList<>();
+    int total = 0;
+    Element path = mark;
+    for (int level = 0; path != null && path != body && level < LEDE_LEVELS; level++) {
+      for (Element sib = path.previousElementSibling();
+          sib != null;
+          sib = sib.previousElementSibling()) {
+        if (!sib.select("h1").isEmpty()) {
+          return out;
+        }
+        String tag = sib.normalName();
+        if (stats.len(sib) < 25
+            || tag.equals("figure")
+            || tag.equals("header")
+            || tag.equals("form")
+            || pass.weighClasses && classWeight(sib) < 0) {
+          continue;
+        }
+        List<Element> paras = new ArrayList<>();
+        for (Element p : tag.equals("p") ? List.of(sib) : sib.select("p")) {
+          if (isLedeParagraph(p, stats)) {
+            paras.add(p);
+          }
+        }
+        if (paras.isEmpty()) {
+          return out;
+        }
+        for (Element p : paras) {
+          total += stats.len(p);
+        }
+        if (total > Math.max(topLen, 2000)) {
+          return out;
+        }
+        out.addAll(0, paras);
+      }
+      path = path.parent();
+    }
+    return out;
+  }
+
+  private static boolean isLedeParagraph(Element p, Stats stats) {
+    if (stats.len(p) < LEDE_MIN_LENGTH || stats.linkDensity(p) >= 0.25) {
+      return false;
+    }
+    for (Element a = p.parent(); a != null; a = a.parent()) {
+      String tag = a.normalName();
+      if (tag.equals("figure") || tag.equals("figcaption") || tag.equals("body")) {
+        return !tag.equals("figure") && !tag.equals("figcaption");
+      }
+    }
+    return true;
   }
 
   /** Strips scripts, hidden boxes and (in the strict pass) boxes named like page furniture. */
@@ -575,11 +656,36 @@ final class MainContent {
       }
       if (pass.cleanConditionally
           && Set.of("form", "fieldset", "table", "ul", "div").contains(tag)
-          && shouldRemove(e, stats, pass)) {
+          && shouldRemove(e, stats, pass)
+          && !holdsProse(e, stats)) {
         e.remove();
       }
     }
     removeTitleHeading(article, title);
+  }
+
+  /** Text in paragraphs of this many characters or more keeps a box through the cleaning. */
+  static final int PROSE_KEEPS_BOX = 500;
+
+  /**
+   * True when a box holds the article's prose: long paragraphs of few links, {@link
+   * #PROSE_KEEPS_BOX} characters of them at least, and most of the box's text. A byline, share bar
+   * or link column beside a section of the article must not take the section down with it.
+   */
+  private static boolean holdsProse(Element e, Stats stats) {
+    int len = stats.len(e);
+    if (len < PROSE_KEEPS_BOX || e.normalName().equals("form")) {
+      return false;
+    }
+    int prose = 0;
+    for (Element p : e.select("p")) {
+      if (stats.len(p) >= LEDE_MIN_LENGTH
+          && stats.linkDensity(p) < 0.25
+          && !within(p, "figure", 8)) {
+        prose += stats.len(p);
+      }
+    }
+    return prose >= PROSE_KEEPS_BOX && prose * 2 > len;
   }
 
   private static boolean shouldRemove(Element e, Stats stats, Pass pass) {

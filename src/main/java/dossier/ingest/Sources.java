@@ -38,12 +38,17 @@ public final class Sources {
   private Sources() {}
 
   /** One input: a file, stdin, or a path that could not be walked (with its error). */
-  public record Source(String display, Path file, Supplier<InputStream> stdin, String error) {
+  public record Source(
+      String display, Path file, Supplier<InputStream> stdin, String error, WebPage page) {
+    public Source(String display, Path file, Supplier<InputStream> stdin, String error) {
+      this(display, file, stdin, error, null);
+    }
+
     public boolean isStdin() {
       return stdin != null;
     }
 
-    /** The file's name, for its extension; null for stdin. */
+    /** The file's name, for its extension; null for stdin and pages. */
     public String name() {
       return file == null ? null : file.getFileName().toString();
     }
@@ -225,6 +230,9 @@ public final class Sources {
    */
   public static byte[] read(Source s, long maxSize) throws IOException {
     byte[] raw;
+    if (s.page() != null) {
+      return s.page().body(); // fetched within the same cap, gzip already decoded
+    }
     if (s.isStdin()) {
       raw = readLimited(s.stdin().get(), maxSize, "standard input holds");
     } else {

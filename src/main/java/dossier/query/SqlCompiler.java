@@ -240,7 +240,7 @@ final class SqlCompiler {
       return switch (is.state()) {
         case NEW, READ, REVIEWED, ARCHIVED, STARRED -> Access.INDEX;
         case UNDATED -> Access.DATE;
-        case UNTAGGED, NOTED -> Access.SCAN;
+        case UNTAGGED, NOTED, CHANGED -> Access.SCAN;
         case COPY -> Access.ID;
       };
     }
@@ -504,6 +504,13 @@ final class SqlCompiler {
         case NOTED -> Sql.of("coalesce(trim(a.note), '') <> ''");
         case UNDATED -> Sql.of("a.published IS NULL");
         case COPY -> Sql.of(id + " IN (SELECT article_id FROM copies)");
+        case CHANGED ->
+            // the article's last real fetch (a redirect's address is recorded with no headers)
+            Sql.of(
+                "EXISTS (SELECT 1 FROM fetches f WHERE f.article_id = "
+                    + id
+                    + " AND f.changed = 1 AND NOT EXISTS (SELECT 1 FROM fetches g WHERE"
+                    + " g.article_id = f.article_id AND g.id > f.id AND g.headers <> ''))");
       };
     } else if (q instanceof Query.Related r) {
       return related(r);

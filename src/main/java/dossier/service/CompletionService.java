@@ -17,7 +17,16 @@ public final class CompletionService {
 
   /** The values of {@code is:}. */
   public static final List<String> IS_VALUES =
-      List.of("new", "read", "reviewed", "archived", "starred", "untagged", "noted", "undated");
+      List.of(
+          "new",
+          "read",
+          "reviewed",
+          "archived",
+          "starred",
+          "untagged",
+          "noted",
+          "undated",
+          "changed");
 
   private final Archive archive;
 

@@ -2,6 +2,7 @@ package dossier.service;
 
 import dossier.core.Article;
 import dossier.core.ArticleField;
+import dossier.core.NotFoundException;
 import dossier.core.Status;
 import dossier.core.TagChange;
 import dossier.core.Text;
@@ -15,6 +16,7 @@ import dossier.store.Selection;
 import dossier.store.TagRepository.TagCount;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,7 +56,23 @@ public final class EditService {
   /** The articles a selector names, for a change in the open transaction. */
   private Selection select(Selector s) {
     if (s.byIds()) {
-      return archive.select(s.ids());
+      Selection sel = archive.select(s.ids());
+      long asked = s.ids().stream().distinct().count();
+      if (sel.count() < asked) {
+        // an id that names no article is "not found" (exit 4), as in show: nothing is changed
+        List<Long> missing = new ArrayList<>();
+        for (long id : new LinkedHashSet<>(s.ids())) {
+          if (archive.articles().get(id).isEmpty() && missing.add(id) && missing.size() == 5) {
+            break;
+          }
+        }
+        throw new NotFoundException(
+            (missing.size() == 1 ? "no article with id " : "no articles with ids ")
+                + missing.toString().replace("[", "").replace("]", "")
+                + (asked - sel.count() > missing.size() ? " and more" : "")
+                + "; nothing was changed");
+      }
+      return sel;
     }
     if (s.query() == null || s.query().isBlank()) {
       throw new UsageException("a change needs a query or ids (use '*' for every article)");

@@ -11,6 +11,7 @@ import dossier.ingest.Extractors;
 import dossier.ingest.Format;
 import dossier.ingest.Sources;
 import dossier.ingest.Sources.Source;
+import dossier.ingest.WebPage;
 import dossier.query.CompiledQuery;
 import dossier.similar.Copies;
 import dossier.similar.Fingerprint;
@@ -66,7 +67,12 @@ public final class ImportService {
     SKIP,
     UPDATE,
     /** skip exact duplicates, and near-duplicate copies too */
-    SKIP_NEAR
+    SKIP_NEAR,
+    /**
+     * A file whose path (or a page whose URL) is already stored with other text becomes a new
+     * version of that article: the old text is kept, tags, notes and status stay.
+     */
+    VERSION
   }
 
   /** What happened to one file. */
@@ -201,8 +207,38 @@ public final class ImportService {
       Options opts,
       Listener listener,
       BooleanSupplier stop) {
+    return run(Sources.walk(args, stdin, followAll, skipped), args, opts, listener, stop);
+  }
+
+  /**
+   * Imports {@code sources} (walked files, or pages fetched from the web) through the same
+   * pipeline; {@code args} names them in the journal.
+   */
+  public Summary run(
+      Iterator<Source> sources,
+      List<String> args,
+      Options opts,
+      Listener listener,
+      BooleanSupplier stop) {
+    if (!opts.dryRun()) {
+      return importAll(sources, args, opts, listener, stop);
+    }
+    // a dry run is the real import rolled back at its end: what it reports is what the import
+    // would do, duplicates within the files and rules included
+    try {
+      return archive.rehearse(() -> importAll(sources, args, opts, listener, stop));
+    } finally {
+      journal = 0;
+    }
+  }
+
+  private Summary importAll(
+      Iterator<Source> sources,
+      List<String> args,
+      Options opts,
+      Listener listener,
+      BooleanSupplier stop) {
     long start = System.nanoTime();
-    Iterator<Source> sources = Sources.walk(args, stdin, followAll, skipped);
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     ExecutorService pool =
         Executors.newFixedThreadPool(
@@ -214,7 +250,7 @@ public final class ImportService {
             });
     Counter counter = new Counter();
     journal = 0;
-    rules = opts.dryRun() ? List.of() : compileRules();
+    rules = compileRules();
     // The walk and the submissions run on their own thread, a whole batch ahead of the writer:
     // while one batch is written the next one is extracted, instead of the workers running dry
     // as soon as the few files queued before the write are done.
@@ -224,7 +260,6 @@ public final class ImportService {
     feeder.start();
     try {
       List<Prepared> batch = new ArrayList<>(BATCH);
-      Set<String> seenInDryRun = new HashSet<>();
       while (true) {
         Future<Prepared> next = take(window);
         if (next == Feeder.END) {
@@ -234,7 +269,7 @@ public final class ImportService {
         batch.add(await(next));
         boolean stopping = stop.getAsBoolean();
         if (batch.size() >= BATCH || stopping) {
-          store(batch, opts, seenInDryRun, listener, counter, slots);
+          store(batch, opts, listener, counter, slots);
           batch.clear();
         }
         if (stopping) {
@@ -242,14 +277,14 @@ public final class ImportService {
         }
       }
       if (!batch.isEmpty()) {
-        store(batch, opts, seenInDryRun, listener, counter, slots);
+        store(batch, opts, listener, counter, slots);
       }
     } finally {
       feeder.interrupt();
       pool.shutdownNow();
       finishJournal(args, counter);
     }
-    if (counter.imported >= ANALYZE_AFTER) {
+    if (counter.imported >= ANALYZE_AFTER && !opts.dryRun()) {
       try {
         archive.analyzeIfStale(counter.imported);
       } catch (StoreException e) {
@@ -405,10 +440,17 @@ public final class ImportService {
     }
     try {
       byte[] bytes = Sources.read(s, opts.maxSize());
-      Extracted x = Extractors.extract(bytes, s.name(), opts.format());
-      String path = s.isStdin() ? null : s.file().toAbsolutePath().normalize().toString();
+      WebPage page = s.page();
+      Extracted x =
+          page == null
+              ? Extractors.extract(bytes, s.name(), opts.format())
+              : Extractors.extract(bytes, page.fileName(), opts.format(), page.charset());
+      String path =
+          s.isStdin() || s.file() == null ? null : s.file().toAbsolutePath().normalize().toString();
       Article a = Article.extracted(x, path, opts.tags());
-      if (opts.url() != null) {
+      if (page != null) {
+        a = WebPages.withFetchEvidence(a, page);
+      } else if (opts.url() != null) {
         a = withCommandLineUrl(a, opts.url());
       }
       NewArticle n = new NewArticle(a, Originals.compress(bytes), bytes.length);
@@ -435,35 +477,24 @@ public final class ImportService {
   public static final String COMMAND_LINE = "command line";
 
   private void store(
-      List<Prepared> batch,
-      Options opts,
-      Set<String> seenInDryRun,
-      Listener listener,
-      Counter counter,
-      Slots slots) {
+      List<Prepared> batch, Options opts, Listener listener, Counter counter, Slots slots) {
     List<Outcome> outcomes = new ArrayList<>(batch.size());
     slots.writerStarts();
     try {
-      if (opts.dryRun()) {
+      long journalBefore = journal;
+      try {
+        outcomes.addAll(archive.write(() -> writeBatch(batch, opts)));
+      } catch (StoreException e) {
+        // the batch was rolled back (a full disk, say): every file in it gets the reason, and
+        // the import goes on to report the rest and its summary
+        journal = journalBefore;
         for (Prepared p : batch) {
-          outcomes.add(decide(p, opts, seenInDryRun));
-        }
-      } else {
-        long journalBefore = journal;
-        try {
-          outcomes.addAll(archive.write(() -> writeBatch(batch, opts)));
-        } catch (StoreException e) {
-          // the batch was rolled back (a full disk, say): every file in it gets the reason, and
-          // the import goes on to report the rest and its summary
-          journal = journalBefore;
-          for (Prepared p : batch) {
-            outcomes.add(
-                new Outcome(
-                    p.source().display(),
-                    Status.FAILED,
-                    null,
-                    p.error() != null ? p.error() : "not stored: " + e.getMessage()));
-          }
+          outcomes.add(
+              new Outcome(
+                  p.source().display(),
+                  Status.FAILED,
+                  null,
+                  p.error() != null ? p.error() : "not stored: " + e.getMessage()));
         }
       }
     } finally {
@@ -596,6 +627,10 @@ public final class ImportService {
     for (int k = 0; k < ids.length; k++) {
       int i = waiting.get(k);
       created.add(ids[k]);
+      WebPage page = batch.get(i).source().page();
+      if (page != null) {
+        archive.fetches().record(ids[k], page, now, false);
+      }
       Prepared p = batch.get(i);
       archive.copies().store(ids[k], p.print(), Copies.bands(p.print()));
       CopyRepository.Link l = links.remove(i);
@@ -612,6 +647,59 @@ public final class ImportService {
     }
     waiting.clear();
     waitingHashes.clear();
+  }
+
+  /**
+   * The stored article this one is a later version of: for a page, the article its address (as
+   * asked for, as redirected to, or its canonical link) names; for a file imported with {@code
+   * --on-duplicate version}, the article last imported from the same path.
+   */
+  private Optional<Long> earlierVersionOf(Prepared p) {
+    WebPage page = p.source().page();
+    if (page == null) {
+      return archive.fetches().idByPath(p.article().path());
+    }
+    Optional<Long> id = archive.fetches().idByUrl(page.requested());
+    if (id.isEmpty()) {
+      id = archive.fetches().idByUrl(page.finalUrl());
+    }
+    if (id.isEmpty() && p.article().article().url() != null) {
+      id = archive.fetches().idByUrl(p.article().article().url());
+    }
+    return id;
+  }
+
+  /**
+   * Stores {@code p} over article {@code id}: the same text is a duplicate; other text becomes the
+   * article's new version, the old one kept, its tags, notes and status untouched.
+   */
+  private Outcome storeVersion(long id, Prepared p, Options opts, String now) {
+    String display = p.source().display();
+    WebPage page = p.source().page();
+    if (p.article().contentHash().equals(archive.fetches().hashOf(id))) {
+      if (page != null) {
+        archive.fetches().record(id, page, now, false);
+      }
+      return new Outcome(display, Status.DUPLICATE, id, null);
+    }
+    Optional<Long> other = archive.articles().idByHash(p.article().contentHash());
+    if (other.isPresent()) {
+      // the new text is another stored article's: that one is what this is now a copy of
+      return new Outcome(display, Status.DUPLICATE, other.get(), null);
+    }
+    archive.journal().beforeUpdate(journal, id);
+    archive.fetches().keepVersion(id);
+    archive.articles().update(id, p.article());
+    if (page != null) {
+      archive.fetches().record(id, page, now, true);
+    }
+    if (!opts.tags().isEmpty()) {
+      Selection sel = archive.select(List.of(id));
+      for (String t : opts.tags()) {
+        sel.addTag(journal, t);
+      }
+    }
+    return new Outcome(display, Status.UPDATED, id, null);
   }
 
   private List<Outcome> writeBatch(List<Prepared> batch, Options opts) {
@@ -641,7 +729,20 @@ public final class ImportService {
         // the same text earlier in this batch: store that one, so this is its duplicate as ever
         insertWaiting(batch, waiting, waitingHashes, placed, created, links, now);
       }
+      WebPage page = p.source().page();
+      Optional<Long> earlier =
+          page != null || opts.onDuplicate() == OnDuplicate.VERSION
+              ? earlierVersionOf(p)
+              : Optional.empty();
+      if (earlier.isPresent()) {
+        placed[i] = storeVersion(earlier.get(), p, opts, now);
+        continue;
+      }
       Optional<Long> existing = archive.articles().idByHash(p.article().contentHash());
+      if (existing.isPresent() && page != null) {
+        // the same text under another address: that address names the article from now on
+        archive.fetches().record(existing.get(), page, now, false);
+      }
       if (existing.isPresent()) {
         if (opts.onDuplicate() == OnDuplicate.UPDATE) {
           archive.journal().beforeUpdate(journal, existing.get());

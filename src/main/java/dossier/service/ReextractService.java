@@ -83,6 +83,13 @@ public final class ReextractService {
    * asked between batches; when it says true the run ends after the last committed batch.
    */
   public Summary run(String query, boolean dryRun, BooleanSupplier stop, Listener listener) {
+    // a dry run is the real run rolled back at its end, its journal entry with it
+    return dryRun
+        ? archive.rehearse(() -> reextract(query, stop, listener))
+        : reextract(query, stop, listener);
+  }
+
+  private Summary reextract(String query, BooleanSupplier stop, Listener listener) {
     String q = query == null ? "" : query.trim();
     CompiledQuery cq = q.isEmpty() || q.equals("*") ? CompiledQuery.ALL : articles.compile(q);
     ReextractRepository repo = ReextractRepository.of(archive);
@@ -114,17 +121,7 @@ public final class ReextractService {
               }
               return out;
             };
-        List<Outcome> outcomes;
-        if (dryRun) {
-          // the real batch rolled back: its journal entry goes with it
-          try {
-            outcomes = archive.rehearse(write);
-          } finally {
-            journal[0] = 0;
-          }
-        } else {
-          outcomes = archive.write(write);
-        }
+        List<Outcome> outcomes = archive.write(write);
         for (Outcome o : outcomes) {
           counts[o.status().ordinal()]++;
           listener.outcome(o);

@@ -54,6 +54,20 @@ public final class RestoreService {
    */
   public Summary restore(
       String name, InputStream in, List<String> extraTags, boolean dryRun, Listener listener) {
+    if (!dryRun) {
+      return restoreAll(name, in, extraTags, listener);
+    }
+    // a dry run is the real restore rolled back: an article given twice is a duplicate the second
+    // time in both
+    try {
+      return archive.rehearse(() -> restoreAll(name, in, extraTags, listener));
+    } finally {
+      journal = 0;
+    }
+  }
+
+  private Summary restoreAll(
+      String name, InputStream in, List<String> extraTags, Listener listener) {
     long start = System.nanoTime();
     int[] counts = new int[4];
     List<Entry> batch = new ArrayList<>();
@@ -85,14 +99,14 @@ public final class RestoreService {
         }
         batch.add(e);
         if (batch.size() >= BATCH) {
-          store(batch, dryRun, listener, counts);
+          store(batch, listener, counts);
           batch.clear();
         }
       }
     } catch (IOException ex) {
       batch.add(new Entry(name, null, null, "not a dossier export: " + brief(ex)));
     }
-    store(batch, dryRun, listener, counts);
+    store(batch, listener, counts);
     if (journal != 0) {
       long j = journal;
       archive.write(
@@ -157,36 +171,34 @@ public final class RestoreService {
     }
   }
 
-  private void store(List<Entry> batch, boolean dryRun, Listener listener, int[] counts) {
+  private void store(List<Entry> batch, Listener listener, int[] counts) {
     if (batch.isEmpty()) {
       return;
     }
     List<Outcome> outcomes =
-        dryRun
-            ? batch.stream().map(e -> decide(e)).toList()
-            : archive.write(
-                () -> {
-                  RestoreRepository repo = new RestoreRepository(archive);
-                  List<Outcome> out = new ArrayList<>();
-                  List<Long> created = new ArrayList<>();
-                  for (Entry e : batch) {
-                    Outcome o = decide(e);
-                    if (o.status() == ImportService.Status.IMPORTED) {
-                      long id = repo.insert(e.article(), e.original());
-                      created.add(id);
-                      o = new Outcome(e.where(), ImportService.Status.IMPORTED, id, null);
-                    }
-                    out.add(o);
-                  }
-                  if (!created.isEmpty()) {
-                    // recorded like any import, so 'dossier undo' takes the articles out again
-                    if (journal == 0) {
-                      journal = archive.journal().begin("import", "import");
-                    }
-                    archive.journal().created(journal, created);
-                  }
-                  return out;
-                });
+        archive.write(
+            () -> {
+              RestoreRepository repo = new RestoreRepository(archive);
+              List<Outcome> out = new ArrayList<>();
+              List<Long> created = new ArrayList<>();
+              for (Entry e : batch) {
+                Outcome o = decide(e);
+                if (o.status() == ImportService.Status.IMPORTED) {
+                  long id = repo.insert(e.article(), e.original());
+                  created.add(id);
+                  o = new Outcome(e.where(), ImportService.Status.IMPORTED, id, null);
+                }
+                out.add(o);
+              }
+              if (!created.isEmpty()) {
+                // recorded like any import, so 'dossier undo' takes the articles out again
+                if (journal == 0) {
+                  journal = archive.journal().begin("import", "import");
+                }
+                archive.journal().created(journal, created);
+              }
+              return out;
+            });
     for (Outcome o : outcomes) {
       counts[o.status().ordinal()]++;
       listener.outcome(o);

@@ -69,6 +69,14 @@ public final class RuleService {
    * one change that undo reverts; returns, for each rule, how many articles it newly tagged.
    */
   public Map<Rule, Integer> apply(String restrict) {
+    return apply(restrict, false);
+  }
+
+  /**
+   * As {@link #apply(String)}; a dry run is the same work rolled back, so its counts are what the
+   * real run would tag.
+   */
+  public Map<Rule, Integer> apply(String restrict, boolean dryRun) {
     List<Rule> rules = list();
     CompiledQuery limit =
         restrict == null || restrict.isBlank() ? null : articles.compile(restrict);
@@ -76,7 +84,7 @@ public final class RuleService {
     for (Rule r : rules) {
       compiled.put(r, articles.compile(r.query()));
     }
-    return archive.write(
+    Archive.Work<Map<Rule, Integer>> work =
         () -> {
           long j =
               archive
@@ -97,6 +105,7 @@ public final class RuleService {
           }
           archive.journal().discardIfEmpty(j);
           return out;
-        });
+        };
+    return dryRun ? archive.rehearse(work) : archive.write(work);
   }
 }

@@ -6,6 +6,7 @@ import dossier.query.CompiledQuery;
 import dossier.store.Archive;
 import dossier.store.RuleRepository.Rule;
 import dossier.store.SimilarityRepository.Neighbor;
+import dossier.store.SimilarityRepository.Term;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -21,21 +22,29 @@ import java.util.regex.Pattern;
 
 /**
  * Tag suggestions for one article, each with a score in 0..1 and the reason: auto-tag rules that
- * match it, the tags of the most similar tagged articles (bm25 over the article's own most frequent
- * words), tags the source itself lists, and, while the archive has few tags, the names (places,
- * people, organizations) the text keeps coming back to.
+ * match it, the tags of the most similar tagged articles (bm25 over the article's words that weigh
+ * most by tf-idf in the archive), tags the source itself lists, and, while the archive has few
+ * tags, the names (places, people, organizations) the text keeps coming back to.
  */
 public final class SuggestService {
   /** One suggested tag. */
   public record Suggestion(String tag, double score, String reason) {}
 
   /** Similar articles that vote. */
-  static final int NEIGHBORS = 12;
+  static final int NEIGHBORS = 25;
 
   /** Words of the article that find its neighbors. */
-  static final int QUERY_WORDS = 40;
+  static final int QUERY_WORDS = 60;
 
-  private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}\\p{N}'’-]*");
+  /** A term in more articles than this does not find neighbors (and is not counted further). */
+  static final int COMMON = 500;
+
+  /** How many articles the neighbors' query words may hold between them. */
+  static final int POSTINGS = 8_000;
+
+  /** A word as the index's tokenizer cuts it: letters and digits, no apostrophes or hyphens. */
+  private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}\\p{N}]*");
+
   private static final Pattern NAME =
       Pattern.compile("\\p{Lu}[\\p{L}’'\\-]+(?:\\s+(?:of\\s+|de\\s+)?\\p{Lu}[\\p{L}’'\\-]+)*");
 
@@ -84,7 +93,7 @@ public final class SuggestService {
   }
 
   private void neighbors(Article a, Map<String, Suggestion> out, Set<String> has) {
-    List<String> words = topWords(a.title() + "\n" + a.title() + "\n" + a.body(), QUERY_WORDS);
+    List<String> words = queryWords(a.title() + "\n" + a.title() + "\n" + a.body(), QUERY_WORDS);
     List<Neighbor> ns = archive.similarity().similarTagged(words, a.id(), NEIGHBORS);
     if (ns.isEmpty()) {
       return;
@@ -95,8 +104,8 @@ public final class SuggestService {
     Map<String, String> names = new HashMap<>();
     double total = 0;
     for (Neighbor n : ns) {
-      // Closer neighbors weigh more; the square sharpens the difference between close and far.
-      double w = best <= 0 ? 1 : Math.pow(n.score() / best, 2);
+      // Closer neighbors weigh more; the cube sharpens the difference between close and far.
+      double w = best <= 0 ? 1 : Math.pow(n.score() / best, 3);
       total += w;
       for (String t : n.tags()) {
         String k = Tags.key(t);
@@ -161,26 +170,60 @@ public final class SuggestService {
                     "named " + e.getValue() + " times in the text"));
   }
 
-  /** The most frequent words of a text that are not stopwords, most frequent first. */
-  static List<String> topWords(String text, int n) {
-    Map<String, Integer> tf = new HashMap<>();
+  /**
+   * The words that find a text's neighbors: one word for each of its index terms that weigh most,
+   * by how often the text uses the term and how rare the term is in the archive (tf-idf, with the
+   * index's own terms and document counts). A term no other article holds finds no one and is left
+   * out, and so is a term in more than {@link #COMMON} articles. The terms' articles together stay
+   * within {@link #POSTINGS}, so that the neighbors' query reads a bounded share of the index
+   * however large the archive grows: past that, the next rarer term is taken instead.
+   */
+  List<String> queryWords(String text, int n) {
+    Map<String, Integer> tf = wordCounts(text);
+    List<Term> terms = archive.similarity().terms(new ArrayList<>(tf.keySet()), COMMON + 1);
+    double articles = Math.max(archive.similarity().articleCountEstimate(), 2);
+    record Weighed(String word, double weight, long articles) {}
+    List<Weighed> weighed = new ArrayList<>();
+    for (Term t : terms) {
+      if (t.articles() < 2 || t.articles() > COMMON) {
+        continue;
+      }
+      int f = 0;
+      for (String w : t.words()) {
+        f += tf.getOrDefault(w, 0);
+      }
+      double idf = Math.log(articles / t.articles());
+      if (f > 0 && idf > 0) {
+        weighed.add(new Weighed(t.words().get(0), (1 + Math.log(f)) * idf, t.articles()));
+      }
+    }
+    weighed.sort(
+        Comparator.comparingDouble(Weighed::weight).reversed().thenComparing(Weighed::word));
+    List<String> out = new ArrayList<>();
+    long postings = 0;
+    for (Weighed w : weighed) {
+      if (out.size() == n) {
+        break;
+      }
+      if (postings + w.articles() <= POSTINGS) {
+        postings += w.articles();
+        out.add(w.word());
+      }
+    }
+    return out;
+  }
+
+  /** How often a text uses each word (lowercase) of three letters or more that is no stopword. */
+  static Map<String, Integer> wordCounts(String text) {
+    Map<String, Integer> tf = new LinkedHashMap<>();
     Matcher m = WORD.matcher(text);
     while (m.find()) {
-      String w = m.group().toLowerCase(Locale.ROOT).replaceAll("[’'\\-]+$", "");
+      String w = m.group().toLowerCase(Locale.ROOT);
       if (w.length() >= 3 && !Stopwords.isStopword(w)) {
         tf.merge(w, 1, Integer::sum);
       }
     }
-    List<Map.Entry<String, Integer>> entries = new ArrayList<>(tf.entrySet());
-    entries.sort(
-        Map.Entry.<String, Integer>comparingByValue()
-            .reversed()
-            .thenComparing(Map.Entry.comparingByKey()));
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < Math.min(n, entries.size()); i++) {
-      out.add(entries.get(i).getKey());
-    }
-    return out;
+    return tf;
   }
 
   private static void offer(

@@ -304,6 +304,15 @@ public final class Archive implements AutoCloseable {
     return articles;
   }
 
+  private FetchRepository fetches;
+
+  public FetchRepository fetches() {
+    if (fetches == null) {
+      fetches = new FetchRepository(this);
+    }
+    return fetches;
+  }
+
   public SavedSearchRepository savedSearches() {
     if (saved == null) {
       saved = new SavedSearchRepository(this);
@@ -488,9 +497,14 @@ public final class Archive implements AutoCloseable {
   /** Selections handed out in the open transaction. */
   private int selections;
 
+  /** True while the open transaction is a rehearsal, to be rolled back whatever it does. */
+  private boolean rehearsing;
+
   /**
    * Runs {@code work} in one {@code BEGIN IMMEDIATE} transaction: it takes the write lock up front,
-   * so a concurrent writer waits for the busy timeout instead of failing halfway.
+   * so a concurrent writer waits for the busy timeout instead of failing halfway. Inside a {@link
+   * #rehearse}, it runs in a savepoint of the rehearsal instead, so that a dry run makes exactly
+   * the writes of the real run, each rolled back alone when it fails, and all of them at the end.
    */
   public <T> T write(Work<T> work) {
     return writeSql(work::run);
@@ -498,7 +512,8 @@ public final class Archive implements AutoCloseable {
 
   /**
    * Runs {@code work} exactly as {@link #write} does, then rolls it back: a dry run is the real run
-   * whose changes are thrown away, so it reports what the real one would do.
+   * whose changes are thrown away, so it reports what the real one would do. The writes {@code
+   * work} makes through {@link #write} are part of it.
    */
   public <T> T rehearse(Work<T> work) {
     try {
@@ -511,7 +526,7 @@ public final class Archive implements AutoCloseable {
   /** {@link #write} for the store's own SQL. */
   <T> T writeSql(SqlWork<T> work) {
     try {
-      return inTransaction(work, true);
+      return rehearsing ? inSavepoint(work) : inTransaction(work, true);
     } catch (SQLException e) {
       throw new StoreException(describe("archive write failed", e), e);
     }
@@ -530,6 +545,7 @@ public final class Archive implements AutoCloseable {
     }
     openTransaction = ++transactions;
     selections = 0;
+    rehearsing = !commit;
     boolean ok = false;
     try {
       T result = work.run();
@@ -545,12 +561,38 @@ public final class Archive implements AutoCloseable {
       return result;
     } finally {
       openTransaction = 0;
+      rehearsing = false;
       if (!ok) {
         try (Statement st = conn.createStatement()) {
           st.execute("ROLLBACK");
         } catch (SQLException ignored) {
           // the transaction is already gone; the original failure is what matters
         }
+      }
+    }
+  }
+
+  /** Runs {@code work} in a savepoint of the open rehearsal, rolled back to when it fails. */
+  private <T> T inSavepoint(SqlWork<T> work) throws SQLException {
+    try (Statement st = conn.createStatement()) {
+      st.execute("SAVEPOINT write");
+    }
+    boolean ok = false;
+    try {
+      T result = work.run();
+      ok = true;
+      return result;
+    } finally {
+      try (Statement st = conn.createStatement()) {
+        if (!ok) {
+          st.execute("ROLLBACK TO write");
+        }
+        st.execute("RELEASE write");
+      } catch (SQLException e) {
+        if (ok) {
+          throw e;
+        }
+        // the original failure is what matters
       }
     }
   }

@@ -1,22 +1,163 @@
 package dossier.store;
 
 import dossier.query.CompiledQuery;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Look-ups behind tag suggestions: similar tagged articles, rule matches, source tags. */
 public final class SimilarityRepository {
   /** A tagged article like the one asked about, with its bm25 similarity (higher is closer). */
   public record Neighbor(long id, double score, List<String> tags) {}
 
+  /**
+   * A term of the full-text index, the words that the index's tokenizer turns into it, and the
+   * number of articles that hold it, counted up to the limit asked for.
+   */
+  public record Term(String term, List<String> words, long articles) {}
+
+  private static final Pattern TOKENIZE =
+      Pattern.compile("tokenize\\s*=\\s*('(?:[^']|'')*'|\"(?:[^\"]|\"\")*\")");
+
   private final Archive archive;
+  private boolean termTables;
 
   SimilarityRepository(Archive archive) {
     this.archive = archive;
+  }
+
+  /**
+   * The index's terms for {@code words}, each with the words that make it and how many articles
+   * hold it, counted up to {@code limit} (a count costs a step per article, and a common word's
+   * exact count is not worth it). Each word goes through the tokenizer the index uses (case,
+   * diacritics, stemming) in a temporary table of this connection, so a term here is exactly what a
+   * query for its words looks up. Words that make no term are left out; the order is that of each
+   * term's first word.
+   */
+  public List<Term> terms(List<String> words, int limit) {
+    if (words.isEmpty()) {
+      return List.of();
+    }
+    Connection c = archive.connection();
+    try {
+      prepareTermTables(c);
+      try (Statement st = c.createStatement()) {
+        st.executeUpdate("DELETE FROM temp.suggest_words");
+      }
+      try (PreparedStatement st =
+          c.prepareStatement(
+              "INSERT INTO temp.suggest_words(rowid, w) SELECT key, value FROM json_each(?)")) {
+        st.setString(1, jsonArray(words));
+        st.executeUpdate();
+      }
+      Map<String, List<String>> byTerm = new LinkedHashMap<>();
+      try (Statement st = c.createStatement();
+          ResultSet rs =
+              st.executeQuery(
+                  "SELECT term, doc FROM temp.suggest_words_terms ORDER BY doc, offset")) {
+        while (rs.next()) {
+          List<String> ws = byTerm.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
+          String w = words.get(rs.getInt(2));
+          if (!ws.contains(w)) {
+            ws.add(w);
+          }
+        }
+      }
+      List<Term> out = new ArrayList<>();
+      try (PreparedStatement st =
+          c.prepareStatement(
+              "SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?"
+                  + " LIMIT ?)")) {
+        st.setInt(2, limit);
+        for (Map.Entry<String, List<String>> e : byTerm.entrySet()) {
+          st.setString(1, quote(e.getValue().get(0)));
+          try (ResultSet rs = st.executeQuery()) {
+            long n = rs.next() ? rs.getLong(1) : 0;
+            out.add(new Term(e.getKey(), List.copyOf(e.getValue()), n));
+          }
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot look up the index's terms", e), e);
+    }
+  }
+
+  /** About how many articles the archive holds: the highest id (ids are never reused). */
+  public long articleCountEstimate() {
+    try (PreparedStatement st =
+            archive.connection().prepareStatement("SELECT coalesce(max(id), 0) FROM articles");
+        ResultSet rs = st.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : 0;
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot count articles", e), e);
+    }
+  }
+
+  /**
+   * The connection's temporary tables behind {@link #terms}: one to tokenize words in, with the
+   * full-text index's own tokenizer, and its vocabulary (which term each word made).
+   */
+  private void prepareTermTables(Connection c) throws SQLException {
+    if (termTables) {
+      return;
+    }
+    String tokenize = "";
+    try (Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery("SELECT sql FROM sqlite_schema WHERE name = 'articles_fts'")) {
+      if (rs.next() && rs.getString(1) != null) {
+        Matcher m = TOKENIZE.matcher(rs.getString(1));
+        if (m.find()) {
+          tokenize = ", tokenize = " + m.group(1);
+        }
+      }
+    }
+    try (Statement st = c.createStatement()) {
+      st.executeUpdate(
+          "CREATE VIRTUAL TABLE IF NOT EXISTS temp.suggest_words USING fts5(w" + tokenize + ")");
+      st.executeUpdate(
+          "CREATE VIRTUAL TABLE IF NOT EXISTS temp.suggest_words_terms"
+              + " USING fts5vocab(temp, suggest_words, instance)");
+    }
+    termTables = true;
+  }
+
+  /** A word as an FTS5 string, so that any text is safe in a MATCH. */
+  private static String quote(String w) {
+    return "\"" + w.replace("\"", "\"\"") + "\"";
+  }
+
+  private static String jsonArray(List<String> words) {
+    StringBuilder b = new StringBuilder("[");
+    for (String w : words) {
+      if (b.length() > 1) {
+        b.append(',');
+      }
+      b.append('"');
+      for (int i = 0; i < w.length(); i++) {
+        char ch = w.charAt(i);
+        if (ch == '"' || ch == '\\') {
+          b.append('\\').append(ch);
+        } else if (ch < 0x20) {
+          b.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
+        } else {
+          b.append(ch);
+        }
+      }
+      b.append('"');
+    }
+    return b.append(']').toString();
   }
 
   /**
@@ -29,7 +170,7 @@ public final class SimilarityRepository {
     }
     List<String> quoted = new ArrayList<>();
     for (String w : words) {
-      quoted.add("\"" + w.replace("\"", "\"\"") + "\"");
+      quoted.add(quote(w));
     }
     String match = String.join(" OR ", quoted);
     String sql =

@@ -26,6 +26,8 @@ enum Action {
   UP("up", "move up (scroll in the reader and help)", null, keys("k", "Up"), LIST, READER, HELP),
   PAGE_DOWN("page down", "one page down", null, keys("PageDown", "C-f", "C-d"), LIST, READER, HELP),
   PAGE_UP("page up", "one page up", null, keys("PageUp", "C-b", "C-u"), LIST, READER, HELP),
+  SPACE_PAGE("next page", "one page down, as in less", null, keys("Space"), READER, HELP),
+  BACK_PAGE("previous page", "one page up, as in less", null, keys("b"), READER, HELP),
   FIRST(
       "first",
       "go to the first article (top of the text)",
@@ -66,6 +68,26 @@ enum Action {
       LIST,
       READER),
   STAR("star", "star or unstar", "star", keys("s"), LIST, READER),
+  TOGGLE_NEW(
+      "new/read",
+      "mark read, or new again (opening an article marks it read unless review --no-mark-read)",
+      null,
+      keys("N"),
+      LIST),
+  OPEN_URL(
+      "open url",
+      "open the article's URL in $BROWSER (else xdg-open)",
+      null,
+      keys("o"),
+      LIST,
+      READER),
+  COPY_URL(
+      "copy url",
+      "copy the article's URL to the clipboard (OSC 52, where the terminal allows it)",
+      null,
+      keys("y"),
+      LIST,
+      READER),
   ARCHIVE(
       "archive", "mark archived and move to the next article", "archive", keys("a"), LIST, READER),
   NOTE("note", "edit the note", "note", keys("n"), LIST, READER),
@@ -77,6 +99,18 @@ enum Action {
       keys("e"),
       LIST,
       READER),
+  PREVIEW(
+      "preview",
+      "hide or show the preview: the list takes the whole screen",
+      null,
+      keys("p"),
+      LIST),
+  SORT(
+      "sort",
+      "sort by: newest, oldest, imported, title, relevance (with words in the query)",
+      null,
+      keys("O"),
+      LIST),
   SELECT(
       "select",
       "select or unselect and move down; t T r s a d then act on all selected",

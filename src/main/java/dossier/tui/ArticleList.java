@@ -28,6 +28,9 @@ final class ArticleList {
 
   private String query;
 
+  /** The order the list is in: the sort key (O) cycles it. */
+  private Sort sort = Sort.NEWEST;
+
   /** Matches, or -1 while the first count is loading. */
   private long count = -1;
 
@@ -63,6 +66,16 @@ final class ArticleList {
     return query;
   }
 
+  Sort sort() {
+    return sort;
+  }
+
+  /** Changes the order; the pages are read again in it. */
+  void sort(Sort s) {
+    sort = s;
+    reset(query, count);
+  }
+
   long count() {
     return count;
   }
@@ -84,9 +97,9 @@ final class ArticleList {
   }
 
   /** The first page of a query, read on the worker along with its count. */
-  static List<Article> firstPage(Db.Services s, String q) {
+  static List<Article> firstPage(Db.Services s, String q, Sort sort) {
     List<Article> rows = new ArrayList<>(PAGE);
-    s.articles().list(q, Sort.NEWEST, PAGE, 0, false, rows::add);
+    s.articles().list(q, sort, PAGE, 0, false, rows::add);
     return rows;
   }
 
@@ -146,10 +159,11 @@ final class ArticleList {
     }
     int g = generation;
     String q = query;
+    Sort order = sort;
     db.submit(
         s -> {
           List<Article> rows = new ArrayList<>(PAGE);
-          s.articles().list(q, Sort.NEWEST, PAGE, p * PAGE, false, rows::add);
+          s.articles().list(q, order, PAGE, p * PAGE, false, rows::add);
           return rows;
         },
         rows -> {

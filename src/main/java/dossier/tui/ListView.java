@@ -15,6 +15,9 @@ final class ListView implements View {
   private int top;
   private int rows = 10;
 
+  /** True when the preview is hidden and the list takes the whole screen. */
+  private boolean fullHeight;
+
   /** The article the cursor is on, so it stays on it when the list reloads around it. */
   private Long anchor;
 
@@ -32,6 +35,25 @@ final class ListView implements View {
     return cursor;
   }
 
+  /** Hides or shows the preview; returns true when the list now takes the whole screen. */
+  boolean toggleFullHeight() {
+    fullHeight = !fullHeight;
+    return fullHeight;
+  }
+
+  /** Puts the cursor on an article when the list holds it (an undone one coming back). */
+  void focus(long id) {
+    int i = list.indexOf(id, cursor);
+    if (i >= 0) {
+      moveTo(i);
+    } else {
+      focus = id; // not among the loaded pages yet: follow() finds it once they are read again
+    }
+  }
+
+  /** An article to put the cursor on as soon as a loaded page holds it. */
+  private Long focus;
+
   Article current() {
     return list.get(cursor);
   }
@@ -41,6 +63,7 @@ final class ListView implements View {
     cursor = 0;
     top = 0;
     anchor = null;
+    focus = null;
   }
 
   /** Puts the cursor on an index (the reader moving through the list). */
@@ -52,6 +75,14 @@ final class ListView implements View {
 
   /** After a page loaded: keeps the cursor on its article if the article moved. */
   void follow() {
+    if (focus != null) {
+      int i = list.indexOf(focus, cursor);
+      if (i >= 0) {
+        focus = null;
+        moveTo(i);
+        return;
+      }
+    }
     if (anchor != null) {
       int i = list.indexOf(anchor, cursor);
       if (i >= 0) {
@@ -93,13 +124,25 @@ final class ListView implements View {
     String count = n < 0 ? "counting…" : n == 1 ? "1 article" : n + " articles";
     String q = list.query() == null || list.query().isBlank() ? "(everything)" : list.query();
     String sel = selected.isEmpty() ? "" : " · " + selected.size() + " selected";
-    return "dossier review: " + Cells.line(q) + " · " + count + sel;
+    String order =
+        list.sort() == dossier.store.Sort.NEWEST
+            ? ""
+            : " · " + list.sort().name().toLowerCase(java.util.Locale.ROOT) + " first";
+    if (list.sort() == dossier.store.Sort.TITLE || list.sort() == dossier.store.Sort.RELEVANCE) {
+      order = " · by " + list.sort().name().toLowerCase(java.util.Locale.ROOT);
+    }
+    return "dossier review: " + Cells.line(q) + " · " + count + order + sel;
   }
 
   @Override
   public void draw(Canvas c, int from, int to) {
     int body = to - from;
-    rows = Math.max(3, Math.min((body - 1) * 45 / 100, (int) Math.max(3, list.count())));
+    // the list takes a little over half the screen (12 rows at 80x24), all of it without preview
+    int room = fullHeight ? body - 1 : (body - 1) * 60 / 100;
+    rows =
+        fullHeight
+            ? Math.max(3, room)
+            : Math.max(3, Math.min(room, (int) Math.max(3, list.count())));
     cursor = clamp(cursor);
     if (cursor < top) {
       top = cursor;
@@ -129,10 +172,15 @@ final class ListView implements View {
       }
       drawRow(c, from + r, i, list.get(i), i == cursor);
     }
+    if (n == 0) {
+      return; // nothing to separate: the hint stays alone, without a rule under it
+    }
     int sep = from + rows;
     String pos = n > 0 ? " " + (cursor + 1) + " of " + n + " " : " ";
     c.put(0, sep, "──" + pos + "─".repeat(Math.max(0, c.width)), c.theme.dim);
-    drawPreview(c, current, sep + 1, to);
+    if (!fullHeight) {
+      drawPreview(c, current, sep + 1, to);
+    }
   }
 
   private void drawRow(Canvas c, int row, int index, Article a, boolean isCursor) {

@@ -22,6 +22,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -68,6 +69,43 @@ final class ReviewApp {
 
   /** Journal entries this review made: undoing them needs no confirmation. */
   private final Set<Long> ours = new HashSet<>();
+
+  /**
+   * Those of them that only marked an opened article read: u undoes them together with the change
+   * before them, which is the one the user meant.
+   */
+  private final Set<Long> readMarks = new HashSet<>();
+
+  /** The article each of those changes was made on: the cursor goes back to it on undo. */
+  private final Map<Long, Long> changedArticle = new HashMap<>();
+
+  /** Whether opening a new article in the reader marks it read. */
+  private boolean markReadOnOpen = true;
+
+  /** Opens URLs and copies text for the o and y keys. */
+  private Outside outside = Outside.NONE;
+
+  /** What the review reaches outside the archive: a browser and the terminal's clipboard. */
+  interface Outside {
+    /** Opens {@code url}; returns what to say (where it went, or why not). */
+    String open(String url);
+
+    /** Copies {@code text} to the clipboard; returns what to say. */
+    String copy(String text);
+
+    Outside NONE =
+        new Outside() {
+          @Override
+          public String open(String url) {
+            return "no browser here";
+          }
+
+          @Override
+          public String copy(String text) {
+            return "no clipboard here";
+          }
+        };
+  }
 
   private final ListView listView;
   private final Deque<View> screens = new ArrayDeque<>();
@@ -120,6 +158,17 @@ final class ReviewApp {
 
   boolean running() {
     return running;
+  }
+
+  /** Opening an article marks it read (the default), or leaves its status alone. */
+  ReviewApp markReadOnOpen(boolean on) {
+    markReadOnOpen = on;
+    return this;
+  }
+
+  ReviewApp outside(Outside o) {
+    outside = o;
+    return this;
   }
 
   // ---------------------------------------------------------------- loop
@@ -282,12 +331,21 @@ final class ReviewApp {
     View top = screens.peek();
     switch (a) {
       case DOWN, UP, PAGE_DOWN, PAGE_UP, FIRST, LAST -> top.move(a);
+      case SPACE_PAGE -> top.move(Action.PAGE_DOWN);
+      case BACK_PAGE -> top.move(Action.PAGE_UP);
       case OPEN -> {
         Article cur = listView.current();
         if (cur != null) {
           screens.push(new ReaderView(list, cur.id()));
+          opened(cur);
         }
       }
+      case TOGGLE_NEW -> toggleNew();
+      case OPEN_URL -> withUrl(url -> info(outside.open(url)));
+      case COPY_URL -> withUrl(url -> info(outside.copy(url)));
+      case PREVIEW ->
+          info(listView.toggleFullHeight() ? "preview hidden (p shows it)" : "preview shown");
+      case SORT -> cycleSort();
       case NEXT_ARTICLE -> stepArticle(1);
       case PREV_ARTICLE -> stepArticle(-1);
       case BACK -> {
@@ -341,7 +399,70 @@ final class ReviewApp {
     Article a = listView.current();
     if (r != null && a != null) {
       r.show(a.id());
+      opened(a);
     }
+  }
+
+  /** An article shown in the reader: a new one becomes read, as in mutt and newsboat. */
+  private void opened(Article a) {
+    if (markReadOnOpen && a.status() == Status.NEW) {
+      List<Long> ids = List.of(a.id());
+      edit(
+          ids,
+          s -> s.edits().mark(Status.READ, null, Selector.ids(ids), false),
+          x -> copy(x, Status.READ, x.starred(), x.tags()),
+          r -> {
+            readMarks.add(r.journal());
+            return null;
+          },
+          false);
+    }
+  }
+
+  /** N: read articles become new again, new ones read (all of them new when any was read). */
+  private void toggleNew() {
+    List<Long> ids = targets();
+    if (ids.isEmpty()) {
+      info("no article here");
+      return;
+    }
+    boolean anyNew = false;
+    for (long id : ids) {
+      Article a = known(id);
+      anyNew |= a != null && a.status() == Status.NEW;
+    }
+    if (usesSelection()) {
+      selected.clear();
+    }
+    Status st = anyNew ? Status.READ : Status.NEW;
+    edit(
+        ids,
+        s -> s.edits().mark(st, null, Selector.ids(ids), false),
+        a -> copy(a, st, a.starred(), a.tags()),
+        r -> "marked " + articles(r.selected()) + " " + st.label());
+  }
+
+  /** Runs {@code use} with the URL of the article in the reader or under the cursor. */
+  private void withUrl(java.util.function.Consumer<String> use) {
+    ReaderView r = reader();
+    Article a = r != null ? known(r.id()) : listView.current();
+    if (a == null) {
+      info("no article here");
+    } else if (a.url() == null || a.url().isBlank()) {
+      info("this article has no URL");
+    } else {
+      use.accept(a.url());
+    }
+  }
+
+  /** The orders O steps through; relevance only means something for a query with words. */
+  private void cycleSort() {
+    dossier.store.Sort[] all = dossier.store.Sort.values();
+    dossier.store.Sort next = all[(list.sort().ordinal() + 1) % all.length];
+    list.sort(next);
+    listView.home();
+    list.refresh();
+    info("sorted by " + next.name().toLowerCase(Locale.ROOT));
   }
 
   /** The articles an edit applies to: the reader's, else the selection, else the cursor's. */
@@ -383,6 +504,19 @@ final class ReviewApp {
       Db.Task<EditService.Result> task,
       UnaryOperator<Article> patch,
       Function<EditService.Result, String> done) {
+    edit(ids, task, patch, done, true);
+  }
+
+  /**
+   * As above; with {@code reload} false the list is not read again afterwards, so an article that
+   * no longer matches (one just read in an is:new inbox) stays until the next reload, as in mutt.
+   */
+  private void edit(
+      List<Long> ids,
+      Db.Task<EditService.Result> task,
+      UnaryOperator<Article> patch,
+      Function<EditService.Result, String> done,
+      boolean reload) {
     list.patch(Set.copyOf(ids), patch);
     writing++;
     db.submit(
@@ -391,9 +525,17 @@ final class ReviewApp {
           writing--;
           if (r.journal() != 0) {
             ours.add(r.journal());
+            if (!ids.isEmpty()) {
+              changedArticle.put(r.journal(), ids.get(0));
+            }
           }
-          info(done.apply(r));
-          list.refresh();
+          String said = done.apply(r);
+          if (said != null) {
+            info(said);
+          }
+          if (reload) {
+            list.refresh();
+          }
         },
         err -> {
           writing--;
@@ -785,13 +927,24 @@ final class ReviewApp {
    * so.
    */
   private void undo() {
+    undo(false);
+  }
+
+  /**
+   * @param chained true right after undoing a read mark: only a change of ours goes on from it
+   */
+  private void undo(boolean chained) {
     db.submit(
         s -> s.edits().log(50).stream().filter(c -> !c.undone()).findFirst(),
         last -> {
           if (last.isEmpty()) {
-            info("nothing to undo");
+            if (!chained) {
+              info("nothing to undo");
+            }
           } else if (ours.contains(last.get().id())) {
             runUndo(last.get());
+          } else if (chained) {
+            return; // the read mark is undone; what came before is not this review's
           } else {
             Journal.Change c = last.get();
             popup =
@@ -835,6 +988,14 @@ final class ReviewApp {
                     + "; u again offers the latest");
           } else {
             ours.remove(c.id());
+            if (readMarks.remove(c.id())) {
+              // opening the article marked it read after the change u is meant for: undo that too
+              undo(true);
+            }
+            Long back = changedArticle.remove(c.id());
+            if (back != null) {
+              listView.focus(back); // the cursor follows the article the undo gave back
+            }
             List<String> what = o.undone().what().get(0);
             info("undone #" + c.id() + ": " + c.summary() + " (" + String.join("; ", what) + ")");
           }
@@ -885,11 +1046,12 @@ final class ReviewApp {
   private void applyQuery(String q, PromptView prompt) {
     int g = ++queryGeneration;
     record Loaded(long count, List<Article> first) {}
+    dossier.store.Sort order = list.sort();
     db.submit(
         s -> {
           s.articles().compile(q);
           // the count and the first page in one go: the first screen needs both
-          return new Loaded(s.articles().count(q), ArticleList.firstPage(s, q));
+          return new Loaded(s.articles().count(q), ArticleList.firstPage(s, q, order));
         },
         loaded -> {
           if (g != queryGeneration) {
@@ -956,8 +1118,23 @@ final class ReviewApp {
   }
 
   private void pickSaved() {
+    record Saved(String name, String query, String counts) {}
     db.submit(
-        s -> s.archive().savedSearches().all(),
+        s -> {
+          // new/total beside each, as notmuch-hello and neomutt's sidebar show them
+          List<Saved> out = new ArrayList<>();
+          for (Map.Entry<String, String> e : s.archive().savedSearches().all().entrySet()) {
+            String counts;
+            try {
+              String q = "saved:" + e.getKey();
+              counts = s.articles().count(q + " is:new") + "/" + s.articles().count(q);
+            } catch (RuntimeException ex) {
+              counts = "?"; // a saved query that no longer parses is still listed
+            }
+            out.add(new Saved(e.getKey(), e.getValue(), counts));
+          }
+          return out;
+        },
         all -> {
           if (all.isEmpty()) {
             info("no saved searches yet (dossier saved add NAME QUERY)");
@@ -965,15 +1142,20 @@ final class ReviewApp {
           }
           List<Choice> choices = new ArrayList<>();
           int i = 1;
-          for (Map.Entry<String, String> e : all.entrySet()) {
+          int w = 0;
+          for (Saved e : all) {
+            w = Math.max(w, e.counts().length());
+          }
+          for (Saved e : all) {
             String num = i <= 9 ? i + "  " : "   ";
-            choices.add(new Choice(e.getKey(), num + e.getValue()));
+            String counts = " ".repeat(w - e.counts().length()) + e.counts() + "  ";
+            choices.add(new Choice(e.name(), num + counts + e.query()));
             i++;
           }
           popup =
               new PromptView(
                   listView,
-                  "Saved searches",
+                  "Saved searches (new/total)",
                   "Enter shows it · type to filter · Esc cancels",
                   "",
                   true,

@@ -1,22 +1,34 @@
--- 009: near-duplicate copies. Each article's fingerprint of its body (dossier.similar.Fingerprint:
--- the number of word shingles and a MinHash signature), its LSH band keys to find the stored
--- articles worth comparing with a new one, and the link from a copy to the earliest article of its
--- story (the original). Band rows are not removed with their article: a lookup joins the articles
--- that exist, and ids are never reused, so an undone delete finds its bands again.
-CREATE TABLE fingerprints (
-  article_id INTEGER PRIMARY KEY,
-  signature  BLOB NOT NULL
+-- 009: pages fetched from the web, and the earlier versions of articles whose page changed.
+
+-- One row each time a URL was fetched and its page stored (imported, or found changed or the
+-- same by refetch): the address asked for and the one the redirects ended at, the HTTP status,
+-- the response headers (one "name: value" a line), and whether this fetch made a new version.
+CREATE TABLE fetches (
+  id          INTEGER PRIMARY KEY,
+  article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  url         TEXT NOT NULL,
+  url_key     TEXT,
+  final_url   TEXT NOT NULL,
+  status      INTEGER NOT NULL,
+  fetched     TEXT NOT NULL,
+  headers     TEXT NOT NULL,
+  changed     INTEGER NOT NULL DEFAULT 0
 );
-CREATE TABLE lsh_bands (
-  band       INTEGER NOT NULL,
-  article_id INTEGER NOT NULL,
-  PRIMARY KEY (band, article_id)
-) WITHOUT ROWID;
--- copy -> original; an original is never itself a copy, so a story's copies are one look-up
-CREATE TABLE copies (
-  article_id  INTEGER PRIMARY KEY,
-  original_id INTEGER NOT NULL,
-  resemblance REAL NOT NULL,
-  containment REAL NOT NULL
+CREATE INDEX fetches_article ON fetches(article_id, id);
+CREATE INDEX fetches_url_key ON fetches(url_key) WHERE url_key IS NOT NULL;
+
+-- The versions of an article before its latest (which is the article row itself), numbered from
+-- 1 in the order they were stored; "since" is when that version was first stored. The original
+-- is kept compressed as in originals.
+CREATE TABLE versions (
+  article_id    INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  version       INTEGER NOT NULL,
+  since         TEXT NOT NULL,
+  title         TEXT NOT NULL,
+  published     TEXT,
+  body          TEXT NOT NULL,
+  content_hash  TEXT NOT NULL,
+  original      BLOB,
+  original_size INTEGER,
+  PRIMARY KEY (article_id, version)
 );
-CREATE INDEX copies_original ON copies(original_id);

@@ -50,6 +50,18 @@ public final class Cli {
     vars.put("PAGER", "cat"); // a test that pretends to be a terminal never waits in less
   }
 
+  /** A harness whose archive holds the three fixtures of {@link ImportCommandTest#FIXTURES}. */
+  public static Cli withFixtures(Path dir) {
+    Cli cli = new Cli(dir);
+    for (String f : ImportCommandTest.FIXTURES) {
+      Result r = cli.run("import", cli.fixture(f).toString());
+      if (r.code() != 0) {
+        throw new AssertionError(r.toString());
+      }
+    }
+    return cli;
+  }
+
   /** The archive file the commands use. */
   public Path db() {
     return dir.resolve("archive.db");

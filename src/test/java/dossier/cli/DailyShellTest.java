@@ -17,11 +17,7 @@ class DailyShellTest {
 
   @BeforeEach
   void setUp() {
-    cli = new Cli(tmp);
-    for (String f : ImportCommandTest.FIXTURES) {
-      Cli.Result r = cli.run("import", cli.fixture(f).toString());
-      assertThat(r.code()).as(r.toString()).isZero();
-    }
+    cli = Cli.withFixtures(tmp);
   }
 
   private static void usage(Cli.Result r, String message) {

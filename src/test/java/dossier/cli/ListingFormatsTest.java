@@ -82,7 +82,8 @@ class ListingFormatsTest {
         for (Map.Entry<String, String> cell : row.entrySet()) {
           JsonNode v = obj.get(cell.getKey());
           if (v != null && v.isValueNode() && !v.isNull()) {
-            assertThat(cell.getValue())
+            String value = format.equals("tsv") ? unescapeTsv(cell.getValue()) : cell.getValue();
+            assertThat(value)
                 .as(cmd + " " + format + " row " + i + " " + cell.getKey())
                 .isEqualTo(v.asText());
           }
@@ -91,11 +92,36 @@ class ListingFormatsTest {
     }
   }
 
-  /** The rows of a csv or tsv listing, by the names in its header line. */
+  /** A TSV cell as written: backslash escapes for tab, line breaks and the backslash. */
+  static String unescapeTsv(String cell) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < cell.length(); i++) {
+      char c = cell.charAt(i);
+      if (c == '\\' && i + 1 < cell.length()) {
+        char n = cell.charAt(++i);
+        b.append(
+            switch (n) {
+              case 't' -> '\t';
+              case 'n' -> '\n';
+              case 'r' -> '\r';
+              default -> n;
+            });
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  /**
+   * The rows of a csv or tsv listing, by the names in its header line. TSV is read as cut and awk
+   * read it: no quotes, every tab a new cell, every line a new row.
+   */
   static List<CSVRecord> records(String format, String text) throws IOException {
     CSVFormat f =
-        (format.equals("csv") ? CSVFormat.RFC4180 : CSVFormat.TDF)
-            .builder()
+        (format.equals("csv")
+                ? CSVFormat.RFC4180.builder()
+                : CSVFormat.TDF.builder().setQuote(null).setIgnoreSurroundingSpaces(false))
             .setHeader()
             .setSkipHeaderRecord(true)
             .get();

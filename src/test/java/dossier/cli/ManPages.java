@@ -247,6 +247,9 @@ final class ManPages {
         }
       }
     }
+    if (spec.name().equals("review")) {
+      keys(b);
+    }
     b.append(".SH EXIT STATUS\nSee \\fBdossier\\fR(1).\n");
     b.append(".SH SEE ALSO\n\\fBdossier\\fR(1)");
     if (takesQuery(spec)) {
@@ -254,6 +257,17 @@ final class ManPages {
     }
     b.append('\n');
     return b.toString();
+  }
+
+  /** The review's keys, screen by screen, from the one action table that binds them. */
+  private static void keys(StringBuilder b) {
+    b.append(".SH KEYS\n");
+    for (Map.Entry<String, List<String[]>> screen : dossier.tui.Review.keys().entrySet()) {
+      b.append(".SS ").append(esc(screen.getKey())).append('\n');
+      for (String[] k : screen.getValue()) {
+        b.append(".TP\n").append(bold(k[0])).append('\n').append(esc(k[1])).append('\n');
+      }
+    }
   }
 
   /** A spec holding one option, to print it with {@link #options}. */

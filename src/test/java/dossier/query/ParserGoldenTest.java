@@ -174,7 +174,7 @@ class ParserGoldenTest {
           after:2024..2025  =>  error: bad date '2024..2025' at column 1 (expected 2024, 2024-08, 2024-08-15, today, yesterday, or 30d, 8w, 6m, 1y ago)
           before:  =>  error: 'before:' at column 1 needs a value (before:2024-08-15)
           is:starrd  =>  error: unknown state 'is:starrd' at column 1 (did you mean 'is:starred'?)
-          is:foo  =>  error: unknown state 'is:foo' at column 1 (expected one of new, read, reviewed, archived, starred, untagged, noted, undated, copy)
+          is:foo  =>  error: unknown state 'is:foo' at column 1 (expected one of new, read, reviewed, archived, starred, untagged, noted, undated, changed, copy)
           is:new*  =>  error: unknown state 'is:new*' at column 1 (did you mean 'is:new'?)
           id:abc  =>  error: bad id 'abc' at column 1 (expected id:42 or id:3,7,10..20)
           similar:x7  =>  error: bad id 'x7' at column 1 (expected similar:42)

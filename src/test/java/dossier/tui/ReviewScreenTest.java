@@ -102,7 +102,7 @@ class ReviewScreenTest {
       for (int i = 1; i <= 60; i++) {
         body.append("Paragraph number ").append(i).append(" of a long report.\n\n");
       }
-      h.cli.runWithInput(body.toString(), "import", "-", "--format", "text");
+      h.cli.runWithInput(body.toString(), "import", "-", "--input", "text");
       // the cursor stays on its article when the list reloads; the new one has no date and
       // goes after every dated article, with no date shown
       h.press("C-l");
@@ -111,7 +111,9 @@ class ReviewScreenTest {
       assertThat(h.row(cursorRow(h))).contains("Paragraph number 1").doesNotContain("20");
       h.press("Enter");
       assertThat(h.row(0)).contains("lines 1-21 of");
-      h.press("Space"); // not a reader key: nothing moves
+      h.press("Space"); // as in less: a page down, and b a page up
+      assertThat(h.row(0)).contains("lines 21-41 of");
+      h.press("b");
       assertThat(h.row(0)).contains("lines 1-21 of");
       h.press("PageDown");
       assertThat(h.row(0)).contains("lines 21-41 of");
@@ -581,6 +583,7 @@ class ReviewScreenTest {
   @Test
   void followsResizes() {
     try (Harness h = Harness.open(tmp)) {
+      h.app.markReadOnOpen(false); // the list at the end is the first screen again, all new
       h.terminal.setTerminalSize(new TerminalSize(120, 30));
       h.settle();
       assertThat(h.row(29)).contains("n note");

@@ -203,7 +203,8 @@ class ReviewTmuxIT {
     keys("?");
     // the terminal may be caught halfway through drawing: wait for the whole page
     String help =
-        waitFor("the help", s -> s.contains("keys (q or Esc goes back)") && s.contains("note:"));
+        waitFor(
+            "the help", s -> s.contains("keys (q or Esc goes back)") && s.contains("new/read:"));
     assertThat(help).contains("tag:").contains("reviewed:").contains("star:");
     keys("q");
     waitFor("is:new · 10 articles");

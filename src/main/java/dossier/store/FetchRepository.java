@@ -1,0 +1,230 @@
+package dossier.store;
+
+import dossier.core.UrlKey;
+import dossier.ingest.WebPage;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the archive knows of the web: each fetch of a stored page (addresses, status, response
+ * headers), the articles an address already names, and the earlier versions of articles whose page
+ * changed.
+ */
+public final class FetchRepository {
+  private final Archive archive;
+
+  FetchRepository(Archive archive) {
+    this.archive = archive;
+  }
+
+  /** One version of an article; the latest is the article itself. */
+  public record Version(
+      int number, String since, String title, String published, String contentHash, String body) {}
+
+  /**
+   * The article stored under the normalized form of {@code url}: its own URL (the page's canonical
+   * address) or an address it was fetched from.
+   */
+  public Optional<Long> idByUrl(String url) {
+    String key = UrlKey.of(url);
+    if (key == null) {
+      return Optional.empty();
+    }
+    try (PreparedStatement st =
+        archive
+            .connection()
+            .prepareStatement(
+                "SELECT id FROM articles WHERE url_key = ?1"
+                    + " UNION ALL SELECT article_id FROM fetches WHERE url_key = ?1 LIMIT 1")) {
+      st.setString(1, key);
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot look up " + url, e), e);
+    }
+  }
+
+  /** The article last imported from the file at {@code path}. */
+  public Optional<Long> idByPath(String path) {
+    if (path == null) {
+      return Optional.empty();
+    }
+    return oneId("SELECT id FROM articles WHERE path = ? ORDER BY id DESC LIMIT 1", path);
+  }
+
+  /** The content hash of article {@code id}'s latest version, or null when there is none. */
+  public String hashOf(long id) {
+    try (PreparedStatement st =
+        archive.connection().prepareStatement("SELECT content_hash FROM articles WHERE id = ?")) {
+      st.setLong(1, id);
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot read article " + id, e), e);
+    }
+  }
+
+  private Optional<Long> oneId(String sql, String value) {
+    try (PreparedStatement st = archive.connection().prepareStatement(sql)) {
+      st.setString(1, value);
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot look up " + value, e), e);
+    }
+  }
+
+  /**
+   * Sets when article {@code id} counts as imported: the date an export says the person saved the
+   * page; call inside {@link Archive#write}.
+   */
+  public void setImported(long id, String at) {
+    try (PreparedStatement st =
+        archive.connection().prepareStatement("UPDATE articles SET imported = ? WHERE id = ?")) {
+      st.setString(1, at);
+      st.setLong(2, id);
+      st.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot write article " + id, e), e);
+    }
+  }
+
+  /** Records a fetch of article {@code id}'s page; call inside {@link Archive#write}. */
+  public void record(long id, WebPage page, String at, boolean changed) {
+    try (PreparedStatement st =
+        archive
+            .connection()
+            .prepareStatement(
+                "INSERT INTO fetches(article_id, url, url_key, final_url, status, fetched, headers,"
+                    + " changed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      st.setLong(1, id);
+      st.setString(2, page.requested());
+      st.setString(3, UrlKey.of(page.requested()));
+      st.setString(4, page.finalUrl());
+      st.setInt(5, page.status());
+      st.setString(6, at);
+      st.setString(7, page.headerLines());
+      st.setInt(8, changed ? 1 : 0);
+      st.executeUpdate();
+      if (!UrlKey.orSelf(page.finalUrl()).equals(UrlKey.orSelf(page.requested()))) {
+        // the address the redirects ended at names the article too
+        try (PreparedStatement alias =
+            archive
+                .connection()
+                .prepareStatement(
+                    "INSERT INTO fetches(article_id, url, url_key, final_url, status, fetched,"
+                        + " headers, changed) VALUES (?, ?, ?, ?, ?, ?, '', 0)")) {
+          alias.setLong(1, id);
+          alias.setString(2, page.finalUrl());
+          alias.setString(3, UrlKey.of(page.finalUrl()));
+          alias.setString(4, page.finalUrl());
+          alias.setInt(5, page.status());
+          alias.setString(6, at);
+          alias.executeUpdate();
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException(
+          Archive.describe("cannot record the fetch of " + page.requested(), e), e);
+    }
+  }
+
+  /**
+   * Keeps the stored text of article {@code id} as its next earlier version, before a changed page
+   * replaces it; call inside {@link Archive#write}.
+   */
+  public void keepVersion(long id) {
+    try (PreparedStatement st =
+        archive
+            .connection()
+            .prepareStatement(
+                "INSERT INTO versions(article_id, version, since, title, published, body,"
+                    + " content_hash, original, original_size)"
+                    + " SELECT a.id, (SELECT coalesce(max(version), 0) + 1 FROM versions v"
+                    + " WHERE v.article_id = a.id), "
+                    + CURRENT_SINCE
+                    + ", a.title, a.published, a.body, a.content_hash, o.data, o.size"
+                    + " FROM articles a LEFT JOIN originals o ON o.article_id = a.id"
+                    + " WHERE a.id = ?")) {
+      st.setLong(1, id);
+      st.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot keep article " + id + "'s version", e), e);
+    }
+  }
+
+  /** When the latest version was first stored: its changed fetch, else the import. */
+  private static final String CURRENT_SINCE =
+      "coalesce((SELECT max(f.fetched) FROM fetches f WHERE f.article_id = a.id AND f.changed = 1),"
+          + " a.imported)";
+
+  /** Every version of article {@code id}, oldest first, the latest last; empty when none. */
+  public List<Version> versions(long id, boolean withBody) {
+    List<Version> out = new ArrayList<>();
+    String body = withBody ? "body" : "NULL";
+    String a = withBody ? "a.body" : "NULL";
+    try (PreparedStatement st =
+        archive
+            .connection()
+            .prepareStatement(
+                "SELECT version, since, title, published, content_hash, "
+                    + body
+                    + " FROM versions WHERE article_id = ?1"
+                    + " UNION ALL SELECT (SELECT count(*) + 1 FROM versions WHERE article_id = ?1), "
+                    + CURRENT_SINCE
+                    + ", a.title, a.published, a.content_hash, "
+                    + a
+                    + " FROM articles a WHERE a.id = ?1 ORDER BY 1")) {
+      st.setLong(1, id);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new Version(
+                  rs.getInt(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6)));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot read article " + id + "'s versions", e), e);
+    }
+  }
+
+  /**
+   * The URLs to fetch again for articles {@code ids}: each one's last fetched address, else its
+   * URL.
+   */
+  public List<String[]> refetchUrls(List<Long> ids) {
+    List<String[]> out = new ArrayList<>();
+    try (PreparedStatement st =
+        archive
+            .connection()
+            .prepareStatement(
+                "SELECT coalesce((SELECT f.url FROM fetches f WHERE f.article_id = a.id AND"
+                    + " f.headers <> '' ORDER BY f.id DESC LIMIT 1), a.url) FROM articles a"
+                    + " WHERE a.id = ?")) {
+      for (long id : ids) {
+        st.setLong(1, id);
+        try (ResultSet rs = st.executeQuery()) {
+          if (rs.next() && rs.getString(1) != null) {
+            out.add(new String[] {String.valueOf(id), rs.getString(1)});
+          }
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot read the stored URLs", e), e);
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package dossier.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Options that mean the same everywhere, quiet imports, exit codes that agree. */
+class DailyOptionsTest {
+  @TempDir Path tmp;
+  Cli cli;
+
+  @BeforeEach
+  void setUp() {
+    cli = Cli.withFixtures(tmp);
+  }
+
+  @Test
+  void tsvEscapesTabsAndLineBreaksInsteadOfQuoting() {
+    assertThat(cli.run("note", "1", "first line\nsecond\tcolumn \\ end").code()).isZero();
+    Cli.Result r = cli.run("list", "id:1", "--format", "tsv");
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.lines()).hasSize(2);
+    List<String> header = List.of(r.lines().get(0).split("\t", -1));
+    List<String> row = List.of(r.lines().get(1).split("\t", -1));
+    assertThat(row).hasSameSizeAs(header);
+    assertThat(row.get(header.indexOf("note"))).isEqualTo("first line\\nsecond\\tcolumn \\\\ end");
+    assertThat(r.out()).doesNotContain("\"");
+  }
+
+  @Test
+  void exportWritesTsvAndIds() {
+    Cli.Result ids = cli.run("export", "--format", "ids");
+    assertThat(ids.lines()).containsExactlyInAnyOrder("1", "2", "3");
+    Cli.Result tsv = cli.run("export", "--format", "tsv");
+    assertThat(tsv.lines()).hasSize(4).allMatch(l -> !l.contains("\""));
+    assertThat(tsv.lines().get(0)).startsWith("id\ttitle\t").endsWith("\tbody");
+  }
+
+  @Test
+  void aFolderExportedAgainLosesTheFilesOfDeletedArticlesOnly() throws Exception {
+    Path md = tmp.resolve("md");
+    assertThat(cli.run("export", "--format", "markdown", "-o", md.toString()).code()).isZero();
+    Path mine = Files.writeString(md.resolve("my-notes.txt"), "mine");
+    assertThat(files(md)).hasSize(4); // three articles and my notes
+    assertThat(cli.run("rm", "--yes", "--", "harbour").code()).isZero();
+    Cli.Result again = cli.run("export", "--format", "markdown", "-o", md.toString());
+    assertThat(again.code()).as(again.toString()).isZero();
+    assertThat(again.err()).contains("removed 1 file");
+    assertThat(files(md)).hasSize(3).contains(mine);
+    assertThat(files(md).stream().map(p -> p.getFileName().toString()))
+        .noneMatch(n -> n.contains("pellor") || n.contains("harbour"));
+    Path site = tmp.resolve("site");
+    assertThat(cli.run("export", "--format", "html", "-o", site.toString()).code()).isZero();
+    assertThat(cli.run("rm", "--yes", "--", "glacier").code()).isZero();
+    assertThat(cli.run("export", "--format", "html", "-o", site.toString()).err())
+        .contains("removed 1 file");
+    assertThat(files(site.resolve("articles"))).hasSize(1);
+  }
+
+  private static List<Path> files(Path dir) throws Exception {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> Files.isRegularFile(p) && !p.getFileName().toString().startsWith("."))
+          .toList();
+    }
+  }
+
+  @Test
+  void rulesApplyHasADryRunThatChangesNothing() {
+    assertThat(cli.run("rules", "add", "harbour", "--tag", "ports").code()).isZero();
+    Cli.Result dry = cli.run("rules", "apply", "--dry-run");
+    assertThat(dry.code()).as(dry.toString()).isZero();
+    assertThat(dry.err()).contains("would tag 1").contains("nothing changed");
+    assertThat(cli.run("count", "tag:ports").out()).isEqualTo("0\n");
+    assertThat(cli.run("rules", "apply").err()).contains("tagged 1");
+    assertThat(cli.run("count", "tag:ports").out()).isEqualTo("1\n");
+  }
+
+  @Test
+  void anIdThatDoesNotExistIsExit4EverywhereAndChangesNothing() {
+    for (String[] args :
+        List.of(
+            new String[] {"mark", "read", "--ids", "1,99"},
+            new String[] {"tag", "+x", "--ids", "1,99"},
+            new String[] {"rm", "--yes", "--ids", "99"},
+            new String[] {"show", "99"})) {
+      Cli.Result r = cli.run(args);
+      assertThat(r.code()).as(String.join(" ", args) + "\n" + r).isEqualTo(ExitCode.NOT_FOUND);
+      assertThat(r.err()).contains("99");
+    }
+    assertThat(cli.run("count", "is:read").out()).isEqualTo("0\n");
+    assertThat(cli.run("count", "tag:x").out()).isEqualTo("0\n");
+    Cli.Result stdin = cli.runWithInput("2\n98\n", "tag", "+y", "-");
+    assertThat(stdin.code()).as(stdin.toString()).isEqualTo(ExitCode.NOT_FOUND);
+  }
+
+  @Test
+  void tagBatchExitCodesAreTheDocumentedOnes() {
+    assertThat(cli.runWithInput("+a -- harbour\n+ -- \n", "tag", "--batch").code())
+        .isEqualTo(ExitCode.PARTIAL);
+    assertThat(cli.runWithInput("+ -- \n", "tag", "--batch").code()).isEqualTo(ExitCode.USAGE);
+    assertThat(cli.runWithInput("+b -- harbour\n", "tag", "--batch").code()).isZero();
+    assertThat(cli.run("tag", "--help").out()).contains("3 when some failed");
+  }
+
+  @Test
+  void tagsTreeHasAHeader() {
+    assertThat(cli.run("tag", "+europe/ports", "--", "harbour").code()).isZero();
+    Cli.Result r = cli.run("tags", "--tree");
+    assertThat(r.lines().get(0)).matches("tag\\s+own\\s+total");
+    assertThat(r.out()).contains("europe").contains("  ports");
+  }
+
+  @Test
+  void skipKnownLeavesFailuresReportedBeforeOutOfTheExitStatus() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("nightly"));
+    Files.write(dir.resolve("broken.html.gz"), new byte[] {0x1f, (byte) 0x8b, 1, 2, 3});
+    Files.writeString(dir.resolve("fine.txt"), "A fine article\n\nWith a body.\n");
+    Cli.Result first = cli.run("import", "--skip-known", dir.toString());
+    assertThat(first.code()).as(first.toString()).isEqualTo(ExitCode.PARTIAL);
+    assertThat(first.err()).contains("broken.html.gz");
+    Cli.Result second = cli.run("import", "--skip-known", dir.toString());
+    assertThat(second.code()).as(second.toString()).isZero();
+    assertThat(second.err()).doesNotContain("error:").contains("1 known from before");
+    // without the switch it is reported again; a changed file is a new failure
+    assertThat(cli.run("import", dir.toString()).code()).isNotZero();
+    Files.write(dir.resolve("broken.html.gz"), new byte[] {0x1f, (byte) 0x8b, 9});
+    assertThat(cli.run("import", "--skip-known", dir.toString()).code()).isNotZero();
+  }
+}

@@ -1,0 +1,55 @@
+package dossier.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every phrase of {@code furniture-phrases.txt} has its example line, which it matches and which
+ * leaves the body; and sentences of news that look alike stay.
+ */
+class FurniturePhrasesTest {
+  private static List<String> lines(InputStream in) throws IOException {
+    List<String> out = new ArrayList<>();
+    for (String l : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+      if (!l.isBlank() && !l.startsWith("#")) {
+        out.add(l.strip());
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void everyPhraseMatchesItsExampleAndTheExampleIsFurniture() throws IOException {
+    List<String> examples;
+    try (InputStream in = getClass().getResourceAsStream("/furniture-examples.txt")) {
+      examples = lines(in);
+    }
+    List<Pattern> phrases = Furniture.PHRASES;
+    assertThat(examples).as("one example a phrase").hasSize(phrases.size());
+    for (int i = 0; i < phrases.size(); i++) {
+      assertThat(phrases.get(i).matcher(examples.get(i)).matches())
+          .as(phrases.get(i) + " on " + examples.get(i))
+          .isTrue();
+      assertThat(Furniture.isKnown(examples.get(i))).as(examples.get(i)).isTrue();
+    }
+  }
+
+  @Test
+  void newsSentencesThatLookAlikeStay() {
+    for (String s :
+        List.of(
+            "The study, published in May by the harbour board, found the quay unsafe.",
+            "Reporters from three papers contributed questions to the panel on Monday.",
+            "The photo, taken in 2019, shows the old quay before the storm.",
+            "Editors at the Velm Gazette said the report would be published next week.")) {
+      assertThat(Furniture.isKnown(s)).as(s).isFalse();
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package dossier.tui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dossier.core.Status;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The everyday comforts of the review UI, on the virtual terminal. */
+class DailyReviewTest {
+  @TempDir Path tmp;
+
+  /** Rows of the list: the lines between the header and the separator. */
+  private static int listRows(Harness h) {
+    int n = 0;
+    for (int r = 1; r < 23 && !h.row(r).startsWith("──"); r++) {
+      n++;
+    }
+    return n;
+  }
+
+  @Test
+  void openingMarksReadAndNTogglesIt() {
+    try (Harness h = Harness.open(tmp)) {
+      h.press("Enter");
+      assertThat(h.article(1).status()).isEqualTo(Status.READ);
+      // the inbox keeps it until it is reloaded, so J still goes to the next one
+      h.press("J");
+      assertThat(h.row(0)).startsWith("dossier review: #2 Harbour fees rise again");
+      assertThat(h.article(2).status()).isEqualTo(Status.READ);
+      h.press("q", "g");
+      assertThat(h.row(ReviewScreenTest.cursorRow(h))).contains("Dam talks").contains("-");
+      h.press("N");
+      assertThat(h.article(1).status()).isEqualTo(Status.NEW);
+      h.press("N");
+      assertThat(h.article(1).status()).isEqualTo(Status.READ);
+      // reloaded, the inbox has shrunk by the two read
+      h.press("C-l");
+      assertThat(h.text()).contains("3 articles");
+    }
+  }
+
+  @Test
+  void markReadCanBeTurnedOff() {
+    try (Harness h = Harness.open(tmp)) {
+      h.app.markReadOnOpen(false);
+      h.press("Enter");
+      assertThat(h.article(1).status()).isEqualTo(Status.NEW);
+    }
+  }
+
+  @Test
+  void moreThanNineRowsAt80x24AndAFullHeightList() throws Exception {
+    try (Harness h = Harness.open(tmp.resolve("a"), "", 80, 24, false)) {
+      for (int i = 0; i < 20; i++) {
+        h.cli.runWithInput("Filler article " + i + "\n\nSome body text.\n", "import", "-");
+      }
+      h.press("C-l");
+      assertThat(listRows(h)).isGreaterThanOrEqualTo(12);
+      assertThat(h.text()).contains("── 1 of 25 ");
+      h.press("p");
+      assertThat(listRows(h)).isEqualTo(20);
+      assertThat(h.row(21)).startsWith("── 1 of 25 ");
+      h.press("p");
+      assertThat(listRows(h)).isLessThan(20);
+    }
+  }
+
+  @Test
+  void theEmptyListHasNoSeparator() {
+    try (Harness h = Harness.open(tmp, "nothing-matches-this", 80, 24, false)) {
+      assertThat(h.text()).contains("Nothing matches.").doesNotContain("───");
+    }
+  }
+
+  @Test
+  void oOpensAndYCopiesTheUrl() throws Exception {
+    try (Harness h = Harness.open(tmp, "", 80, 24, false)) {
+      h.cli.runWithInput(
+          "Linked story\n\nBody.\n", "import", "-", "--url", "https://example.org/s");
+      List<String> opened = new ArrayList<>();
+      List<String> copied = new ArrayList<>();
+      h.app.outside(
+          new ReviewApp.Outside() {
+            @Override
+            public String open(String url) {
+              opened.add(url);
+              return "opened " + url;
+            }
+
+            @Override
+            public String copy(String text) {
+              copied.add(text);
+              return "copied";
+            }
+          });
+      h.press("C-l", "O", "O"); // imported first: the linked story on top
+      assertThat(h.row(ReviewScreenTest.cursorRow(h))).contains("Linked story");
+      h.press("o");
+      assertThat(opened).containsExactly("https://example.org/s");
+      h.press("Enter", "y");
+      assertThat(copied).containsExactly("https://example.org/s");
+      assertThat(h.text()).contains("copied");
+      h.press("q", "j", "o");
+      assertThat(h.text()).contains("this article has no URL");
+    }
+  }
+
+  @Test
+  void sortCyclesAndTheHeaderSaysHow() {
+    try (Harness h = Harness.open(tmp, "", 80, 24, false)) {
+      assertThat(h.row(ReviewScreenTest.cursorRow(h))).contains("Dam talks");
+      h.press("O");
+      assertThat(h.row(0)).contains("oldest first");
+      assertThat(h.row(ReviewScreenTest.cursorRow(h))).contains("Quiet week");
+    }
+  }
+
+  @Test
+  void theCursorFollowsAnUndoneArticle() {
+    try (Harness h = Harness.open(tmp, "", 80, 24, false)) {
+      h.press("j", "j", "d", "y");
+      assertThat(h.text()).doesNotContain("Court pauses");
+      h.press("G");
+      h.press("u");
+      assertThat(h.row(ReviewScreenTest.cursorRow(h))).contains("Court pauses");
+    }
+  }
+
+  @Test
+  void savedSearchesShowNewAndTotal() {
+    try (Harness h = Harness.open(tmp)) {
+      assertThat(h.cli.run("saved", "add", "talks", "dam OR harbour").code()).isZero();
+      assertThat(h.cli.run("mark", "read", "--", "harbour").code()).isZero();
+      h.press("S");
+      assertThat(h.text()).contains("Saved searches (new/total)").containsPattern("1/2 +dam OR");
+    }
+  }
+
+  @Test
+  void theManualListsTheKeysOfTheActionTable() {
+    List<String> keys = new ArrayList<>();
+    Review.keys().values().forEach(rows -> rows.forEach(r -> keys.add(r[0])));
+    for (Action a : Action.values()) {
+      assertThat(keys).contains(a.keyText());
+    }
+  }
+}
