@@ -76,6 +76,7 @@ complete -c dossier -n __fish_use_subcommand -a completion -d 'Print the shell c
 # import
 complete -c dossier -n '__fish_seen_subcommand_from import' -l urls -r -F -d 'Fetch and import the URLs listed in FILE (- for stdin), one a line'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l refetch -d 'Fetch archived URLs again too: a page that changed becomes a new…'
+complete -c dossier -n '__fish_seen_subcommand_from import' -l fetch -d 'For exports of Pocket, Instapaper, wallabag, Omnivore and…'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l cookies -r -F -d 'Send the cookies of this Netscape cookies.txt to the sites they…'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l user-agent -x -d 'The User-Agent header (default: dossier\'s own)'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l header -x -d 'An extra request header (repeatable)'

@@ -5,7 +5,9 @@ import dossier.core.Text;
 import dossier.core.UsageException;
 import dossier.core.WriteFailure;
 import dossier.fetch.Fetcher;
+import dossier.imports.Exports;
 import dossier.service.ExportEnd;
+import dossier.service.ExportImport;
 import dossier.service.ImportService;
 import dossier.service.ImportService.OnDuplicate;
 import dossier.service.ImportService.Options;
@@ -67,6 +69,13 @@ final class ImportCommand extends BaseCommand {
       description =
           "Fetch archived URLs again too: a page that changed becomes a new version of its article.")
   boolean refetch;
+
+  @Option(
+      names = "--fetch",
+      description =
+          "For exports of Pocket, Instapaper, wallabag, Omnivore and bookmarks: fetch each page"
+              + " now (else each is stored with what the export holds, for refetch to fetch later).")
+  boolean fetchPages;
 
   @Mixin FetchMixin fetch;
 
@@ -214,7 +223,12 @@ final class ImportCommand extends BaseCommand {
     BufferedInputStream stdin = new BufferedInputStream(env().stdin());
     List<String> files = new ArrayList<>();
     List<String> exports = new ArrayList<>();
+    List<String> toolExports = new ArrayList<>();
     for (String p : paths) {
+      if (!p.equals("-") && Files.isRegularFile(Path.of(p)) && Exports.detect(Path.of(p)) != null) {
+        toolExports.add(p);
+        continue;
+      }
       boolean export =
           p.equals("-")
               ? startsWithJson(stdin)
@@ -223,7 +237,7 @@ final class ImportCommand extends BaseCommand {
     }
     known = dryRun ? null : KnownFailures.load(env(), root().archivePath());
     try (Interruption stop = Interruption.watch(this)) {
-      return importAndReport(files, exports, urls, stdin, opts, listener, stop);
+      return importAndReport(files, exports, urls, toolExports, stdin, opts, listener, stop);
     } finally {
       if (known != null) {
         known.save();
@@ -271,6 +285,7 @@ final class ImportCommand extends BaseCommand {
       List<String> files,
       List<String> exports,
       List<String> urls,
+      List<String> toolExports,
       BufferedInputStream stdin,
       Options opts,
       ImportService.Listener listener,
@@ -286,6 +301,9 @@ final class ImportCommand extends BaseCommand {
           new WebImport(archive(), new Fetcher(fetch.options(opts.maxSize())))
               .run(urls, refetch, opts, listener, stop::requested);
       s = add(s, w);
+    }
+    for (String e : stop.requested() ? List.<String>of() : toolExports) {
+      s = add(s, importExport(e, opts, listener, stop));
     }
     for (String e : stop.requested() ? List.<String>of() : exports) {
       s = add(s, restore(e, stdin, opts, listener));
@@ -316,6 +334,30 @@ final class ImportCommand extends BaseCommand {
       return ExitCode.OK;
     }
     return s.failed() == s.files() ? ExitCode.FAILURE : ExitCode.PARTIAL;
+  }
+
+  /** An export of another tool: its entries, fetched with --fetch, with their tags and states. */
+  private Summary importExport(
+      String name, Options opts, ImportService.Listener listener, Interruption stop) {
+    Path file = Path.of(name);
+    Exports.Kind kind = Exports.detect(file);
+    List<Exports.Entry> entries;
+    try {
+      entries = Exports.read(file, kind);
+    } catch (IOException e) {
+      listener.outcome(new Outcome(name, Status.FAILED, null, e.getMessage()));
+      return new Summary(0, 0, 0, 1, 0);
+    }
+    say(name + ": " + entries.size() + " entries of a " + kind.label + " export");
+    return new ExportImport(archive())
+        .run(
+            name,
+            entries,
+            kind,
+            fetchPages ? new Fetcher(fetch.options(opts.maxSize())) : null,
+            opts,
+            listener,
+            stop::requested);
   }
 
   private static Summary add(Summary s, Summary r) {

@@ -266,10 +266,7 @@ public final class ArticleRepository {
     boolean ranked = sort == Sort.RELEVANCE && q.rank() != null;
     // scores computed once for every match, not by a MATCH per listed row; articles that match
     // only through a filter (oil OR tag:x) have no score and go last
-    String order =
-        ranked
-            ? "coalesce(rk.s, 0), a.id DESC"
-            : sort == Sort.RELEVANCE ? Sort.NEWEST.orderBy : sort.orderBy;
+    String order = ranked ? "coalesce(rk.s, 0), a.id DESC" : orderBy(sort);
     QueryPlans.PageSql page = q.hasText() ? null : plans.page(q, sort, order);
     sql.append(page == null ? " FROM articles a" : page.from());
     if (ranked) {
@@ -360,7 +357,7 @@ public final class ArticleRepository {
       params.add(q.rank());
       paged = true;
     } else {
-      QueryPlans.PageSql page = plans.page(q, Sort.NEWEST, Sort.NEWEST.orderBy);
+      QueryPlans.PageSql page = plans.page(q, Sort.NEWEST, orderBy(Sort.NEWEST));
       sql.append(", 0.0 AS score, substr(a.body, 1, 160) AS snip")
           .append(page.from())
           .append(" WHERE (")
@@ -424,6 +421,16 @@ public final class ArticleRepository {
       rs.next();
       return rs.getString(1);
     }
+  }
+
+  /** The ORDER BY of a listing in {@code sort}, over the alias {@code a}. */
+  static String orderBy(Sort sort) {
+    return switch (sort) {
+      case NEWEST, RELEVANCE -> "a.published DESC, a.id DESC";
+      case OLDEST -> "a.published ASC, a.id ASC";
+      case IMPORTED -> "a.imported DESC, a.id DESC";
+      case TITLE -> "a.title COLLATE NOCASE ASC, a.id ASC";
+    };
   }
 
   /** Appends {@code WHERE} for {@code q} over the alias {@code a}; other store classes use it. */

@@ -81,6 +81,21 @@ public final class FetchRepository {
     }
   }
 
+  /**
+   * Sets when article {@code id} counts as imported: the date an export says the person saved the
+   * page; call inside {@link Archive#write}.
+   */
+  public void setImported(long id, String at) {
+    try (PreparedStatement st =
+        archive.connection().prepareStatement("UPDATE articles SET imported = ? WHERE id = ?")) {
+      st.setString(1, at);
+      st.setLong(2, id);
+      st.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot write article " + id, e), e);
+    }
+  }
+
   /** Records a fetch of article {@code id}'s page; call inside {@link Archive#write}. */
   public void record(long id, WebPage page, String at, boolean changed) {
     try (PreparedStatement st =

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The change journal: every command that changes the archive records what it did, in the same
@@ -104,6 +105,12 @@ public final class Journal {
     entry.executeUpdate();
   }
 
+  /** Articles an import created ('created', see {@link #created}) are deleted. */
+  static final List<String> UNDO_CREATED =
+      List.of(
+          "DELETE FROM articles WHERE id IN (SELECT article_id FROM journal_entries WHERE journal_id ="
+              + " ?1 AND kind = 'created')");
+
   /** Records that an import created these articles; undo deletes them. */
   public void created(long journal, List<Long> articleIds) {
     try {
@@ -120,6 +127,23 @@ public final class Journal {
       throw new StoreException(Archive.describe("cannot write the journal", e), e);
     }
   }
+
+  /**
+   * Articles an import, reextract or edit replaced ('updated', see {@link #beforeUpdate}) get their
+   * old text and metadata back; their hashes are first moved aside so that putting one back never
+   * collides with another's.
+   */
+  static final List<String> UNDO_UPDATED =
+      List.of(
+          "UPDATE articles SET content_hash = 'undo:' || id WHERE id IN (SELECT article_id FROM"
+              + " journal_entries WHERE journal_id = ?1 AND kind = 'updated')",
+          "UPDATE articles SET "
+              + Columns.copyFrom(
+                  Columns.REIMPORTED,
+                  "t",
+                  "trash_articles t WHERE t.journal_id = ?1 AND t.id = articles.id")
+              + " WHERE id IN (SELECT article_id FROM journal_entries WHERE journal_id = ?1 AND kind ="
+              + " 'updated')");
 
   /**
    * Keeps the current text and metadata of an article an import, re-extraction or edit is about to
@@ -331,68 +355,31 @@ public final class Journal {
     return new Undone(done, what);
   }
 
-  /** Each step reverts one kind of entry; the order undoes the kinds' dependencies. */
-  private static final String[] REVERT = {
-    // articles removed by rm come back with their ids, originals and (below) their tags
-    "INSERT INTO articles("
-        + Columns.names(Columns.ROW, null)
-        + ") SELECT "
-        + Columns.names(Columns.ROW, "t")
-        + " FROM trash_articles t JOIN journal_entries e ON e.journal_id = t.journal_id AND"
-        + " e.article_id = t.id AND e.kind = 'deleted' WHERE t.journal_id = ?1",
-    "INSERT OR REPLACE INTO originals(article_id, size, data) SELECT t.id, t.original_size,"
-        + " t.original FROM trash_articles t WHERE t.journal_id = ?1 AND t.original IS NOT NULL",
-    // articles an import, reextract or edit replaced get their old text and metadata back; their
-    // hashes are first moved aside so that putting one back never collides with another's
-    "UPDATE articles SET content_hash = 'undo:' || id WHERE id IN (SELECT article_id FROM"
-        + " journal_entries WHERE journal_id = ?1 AND kind = 'updated')",
-    "UPDATE articles SET "
-        + Columns.copyFrom(
-            Columns.REIMPORTED,
-            "t",
-            "trash_articles t WHERE t.journal_id = ?1 AND t.id = articles.id")
-        + " WHERE id IN (SELECT article_id FROM journal_entries WHERE journal_id = ?1 AND kind ="
-        + " 'updated')",
-    "INSERT OR IGNORE INTO tags(id, name, key) SELECT tag_id, old, field FROM"
-        + " journal_entries WHERE journal_id = ?1 AND kind = 'tagrow'",
-    "UPDATE tags SET name = (SELECT old FROM journal_entries e WHERE e.journal_id = ?1 AND"
-        + " e.kind = 'tagname' AND e.tag_id = tags.id), key = (SELECT field FROM"
-        + " journal_entries e WHERE e.journal_id = ?1 AND e.kind = 'tagname' AND e.tag_id ="
-        + " tags.id) WHERE id IN (SELECT tag_id FROM journal_entries WHERE journal_id = ?1 AND"
-        + " kind = 'tagname')",
-    "DELETE FROM article_tags WHERE (article_id, tag_id) IN (SELECT article_id, tag_id FROM"
-        + " journal_entries WHERE journal_id = ?1 AND kind = 'tag+')",
-    "INSERT OR IGNORE INTO article_tags(article_id, tag_id) SELECT e.article_id, e.tag_id FROM"
-        + " journal_entries e WHERE e.journal_id = ?1 AND e.kind = 'tag-' AND EXISTS (SELECT 1"
-        + " FROM articles a WHERE a.id = e.article_id) AND EXISTS (SELECT 1 FROM tags t WHERE"
-        + " t.id = e.tag_id)",
-    "UPDATE articles SET status = (SELECT old FROM journal_entries e WHERE e.journal_id = ?1 AND"
-        + " e.kind = 'field' AND e.field = 'status' AND e.article_id = articles.id) WHERE id IN"
-        + " (SELECT article_id FROM journal_entries WHERE journal_id = ?1 AND kind = 'field' AND"
-        + " field = 'status')",
-    "UPDATE articles SET starred = (SELECT CAST(old AS INTEGER) FROM journal_entries e WHERE"
-        + " e.journal_id = ?1 AND e.kind = 'field' AND e.field = 'starred' AND e.article_id ="
-        + " articles.id) WHERE id IN (SELECT article_id FROM journal_entries WHERE journal_id = ?1"
-        + " AND kind = 'field' AND field = 'starred')",
-    "UPDATE articles SET note = (SELECT old FROM journal_entries e WHERE e.journal_id = ?1 AND"
-        + " e.kind = 'field' AND e.field = 'note' AND e.article_id = articles.id) WHERE id IN"
-        + " (SELECT article_id FROM journal_entries WHERE journal_id = ?1 AND kind = 'field' AND"
-        + " field = 'note')",
-    "DELETE FROM articles WHERE id IN (SELECT article_id FROM journal_entries WHERE journal_id ="
-        + " ?1 AND kind = 'created')",
-    // saved searches and rules: what the change added goes, what it removed or replaced comes back
-    "DELETE FROM saved_searches WHERE name IN (SELECT field FROM journal_entries WHERE"
-        + " journal_id = ?1 AND kind = 'saved+')",
-    "INSERT OR REPLACE INTO saved_searches(name, query, created) SELECT name, query, created FROM"
-        + " trash_saved WHERE journal_id = ?1",
-    "DELETE FROM rules WHERE id IN (SELECT tag_id FROM journal_entries WHERE journal_id = ?1 AND"
-        + " kind = 'rule+')",
-    "INSERT OR REPLACE INTO rules(id, query, tag, created) SELECT id, query, tag, created FROM"
-        + " trash_rules WHERE journal_id = ?1",
-    "DELETE FROM trash_articles WHERE journal_id = ?1",
-    "DELETE FROM trash_saved WHERE journal_id = ?1",
-    "DELETE FROM trash_rules WHERE journal_id = ?1",
-  };
+  /** The kept rows of the change, once everything is back. */
+  static final List<String> EMPTY_TRASH =
+      List.of(
+          "DELETE FROM trash_articles WHERE journal_id = ?1",
+          "DELETE FROM trash_saved WHERE journal_id = ?1",
+          "DELETE FROM trash_rules WHERE journal_id = ?1");
+
+  /**
+   * Each step reverts one kind of entry, written beside the write that records it; the order undoes
+   * the kinds' dependencies: deleted articles come back before their tags, replaced ones get their
+   * text back, tags their rows and names before articles their links, and the trash goes last.
+   */
+  private static final List<String> REVERT =
+      Stream.of(
+              Selection.UNDO_DELETED,
+              UNDO_UPDATED,
+              TagRepository.UNDO_TAG_ROWS,
+              Selection.UNDO_TAGS,
+              Selection.UNDO_FIELDS,
+              UNDO_CREATED,
+              SavedSearchRepository.UNDO,
+              RuleRepository.UNDO,
+              EMPTY_TRASH)
+          .flatMap(List::stream)
+          .toList();
 
   /** Articles named one by one in what an undo says; beyond, they are counted. */
   private static final int NAMED = 5;

@@ -35,6 +35,14 @@ public final class RuleRepository {
     }
   }
 
+  /** Rules a change added ('rule+') go; those it removed come back from the trash. */
+  static final List<String> UNDO =
+      List.of(
+          "DELETE FROM rules WHERE id IN (SELECT tag_id FROM journal_entries WHERE journal_id = ?1 AND"
+              + " kind = 'rule+')",
+          "INSERT OR REPLACE INTO rules(id, query, tag, created) SELECT id, query, tag, created FROM"
+              + " trash_rules WHERE journal_id = ?1");
+
   /** Adds a rule, journaled so undo removes it; call inside {@link Archive#write}. */
   public long add(long journal, String query, String tag) {
     try {

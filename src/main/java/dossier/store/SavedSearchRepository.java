@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,6 +45,17 @@ public final class SavedSearchRepository {
       throw new StoreException(Archive.describe("cannot read saved searches", e), e);
     }
   }
+
+  /**
+   * Saved searches a change added ('saved+') go; those it removed or replaced come back from the
+   * trash.
+   */
+  static final List<String> UNDO =
+      List.of(
+          "DELETE FROM saved_searches WHERE name IN (SELECT field FROM journal_entries WHERE"
+              + " journal_id = ?1 AND kind = 'saved+')",
+          "INSERT OR REPLACE INTO saved_searches(name, query, created) SELECT name, query, created FROM"
+              + " trash_saved WHERE journal_id = ?1");
 
   /**
    * Saves (or replaces) a search, journaled in {@code journal} so undo takes it back (and brings

@@ -108,6 +108,19 @@ public final class Selection {
   }
 
   /**
+   * Tags {@link #addTag} added ('tag+') come off; tags {@link #removeTag}, {@link #delete} or a tag
+   * merge or deletion took off ('tag-') go back on, where the article and tag exist.
+   */
+  static final List<String> UNDO_TAGS =
+      List.of(
+          "DELETE FROM article_tags WHERE (article_id, tag_id) IN (SELECT article_id, tag_id FROM"
+              + " journal_entries WHERE journal_id = ?1 AND kind = 'tag+')",
+          "INSERT OR IGNORE INTO article_tags(article_id, tag_id) SELECT e.article_id, e.tag_id FROM"
+              + " journal_entries e WHERE e.journal_id = ?1 AND e.kind = 'tag-' AND EXISTS (SELECT 1"
+              + " FROM articles a WHERE a.id = e.article_id) AND EXISTS (SELECT 1 FROM tags t WHERE"
+              + " t.id = e.tag_id)");
+
+  /**
    * Adds the tag (a normalized name, created when it is new) to every selected article that lacks
    * it, journaled as {@code tag+} (undo unlinks them); returns how many got it.
    */
@@ -175,6 +188,22 @@ public final class Selection {
     }
   }
 
+  /** Fields {@link #setField} changed ('field') get their old values back. */
+  static final List<String> UNDO_FIELDS =
+      List.of(
+          "UPDATE articles SET status = (SELECT old FROM journal_entries e WHERE e.journal_id = ?1 AND"
+              + " e.kind = 'field' AND e.field = 'status' AND e.article_id = articles.id) WHERE id IN"
+              + " (SELECT article_id FROM journal_entries WHERE journal_id = ?1 AND kind = 'field' AND"
+              + " field = 'status')",
+          "UPDATE articles SET starred = (SELECT CAST(old AS INTEGER) FROM journal_entries e WHERE"
+              + " e.journal_id = ?1 AND e.kind = 'field' AND e.field = 'starred' AND e.article_id ="
+              + " articles.id) WHERE id IN (SELECT article_id FROM journal_entries WHERE journal_id = ?1"
+              + " AND kind = 'field' AND field = 'starred')",
+          "UPDATE articles SET note = (SELECT old FROM journal_entries e WHERE e.journal_id = ?1 AND"
+              + " e.kind = 'field' AND e.field = 'note' AND e.article_id = articles.id) WHERE id IN"
+              + " (SELECT article_id FROM journal_entries WHERE journal_id = ?1 AND kind = 'field' AND"
+              + " field = 'note')");
+
   /** Sets the status of every selected article; returns how many changed. */
   public int setStatus(long journal, Status status) {
     return setField(journal, "status", status.label());
@@ -227,6 +256,21 @@ public final class Selection {
       throw fail("cannot change the " + field + " of articles", e);
     }
   }
+
+  /**
+   * Articles {@link #delete} removed ('deleted') come back with their ids and originals; their tags
+   * come back with the 'tag-' entries (see {@link #UNDO_TAGS}).
+   */
+  static final List<String> UNDO_DELETED =
+      List.of(
+          "INSERT INTO articles("
+              + Columns.names(Columns.ROW, null)
+              + ") SELECT "
+              + Columns.names(Columns.ROW, "t")
+              + " FROM trash_articles t JOIN journal_entries e ON e.journal_id = t.journal_id AND"
+              + " e.article_id = t.id AND e.kind = 'deleted' WHERE t.journal_id = ?1",
+          "INSERT OR REPLACE INTO originals(article_id, size, data) SELECT t.id, t.original_size,"
+              + " t.original FROM trash_articles t WHERE t.journal_id = ?1 AND t.original IS NOT NULL");
 
   /**
    * Deletes the selected articles, keeping their rows, originals and tags in the journal ({@code

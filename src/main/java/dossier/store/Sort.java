@@ -9,17 +9,12 @@ import java.util.Locale;
  * among the dated ones; oldest first is the exact reverse (undated first).
  */
 public enum Sort {
-  NEWEST("a.published DESC, a.id DESC"),
-  OLDEST("a.published ASC, a.id ASC"),
-  IMPORTED("a.imported DESC, a.id DESC"),
-  TITLE("a.title COLLATE NOCASE ASC, a.id ASC"),
-  RELEVANCE(null);
-
-  final String orderBy;
-
-  Sort(String orderBy) {
-    this.orderBy = orderBy;
-  }
+  NEWEST,
+  OLDEST,
+  IMPORTED,
+  TITLE,
+  /** Best match first; without words to rank by, newest first. */
+  RELEVANCE;
 
   public static Sort parse(String s) {
     try {

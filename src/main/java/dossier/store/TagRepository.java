@@ -55,6 +55,20 @@ public final class TagRepository {
     }
   }
 
+  /**
+   * Tags a rename, merge or deletion removed ('tagrow') come back with their ids, and renamed ones
+   * ('tagname') get their old names and keys.
+   */
+  static final List<String> UNDO_TAG_ROWS =
+      List.of(
+          "INSERT OR IGNORE INTO tags(id, name, key) SELECT tag_id, old, field FROM"
+              + " journal_entries WHERE journal_id = ?1 AND kind = 'tagrow'",
+          "UPDATE tags SET name = (SELECT old FROM journal_entries e WHERE e.journal_id = ?1 AND"
+              + " e.kind = 'tagname' AND e.tag_id = tags.id), key = (SELECT field FROM"
+              + " journal_entries e WHERE e.journal_id = ?1 AND e.kind = 'tagname' AND e.tag_id ="
+              + " tags.id) WHERE id IN (SELECT tag_id FROM journal_entries WHERE journal_id = ?1 AND"
+              + " kind = 'tagname')");
+
   /** How many distinct articles a journaled change touched. */
   public int articlesChanged(long journal) {
     try {

@@ -1118,8 +1118,23 @@ final class ReviewApp {
   }
 
   private void pickSaved() {
+    record Saved(String name, String query, String counts) {}
     db.submit(
-        s -> s.archive().savedSearches().all(),
+        s -> {
+          // new/total beside each, as notmuch-hello and neomutt's sidebar show them
+          List<Saved> out = new ArrayList<>();
+          for (Map.Entry<String, String> e : s.archive().savedSearches().all().entrySet()) {
+            String counts;
+            try {
+              String q = "saved:" + e.getKey();
+              counts = s.articles().count(q + " is:new") + "/" + s.articles().count(q);
+            } catch (RuntimeException ex) {
+              counts = "?"; // a saved query that no longer parses is still listed
+            }
+            out.add(new Saved(e.getKey(), e.getValue(), counts));
+          }
+          return out;
+        },
         all -> {
           if (all.isEmpty()) {
             info("no saved searches yet (dossier saved add NAME QUERY)");
@@ -1127,15 +1142,20 @@ final class ReviewApp {
           }
           List<Choice> choices = new ArrayList<>();
           int i = 1;
-          for (Map.Entry<String, String> e : all.entrySet()) {
+          int w = 0;
+          for (Saved e : all) {
+            w = Math.max(w, e.counts().length());
+          }
+          for (Saved e : all) {
             String num = i <= 9 ? i + "  " : "   ";
-            choices.add(new Choice(e.getKey(), num + e.getValue()));
+            String counts = " ".repeat(w - e.counts().length()) + e.counts() + "  ";
+            choices.add(new Choice(e.name(), num + counts + e.query()));
             i++;
           }
           popup =
               new PromptView(
                   listView,
-                  "Saved searches",
+                  "Saved searches (new/total)",
                   "Enter shows it · type to filter · Esc cancels",
                   "",
                   true,

@@ -131,6 +131,16 @@ class DailyReviewTest {
   }
 
   @Test
+  void savedSearchesShowNewAndTotal() {
+    try (Harness h = Harness.open(tmp)) {
+      assertThat(h.cli.run("saved", "add", "talks", "dam OR harbour").code()).isZero();
+      assertThat(h.cli.run("mark", "read", "--", "harbour").code()).isZero();
+      h.press("S");
+      assertThat(h.text()).contains("Saved searches (new/total)").containsPattern("1/2 +dam OR");
+    }
+  }
+
+  @Test
   void theManualListsTheKeysOfTheActionTable() {
     List<String> keys = new ArrayList<>();
     Review.keys().values().forEach(rows -> rows.forEach(r -> keys.add(r[0])));
