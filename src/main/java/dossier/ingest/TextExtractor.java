@@ -204,6 +204,11 @@ final class TextExtractor {
     if (!meta.authors.isEmpty()) {
       meta.origins.put("authors", "byline line");
     }
+    // The credit named the publisher above; the stored caption is the photo's description alone.
+    String caption = meta.caption == null ? null : Captions.withoutCredit(meta.caption);
+    if (caption == null) {
+      meta.origins.remove("caption");
+    }
     return new Extracted(
         title,
         meta.source,
@@ -212,7 +217,7 @@ final class TextExtractor {
         null,
         meta.section,
         null,
-        meta.caption,
+        caption,
         bodyText,
         new ArrayList<>(meta.tags),
         "text",

@@ -359,6 +359,8 @@ public final class Journal {
   static final List<String> EMPTY_TRASH =
       List.of(
           "DELETE FROM trash_articles WHERE journal_id = ?1",
+          "DELETE FROM trash_versions WHERE journal_id = ?1",
+          "DELETE FROM trash_fetches WHERE journal_id = ?1",
           "DELETE FROM trash_saved WHERE journal_id = ?1",
           "DELETE FROM trash_rules WHERE journal_id = ?1");
 
