@@ -69,14 +69,40 @@ final class ReaderView implements View {
    *
    * @return the number of lines that hold it
    */
-  int find(String term) {
+  int find(String term, int width) {
     find = term == null || term.isEmpty() ? null : term.toLowerCase(Locale.ROOT);
-    matchLines();
-    if (!found.isEmpty()) {
-      int at = found.stream().filter(l -> l >= scroll).findFirst().orElse(found.get(0));
-      scroll = at;
+    if (!laidOut(width)) {
+      // keys typed ahead of the first draw, or the text still loading: jump once it is laid out
+      jumpPending = find != null;
+      return -1;
     }
+    matchLines();
+    jumpToFirst();
     return found.size();
+  }
+
+  private boolean jumpPending;
+
+  private void jumpToFirst() {
+    if (!found.isEmpty()) {
+      int from = scroll;
+      scroll = found.stream().filter(l -> l >= from).findFirst().orElse(found.get(0));
+    }
+  }
+
+  /** Lays the article out for {@code width} if it is loaded; false while it is not. */
+  private boolean laidOut(int width) {
+    Article a = list.full(id);
+    if (a == null) {
+      return false;
+    }
+    if (a != shown || width != shownWidth) {
+      lines = layout(a, width, why);
+      shown = a;
+      shownWidth = width;
+      matchLines();
+    }
+    return true;
   }
 
   boolean searching() {
@@ -88,8 +114,8 @@ final class ReaderView implements View {
    *
    * @return the match's number from 1, or 0 when there is none
    */
-  int nextMatch(int dir) {
-    if (found.isEmpty()) {
+  int nextMatch(int dir, int width) {
+    if (!laidOut(width) || found.isEmpty()) {
       return 0;
     }
     int i;
@@ -179,11 +205,10 @@ final class ReaderView implements View {
           0, from, list.isMissing(id) ? "This article no longer exists." : "loading…", c.theme.dim);
       return;
     }
-    if (a != shown || c.width != shownWidth) {
-      lines = layout(a, c.width, why);
-      shown = a;
-      shownWidth = c.width;
-      matchLines();
+    laidOut(c.width);
+    if (jumpPending) {
+      jumpPending = false;
+      jumpToFirst();
     }
     scroll = Math.max(0, Math.min(scroll, Math.max(0, lines.size() - rows)));
     for (int r = 0; r < rows && scroll + r < lines.size(); r++) {

@@ -409,31 +409,38 @@ final class ReviewApp {
         new PromptView.Handler() {
           @Override
           public void changed(String text) {
-            int n = r.find(text);
-            p.message(text.isEmpty() ? "" : n == 0 ? "not found" : lines(n), n == 0);
+            int n = r.find(text, width());
+            p.message(
+                text.isEmpty() ? "" : n < 0 ? "loading…" : n == 0 ? "not found" : lines(n), n == 0);
           }
 
           @Override
           public String submit(String text, Choice chosen) {
             lastFind = text;
-            int n = r.find(text);
+            int n = r.find(text, width());
             if (!text.isEmpty()) {
               info(
-                  n == 0
-                      ? "'" + text + "' is not in this article"
-                      : "'" + text + "' on " + lines(n) + " (n next, N previous)");
+                  n < 0
+                      ? "looking for '" + text + "' once the article is loaded"
+                      : n == 0
+                          ? "'" + text + "' is not in this article"
+                          : "'" + text + "' on " + lines(n) + " (n next, N previous)");
             }
             return null;
           }
 
           @Override
           public void cancel() {
-            r.find(lastFind);
+            r.find(lastFind, width());
           }
         });
   }
 
   private String lastFind = "";
+
+  private int width() {
+    return screen.getTerminalSize().getColumns();
+  }
 
   private static String lines(int n) {
     return n == 1 ? "1 line" : n + " lines";
@@ -449,9 +456,9 @@ final class ReviewApp {
         info("no search yet: / looks for words in the article");
         return;
       }
-      r.find(lastFind); // the last search goes on in another article, as in less
+      r.find(lastFind, width()); // the last search goes on in another article, as in less
     }
-    int i = r.nextMatch(dir);
+    int i = r.nextMatch(dir, width());
     info(
         i == 0 ? "'" + lastFind + "' is not in this article" : "match " + i + " of " + r.matches());
   }

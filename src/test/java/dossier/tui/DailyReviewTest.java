@@ -188,6 +188,22 @@ class DailyReviewTest {
   }
 
   @Test
+  void aSearchTypedAheadOfTheFirstDrawStillFindsItsLine() {
+    try (Harness h = Harness.open(tmp, "haystack", 80, 24, false)) {
+      importLong(h);
+      h.press("C-l");
+      // Enter, / and the word arrive together: the reader is not drawn before the search runs
+      for (String k : List.of("Enter", "/", "n", "e", "e", "d", "l", "e", "Enter")) {
+        h.terminal.addInput(Harness.stroke(k));
+      }
+      h.settle();
+      assertThat(h.row(1)).startsWith("Paragraph 12 has the Needle.");
+      h.press("n");
+      assertThat(h.text()).contains("match 2 of 2");
+    }
+  }
+
+  @Test
   void theFoundWordIsDrawnInReverseVideo() {
     try (Harness h = Harness.open(tmp, "haystack", 80, 24, false)) {
       importLong(h);
