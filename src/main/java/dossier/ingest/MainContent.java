@@ -162,6 +162,41 @@ final class MainContent {
     }
   }
 
+  // Thresholds named after the Readability.js constants and literals they follow.
+
+  /** Readability's DEFAULT_CHAR_THRESHOLD: a result shorter than this tries a relaxed pass. */
+  static final int CHAR_THRESHOLD = 500;
+
+  /**
+   * Readability skips paragraphs shorter than this when scoring ({@code innerText.length < 25}).
+   */
+  static final int MIN_SCORED_LENGTH = 25;
+
+  /**
+   * Readability scores a paragraph's ancestors this many levels up ({@code getNodeAncestors(, 5)}).
+   */
+  static final int SCORED_ANCESTOR_LEVELS = 5;
+
+  /**
+   * Readability's scoreDivider: ancestors past the grandparent get the score over level times 3.
+   */
+  static final double SCORE_DIVIDER_PER_LEVEL = 3.0;
+
+  /** Readability's MINIMUM_TOPCANDIDATES: how many close rivals make their common ancestor win. */
+  static final int MINIMUM_TOP_CANDIDATES = 3;
+
+  /** Readability counts a rival as close when it scores this share of the top candidate. */
+  static final double CLOSE_RIVAL_SHARE = 0.75;
+
+  /** Readability joins siblings that score this share of the top candidate (at least 10). */
+  static final double SIBLING_SCORE_SHARE = 0.2;
+
+  /** Readability joins a sibling paragraph longer than this whose link density is below 0.25. */
+  static final int SIBLING_PARAGRAPH_LENGTH = 80;
+
+  /** Readability's link density limit for a sibling paragraph. */
+  static final double SIBLING_LINK_DENSITY = 0.25;
+
   /** Deeper than any real page layout; content scoring costs grow with the depth. */
   static final int MAX_DEPTH = 512;
 
@@ -196,7 +231,7 @@ final class MainContent {
         best = paras;
         bestLen = len;
       }
-      if (len >= 500) {
+      if (len >= CHAR_THRESHOLD) {
         break;
       }
     }
@@ -235,7 +270,7 @@ final class MainContent {
         continue;
       }
       int len = stats.len(e);
-      if (len < 25) {
+      if (len < MIN_SCORED_LENGTH) {
         continue;
       }
       // Container-level lists and sections vote only through their own paragraphs.
@@ -245,7 +280,9 @@ final class MainContent {
       }
       double score = 1 + stats.get(e, Stats.COMMAS) + Math.min(len / 100, 3);
       Element anc = e.parent();
-      for (int level = 0; anc != null && level < 5; level++, anc = anc.parent()) {
+      for (int level = 0;
+          anc != null && level < SCORED_ANCESTOR_LEVELS;
+          level++, anc = anc.parent()) {
         if (anc.parent() == null || anc == doc) {
           break;
         }
@@ -255,7 +292,8 @@ final class MainContent {
           scores.put(anc, s);
           candidates.add(anc);
         }
-        s[0] += level == 0 ? score : level == 1 ? score / 2 : score / (level * 3.0);
+        s[0] +=
+            level == 0 ? score : level == 1 ? score / 2 : score / (level * SCORE_DIVIDER_PER_LEVEL);
       }
     }
     Element top = null;
@@ -303,11 +341,11 @@ final class MainContent {
       Element body) {
     List<Element> alternatives = new ArrayList<>();
     for (Element c : candidates) {
-      if (c != top && scores.get(c)[0] >= topScore * 0.75) {
+      if (c != top && scores.get(c)[0] >= topScore * CLOSE_RIVAL_SHARE) {
         alternatives.add(c);
       }
     }
-    if (alternatives.size() >= 3) {
+    if (alternatives.size() >= MINIMUM_TOP_CANDIDATES) {
       int level = 0;
       for (Element p = top.parent();
           p != null && p != body && level < 20;
@@ -318,7 +356,7 @@ final class MainContent {
             within++;
           }
         }
-        if (within >= 3) {
+        if (within >= MINIMUM_TOP_CANDIDATES) {
           top = p;
           break;
         }
@@ -370,7 +408,7 @@ final class MainContent {
       return article;
     }
     double topScore = scoreOf(scores, top);
-    double threshold = Math.max(10, topScore * 0.2);
+    double threshold = Math.max(10, topScore * SIBLING_SCORE_SHARE);
     String topClass = top.className();
     for (Element sib : new ArrayList<>(parent.children())) {
       boolean keep = sib == top;
@@ -386,9 +424,12 @@ final class MainContent {
           int len = stats.len(sib);
           double ld = stats.linkDensity(sib);
           String text = sib.text();
-          if (len > 80 && ld < 0.25) {
+          if (len > SIBLING_PARAGRAPH_LENGTH && ld < SIBLING_LINK_DENSITY) {
             keep = true;
-          } else if (len > 0 && len <= 80 && ld == 0 && text.matches("(?s).*\\.( .*)?$")) {
+          } else if (len > 0
+              && len <= SIBLING_PARAGRAPH_LENGTH
+              && ld == 0
+              && text.matches("(?s).*\\.( .*)?$")) {
             keep = true;
           }
         }
@@ -404,7 +445,7 @@ final class MainContent {
   static final int LEDE_LEVELS = 8;
 
   /** A paragraph of the lede has at least this many characters, as the sibling pass asks. */
-  static final int LEDE_MIN_LENGTH = 80;
+  static final int LEDE_MIN_LENGTH = SIBLING_PARAGRAPH_LENGTH;
 
   /**
    * The opening paragraphs that a page keeps apart from its body (an intro, standfirst or summary
@@ -455,7 +496,7 @@ final class MainContent {
   }
 
   private static boolean isLedeParagraph(Element p, Stats stats) {
-    if (stats.len(p) < LEDE_MIN_LENGTH || stats.linkDensity(p) >= 0.25) {
+    if (stats.len(p) < LEDE_MIN_LENGTH || stats.linkDensity(p) >= SIBLING_LINK_DENSITY) {
       return false;
     }
     for (Element a = p.parent(); a != null; a = a.parent()) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dossier.core.Extracted;
-import dossier.core.Text;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,12 +13,32 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.ListBlock;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.node.Text;
+import org.commonmark.node.ThematicBreak;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+import org.jsoup.Jsoup;
 
 /**
  * Markdown clips: YAML front matter ({@code title}, {@code date}, {@code tags}, {@code url}, {@code
- * author}, and their common synonyms) gives the metadata; the body is the Markdown turned into
- * plain paragraphs (markup, link targets and images dropped; a leading {@code #} headline that
- * repeats the title is the title).
+ * author}, and their common synonyms) gives the metadata; the body is parsed by CommonMark
+ * (commonmark-java), so multi-line links, escapes and setext headings read as a Markdown reader
+ * shows them, and turned into plain paragraphs (markup, link targets and images dropped; a leading
+ * level-one heading is the title). The Markdown of the body's blocks is kept as the rendition.
  */
 final class MarkdownExtractor {
   private MarkdownExtractor() {}
@@ -39,22 +58,47 @@ final class MarkdownExtractor {
     }
     String title = field(fm, "title", "headline", "name");
     List<String> paras = new ArrayList<>();
+    List<String> sources = new ArrayList<>();
     String headline = null;
-    for (String block : blocks(text)) {
-      String p = plain(block);
-      if (p.isEmpty()) {
+    String headlineSource = null;
+    String[] lines = text.split("\n", -1);
+    Node doc = PARSER.parse(text);
+    for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
+      List<String> texts = blockTexts(n);
+      String source = sourceOf(n, lines);
+      if (headline == null
+          && paras.isEmpty()
+          && n instanceof Heading h
+          && h.getLevel() == 1
+          && !texts.isEmpty()) {
+        headline = texts.get(0);
+        headlineSource = source;
         continue;
       }
-      if (headline == null && paras.isEmpty() && block.matches("(?s)#\\s.*")) {
-        headline = p;
-        continue;
+      boolean any = false;
+      for (String t : texts) {
+        if (!t.isEmpty()) {
+          paras.add(t);
+          any = true;
+        }
       }
-      paras.add(p);
+      if (any) {
+        sources.add(source);
+      }
     }
     // The clipper's own note ("Clipped from ...") is not part of the article.
     while (!paras.isEmpty() && isClipNote(paras.get(paras.size() - 1))) {
       paras.remove(paras.size() - 1);
+      if (!sources.isEmpty()) {
+        sources.remove(sources.size() - 1);
+      }
     }
+    if (headline != null
+        && title != null
+        && !MainContent.normalize(headline).equals(MainContent.normalize(title))) {
+      sources.add(0, headlineSource);
+    }
+    String markdown = sources.isEmpty() ? null : String.join("\n\n", sources);
     if (headline != null
         && title != null
         && !MainContent.normalize(headline).equals(MainContent.normalize(title))) {
@@ -121,7 +165,7 @@ final class MarkdownExtractor {
         body,
         new ArrayList<>(tags),
         "markdown",
-        null,
+        markdown,
         origins);
   }
 
@@ -178,88 +222,98 @@ final class MarkdownExtractor {
     return out;
   }
 
-  /** Blocks separated by blank lines; fenced code stays one block. */
-  private static List<String> blocks(String text) {
-    List<String> out = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    boolean fence = false;
-    for (String line : text.split("\n", -1)) {
-      String s = line.strip();
-      if (s.startsWith("```") || s.startsWith("~~~")) {
-        fence = !fence;
-      }
-      boolean listItem = s.matches("(?:[-*+]|\\d+[.)])\\s+.*");
-      if (!fence && (s.isEmpty() || listItem || s.startsWith("#"))) {
-        if (cur.length() > 0) {
-          out.add(cur.toString());
-          cur.setLength(0);
-        }
-        if (s.isEmpty()) {
-          continue;
-        }
-      }
-      if (cur.length() > 0) {
-        cur.append('\n');
-      }
-      cur.append(line);
-      if (!fence && s.startsWith("#")) {
-        out.add(cur.toString());
-        cur.setLength(0);
-      }
+  private static final Parser PARSER =
+      Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+
+  /** The source lines of a top-level block, as the file wrote them. */
+  private static String sourceOf(Node n, String[] lines) {
+    List<SourceSpan> spans = n.getSourceSpans();
+    if (spans.isEmpty()) {
+      return "";
     }
-    if (cur.length() > 0) {
-      out.add(cur.toString());
+    int from = spans.get(0).getLineIndex();
+    int to = spans.get(spans.size() - 1).getLineIndex();
+    StringBuilder b = new StringBuilder();
+    for (int i = from; i <= to && i < lines.length; i++) {
+      if (b.length() > 0) {
+        b.append('\n');
+      }
+      b.append(lines[i]);
+    }
+    return b.toString().strip();
+  }
+
+  /**
+   * The plain paragraphs of a top-level block: one for a paragraph, heading or quote, one per item
+   * of a list, the lines of a code block; nothing for a thematic break.
+   */
+  static List<String> blockTexts(Node n) {
+    List<String> out = new ArrayList<>();
+    if (n instanceof ListBlock) {
+      for (Node item = n.getFirstChild(); item != null; item = item.getNext()) {
+        out.add(plain(item));
+      }
+    } else if (n instanceof FencedCodeBlock f) {
+      out.add(f.getLiteral().strip());
+    } else if (n instanceof IndentedCodeBlock c) {
+      out.add(c.getLiteral().strip());
+    } else if (n instanceof HtmlBlock h) {
+      out.add(Spaces.collapse(Jsoup.parse(h.getLiteral()).text()));
+    } else if (!(n instanceof ThematicBreak)) {
+      out.add(plain(n));
     }
     return out;
   }
 
-  private static final Pattern IMAGE = Pattern.compile("!\\[[^\\]]*]\\([^)]*\\)");
-  private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)]\\([^)]*\\)");
-  private static final Pattern REF_LINK = Pattern.compile("\\[([^\\]]+)]\\[[^\\]]*]");
-  private static final Pattern AUTOLINK = Pattern.compile("<(https?://[^>]+)>");
+  /** The text of a node: markup, link targets and images left out, escapes resolved. */
+  static String plain(Node n) {
+    StringBuilder b = new StringBuilder();
+    n.accept(
+        new AbstractVisitor() {
+          @Override
+          public void visit(Text t) {
+            b.append(t.getLiteral());
+          }
 
-  /** Markdown markup of one block removed; a code block keeps its lines. */
-  static String plain(String block) {
-    String s = block.strip();
-    if (s.startsWith("```") || s.startsWith("~~~")) {
-      String inner =
-          s.replaceFirst("\\A(```|~~~)[^\\n]*\\n?", "").replaceFirst("\\n?(```|~~~)\\s*\\z", "");
-      return inner.strip();
-    }
-    if (s.matches("\\[[^\\]]+]:\\s*\\S+.*")) {
-      return ""; // link reference definition
-    }
-    if (s.matches("(?:[-*_]\\s*){3,}")) {
-      return ""; // thematic break
-    }
-    StringBuilder out = new StringBuilder();
-    for (String line : s.split("\n")) {
-      String l = line.strip();
-      l = l.replaceFirst("^#{1,6}\\s+", "").replaceFirst("\\s+#+$", "");
-      l = l.replaceFirst("^(?:>\\s?)+", "");
-      l = l.replaceFirst("^(?:[-*+]|\\d+[.)])\\s+", "");
-      l = IMAGE.matcher(l).replaceAll("");
-      l = LINK.matcher(l).replaceAll("$1");
-      l = REF_LINK.matcher(l).replaceAll("$1");
-      l = AUTOLINK.matcher(l).replaceAll("$1");
-      l = l.replaceAll("(\\*\\*|__)(.+?)\\1", "$2");
-      l = l.replaceAll("(?<![\\w*])([*_])(?!\\s)(.+?)(?<!\\s)\\1(?![\\w*])", "$2");
-      l = l.replaceAll("`([^`]*)`", "$1");
-      l = l.replaceAll("<[^>]{1,200}>", "");
-      l = Spaces.collapse(l);
-      if (!l.isEmpty()) {
-        if (out.length() > 0) {
-          out.append(' ');
-        }
-        out.append(l);
-      }
-    }
-    return out.toString();
+          @Override
+          public void visit(Code c) {
+            b.append(c.getLiteral());
+          }
+
+          @Override
+          public void visit(SoftLineBreak br) {
+            b.append(' ');
+          }
+
+          @Override
+          public void visit(HardLineBreak br) {
+            b.append(' ');
+          }
+
+          @Override
+          public void visit(Image image) {
+            // an image is not text
+          }
+
+          @Override
+          public void visit(HtmlInline html) {
+            // tags are not text; the text between them is
+          }
+
+          @Override
+          public void visit(Paragraph p) {
+            if (b.length() > 0) {
+              b.append(' ');
+            }
+            visitChildren(p);
+          }
+        });
+    return Spaces.collapse(b.toString());
   }
 
   private static boolean isClipNote(String p) {
     String l = p.toLowerCase(Locale.ROOT);
-    return Text.wordCount(p) <= 15
+    return dossier.core.Text.wordCount(p) <= 15
         && l.matches("(?:clipped|saved|source|originally published|via|from)\\b.*");
   }
 }

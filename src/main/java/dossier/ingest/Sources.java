@@ -243,7 +243,12 @@ public final class Sources {
       // the file may have grown since its size was read
       raw = readLimited(Files.newInputStream(s.file()), maxSize, "the file grew to");
     }
-    if (raw.length >= 2 && (raw[0] & 0xff) == 0x1f && (raw[1] & 0xff) == 0x8b) {
+    boolean gzip = raw.length >= 2 && (raw[0] & 0xff) == 0x1f && (raw[1] & 0xff) == 0x8b;
+    String name = s.name();
+    if (!gzip && name != null && name.toLowerCase(Locale.ROOT).endsWith(".gz")) {
+      throw new IOException("named .gz but not gzip data (rename it without .gz to import it)");
+    }
+    if (gzip) {
       try {
         return readLimited(
             new GZIPInputStream(new java.io.ByteArrayInputStream(raw)), maxSize, "it unpacks to");

@@ -68,8 +68,36 @@ final class TextExtractor {
               + "(?:\\s+on)?\\s*:?\\s*(.*)$",
           Pattern.CASE_INSENSITIVE);
 
+  private static final Pattern ENTITY =
+      Pattern.compile("&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});");
+
+  /**
+   * HTML character references that scrapers leave in text ("&#163;1.8m", "&amp;") as the characters
+   * they stand for; a bare "&" (AT&T) and unknown names stay as they are.
+   */
+  static String decodeEntities(String text) {
+    if (text.indexOf('&') < 0) {
+      return text;
+    }
+    Matcher m = ENTITY.matcher(text);
+    StringBuilder out = null;
+    int last = 0;
+    while (m.find()) {
+      if (out == null) {
+        out = new StringBuilder(text.length());
+      }
+      out.append(text, last, m.start());
+      out.append(org.jsoup.parser.Parser.unescapeEntities(m.group(), false));
+      last = m.end();
+    }
+    if (out == null) {
+      return text;
+    }
+    return out.append(text, last, text.length()).toString();
+  }
+
   static Extracted extract(String text) {
-    List<String> paras = paragraphs(text);
+    List<String> paras = paragraphs(decodeEntities(text));
     Meta meta = new Meta();
 
     // Head: headline, caption, bylines and date lines before the first paragraph of text.
@@ -176,6 +204,11 @@ final class TextExtractor {
     if (!meta.authors.isEmpty()) {
       meta.origins.put("authors", "byline line");
     }
+    // The credit named the publisher above; the stored caption is the photo's description alone.
+    String caption = meta.caption == null ? null : Captions.withoutCredit(meta.caption);
+    if (caption == null) {
+      meta.origins.remove("caption");
+    }
     return new Extracted(
         title,
         meta.source,
@@ -184,7 +217,7 @@ final class TextExtractor {
         null,
         meta.section,
         null,
-        meta.caption,
+        caption,
         bodyText,
         new ArrayList<>(meta.tags),
         "text",

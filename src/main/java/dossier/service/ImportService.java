@@ -688,10 +688,10 @@ public final class ImportService {
       return new Outcome(display, Status.DUPLICATE, other.get(), null);
     }
     archive.journal().beforeUpdate(journal, id);
-    archive.fetches().keepVersion(id);
+    archive.fetches().keepVersion(journal, id);
     archive.articles().update(id, p.article());
     if (page != null) {
-      archive.fetches().record(id, page, now, true);
+      archive.fetches().recordChange(journal, id, page, now);
     }
     if (!opts.tags().isEmpty()) {
       Selection sel = archive.select(List.of(id));

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Fingerprints, LSH bands and copy links (migration 010): what finds a stored article that a new
+ * Fingerprints, LSH bands and copy links (migration 011): what finds a stored article that a new
  * one is a copy of, and what says which articles are copies of which.
  */
 public final class CopyRepository {

@@ -257,9 +257,17 @@ public final class Selection {
     }
   }
 
+  /** The columns of an earlier version and of a fetch record, as their trash copies have them. */
+  private static final String VERSION_COLUMNS =
+      "article_id, version, since, title, published, body, content_hash, original, original_size";
+
+  private static final String FETCH_COLUMNS =
+      "article_id, url, url_key, final_url, status, fetched, headers, changed";
+
   /**
-   * Articles {@link #delete} removed ('deleted') come back with their ids and originals; their tags
-   * come back with the 'tag-' entries (see {@link #UNDO_TAGS}).
+   * Articles {@link #delete} removed ('deleted') come back with their ids, originals, earlier
+   * versions and fetch records; their tags come back with the 'tag-' entries (see {@link
+   * #UNDO_TAGS}).
    */
   static final List<String> UNDO_DELETED =
       List.of(
@@ -270,16 +278,46 @@ public final class Selection {
               + " FROM trash_articles t JOIN journal_entries e ON e.journal_id = t.journal_id AND"
               + " e.article_id = t.id AND e.kind = 'deleted' WHERE t.journal_id = ?1",
           "INSERT OR REPLACE INTO originals(article_id, size, data) SELECT t.id, t.original_size,"
-              + " t.original FROM trash_articles t WHERE t.journal_id = ?1 AND t.original IS NOT NULL");
+              + " t.original FROM trash_articles t WHERE t.journal_id = ?1 AND t.original IS NOT NULL",
+          "INSERT INTO versions("
+              + VERSION_COLUMNS
+              + ") SELECT "
+              + VERSION_COLUMNS
+              + " FROM trash_versions WHERE journal_id = ?1",
+          // fresh ids in the kept order: a fetch made since may have taken an old one
+          "INSERT INTO fetches("
+              + FETCH_COLUMNS
+              + ") SELECT "
+              + FETCH_COLUMNS
+              + " FROM trash_fetches WHERE journal_id = ?1 ORDER BY id");
 
   /**
-   * Deletes the selected articles, keeping their rows, originals and tags in the journal ({@code
-   * deleted} and {@code tag-}) so undo can bring them back; returns how many were deleted.
+   * Deletes the selected articles, keeping their rows, originals, earlier versions, fetch records
+   * and tags in the journal ({@code deleted} and {@code tag-}) so undo can bring them back; returns
+   * how many were deleted.
    */
   public int delete(long journal) {
     String ids = " (SELECT id FROM " + table + ")";
     try (PreparedStatement trash =
             conn().prepareStatement("INSERT INTO " + Journal.TRASH + " WHERE a.id IN" + ids);
+        PreparedStatement versions =
+            conn()
+                .prepareStatement(
+                    "INSERT INTO trash_versions(journal_id, "
+                        + VERSION_COLUMNS
+                        + ") SELECT ?, "
+                        + VERSION_COLUMNS
+                        + " FROM versions WHERE article_id IN"
+                        + ids);
+        PreparedStatement fetches =
+            conn()
+                .prepareStatement(
+                    "INSERT INTO trash_fetches(journal_id, id, "
+                        + FETCH_COLUMNS
+                        + ") SELECT ?, id, "
+                        + FETCH_COLUMNS
+                        + " FROM fetches WHERE article_id IN"
+                        + ids);
         PreparedStatement tags =
             conn()
                 .prepareStatement(
@@ -295,6 +333,10 @@ public final class Selection {
         PreparedStatement del = conn().prepareStatement("DELETE FROM articles WHERE id IN" + ids)) {
       trash.setLong(1, journal);
       trash.executeUpdate();
+      versions.setLong(1, journal);
+      versions.executeUpdate();
+      fetches.setLong(1, journal);
+      fetches.executeUpdate();
       tags.setLong(1, journal);
       tags.executeUpdate();
       entries.setLong(1, journal);

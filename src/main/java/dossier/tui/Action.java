@@ -49,6 +49,20 @@ enum Action {
   PREV_ARTICLE(
       "previous article", "show the previous article of the list", null, keys("K"), READER),
   BACK("back", "back to the list", "back", keys("q", "Esc", "h", "Left"), READER, HELP),
+  FIND(
+      "find",
+      "search inside the article, as in less; n and N go to the next and previous match",
+      null,
+      keys("/"),
+      READER),
+  FIND_NEXT(
+      "next match", "go to the next match of the search in the article", null, keys("n"), READER),
+  FIND_PREV(
+      "previous match",
+      "go to the previous match of the search in the article",
+      null,
+      keys("N"),
+      READER),
   QUERY("query", "edit the query; the list follows as soon as it parses", "query", keys("/"), LIST),
   SAVED("saved searches", "pick a saved search", "saved", keys("S"), LIST),
   SAVED_N(
@@ -90,7 +104,7 @@ enum Action {
       READER),
   ARCHIVE(
       "archive", "mark archived and move to the next article", "archive", keys("a"), LIST, READER),
-  NOTE("note", "edit the note", "note", keys("n"), LIST, READER),
+  NOTE("note", "edit the note (one line)", "note", keys("c"), LIST, READER),
   EDIT(
       "edit",
       "correct a field (title, source, authors, date, url, section, language, caption); pinned"

@@ -6,6 +6,7 @@ import dossier.service.Rendition;
 import dossier.tui.Theme.Style;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** One whole article, scrolled by line: metadata, note, caption and body. */
 final class ReaderView implements View {
@@ -33,6 +34,11 @@ final class ReaderView implements View {
 
   private int shownWidth = -1;
 
+  /** What / looks for (lower case), or null; and the lines that hold it. */
+  private String find;
+
+  private List<Integer> found = List.of();
+
   ReaderView(ArticleList list, long id) {
     this.list = list;
     this.id = id;
@@ -53,7 +59,97 @@ final class ReaderView implements View {
       id = newId;
       scroll = 0;
       shown = null;
+      found = List.of();
     }
+  }
+
+  /**
+   * Looks for {@code term} in the article, case-insensitively, and scrolls to the first line from
+   * the top of the screen that holds it; an empty term clears the search.
+   *
+   * @return the number of lines that hold it
+   */
+  int find(String term, int width) {
+    find = term == null || term.isEmpty() ? null : term.toLowerCase(Locale.ROOT);
+    if (!laidOut(width)) {
+      // keys typed ahead of the first draw, or the text still loading: jump once it is laid out
+      jumpPending = find != null;
+      return -1;
+    }
+    matchLines();
+    jumpToFirst();
+    return found.size();
+  }
+
+  private boolean jumpPending;
+
+  private void jumpToFirst() {
+    if (!found.isEmpty()) {
+      int from = scroll;
+      scroll = found.stream().filter(l -> l >= from).findFirst().orElse(found.get(0));
+    }
+  }
+
+  /** Lays the article out for {@code width} if it is loaded; false while it is not. */
+  private boolean laidOut(int width) {
+    Article a = list.full(id);
+    if (a == null) {
+      return false;
+    }
+    if (a != shown || width != shownWidth) {
+      lines = layout(a, width, why);
+      shown = a;
+      shownWidth = width;
+      matchLines();
+    }
+    return true;
+  }
+
+  boolean searching() {
+    return find != null;
+  }
+
+  /**
+   * Scrolls to the next ({@code dir} 1) or previous (-1) line with a match, wrapping round.
+   *
+   * @return the match's number from 1, or 0 when there is none
+   */
+  int nextMatch(int dir, int width) {
+    if (!laidOut(width) || found.isEmpty()) {
+      return 0;
+    }
+    int i;
+    if (dir > 0) {
+      i = 0;
+      while (i < found.size() && found.get(i) <= scroll) {
+        i++;
+      }
+      i %= found.size();
+    } else {
+      i = found.size() - 1;
+      while (i >= 0 && found.get(i) >= scroll) {
+        i--;
+      }
+      i = (i + found.size()) % found.size();
+    }
+    scroll = found.get(i);
+    return i + 1;
+  }
+
+  int matches() {
+    return found.size();
+  }
+
+  private void matchLines() {
+    List<Integer> out = new ArrayList<>();
+    if (find != null) {
+      for (int i = 0; i < lines.size(); i++) {
+        if (lines.get(i).text().toLowerCase(Locale.ROOT).contains(find)) {
+          out.add(i);
+        }
+      }
+    }
+    found = out;
   }
 
   /** Shows or hides where each field came from. */
@@ -109,16 +205,36 @@ final class ReaderView implements View {
           0, from, list.isMissing(id) ? "This article no longer exists." : "loading…", c.theme.dim);
       return;
     }
-    if (a != shown || c.width != shownWidth) {
-      lines = layout(a, c.width, why);
-      shown = a;
-      shownWidth = c.width;
+    laidOut(c.width);
+    if (jumpPending) {
+      jumpPending = false;
+      jumpToFirst();
     }
     scroll = Math.max(0, Math.min(scroll, Math.max(0, lines.size() - rows)));
     for (int r = 0; r < rows && scroll + r < lines.size(); r++) {
       Line l = lines.get(scroll + r);
-      c.put(0, from + r, l.text(), style(c.theme, l.kind()));
+      Style st = style(c.theme, l.kind());
+      if (find == null) {
+        c.put(0, from + r, l.text(), st);
+      } else {
+        highlight(c, from + r, l.text(), st);
+      }
     }
+  }
+
+  /** Draws a line with each match of the search in reverse video. */
+  private void highlight(Canvas c, int row, String text, Style st) {
+    String low = text.toLowerCase(Locale.ROOT);
+    int col = 0;
+    int at = 0;
+    // lower-casing can change lengths (rarely): then the line is drawn plain
+    boolean aligned = low.length() == text.length();
+    for (int hit = low.indexOf(find); aligned && hit >= 0; hit = low.indexOf(find, at)) {
+      col = c.put(col, row, text.substring(at, hit), st);
+      col = c.put(col, row, text.substring(hit, hit + find.length()), c.theme.cursor);
+      at = hit + find.length();
+    }
+    c.put(col, row, text.substring(at), st);
   }
 
   private static Style style(Theme t, Kind k) {

@@ -353,6 +353,9 @@ final class ReviewApp {
           screens.pop();
         }
       }
+      case FIND -> findInArticle();
+      case FIND_NEXT -> nextMatch(1);
+      case FIND_PREV -> nextMatch(-1);
       case QUERY -> editQuery();
       case SAVED -> pickSaved();
       case SAVED_N -> savedNumber(key.charAt(0) - '0');
@@ -385,6 +388,79 @@ final class ReviewApp {
 
   private ReaderView reader() {
     return screens.peek() instanceof ReaderView r ? r : null;
+  }
+
+  /** /: a search inside the article in the reader, live as it is typed, as in less. */
+  private void findInArticle() {
+    ReaderView r = reader();
+    if (r == null) {
+      return;
+    }
+    popup =
+        new PromptView(
+            r,
+            "Find in the article",
+            "Enter keeps it · n N next and previous · empty clears · Esc cancels",
+            "",
+            false,
+            null);
+    PromptView p = (PromptView) popup;
+    p.setHandler(
+        new PromptView.Handler() {
+          @Override
+          public void changed(String text) {
+            int n = r.find(text, width());
+            p.message(
+                text.isEmpty() ? "" : n < 0 ? "loading…" : n == 0 ? "not found" : lines(n), n == 0);
+          }
+
+          @Override
+          public String submit(String text, Choice chosen) {
+            lastFind = text;
+            int n = r.find(text, width());
+            if (!text.isEmpty()) {
+              info(
+                  n < 0
+                      ? "looking for '" + text + "' once the article is loaded"
+                      : n == 0
+                          ? "'" + text + "' is not in this article"
+                          : "'" + text + "' on " + lines(n) + " (n next, N previous)");
+            }
+            return null;
+          }
+
+          @Override
+          public void cancel() {
+            r.find(lastFind, width());
+          }
+        });
+  }
+
+  private String lastFind = "";
+
+  private int width() {
+    return screen.getTerminalSize().getColumns();
+  }
+
+  private static String lines(int n) {
+    return n == 1 ? "1 line" : n + " lines";
+  }
+
+  private void nextMatch(int dir) {
+    ReaderView r = reader();
+    if (r == null) {
+      return;
+    }
+    if (!r.searching()) {
+      if (lastFind.isEmpty()) {
+        info("no search yet: / looks for words in the article");
+        return;
+      }
+      r.find(lastFind, width()); // the last search goes on in another article, as in less
+    }
+    int i = r.nextMatch(dir, width());
+    info(
+        i == 0 ? "'" + lastFind + "' is not in this article" : "match " + i + " of " + r.matches());
   }
 
   /** Moves the list cursor by {@code delta}; the reader follows it. */

@@ -1,22 +1,28 @@
--- 010: near-duplicate copies. Each article's fingerprint of its body (dossier.similar.Fingerprint:
--- the number of word shingles and a MinHash signature), its LSH band keys to find the stored
--- articles worth comparing with a new one, and the link from a copy to the earliest article of its
--- story (the original). Band rows are not removed with their article: a lookup joins the articles
--- that exist, and ids are never reused, so an undone delete finds its bands again.
-CREATE TABLE fingerprints (
-  article_id INTEGER PRIMARY KEY,
-  signature  BLOB NOT NULL
+-- 010: rm keeps the earlier versions and the fetch records of the articles it removes, beside
+-- their rows in trash_articles, so that undo puts them back with the article.
+CREATE TABLE trash_versions (
+  journal_id    INTEGER NOT NULL REFERENCES journal(id) ON DELETE CASCADE,
+  article_id    INTEGER NOT NULL,
+  version       INTEGER NOT NULL,
+  since         TEXT NOT NULL,
+  title         TEXT NOT NULL,
+  published     TEXT,
+  body          TEXT NOT NULL,
+  content_hash  TEXT NOT NULL,
+  original      BLOB,
+  original_size INTEGER,
+  PRIMARY KEY (journal_id, article_id, version)
 );
-CREATE TABLE lsh_bands (
-  band       INTEGER NOT NULL,
-  article_id INTEGER NOT NULL,
-  PRIMARY KEY (band, article_id)
-) WITHOUT ROWID;
--- copy -> original; an original is never itself a copy, so a story's copies are one look-up
-CREATE TABLE copies (
-  article_id  INTEGER PRIMARY KEY,
-  original_id INTEGER NOT NULL,
-  resemblance REAL NOT NULL,
-  containment REAL NOT NULL
+CREATE TABLE trash_fetches (
+  journal_id  INTEGER NOT NULL REFERENCES journal(id) ON DELETE CASCADE,
+  id          INTEGER NOT NULL,
+  article_id  INTEGER NOT NULL,
+  url         TEXT NOT NULL,
+  url_key     TEXT,
+  final_url   TEXT NOT NULL,
+  status      INTEGER NOT NULL,
+  fetched     TEXT NOT NULL,
+  headers     TEXT NOT NULL,
+  changed     INTEGER NOT NULL,
+  PRIMARY KEY (journal_id, id)
 );
-CREATE INDEX copies_original ON copies(original_id);

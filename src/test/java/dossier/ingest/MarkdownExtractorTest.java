@@ -49,4 +49,27 @@ class MarkdownExtractorTest {
     assertThat(x.body())
         .isEqualTo("See the report and for details and numbers.\n\nflow = 260\n\nfirst\n\nsecond");
   }
+
+  @Test
+  void commonMarkRulesMultiLineLinksEscapesAndSetextHeadings() {
+    Extracted x =
+        md(
+            "Ferry winter timetable\n======================\n\nThe company [published its"
+                + "\nwinter timetable](https://ferry.example/winter) on Tuesday, with 2 \\*"
+                + " 3 fewer sailings\\_a day.\n\nThe changes\n-----------\n\n1. the early boat"
+                + " is dropped\n2. the last boat leaves later\n");
+    assertThat(x.title()).isEqualTo("Ferry winter timetable");
+    assertThat(x.provenance()).containsEntry("title", "first heading");
+    assertThat(x.body().split("\n\n"))
+        .containsExactly(
+            "The company published its winter timetable on Tuesday, with 2 * 3 fewer"
+                + " sailings_a day.",
+            "The changes",
+            "the early boat is dropped",
+            "the last boat leaves later");
+    assertThat(x.markdown())
+        .startsWith("The company [published its")
+        .contains("The changes\n-----------", "1. the early boat is dropped")
+        .doesNotContain("======");
+  }
 }

@@ -88,6 +88,17 @@ class TextExtractorTest {
   }
 
   @Test
+  void htmlEntitiesInAScrapeAreTheirCharacters() {
+    Extracted x =
+        text(
+            "Harbour fees rise\n\nThe board raised &#163;1.8m from fees &amp; levies, AT&T said"
+                + " nothing, and &#x20AC;5 stays &unknownthing; as it was.\n\nMore later.");
+    assertThat(x.body())
+        .contains("raised £1.8m from fees & levies, AT&T said")
+        .contains("€5 stays &unknownthing; as it was");
+  }
+
+  @Test
   void onlyASelfReferenceNamesThePublisherNeverACitation() {
     Extracted x =
         text(

@@ -148,4 +148,71 @@ class DailyReviewTest {
       assertThat(keys).contains(a.keyText());
     }
   }
+
+  /** An article of 40 paragraphs; the word "needle" is in paragraphs 12 and 30. */
+  private static void importLong(Harness h) {
+    StringBuilder md = new StringBuilder("Long haystack story\n\n");
+    for (int i = 1; i <= 40; i++) {
+      md.append("Paragraph ").append(i).append(i == 12 || i == 30 ? " has the Needle." : ".");
+      md.append("\n\n");
+    }
+    assertThat(h.cli.runWithInput(md.toString(), "import", "-").code()).isZero();
+  }
+
+  @Test
+  void slashFindsInTheArticleAndNAndShiftNStepThroughTheMatches() {
+    try (Harness h = Harness.open(tmp, "haystack", 80, 24, false)) {
+      importLong(h);
+      h.press("C-l", "Enter");
+      assertThat(h.row(0)).contains("Long haystack story");
+      h.press("/").type("needle");
+      // live, as it is typed: the first match is on top and stands out
+      assertThat(h.text()).contains("Find in the article").contains("2 lines");
+      h.press("Enter");
+      assertThat(h.row(1)).startsWith("Paragraph 12 has the Needle.");
+      assertThat(h.text()).contains("'needle' on 2 lines (n next, N previous)");
+      h.press("n");
+      assertThat(h.row(1)).startsWith("Paragraph 30 has the Needle.");
+      assertThat(h.text()).contains("match 2 of 2");
+      h.press("n");
+      assertThat(h.row(1)).startsWith("Paragraph 12 has the Needle.");
+      assertThat(h.text()).contains("match 1 of 2");
+      h.press("N");
+      assertThat(h.row(1)).startsWith("Paragraph 30 has the Needle.");
+      h.press("/").type("nowhere-word").press("Enter");
+      assertThat(h.text()).contains("'nowhere-word' is not in this article");
+      // the note moved to c, so n and N are the search's in the reader
+      h.press("c").type("one line").press("Enter");
+      assertThat(h.text()).contains("saved the note of #6");
+    }
+  }
+
+  @Test
+  void aSearchTypedAheadOfTheFirstDrawStillFindsItsLine() {
+    try (Harness h = Harness.open(tmp, "haystack", 80, 24, false)) {
+      importLong(h);
+      h.press("C-l");
+      // Enter, / and the word arrive together: the reader is not drawn before the search runs
+      for (String k : List.of("Enter", "/", "n", "e", "e", "d", "l", "e", "Enter")) {
+        h.terminal.addInput(Harness.stroke(k));
+      }
+      h.settle();
+      assertThat(h.row(1)).startsWith("Paragraph 12 has the Needle.");
+      h.press("n");
+      assertThat(h.text()).contains("match 2 of 2");
+    }
+  }
+
+  @Test
+  void theFoundWordIsDrawnInReverseVideo() {
+    try (Harness h = Harness.open(tmp, "haystack", 80, 24, false)) {
+      importLong(h);
+      h.press("C-l", "Enter", "/").type("needle").press("Enter");
+      int col = "Paragraph 12 has the ".length();
+      assertThat(h.terminal.getCharacter(col, 1).getModifiers())
+          .contains(com.googlecode.lanterna.SGR.REVERSE);
+      assertThat(h.terminal.getCharacter(0, 1).getModifiers())
+          .doesNotContain(com.googlecode.lanterna.SGR.REVERSE);
+    }
+  }
 }

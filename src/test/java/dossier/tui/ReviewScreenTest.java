@@ -288,13 +288,13 @@ class ReviewScreenTest {
   @Test
   void noteIsEditedFromTheListAndTheReader() {
     try (Harness h = Harness.open(tmp)) {
-      h.press("n").type("ask the ministry").press("Enter");
+      h.press("c").type("ask the ministry").press("Enter");
       assertThat(h.article(1).note()).isEqualTo("ask the ministry");
       assertThat(h.text()).contains("note: ask the ministry");
-      h.press("Enter", "n", "C-u").type("call back").press("Enter");
+      h.press("Enter", "c", "C-u").type("call back").press("Enter");
       assertThat(h.article(1).note()).isEqualTo("call back");
       assertThat(h.text()).contains("note: call back");
-      h.press("n", "C-u", "Enter");
+      h.press("c", "C-u", "Enter");
       assertThat(h.article(1).note()).isNull();
     }
   }
@@ -586,7 +586,7 @@ class ReviewScreenTest {
       h.app.markReadOnOpen(false); // the list at the end is the first screen again, all new
       h.terminal.setTerminalSize(new TerminalSize(120, 30));
       h.settle();
-      assertThat(h.row(29)).contains("n note");
+      assertThat(h.row(29)).contains("c note");
       assertThat(h.text())
           .contains("漢字の見出し and a very long title that goes on well past the width");
       // tiny windows: nothing breaks, and it says so when nothing useful fits
