@@ -98,6 +98,38 @@ public final class FetchRepository {
 
   /** Records a fetch of article {@code id}'s page; call inside {@link Archive#write}. */
   public void record(long id, WebPage page, String at, boolean changed) {
+    insert(id, page, at, changed);
+  }
+
+  /**
+   * Records the fetch that made a new version of article {@code id} (after {@link #keepVersion}),
+   * in journal record {@code journal} so that undo removes it with the version; call inside {@link
+   * Archive#write}.
+   */
+  public void recordChange(long journal, long id, WebPage page, String at) {
+    long fetch = insert(id, page, at, true);
+    try {
+      archive.journal().entry(journal, "fetched", id, null, String.valueOf(fetch), null);
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot write the journal", e), e);
+    }
+  }
+
+  /**
+   * What undo does for a change that stored new versions: the versions it kept ('version') and the
+   * fetches that made them ('fetched') go, so the article is as it was before.
+   */
+  static final List<String> UNDO =
+      List.of(
+          "DELETE FROM versions WHERE EXISTS (SELECT 1 FROM journal_entries e WHERE e.journal_id ="
+              + " ?1 AND e.kind = 'version' AND e.article_id = versions.article_id AND e.field ="
+              + " CAST(versions.version AS TEXT))",
+          "DELETE FROM fetches WHERE id IN (SELECT CAST(field AS INTEGER) FROM journal_entries"
+              + " WHERE journal_id = ?1 AND kind = 'fetched')");
+
+  /** Inserts a fetch record (and one for the address redirected to) and returns its id. */
+  private long insert(long id, WebPage page, String at, boolean changed) {
+    long fetch;
     try (PreparedStatement st =
         archive
             .connection()
@@ -113,6 +145,10 @@ public final class FetchRepository {
       st.setString(7, page.headerLines());
       st.setInt(8, changed ? 1 : 0);
       st.executeUpdate();
+      try (ResultSet keys = st.getGeneratedKeys()) {
+        keys.next();
+        fetch = keys.getLong(1);
+      }
       if (!UrlKey.orSelf(page.finalUrl()).equals(UrlKey.orSelf(page.requested()))) {
         // the address the redirects ended at names the article too
         try (PreparedStatement alias =
@@ -134,13 +170,15 @@ public final class FetchRepository {
       throw new StoreException(
           Archive.describe("cannot record the fetch of " + page.requested(), e), e);
     }
+    return fetch;
   }
 
   /**
    * Keeps the stored text of article {@code id} as its next earlier version, before a changed page
-   * replaces it; call inside {@link Archive#write}.
+   * replaces it, in journal record {@code journal} so that undo removes it again; call inside
+   * {@link Archive#write}.
    */
-  public void keepVersion(long id) {
+  public void keepVersion(long journal, long id) {
     try (PreparedStatement st =
         archive
             .connection()
@@ -155,6 +193,16 @@ public final class FetchRepository {
                     + " WHERE a.id = ?")) {
       st.setLong(1, id);
       st.executeUpdate();
+      try (PreparedStatement max =
+          archive
+              .connection()
+              .prepareStatement("SELECT max(version) FROM versions WHERE article_id = ?")) {
+        max.setLong(1, id);
+        try (ResultSet rs = max.executeQuery()) {
+          rs.next();
+          archive.journal().entry(journal, "version", id, null, rs.getString(1), null);
+        }
+      }
     } catch (SQLException e) {
       throw new StoreException(Archive.describe("cannot keep article " + id + "'s version", e), e);
     }

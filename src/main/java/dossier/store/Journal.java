@@ -373,6 +373,7 @@ public final class Journal {
       Stream.of(
               Selection.UNDO_DELETED,
               UNDO_UPDATED,
+              FetchRepository.UNDO,
               TagRepository.UNDO_TAG_ROWS,
               Selection.UNDO_TAGS,
               Selection.UNDO_FIELDS,
@@ -426,6 +427,16 @@ public final class Journal {
       }
     }
     describeUpdated(journalId, out);
+    query(
+        "SELECT article_id, field FROM journal_entries WHERE journal_id = ? AND kind = 'version'"
+            + " ORDER BY article_id",
+        journalId,
+        rs ->
+            out.add(
+                "took back version "
+                    + (Integer.parseInt(rs.getString(2)) + 1)
+                    + " of article #"
+                    + rs.getLong(1)));
     query(
         "SELECT t.name, e.old FROM journal_entries e LEFT JOIN tags t ON t.id = e.tag_id"
             + " WHERE e.journal_id = ? AND e.kind = 'tagname' ORDER BY e.old",

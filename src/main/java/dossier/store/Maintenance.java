@@ -72,7 +72,8 @@ public final class Maintenance {
                   + " (SELECT 1 FROM journal j WHERE j.id = journal_entries.journal_id)"),
           new Invariant(
               "SELECT count(*) FROM journal_entries WHERE kind NOT IN ('tag+', 'tag-', 'field',"
-                  + " 'tagname', 'tagrow', 'created', 'deleted', 'updated')",
+                  + " 'tagname', 'tagrow', 'created', 'deleted', 'updated', 'version', 'fetched',"
+                  + " 'saved+', 'saved-', 'rule+', 'rule-')",
               "change-log {entry|entries} of an unknown kind",
               null),
           new Invariant(

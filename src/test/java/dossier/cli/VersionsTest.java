@@ -105,6 +105,35 @@ class VersionsTest {
   }
 
   @Test
+  void undoingARefetchTakesBackTheVersionItStored() {
+    ok("import", "--delay", "0", "--tag", "ferry", server.url("/changing"));
+    server.change();
+    ok("refetch", "--delay", "0");
+    String twoVersions = ok("show", "1", "--versions").out();
+    String json = ok("show", "1", "--format", "json").out();
+    server.change();
+    ok("refetch", "--delay", "0");
+    assertThat(ok("show", "1", "--versions").lines()).hasSize(3);
+
+    Cli.Result undo = ok("undo");
+    assertThat(undo.out() + undo.err()).contains("took back version 3 of article #1");
+    assertThat(ok("show", "1", "--versions").out()).isEqualTo(twoVersions);
+    assertThat(ok("show", "1", "--format", "json").out()).isEqualTo(json);
+    assertThat(ok("diff", "1", "--words").out())
+        .contains("{+ The council confirmed the subsidy.+}");
+
+    ok("undo");
+    assertThat(ok("show", "1", "--versions").lines()).hasSize(1);
+    assertThat(ok("list", "--format", "ids", "is:changed").lines()).isEmpty();
+    assertThat(cli.run("diff", "1", "1", "2").err()).contains("article 1 has one version, not 2");
+
+    // fetched again, the page is a new version once more, numbered as before
+    ok("refetch", "--delay", "0");
+    assertThat(ok("show", "1", "--versions").lines()).hasSize(2);
+    assertThat(ok("list", "--format", "ids", "is:changed").lines()).containsExactly("1");
+  }
+
+  @Test
   void onATerminalTheChangedWordsAreColored() {
     ok("import", "--delay", "0", server.url("/changing"));
     server.change();
