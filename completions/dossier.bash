@@ -161,6 +161,7 @@ function _complete_dossier() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} search" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} count" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} show" ];    then _picocli_dossier; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dups" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tag" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tags" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} mark" ];    then _picocli_dossier; return $?; fi
@@ -202,71 +203,73 @@ function _complete_dossier() {
   local cmds4=(search)
   local cmds5=(count)
   local cmds6=(show)
-  local cmds7=(tag)
-  local cmds8=(tags)
-  local cmds9=(mark)
-  local cmds10=(note)
-  local cmds11=(rm)
-  local cmds12=(undo)
-  local cmds13=(log)
-  local cmds14=(rules)
-  local cmds15=(suggest)
-  local cmds16=(saved)
-  local cmds17=(review)
-  local cmds18=(db)
-  local cmds19=(reextract)
-  local cmds20=(refetch)
-  local cmds21=(diff)
-  local cmds22=(export)
-  local cmds23=(backup)
-  local cmds24=(stats)
-  local cmds25=(completion)
-  local cmds26=(tags rename)
-  local cmds27=(tags merge)
-  local cmds28=(tags delete)
-  local cmds29=(rules list)
-  local cmds30=(rules add)
-  local cmds31=(rules rm)
-  local cmds32=(rules apply)
-  local cmds33=(saved add)
-  local cmds34=(saved list)
-  local cmds35=(saved rm)
-  local cmds36=(db check)
-  local cmds37=(db vacuum)
-  local cmds38=(db info)
+  local cmds7=(dups)
+  local cmds8=(tag)
+  local cmds9=(tags)
+  local cmds10=(mark)
+  local cmds11=(note)
+  local cmds12=(rm)
+  local cmds13=(undo)
+  local cmds14=(log)
+  local cmds15=(rules)
+  local cmds16=(suggest)
+  local cmds17=(saved)
+  local cmds18=(review)
+  local cmds19=(db)
+  local cmds20=(reextract)
+  local cmds21=(refetch)
+  local cmds22=(diff)
+  local cmds23=(export)
+  local cmds24=(backup)
+  local cmds25=(stats)
+  local cmds26=(completion)
+  local cmds27=(tags rename)
+  local cmds28=(tags merge)
+  local cmds29=(tags delete)
+  local cmds30=(rules list)
+  local cmds31=(rules add)
+  local cmds32=(rules rm)
+  local cmds33=(rules apply)
+  local cmds34=(saved add)
+  local cmds35=(saved list)
+  local cmds36=(saved rm)
+  local cmds37=(db check)
+  local cmds38=(db vacuum)
+  local cmds39=(db info)
 
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_dossier_db_info; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_dossier_db_vacuum; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_dossier_db_check; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_dossier_saved_rm; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_dossier_saved_list; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_dossier_saved_add; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_dossier_rules_apply; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_dossier_rules_rm; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_dossier_rules_add; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_dossier_rules_list; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_dossier_tags_delete; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_dossier_tags_merge; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_dossier_tags_rename; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_dossier_completion; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_dossier_stats; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_dossier_backup; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_dossier_export; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_dossier_diff; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_dossier_refetch; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_dossier_reextract; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_dossier_db; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_dossier_review; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_dossier_saved; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_dossier_suggest; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_dossier_rules; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_dossier_log; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_dossier_undo; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_dossier_rm; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_dossier_note; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_dossier_mark; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_dossier_tags; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_dossier_tag; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_dossier_db_info; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_dossier_db_vacuum; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_dossier_db_check; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_dossier_saved_rm; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_dossier_saved_list; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_dossier_saved_add; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_dossier_rules_apply; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_dossier_rules_rm; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_dossier_rules_add; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_dossier_rules_list; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_dossier_tags_delete; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_dossier_tags_merge; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_dossier_tags_rename; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_dossier_completion; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_dossier_stats; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_dossier_backup; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_dossier_export; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_dossier_diff; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_dossier_refetch; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_dossier_reextract; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_dossier_db; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_dossier_review; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_dossier_saved; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_dossier_suggest; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_dossier_rules; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_dossier_log; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_dossier_undo; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_dossier_rm; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_dossier_note; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_dossier_mark; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_dossier_tags; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_dossier_tag; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_dossier_dups; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_dossier_show; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_dossier_count; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_dossier_search; return $?; fi
@@ -285,7 +288,7 @@ function _picocli_dossier() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="import extract edit list search count show tag tags mark note rm undo log rules suggest saved review db reextract refetch diff export backup stats completion"
+  local commands="import extract edit list search count show dups tag tags mark note rm undo log rules suggest saved review db reextract refetch diff export backup stats completion"
   local flag_opts="'-q' '--quiet' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -326,7 +329,7 @@ function _picocli_dossier_import() {
   local arg_opts="'--urls' '--cookies' '--user-agent' '--header' '--timeout' '--delay' '--retries' '--hosts' '--tag' '--url' '--input' '--from' '--format' '--on-duplicate' '--max-size' '--db' '--color'"
   local TYPE_option_args=("auto" "text" "html" "markdown" "pdf") # --input values
   local FORMAT_option_args=("text" "ndjson") # --format values
-  local ACTION_option_args=("skip" "update" "version") # --on-duplicate values
+  local ACTION_option_args=("skip" "update" "version" "skip-near") # --on-duplicate values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -658,6 +661,48 @@ function _picocli_dossier_show() {
   local flag_opts="'--why' '--versions' '-h' '--help' '-V' '--version' '-q' '--quiet'"
   local arg_opts="'--format' '--db' '--color'"
   local FORMAT_option_args=("text" "json" "markdown" "raw") # --format values
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--db')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `dups` subcommand.
+function _picocli_dossier_dups() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local arg_opts="'--format' '--db' '--color'"
+  local FORMAT_option_args=("table" "json" "ndjson") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default

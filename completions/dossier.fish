@@ -53,6 +53,7 @@ complete -c dossier -n __fish_use_subcommand -a list -d 'List the articles that 
 complete -c dossier -n __fish_use_subcommand -a search -d 'Search the archive: the best matches first, each with a snippet in…'
 complete -c dossier -n __fish_use_subcommand -a count -d 'Print the number of articles that match a query (of all articles…'
 complete -c dossier -n __fish_use_subcommand -a show -d 'Show articles: as text, JSON, Markdown, or the original bytes as…'
+complete -c dossier -n __fish_use_subcommand -a dups -d 'List groups of near-duplicate copies: the same story stored more…'
 complete -c dossier -n __fish_use_subcommand -a tag -d 'Add (+tag) and remove (-tag) tags on every article that matches a…'
 complete -c dossier -n __fish_use_subcommand -a tags -d 'List tags with the number of articles that carry them; rename,…'
 complete -c dossier -n __fish_use_subcommand -a mark -d 'Set the status of matching articles (new, read, reviewed, archived)…'
@@ -88,7 +89,7 @@ complete -c dossier -n '__fish_seen_subcommand_from import' -l tag -x -a '(__dos
 complete -c dossier -n '__fish_seen_subcommand_from import' -l url -x -d 'The URL the article came from (one file or stdin only)'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l input -l from -x -a 'auto text html markdown pdf' -d 'Input format: auto, text, html, markdown, pdf (default: auto, from…'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l format -x -a 'text ndjson' -d 'text, ndjson: text prints a summary on stderr; ndjson also prints…'
-complete -c dossier -n '__fish_seen_subcommand_from import' -l on-duplicate -x -a 'skip update version' -d 'For text already stored: skip, or update its metadata and original;…'
+complete -c dossier -n '__fish_seen_subcommand_from import' -l on-duplicate -x -a 'skip update version skip-near' -d 'For text already stored: skip, or update its metadata and original;…'
 complete -c dossier -n '__fish_seen_subcommand_from import' -s v -l verbose -d 'Name every duplicate on stderr (by default they are only counted)'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l dry-run -d 'Extract and report what would be imported; store nothing'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l skip-known -d 'Leave out of the report and the exit status the files that failed…'
@@ -150,6 +151,12 @@ complete -c dossier -n '__fish_seen_subcommand_from show' -l why -d 'Show where 
 complete -c dossier -n '__fish_seen_subcommand_from show' -l versions -d 'List the article\'s versions (a page fetched again that changed)…'
 complete -c dossier -n '__fish_seen_subcommand_from show' -s h -l help -d 'Show this help message and exit'
 complete -c dossier -n '__fish_seen_subcommand_from show' -s V -l version -d 'Print version information and exit'
+
+# dups
+complete -c dossier -n '__fish_seen_subcommand_from dups' -l format -x -a 'table json ndjson' -d 'table (for people), json (one array) or ndjson (one group a line:…'
+complete -c dossier -n '__fish_seen_subcommand_from dups' -s h -l help -d 'Show this help message and exit'
+complete -c dossier -n '__fish_seen_subcommand_from dups' -s V -l version -d 'Print version information and exit'
+complete -c dossier -n '__fish_seen_subcommand_from dups' -a '(__dossier_query_word)'
 
 # tag
 complete -c dossier -n '__fish_seen_subcommand_from tag' -l ids -x -d 'Comma-separated article ids instead of a query'

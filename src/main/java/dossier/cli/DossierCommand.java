@@ -54,6 +54,7 @@ public final class DossierCommand implements Runnable {
           SearchCommand.class,
           CountCommand.class,
           ShowCommand.class,
+          DupsCommand.class,
           TagCommand.class,
           TagsCommand.class,
           MarkCommand.class,

@@ -121,12 +121,19 @@ final class ImportCommand extends BaseCommand {
   enum DuplicateAction {
     skip(OnDuplicate.SKIP),
     update(OnDuplicate.UPDATE),
-    version(OnDuplicate.VERSION);
+    version(OnDuplicate.VERSION),
+    skip_near(OnDuplicate.SKIP_NEAR);
 
     final OnDuplicate action;
 
     DuplicateAction(OnDuplicate action) {
       this.action = action;
+    }
+
+    /** As typed: skip-near. */
+    @Override
+    public String toString() {
+      return name().replace('_', '-');
     }
   }
 
@@ -135,8 +142,10 @@ final class ImportCommand extends BaseCommand {
       paramLabel = "ACTION",
       description =
           "For text already stored: skip, or update its metadata and original; version: a file"
-              + " whose path is stored with other text becomes a new version of that article"
-              + " (default: ${DEFAULT-VALUE}).")
+              + " whose path is stored with other text becomes a new version of that article;"
+              + " skip-near also leaves out near-duplicate copies of a stored story, which are"
+              + " otherwise stored and marked as copies (default: ${DEFAULT-VALUE}).",
+      converter = DuplicateActionConverter.class)
   DuplicateAction onDuplicate = DuplicateAction.skip;
 
   @Option(
@@ -314,12 +323,19 @@ final class ImportCommand extends BaseCommand {
     say(
         String.format(
             Locale.ROOT,
-            "%s%s %d, %d duplicate%s%s, %d failed%s (%d file%s in %.1f s)",
+            "%s%s %d, %d duplicate%s%s%s, %d failed%s (%d file%s in %.1f s)",
             stop.requested() ? "stopped by Ctrl-C; the rest was not imported; " : "",
             verb,
             s.imported(),
             s.duplicates(),
             s.duplicates() == 1 ? "" : "s",
+            s.near() == 0
+                ? ""
+                : ", "
+                    + s.near()
+                    + " near-duplicate"
+                    + (s.near() == 1 ? "" : "s")
+                    + (opts.onDuplicate() == OnDuplicate.SKIP_NEAR ? " left out" : " stored"),
             s.updated() > 0 ? ", " + s.updated() + " updated" : "",
             s.failed(),
             knownFailed > 0 ? " (" + knownFailed + " known from before, not reported again)" : "",
@@ -366,7 +382,23 @@ final class ImportCommand extends BaseCommand {
         s.duplicates() + r.duplicates(),
         s.updated() + r.updated(),
         s.failed() + r.failed(),
-        s.millis() + r.millis());
+        s.millis() + r.millis(),
+        s.near() + r.near());
+  }
+
+  /** Reads --on-duplicate: skip, update, version or skip-near. */
+  static final class DuplicateActionConverter
+      implements picocli.CommandLine.ITypeConverter<DuplicateAction> {
+    @Override
+    public DuplicateAction convert(String s) {
+      for (DuplicateAction a : DuplicateAction.values()) {
+        if (a.name().replace('_', '-').equalsIgnoreCase(s)) {
+          return a;
+        }
+      }
+      throw new picocli.CommandLine.TypeConversionException(
+          "--on-duplicate must be skip, update, version or skip-near, not '" + s + "'");
+    }
   }
 
   /**
@@ -453,6 +485,16 @@ final class ImportCommand extends BaseCommand {
       err().println("error: " + path + ": " + Text.safeForTerminal(o.error(), false));
     } else if (o.status() == Status.DUPLICATE && named) {
       say("duplicate: " + path + (o.id() != null ? " (same text as article " + o.id() + ")" : ""));
+    } else if (o.status() == Status.NEAR_DUPLICATE && !json) {
+      bar.close();
+      say(
+          "near-duplicate of "
+              + o.copyOf()
+              + ": "
+              + path
+              + (o.id() != null && !o.id().equals(o.copyOf())
+                  ? " (stored as article " + o.id() + ")"
+                  : " (left out)"));
     }
   }
 
@@ -477,6 +519,9 @@ final class ImportCommand extends BaseCommand {
         g.writeNumberField("id", o.id());
       }
       g.writeStringField("error", o.error());
+      if (o.copyOf() != null) {
+        g.writeNumberField("copy_of", o.copyOf());
+      }
       g.writeEndObject();
       g.flush();
       out().print('\n');

@@ -6,6 +6,7 @@ import dossier.core.UsageException;
 import dossier.core.WriteFailure;
 import dossier.ingest.Decoder;
 import dossier.service.ArticleService;
+import dossier.service.CopyService;
 import dossier.service.Selector;
 import dossier.service.VersionService;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -81,6 +83,22 @@ final class ShowCommand extends BaseCommand {
               + " ORIGINS below.")
   boolean why;
 
+  /** The article's original or copies, named after the text. */
+  private static void kin(PrintWriter w, CopyService copies, long id) {
+    CopyService.Kin k = copies.kin(id);
+    List<String> parts = new ArrayList<>();
+    k.original().ifPresent(o -> parts.add("A near-duplicate copy of #" + o));
+    if (!k.copies().isEmpty()) {
+      parts.add(
+          (k.original().isPresent() ? "other copies: " : "Copies: ")
+              + k.copies().stream().map(c -> "#" + c).collect(Collectors.joining(", ")));
+    }
+    if (!parts.isEmpty()) {
+      w.println();
+      w.println(String.join("; ", parts) + " (dossier dups id:" + id + ")");
+    }
+  }
+
   @Option(
       names = "--versions",
       description =
@@ -128,7 +146,18 @@ final class ShowCommand extends BaseCommand {
           Pager.page(this, false, w -> each(w, articles, a -> ArticleText.markdown(w, a)));
       default -> {
         int width = env().stdoutTty() ? Terminal.width(env()) : 0;
-        Pager.page(this, color, w -> each(w, articles, a -> ArticleText.text(w, a, color, width)));
+        CopyService copies = new CopyService(archive());
+        Pager.page(
+            this,
+            color,
+            w ->
+                each(
+                    w,
+                    articles,
+                    a -> {
+                      ArticleText.text(w, a, color, width);
+                      kin(w, copies, a.id());
+                    }));
       }
     }
     out().flush();

@@ -117,7 +117,9 @@ public sealed interface Query {
     /** without a publication date ({@code is:undated}, {@code date:none}) */
     UNDATED,
     /** whose page, fetched again the last time, had changed ({@code is:changed}) */
-    CHANGED;
+    CHANGED,
+    /** a near-duplicate copy of an earlier article ({@code is:copy}) */
+    COPY;
 
     public String word() {
       return name().toLowerCase(Locale.ROOT);
@@ -126,6 +128,15 @@ public sealed interface Query {
 
   /** {@code is:STATE}. */
   record Is(State state) implements Query {}
+
+  /** What {@code similar:} relates an article to. */
+  enum Relation {
+    /** the other articles of its group of copies ({@code similar:ID}) */
+    SIMILAR
+  }
+
+  /** The articles related to article (or story) {@code id}, itself left out. */
+  record Related(Relation relation, long id) implements Query {}
 
   /** The two dates an article has. */
   enum DateField {

@@ -26,7 +26,8 @@ public final class Fields {
           "imported",
           "after",
           "before",
-          "saved");
+          "saved",
+          "similar");
 
   private Fields() {}
 

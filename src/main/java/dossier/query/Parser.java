@@ -298,6 +298,7 @@ final class Parser {
       case "after" -> after(t, value);
       case "before" -> before(t, value);
       case "saved" -> saved(t, value);
+      case "similar" -> related(t, Query.Relation.SIMILAR, value);
       default -> throw new IllegalStateException("field without a rule: " + name);
     };
   }
@@ -311,6 +312,7 @@ final class Parser {
       case "after", "before" -> field + ":2024-08-15";
       case "id" -> "id:42 or id:3,7,10..20";
       case "saved" -> "saved:NAME";
+      case "similar" -> "similar:42";
       case "site" -> "site:example.com";
       default -> field + ":word or " + field + ":\"some words\"";
     };
@@ -383,6 +385,26 @@ final class Parser {
       }
     }
     return new Ids(ranges);
+  }
+
+  private Query related(Token t, Query.Relation r, String value) {
+    try {
+      long id = Long.parseLong(value);
+      if (id <= 0 || t.prefix()) {
+        throw new NumberFormatException();
+      }
+      return new Query.Related(r, id);
+    } catch (NumberFormatException e) {
+      throw new UsageException(
+          "bad id '"
+              + value
+              + (t.prefix() ? "*" : "")
+              + "' at column "
+              + t.column()
+              + " (expected "
+              + example(t.field())
+              + ")");
+    }
   }
 
   private Query tag(Token t, String value) {

@@ -62,6 +62,8 @@ public final class QueryPrinter {
           .append(ids.ranges().stream().map(QueryPrinter::range).collect(Collectors.joining(",")));
     } else if (q instanceof Tag t) {
       b.append("tag:").append(value(t.key())).append(t.prefix() ? "*" : "");
+    } else if (q instanceof Query.Related r) {
+      b.append(r.relation().name().toLowerCase(java.util.Locale.ROOT)).append(':').append(r.id());
     } else if (q instanceof Is is) {
       b.append("is:").append(is.state().word());
     } else if (q instanceof Dates d) {

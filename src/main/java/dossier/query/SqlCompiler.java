@@ -230,7 +230,7 @@ final class SqlCompiler {
       }
       return out == null ? Access.SCAN : out;
     }
-    if (q instanceof Ids || q instanceof Tag) {
+    if (q instanceof Ids || q instanceof Tag || q instanceof Query.Related) {
       return Access.ID;
     }
     if (q instanceof Dates) {
@@ -241,6 +241,7 @@ final class SqlCompiler {
         case NEW, READ, REVIEWED, ARCHIVED, STARRED -> Access.INDEX;
         case UNDATED -> Access.DATE;
         case UNTAGGED, NOTED, CHANGED -> Access.SCAN;
+        case COPY -> Access.ID;
       };
     }
     return Access.SCAN;
@@ -273,8 +274,10 @@ final class SqlCompiler {
     return q instanceof Text
         || q instanceof Tag
         || q instanceof Ids
+        || q instanceof Query.Related
         || q instanceof All
-        || (q instanceof Is is && is.state() == Query.State.UNTAGGED);
+        || (q instanceof Is is
+            && (is.state() == Query.State.UNTAGGED || is.state() == Query.State.COPY));
   }
 
   /**
@@ -500,6 +503,7 @@ final class SqlCompiler {
             Sql.of("NOT EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id = " + id + ")");
         case NOTED -> Sql.of("coalesce(trim(a.note), '') <> ''");
         case UNDATED -> Sql.of("a.published IS NULL");
+        case COPY -> Sql.of(id + " IN (SELECT article_id FROM copies)");
         case CHANGED ->
             // the article's last real fetch (a redirect's address is recorded with no headers)
             Sql.of(
@@ -508,6 +512,8 @@ final class SqlCompiler {
                     + " AND f.changed = 1 AND NOT EXISTS (SELECT 1 FROM fetches g WHERE"
                     + " g.article_id = f.article_id AND g.id > f.id AND g.headers <> ''))");
       };
+    } else if (q instanceof Query.Related r) {
+      return related(r);
     } else if (q instanceof Dates d) {
       return dates(d);
     }
@@ -545,6 +551,27 @@ final class SqlCompiler {
       case LANG -> "a.lang";
       case PATH -> "a.path";
     };
+  }
+
+  /**
+   * {@code similar:ID}: the article's original and the original's other copies (an original is
+   * never itself a copy, so the group is one level deep).
+   */
+  private Sql related(Query.Related r) {
+    String root = "coalesce((SELECT original_id FROM copies WHERE article_id = ?), ?)";
+    return new Sql(
+        "("
+            + id
+            + " <> ? AND ("
+            + id
+            + " = "
+            + root
+            + " OR "
+            + id
+            + " IN (SELECT article_id FROM copies WHERE original_id = "
+            + root
+            + ")))",
+        List.of(r.id(), r.id(), r.id(), r.id(), r.id()));
   }
 
   private Sql ids(Ids ids) {

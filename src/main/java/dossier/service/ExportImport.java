@@ -89,10 +89,16 @@ public final class ExportImport {
               : new ImportService(archive).run(it, List.of(name), opts, collecting, stop);
       s =
           new Summary(
-              r.imported(), r.duplicates() + duplicates, r.updated(), r.failed(), r.millis());
+              r.imported(),
+              r.duplicates() + duplicates,
+              r.updated(),
+              r.failed(),
+              r.millis(),
+              r.near());
     }
     applyState(name, stored, byKey);
-    return new Summary(s.imported(), s.duplicates(), s.updated(), s.failed() + failed, s.millis());
+    return new Summary(
+        s.imported(), s.duplicates(), s.updated(), s.failed() + failed, s.millis(), s.near());
   }
 
   /** What the export holds of an entry, as a page: its text, else its title and a note. */
@@ -137,7 +143,12 @@ public final class ExportImport {
   private void applyState(String name, List<Outcome> stored, Map<String, Entry> byKey) {
     List<Outcome> done =
         stored.stream()
-            .filter(o -> o.id() != null && o.status() == ImportService.Status.IMPORTED)
+            .filter(
+                o ->
+                    o.id() != null
+                        && (o.status() == ImportService.Status.IMPORTED
+                            || o.status() == ImportService.Status.NEAR_DUPLICATE
+                                && !o.id().equals(o.copyOf())))
             .toList();
     if (done.isEmpty()) {
       return;

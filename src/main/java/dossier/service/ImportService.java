@@ -13,7 +13,10 @@ import dossier.ingest.Sources;
 import dossier.ingest.Sources.Source;
 import dossier.ingest.WebPage;
 import dossier.query.CompiledQuery;
+import dossier.similar.Copies;
+import dossier.similar.Fingerprint;
 import dossier.store.Archive;
+import dossier.store.CopyRepository;
 import dossier.store.NewArticle;
 import dossier.store.Originals;
 import dossier.store.RuleRepository;
@@ -25,6 +28,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -62,6 +66,8 @@ public final class ImportService {
   public enum OnDuplicate {
     SKIP,
     UPDATE,
+    /** skip exact duplicates, and near-duplicate copies too */
+    SKIP_NEAR,
     /**
      * A file whose path (or a page whose URL) is already stored with other text becomes a new
      * version of that article: the old text is kept, tags, notes and status stay.
@@ -74,10 +80,14 @@ public final class ImportService {
     IMPORTED,
     DUPLICATE,
     UPDATED,
-    FAILED;
+    FAILED,
+    /**
+     * a copy of a stored story (another headline, a trimmed ending, ...): see the outcome's copyOf
+     */
+    NEAR_DUPLICATE;
 
     public String label() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
   }
 
@@ -100,12 +110,26 @@ public final class ImportService {
     }
   }
 
-  /** The outcome for one file; {@code id} is the article it became or duplicates. */
-  public record Outcome(String path, Status status, Long id, String error) {}
+  /**
+   * The outcome for one file; {@code id} is the article it became or duplicates. A near-duplicate
+   * names the original it copies in {@code copyOf}; its {@code id} is the copy as stored, or the
+   * original when {@code --on-duplicate skip-near} left it out.
+   */
+  public record Outcome(String path, Status status, Long id, String error, Long copyOf) {
+    public Outcome(String path, Status status, Long id, String error) {
+      this(path, status, id, error, null);
+    }
+  }
 
-  public record Summary(int imported, int duplicates, int updated, int failed, long millis) {
+  /** What an import did; {@code near} counts near-duplicates, stored or left out. */
+  public record Summary(
+      int imported, int duplicates, int updated, int failed, long millis, int near) {
+    public Summary(int imported, int duplicates, int updated, int failed, long millis) {
+      this(imported, duplicates, updated, failed, millis, 0);
+    }
+
     public int files() {
-      return imported + duplicates + updated + failed;
+      return imported + duplicates + updated + failed + near;
     }
   }
 
@@ -160,8 +184,12 @@ public final class ImportService {
     return out;
   }
 
-  /** A file ready to store, or the reason it cannot be. */
-  private record Prepared(Source source, NewArticle article, String error) {}
+  /** A file ready to store with its body's fingerprint, or the reason it cannot be. */
+  private record Prepared(Source source, NewArticle article, Fingerprint print, String error) {
+    Prepared(Source source, NewArticle article, String error) {
+      this(source, article, null, error);
+    }
+  }
 
   /** Imports everything {@code args} names. */
   public Summary run(
@@ -266,7 +294,12 @@ public final class ImportService {
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
     return new Summary(
-        counter.imported, counter.duplicates, counter.updated, counter.failed, millis);
+        counter.imported,
+        counter.duplicates,
+        counter.updated,
+        counter.failed,
+        millis,
+        counter.near);
   }
 
   private static final class Counter {
@@ -274,11 +307,13 @@ public final class ImportService {
     int duplicates;
     int updated;
     int failed;
+    int near;
 
     void count(Status s) {
       switch (s) {
         case IMPORTED -> imported++;
         case DUPLICATE -> duplicates++;
+        case NEAR_DUPLICATE -> near++;
         case UPDATED -> updated++;
         case FAILED -> failed++;
       }
@@ -419,7 +454,7 @@ public final class ImportService {
         a = withCommandLineUrl(a, opts.url());
       }
       NewArticle n = new NewArticle(a, Originals.compress(bytes), bytes.length);
-      return new Prepared(s, n, null);
+      return new Prepared(s, n, Fingerprint.of(a.body()), null);
     } catch (IOException e) {
       return new Prepared(s, null, Sources.describe(e));
     } catch (DossierException e) {
@@ -471,6 +506,73 @@ public final class ImportService {
     }
   }
 
+  /**
+   * The stored article that a new one is a copy of, if any: the closest of those sharing an LSH
+   * band, or rather its original when it is a copy itself. The link's copy is {@code place}.
+   */
+  private Optional<CopyRepository.Link> storedOriginal(Fingerprint f, int place) {
+    if (f == null || f.shingles() == 0) {
+      return Optional.empty();
+    }
+    CopyRepository.Link best = null;
+    for (CopyRepository.Candidate c : archive.copies().candidates(Copies.bands(f))) {
+      if (Copies.isCopy(f, c.fingerprint())) {
+        double r = f.resemblance(c.fingerprint());
+        if (best == null || r > best.resemblance()) {
+          long original = c.original() != null ? c.original() : c.id();
+          best = new CopyRepository.Link(place, original, r, f.containment(c.fingerprint()));
+        }
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  /**
+   * The article earlier in this batch that the one at {@code place} copies, if any; the link's
+   * original is that article's place in the batch.
+   */
+  private static Optional<CopyRepository.Link> batchOriginal(
+      List<Prepared> batch, int place, Map<Long, List<Integer>> batchBands) {
+    Fingerprint f = batch.get(place).print();
+    if (f == null || f.shingles() == 0 || batchBands.isEmpty()) {
+      return Optional.empty();
+    }
+    CopyRepository.Link best = null;
+    Set<Integer> seen = new HashSet<>();
+    for (long b : Copies.bands(f)) {
+      for (int j : batchBands.getOrDefault(b, List.of())) {
+        Fingerprint g = batch.get(j).print();
+        if (seen.add(j) && Copies.isCopy(f, g)) {
+          double r = f.resemblance(g);
+          if (best == null || r > best.resemblance()) {
+            best = new CopyRepository.Link(place, j, r, f.containment(g));
+          }
+        }
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  private Outcome decide(Prepared p, Options opts, Set<String> seen) {
+    if (p.error() != null) {
+      return new Outcome(p.source().display(), Status.FAILED, null, p.error());
+    }
+    String hash = p.article().contentHash();
+    Optional<Long> existing = archive.articles().idByHash(hash);
+    if (existing.isPresent() || !seen.add(hash)) {
+      Status st = opts.onDuplicate() == OnDuplicate.UPDATE ? Status.UPDATED : Status.DUPLICATE;
+      return new Outcome(p.source().display(), st, existing.orElse(null), null);
+    }
+    Optional<CopyRepository.Link> copy = storedOriginal(p.print(), 0);
+    if (copy.isPresent()) {
+      Status st = Status.NEAR_DUPLICATE;
+      long original = copy.get().original();
+      Long id = opts.onDuplicate() == OnDuplicate.SKIP_NEAR ? original : null;
+      return new Outcome(p.source().display(), st, id, null, original);
+    }
+    return new Outcome(p.source().display(), Status.IMPORTED, null, null);
+  }
+
   private void finishJournal(List<String> args, Counter c) {
     if (journal == 0) {
       return;
@@ -512,6 +614,7 @@ public final class ImportService {
       Set<String> waitingHashes,
       Outcome[] placed,
       List<Long> created,
+      Map<Integer, CopyRepository.Link> links,
       String now) {
     if (waiting.isEmpty()) {
       return;
@@ -528,7 +631,19 @@ public final class ImportService {
       if (page != null) {
         archive.fetches().record(ids[k], page, now, false);
       }
-      placed[i] = new Outcome(batch.get(i).source().display(), Status.IMPORTED, ids[k], null);
+      Prepared p = batch.get(i);
+      archive.copies().store(ids[k], p.print(), Copies.bands(p.print()));
+      CopyRepository.Link l = links.remove(i);
+      if (l != null) {
+        long original = l.original();
+        archive
+            .copies()
+            .link(new CopyRepository.Link(ids[k], original, l.resemblance(), l.containment()));
+        placed[i] =
+            new Outcome(p.source().display(), Status.NEAR_DUPLICATE, ids[k], null, original);
+      } else {
+        placed[i] = new Outcome(p.source().display(), Status.IMPORTED, ids[k], null);
+      }
     }
     waiting.clear();
     waitingHashes.clear();
@@ -598,6 +713,9 @@ public final class ImportService {
     // New articles are written several to a statement (see ArticleRepository.insertAll): they
     // wait here, their outcomes in their places, until a text seen again or the batch's end.
     Outcome[] placed = new Outcome[batch.size()];
+    // a copy's link to its original waits with it (copy: its place in the batch)
+    Map<Integer, CopyRepository.Link> links = new HashMap<>();
+    Map<Long, List<Integer>> batchBands = new HashMap<>();
     List<Integer> waiting = new ArrayList<>();
     Set<String> waitingHashes = new HashSet<>();
     for (int i = 0; i < batch.size(); i++) {
@@ -609,7 +727,7 @@ public final class ImportService {
       }
       if (waitingHashes.contains(p.article().contentHash())) {
         // the same text earlier in this batch: store that one, so this is its duplicate as ever
-        insertWaiting(batch, waiting, waitingHashes, placed, created, now);
+        insertWaiting(batch, waiting, waitingHashes, placed, created, links, now);
       }
       WebPage page = p.source().page();
       Optional<Long> earlier =
@@ -641,10 +759,34 @@ public final class ImportService {
         }
         continue;
       }
+      Optional<CopyRepository.Link> copy = storedOriginal(p.print(), i);
+      if (copy.isEmpty()) {
+        copy = batchOriginal(batch, i, batchBands);
+        if (copy.isPresent()) {
+          // its original is earlier in this batch: store that one first, to have its id
+          insertWaiting(batch, waiting, waitingHashes, placed, created, links, now);
+          Outcome o = placed[(int) copy.get().original()];
+          long original = o.copyOf() != null ? o.copyOf() : o.id();
+          CopyRepository.Link l = copy.get();
+          copy =
+              Optional.of(new CopyRepository.Link(i, original, l.resemblance(), l.containment()));
+        }
+      }
+      if (copy.isPresent() && opts.onDuplicate() == OnDuplicate.SKIP_NEAR) {
+        long original = copy.get().original();
+        placed[i] = new Outcome(display, Status.NEAR_DUPLICATE, original, null, original);
+        continue;
+      }
+      if (copy.isPresent()) {
+        links.put(i, copy.get());
+      }
+      for (long b : Copies.bands(p.print())) {
+        batchBands.computeIfAbsent(b, k -> new ArrayList<>()).add(i);
+      }
       waiting.add(i);
       waitingHashes.add(p.article().contentHash());
     }
-    insertWaiting(batch, waiting, waitingHashes, placed, created, now);
+    insertWaiting(batch, waiting, waitingHashes, placed, created, links, now);
     out.addAll(Arrays.asList(placed));
     if (!created.isEmpty()) {
       archive.journal().created(journal, created);

@@ -95,6 +95,7 @@ public final class WebImport {
         fetched.duplicates() + duplicates,
         fetched.updated(),
         fetched.failed() + failed,
-        millis);
+        millis,
+        fetched.near());
   }
 }

@@ -38,6 +38,7 @@ public final class Archive implements AutoCloseable {
   private Journal journal;
   private RuleRepository rules;
   private SimilarityRepository similarity;
+  private CopyRepository copies;
 
   private Archive(Path path, Connection conn) {
     this.path = path;
@@ -345,6 +346,14 @@ public final class Archive implements AutoCloseable {
       rules = new RuleRepository(this);
     }
     return rules;
+  }
+
+  /** Fingerprints and copy links. */
+  public CopyRepository copies() {
+    if (copies == null) {
+      copies = new CopyRepository(this);
+    }
+    return copies;
   }
 
   public SimilarityRepository similarity() {

@@ -88,6 +88,9 @@ class ParserGoldenTest {
           is:untagged  =>  is:untagged
           is:noted  =>  is:noted
           is:undated  =>  is:undated
+          is:copy  =>  is:copy
+          similar:42  =>  similar:42
+          -similar:42 is:copy  =>  (AND (NOT similar:42) is:copy)
           date:none  =>  is:undated
           -date:none  =>  (NOT is:undated)
           IS:STARRED  =>  is:starred
@@ -171,9 +174,11 @@ class ParserGoldenTest {
           after:2024..2025  =>  error: bad date '2024..2025' at column 1 (expected 2024, 2024-08, 2024-08-15, today, yesterday, or 30d, 8w, 6m, 1y ago)
           before:  =>  error: 'before:' at column 1 needs a value (before:2024-08-15)
           is:starrd  =>  error: unknown state 'is:starrd' at column 1 (did you mean 'is:starred'?)
-          is:foo  =>  error: unknown state 'is:foo' at column 1 (expected one of new, read, reviewed, archived, starred, untagged, noted, undated, changed)
+          is:foo  =>  error: unknown state 'is:foo' at column 1 (expected one of new, read, reviewed, archived, starred, untagged, noted, undated, changed, copy)
           is:new*  =>  error: unknown state 'is:new*' at column 1 (did you mean 'is:new'?)
           id:abc  =>  error: bad id 'abc' at column 1 (expected id:42 or id:3,7,10..20)
+          similar:x7  =>  error: bad id 'x7' at column 1 (expected similar:42)
+          similar:4*  =>  error: bad id '4*' at column 1 (expected similar:42)
           id:5..2  =>  error: bad id '5..2' at column 1 (expected id:42 or id:3,7,10..20)
           id:-3  =>  error: bad id '-3' at column 1 (expected id:42 or id:3,7,10..20)
           tag:/x  =>  error: bad tag '/x': empty level between '/' at column 1

@@ -97,7 +97,10 @@ class HostileFilesTest {
 
   private static void assertImported(Map<String, JsonNode> o, String name) {
     assertThat(o).containsKey(name);
-    assertThat(o.get(name).get("status").asText()).as(o.get(name).toString()).isEqualTo("imported");
+    // stored: the fixtures share their made-up text, so one may be stored as another's copy
+    assertThat(o.get(name).get("status").asText())
+        .as(o.get(name).toString())
+        .isIn("imported", "near-duplicate");
   }
 
   private JsonNode show(JsonNode outcome) throws IOException {
@@ -204,7 +207,7 @@ class HostileFilesTest {
     assertImported(o, "good.txt");
     for (String name : List.of("one-line.txt", "one-line.html")) {
       String status = o.get(name).get("status").asText();
-      assertThat(status).as(o.get(name).toString()).isIn("imported", "failed");
+      assertThat(status).as(o.get(name).toString()).isIn("imported", "near-duplicate", "failed");
       if (status.equals("failed")) {
         assertThat(o.get(name).get("error").asText()).isNotBlank();
       }
@@ -231,7 +234,7 @@ class HostileFilesTest {
     assertImported(o, "good.txt");
     for (String name : List.of("deep.html", "unclosed.html")) {
       String status = o.get(name).get("status").asText();
-      assertThat(status).as(o.get(name).toString()).isIn("imported", "failed");
+      assertThat(status).as(o.get(name).toString()).isIn("imported", "near-duplicate", "failed");
       if (status.equals("failed")) {
         assertThat(o.get(name).get("error").asText()).isNotBlank();
       }
@@ -317,7 +320,9 @@ class HostileFilesTest {
     }
     assertThat(r[0].code()).as(r[0].toString()).isIn(0, 3);
     long imported =
-        o.values().stream().filter(x -> x.get("status").asText().equals("imported")).count();
+        o.values().stream()
+            .filter(x -> x.get("status").asText().matches("imported|near-duplicate"))
+            .count();
     for (JsonNode x : o.values()) {
       if (x.get("status").asText().equals("failed")) {
         // deleted, or caught between the truncation and the write of a rewrite
@@ -325,7 +330,8 @@ class HostileFilesTest {
       }
     }
     assertThat(o.values())
-        .allSatisfy(x -> assertThat(x.get("status").asText()).isIn("imported", "failed"));
+        .allSatisfy(
+            x -> assertThat(x.get("status").asText()).isIn("imported", "near-duplicate", "failed"));
     assertThat(cli.run("list", "--format", "ids").lines()).hasSize((int) imported);
     assertSound();
   }
