@@ -540,7 +540,9 @@ public final class ImportService {
     CopyRepository.Link best = null;
     Set<Integer> seen = new HashSet<>();
     for (long b : Copies.bands(f)) {
-      for (int j : batchBands.getOrDefault(b, List.of())) {
+      List<Integer> inBand = batchBands.getOrDefault(b, List.of());
+      // the earliest few of a crowded band, as a lookup in the store takes them
+      for (int j : inBand.subList(0, Math.min(inBand.size(), CopyRepository.PER_BAND))) {
         Fingerprint g = batch.get(j).print();
         if (seen.add(j) && Copies.isCopy(f, g)) {
           double r = f.resemblance(g);

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +21,9 @@ public final class CopyRepository {
 
   /** A copy and what its link says about it. */
   public record Link(long copy, long original, double resemblance, double containment) {}
+
+  /** How many articles of one band a lookup compares with, earliest first. */
+  public static final int PER_BAND = 16;
 
   private final Archive archive;
   private PreparedStatement lookup;
@@ -39,16 +43,23 @@ public final class CopyRepository {
   public List<Candidate> candidates(long[] bands) {
     try {
       if (lookup == null) {
-        String in = "?,".repeat(Copies.BANDS - 1) + "?";
+        // The earliest few articles of each band: a copy links to the earliest article of its
+        // story, and a band shared by thousands (text that many articles repeat, such as a
+        // template) must not make every import compare against all of them.
+        String perBand =
+            "SELECT article_id FROM (SELECT article_id FROM lsh_bands WHERE band = ? ORDER BY"
+                + " article_id LIMIT "
+                + PER_BAND
+                + ")";
+        String union = String.join(" UNION ", Collections.nCopies(Copies.BANDS, perBand));
         lookup =
             conn()
                 .prepareStatement(
                     "SELECT f.article_id, f.signature, c.original_id FROM fingerprints f JOIN"
                         + " articles a ON a.id = f.article_id LEFT JOIN copies c ON c.article_id ="
-                        + " f.article_id WHERE f.article_id IN (SELECT article_id FROM lsh_bands"
-                        + " WHERE band IN ("
-                        + in
-                        + "))");
+                        + " f.article_id WHERE f.article_id IN ("
+                        + union
+                        + ")");
       }
       for (int i = 0; i < Copies.BANDS; i++) {
         lookup.setLong(i + 1, bands[i]);

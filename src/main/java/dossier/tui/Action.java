@@ -131,6 +131,12 @@ enum Action {
       "select",
       keys("Space", "v"),
       LIST),
+  SELECT_QUERY(
+      "select by query",
+      "select the articles of the list that match a query, as mutt's T does",
+      null,
+      keys("V"),
+      LIST),
   UNSELECT("unselect all", "clear the selection", null, keys("Esc"), LIST),
   UNDO(
       "undo",

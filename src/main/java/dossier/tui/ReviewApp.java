@@ -374,6 +374,7 @@ final class ReviewApp {
         }
       }
       case SELECT -> toggleSelection();
+      case SELECT_QUERY -> selectByQuery();
       case UNSELECT -> selected.clear();
       case UNDO -> undo();
       case DELETE -> confirmDelete();
@@ -649,6 +650,47 @@ final class ReviewApp {
       allStarred &= a != null && a.starred();
     }
     mark(null, !allStarred, false);
+  }
+
+  /** V: the articles of the list that also match a query join the selection, as mutt's T. */
+  private void selectByQuery() {
+    popup =
+        new PromptView(
+            listView,
+            "Select the articles of this list that match",
+            "Enter selects them · Esc cancels · e.g. tag:x is:starred date:30d..",
+            "",
+            false,
+            (text, chosen) -> {
+              String q = text.strip();
+              if (q.isEmpty()) {
+                return "type a query: the articles of the list it matches become selected";
+              }
+              String within = list.query();
+              String both = within.isBlank() ? q : "(" + within + ") (" + q + ")";
+              db.submit(
+                  s -> {
+                    s.articles().compile(q); // a parse error names the user's query, not both
+                    List<Long> ids = new ArrayList<>();
+                    s.articles().list(both, list.sort(), 0, 0, false, a -> ids.add(a.id()));
+                    return ids;
+                  },
+                  ids -> {
+                    selected.addAll(ids);
+                    info(
+                        ids.isEmpty()
+                            ? "nothing in this list matches '" + q + "'"
+                            : "selected "
+                                + articles(ids.size())
+                                + " matching '"
+                                + q
+                                + "' ("
+                                + selected.size()
+                                + " in all; Esc clears)");
+                  },
+                  this::error);
+              return null;
+            });
   }
 
   private void toggleSelection() {

@@ -215,4 +215,24 @@ class DailyReviewTest {
           .doesNotContain(com.googlecode.lanterna.SGR.REVERSE);
     }
   }
+
+  @Test
+  void vSelectsTheArticlesOfTheListThatMatchAQuery() {
+    try (Harness h = Harness.open(tmp)) {
+      h.press("V").type("dam OR harbour").press("Enter");
+      assertThat(h.text()).contains("selected 2 articles matching 'dam OR harbour'");
+      assertThat(h.row(0)).contains("2 selected");
+      // then the selection is acted on as a whole
+      h.press("s");
+      assertThat(h.article(1).starred()).isTrue();
+      assertThat(h.article(2).starred()).isTrue();
+      assertThat(h.article(3).starred()).isFalse();
+      // only within the list shown: the query narrows what is selected, never widens the list
+      h.press("/", "C-u").type("reservoir").press("Enter");
+      h.press("V").type("dam").press("Enter");
+      assertThat(h.text()).contains("nothing in this list matches 'dam'");
+      h.press("V").type("title:\"open").press("Enter");
+      assertThat(h.text()).contains("error:");
+    }
+  }
 }
