@@ -1,6 +1,7 @@
 package dossier.tui;
 
 import dossier.core.Article;
+import dossier.store.FetchRepository;
 import dossier.store.Sort;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,6 +49,12 @@ final class ArticleList {
           return size() > BODIES;
         }
       };
+
+  /**
+   * For the loaded articles with earlier versions, the line that says so (see {@link #versions}).
+   */
+  private final Map<Long, String> versionLines = new HashMap<>();
+
   private final Set<Long> staleBodies = new HashSet<>();
   private final Set<Long> loadingBodies = new HashSet<>();
   private final Set<Long> missing = new HashSet<>();
@@ -190,6 +197,34 @@ final class ArticleList {
     return a;
   }
 
+  /**
+   * For an article whose page changed, which version is shown and when it was stored, e.g. "version
+   * 3 of 3, changed 2026-12-02"; null while it loads or when the article has one version.
+   */
+  String versions(long id) {
+    return versionLines.get(id);
+  }
+
+  /** The line {@link #versions} gives, worked out on the worker thread. */
+  static String versionLine(Db.Services s, long id) {
+    List<FetchRepository.Version> all = s.archive().fetches().versions(id, false);
+    if (all.size() < 2) {
+      return null;
+    }
+    String since = all.get(all.size() - 1).since();
+    return "version "
+        + all.size()
+        + " of "
+        + all.size()
+        + ", changed "
+        + (since == null ? "?" : since.length() > 10 ? since.substring(0, 10) : since)
+        + " (dossier diff "
+        + id
+        + " shows what changed)";
+  }
+
+  private record Loaded(Article article, String versions) {}
+
   /** True when the article was deleted (by us or by another process). */
   boolean isMissing(long id) {
     return missing.contains(id);
@@ -201,14 +236,19 @@ final class ArticleList {
     }
     int g = generation;
     db.submit(
-        s -> s.articles().get(id),
-        a -> {
+        s -> new Loaded(s.articles().get(id), versionLine(s, id)),
+        loaded -> {
           if (g != generation) {
             return;
           }
           loadingBodies.remove(id);
           staleBodies.remove(id);
-          bodies.put(id, a);
+          bodies.put(id, loaded.article());
+          if (loaded.versions() == null) {
+            versionLines.remove(id);
+          } else {
+            versionLines.put(id, loaded.versions());
+          }
         },
         err -> {
           if (g != generation) {
@@ -217,6 +257,7 @@ final class ArticleList {
           loadingBodies.remove(id);
           staleBodies.remove(id);
           bodies.remove(id);
+          versionLines.remove(id);
           missing.add(id);
         });
   }

@@ -97,7 +97,7 @@ final class ReaderView implements View {
       return false;
     }
     if (a != shown || width != shownWidth) {
-      lines = layout(a, width, why);
+      lines = layout(a, list.versions(id), width, why);
       shown = a;
       shownWidth = width;
       matchLines();
@@ -247,7 +247,7 @@ final class ReaderView implements View {
     };
   }
 
-  private static List<Line> layout(Article a, int width, boolean why) {
+  private static List<Line> layout(Article a, String versions, int width, boolean why) {
     List<Line> out = new ArrayList<>();
     add(out, Cells.line(ListView.title(a)), Kind.TITLE, width);
     if (why) {
@@ -272,6 +272,9 @@ final class ReaderView implements View {
       add(out, Cells.line(more.toString()), Kind.META, width);
     }
     add(out, ListView.state(a), Kind.META, width);
+    if (versions != null) {
+      add(out, versions, Kind.TAGS, width);
+    }
     if (!a.tags().isEmpty()) {
       add(out, "tags: " + Cells.line(String.join(", ", a.tags())), Kind.TAGS, width);
     }

@@ -479,6 +479,27 @@ class ReviewScreenTest {
   }
 
   @Test
+  void theReaderSaysWhichVersionItShowsOfAnArticleThatChanged() throws Exception {
+    try (Harness h = Harness.open(tmp)) {
+      Path f = tmp.resolve("articles").resolve("a1.md");
+      String first = Files.readString(f);
+      for (String word : new String[] {"resumed", "collapsed"}) {
+        Files.writeString(f, first.replace("\n\n", "\n\nTalks " + word + " on Friday. "));
+        assertThat(h.cli.run("import", "--on-duplicate", "version", f.toString()).code()).isZero();
+      }
+      h.press("C-l", "Enter");
+      assertThat(h.row(1)).isEqualTo("Dam talks stall at Lisvane");
+      assertThat(h.text())
+          .containsPattern("version 3 of 3, changed \\d{4}-\\d{2}-\\d{2} \\(dossier diff 1 shows")
+          .contains("Talks collapsed on Friday.");
+      // an article with one version says nothing of versions
+      h.press("q", "j", "Enter");
+      assertThat(h.row(1)).isEqualTo("Harbour fees rise again");
+      assertThat(h.text()).doesNotContain("version ");
+    }
+  }
+
+  @Test
   void deleteAsksFirst() {
     try (Harness h = Harness.open(tmp)) {
       h.press("d");
