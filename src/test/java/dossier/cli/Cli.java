@@ -1,5 +1,7 @@
 package dossier.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -96,6 +98,13 @@ public final class Cli {
 
   public Result run(String... args) {
     return runWithInput(new byte[0], args);
+  }
+
+  /** Runs dossier and fails the test, naming the command and what it printed, unless it exits 0. */
+  public Result ok(String... args) {
+    Result r = run(args);
+    assertThat(r.code()).as(String.join(" ", args) + "\n" + r).isZero();
+    return r;
   }
 
   public Result runWithInput(String stdin, String... args) {
