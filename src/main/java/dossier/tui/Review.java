@@ -221,6 +221,11 @@ public final class Review {
       // would ask the terminal its size and eat the keys typed meanwhile
       Terminal t = screen.getTerminal();
       t.exitPrivateMode();
+      if (waitForKey) {
+        // the command's output on a clean screen, not below what an earlier one left
+        t.clearScreen();
+        t.setCursorPosition(0, 0);
+      }
       t.flush();
       String modes = stty("-g");
       if (modes != null) {

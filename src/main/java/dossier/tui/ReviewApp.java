@@ -391,8 +391,8 @@ final class ReviewApp {
       case ARCHIVE -> mark(Status.ARCHIVED, null, true);
       case STAR -> star();
       case NOTE -> editNote();
-      case NOTE_EDITOR -> withArticle(this::editNoteInEditor);
-      case PIPE -> withArticle(this::askPipe);
+      case NOTE_EDITOR -> editNoteInEditor();
+      case PIPE -> askPipe();
       case EDIT -> editField();
       case WHY -> {
         ReaderView r = reader();
@@ -983,25 +983,23 @@ final class ReviewApp {
     return a;
   }
 
-  /** The article here, read whole from the archive, handed to {@code use}. */
-  private void withArticle(java.util.function.Consumer<Article> use) {
-    Article a = here();
-    if (a == null) {
-      return;
-    }
-    long id = a.id();
-    db.submit(s -> s.articles().get(id), use, this::error);
-  }
-
   /** The last command given to |, offered again. */
   private String lastPipe = "";
 
-  /** |: the article's text to a shell command, as mutt's pipe-message. */
-  private void askPipe(Article a) {
+  /**
+   * |: the article's text to a shell command, as mutt's pipe-message. The prompt opens at once, so
+   * that a command typed right after | goes into it.
+   */
+  private void askPipe() {
+    Article here = here();
+    if (here == null) {
+      return;
+    }
+    long id = here.id();
     popup =
         new PromptView(
             screens.peek(),
-            "Pipe #" + a.id() + " to a shell command",
+            "Pipe #" + id + " to a shell command",
             "Enter runs it with sh -c, the article's text as its input · Esc cancels",
             lastPipe,
             false,
@@ -1010,17 +1008,31 @@ final class ReviewApp {
                 return "type a command, or Esc";
               }
               lastPipe = text.strip();
-              info(outside.pipe(lastPipe, plainText.apply(a)));
-              fullRedraw = true;
+              Article whole = list.full(id);
+              if (whole != null) {
+                pipe(lastPipe, whole);
+              } else {
+                String command = lastPipe;
+                db.submit(s -> s.articles().get(id), a -> pipe(command, a), this::error);
+              }
               return null;
             });
+  }
+
+  private void pipe(String command, Article a) {
+    info(outside.pipe(command, plainText.apply(a)));
+    fullRedraw = true;
   }
 
   /**
    * C: the note in the person's editor, for more than a line. Saved as the one-line note is (a
    * journaled change that u takes back); a file left as it was changes nothing.
    */
-  private void editNoteInEditor(Article a) {
+  private void editNoteInEditor() {
+    Article a = here();
+    if (a == null) {
+      return;
+    }
     long id = a.id();
     String old = a.note() == null ? "" : a.note().strip();
     Outside.Edited e = outside.edit(old.isEmpty() ? "" : old + "\n");

@@ -234,11 +234,14 @@ class ReviewTmuxIT {
     keys("x");
     waitFor("the status line", s -> s.contains("done: cat >") && s.startsWith("dossier review: #"));
     keys("|", "C-u");
-    type("exit 3");
+    type("echo second; exit 3");
     keys("Enter");
-    waitFor("press a key to return to the review");
+    // the screen is cleared for each command: its own output, then the line asking for a key
+    waitFor(
+        "the second command's end",
+        s -> s.startsWith("second\n") && s.contains("press a key to return to the review"));
     keys("Space");
-    waitFor("exit status 3: exit 3");
+    waitFor("exit status 3: echo second; exit 3");
     keys("q");
     waitFor("the list", s -> s.contains("is:new · ") && s.contains("\n> "));
     keys("q");
