@@ -4,6 +4,7 @@ import dossier.core.Article;
 import dossier.core.ArticleField;
 import dossier.core.DossierException;
 import dossier.core.NotFoundException;
+import dossier.similar.Fingerprint;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -345,6 +346,7 @@ public final class Journal {
     for (Change c : changes) {
       what.add(describe(c.id()));
       revert(c.id());
+      refreshFingerprints(c.id());
       try (PreparedStatement st =
           conn().prepareStatement("UPDATE journal SET undone=1 WHERE id=?")) {
         st.setLong(1, c.id());
@@ -353,6 +355,26 @@ public final class Journal {
       done.add(new Change(c.id(), c.at(), c.command(), c.summary(), true));
     }
     return new Undone(done, what);
+  }
+
+  /**
+   * The articles a change replaced have their old bodies back: their fingerprints follow, so that
+   * copies are found by the text the archive holds.
+   */
+  private void refreshFingerprints(long journalId) throws SQLException {
+    List<Long> ids = new ArrayList<>();
+    List<String> bodies = new ArrayList<>();
+    query(
+        "SELECT a.id, a.body FROM articles a JOIN journal_entries e ON e.article_id = a.id WHERE"
+            + " e.journal_id = ? AND e.kind = 'updated'",
+        journalId,
+        rs -> {
+          ids.add(rs.getLong(1));
+          bodies.add(rs.getString(2));
+        });
+    for (int i = 0; i < ids.size(); i++) {
+      archive.copies().refresh(ids.get(i), Fingerprint.of(bodies.get(i)));
+    }
   }
 
   /** The kept rows of the change, once everything is back. */
