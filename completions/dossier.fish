@@ -50,7 +50,7 @@ complete -c dossier -n __fish_use_subcommand -a import -d 'Import articles from 
 complete -c dossier -n __fish_use_subcommand -a extract -d 'Show what import would store for a file, without storing anything'
 complete -c dossier -n __fish_use_subcommand -a edit -d 'Correct the metadata of one article: title, publisher, authors,…'
 complete -c dossier -n __fish_use_subcommand -a list -d 'List the articles that match a query (all articles without one),…'
-complete -c dossier -n __fish_use_subcommand -a search -d 'Search the archive: the best matches first, each with a snippet in…'
+complete -c dossier -n __fish_use_subcommand -a search -d 'Search the archive: the best matches first (or in the --sort…'
 complete -c dossier -n __fish_use_subcommand -a count -d 'Print the number of articles that match a query (of all articles…'
 complete -c dossier -n __fish_use_subcommand -a show -d 'Show articles: as text, JSON, Markdown, or the original bytes as…'
 complete -c dossier -n __fish_use_subcommand -a dups -d 'List groups of near-duplicate copies: the same story stored more…'
@@ -121,7 +121,7 @@ complete -c dossier -n '__fish_seen_subcommand_from edit' -s h -l help -d 'Show 
 complete -c dossier -n '__fish_seen_subcommand_from edit' -s V -l version -d 'Print version information and exit'
 
 # list
-complete -c dossier -n '__fish_seen_subcommand_from list' -l sort -x -d 'newest, oldest, imported, title or relevance (default: newest)'
+complete -c dossier -n '__fish_seen_subcommand_from list' -l sort -x -a 'newest oldest imported title relevance' -d 'newest, oldest, imported, title, relevance (default: newest)'
 complete -c dossier -n '__fish_seen_subcommand_from list' -l limit -x -d 'Print at most N articles (default: all)'
 complete -c dossier -n '__fish_seen_subcommand_from list' -l offset -x -d 'Skip the first N matches'
 complete -c dossier -n '__fish_seen_subcommand_from list' -l format -x -a 'table json ndjson csv tsv ids' -d 'Output format: table, json, ndjson, csv, tsv, ids (default: table)'
@@ -133,6 +133,7 @@ complete -c dossier -n '__fish_seen_subcommand_from list' -a '(__dossier_query_w
 # search
 complete -c dossier -n '__fish_seen_subcommand_from search' -l limit -x -d 'Print the best N (default: 20; 0: all)'
 complete -c dossier -n '__fish_seen_subcommand_from search' -l offset -x -d 'Skip the first N matches'
+complete -c dossier -n '__fish_seen_subcommand_from search' -l sort -x -a 'newest oldest imported title relevance' -d 'newest, oldest, imported, title, relevance (default: relevance: the…'
 complete -c dossier -n '__fish_seen_subcommand_from search' -l explain -d 'Print how the query was parsed, the SQL it runs and the plan this…'
 complete -c dossier -n '__fish_seen_subcommand_from search' -l format -x -a 'table json ndjson csv tsv ids' -d 'Output format: table, json, ndjson, csv, tsv, ids (default: table)'
 complete -c dossier -n '__fish_seen_subcommand_from search' -s 0 -d 'Print ids separated by NUL bytes, for xargs -0 (implies --format ids)'

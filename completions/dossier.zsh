@@ -529,6 +529,7 @@ function _picocli_dossier_list() {
   local commands=""
   local flag_opts="'-0' '-h' '--help' '-V' '--version' '-q' '--quiet'"
   local arg_opts="'--sort' '--limit' '--offset' '--format' '--db' '--color'"
+  local ORDER_option_args=("newest" "oldest" "imported" "title" "relevance") # --sort values
   local FORMAT_option_args=("table" "json" "ndjson" "csv" "tsv" "ids") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -536,7 +537,9 @@ function _picocli_dossier_list() {
 
   case ${prev_word} in
     '--sort')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${ORDER_option_args[@]}" ) )
+      return $?
       ;;
     '--limit')
       return
@@ -579,7 +582,8 @@ function _picocli_dossier_search() {
 
   local commands=""
   local flag_opts="'--explain' '-0' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--limit' '--offset' '--format' '--db' '--color'"
+  local arg_opts="'--limit' '--offset' '--sort' '--format' '--db' '--color'"
+  local ORDER_option_args=("newest" "oldest" "imported" "title" "relevance") # --sort values
   local FORMAT_option_args=("table" "json" "ndjson" "csv" "tsv" "ids") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -591,6 +595,11 @@ function _picocli_dossier_search() {
       ;;
     '--offset')
       return
+      ;;
+    '--sort')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${ORDER_option_args[@]}" ) )
+      return $?
       ;;
     '--format')
       local IFS=$'\n'

@@ -25,10 +25,10 @@ final class ListCommand extends BaseCommand implements QueryWords {
       names = "--sort",
       paramLabel = "ORDER",
       description =
-          "newest, oldest, imported, title or relevance (default: newest). newest is by"
-              + " publication date, articles without one after all dated ones (the last imported"
-              + " first); oldest is its reverse.")
-  String sort = "newest";
+          "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). newest is by publication date,"
+              + " articles without one after all dated ones (the last imported first); oldest is"
+              + " its reverse.")
+  Sort sort = Sort.NEWEST;
 
   @Option(
       names = "--limit",
@@ -45,7 +45,7 @@ final class ListCommand extends BaseCommand implements QueryWords {
   public Integer call() {
     notNegative("--limit", limit);
     notNegative("--offset", offset);
-    Sort order = Sort.parse(sort);
+    Sort order = sort;
     String q = queryText(query);
     ArticleService service = new ArticleService(archive());
     try (ArticlePrinter p = Printers.articles(this, output, false)) {

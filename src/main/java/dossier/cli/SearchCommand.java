@@ -5,6 +5,7 @@ import dossier.query.CompiledQuery;
 import dossier.query.QueryCompiler;
 import dossier.query.QueryContext;
 import dossier.service.ArticleService;
+import dossier.store.Sort;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -16,8 +17,9 @@ import picocli.CommandLine.Parameters;
     name = "search",
     mixinStandardHelpOptions = true,
     description = {
-      "Search the archive: the best matches first, each with a snippet in which the matched words"
-          + " are highlighted (bold on a terminal, [brackets] otherwise).",
+      "Search the archive: the best matches first (or in the --sort order), each with a snippet"
+          + " in which the matched words are highlighted (bold on a terminal, [brackets]"
+          + " otherwise).",
       "See 'man dossier-query' for the query language."
     })
 final class SearchCommand extends BaseCommand implements QueryWords {
@@ -33,6 +35,15 @@ final class SearchCommand extends BaseCommand implements QueryWords {
 
   @Option(names = "--offset", paramLabel = "N", description = "Skip the first N matches.")
   int offset;
+
+  @Option(
+      names = "--sort",
+      paramLabel = "ORDER",
+      description =
+          "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: the best matches first). The"
+              + " others order the matches as 'list --sort' does, each still with its snippet;"
+              + " --limit then takes the first N in that order.")
+  Sort sort = Sort.RELEVANCE;
 
   @Option(
       names = "--explain",
@@ -67,6 +78,7 @@ final class SearchCommand extends BaseCommand implements QueryWords {
     try (ArticlePrinter p = Printers.articles(this, output, true)) {
       service.search(
           q,
+          sort,
           limit,
           offset,
           h -> {

@@ -8,7 +8,12 @@ import dossier.query.QueryCompiler;
 import dossier.query.QueryContext;
 import dossier.store.Archive;
 import dossier.store.Sort;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /** Reading the archive: queries, listings, search and single articles. */
 public final class ArticleService {
@@ -36,6 +41,40 @@ public final class ArticleService {
   public void search(String query, int limit, int offset, Consumer<Hit> sink) {
     archive.articles().search(compile(query), limit, offset, sink);
   }
+
+  /**
+   * The matches in {@code sort} order, each with its score and snippet: the best first for {@link
+   * Sort#RELEVANCE}, else the page that {@link #list} gives, its hits then read for those articles
+   * alone.
+   */
+  public void search(String query, Sort sort, int limit, int offset, Consumer<Hit> sink) {
+    if (sort == Sort.RELEVANCE) {
+      search(query, limit, offset, sink);
+      return;
+    }
+    List<Long> page = new ArrayList<>();
+    list(query, sort, limit, offset, false, a -> page.add(a.id()));
+    for (int from = 0; from < page.size(); from += HITS_AT_ONCE) {
+      List<Long> ids = page.subList(from, Math.min(page.size(), from + HITS_AT_ONCE));
+      Map<Long, Hit> hits = new HashMap<>();
+      // the same query narrowed to the page, so that its words still make the snippets
+      String narrowed =
+          "("
+              + query
+              + ") id:"
+              + ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+      archive.articles().search(compile(narrowed), 0, 0, h -> hits.put(h.article().id(), h));
+      for (long id : ids) {
+        Hit h = hits.get(id);
+        if (h != null) {
+          sink.accept(h);
+        }
+      }
+    }
+  }
+
+  /** How many articles' snippets one statement reads. */
+  private static final int HITS_AT_ONCE = 500;
 
   /** One article with its body. */
   public Article get(long id) {

@@ -16,6 +16,12 @@ public enum Sort {
   /** Best match first; without words to rank by, newest first. */
   RELEVANCE;
 
+  /** The name as people type it ({@code --sort oldest}), so help, completion and errors say it. */
+  @Override
+  public String toString() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
   public static Sort parse(String s) {
     try {
       return valueOf(s.trim().toUpperCase(Locale.ROOT));

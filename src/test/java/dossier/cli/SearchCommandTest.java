@@ -50,6 +50,51 @@ class SearchCommandTest {
   }
 
   @Test
+  void sortOrdersTheMatchesAsListDoesAndKeepsTheirSnippets() throws IOException {
+    List<String> ranked = cli.run("search", "the", "--format", "ids").lines();
+    assertThat(ranked.size()).isGreaterThan(2);
+    assertThat(cli.run("search", "the", "--sort", "relevance", "--format", "ids").lines())
+        .isEqualTo(ranked);
+    for (String order : List.of("newest", "oldest", "imported", "title")) {
+      List<String> listed = cli.run("list", "the", "--sort", order, "--format", "ids").lines();
+      assertThat(cli.run("search", "the", "--sort", order, "--format", "ids").lines())
+          .as(order)
+          .isEqualTo(listed);
+      // --limit and --offset take the page in that order, and the hits keep their snippets
+      Cli.Result page =
+          cli.run(
+              "search",
+              "the",
+              "--sort",
+              order,
+              "--limit",
+              "1",
+              "--offset",
+              "1",
+              "--format",
+              "ndjson");
+      List<JsonNode> hits = ndjson(page.out());
+      assertThat(hits.stream().map(h -> h.get("id").asText()).toList())
+          .isEqualTo(listed.subList(1, 2));
+      assertThat(hits)
+          .allSatisfy(h -> assertThat(h.get("snippet").asText()).containsIgnoringCase("[the]"));
+      assertThat(page.err()).contains("1 of " + (listed.size() - 1) + "; --limit 0 for all");
+    }
+    assertThat(ranked)
+        .containsExactlyInAnyOrderElementsOf(
+            cli.run("search", "the", "--sort", "oldest", "--format", "ids").lines());
+  }
+
+  @Test
+  void aSortThatDoesNotExistListsTheOrders() {
+    Cli.Result r = cli.run("search", "the", "--sort", "sideways");
+    assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err())
+        .contains("--sort takes one of newest, oldest, imported, title, relevance, got 'sideways'");
+    assertNoStackTrace(r);
+  }
+
+  @Test
   void tableShowsTheSnippetUnderTheTitle() {
     Cli.Result r = cli.run("search", "constellations");
     assertThat(r.code()).isZero();
