@@ -66,7 +66,8 @@ final class DupsCommand extends BaseCommand implements QueryWords {
       return ExitCode.OK;
     }
     try {
-      JsonGenerator g = Json.generator(out(), false);
+      // json pretty-printed, ndjson one compact object a line, as every other command prints them
+      JsonGenerator g = Json.generator(out(), format == DupsFormat.json);
       if (format == DupsFormat.json) {
         g.writeStartArray();
       }
