@@ -294,7 +294,7 @@ function _picocli_dossier() {
 
   local commands="import extract edit list search count show dups tag tags mark note rm undo log rules suggest saved review db reextract refetch diff export backup stats completion"
   local flag_opts="'-q' '--quiet' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -305,6 +305,9 @@ function _picocli_dossier() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -330,7 +333,7 @@ function _picocli_dossier_import() {
 
   local commands=""
   local flag_opts="'--refetch' '--fetch' '-v' '--verbose' '--dry-run' '--skip-known' '--json' '--follow' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--urls' '--cookies' '--user-agent' '--header' '--timeout' '--delay' '--retries' '--hosts' '--tag' '--url' '--input' '--from' '--format' '--on-duplicate' '--max-size' '--db' '--color'"
+  local arg_opts="'--urls' '--cookies' '--user-agent' '--header' '--timeout' '--delay' '--retries' '--hosts' '--tag' '--url' '--input' '--from' '--format' '--on-duplicate' '--max-size' '--db' '--user' '--color'"
   local TYPE_option_args=("auto" "text" "html" "markdown" "pdf") # --input values
   local FORMAT_option_args=("text" "ndjson") # --format values
   local ACTION_option_args=("skip" "update" "version" "skip-near") # --on-duplicate values
@@ -396,6 +399,9 @@ function _picocli_dossier_import() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--user')
+      return
+      ;;
     '--color')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
@@ -420,7 +426,7 @@ function _picocli_dossier_extract() {
 
   local commands=""
   local flag_opts="'--why' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--format' '--input' '--from' '--db' '--color'"
+  local arg_opts="'--format' '--input' '--from' '--db' '--user' '--color'"
   local FORMAT_option_args=("text" "json") # --format values
   local TYPE_option_args=("auto" "text" "html" "markdown" "pdf") # --input values
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -443,6 +449,9 @@ function _picocli_dossier_extract() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -468,7 +477,7 @@ function _picocli_dossier_edit() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--title' '--source' '--author' '--date' '--url' '--section' '--lang' '--caption' '--db' '--color'"
+  local arg_opts="'--title' '--source' '--author' '--date' '--url' '--section' '--lang' '--caption' '--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -504,6 +513,9 @@ function _picocli_dossier_edit() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--user')
+      return
+      ;;
     '--color')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
@@ -528,7 +540,7 @@ function _picocli_dossier_list() {
 
   local commands=""
   local flag_opts="'-0' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--sort' '--limit' '--offset' '--format' '--db' '--color'"
+  local arg_opts="'--sort' '--limit' '--offset' '--format' '--db' '--user' '--color'"
   local FORMAT_option_args=("table" "json" "ndjson" "csv" "tsv" "ids") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -555,6 +567,9 @@ function _picocli_dossier_list() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--user')
+      return
+      ;;
     '--color')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
@@ -579,7 +594,7 @@ function _picocli_dossier_search() {
 
   local commands=""
   local flag_opts="'--explain' '-0' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--limit' '--offset' '--format' '--db' '--color'"
+  local arg_opts="'--limit' '--offset' '--format' '--db' '--user' '--color'"
   local FORMAT_option_args=("table" "json" "ndjson" "csv" "tsv" "ids") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -602,6 +617,9 @@ function _picocli_dossier_search() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -627,7 +645,7 @@ function _picocli_dossier_count() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -638,6 +656,9 @@ function _picocli_dossier_count() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -663,7 +684,7 @@ function _picocli_dossier_show() {
 
   local commands=""
   local flag_opts="'--why' '--versions' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--format' '--db' '--color'"
+  local arg_opts="'--format' '--db' '--user' '--color'"
   local FORMAT_option_args=("text" "json" "markdown" "raw") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -680,6 +701,9 @@ function _picocli_dossier_show() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -705,7 +729,7 @@ function _picocli_dossier_dups() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--format' '--db' '--color'"
+  local arg_opts="'--format' '--db' '--user' '--color'"
   local FORMAT_option_args=("table" "json" "ndjson") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -722,6 +746,9 @@ function _picocli_dossier_dups() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -747,7 +774,7 @@ function _picocli_dossier_tag() {
 
   local commands=""
   local flag_opts="'--batch' '--dry-run' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--ids' '--db' '--color'"
+  local arg_opts="'--ids' '--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -761,6 +788,9 @@ function _picocli_dossier_tag() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -786,7 +816,7 @@ function _picocli_dossier_tags() {
 
   local commands="rename merge delete"
   local flag_opts="'--tree' '-0' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--format' '--db' '--color'"
+  local arg_opts="'--format' '--db' '--user' '--color'"
   local FORMAT_option_args=("table" "json" "ndjson" "csv" "tsv" "ids") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -803,6 +833,9 @@ function _picocli_dossier_tags() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -828,7 +861,7 @@ function _picocli_dossier_mark() {
 
   local commands=""
   local flag_opts="'--star' '--unstar' '--dry-run' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--ids' '--db' '--color'"
+  local arg_opts="'--ids' '--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -842,6 +875,9 @@ function _picocli_dossier_mark() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -867,7 +903,7 @@ function _picocli_dossier_note() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -878,6 +914,9 @@ function _picocli_dossier_note() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -903,7 +942,7 @@ function _picocli_dossier_rm() {
 
   local commands=""
   local flag_opts="'-y' '--yes' '--dry-run' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--ids' '--db' '--color'"
+  local arg_opts="'--ids' '--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -917,6 +956,9 @@ function _picocli_dossier_rm() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -942,7 +984,7 @@ function _picocli_dossier_undo() {
 
   local commands=""
   local flag_opts="'--with-later' '--any' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--id' '--by' '--db' '--color'"
+  local arg_opts="'--id' '--by' '--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -959,6 +1001,9 @@ function _picocli_dossier_undo() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -984,7 +1029,7 @@ function _picocli_dossier_log() {
 
   local commands=""
   local flag_opts="'-0' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--limit' '--format' '--db' '--color'"
+  local arg_opts="'--limit' '--format' '--db' '--user' '--color'"
   local FORMAT_option_args=("table" "json" "ndjson" "csv" "tsv" "ids") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1004,6 +1049,9 @@ function _picocli_dossier_log() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1029,7 +1077,7 @@ function _picocli_dossier_rules() {
 
   local commands="list add rm apply"
   local flag_opts="'-0' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--format' '--db' '--color'"
+  local arg_opts="'--format' '--db' '--user' '--color'"
   local FORMAT_option_args=("table" "json" "ndjson" "csv" "tsv" "ids") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1046,6 +1094,9 @@ function _picocli_dossier_rules() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1071,7 +1122,7 @@ function _picocli_dossier_suggest() {
 
   local commands=""
   local flag_opts="'-0' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--limit' '--format' '--db' '--color'"
+  local arg_opts="'--limit' '--format' '--db' '--user' '--color'"
   local FORMAT_option_args=("table" "json" "ndjson" "csv" "tsv" "ids") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1091,6 +1142,9 @@ function _picocli_dossier_suggest() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1116,7 +1170,7 @@ function _picocli_dossier_saved() {
 
   local commands="add list rm"
   local flag_opts="'-0' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--format' '--db' '--color'"
+  local arg_opts="'--format' '--db' '--user' '--color'"
   local FORMAT_option_args=("table" "json" "ndjson" "csv" "tsv" "ids") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1133,6 +1187,9 @@ function _picocli_dossier_saved() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1158,7 +1215,7 @@ function _picocli_dossier_review() {
 
   local commands=""
   local flag_opts="'--mark-read' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1169,6 +1226,9 @@ function _picocli_dossier_review() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1194,7 +1254,7 @@ function _picocli_dossier_db() {
 
   local commands="check vacuum info"
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1205,6 +1265,9 @@ function _picocli_dossier_db() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1230,7 +1293,7 @@ function _picocli_dossier_reextract() {
 
   local commands=""
   local flag_opts="'--dry-run' '--verbose' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1241,6 +1304,9 @@ function _picocli_dossier_reextract() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1266,7 +1332,7 @@ function _picocli_dossier_refetch() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--max-size' '--cookies' '--user-agent' '--header' '--timeout' '--delay' '--retries' '--hosts' '--db' '--color'"
+  local arg_opts="'--max-size' '--cookies' '--user-agent' '--header' '--timeout' '--delay' '--retries' '--hosts' '--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1305,6 +1371,9 @@ function _picocli_dossier_refetch() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--user')
+      return
+      ;;
     '--color')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
@@ -1329,7 +1398,7 @@ function _picocli_dossier_diff() {
 
   local commands=""
   local flag_opts="'--words' '--unified' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1340,6 +1409,9 @@ function _picocli_dossier_diff() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1365,7 +1437,7 @@ function _picocli_dossier_export() {
 
   local commands=""
   local flag_opts="'--no-originals' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--format' '-o' '--output' '--db' '--color'"
+  local arg_opts="'--format' '-o' '--output' '--db' '--user' '--color'"
   local FORMAT_option_args=("json" "ndjson" "csv" "tsv" "ids" "markdown" "html") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1388,6 +1460,9 @@ function _picocli_dossier_export() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1413,7 +1488,7 @@ function _picocli_dossier_backup() {
 
   local commands=""
   local flag_opts="'--force' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1424,6 +1499,9 @@ function _picocli_dossier_backup() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1456,7 +1534,7 @@ function _picocli_dossier_stats() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--format' '--top' '--db' '--color'"
+  local arg_opts="'--format' '--top' '--db' '--user' '--color'"
   local FORMAT_option_args=("table" "json") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1476,6 +1554,9 @@ function _picocli_dossier_stats() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1501,7 +1582,7 @@ function _picocli_dossier_completion() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1512,6 +1593,9 @@ function _picocli_dossier_completion() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1543,7 +1627,7 @@ function _picocli_dossier_tags_rename() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1554,6 +1638,9 @@ function _picocli_dossier_tags_rename() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1579,7 +1666,7 @@ function _picocli_dossier_tags_merge() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--into' '--db' '--color'"
+  local arg_opts="'--into' '--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1593,6 +1680,9 @@ function _picocli_dossier_tags_merge() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1618,7 +1708,7 @@ function _picocli_dossier_tags_delete() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1629,6 +1719,9 @@ function _picocli_dossier_tags_delete() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1654,7 +1747,7 @@ function _picocli_dossier_rules_list() {
 
   local commands=""
   local flag_opts="'-0' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--format' '--db' '--color'"
+  local arg_opts="'--format' '--db' '--user' '--color'"
   local FORMAT_option_args=("table" "json" "ndjson" "csv" "tsv" "ids") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1671,6 +1764,9 @@ function _picocli_dossier_rules_list() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1696,7 +1792,7 @@ function _picocli_dossier_rules_add() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--tag' '--db' '--color'"
+  local arg_opts="'--tag' '--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1710,6 +1806,9 @@ function _picocli_dossier_rules_add() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1735,7 +1834,7 @@ function _picocli_dossier_rules_rm() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1746,6 +1845,9 @@ function _picocli_dossier_rules_rm() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1771,7 +1873,7 @@ function _picocli_dossier_rules_apply() {
 
   local commands=""
   local flag_opts="'--dry-run' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1782,6 +1884,9 @@ function _picocli_dossier_rules_apply() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1807,7 +1912,7 @@ function _picocli_dossier_saved_add() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1818,6 +1923,9 @@ function _picocli_dossier_saved_add() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1843,7 +1951,7 @@ function _picocli_dossier_saved_list() {
 
   local commands=""
   local flag_opts="'-0' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--format' '--db' '--color'"
+  local arg_opts="'--format' '--db' '--user' '--color'"
   local FORMAT_option_args=("table" "json" "ndjson" "csv" "tsv" "ids") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1860,6 +1968,9 @@ function _picocli_dossier_saved_list() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1885,7 +1996,7 @@ function _picocli_dossier_saved_rm() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1896,6 +2007,9 @@ function _picocli_dossier_saved_rm() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1921,7 +2035,7 @@ function _picocli_dossier_db_check() {
 
   local commands=""
   local flag_opts="'--repair' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1932,6 +2046,9 @@ function _picocli_dossier_db_check() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1957,7 +2074,7 @@ function _picocli_dossier_db_vacuum() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1968,6 +2085,9 @@ function _picocli_dossier_db_vacuum() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1993,7 +2113,7 @@ function _picocli_dossier_db_info() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--format' '--db' '--color'"
+  local arg_opts="'--format' '--db' '--user' '--color'"
   local FORMAT_option_args=("text" "json") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -2010,6 +2130,9 @@ function _picocli_dossier_db_info() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -2046,8 +2169,8 @@ _dossier_query_commands=" count export list mark reextract review rm rules/add r
 _dossier_tag_commands=" tags/delete tags/merge tags/rename "
 _dossier_saved_commands=" saved/rm "
 _dossier_tag_options=" --into --tag "
-_dossier_root_arg_options=" --color --db "
-_dossier_arg_options=" --author --by --caption --color --cookies --date --db --delay --format --from --header --hosts --id --ids --input --lang --limit --max-size --offset --on-duplicate --output --retries --section --sort --source --timeout --title --top --url --urls --user-agent -o "
+_dossier_root_arg_options=" --color --db --user "
+_dossier_arg_options=" --author --by --caption --color --cookies --date --db --delay --format --from --header --hosts --id --ids --input --lang --limit --max-size --offset --on-duplicate --output --retries --section --sort --source --timeout --title --top --url --urls --user --user-agent -o "
 
 function _dossier_complete() {
   local line="${COMP_LINE:0:$COMP_POINT}"
