@@ -6,11 +6,13 @@ import dossier.core.Text;
 import dossier.core.UsageException;
 import dossier.core.WriteFailure;
 import dossier.store.Archive;
+import dossier.store.NativeLibrary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -280,6 +282,17 @@ public final class DossierCommand implements Runnable {
     }
     return build(env, SUBCOMMANDS);
   }
+
+  /**
+   * Whether {@code args} name a subcommand that may open an archive: worth getting the driver ready
+   * in the background (see {@link NativeLibrary#warmUp}). Help, completion and mistakes are not.
+   */
+  public static boolean opensArchive(String... args) {
+    String name = subcommandName(args);
+    return name != null && !NO_ARCHIVE.contains(name);
+  }
+
+  private static final Set<String> NO_ARCHIVE = Set.of("help", "completion", "extract", "__warmup");
 
   /** The first word that is not a root option or its value, or null. */
   static String subcommandName(String[] args) {
