@@ -206,8 +206,24 @@ public final class DossierCommand implements Runnable {
                 + " (check --db or $DOSSIER_DB; 'dossier import FILE' creates one)");
       }
       archive = Archive.open(archivePath(), busyTimeout());
+      archive.journal().setAuthor(author());
     }
     return archive;
+  }
+
+  /**
+   * Who the changes of this command are recorded as by: {@code $DOSSIER_USER}, else the login name
+   * ({@code $USER}, {@code $LOGNAME}, the JVM's user name).
+   */
+  String author() {
+    for (String name : new String[] {"DOSSIER_USER", "USER", "LOGNAME"}) {
+      String v = env.get(name);
+      if (v != null && !v.isBlank()) {
+        return v.strip();
+      }
+    }
+    String v = System.getProperty("user.name");
+    return v == null || v.isBlank() ? null : v.strip();
   }
 
   /**
