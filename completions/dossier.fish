@@ -54,13 +54,14 @@ complete -c dossier -n __fish_use_subcommand -a search -d 'Search the archive: t
 complete -c dossier -n __fish_use_subcommand -a count -d 'Print the number of articles that match a query (of all articles…'
 complete -c dossier -n __fish_use_subcommand -a show -d 'Show articles: as text, JSON, Markdown, or the original bytes as…'
 complete -c dossier -n __fish_use_subcommand -a dups -d 'List groups of near-duplicate copies: the same story stored more…'
+complete -c dossier -n __fish_use_subcommand -a stories -d 'List story threads: articles about one developing event across…'
 complete -c dossier -n __fish_use_subcommand -a tag -d 'Add (+tag) and remove (-tag) tags on every article that matches a…'
 complete -c dossier -n __fish_use_subcommand -a tags -d 'List tags with the number of articles that carry them; rename,…'
 complete -c dossier -n __fish_use_subcommand -a mark -d 'Set the status of matching articles (new, read, reviewed, archived)…'
 complete -c dossier -n __fish_use_subcommand -a note -d 'Attach a note to an article (searchable, and shown by show and review)'
 complete -c dossier -n __fish_use_subcommand -a rm -d 'Delete the articles that match a query (or --ids)'
-complete -c dossier -n __fish_use_subcommand -a undo -d 'Revert the last change (tag, mark, note, edit, rm, tags…'
-complete -c dossier -n __fish_use_subcommand -a log -d 'List recent changes, newest first; \'dossier undo\' reverts the…'
+complete -c dossier -n __fish_use_subcommand -a undo -d 'Revert your last change (tag, mark, note, edit, rm, tags…'
+complete -c dossier -n __fish_use_subcommand -a log -d 'List recent changes, newest first, with who made each…'
 complete -c dossier -n __fish_use_subcommand -a rules -d 'Auto-tag rules: every article that matches a rule\'s query gets its…'
 complete -c dossier -n __fish_use_subcommand -a suggest -d 'Suggest tags for an article, best first, each with its score and…'
 complete -c dossier -n __fish_use_subcommand -a saved -d 'Saved searches: a name for a query, usable as saved:NAME inside any…'
@@ -158,6 +159,16 @@ complete -c dossier -n '__fish_seen_subcommand_from dups' -s h -l help -d 'Show 
 complete -c dossier -n '__fish_seen_subcommand_from dups' -s V -l version -d 'Print version information and exit'
 complete -c dossier -n '__fish_seen_subcommand_from dups' -a '(__dossier_query_word)'
 
+# stories
+complete -c dossier -n '__fish_seen_subcommand_from stories; and not __fish_seen_subcommand_from merge split' -a merge -d 'Move every article of the other stories into story INTO: they are…'
+complete -c dossier -n '__fish_seen_subcommand_from stories; and not __fish_seen_subcommand_from merge split' -a split -d 'Move the articles --ids names out of story STORY into a new story…'
+complete -c dossier -n '__fish_seen_subcommand_from stories' -l format -x -a 'table json ndjson csv tsv ids' -d 'Output format: table, json, ndjson, csv, tsv, ids (default: table)'
+complete -c dossier -n '__fish_seen_subcommand_from stories' -s 0 -d 'Print ids separated by NUL bytes, for xargs -0 (implies --format ids)'
+complete -c dossier -n '__fish_seen_subcommand_from stories' -s h -l help -d 'Show this help message and exit'
+complete -c dossier -n '__fish_seen_subcommand_from stories' -s V -l version -d 'Print version information and exit'
+complete -c dossier -n '__fish_seen_subcommand_from stories' -a '(__dossier_query_word)'
+complete -c dossier -n '__fish_seen_subcommand_from stories; and __fish_seen_subcommand_from split' -l ids -x -d 'Comma-separated ids of the articles that leave it'
+
 # tag
 complete -c dossier -n '__fish_seen_subcommand_from tag' -l ids -x -d 'Comma-separated article ids instead of a query'
 complete -c dossier -n '__fish_seen_subcommand_from tag' -l batch -d 'Read \'+a -b -- query\' lines from standard input'
@@ -204,7 +215,9 @@ complete -c dossier -n '__fish_seen_subcommand_from rm' -a '(__dossier_query_wor
 
 # undo
 complete -c dossier -n '__fish_seen_subcommand_from undo' -l id -x -d 'Revert change N (as \'dossier log\' and every change\'s message number…'
-complete -c dossier -n '__fish_seen_subcommand_from undo' -l with-later -d 'With --id: also revert every change made after N, newest first'
+complete -c dossier -n '__fish_seen_subcommand_from undo' -l with-later -d 'Also revert every change made after the one to undo (by anyone),…'
+complete -c dossier -n '__fish_seen_subcommand_from undo' -l any -d 'Revert the latest change, whoever made it'
+complete -c dossier -n '__fish_seen_subcommand_from undo' -l by -x -d 'Revert the latest change NAME made (as \'dossier log\' names them)'
 complete -c dossier -n '__fish_seen_subcommand_from undo' -s h -l help -d 'Show this help message and exit'
 complete -c dossier -n '__fish_seen_subcommand_from undo' -s V -l version -d 'Print version information and exit'
 

@@ -88,8 +88,7 @@ public final class StoryService {
               t -> stored.getOrDefault(t, 0L) + added.getOrDefault(t, 0),
               counted + articles);
       List<String> terms = keys.stream().map(Stories.Key::term).toList();
-      Stories.Candidate best =
-          Stories.best(keys, repo.candidates(terms, since(a.day())));
+      Stories.Candidate best = Stories.best(keys, repo.candidates(terms, since(a.day())));
       long story = best != null ? best.story() : repo.newStory();
       repo.join(a.id(), story, a.day(), terms);
       for (String t : a.names().keySet()) {
@@ -121,7 +120,10 @@ public final class StoryService {
 
   /** The story an article belongs to, if any. */
   public Optional<Story> storyOf(long articleId) {
-    return archive.stories().storyOf(articleId).flatMap(s -> stories(List.of(s)).stream().findFirst());
+    return archive
+        .stories()
+        .storyOf(articleId)
+        .flatMap(s -> stories(List.of(s)).stream().findFirst());
   }
 
   /** The articles of a story that exist, by day. */
@@ -174,7 +176,11 @@ public final class StoryService {
                   .journal()
                   .begin(
                       "stories split",
-                      "split " + moving.size() + " articles of story " + story + " into story "
+                      "split "
+                          + moving.size()
+                          + " articles of story "
+                          + story
+                          + " into story "
                           + fresh);
           archive.stories().move(j, moving, fresh);
           return new Moved(fresh, moving.size(), j);

@@ -31,8 +31,8 @@ public final class Stories {
   public static final double MIN_SCORE = 0.4;
 
   /**
-   * Articles assumed at the least when judging rarity: in a small archive every name is rare, and
-   * a name is common only once many articles say so.
+   * Articles assumed at the least when judging rarity: in a small archive every name is rare, and a
+   * name is common only once many articles say so.
    */
   public static final long MIN_ARTICLES = 1000;
 
@@ -51,7 +51,8 @@ public final class Stories {
    * The article's keys: its names weighted by rarity ({@code df} gives in how many of {@code
    * articles} articles each occurs) and repetition, common ones left out, the heaviest first.
    */
-  public static List<Key> keys(Map<String, Integer> names, ToLongFunction<String> df, long articles) {
+  public static List<Key> keys(
+      Map<String, Integer> names, ToLongFunction<String> df, long articles) {
     double n = Math.max(articles, MIN_ARTICLES);
     List<Key> out = new ArrayList<>();
     for (Map.Entry<String, Integer> e : names.entrySet()) {

@@ -113,7 +113,8 @@ public final class StoryRepository {
             conn()
                 .prepareStatement(
                     "SELECT k.story_id, s.size, k.term, k.n FROM ("
-                        + String.join(" UNION ALL ", java.util.Collections.nCopies(Stories.KEYS, perKey))
+                        + String.join(
+                            " UNION ALL ", java.util.Collections.nCopies(Stories.KEYS, perKey))
                         + ") k JOIN stories s ON s.id = k.story_id ORDER BY k.story_id");
       }
       for (int i = 0; i < Stories.KEYS; i++) {
@@ -240,7 +241,10 @@ public final class StoryRepository {
             + " json_each(?) j JOIN story_members m ON m.story_id = j.value JOIN articles a ON a.id ="
             + " m.article_id WHERE coalesce(nullif(a.source, ''), a.url_key, a.url) IS NOT NULL",
         stories.toString(),
-        rs -> outlets.computeIfAbsent(rs.getLong(1), k -> new TreeSet<>()).add(outlet(rs.getString(2))));
+        rs ->
+            outlets
+                .computeIfAbsent(rs.getLong(1), k -> new TreeSet<>())
+                .add(outlet(rs.getString(2))));
     List<Summary> out = new ArrayList<>();
     for (Map.Entry<Long, long[]> e : firsts.entrySet()) {
       String[] span = spans.get(e.getKey());
@@ -338,7 +342,9 @@ public final class StoryRepository {
               + TOUCHED
               + "))");
 
-  /** Counts the keys and keyed members of the stories a change touches, once their members moved. */
+  /**
+   * Counts the keys and keyed members of the stories a change touches, once their members moved.
+   */
   static final List<String> REKEY =
       List.of(
           "INSERT INTO story_keys(term, story_id, n, last) SELECT k.value, m.story_id, count(*),"

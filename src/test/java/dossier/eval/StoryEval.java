@@ -50,7 +50,8 @@ public final class StoryEval {
               ImportService.Options.defaults(),
               o -> {
                 if (o.id() != null) {
-                  idOf.put(corpus.relativize(Path.of(o.path()).toAbsolutePath()).toString(), o.id());
+                  idOf.put(
+                      corpus.relativize(Path.of(o.path()).toAbsolutePath()).toString(), o.id());
                 }
               });
       long millis = (System.nanoTime() - t0) / 1_000_000;
@@ -96,8 +97,12 @@ public final class StoryEval {
       perEvent.forEach(
           (e, c) ->
               System.out.printf(
-                  Locale.ROOT, "  %-40s recall %.3f (%d of %d pairs)%n", e, c[0] / (double) c[1],
-                  c[0], c[1]));
+                  Locale.ROOT,
+                  "  %-40s recall %.3f (%d of %d pairs)%n",
+                  e,
+                  c[0] / (double) c[1],
+                  c[0],
+                  c[1]));
     }
   }
 
