@@ -162,6 +162,7 @@ function _complete_dossier() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} count" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} show" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dups" ];    then _picocli_dossier; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} stories" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tag" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tags" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} mark" ];    then _picocli_dossier; return $?; fi
@@ -181,6 +182,8 @@ function _complete_dossier() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} backup" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} stats" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_dossier; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} stories merge" ];    then _picocli_dossier_stories; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} stories split" ];    then _picocli_dossier_stories; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tags rename" ];    then _picocli_dossier_tags; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tags merge" ];    then _picocli_dossier_tags; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tags delete" ];    then _picocli_dossier_tags; return $?; fi
@@ -204,71 +207,77 @@ function _complete_dossier() {
   local cmds5=(count)
   local cmds6=(show)
   local cmds7=(dups)
-  local cmds8=(tag)
-  local cmds9=(tags)
-  local cmds10=(mark)
-  local cmds11=(note)
-  local cmds12=(rm)
-  local cmds13=(undo)
-  local cmds14=(log)
-  local cmds15=(rules)
-  local cmds16=(suggest)
-  local cmds17=(saved)
-  local cmds18=(review)
-  local cmds19=(db)
-  local cmds20=(reextract)
-  local cmds21=(refetch)
-  local cmds22=(diff)
-  local cmds23=(export)
-  local cmds24=(backup)
-  local cmds25=(stats)
-  local cmds26=(completion)
-  local cmds27=(tags rename)
-  local cmds28=(tags merge)
-  local cmds29=(tags delete)
-  local cmds30=(rules list)
-  local cmds31=(rules add)
-  local cmds32=(rules rm)
-  local cmds33=(rules apply)
-  local cmds34=(saved add)
-  local cmds35=(saved list)
-  local cmds36=(saved rm)
-  local cmds37=(db check)
-  local cmds38=(db vacuum)
-  local cmds39=(db info)
+  local cmds8=(stories)
+  local cmds9=(tag)
+  local cmds10=(tags)
+  local cmds11=(mark)
+  local cmds12=(note)
+  local cmds13=(rm)
+  local cmds14=(undo)
+  local cmds15=(log)
+  local cmds16=(rules)
+  local cmds17=(suggest)
+  local cmds18=(saved)
+  local cmds19=(review)
+  local cmds20=(db)
+  local cmds21=(reextract)
+  local cmds22=(refetch)
+  local cmds23=(diff)
+  local cmds24=(export)
+  local cmds25=(backup)
+  local cmds26=(stats)
+  local cmds27=(completion)
+  local cmds28=(stories merge)
+  local cmds29=(stories split)
+  local cmds30=(tags rename)
+  local cmds31=(tags merge)
+  local cmds32=(tags delete)
+  local cmds33=(rules list)
+  local cmds34=(rules add)
+  local cmds35=(rules rm)
+  local cmds36=(rules apply)
+  local cmds37=(saved add)
+  local cmds38=(saved list)
+  local cmds39=(saved rm)
+  local cmds40=(db check)
+  local cmds41=(db vacuum)
+  local cmds42=(db info)
 
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_dossier_db_info; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_dossier_db_vacuum; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_dossier_db_check; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_dossier_saved_rm; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_dossier_saved_list; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_dossier_saved_add; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_dossier_rules_apply; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_dossier_rules_rm; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_dossier_rules_add; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_dossier_rules_list; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_dossier_tags_delete; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_dossier_tags_merge; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_dossier_tags_rename; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_dossier_completion; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_dossier_stats; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_dossier_backup; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_dossier_export; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_dossier_diff; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_dossier_refetch; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_dossier_reextract; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_dossier_db; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_dossier_review; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_dossier_saved; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_dossier_suggest; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_dossier_rules; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_dossier_log; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_dossier_undo; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_dossier_rm; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_dossier_note; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_dossier_mark; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_dossier_tags; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_dossier_tag; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_dossier_db_info; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_dossier_db_vacuum; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_dossier_db_check; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_dossier_saved_rm; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_dossier_saved_list; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_dossier_saved_add; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_dossier_rules_apply; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_dossier_rules_rm; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_dossier_rules_add; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_dossier_rules_list; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_dossier_tags_delete; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_dossier_tags_merge; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_dossier_tags_rename; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_dossier_stories_split; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_dossier_stories_merge; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_dossier_completion; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_dossier_stats; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_dossier_backup; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_dossier_export; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_dossier_diff; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_dossier_refetch; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_dossier_reextract; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_dossier_db; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_dossier_review; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_dossier_saved; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_dossier_suggest; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_dossier_rules; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_dossier_log; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_dossier_undo; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_dossier_rm; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_dossier_note; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_dossier_mark; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_dossier_tags; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_dossier_tag; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_dossier_stories; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_dossier_dups; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_dossier_show; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_dossier_count; return $?; fi
@@ -288,7 +297,7 @@ function _picocli_dossier() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="import extract edit list search count show dups tag tags mark note rm undo log rules suggest saved review db reextract refetch diff export backup stats completion"
+  local commands="import extract edit list search count show dups stories tag tags mark note rm undo log rules suggest saved review db reextract refetch diff export backup stats completion"
   local flag_opts="'-q' '--quiet' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -745,6 +754,48 @@ function _picocli_dossier_dups() {
       ;;
     '--user')
       return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `stories` subcommand.
+function _picocli_dossier_stories() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="merge split"
+  local flag_opts="'-0' '-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local arg_opts="'--format' '--db' '--color'"
+  local FORMAT_option_args=("table" "json" "ndjson" "csv" "tsv" "ids") # --format values
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--db')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--color')
       local IFS=$'\n'
@@ -1615,6 +1666,81 @@ function _picocli_dossier_completion() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `merge` subcommand.
+function _picocli_dossier_stories_merge() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local arg_opts="'--db' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `split` subcommand.
+function _picocli_dossier_stories_split() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local arg_opts="'--ids' '--db' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--ids')
+      return
+      ;;
+    '--db')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `rename` subcommand.
 function _picocli_dossier_tags_rename() {
   # Get completion data
@@ -2160,8 +2286,8 @@ complete -F _complete_dossier -o default dossier
 # Tag names (after --into, --tag, +TAG in tag, and tag:NAME in queries), saved-search
 # names (saved:NAME), is: values and query field names come from 'dossier __complete'.
 
-_dossier_nested=" db/check db/info db/vacuum rules/add rules/apply rules/list rules/rm saved/add saved/list saved/rm tags/delete tags/merge tags/rename "
-_dossier_query_commands=" count export list mark reextract review rm rules/add rules/apply saved/add search stats tag "
+_dossier_nested=" db/check db/info db/vacuum rules/add rules/apply rules/list rules/rm saved/add saved/list saved/rm stories/merge stories/split tags/delete tags/merge tags/rename "
+_dossier_query_commands=" count export list mark reextract review rm rules/add rules/apply saved/add search stats stories tag "
 _dossier_tag_commands=" tags/delete tags/merge tags/rename "
 _dossier_saved_commands=" saved/rm "
 _dossier_tag_options=" --into --tag "

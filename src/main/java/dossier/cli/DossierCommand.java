@@ -57,6 +57,7 @@ public final class DossierCommand implements Runnable {
           CountCommand.class,
           ShowCommand.class,
           DupsCommand.class,
+          StoriesCommand.class,
           TagCommand.class,
           TagsCommand.class,
           MarkCommand.class,
