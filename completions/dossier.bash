@@ -779,7 +779,7 @@ function _picocli_dossier_stories() {
 
   local commands="merge split"
   local flag_opts="'-0' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--format' '--db' '--color'"
+  local arg_opts="'--format' '--db' '--user' '--color'"
   local FORMAT_option_args=("table" "json" "ndjson" "csv" "tsv" "ids") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -796,6 +796,9 @@ function _picocli_dossier_stories() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1674,7 +1677,7 @@ function _picocli_dossier_stories_merge() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1685,6 +1688,9 @@ function _picocli_dossier_stories_merge() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1710,7 +1716,7 @@ function _picocli_dossier_stories_split() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--ids' '--db' '--color'"
+  local arg_opts="'--ids' '--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1724,6 +1730,9 @@ function _picocli_dossier_stories_split() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'

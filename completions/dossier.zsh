@@ -783,7 +783,7 @@ function _picocli_dossier_stories() {
 
   local commands="merge split"
   local flag_opts="'-0' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--format' '--db' '--color'"
+  local arg_opts="'--format' '--db' '--user' '--color'"
   local FORMAT_option_args=("table" "json" "ndjson" "csv" "tsv" "ids") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -800,6 +800,9 @@ function _picocli_dossier_stories() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1678,7 +1681,7 @@ function _picocli_dossier_stories_merge() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1689,6 +1692,9 @@ function _picocli_dossier_stories_merge() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1714,7 +1720,7 @@ function _picocli_dossier_stories_split() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--ids' '--db' '--color'"
+  local arg_opts="'--ids' '--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1728,6 +1734,9 @@ function _picocli_dossier_stories_split() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
