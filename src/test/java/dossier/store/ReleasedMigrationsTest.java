@@ -29,7 +29,11 @@ class ReleasedMigrationsTest {
         Arguments.of(4, "392172f5857abe2ec60dc0b0d22258bea793893389edbca9c0cb1e236b1899be"),
         Arguments.of(5, "4ffaac1bb7c83ec11692c3dc959babe1c2ba2fdb6e95823dbc72e43281cef92a"),
         Arguments.of(6, "a0eff0ba8547c294c11b5b3d7b02c3bd19167a81a4b70704888f555958b4caa8"),
-        Arguments.of(7, "e2e547bd5fd1baa70db6a24877b66eded98f51ab2f2aa0b11ade19828c098290"));
+        Arguments.of(7, "e2e547bd5fd1baa70db6a24877b66eded98f51ab2f2aa0b11ade19828c098290"),
+        Arguments.of(8, "6321ca77b6bfc81fb3044523ba7d05161c564fc2607e3ba49decbd54dd0f433c"),
+        Arguments.of(9, "4d8582622d41637cf7256ac4a27ec4e6686031424f2664e2624aae4953d7d9d4"),
+        Arguments.of(10, "a2a445df405bc7bf71db2cc572a744aba387cfacb76776d1da65edffd1b9e9d9"),
+        Arguments.of(11, "75f9a33ebc43f28311df23e191559647e89b95c4fbc355b45ae8bfe8589b9edc"));
   }
 
   @ParameterizedTest(name = "{0}")
