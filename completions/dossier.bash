@@ -937,14 +937,17 @@ function _picocli_dossier_undo() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--with-later' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--id' '--db' '--color'"
+  local flag_opts="'--with-later' '--any' '-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local arg_opts="'--id' '--by' '--db' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--id')
+      return
+      ;;
+    '--by')
       return
       ;;
     '--db')
@@ -2040,7 +2043,7 @@ _dossier_tag_commands=" tags/delete tags/merge tags/rename "
 _dossier_saved_commands=" saved/rm "
 _dossier_tag_options=" --into --tag "
 _dossier_root_arg_options=" --color --db "
-_dossier_arg_options=" --author --caption --color --cookies --date --db --delay --format --from --header --hosts --id --ids --input --lang --limit --max-size --offset --on-duplicate --output --retries --section --sort --source --timeout --title --top --url --urls --user-agent -o "
+_dossier_arg_options=" --author --by --caption --color --cookies --date --db --delay --format --from --header --hosts --id --ids --input --lang --limit --max-size --offset --on-duplicate --output --retries --section --sort --source --timeout --title --top --url --urls --user-agent -o "
 
 function _dossier_complete() {
   local line="${COMP_LINE:0:$COMP_POINT}"

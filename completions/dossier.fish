@@ -59,8 +59,8 @@ complete -c dossier -n __fish_use_subcommand -a tags -d 'List tags with the numb
 complete -c dossier -n __fish_use_subcommand -a mark -d 'Set the status of matching articles (new, read, reviewed, archived)…'
 complete -c dossier -n __fish_use_subcommand -a note -d 'Attach a note to an article (searchable, and shown by show and review)'
 complete -c dossier -n __fish_use_subcommand -a rm -d 'Delete the articles that match a query (or --ids)'
-complete -c dossier -n __fish_use_subcommand -a undo -d 'Revert the last change (tag, mark, note, edit, rm, tags…'
-complete -c dossier -n __fish_use_subcommand -a log -d 'List recent changes, newest first; \'dossier undo\' reverts the…'
+complete -c dossier -n __fish_use_subcommand -a undo -d 'Revert your last change (tag, mark, note, edit, rm, tags…'
+complete -c dossier -n __fish_use_subcommand -a log -d 'List recent changes, newest first, with who made each…'
 complete -c dossier -n __fish_use_subcommand -a rules -d 'Auto-tag rules: every article that matches a rule\'s query gets its…'
 complete -c dossier -n __fish_use_subcommand -a suggest -d 'Suggest tags for an article, best first, each with its score and…'
 complete -c dossier -n __fish_use_subcommand -a saved -d 'Saved searches: a name for a query, usable as saved:NAME inside any…'
@@ -204,7 +204,9 @@ complete -c dossier -n '__fish_seen_subcommand_from rm' -a '(__dossier_query_wor
 
 # undo
 complete -c dossier -n '__fish_seen_subcommand_from undo' -l id -x -d 'Revert change N (as \'dossier log\' and every change\'s message number…'
-complete -c dossier -n '__fish_seen_subcommand_from undo' -l with-later -d 'With --id: also revert every change made after N, newest first'
+complete -c dossier -n '__fish_seen_subcommand_from undo' -l with-later -d 'Also revert every change made after the one to undo (by anyone),…'
+complete -c dossier -n '__fish_seen_subcommand_from undo' -l any -d 'Revert the latest change, whoever made it'
+complete -c dossier -n '__fish_seen_subcommand_from undo' -l by -x -d 'Revert the latest change NAME made (as \'dossier log\' names them)'
 complete -c dossier -n '__fish_seen_subcommand_from undo' -s h -l help -d 'Show this help message and exit'
 complete -c dossier -n '__fish_seen_subcommand_from undo' -s V -l version -d 'Print version information and exit'
 

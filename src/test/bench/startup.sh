@@ -60,7 +60,7 @@ javac -nowarn -d "$classes" -cp "$jar" "$repo"/src/test/java/dossier/bench/*.jav
 
 out="$data/results-startup-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$out"
-flags="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss8m" # the launcher's flags
+flags="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xss8m" # the launcher's flags
 cp_="$jar:$classes"
 native="$(find "${XDG_CACHE_HOME:-$HOME/.cache}/dossier/native" -name 'libsqlitejdbc.so' 2>/dev/null | head -1 || true)"
 nativeflags=""

@@ -15,6 +15,9 @@ public final class Main {
     // remembered only: the library is prepared when a command first opens an archive
     NativeLibrary.useCache(cache != null ? cache : home != null ? home + "/.cache" : null);
     Integer quick = DossierCommand.quick(env, args);
+    if (quick == null && DossierCommand.opensArchive(args)) {
+      NativeLibrary.warmUp();
+    }
     int code = quick != null ? quick : DossierCommand.commandLine(env, args).execute(args);
     System.exit(code);
   }

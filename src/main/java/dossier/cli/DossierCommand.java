@@ -6,11 +6,13 @@ import dossier.core.Text;
 import dossier.core.UsageException;
 import dossier.core.WriteFailure;
 import dossier.store.Archive;
+import dossier.store.NativeLibrary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -204,8 +206,24 @@ public final class DossierCommand implements Runnable {
                 + " (check --db or $DOSSIER_DB; 'dossier import FILE' creates one)");
       }
       archive = Archive.open(archivePath(), busyTimeout());
+      archive.journal().setAuthor(author());
     }
     return archive;
+  }
+
+  /**
+   * Who the changes of this command are recorded as by: {@code $DOSSIER_USER}, else the login name
+   * ({@code $USER}, {@code $LOGNAME}, the JVM's user name).
+   */
+  String author() {
+    for (String name : new String[] {"DOSSIER_USER", "USER", "LOGNAME"}) {
+      String v = env.get(name);
+      if (v != null && !v.isBlank()) {
+        return v.strip();
+      }
+    }
+    String v = System.getProperty("user.name");
+    return v == null || v.isBlank() ? null : v.strip();
   }
 
   /**
@@ -280,6 +298,17 @@ public final class DossierCommand implements Runnable {
     }
     return build(env, SUBCOMMANDS);
   }
+
+  /**
+   * Whether {@code args} name a subcommand that may open an archive: worth getting the driver ready
+   * in the background (see {@link NativeLibrary#warmUp}). Help, completion and mistakes are not.
+   */
+  public static boolean opensArchive(String... args) {
+    String name = subcommandName(args);
+    return name != null && !NO_ARCHIVE.contains(name);
+  }
+
+  private static final Set<String> NO_ARCHIVE = Set.of("help", "completion", "extract", "__warmup");
 
   /** The first word that is not a root option or its value, or null. */
   static String subcommandName(String[] args) {

@@ -10,7 +10,9 @@ import picocli.CommandLine.Option;
     name = "log",
     mixinStandardHelpOptions = true,
     description =
-        "List recent changes, newest first; 'dossier undo' reverts the newest not yet undone.")
+        "List recent changes, newest first, with who made each ($DOSSIER_USER, else the login"
+            + " name; empty for changes recorded before names were kept); 'dossier undo' reverts"
+            + " your newest not yet undone.")
 final class LogCommand extends BaseCommand {
   @Option(
       names = "--limit",
@@ -23,12 +25,19 @@ final class LogCommand extends BaseCommand {
   @Override
   public Integer call() {
     notNegative("--limit", limit);
-    try (RowPrinter p = new RowPrinter(out(), output, "id", "at", "command", "summary", "undone")) {
+    try (RowPrinter p =
+        new RowPrinter(out(), output, "id", "at", "command", "summary", "undone", "author")) {
       for (Change c : new EditService(archive()).log(limit)) {
         if (output.effective() == OutputFormat.table) {
-          p.row(c.id(), c.at(), c.command(), c.summary(), c.undone() ? "(undone)" : "");
+          p.row(
+              c.id(),
+              c.at(),
+              c.command(),
+              c.summary(),
+              c.undone() ? "(undone)" : "",
+              c.author() == null ? "" : c.author());
         } else {
-          p.row(c.id(), c.at(), c.command(), c.summary(), c.undone());
+          p.row(c.id(), c.at(), c.command(), c.summary(), c.undone(), c.author());
         }
       }
     }

@@ -1,5 +1,6 @@
 package dossier.cli;
 
+import dossier.core.Interrupts;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -63,7 +64,7 @@ final class Pager {
       return false;
     }
     // Ctrl-C is for the pager (less stays, and quits on q): dossier must not die under it
-    Object previous = ignoreInterrupts();
+    Object previous = Interrupts.ignore();
     try (OutputStream in = p.getOutputStream()) {
       in.write(text.getBytes(Output.stdoutCharset()));
     } catch (IOException e) {
@@ -74,22 +75,8 @@ final class Pager {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      restoreInterrupts(previous);
+      Interrupts.restore(previous);
     }
     return true;
-  }
-
-  private static Object ignoreInterrupts() {
-    try {
-      return sun.misc.Signal.handle(new sun.misc.Signal("INT"), sun.misc.SignalHandler.SIG_IGN);
-    } catch (IllegalArgumentException | UnsupportedOperationException e) {
-      return null;
-    }
-  }
-
-  private static void restoreInterrupts(Object previous) {
-    if (previous instanceof sun.misc.SignalHandler h) {
-      sun.misc.Signal.handle(new sun.misc.Signal("INT"), h);
-    }
   }
 }

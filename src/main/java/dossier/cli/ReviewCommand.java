@@ -65,7 +65,15 @@ final class ReviewCommand extends BaseCommand implements QueryWords {
         env().stdin(),
         env().stdoutBytes(),
         env().vars(),
-        markRead);
+        markRead,
+        a -> {
+          // the | key pipes what 'dossier show ID | command' would read
+          java.io.StringWriter text = new java.io.StringWriter();
+          java.io.PrintWriter w = new java.io.PrintWriter(text);
+          ArticleText.text(w, a, false, 0);
+          w.flush();
+          return text.toString();
+        });
     return ExitCode.OK;
   }
 }

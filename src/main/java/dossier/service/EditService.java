@@ -334,7 +334,20 @@ public final class EditService {
         });
   }
 
-  /** Reverts the last change; empty when there is nothing left to undo. */
+  /**
+   * Reverts the last change {@code author} made (see {@link dossier.store.Journal#undoLastBy});
+   * empty when there is none left to undo.
+   */
+  public Optional<Undone> undoBy(String author, boolean withLater) {
+    return archive.journal().undoLastBy(author, withLater);
+  }
+
+  /** Who the changes made through this archive are recorded as by; null when unknown. */
+  public String author() {
+    return archive.journal().author();
+  }
+
+  /** Reverts the last change, whoever made it; empty when there is nothing left to undo. */
   public Optional<Undone> undo() {
     return archive.journal().undoLast();
   }

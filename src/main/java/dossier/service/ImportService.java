@@ -36,15 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -239,49 +230,18 @@ public final class ImportService {
       Listener listener,
       BooleanSupplier stop) {
     long start = System.nanoTime();
-    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            threads,
-            r -> {
-              Thread t = new Thread(r, "dossier-extract");
-              t.setDaemon(true);
-              return t;
-            });
     Counter counter = new Counter();
     journal = 0;
     rules = compileRules();
-    // The walk and the submissions run on their own thread, a whole batch ahead of the writer:
-    // while one batch is written the next one is extracted, instead of the workers running dry
-    // as soon as the few files queued before the write are done.
-    BlockingQueue<Future<Prepared>> window = new ArrayBlockingQueue<>(BATCH + threads * 16);
-    Slots slots = new Slots(threads);
-    Feeder feeder = new Feeder(sources, pool, slots, window, opts);
-    feeder.start();
+    Pipeline<Source, Prepared> pipeline =
+        new Pipeline<>(
+            BATCH,
+            Pipeline.Walk.AHEAD,
+            s -> prepare(s, opts),
+            s -> new Prepared(s, null, "import interrupted"));
     try {
-      List<Prepared> batch = new ArrayList<>(BATCH);
-      while (true) {
-        Future<Prepared> next = take(window);
-        if (next == Feeder.END) {
-          feeder.rethrow();
-          break;
-        }
-        batch.add(await(next));
-        boolean stopping = stop.getAsBoolean();
-        if (batch.size() >= BATCH || stopping) {
-          store(batch, opts, listener, counter, slots);
-          batch.clear();
-        }
-        if (stopping) {
-          break;
-        }
-      }
-      if (!batch.isEmpty()) {
-        store(batch, opts, listener, counter, slots);
-      }
+      pipeline.run(sources, stop, batch -> store(batch, opts, listener, counter));
     } finally {
-      feeder.interrupt();
-      pool.shutdownNow();
       finishJournal(args, counter);
     }
     if (counter.imported >= ANALYZE_AFTER && !opts.dryRun()) {
@@ -293,16 +253,11 @@ public final class ImportService {
       }
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
-    return new Summary(
-        counter.imported,
-        counter.duplicates,
-        counter.updated,
-        counter.failed,
-        millis,
-        counter.near);
+    return counter.summary(millis);
   }
 
-  private static final class Counter {
+  /** Counts outcomes by status. */
+  static final class Counter {
     int imported;
     int duplicates;
     int updated;
@@ -318,118 +273,9 @@ public final class ImportService {
         case FAILED -> failed++;
       }
     }
-  }
 
-  /**
-   * Walks the sources and hands each file to the extraction pool, in order, keeping at most a
-   * window of files in flight; {@link #END} follows the last one.
-   */
-  private static final class Feeder extends Thread {
-    static final Future<Prepared> END = CompletableFuture.completedFuture(null);
-
-    private final Iterator<Source> sources;
-    private final ExecutorService pool;
-    private final Slots slots;
-    private final BlockingQueue<Future<Prepared>> window;
-    private final Options opts;
-    private volatile Throwable failure;
-
-    Feeder(
-        Iterator<Source> sources,
-        ExecutorService pool,
-        Slots slots,
-        BlockingQueue<Future<Prepared>> window,
-        Options opts) {
-      super("dossier-walk");
-      setDaemon(true);
-      this.sources = sources;
-      this.pool = pool;
-      this.slots = slots;
-      this.window = window;
-      this.opts = opts;
-    }
-
-    @Override
-    public void run() {
-      try {
-        try {
-          while (sources.hasNext()) {
-            Source s = sources.next();
-            window.put(pool.submit(() -> slots.prepare(s, opts)));
-          }
-        } catch (RuntimeException | Error e) {
-          failure = e;
-        }
-        window.put(END);
-      } catch (InterruptedException | RejectedExecutionException e) {
-        // the import stopped or failed: nobody waits for more files
-      }
-    }
-
-    /** Throws what stopped the walk, if something did. */
-    void rethrow() {
-      if (failure instanceof RuntimeException e) {
-        throw e;
-      }
-      if (failure instanceof Error e) {
-        throw e;
-      }
-    }
-  }
-
-  /**
-   * Who may use the cores: one extraction thread per core, and one fewer while the writer writes.
-   * With as many extraction threads as cores, the writer (the slower stage for plain text) waited
-   * for a core behind them for a third of its time; when extraction is the slower stage (pages),
-   * the writer is mostly waiting for files and the threads have every core.
-   */
-  private static final class Slots extends Semaphore {
-    Slots(int cores) {
-      super(cores);
-    }
-
-    /** Prepares one file in a slot; waits for one first. */
-    Prepared prepare(Source s, Options opts) {
-      try {
-        acquire();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return new Prepared(s, null, "import interrupted");
-      }
-      try {
-        return ImportService.prepare(s, opts);
-      } finally {
-        release();
-      }
-    }
-
-    /** The writer takes the next slot to come free, without waiting for it. */
-    void writerStarts() {
-      reducePermits(1);
-    }
-
-    void writerEnds() {
-      release();
-    }
-  }
-
-  private static Future<Prepared> take(BlockingQueue<Future<Prepared>> window) {
-    try {
-      return window.take();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DossierException("import interrupted");
-    }
-  }
-
-  private static Prepared await(Future<Prepared> f) {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DossierException("import interrupted");
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
+    Summary summary(long millis) {
+      return new Summary(imported, duplicates, updated, failed, millis, near);
     }
   }
 
@@ -476,29 +322,23 @@ public final class ImportService {
   /** The origin of what was given on the command line ({@code --url}). */
   public static final String COMMAND_LINE = "command line";
 
-  private void store(
-      List<Prepared> batch, Options opts, Listener listener, Counter counter, Slots slots) {
+  private void store(List<Prepared> batch, Options opts, Listener listener, Counter counter) {
     List<Outcome> outcomes = new ArrayList<>(batch.size());
-    slots.writerStarts();
+    long journalBefore = journal;
     try {
-      long journalBefore = journal;
-      try {
-        outcomes.addAll(archive.write(() -> writeBatch(batch, opts)));
-      } catch (StoreException e) {
-        // the batch was rolled back (a full disk, say): every file in it gets the reason, and
-        // the import goes on to report the rest and its summary
-        journal = journalBefore;
-        for (Prepared p : batch) {
-          outcomes.add(
-              new Outcome(
-                  p.source().display(),
-                  Status.FAILED,
-                  null,
-                  p.error() != null ? p.error() : "not stored: " + e.getMessage()));
-        }
+      outcomes.addAll(archive.write(() -> writeBatch(batch, opts)));
+    } catch (StoreException e) {
+      // the batch was rolled back (a full disk, say): every file in it gets the reason, and
+      // the import goes on to report the rest and its summary
+      journal = journalBefore;
+      for (Prepared p : batch) {
+        outcomes.add(
+            new Outcome(
+                p.source().display(),
+                Status.FAILED,
+                null,
+                p.error() != null ? p.error() : "not stored: " + e.getMessage()));
       }
-    } finally {
-      slots.writerEnds();
     }
     for (Outcome o : outcomes) {
       counter.count(o.status());
@@ -553,26 +393,6 @@ public final class ImportService {
       }
     }
     return Optional.ofNullable(best);
-  }
-
-  private Outcome decide(Prepared p, Options opts, Set<String> seen) {
-    if (p.error() != null) {
-      return new Outcome(p.source().display(), Status.FAILED, null, p.error());
-    }
-    String hash = p.article().contentHash();
-    Optional<Long> existing = archive.articles().idByHash(hash);
-    if (existing.isPresent() || !seen.add(hash)) {
-      Status st = opts.onDuplicate() == OnDuplicate.UPDATE ? Status.UPDATED : Status.DUPLICATE;
-      return new Outcome(p.source().display(), st, existing.orElse(null), null);
-    }
-    Optional<CopyRepository.Link> copy = storedOriginal(p.print(), 0);
-    if (copy.isPresent()) {
-      Status st = Status.NEAR_DUPLICATE;
-      long original = copy.get().original();
-      Long id = opts.onDuplicate() == OnDuplicate.SKIP_NEAR ? original : null;
-      return new Outcome(p.source().display(), st, id, null, original);
-    }
-    return new Outcome(p.source().display(), Status.IMPORTED, null, null);
   }
 
   private void finishJournal(List<String> args, Counter c) {
@@ -634,7 +454,7 @@ public final class ImportService {
         archive.fetches().record(ids[k], page, now, false);
       }
       Prepared p = batch.get(i);
-      archive.copies().store(ids[k], p.print(), Copies.bands(p.print()));
+      archive.copies().refresh(ids[k], p.print());
       CopyRepository.Link l = links.remove(i);
       if (l != null) {
         long original = l.original();
@@ -692,6 +512,7 @@ public final class ImportService {
     archive.journal().beforeUpdate(journal, id);
     archive.fetches().keepVersion(journal, id);
     archive.articles().update(id, p.article());
+    archive.copies().refresh(id, p.print());
     if (page != null) {
       archive.fetches().recordChange(journal, id, page, now);
     }
@@ -749,6 +570,7 @@ public final class ImportService {
         if (opts.onDuplicate() == OnDuplicate.UPDATE) {
           archive.journal().beforeUpdate(journal, existing.get());
           archive.articles().update(existing.get(), p.article());
+          archive.copies().refresh(existing.get(), p.print());
           if (!opts.tags().isEmpty()) {
             Selection sel = archive.select(List.of(existing.get()));
             for (String t : opts.tags()) {

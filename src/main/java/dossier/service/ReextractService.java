@@ -8,16 +8,20 @@ import dossier.core.Text;
 import dossier.ingest.Extractors;
 import dossier.ingest.Format;
 import dossier.query.CompiledQuery;
+import dossier.similar.Fingerprint;
 import dossier.store.Archive;
 import dossier.store.ArticleRepository;
 import dossier.store.ReextractRepository;
 import dossier.store.ReextractRepository.Replaced;
 import dossier.store.ReextractRepository.Stored;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -95,37 +99,42 @@ public final class ReextractService {
     ReextractRepository repo = ReextractRepository.of(archive);
     int[] counts = new int[Status.values().length];
     long[] journal = {0};
-    long after = 0;
-    boolean stopped = false;
+    // the articles are read from the archive, so by the writer between its transactions
+    Pipeline<Stored, Fresh> pipeline =
+        new Pipeline<>(
+            BATCH,
+            Pipeline.Walk.BY_WRITER,
+            ReextractService::extract,
+            s -> new Fresh(s, null, null, Status.FAILED, "re-extraction interrupted"));
+    boolean stopped;
     try {
-      while (true) {
-        if (stop.getAsBoolean()) {
-          stopped = true;
-          break;
-        }
-        List<Stored> batch = repo.next(cq, after, BATCH);
-        if (batch.isEmpty()) {
-          break;
-        }
-        after = batch.get(batch.size() - 1).id();
-        List<Fresh> fresh = batch.parallelStream().map(ReextractService::extract).toList();
-        Archive.Work<List<Outcome>> write =
-            () -> {
-              // begun with the first batch so a run stopped before it leaves no record
-              if (journal[0] == 0) {
-                journal[0] = archive.journal().begin("reextract", describe(q));
-              }
-              List<Outcome> out = new ArrayList<>(fresh.size());
-              for (Fresh f : fresh) {
-                out.add(decide(f, journal[0]));
-              }
-              return out;
-            };
-        List<Outcome> outcomes = archive.write(write);
-        for (Outcome o : outcomes) {
-          counts[o.status().ordinal()]++;
-          listener.outcome(o);
-        }
+      if (stop.getAsBoolean()) {
+        stopped = true;
+      } else {
+        stopped =
+            pipeline.run(
+                stored(repo, cq),
+                stop,
+                fresh -> {
+                  List<Outcome> outcomes =
+                      archive.write(
+                          () -> {
+                            // begun with the first batch so a run stopped before it leaves no
+                            // record
+                            if (journal[0] == 0) {
+                              journal[0] = archive.journal().begin("reextract", describe(q));
+                            }
+                            List<Outcome> out = new ArrayList<>(fresh.size());
+                            for (Fresh f : fresh) {
+                              out.add(decide(f, journal[0]));
+                            }
+                            return out;
+                          });
+                  for (Outcome o : outcomes) {
+                    counts[o.status().ordinal()]++;
+                    listener.outcome(o);
+                  }
+                });
       }
     } finally {
       if (journal[0] != 0) {
@@ -149,12 +158,49 @@ public final class ReextractService {
         stopped);
   }
 
+  /**
+   * The stored articles matching {@code cq} in id order, a page at a time. Walking by id keeps a
+   * long run going forward even as re-extraction changes which articles match words in the query.
+   */
+  private static Iterator<Stored> stored(ReextractRepository repo, CompiledQuery cq) {
+    return new Iterator<>() {
+      private final ArrayDeque<Stored> page = new ArrayDeque<>();
+      private long after;
+      private boolean done;
+
+      @Override
+      public boolean hasNext() {
+        if (page.isEmpty() && !done) {
+          List<Stored> next = repo.next(cq, after, BATCH);
+          done = next.isEmpty();
+          if (!done) {
+            after = next.get(next.size() - 1).id();
+            page.addAll(next);
+          }
+        }
+        return !page.isEmpty();
+      }
+
+      @Override
+      public Stored next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return page.poll();
+      }
+    };
+  }
+
   private static String describe(String q) {
     return q.isEmpty() ? "(all articles)" : Text.cutAtWord(q, 60);
   }
 
-  /** A stored article with what the extractors make of its original now, or why they cannot. */
-  private record Fresh(Stored stored, Article extracted, Status failure, String error) {}
+  /**
+   * A stored article with what the extractors make of its original now and the fingerprint of its
+   * new body, or why they cannot.
+   */
+  private record Fresh(
+      Stored stored, Article extracted, Fingerprint print, Status failure, String error) {}
 
   /** Runs on a worker thread and never throws: a bad original costs one article. */
   private static Fresh extract(Stored s) {
@@ -162,6 +208,7 @@ public final class ReextractService {
       if (s.data() == null) {
         return new Fresh(
             s,
+            null,
             null,
             Status.NO_ORIGINAL,
             "no original is stored (it was restored from an export without originals); left as"
@@ -187,12 +234,13 @@ public final class ReextractService {
           fresh = ImportService.withCommandLineUrl(fresh, current.url());
         }
       }
-      return new Fresh(s, fresh, null, null);
+      return new Fresh(s, fresh, Fingerprint.of(fresh.body()), null, null);
     } catch (DossierException e) {
-      return new Fresh(s, null, Status.FAILED, e.getMessage());
+      return new Fresh(s, null, null, Status.FAILED, e.getMessage());
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       return new Fresh(
           s,
+          null,
           null,
           Status.FAILED,
           "cannot extract an article (" + e.getClass().getSimpleName() + ")");
@@ -220,6 +268,7 @@ public final class ReextractService {
   private Outcome decide(Fresh f, long journal) {
     Stored s = f.stored();
     if (f.error() != null) {
+      keepFingerprint(s, null);
       return new Outcome(s.id(), f.failure(), f.error());
     }
     Article current = s.current();
@@ -236,12 +285,14 @@ public final class ReextractService {
       }
     }
     if (ReextractRepository.sameFields(x, current)) {
+      keepFingerprint(s, f.print());
       return new Outcome(s.id(), Status.UNCHANGED, null, kept);
     }
     String hash = x.contentHash();
     if (!hash.equals(s.contentHash())) {
       Optional<Long> other = archive.articles().idByHash(hash);
       if (other.isPresent() && other.get() != s.id()) {
+        keepFingerprint(s, null);
         return new Outcome(
             s.id(), Status.CONFLICT, "its new text is the same as article " + other.get(), kept);
       }
@@ -250,7 +301,18 @@ public final class ReextractService {
     if (r == Replaced.GONE) {
       return new Outcome(s.id(), Status.UNCHANGED, "changed by another command meanwhile; skipped");
     }
+    archive.copies().refresh(s.id(), f.print());
     return new Outcome(s.id(), Status.CHANGED, null, kept);
+  }
+
+  /**
+   * Gives an article whose body stays as it is a fingerprint when it has none (it was stored before
+   * near-duplicates were looked for); {@code print} is its body's, when already known.
+   */
+  private void keepFingerprint(Stored s, Fingerprint print) {
+    if (!archive.copies().hasFingerprint(s.id())) {
+      archive.copies().refresh(s.id(), print != null ? print : Fingerprint.of(s.current().body()));
+    }
   }
 
   private static String shown(Object v) {

@@ -11,13 +11,17 @@ import dossier.core.Text;
 import dossier.service.ImportService.Listener;
 import dossier.service.ImportService.Outcome;
 import dossier.service.ImportService.Summary;
+import dossier.similar.Fingerprint;
 import dossier.store.Archive;
+import dossier.store.Originals;
 import dossier.store.RestoreRepository;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
@@ -44,8 +48,19 @@ public final class RestoreService {
     return n.endsWith(".json") || n.endsWith(".ndjson") || n.endsWith(".jsonl");
   }
 
-  /** One article of an export, ready to store, or why it cannot be. */
-  private record Entry(String where, Article article, byte[] original, String error) {}
+  /** One article of an export as read, or why the export cannot be read further. */
+  private record Raw(String where, JsonNode node, String error) {}
+
+  /**
+   * One article of an export, ready to store (its original compressed, its body's fingerprint), or
+   * why it cannot be.
+   */
+  private record Entry(
+      String where, Article article, byte[] original, int size, Fingerprint print, String error) {
+    Entry(String where, String error) {
+      this(where, null, null, 0, null, error);
+    }
+  }
 
   /**
    * Restores the articles of one export read from {@code in}; {@code name} names it in outcomes
@@ -69,55 +84,132 @@ public final class RestoreService {
   private Summary restoreAll(
       String name, InputStream in, List<String> extraTags, Listener listener) {
     long start = System.nanoTime();
-    int[] counts = new int[4];
-    List<Entry> batch = new ArrayList<>();
-    int n = 0;
-    try (JsonParser parser = MAPPER.getFactory().createParser(in)) {
-      parser.setCodec(MAPPER);
-      // an array of articles (json) or one article after another (ndjson)
-      JsonToken token = parser.nextToken();
-      boolean array = token == JsonToken.START_ARRAY;
-      if (array) {
-        token = parser.nextToken();
-      }
-      while (token != null && token != JsonToken.END_ARRAY) {
-        n++;
-        Entry e;
-        try {
-          JsonNode node = parser.readValueAsTree();
-          if (ExportEnd.is(node)) {
-            n--; // the end record is not an article
-            token = parser.nextToken();
-            continue;
-          }
-          e = entry(name + ":" + n, node, extraTags);
-          token = parser.nextToken();
-        } catch (IOException | RuntimeException ex) {
-          // the rest of a broken file cannot be found reliably
-          batch.add(new Entry(name + ":" + n, null, null, "not a dossier export: " + brief(ex)));
-          break;
-        }
-        batch.add(e);
-        if (batch.size() >= BATCH) {
-          store(batch, listener, counts);
-          batch.clear();
-        }
-      }
-    } catch (IOException ex) {
-      batch.add(new Entry(name, null, null, "not a dossier export: " + brief(ex)));
+    ImportService.Counter counter = new ImportService.Counter();
+    Pipeline<Raw, Entry> pipeline =
+        new Pipeline<>(
+            BATCH,
+            Pipeline.Walk.AHEAD,
+            r -> prepare(r, extraTags),
+            r -> new Entry(r.where(), "restore interrupted"));
+    try (Articles articles = new Articles(name, in)) {
+      pipeline.run(articles, () -> false, batch -> store(batch, listener, counter));
     }
-    store(batch, listener, counts);
     if (journal != 0) {
       long j = journal;
       archive.write(
           () -> {
-            archive.journal().setSummary(j, "restored " + counts[0] + " from " + name);
+            archive.journal().setSummary(j, "restored " + counter.imported + " from " + name);
             return null;
           });
       journal = 0;
     }
-    return new Summary(
-        counts[0], counts[1], counts[2], counts[3], (System.nanoTime() - start) / 1_000_000);
+    return counter.summary((System.nanoTime() - start) / 1_000_000);
+  }
+
+  /**
+   * The articles of an export, an array of them (json) or one after another (ndjson), without its
+   * end record; a part that cannot be parsed ends it, as the rest of a broken file cannot be found
+   * reliably.
+   */
+  private static final class Articles implements Iterator<Raw>, AutoCloseable {
+    private final String name;
+    private final InputStream in;
+    private JsonParser parser;
+    private JsonToken token;
+    private Raw next;
+    private boolean done;
+    private int n;
+
+    Articles(String name, InputStream in) {
+      this.name = name;
+      this.in = in;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (next == null && !done) {
+        next = read();
+      }
+      return next != null;
+    }
+
+    @Override
+    public Raw next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      Raw r = next;
+      next = null;
+      return r;
+    }
+
+    /** The next article, null to be asked again (the end record), or null with done set. */
+    private Raw read() {
+      try {
+        if (parser == null) {
+          parser = MAPPER.getFactory().createParser(in);
+          parser.setCodec(MAPPER);
+          token = parser.nextToken();
+          if (token == JsonToken.START_ARRAY) {
+            token = parser.nextToken();
+          }
+        }
+        if (token == null || token == JsonToken.END_ARRAY) {
+          done = true;
+          return null;
+        }
+      } catch (IOException ex) {
+        done = true;
+        return new Raw(name, null, "not a dossier export: " + brief(ex));
+      }
+      n++;
+      try {
+        JsonNode node = parser.readValueAsTree();
+        token = parser.nextToken();
+        if (ExportEnd.is(node)) {
+          n--; // the end record is not an article
+          return null;
+        }
+        return new Raw(name + ":" + n, node, null);
+      } catch (IOException | RuntimeException ex) {
+        done = true;
+        return new Raw(name + ":" + n, null, "not a dossier export: " + brief(ex));
+      }
+    }
+
+    @Override
+    public void close() {
+      if (parser != null) {
+        try {
+          parser.close();
+        } catch (IOException e) {
+          // the export was read as far as it goes; closing it changes nothing stored
+        }
+      }
+    }
+  }
+
+  /** Reads one article of the export; runs on a worker thread and never throws. */
+  private static Entry prepare(Raw r, List<String> extraTags) {
+    if (r.error() != null) {
+      return new Entry(r.where(), r.error());
+    }
+    try {
+      Entry e = entry(r.where(), r.node(), extraTags);
+      if (e.error() != null) {
+        return e;
+      }
+      byte[] bytes = e.original();
+      return new Entry(
+          e.where(),
+          e.article(),
+          bytes == null ? null : Originals.compress(bytes),
+          bytes == null ? 0 : bytes.length,
+          Fingerprint.of(e.article().body()),
+          null);
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      return new Entry(r.where(), "cannot read the article (" + e.getClass().getSimpleName() + ")");
+    }
   }
 
   private static String brief(Exception e) {
@@ -133,7 +225,7 @@ public final class RestoreService {
 
   private static Entry entry(String where, JsonNode o, List<String> extraTags) {
     if (!o.isObject() || text(o, "body") == null || !o.has("content_hash")) {
-      return new Entry(where, null, null, "not a dossier article (needs body and content_hash)");
+      return new Entry(where, "not a dossier article (needs body and content_hash)");
     }
     try {
       Article a = ArticleJson.read(o);
@@ -161,20 +253,17 @@ public final class RestoreService {
       // an export without originals restores articles without one: never one made up
       String bad = RestoreChecks.problem(o, a);
       if (bad != null) {
-        return new Entry(where, null, null, bad);
+        return new Entry(where, bad);
       }
       String original = text(o, "original");
       byte[] bytes = original != null ? Base64.getDecoder().decode(original) : null;
-      return new Entry(where, a, bytes, null);
+      return new Entry(where, a, bytes, 0, null, null);
     } catch (DossierException | IllegalArgumentException e) {
-      return new Entry(where, null, null, e.getMessage());
+      return new Entry(where, e.getMessage());
     }
   }
 
-  private void store(List<Entry> batch, Listener listener, int[] counts) {
-    if (batch.isEmpty()) {
-      return;
-    }
+  private void store(List<Entry> batch, Listener listener, ImportService.Counter counter) {
     List<Outcome> outcomes =
         archive.write(
             () -> {
@@ -184,7 +273,8 @@ public final class RestoreService {
               for (Entry e : batch) {
                 Outcome o = decide(e);
                 if (o.status() == ImportService.Status.IMPORTED) {
-                  long id = repo.insert(e.article(), e.original());
+                  long id = repo.insert(e.article(), e.original(), e.size());
+                  archive.copies().refresh(id, e.print());
                   created.add(id);
                   o = new Outcome(e.where(), ImportService.Status.IMPORTED, id, null);
                 }
@@ -200,7 +290,7 @@ public final class RestoreService {
               return out;
             });
     for (Outcome o : outcomes) {
-      counts[o.status().ordinal()]++;
+      counter.count(o.status());
       listener.outcome(o);
     }
   }

@@ -30,6 +30,7 @@ public final class CopyRepository {
   private PreparedStatement insertPrint;
   private PreparedStatement insertBand;
   private PreparedStatement insertLink;
+  private PreparedStatement hasPrint;
 
   CopyRepository(Archive archive) {
     this.archive = archive;
@@ -80,7 +81,7 @@ public final class CopyRepository {
   }
 
   /** Stores an article's fingerprint and bands; call inside {@link Archive#write}. */
-  public void store(long id, Fingerprint f, long[] bands) {
+  void store(long id, Fingerprint f, long[] bands) {
     try {
       if (insertPrint == null) {
         insertPrint =
@@ -103,6 +104,34 @@ public final class CopyRepository {
       insertBand.executeBatch();
     } catch (SQLException e) {
       throw new StoreException(Archive.describe("cannot store a fingerprint", e), e);
+    }
+  }
+
+  /**
+   * Stores the fingerprint and bands of an article's body as it is now (an import, a new version, a
+   * re-extraction or an undo changed it); call inside {@link Archive#write}. The bands of the body
+   * it had stay: a lookup compares with the fingerprint stored, so they only cost a comparison.
+   */
+  public void refresh(long id, Fingerprint f) {
+    if (f != null) {
+      store(id, f, Copies.bands(f));
+    }
+  }
+
+  /**
+   * True when the article has a stored fingerprint (those stored before migration 011 have none).
+   */
+  public boolean hasFingerprint(long id) {
+    try {
+      if (hasPrint == null) {
+        hasPrint = conn().prepareStatement("SELECT 1 FROM fingerprints WHERE article_id = ?");
+      }
+      hasPrint.setLong(1, id);
+      try (ResultSet rs = hasPrint.executeQuery()) {
+        return rs.next();
+      }
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot read a fingerprint", e), e);
     }
   }
 

@@ -4,6 +4,7 @@ import dossier.core.Article;
 import dossier.core.ArticleField;
 import dossier.core.DossierException;
 import dossier.core.NotFoundException;
+import dossier.similar.Fingerprint;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,11 +22,15 @@ import java.util.stream.Stream;
  * transaction as the change, so {@link #undo} can revert it exactly.
  */
 public final class Journal {
-  /** One recorded change. */
-  public record Change(long id, String at, String command, String summary, boolean undone) {}
+  /** One recorded change; {@code author} is null for one recorded before authors were kept. */
+  public record Change(
+      long id, String at, String command, String summary, boolean undone, String author) {}
 
   private final Archive archive;
   private PreparedStatement entry;
+
+  /** Who the changes recorded from now on are by; null when unknown. */
+  private String author;
 
   Journal(Archive archive) {
     this.archive = archive;
@@ -35,14 +40,27 @@ public final class Journal {
     return archive.connection();
   }
 
+  /** Names the person whose changes are recorded from now on. */
+  public void setAuthor(String author) {
+    this.author = author == null || author.isBlank() ? null : author.strip();
+  }
+
+  /** Who the changes recorded from now on are by; null when unknown. */
+  public String author() {
+    return author;
+  }
+
   /** Starts a change; call inside {@link Archive#write}. */
   public long begin(String command, String summary) {
     try {
       try (PreparedStatement st =
-          conn().prepareStatement("INSERT INTO journal(at, command, summary) VALUES (?, ?, ?)")) {
+          conn()
+              .prepareStatement(
+                  "INSERT INTO journal(at, command, summary, author) VALUES (?, ?, ?, ?)")) {
         st.setString(1, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         st.setString(2, command);
         st.setString(3, summary);
+        st.setString(4, author);
         st.executeUpdate();
         try (ResultSet rs = st.getGeneratedKeys()) {
           rs.next();
@@ -222,17 +240,11 @@ public final class Journal {
     try (PreparedStatement st =
         conn()
             .prepareStatement(
-                "SELECT id, at, command, summary, undone FROM journal ORDER BY id DESC LIMIT ?")) {
+                "SELECT id, at, command, summary, undone, author FROM journal ORDER BY id DESC LIMIT ?")) {
       st.setInt(1, limit <= 0 ? -1 : limit);
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
-          out.add(
-              new Change(
-                  rs.getLong(1),
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getString(4),
-                  rs.getInt(5) != 0));
+          out.add(change(rs));
         }
       }
       return out;
@@ -270,49 +282,80 @@ public final class Journal {
   }
 
   /**
+   * Reverts the most recent change not yet undone that {@code author} made (or one recorded before
+   * authors were kept), in one transaction; empty when there is none. When someone else changed the
+   * archive after it, nothing is reverted and {@link LaterChanges} names those changes, unless
+   * {@code withLater} asks to undo them too (newest first).
+   */
+  public Optional<Undone> undoLastBy(String author, boolean withLater) {
+    return archive.writeSql(
+        () -> {
+          Long id = null;
+          try (PreparedStatement st =
+              conn()
+                  .prepareStatement(
+                      "SELECT max(id) FROM journal WHERE undone = 0 AND (author IS NULL OR author"
+                          + " = ?)")) {
+            st.setString(1, author);
+            try (ResultSet rs = st.executeQuery()) {
+              if (rs.next()) {
+                long v = rs.getLong(1);
+                id = rs.wasNull() ? null : v;
+              }
+            }
+          }
+          return id == null ? Optional.empty() : Optional.of(undoIn(id, withLater));
+        });
+  }
+
+  /**
    * Reverts change {@code id}, in one transaction with the check that nothing was changed after it:
    * when other changes not yet undone came later, nothing is reverted and {@link LaterChanges}
    * names them, unless {@code withLater} asks to undo them too (newest first).
    */
   public Undone undo(long id, boolean withLater) {
-    return archive.writeSql(
-        () -> {
-          Change target = null;
-          try (PreparedStatement st =
-              conn()
-                  .prepareStatement(
-                      "SELECT id, at, command, summary, undone FROM journal WHERE id = ?")) {
-            st.setLong(1, id);
-            try (ResultSet rs = st.executeQuery()) {
-              if (rs.next()) {
-                target = change(rs);
-              }
-            }
-          }
-          if (target == null) {
-            throw new NotFoundException("no change #" + id + " in the journal ('dossier log')");
-          }
-          if (target.undone()) {
-            throw new DossierException(
-                "change #" + id + " (" + target.command() + ") was already undone");
-          }
-          List<Change> later = notUndone(id);
-          if (!later.isEmpty() && !withLater) {
-            StringBuilder m =
-                new StringBuilder("change #")
-                    .append(id)
-                    .append(" is no longer the latest; nothing was undone. Made after it:");
-            for (Change c : later) {
-              m.append("\n  #").append(c.id()).append(' ').append(c.command()).append(": ");
-              m.append(c.summary());
-            }
-            m.append("\n(--with-later undoes those too, newest first)");
-            throw new LaterChanges(m.toString(), later);
-          }
-          List<Change> all = new ArrayList<>(later);
-          all.add(target);
-          return revertAll(all);
-        });
+    return archive.writeSql(() -> undoIn(id, withLater));
+  }
+
+  private Undone undoIn(long id, boolean withLater) throws SQLException {
+    Change target = null;
+    try (PreparedStatement st =
+        conn()
+            .prepareStatement(
+                "SELECT id, at, command, summary, undone, author FROM journal WHERE id = ?")) {
+      st.setLong(1, id);
+      try (ResultSet rs = st.executeQuery()) {
+        if (rs.next()) {
+          target = change(rs);
+        }
+      }
+    }
+    if (target == null) {
+      throw new NotFoundException("no change #" + id + " in the journal ('dossier log')");
+    }
+    if (target.undone()) {
+      throw new DossierException(
+          "change #" + id + " (" + target.command() + ") was already undone");
+    }
+    List<Change> later = notUndone(id);
+    if (!later.isEmpty() && !withLater) {
+      StringBuilder m =
+          new StringBuilder("change #")
+              .append(id)
+              .append(" is no longer the latest; nothing was undone. Made after it:");
+      for (Change c : later) {
+        m.append("\n  #").append(c.id()).append(' ').append(c.command());
+        if (c.author() != null) {
+          m.append(" by ").append(c.author());
+        }
+        m.append(": ").append(c.summary());
+      }
+      m.append("\n(--with-later undoes those too, newest first)");
+      throw new LaterChanges(m.toString(), later);
+    }
+    List<Change> all = new ArrayList<>(later);
+    all.add(target);
+    return revertAll(all);
   }
 
   /** The changes not yet undone with an id above {@code after}, newest first. */
@@ -321,8 +364,8 @@ public final class Journal {
     try (PreparedStatement st =
         conn()
             .prepareStatement(
-                "SELECT id, at, command, summary, undone FROM journal WHERE undone = 0 AND id > ?"
-                    + " ORDER BY id DESC")) {
+                "SELECT id, at, command, summary, undone, author FROM journal WHERE undone = 0"
+                    + " AND id > ? ORDER BY id DESC")) {
       st.setLong(1, after);
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
@@ -335,7 +378,12 @@ public final class Journal {
 
   private static Change change(ResultSet rs) throws SQLException {
     return new Change(
-        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5) != 0);
+        rs.getLong(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getInt(5) != 0,
+        rs.getString(6));
   }
 
   /** Reverts {@code changes} in the order given (newest first), saying what each put back. */
@@ -345,14 +393,35 @@ public final class Journal {
     for (Change c : changes) {
       what.add(describe(c.id()));
       revert(c.id());
+      refreshFingerprints(c.id());
       try (PreparedStatement st =
           conn().prepareStatement("UPDATE journal SET undone=1 WHERE id=?")) {
         st.setLong(1, c.id());
         st.executeUpdate();
       }
-      done.add(new Change(c.id(), c.at(), c.command(), c.summary(), true));
+      done.add(new Change(c.id(), c.at(), c.command(), c.summary(), true, c.author()));
     }
     return new Undone(done, what);
+  }
+
+  /**
+   * The articles a change replaced have their old bodies back: their fingerprints follow, so that
+   * copies are found by the text the archive holds.
+   */
+  private void refreshFingerprints(long journalId) throws SQLException {
+    List<Long> ids = new ArrayList<>();
+    List<String> bodies = new ArrayList<>();
+    query(
+        "SELECT a.id, a.body FROM articles a JOIN journal_entries e ON e.article_id = a.id WHERE"
+            + " e.journal_id = ? AND e.kind = 'updated'",
+        journalId,
+        rs -> {
+          ids.add(rs.getLong(1));
+          bodies.add(rs.getString(2));
+        });
+    for (int i = 0; i < ids.size(); i++) {
+      archive.copies().refresh(ids.get(i), Fingerprint.of(bodies.get(i)));
+    }
   }
 
   /** The kept rows of the change, once everything is back. */

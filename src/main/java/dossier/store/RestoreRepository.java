@@ -20,11 +20,11 @@ public final class RestoreRepository {
   }
 
   /**
-   * Stores {@code a} and its original (none when {@code originalBytes} is null: restore never makes
-   * one up); call inside {@link Archive#write}. Keeps {@code a.id()} when no article has it, else
-   * takes a new one. Returns the id stored under.
+   * Stores {@code a} and its original, compressed (none when {@code compressed} is null: restore
+   * never makes one up), of {@code size} bytes; call inside {@link Archive#write}. Keeps {@code
+   * a.id()} when no article has it, else takes a new one. Returns the id stored under.
    */
-  public long insert(Article a, byte[] originalBytes) {
+  public long insert(Article a, byte[] compressed, int size) {
     try {
       if (insert == null) {
         idTaken = archive.connection().prepareStatement("SELECT 1 FROM articles WHERE id = ?");
@@ -55,10 +55,10 @@ public final class RestoreRepository {
         rs.next();
         id = rs.getLong(1);
       }
-      if (originalBytes != null) {
+      if (compressed != null) {
         original.setLong(1, id);
-        original.setInt(2, originalBytes.length);
-        original.setBytes(3, Originals.compress(originalBytes));
+        original.setInt(2, size);
+        original.setBytes(3, compressed);
         original.executeUpdate();
       }
       for (String t : a.tags()) {

@@ -102,9 +102,24 @@ enum Action {
       keys("y"),
       LIST,
       READER),
+  PIPE(
+      "pipe",
+      "pipe the article's text (as 'dossier show' prints it) to a shell command; its output stays"
+          + " on the screen until a key is pressed",
+      null,
+      keys("|"),
+      LIST,
+      READER),
   ARCHIVE(
       "archive", "mark archived and move to the next article", "archive", keys("a"), LIST, READER),
   NOTE("note", "edit the note (one line)", "note", keys("c"), LIST, READER),
+  NOTE_EDITOR(
+      "note in editor",
+      "edit the note in $VISUAL or $EDITOR (else vi), for more than one line",
+      null,
+      keys("C"),
+      LIST,
+      READER),
   EDIT(
       "edit",
       "correct a field (title, source, authors, date, url, section, language, caption); pinned"

@@ -4,15 +4,21 @@ import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal.CtrlCBehaviour;
+import dossier.core.Article;
+import dossier.core.Interrupts;
 import dossier.store.Archive;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
 
 /**
  * Starts the full-screen review UI on the terminal. The only entry point into this package, so that
@@ -27,6 +33,7 @@ public final class Review {
    *
    * @param query the query to start with (already checked by the caller)
    * @param color false for {@code --color=never} and {@code NO_COLOR}: bold and reverse only
+   * @param plainText an article as text for people, what the | key pipes to a command
    */
   public static void run(
       Archive archive,
@@ -36,7 +43,8 @@ public final class Review {
       InputStream in,
       OutputStream out,
       Map<String, String> env,
-      boolean markReadOnOpen)
+      boolean markReadOnOpen,
+      Function<Article, String> plainText)
       throws IOException {
     DefaultTerminalFactory factory =
         new DefaultTerminalFactory(out, in, StandardCharsets.UTF_8)
@@ -61,7 +69,8 @@ public final class Review {
                 System::nanoTime,
                 query)
             .markReadOnOpen(markReadOnOpen)
-            .outside(new Outside(env, out))
+            .outside(new Outside(env, out, screen))
+            .plainText(plainText)
             .run();
       } finally {
         Db.finish(worker);
@@ -102,15 +111,168 @@ public final class Review {
   /**
    * The browser and the clipboard of the real terminal: {@code $BROWSER} (its first entry) or
    * xdg-open, started on its own so that the review keeps the screen; the clipboard through the OSC
-   * 52 escape sequence, which the terminal (and tmux with set-clipboard) passes on.
+   * 52 escape sequence, which the terminal (and tmux with set-clipboard) passes on. A command for |
+   * and the editor for C get the terminal itself: the screen is put away and the terminal's modes
+   * made ordinary again while they run, as mutt does.
    */
   private static final class Outside implements ReviewApp.Outside {
     private final Map<String, String> env;
     private final OutputStream terminal;
+    private final TerminalScreen screen;
 
-    Outside(Map<String, String> env, OutputStream terminal) {
+    Outside(Map<String, String> env, OutputStream terminal, TerminalScreen screen) {
       this.env = env;
       this.terminal = terminal;
+      this.screen = screen;
+    }
+
+    @Override
+    public String pipe(String command, String text) {
+      ProcessBuilder pb = shell(command);
+      pb.redirectInput(ProcessBuilder.Redirect.PIPE);
+      try {
+        int code =
+            handedOver(
+                pb,
+                p -> {
+                  try (OutputStream in = p.getOutputStream()) {
+                    in.write(text.getBytes(StandardCharsets.UTF_8));
+                  } catch (IOException e) {
+                    // the command ended before it read everything (head, true): its own choice
+                  }
+                },
+                true);
+        // the outcome first: a long command is cut at the screen's edge
+        return (code == 0 ? "done: " : "exit status " + code + ": ") + Cells.line(command);
+      } catch (IOException e) {
+        return "cannot run " + Cells.line(command) + ": " + e.getMessage();
+      }
+    }
+
+    @Override
+    public Edited edit(String text) {
+      String editor = env.get("VISUAL");
+      if (editor == null || editor.isBlank()) {
+        editor = env.get("EDITOR");
+      }
+      if (editor == null || editor.isBlank()) {
+        editor = "vi";
+      }
+      Path file = null;
+      try {
+        file =
+            Files.createTempFile(
+                "dossier-note-",
+                ".txt",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        // through the shell, so that the variable may carry options ("code --wait")
+        ProcessBuilder pb =
+            new ProcessBuilder("/bin/sh", "-c", editor + " \"$1\"", "sh", file.toString());
+        pb.environment().putAll(env);
+        pb.redirectInput(ProcessBuilder.Redirect.INHERIT);
+        int code = handedOver(pb, p -> {}, false);
+        if (code != 0) {
+          return new Edited(
+              null,
+              "the editor ("
+                  + Cells.line(editor)
+                  + ") exited with status "
+                  + code
+                  + "; the note is unchanged");
+        }
+        return new Edited(Files.readString(file, StandardCharsets.UTF_8), null);
+      } catch (IOException e) {
+        return new Edited(
+            null,
+            "cannot run the editor ("
+                + Cells.line(editor)
+                + "): "
+                + e.getMessage()
+                + "; unchanged");
+      } finally {
+        if (file != null) {
+          try {
+            Files.deleteIfExists(file);
+          } catch (IOException ignored) {
+            // a temporary file left behind is all that is lost
+          }
+        }
+      }
+    }
+
+    private ProcessBuilder shell(String command) {
+      ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", command);
+      pb.environment().putAll(env);
+      return pb;
+    }
+
+    /**
+     * Runs {@code pb} on the terminal: the screen put away, echo, line editing and Ctrl-C back (the
+     * review ignores Ctrl-C meanwhile, so that it stops the command only), then the review's modes
+     * again. With {@code waitForKey} the command's output stays until a key is pressed.
+     */
+    private int handedOver(
+        ProcessBuilder pb, java.util.function.Consumer<Process> feed, boolean waitForKey)
+        throws IOException {
+      pb.redirectOutput(ProcessBuilder.Redirect.INHERIT);
+      pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+      // the terminal leaves and re-enters the alternate screen, not the Screen, whose restart
+      // would ask the terminal its size and eat the keys typed meanwhile
+      Terminal t = screen.getTerminal();
+      t.exitPrivateMode();
+      if (waitForKey) {
+        // the command's output on a clean screen, not below what an earlier one left
+        t.clearScreen();
+        t.setCursorPosition(0, 0);
+      }
+      t.flush();
+      String modes = stty("-g");
+      if (modes != null) {
+        stty("echo", "icanon", "intr", "^C");
+      }
+      Object interrupts = Interrupts.ignore();
+      int code;
+      try {
+        Process p = pb.start();
+        feed.accept(p);
+        code = p.waitFor();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        code = -1;
+      } finally {
+        Interrupts.restore(interrupts);
+        if (modes != null) {
+          stty(modes.strip());
+        }
+        if (waitForKey) {
+          terminal.write(
+              "\r\n[press a key to return to the review]".getBytes(StandardCharsets.UTF_8));
+          terminal.flush();
+          screen.readInput();
+        }
+        t.enterPrivateMode();
+      }
+      return code;
+    }
+
+    /** Runs stty on the terminal; its output, or null when it failed. */
+    private static String stty(String... args) {
+      List<String> cmd = new java.util.ArrayList<>(List.of("stty"));
+      cmd.addAll(List.of(args));
+      ProcessBuilder pb = new ProcessBuilder(cmd);
+      pb.redirectInput(new java.io.File("/dev/tty"));
+      pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+      try {
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return p.waitFor() == 0 ? out : null;
+      } catch (IOException e) {
+        return null;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
     }
 
     @Override

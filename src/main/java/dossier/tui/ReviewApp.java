@@ -93,6 +93,22 @@ final class ReviewApp {
     /** Copies {@code text} to the clipboard; returns what to say. */
     String copy(String text);
 
+    /**
+     * Runs {@code command} through {@code sh -c} with {@code text} on its standard input, the
+     * terminal handed over to it until a key is pressed; returns what to say (its exit status).
+     */
+    default String pipe(String command, String text) {
+      return "no shell here";
+    }
+
+    /** Opens {@code text} in the person's editor and returns what they saved. */
+    default Edited edit(String text) {
+      return new Edited(null, "no editor here");
+    }
+
+    /** What came back from the editor: the text, or (text null) why there is none. */
+    record Edited(String text, String error) {}
+
     Outside NONE =
         new Outside() {
           @Override
@@ -168,6 +184,15 @@ final class ReviewApp {
 
   ReviewApp outside(Outside o) {
     outside = o;
+    return this;
+  }
+
+  /** How an article reads as text for the | key: as {@code dossier show} prints it. */
+  private Function<Article, String> plainText =
+      a -> (a.title() == null ? "" : a.title() + "\n\n") + (a.body() == null ? "" : a.body());
+
+  ReviewApp plainText(Function<Article, String> text) {
+    plainText = text;
     return this;
   }
 
@@ -366,6 +391,8 @@ final class ReviewApp {
       case ARCHIVE -> mark(Status.ARCHIVED, null, true);
       case STAR -> star();
       case NOTE -> editNote();
+      case NOTE_EDITOR -> editNoteInEditor();
+      case PIPE -> askPipe();
       case EDIT -> editField();
       case WHY -> {
         ReaderView r = reader();
@@ -927,10 +954,8 @@ final class ReviewApp {
   }
 
   private void editNote() {
-    ReaderView r = reader();
-    Article a = r != null ? known(r.id()) : listView.current();
+    Article a = here();
     if (a == null) {
-      info("no article here");
       return;
     }
     long id = a.id();
@@ -943,14 +968,94 @@ final class ReviewApp {
             old,
             false,
             (text, chosen) -> {
-              String note = text.isBlank() ? null : text.strip();
-              edit(
-                  List.of(id),
-                  s -> s.edits().note(id, note),
-                  x -> x.withNote(note),
-                  res -> note == null ? "removed the note of #" + id : "saved the note of #" + id);
+              saveNote(id, text.isBlank() ? null : text.strip());
               return null;
             });
+  }
+
+  /** The article of the reader, else the one under the cursor; null (and said so) for none. */
+  private Article here() {
+    ReaderView r = reader();
+    Article a = r != null ? known(r.id()) : listView.current();
+    if (a == null) {
+      info("no article here");
+    }
+    return a;
+  }
+
+  /** The last command given to |, offered again. */
+  private String lastPipe = "";
+
+  /**
+   * |: the article's text to a shell command, as mutt's pipe-message. The prompt opens at once, so
+   * that a command typed right after | goes into it.
+   */
+  private void askPipe() {
+    Article here = here();
+    if (here == null) {
+      return;
+    }
+    long id = here.id();
+    popup =
+        new PromptView(
+            screens.peek(),
+            "Pipe #" + id + " to a shell command",
+            "Enter runs it with sh -c, the article's text as its input · Esc cancels",
+            lastPipe,
+            false,
+            (text, chosen) -> {
+              if (text.isBlank()) {
+                return "type a command, or Esc";
+              }
+              lastPipe = text.strip();
+              Article whole = list.full(id);
+              if (whole != null) {
+                pipe(lastPipe, whole);
+              } else {
+                String command = lastPipe;
+                db.submit(s -> s.articles().get(id), a -> pipe(command, a), this::error);
+              }
+              return null;
+            });
+  }
+
+  private void pipe(String command, Article a) {
+    info(outside.pipe(command, plainText.apply(a)));
+    fullRedraw = true;
+  }
+
+  /**
+   * C: the note in the person's editor, for more than a line. Saved as the one-line note is (a
+   * journaled change that u takes back); a file left as it was changes nothing.
+   */
+  private void editNoteInEditor() {
+    Article a = here();
+    if (a == null) {
+      return;
+    }
+    long id = a.id();
+    String old = a.note() == null ? "" : a.note().strip();
+    Outside.Edited e = outside.edit(old.isEmpty() ? "" : old + "\n");
+    fullRedraw = true;
+    if (e.text() == null) {
+      error(e.error());
+      return;
+    }
+    String note = e.text().strip();
+    if (note.equals(old)) {
+      info("the note of #" + id + " is unchanged");
+      return;
+    }
+    saveNote(id, note.isEmpty() ? null : note);
+  }
+
+  /** Saves the note (null removes it), journaled, so that u takes it back. */
+  private void saveNote(long id, String note) {
+    edit(
+        List.of(id),
+        s -> s.edits().note(id, note),
+        x -> x.withNote(note),
+        res -> note == null ? "removed the note of #" + id : "saved the note of #" + id);
   }
 
   /**

@@ -134,9 +134,15 @@ class ReviewTmuxIT {
   }
 
   private Path startReview() throws Exception {
+    return startReview("");
+  }
+
+  /** The review in a new pane; {@code env} is put before the command ("EDITOR='...' "). */
+  private Path startReview(String env) throws Exception {
     Path exit = tmp.resolve("exit");
     String cmd =
-        "'"
+        env
+            + "'"
             + project.resolve("bin/dossier")
             + "' --db '"
             + db
@@ -210,5 +216,63 @@ class ReviewTmuxIT {
     waitFor("is:new · 10 articles");
     keys("q");
     waitForExit(exit);
+  }
+
+  @Test
+  void barPipesTheArticleToARealCommandAndAKeyComesBack() throws Exception {
+    String first = ids("is:new").get(0);
+    Path piped = tmp.resolve("piped.txt");
+    Path exit = startReview();
+    keys("Enter");
+    waitFor("the reader", s -> s.startsWith("dossier review: #" + first + " "));
+    keys("|");
+    waitFor("Pipe #" + first + " to a shell command");
+    type("cat > '" + piped + "'; echo words: $(wc -w < '" + piped + "')");
+    keys("Enter");
+    String out = waitFor("press a key to return to the review");
+    assertThat(out).containsPattern("words: [1-9][0-9]*");
+    keys("x");
+    waitFor("the status line", s -> s.contains("done: cat >") && s.startsWith("dossier review: #"));
+    keys("|", "C-u");
+    type("echo second; exit 3");
+    keys("Enter");
+    // the screen is cleared for each command: its own output, then the line asking for a key
+    waitFor(
+        "the second command's end",
+        s -> s.startsWith("second\n") && s.contains("press a key to return to the review"));
+    keys("Space");
+    waitFor("exit status 3: echo second; exit 3");
+    keys("q");
+    waitFor("the list", s -> s.contains("is:new · ") && s.contains("\n> "));
+    keys("q");
+    waitForExit(exit);
+    // what the command read is what 'dossier show ID' prints into a pipe
+    Run show = dossier("show", first);
+    assertThat(Files.readString(piped, StandardCharsets.UTF_8)).isEqualTo(show.out());
+  }
+
+  @Test
+  void shiftCEditsTheNoteInTheRealEditor() throws Exception {
+    String first = ids("is:new").get(0);
+    Path editor = tmp.resolve("editor.sh");
+    Files.writeString(
+        editor,
+        "#!/bin/sh\nprintf 'from the editor\\nits second line\\n' >> \"$1\"\n",
+        StandardCharsets.UTF_8);
+    editor.toFile().setExecutable(true);
+    Path failing = tmp.resolve("failing.sh");
+    Files.writeString(failing, "#!/bin/sh\nexit 2\n", StandardCharsets.UTF_8);
+    failing.toFile().setExecutable(true);
+    Path exit = startReview("VISUAL='" + editor + "' EDITOR='" + failing + "' ");
+    keys("C");
+    waitFor("saved the note of #" + first);
+    keys("Enter");
+    waitFor("its second line");
+    keys("q");
+    waitFor("is:new · 10 articles");
+    keys("q");
+    waitForExit(exit);
+    Run show = dossier("show", first, "--format", "json");
+    assertThat(show.out()).contains("from the editor\\nits second line");
   }
 }
