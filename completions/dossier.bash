@@ -162,6 +162,7 @@ function _complete_dossier() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} count" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} show" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dups" ];    then _picocli_dossier; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} stories" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tag" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tags" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} mark" ];    then _picocli_dossier; return $?; fi
@@ -181,6 +182,8 @@ function _complete_dossier() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} backup" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} stats" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_dossier; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} stories merge" ];    then _picocli_dossier_stories; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} stories split" ];    then _picocli_dossier_stories; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tags rename" ];    then _picocli_dossier_tags; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tags merge" ];    then _picocli_dossier_tags; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tags delete" ];    then _picocli_dossier_tags; return $?; fi
@@ -204,71 +207,77 @@ function _complete_dossier() {
   local cmds5=(count)
   local cmds6=(show)
   local cmds7=(dups)
-  local cmds8=(tag)
-  local cmds9=(tags)
-  local cmds10=(mark)
-  local cmds11=(note)
-  local cmds12=(rm)
-  local cmds13=(undo)
-  local cmds14=(log)
-  local cmds15=(rules)
-  local cmds16=(suggest)
-  local cmds17=(saved)
-  local cmds18=(review)
-  local cmds19=(db)
-  local cmds20=(reextract)
-  local cmds21=(refetch)
-  local cmds22=(diff)
-  local cmds23=(export)
-  local cmds24=(backup)
-  local cmds25=(stats)
-  local cmds26=(completion)
-  local cmds27=(tags rename)
-  local cmds28=(tags merge)
-  local cmds29=(tags delete)
-  local cmds30=(rules list)
-  local cmds31=(rules add)
-  local cmds32=(rules rm)
-  local cmds33=(rules apply)
-  local cmds34=(saved add)
-  local cmds35=(saved list)
-  local cmds36=(saved rm)
-  local cmds37=(db check)
-  local cmds38=(db vacuum)
-  local cmds39=(db info)
+  local cmds8=(stories)
+  local cmds9=(tag)
+  local cmds10=(tags)
+  local cmds11=(mark)
+  local cmds12=(note)
+  local cmds13=(rm)
+  local cmds14=(undo)
+  local cmds15=(log)
+  local cmds16=(rules)
+  local cmds17=(suggest)
+  local cmds18=(saved)
+  local cmds19=(review)
+  local cmds20=(db)
+  local cmds21=(reextract)
+  local cmds22=(refetch)
+  local cmds23=(diff)
+  local cmds24=(export)
+  local cmds25=(backup)
+  local cmds26=(stats)
+  local cmds27=(completion)
+  local cmds28=(stories merge)
+  local cmds29=(stories split)
+  local cmds30=(tags rename)
+  local cmds31=(tags merge)
+  local cmds32=(tags delete)
+  local cmds33=(rules list)
+  local cmds34=(rules add)
+  local cmds35=(rules rm)
+  local cmds36=(rules apply)
+  local cmds37=(saved add)
+  local cmds38=(saved list)
+  local cmds39=(saved rm)
+  local cmds40=(db check)
+  local cmds41=(db vacuum)
+  local cmds42=(db info)
 
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_dossier_db_info; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_dossier_db_vacuum; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_dossier_db_check; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_dossier_saved_rm; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_dossier_saved_list; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_dossier_saved_add; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_dossier_rules_apply; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_dossier_rules_rm; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_dossier_rules_add; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_dossier_rules_list; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_dossier_tags_delete; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_dossier_tags_merge; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_dossier_tags_rename; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_dossier_completion; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_dossier_stats; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_dossier_backup; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_dossier_export; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_dossier_diff; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_dossier_refetch; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_dossier_reextract; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_dossier_db; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_dossier_review; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_dossier_saved; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_dossier_suggest; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_dossier_rules; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_dossier_log; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_dossier_undo; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_dossier_rm; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_dossier_note; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_dossier_mark; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_dossier_tags; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_dossier_tag; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_dossier_db_info; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_dossier_db_vacuum; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_dossier_db_check; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_dossier_saved_rm; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_dossier_saved_list; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_dossier_saved_add; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_dossier_rules_apply; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_dossier_rules_rm; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_dossier_rules_add; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_dossier_rules_list; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_dossier_tags_delete; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_dossier_tags_merge; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_dossier_tags_rename; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_dossier_stories_split; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_dossier_stories_merge; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_dossier_completion; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_dossier_stats; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_dossier_backup; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_dossier_export; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_dossier_diff; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_dossier_refetch; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_dossier_reextract; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_dossier_db; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_dossier_review; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_dossier_saved; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_dossier_suggest; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_dossier_rules; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_dossier_log; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_dossier_undo; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_dossier_rm; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_dossier_note; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_dossier_mark; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_dossier_tags; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_dossier_tag; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_dossier_stories; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_dossier_dups; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_dossier_show; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_dossier_count; return $?; fi
@@ -288,9 +297,9 @@ function _picocli_dossier() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="import extract edit list search count show dups tag tags mark note rm undo log rules suggest saved review db reextract refetch diff export backup stats completion"
+  local commands="import extract edit list search count show dups stories tag tags mark note rm undo log rules suggest saved review db reextract refetch diff export backup stats completion"
   local flag_opts="'-q' '--quiet' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -301,6 +310,9 @@ function _picocli_dossier() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -326,7 +338,7 @@ function _picocli_dossier_import() {
 
   local commands=""
   local flag_opts="'--refetch' '--fetch' '-v' '--verbose' '--dry-run' '--skip-known' '--json' '--follow' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--urls' '--cookies' '--user-agent' '--header' '--timeout' '--delay' '--retries' '--hosts' '--tag' '--url' '--input' '--from' '--format' '--on-duplicate' '--max-size' '--db' '--color'"
+  local arg_opts="'--urls' '--cookies' '--user-agent' '--header' '--timeout' '--delay' '--retries' '--hosts' '--tag' '--url' '--input' '--from' '--format' '--on-duplicate' '--max-size' '--db' '--user' '--color'"
   local TYPE_option_args=("auto" "text" "html" "markdown" "pdf") # --input values
   local FORMAT_option_args=("text" "ndjson") # --format values
   local ACTION_option_args=("skip" "update" "version" "skip-near") # --on-duplicate values
@@ -392,6 +404,9 @@ function _picocli_dossier_import() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--user')
+      return
+      ;;
     '--color')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
@@ -416,7 +431,7 @@ function _picocli_dossier_extract() {
 
   local commands=""
   local flag_opts="'--why' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--format' '--input' '--from' '--db' '--color'"
+  local arg_opts="'--format' '--input' '--from' '--db' '--user' '--color'"
   local FORMAT_option_args=("text" "json") # --format values
   local TYPE_option_args=("auto" "text" "html" "markdown" "pdf") # --input values
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -439,6 +454,9 @@ function _picocli_dossier_extract() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -464,7 +482,7 @@ function _picocli_dossier_edit() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--title' '--source' '--author' '--date' '--url' '--section' '--lang' '--caption' '--db' '--color'"
+  local arg_opts="'--title' '--source' '--author' '--date' '--url' '--section' '--lang' '--caption' '--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -500,6 +518,9 @@ function _picocli_dossier_edit() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--user')
+      return
+      ;;
     '--color')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
@@ -524,7 +545,7 @@ function _picocli_dossier_list() {
 
   local commands=""
   local flag_opts="'-0' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--sort' '--limit' '--offset' '--format' '--db' '--color'"
+  local arg_opts="'--sort' '--limit' '--offset' '--format' '--db' '--user' '--color'"
   local FORMAT_option_args=("table" "json" "ndjson" "csv" "tsv" "ids") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -551,6 +572,9 @@ function _picocli_dossier_list() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--user')
+      return
+      ;;
     '--color')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
@@ -575,7 +599,7 @@ function _picocli_dossier_search() {
 
   local commands=""
   local flag_opts="'--explain' '-0' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--limit' '--offset' '--format' '--db' '--color'"
+  local arg_opts="'--limit' '--offset' '--format' '--db' '--user' '--color'"
   local FORMAT_option_args=("table" "json" "ndjson" "csv" "tsv" "ids") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -598,6 +622,9 @@ function _picocli_dossier_search() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -623,7 +650,7 @@ function _picocli_dossier_count() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -634,6 +661,9 @@ function _picocli_dossier_count() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -659,7 +689,7 @@ function _picocli_dossier_show() {
 
   local commands=""
   local flag_opts="'--why' '--versions' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--format' '--db' '--color'"
+  local arg_opts="'--format' '--db' '--user' '--color'"
   local FORMAT_option_args=("text" "json" "markdown" "raw") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -676,6 +706,9 @@ function _picocli_dossier_show() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -701,7 +734,7 @@ function _picocli_dossier_dups() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--format' '--db' '--color'"
+  local arg_opts="'--format' '--db' '--user' '--color'"
   local FORMAT_option_args=("table" "json" "ndjson") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -718,6 +751,54 @@ function _picocli_dossier_dups() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `stories` subcommand.
+function _picocli_dossier_stories() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="merge split"
+  local flag_opts="'-0' '-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local arg_opts="'--format' '--db' '--user' '--color'"
+  local FORMAT_option_args=("table" "json" "ndjson" "csv" "tsv" "ids") # --format values
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--db')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -743,7 +824,7 @@ function _picocli_dossier_tag() {
 
   local commands=""
   local flag_opts="'--batch' '--dry-run' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--ids' '--db' '--color'"
+  local arg_opts="'--ids' '--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -757,6 +838,9 @@ function _picocli_dossier_tag() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -782,7 +866,7 @@ function _picocli_dossier_tags() {
 
   local commands="rename merge delete"
   local flag_opts="'--tree' '-0' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--format' '--db' '--color'"
+  local arg_opts="'--format' '--db' '--user' '--color'"
   local FORMAT_option_args=("table" "json" "ndjson" "csv" "tsv" "ids") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -799,6 +883,9 @@ function _picocli_dossier_tags() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -824,7 +911,7 @@ function _picocli_dossier_mark() {
 
   local commands=""
   local flag_opts="'--star' '--unstar' '--dry-run' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--ids' '--db' '--color'"
+  local arg_opts="'--ids' '--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -838,6 +925,9 @@ function _picocli_dossier_mark() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -863,7 +953,7 @@ function _picocli_dossier_note() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -874,6 +964,9 @@ function _picocli_dossier_note() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -899,7 +992,7 @@ function _picocli_dossier_rm() {
 
   local commands=""
   local flag_opts="'-y' '--yes' '--dry-run' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--ids' '--db' '--color'"
+  local arg_opts="'--ids' '--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -913,6 +1006,9 @@ function _picocli_dossier_rm() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -938,7 +1034,7 @@ function _picocli_dossier_undo() {
 
   local commands=""
   local flag_opts="'--with-later' '--any' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--id' '--by' '--db' '--color'"
+  local arg_opts="'--id' '--by' '--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -955,6 +1051,9 @@ function _picocli_dossier_undo() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -980,7 +1079,7 @@ function _picocli_dossier_log() {
 
   local commands=""
   local flag_opts="'-0' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--limit' '--format' '--db' '--color'"
+  local arg_opts="'--limit' '--format' '--db' '--user' '--color'"
   local FORMAT_option_args=("table" "json" "ndjson" "csv" "tsv" "ids") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1000,6 +1099,9 @@ function _picocli_dossier_log() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1025,7 +1127,7 @@ function _picocli_dossier_rules() {
 
   local commands="list add rm apply"
   local flag_opts="'-0' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--format' '--db' '--color'"
+  local arg_opts="'--format' '--db' '--user' '--color'"
   local FORMAT_option_args=("table" "json" "ndjson" "csv" "tsv" "ids") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1042,6 +1144,9 @@ function _picocli_dossier_rules() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1067,7 +1172,7 @@ function _picocli_dossier_suggest() {
 
   local commands=""
   local flag_opts="'-0' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--limit' '--format' '--db' '--color'"
+  local arg_opts="'--limit' '--format' '--db' '--user' '--color'"
   local FORMAT_option_args=("table" "json" "ndjson" "csv" "tsv" "ids") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1087,6 +1192,9 @@ function _picocli_dossier_suggest() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1112,7 +1220,7 @@ function _picocli_dossier_saved() {
 
   local commands="add list rm"
   local flag_opts="'-0' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--format' '--db' '--color'"
+  local arg_opts="'--format' '--db' '--user' '--color'"
   local FORMAT_option_args=("table" "json" "ndjson" "csv" "tsv" "ids") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1129,6 +1237,9 @@ function _picocli_dossier_saved() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1154,7 +1265,7 @@ function _picocli_dossier_review() {
 
   local commands=""
   local flag_opts="'--mark-read' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1165,6 +1276,9 @@ function _picocli_dossier_review() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1190,7 +1304,7 @@ function _picocli_dossier_db() {
 
   local commands="check vacuum info"
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1201,6 +1315,9 @@ function _picocli_dossier_db() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1226,7 +1343,7 @@ function _picocli_dossier_reextract() {
 
   local commands=""
   local flag_opts="'--dry-run' '--verbose' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1237,6 +1354,9 @@ function _picocli_dossier_reextract() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1262,7 +1382,7 @@ function _picocli_dossier_refetch() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--max-size' '--cookies' '--user-agent' '--header' '--timeout' '--delay' '--retries' '--hosts' '--db' '--color'"
+  local arg_opts="'--max-size' '--cookies' '--user-agent' '--header' '--timeout' '--delay' '--retries' '--hosts' '--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1301,6 +1421,9 @@ function _picocli_dossier_refetch() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--user')
+      return
+      ;;
     '--color')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
@@ -1325,7 +1448,7 @@ function _picocli_dossier_diff() {
 
   local commands=""
   local flag_opts="'--words' '--unified' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1336,6 +1459,9 @@ function _picocli_dossier_diff() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1361,7 +1487,7 @@ function _picocli_dossier_export() {
 
   local commands=""
   local flag_opts="'--no-originals' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--format' '-o' '--output' '--db' '--color'"
+  local arg_opts="'--format' '-o' '--output' '--db' '--user' '--color'"
   local FORMAT_option_args=("json" "ndjson" "csv" "tsv" "ids" "markdown" "html") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1384,6 +1510,9 @@ function _picocli_dossier_export() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1409,7 +1538,7 @@ function _picocli_dossier_backup() {
 
   local commands=""
   local flag_opts="'--force' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1420,6 +1549,9 @@ function _picocli_dossier_backup() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1452,7 +1584,7 @@ function _picocli_dossier_stats() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--format' '--top' '--db' '--color'"
+  local arg_opts="'--format' '--top' '--db' '--user' '--color'"
   local FORMAT_option_args=("table" "json") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1472,6 +1604,9 @@ function _picocli_dossier_stats() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1497,7 +1632,7 @@ function _picocli_dossier_completion() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1508,6 +1643,9 @@ function _picocli_dossier_completion() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1531,15 +1669,15 @@ function _picocli_dossier_completion() {
   fi
 }
 
-# Generates completions for the options and subcommands of the `rename` subcommand.
-function _picocli_dossier_tags_rename() {
+# Generates completions for the options and subcommands of the `merge` subcommand.
+function _picocli_dossier_stories_merge() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1550,6 +1688,90 @@ function _picocli_dossier_tags_rename() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `split` subcommand.
+function _picocli_dossier_stories_split() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local arg_opts="'--ids' '--db' '--user' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--ids')
+      return
+      ;;
+    '--db')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--user')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `rename` subcommand.
+function _picocli_dossier_tags_rename() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local arg_opts="'--db' '--user' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1575,7 +1797,7 @@ function _picocli_dossier_tags_merge() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--into' '--db' '--color'"
+  local arg_opts="'--into' '--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1589,6 +1811,9 @@ function _picocli_dossier_tags_merge() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1614,7 +1839,7 @@ function _picocli_dossier_tags_delete() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1625,6 +1850,9 @@ function _picocli_dossier_tags_delete() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1650,7 +1878,7 @@ function _picocli_dossier_rules_list() {
 
   local commands=""
   local flag_opts="'-0' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--format' '--db' '--color'"
+  local arg_opts="'--format' '--db' '--user' '--color'"
   local FORMAT_option_args=("table" "json" "ndjson" "csv" "tsv" "ids") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1667,6 +1895,9 @@ function _picocli_dossier_rules_list() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1692,7 +1923,7 @@ function _picocli_dossier_rules_add() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--tag' '--db' '--color'"
+  local arg_opts="'--tag' '--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1706,6 +1937,9 @@ function _picocli_dossier_rules_add() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1731,7 +1965,7 @@ function _picocli_dossier_rules_rm() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1742,6 +1976,9 @@ function _picocli_dossier_rules_rm() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1767,7 +2004,7 @@ function _picocli_dossier_rules_apply() {
 
   local commands=""
   local flag_opts="'--dry-run' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1778,6 +2015,9 @@ function _picocli_dossier_rules_apply() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1803,7 +2043,7 @@ function _picocli_dossier_saved_add() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1814,6 +2054,9 @@ function _picocli_dossier_saved_add() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1839,7 +2082,7 @@ function _picocli_dossier_saved_list() {
 
   local commands=""
   local flag_opts="'-0' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--format' '--db' '--color'"
+  local arg_opts="'--format' '--db' '--user' '--color'"
   local FORMAT_option_args=("table" "json" "ndjson" "csv" "tsv" "ids") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1856,6 +2099,9 @@ function _picocli_dossier_saved_list() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1881,7 +2127,7 @@ function _picocli_dossier_saved_rm() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1892,6 +2138,9 @@ function _picocli_dossier_saved_rm() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1917,7 +2166,7 @@ function _picocli_dossier_db_check() {
 
   local commands=""
   local flag_opts="'--repair' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1928,6 +2177,9 @@ function _picocli_dossier_db_check() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1953,7 +2205,7 @@ function _picocli_dossier_db_vacuum() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1964,6 +2216,9 @@ function _picocli_dossier_db_vacuum() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1989,7 +2244,7 @@ function _picocli_dossier_db_info() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--format' '--db' '--color'"
+  local arg_opts="'--format' '--db' '--user' '--color'"
   local FORMAT_option_args=("text" "json") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -2006,6 +2261,9 @@ function _picocli_dossier_db_info() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -2037,13 +2295,13 @@ complete -F _complete_dossier -o default dossier
 # Tag names (after --into, --tag, +TAG in tag, and tag:NAME in queries), saved-search
 # names (saved:NAME), is: values and query field names come from 'dossier __complete'.
 
-_dossier_nested=" db/check db/info db/vacuum rules/add rules/apply rules/list rules/rm saved/add saved/list saved/rm tags/delete tags/merge tags/rename "
-_dossier_query_commands=" count export list mark reextract review rm rules/add rules/apply saved/add search stats tag "
+_dossier_nested=" db/check db/info db/vacuum rules/add rules/apply rules/list rules/rm saved/add saved/list saved/rm stories/merge stories/split tags/delete tags/merge tags/rename "
+_dossier_query_commands=" count export list mark reextract review rm rules/add rules/apply saved/add search stats stories tag "
 _dossier_tag_commands=" tags/delete tags/merge tags/rename "
 _dossier_saved_commands=" saved/rm "
 _dossier_tag_options=" --into --tag "
-_dossier_root_arg_options=" --color --db "
-_dossier_arg_options=" --author --by --caption --color --cookies --date --db --delay --format --from --header --hosts --id --ids --input --lang --limit --max-size --offset --on-duplicate --output --retries --section --sort --source --timeout --title --top --url --urls --user-agent -o "
+_dossier_root_arg_options=" --color --db --user "
+_dossier_arg_options=" --author --by --caption --color --cookies --date --db --delay --format --from --header --hosts --id --ids --input --lang --limit --max-size --offset --on-duplicate --output --retries --section --sort --source --timeout --title --top --url --urls --user --user-agent -o "
 
 function _dossier_complete() {
   local line="${COMP_LINE:0:$COMP_POINT}"

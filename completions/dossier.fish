@@ -40,6 +40,7 @@ complete -c dossier -f
 
 # global options
 complete -c dossier -l db -r -F -d 'The archive file (default: $DOSSIER_DB, else…'
+complete -c dossier -l user -x -d 'Who the journal records changes as by, and whose last change undo…'
 complete -c dossier -s q -l quiet -d 'Print no summaries or progress, only data and errors'
 complete -c dossier -l color -x -a 'auto always never' -d 'Color output: auto, always, never (default: auto: only on a…'
 complete -c dossier -s h -l help -d 'Show this help message and exit'
@@ -54,6 +55,7 @@ complete -c dossier -n __fish_use_subcommand -a search -d 'Search the archive: t
 complete -c dossier -n __fish_use_subcommand -a count -d 'Print the number of articles that match a query (of all articles…'
 complete -c dossier -n __fish_use_subcommand -a show -d 'Show articles: as text, JSON, Markdown, or the original bytes as…'
 complete -c dossier -n __fish_use_subcommand -a dups -d 'List groups of near-duplicate copies: the same story stored more…'
+complete -c dossier -n __fish_use_subcommand -a stories -d 'List story threads: articles about one developing event across…'
 complete -c dossier -n __fish_use_subcommand -a tag -d 'Add (+tag) and remove (-tag) tags on every article that matches a…'
 complete -c dossier -n __fish_use_subcommand -a tags -d 'List tags with the number of articles that carry them; rename,…'
 complete -c dossier -n __fish_use_subcommand -a mark -d 'Set the status of matching articles (new, read, reviewed, archived)…'
@@ -157,6 +159,16 @@ complete -c dossier -n '__fish_seen_subcommand_from dups' -l format -x -a 'table
 complete -c dossier -n '__fish_seen_subcommand_from dups' -s h -l help -d 'Show this help message and exit'
 complete -c dossier -n '__fish_seen_subcommand_from dups' -s V -l version -d 'Print version information and exit'
 complete -c dossier -n '__fish_seen_subcommand_from dups' -a '(__dossier_query_word)'
+
+# stories
+complete -c dossier -n '__fish_seen_subcommand_from stories; and not __fish_seen_subcommand_from merge split' -a merge -d 'Move every article of the other stories into story INTO: they are…'
+complete -c dossier -n '__fish_seen_subcommand_from stories; and not __fish_seen_subcommand_from merge split' -a split -d 'Move the articles --ids names out of story STORY into a new story…'
+complete -c dossier -n '__fish_seen_subcommand_from stories' -l format -x -a 'table json ndjson csv tsv ids' -d 'Output format: table, json, ndjson, csv, tsv, ids (default: table)'
+complete -c dossier -n '__fish_seen_subcommand_from stories' -s 0 -d 'Print ids separated by NUL bytes, for xargs -0 (implies --format ids)'
+complete -c dossier -n '__fish_seen_subcommand_from stories' -s h -l help -d 'Show this help message and exit'
+complete -c dossier -n '__fish_seen_subcommand_from stories' -s V -l version -d 'Print version information and exit'
+complete -c dossier -n '__fish_seen_subcommand_from stories' -a '(__dossier_query_word)'
+complete -c dossier -n '__fish_seen_subcommand_from stories; and __fish_seen_subcommand_from split' -l ids -x -d 'Comma-separated ids of the articles that leave it'
 
 # tag
 complete -c dossier -n '__fish_seen_subcommand_from tag' -l ids -x -d 'Comma-separated article ids instead of a query'

@@ -166,6 +166,7 @@ function _complete_dossier() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} count" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} show" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dups" ];    then _picocli_dossier; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} stories" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tag" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tags" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} mark" ];    then _picocli_dossier; return $?; fi
@@ -185,6 +186,8 @@ function _complete_dossier() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} backup" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} stats" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_dossier; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} stories merge" ];    then _picocli_dossier_stories; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} stories split" ];    then _picocli_dossier_stories; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tags rename" ];    then _picocli_dossier_tags; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tags merge" ];    then _picocli_dossier_tags; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tags delete" ];    then _picocli_dossier_tags; return $?; fi
@@ -208,71 +211,77 @@ function _complete_dossier() {
   local cmds5=(count)
   local cmds6=(show)
   local cmds7=(dups)
-  local cmds8=(tag)
-  local cmds9=(tags)
-  local cmds10=(mark)
-  local cmds11=(note)
-  local cmds12=(rm)
-  local cmds13=(undo)
-  local cmds14=(log)
-  local cmds15=(rules)
-  local cmds16=(suggest)
-  local cmds17=(saved)
-  local cmds18=(review)
-  local cmds19=(db)
-  local cmds20=(reextract)
-  local cmds21=(refetch)
-  local cmds22=(diff)
-  local cmds23=(export)
-  local cmds24=(backup)
-  local cmds25=(stats)
-  local cmds26=(completion)
-  local cmds27=(tags rename)
-  local cmds28=(tags merge)
-  local cmds29=(tags delete)
-  local cmds30=(rules list)
-  local cmds31=(rules add)
-  local cmds32=(rules rm)
-  local cmds33=(rules apply)
-  local cmds34=(saved add)
-  local cmds35=(saved list)
-  local cmds36=(saved rm)
-  local cmds37=(db check)
-  local cmds38=(db vacuum)
-  local cmds39=(db info)
+  local cmds8=(stories)
+  local cmds9=(tag)
+  local cmds10=(tags)
+  local cmds11=(mark)
+  local cmds12=(note)
+  local cmds13=(rm)
+  local cmds14=(undo)
+  local cmds15=(log)
+  local cmds16=(rules)
+  local cmds17=(suggest)
+  local cmds18=(saved)
+  local cmds19=(review)
+  local cmds20=(db)
+  local cmds21=(reextract)
+  local cmds22=(refetch)
+  local cmds23=(diff)
+  local cmds24=(export)
+  local cmds25=(backup)
+  local cmds26=(stats)
+  local cmds27=(completion)
+  local cmds28=(stories merge)
+  local cmds29=(stories split)
+  local cmds30=(tags rename)
+  local cmds31=(tags merge)
+  local cmds32=(tags delete)
+  local cmds33=(rules list)
+  local cmds34=(rules add)
+  local cmds35=(rules rm)
+  local cmds36=(rules apply)
+  local cmds37=(saved add)
+  local cmds38=(saved list)
+  local cmds39=(saved rm)
+  local cmds40=(db check)
+  local cmds41=(db vacuum)
+  local cmds42=(db info)
 
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_dossier_db_info; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_dossier_db_vacuum; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_dossier_db_check; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_dossier_saved_rm; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_dossier_saved_list; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_dossier_saved_add; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_dossier_rules_apply; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_dossier_rules_rm; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_dossier_rules_add; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_dossier_rules_list; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_dossier_tags_delete; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_dossier_tags_merge; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_dossier_tags_rename; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_dossier_completion; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_dossier_stats; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_dossier_backup; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_dossier_export; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_dossier_diff; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_dossier_refetch; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_dossier_reextract; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_dossier_db; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_dossier_review; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_dossier_saved; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_dossier_suggest; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_dossier_rules; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_dossier_log; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_dossier_undo; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_dossier_rm; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_dossier_note; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_dossier_mark; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_dossier_tags; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_dossier_tag; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_dossier_db_info; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_dossier_db_vacuum; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_dossier_db_check; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_dossier_saved_rm; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_dossier_saved_list; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_dossier_saved_add; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_dossier_rules_apply; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_dossier_rules_rm; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_dossier_rules_add; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_dossier_rules_list; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_dossier_tags_delete; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_dossier_tags_merge; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_dossier_tags_rename; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_dossier_stories_split; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_dossier_stories_merge; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_dossier_completion; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_dossier_stats; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_dossier_backup; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_dossier_export; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_dossier_diff; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_dossier_refetch; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_dossier_reextract; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_dossier_db; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_dossier_review; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_dossier_saved; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_dossier_suggest; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_dossier_rules; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_dossier_log; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_dossier_undo; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_dossier_rm; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_dossier_note; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_dossier_mark; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_dossier_tags; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_dossier_tag; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_dossier_stories; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_dossier_dups; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_dossier_show; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_dossier_count; return $?; fi
@@ -292,9 +301,9 @@ function _picocli_dossier() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="import extract edit list search count show dups tag tags mark note rm undo log rules suggest saved review db reextract refetch diff export backup stats completion"
+  local commands="import extract edit list search count show dups stories tag tags mark note rm undo log rules suggest saved review db reextract refetch diff export backup stats completion"
   local flag_opts="'-q' '--quiet' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -305,6 +314,9 @@ function _picocli_dossier() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -330,7 +342,7 @@ function _picocli_dossier_import() {
 
   local commands=""
   local flag_opts="'--refetch' '--fetch' '-v' '--verbose' '--dry-run' '--skip-known' '--json' '--follow' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--urls' '--cookies' '--user-agent' '--header' '--timeout' '--delay' '--retries' '--hosts' '--tag' '--url' '--input' '--from' '--format' '--on-duplicate' '--max-size' '--db' '--color'"
+  local arg_opts="'--urls' '--cookies' '--user-agent' '--header' '--timeout' '--delay' '--retries' '--hosts' '--tag' '--url' '--input' '--from' '--format' '--on-duplicate' '--max-size' '--db' '--user' '--color'"
   local TYPE_option_args=("auto" "text" "html" "markdown" "pdf") # --input values
   local FORMAT_option_args=("text" "ndjson") # --format values
   local ACTION_option_args=("skip" "update" "version" "skip-near") # --on-duplicate values
@@ -396,6 +408,9 @@ function _picocli_dossier_import() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--user')
+      return
+      ;;
     '--color')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
@@ -420,7 +435,7 @@ function _picocli_dossier_extract() {
 
   local commands=""
   local flag_opts="'--why' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--format' '--input' '--from' '--db' '--color'"
+  local arg_opts="'--format' '--input' '--from' '--db' '--user' '--color'"
   local FORMAT_option_args=("text" "json") # --format values
   local TYPE_option_args=("auto" "text" "html" "markdown" "pdf") # --input values
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -443,6 +458,9 @@ function _picocli_dossier_extract() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -468,7 +486,7 @@ function _picocli_dossier_edit() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--title' '--source' '--author' '--date' '--url' '--section' '--lang' '--caption' '--db' '--color'"
+  local arg_opts="'--title' '--source' '--author' '--date' '--url' '--section' '--lang' '--caption' '--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -504,6 +522,9 @@ function _picocli_dossier_edit() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--user')
+      return
+      ;;
     '--color')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
@@ -528,7 +549,7 @@ function _picocli_dossier_list() {
 
   local commands=""
   local flag_opts="'-0' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--sort' '--limit' '--offset' '--format' '--db' '--color'"
+  local arg_opts="'--sort' '--limit' '--offset' '--format' '--db' '--user' '--color'"
   local FORMAT_option_args=("table" "json" "ndjson" "csv" "tsv" "ids") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -555,6 +576,9 @@ function _picocli_dossier_list() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--user')
+      return
+      ;;
     '--color')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
@@ -579,7 +603,7 @@ function _picocli_dossier_search() {
 
   local commands=""
   local flag_opts="'--explain' '-0' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--limit' '--offset' '--format' '--db' '--color'"
+  local arg_opts="'--limit' '--offset' '--format' '--db' '--user' '--color'"
   local FORMAT_option_args=("table" "json" "ndjson" "csv" "tsv" "ids") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -602,6 +626,9 @@ function _picocli_dossier_search() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -627,7 +654,7 @@ function _picocli_dossier_count() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -638,6 +665,9 @@ function _picocli_dossier_count() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -663,7 +693,7 @@ function _picocli_dossier_show() {
 
   local commands=""
   local flag_opts="'--why' '--versions' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--format' '--db' '--color'"
+  local arg_opts="'--format' '--db' '--user' '--color'"
   local FORMAT_option_args=("text" "json" "markdown" "raw") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -680,6 +710,9 @@ function _picocli_dossier_show() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -705,7 +738,7 @@ function _picocli_dossier_dups() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--format' '--db' '--color'"
+  local arg_opts="'--format' '--db' '--user' '--color'"
   local FORMAT_option_args=("table" "json" "ndjson") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -722,6 +755,54 @@ function _picocli_dossier_dups() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `stories` subcommand.
+function _picocli_dossier_stories() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="merge split"
+  local flag_opts="'-0' '-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local arg_opts="'--format' '--db' '--user' '--color'"
+  local FORMAT_option_args=("table" "json" "ndjson" "csv" "tsv" "ids") # --format values
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--db')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -747,7 +828,7 @@ function _picocli_dossier_tag() {
 
   local commands=""
   local flag_opts="'--batch' '--dry-run' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--ids' '--db' '--color'"
+  local arg_opts="'--ids' '--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -761,6 +842,9 @@ function _picocli_dossier_tag() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -786,7 +870,7 @@ function _picocli_dossier_tags() {
 
   local commands="rename merge delete"
   local flag_opts="'--tree' '-0' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--format' '--db' '--color'"
+  local arg_opts="'--format' '--db' '--user' '--color'"
   local FORMAT_option_args=("table" "json" "ndjson" "csv" "tsv" "ids") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -803,6 +887,9 @@ function _picocli_dossier_tags() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -828,7 +915,7 @@ function _picocli_dossier_mark() {
 
   local commands=""
   local flag_opts="'--star' '--unstar' '--dry-run' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--ids' '--db' '--color'"
+  local arg_opts="'--ids' '--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -842,6 +929,9 @@ function _picocli_dossier_mark() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -867,7 +957,7 @@ function _picocli_dossier_note() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -878,6 +968,9 @@ function _picocli_dossier_note() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -903,7 +996,7 @@ function _picocli_dossier_rm() {
 
   local commands=""
   local flag_opts="'-y' '--yes' '--dry-run' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--ids' '--db' '--color'"
+  local arg_opts="'--ids' '--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -917,6 +1010,9 @@ function _picocli_dossier_rm() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -942,7 +1038,7 @@ function _picocli_dossier_undo() {
 
   local commands=""
   local flag_opts="'--with-later' '--any' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--id' '--by' '--db' '--color'"
+  local arg_opts="'--id' '--by' '--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -959,6 +1055,9 @@ function _picocli_dossier_undo() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -984,7 +1083,7 @@ function _picocli_dossier_log() {
 
   local commands=""
   local flag_opts="'-0' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--limit' '--format' '--db' '--color'"
+  local arg_opts="'--limit' '--format' '--db' '--user' '--color'"
   local FORMAT_option_args=("table" "json" "ndjson" "csv" "tsv" "ids") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1004,6 +1103,9 @@ function _picocli_dossier_log() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1029,7 +1131,7 @@ function _picocli_dossier_rules() {
 
   local commands="list add rm apply"
   local flag_opts="'-0' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--format' '--db' '--color'"
+  local arg_opts="'--format' '--db' '--user' '--color'"
   local FORMAT_option_args=("table" "json" "ndjson" "csv" "tsv" "ids") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1046,6 +1148,9 @@ function _picocli_dossier_rules() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1071,7 +1176,7 @@ function _picocli_dossier_suggest() {
 
   local commands=""
   local flag_opts="'-0' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--limit' '--format' '--db' '--color'"
+  local arg_opts="'--limit' '--format' '--db' '--user' '--color'"
   local FORMAT_option_args=("table" "json" "ndjson" "csv" "tsv" "ids") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1091,6 +1196,9 @@ function _picocli_dossier_suggest() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1116,7 +1224,7 @@ function _picocli_dossier_saved() {
 
   local commands="add list rm"
   local flag_opts="'-0' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--format' '--db' '--color'"
+  local arg_opts="'--format' '--db' '--user' '--color'"
   local FORMAT_option_args=("table" "json" "ndjson" "csv" "tsv" "ids") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1133,6 +1241,9 @@ function _picocli_dossier_saved() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1158,7 +1269,7 @@ function _picocli_dossier_review() {
 
   local commands=""
   local flag_opts="'--mark-read' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1169,6 +1280,9 @@ function _picocli_dossier_review() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1194,7 +1308,7 @@ function _picocli_dossier_db() {
 
   local commands="check vacuum info"
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1205,6 +1319,9 @@ function _picocli_dossier_db() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1230,7 +1347,7 @@ function _picocli_dossier_reextract() {
 
   local commands=""
   local flag_opts="'--dry-run' '--verbose' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1241,6 +1358,9 @@ function _picocli_dossier_reextract() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1266,7 +1386,7 @@ function _picocli_dossier_refetch() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--max-size' '--cookies' '--user-agent' '--header' '--timeout' '--delay' '--retries' '--hosts' '--db' '--color'"
+  local arg_opts="'--max-size' '--cookies' '--user-agent' '--header' '--timeout' '--delay' '--retries' '--hosts' '--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1305,6 +1425,9 @@ function _picocli_dossier_refetch() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--user')
+      return
+      ;;
     '--color')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
@@ -1329,7 +1452,7 @@ function _picocli_dossier_diff() {
 
   local commands=""
   local flag_opts="'--words' '--unified' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1340,6 +1463,9 @@ function _picocli_dossier_diff() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1365,7 +1491,7 @@ function _picocli_dossier_export() {
 
   local commands=""
   local flag_opts="'--no-originals' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--format' '-o' '--output' '--db' '--color'"
+  local arg_opts="'--format' '-o' '--output' '--db' '--user' '--color'"
   local FORMAT_option_args=("json" "ndjson" "csv" "tsv" "ids" "markdown" "html") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1388,6 +1514,9 @@ function _picocli_dossier_export() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1413,7 +1542,7 @@ function _picocli_dossier_backup() {
 
   local commands=""
   local flag_opts="'--force' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1424,6 +1553,9 @@ function _picocli_dossier_backup() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1456,7 +1588,7 @@ function _picocli_dossier_stats() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--format' '--top' '--db' '--color'"
+  local arg_opts="'--format' '--top' '--db' '--user' '--color'"
   local FORMAT_option_args=("table" "json") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1476,6 +1608,9 @@ function _picocli_dossier_stats() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1501,7 +1636,7 @@ function _picocli_dossier_completion() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1512,6 +1647,9 @@ function _picocli_dossier_completion() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1535,15 +1673,15 @@ function _picocli_dossier_completion() {
   fi
 }
 
-# Generates completions for the options and subcommands of the `rename` subcommand.
-function _picocli_dossier_tags_rename() {
+# Generates completions for the options and subcommands of the `merge` subcommand.
+function _picocli_dossier_stories_merge() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1554,6 +1692,90 @@ function _picocli_dossier_tags_rename() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `split` subcommand.
+function _picocli_dossier_stories_split() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local arg_opts="'--ids' '--db' '--user' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--ids')
+      return
+      ;;
+    '--db')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--user')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `rename` subcommand.
+function _picocli_dossier_tags_rename() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local arg_opts="'--db' '--user' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1579,7 +1801,7 @@ function _picocli_dossier_tags_merge() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--into' '--db' '--color'"
+  local arg_opts="'--into' '--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1593,6 +1815,9 @@ function _picocli_dossier_tags_merge() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1618,7 +1843,7 @@ function _picocli_dossier_tags_delete() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1629,6 +1854,9 @@ function _picocli_dossier_tags_delete() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1654,7 +1882,7 @@ function _picocli_dossier_rules_list() {
 
   local commands=""
   local flag_opts="'-0' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--format' '--db' '--color'"
+  local arg_opts="'--format' '--db' '--user' '--color'"
   local FORMAT_option_args=("table" "json" "ndjson" "csv" "tsv" "ids") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1671,6 +1899,9 @@ function _picocli_dossier_rules_list() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1696,7 +1927,7 @@ function _picocli_dossier_rules_add() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--tag' '--db' '--color'"
+  local arg_opts="'--tag' '--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1710,6 +1941,9 @@ function _picocli_dossier_rules_add() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1735,7 +1969,7 @@ function _picocli_dossier_rules_rm() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1746,6 +1980,9 @@ function _picocli_dossier_rules_rm() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1771,7 +2008,7 @@ function _picocli_dossier_rules_apply() {
 
   local commands=""
   local flag_opts="'--dry-run' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1782,6 +2019,9 @@ function _picocli_dossier_rules_apply() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1807,7 +2047,7 @@ function _picocli_dossier_saved_add() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1818,6 +2058,9 @@ function _picocli_dossier_saved_add() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1843,7 +2086,7 @@ function _picocli_dossier_saved_list() {
 
   local commands=""
   local flag_opts="'-0' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--format' '--db' '--color'"
+  local arg_opts="'--format' '--db' '--user' '--color'"
   local FORMAT_option_args=("table" "json" "ndjson" "csv" "tsv" "ids") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1860,6 +2103,9 @@ function _picocli_dossier_saved_list() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1885,7 +2131,7 @@ function _picocli_dossier_saved_rm() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1896,6 +2142,9 @@ function _picocli_dossier_saved_rm() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1921,7 +2170,7 @@ function _picocli_dossier_db_check() {
 
   local commands=""
   local flag_opts="'--repair' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1932,6 +2181,9 @@ function _picocli_dossier_db_check() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1957,7 +2209,7 @@ function _picocli_dossier_db_vacuum() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--db' '--color'"
+  local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1968,6 +2220,9 @@ function _picocli_dossier_db_vacuum() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -1993,7 +2248,7 @@ function _picocli_dossier_db_info() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--format' '--db' '--color'"
+  local arg_opts="'--format' '--db' '--user' '--color'"
   local FORMAT_option_args=("text" "json") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -2010,6 +2265,9 @@ function _picocli_dossier_db_info() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--user')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -2041,13 +2299,13 @@ complete -F _complete_dossier -o default dossier
 # Tag names (after --into, --tag, +TAG in tag, and tag:NAME in queries), saved-search
 # names (saved:NAME), is: values and query field names come from 'dossier __complete'.
 
-_dossier_nested=" db/check db/info db/vacuum rules/add rules/apply rules/list rules/rm saved/add saved/list saved/rm tags/delete tags/merge tags/rename "
-_dossier_query_commands=" count export list mark reextract review rm rules/add rules/apply saved/add search stats tag "
+_dossier_nested=" db/check db/info db/vacuum rules/add rules/apply rules/list rules/rm saved/add saved/list saved/rm stories/merge stories/split tags/delete tags/merge tags/rename "
+_dossier_query_commands=" count export list mark reextract review rm rules/add rules/apply saved/add search stats stories tag "
 _dossier_tag_commands=" tags/delete tags/merge tags/rename "
 _dossier_saved_commands=" saved/rm "
 _dossier_tag_options=" --into --tag "
-_dossier_root_arg_options=" --color --db "
-_dossier_arg_options=" --author --by --caption --color --cookies --date --db --delay --format --from --header --hosts --id --ids --input --lang --limit --max-size --offset --on-duplicate --output --retries --section --sort --source --timeout --title --top --url --urls --user-agent -o "
+_dossier_root_arg_options=" --color --db --user "
+_dossier_arg_options=" --author --by --caption --color --cookies --date --db --delay --format --from --header --hosts --id --ids --input --lang --limit --max-size --offset --on-duplicate --output --retries --section --sort --source --timeout --title --top --url --urls --user --user-agent -o "
 
 function _dossier_complete() {
   local line="${COMP_LINE:0:$COMP_POINT}"

@@ -2,6 +2,7 @@ package dossier.cli;
 
 import dossier.core.Article;
 import dossier.core.DisplayWidth;
+import dossier.core.MarkdownText;
 import dossier.core.Text;
 import dossier.service.Provenance;
 import dossier.service.Rendition;
@@ -119,7 +120,8 @@ final class ArticleText {
       }
       last = k.kind();
       String indent = "   ".repeat(Math.max(0, k.depth() - 1));
-      String text = MarkdownText.escape(Text.oneLine(k.text()));
+      // text escaped, links kept only to http(s) and mailto targets (Rendition.Block#markdown)
+      String text = Text.oneLine(k.markdown());
       switch (k.kind()) {
         case HEADING -> b.append(k.marker()).append(' ').append(text);
         case ITEM ->

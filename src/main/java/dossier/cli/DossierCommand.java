@@ -57,6 +57,7 @@ public final class DossierCommand implements Runnable {
           CountCommand.class,
           ShowCommand.class,
           DupsCommand.class,
+          StoriesCommand.class,
           TagCommand.class,
           TagsCommand.class,
           MarkCommand.class,
@@ -89,6 +90,15 @@ public final class DossierCommand implements Runnable {
       description =
           "The archive file (default: $DOSSIER_DB, else $XDG_DATA_HOME/dossier/archive.db).")
   Path db;
+
+  @Option(
+      names = "--user",
+      paramLabel = "NAME",
+      scope = ScopeType.INHERIT,
+      description =
+          "Who the journal records changes as by, and whose last change undo reverts (default:"
+              + " $DOSSIER_USER, else the login name; config key: user).")
+  String user;
 
   @Option(
       names = {"-q", "--quiet"},
@@ -212,10 +222,14 @@ public final class DossierCommand implements Runnable {
   }
 
   /**
-   * Who the changes of this command are recorded as by: {@code $DOSSIER_USER}, else the login name
-   * ({@code $USER}, {@code $LOGNAME}, the JVM's user name).
+   * Who the changes of this command are recorded as by: {@code --user} (or the config's {@code
+   * user}), else {@code $DOSSIER_USER}, else the login name ({@code $USER}, {@code $LOGNAME}, the
+   * JVM's user name).
    */
   String author() {
+    if (user != null && !user.isBlank()) {
+      return user.strip();
+    }
     for (String name : new String[] {"DOSSIER_USER", "USER", "LOGNAME"}) {
       String v = env.get(name);
       if (v != null && !v.isBlank()) {

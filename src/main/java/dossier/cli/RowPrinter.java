@@ -39,6 +39,17 @@ final class RowPrinter implements AutoCloseable {
     rows.add(values);
   }
 
+  /** A row whose lists (a JSON array in json) are one cell of comma-separated values. */
+  private static Object[] flat(Object[] row) {
+    Object[] out = row.clone();
+    for (int i = 0; i < out.length; i++) {
+      if (out[i] instanceof List<?> l) {
+        out[i] = String.join(", ", l.stream().map(String::valueOf).toList());
+      }
+    }
+    return out;
+  }
+
   @Override
   public void close() {
     try {
@@ -67,6 +78,12 @@ final class RowPrinter implements AutoCloseable {
                 g.writeNumber(n.longValue());
               } else if (v instanceof Boolean b) {
                 g.writeBoolean(b);
+              } else if (v instanceof List<?> l) {
+                g.writeStartArray();
+                for (Object o : l) {
+                  g.writeString(String.valueOf(o));
+                }
+                g.writeEndArray();
               } else {
                 g.writeString(v.toString());
               }
@@ -88,7 +105,7 @@ final class RowPrinter implements AutoCloseable {
           Records p = Records.of(out, format);
           p.row((Object[]) columns);
           for (Object[] r : rows) {
-            p.row(r);
+            p.row(flat(r));
           }
           p.flush();
         }
@@ -101,7 +118,8 @@ final class RowPrinter implements AutoCloseable {
               w[i] = Terminal.displayWidth(columns[i]);
             }
           }
-          for (Object[] r : rows) {
+          for (Object[] r0 : rows) {
+            Object[] r = flat(r0);
             String[] c = new String[columns.length];
             for (int i = 0; i < columns.length; i++) {
               // one line per row, but leading spaces stay: they indent the levels of a tree

@@ -83,6 +83,31 @@ final class ShowCommand extends BaseCommand {
               + " ORIGINS below.")
   boolean why;
 
+  /** The story the article belongs to, named after the text when it has other articles. */
+  private static void story(PrintWriter w, dossier.service.StoryService stories, long id) {
+    stories
+        .storyOf(id)
+        .filter(s -> s.summary().count() > 1)
+        .ifPresent(
+            s -> {
+              w.println();
+              w.println(
+                  "Story "
+                      + s.id()
+                      + ": "
+                      + Text.safeForTerminal(Text.cutAtWord(s.title(), 60), false)
+                      + ", "
+                      + s.summary().count()
+                      + " articles, "
+                      + s.summary().firstDay()
+                      + " to "
+                      + s.summary().lastDay()
+                      + " (dossier list story:"
+                      + s.id()
+                      + ")");
+            });
+  }
+
   /** The article's original or copies, named after the text. */
   private static void kin(PrintWriter w, CopyService copies, long id) {
     CopyService.Kin k = copies.kin(id);
@@ -147,6 +172,7 @@ final class ShowCommand extends BaseCommand {
       default -> {
         int width = env().stdoutTty() ? Terminal.width(env()) : 0;
         CopyService copies = new CopyService(archive());
+        dossier.service.StoryService stories = new dossier.service.StoryService(archive());
         Pager.page(
             this,
             color,
@@ -157,6 +183,7 @@ final class ShowCommand extends BaseCommand {
                     a -> {
                       ArticleText.text(w, a, color, width);
                       kin(w, copies, a.id());
+                      story(w, stories, a.id());
                     }));
       }
     }

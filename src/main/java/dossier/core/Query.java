@@ -132,7 +132,9 @@ public sealed interface Query {
   /** What {@code similar:} relates an article to. */
   enum Relation {
     /** the other articles of its group of copies ({@code similar:ID}) */
-    SIMILAR
+    SIMILAR,
+    /** the articles of story N ({@code story:N}), the id being the story's */
+    STORY
   }
 
   /** The articles related to article (or story) {@code id}, itself left out. */

@@ -24,21 +24,24 @@ final class HtmlExtractor {
     Document doc = Jsoup.parse(html);
     PageMetadata meta = PageMetadata.read(doc);
     String caption = leadCaption(doc);
-    List<String> paras = MainContent.paragraphs(doc, meta.title);
-    List<String> body = new ArrayList<>(paras.size());
+    List<PageText.Block> paras = MainContent.blocks(doc, meta.title);
+    List<PageText.Block> body = new ArrayList<>(paras.size());
     String normTitle = meta.title == null ? "" : MainContent.normalize(meta.title);
     String normCaption = caption == null ? "" : MainContent.normalize(caption);
     Set<String> captions = figureCaptions(doc);
     boolean inRelatedList = false;
-    for (String p : paras) {
+    for (PageText.Block block : paras) {
+      String p = block.text();
       if (!normCaption.isEmpty()
           && p.length() < 600
           && (MainContent.normalize(p).equals(normCaption)
               || normCaption.equals(normalizedCaption(p)))) {
         continue; // the lead photo's caption is kept in caption, not twice
       }
-      StringBuilder kept = new StringBuilder();
-      for (String line : p.split("\n")) {
+      String[] lines = p.split("\n", -1);
+      boolean[] keep = new boolean[lines.length];
+      for (int i = 0; i < lines.length; i++) {
+        String line = lines[i];
         boolean top = body.size() < 3;
         if (Furniture.isRelatedHeading(line)) {
           inRelatedList = true;
@@ -48,38 +51,40 @@ final class HtmlExtractor {
           continue; // a headline of the list of related stories
         }
         inRelatedList = false;
-        if (Furniture.isKnown(line)
-            || Furniture.isFurnitureList(line)
-            || Furniture.isPitch(line)
-            || isCaption(line, captions)
-            || top && (MainContent.normalize(line).equals(normTitle) || Bylines.isByLine(line))) {
-          continue;
-        }
-        if (kept.length() > 0) {
-          kept.append('\n');
-        }
-        kept.append(line);
+        keep[i] =
+            !(Furniture.isKnown(line)
+                || Furniture.isFurnitureList(line)
+                || Furniture.isPitch(line)
+                || isCaption(line, captions)
+                || top
+                    && (MainContent.normalize(line).equals(normTitle) || Bylines.isByLine(line)));
       }
-      if (kept.length() > 0) {
-        body.add(kept.toString());
+      PageText.Block kept = block.keep(keep);
+      if (kept != null) {
+        body.add(kept);
       }
     }
     // The author's bio at the end: "Ada Lind is a correspondent for ..."
     for (int k = 0; k < 3 && !body.isEmpty(); k++) {
-      String last = body.get(body.size() - 1);
+      String last = body.get(body.size() - 1).text();
       if (Bylines.isBio(last, meta.authors)) {
         body.remove(body.size() - 1);
       } else {
         break;
       }
     }
+    List<String> texts = new ArrayList<>(body.size());
+    for (PageText.Block b : body) {
+      texts.add(b.text());
+    }
+    String plain = String.join("\n\n", texts);
     Map<String, String> origins = new LinkedHashMap<>(meta.origins);
     if (caption != null) {
       origins.put("caption", "figure caption");
     }
     String title = meta.title;
     if (title == null || title.isBlank()) {
-      title = TextExtractor.titleFromFirstSentence(String.join("\n\n", body));
+      title = TextExtractor.titleFromFirstSentence(plain);
       origins.put("title", "first sentence");
     }
     return new Extracted(
@@ -91,10 +96,10 @@ final class HtmlExtractor {
         meta.section,
         meta.lang,
         caption,
-        String.join("\n\n", body),
+        plain,
         meta.tags,
         "html",
-        null,
+        PageText.markdown(body),
         origins);
   }
 

@@ -200,14 +200,14 @@ final class MainContent {
   /** Deeper than any real page layout; content scoring costs grow with the depth. */
   static final int MAX_DEPTH = 512;
 
-  /** The article text's paragraphs, or an empty list when the page has none. */
-  static List<String> paragraphs(Document original, String title) {
+  /** The article text's blocks with their structure, or an empty list when the page has none. */
+  static List<PageText.Block> blocks(Document original, String title) {
     if (original.body() != null && deeperThan(original.body(), MAX_DEPTH)) {
       // A page nested thousands of levels deep is hostile or broken, not a layout to score:
       // its text is taken as it stands, which stays linear in the size of the page.
-      return PageText.paragraphs(original.body());
+      return PageText.blocks(original.body());
     }
-    List<String> best = List.of();
+    List<PageText.Block> best = List.of();
     int bestLen = -1;
     int available = -1;
     for (Pass pass : Pass.values()) {
@@ -222,10 +222,10 @@ final class MainContent {
       }
       Document doc = pass == Pass.NO_CLEANING ? original : original.clone();
       Element article = find(doc, title, pass);
-      List<String> paras = article == null ? List.of() : PageText.paragraphs(article);
+      List<PageText.Block> paras = article == null ? List.of() : PageText.blocks(article);
       int len = 0;
-      for (String p : paras) {
-        len += p.length();
+      for (PageText.Block p : paras) {
+        len += p.text().length();
       }
       if (len > bestLen) {
         best = paras;

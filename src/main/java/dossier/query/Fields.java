@@ -27,7 +27,8 @@ public final class Fields {
           "after",
           "before",
           "saved",
-          "similar");
+          "similar",
+          "story");
 
   private Fields() {}
 

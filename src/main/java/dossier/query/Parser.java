@@ -299,6 +299,7 @@ final class Parser {
       case "before" -> before(t, value);
       case "saved" -> saved(t, value);
       case "similar" -> related(t, Query.Relation.SIMILAR, value);
+      case "story" -> related(t, Query.Relation.STORY, value);
       default -> throw new IllegalStateException("field without a rule: " + name);
     };
   }
@@ -313,6 +314,7 @@ final class Parser {
       case "id" -> "id:42 or id:3,7,10..20";
       case "saved" -> "saved:NAME";
       case "similar" -> "similar:42";
+      case "story" -> "story:7";
       case "site" -> "site:example.com";
       default -> field + ":word or " + field + ":\"some words\"";
     };

@@ -680,9 +680,12 @@ final class SqlCompiler {
 
   /**
    * {@code similar:ID}: the article's original and the original's other copies (an original is
-   * never itself a copy, so the group is one level deep).
+   * never itself a copy, so the group is one level deep). {@code story:N}: the story's articles.
    */
   private Sql related(Query.Related r) {
+    if (r.relation() == Query.Relation.STORY) {
+      return Sql.of(id + " IN (SELECT article_id FROM story_members WHERE story_id = ?)", r.id());
+    }
     String root = "coalesce((SELECT original_id FROM copies WHERE article_id = ?), ?)";
     return new Sql(
         "("

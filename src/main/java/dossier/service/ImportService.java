@@ -15,6 +15,7 @@ import dossier.ingest.WebPage;
 import dossier.query.CompiledQuery;
 import dossier.similar.Copies;
 import dossier.similar.Fingerprint;
+import dossier.similar.StoryTerms;
 import dossier.store.Archive;
 import dossier.store.CopyRepository;
 import dossier.store.NewArticle;
@@ -176,11 +177,25 @@ public final class ImportService {
   }
 
   /** A file ready to store with its body's fingerprint, or the reason it cannot be. */
-  private record Prepared(Source source, NewArticle article, Fingerprint print, String error) {
+  private record Prepared(
+      Source source,
+      NewArticle article,
+      Fingerprint print,
+      Map<String, Integer> names,
+      String error) {
     Prepared(Source source, NewArticle article, String error) {
-      this(source, article, null, error);
+      this(source, article, null, Map.of(), error);
     }
   }
+
+  /**
+   * False when {@code DOSSIER_SIMILAR=off}: imports then store no fingerprints and place no article
+   * in a story, which only a measurement of what those cost wants.
+   */
+  static final boolean SIMILAR = !"off".equals(System.getenv("DOSSIER_SIMILAR"));
+
+  /** The new articles of the batch being written, in the order of their ids, for their stories. */
+  private final List<StoryService.Arrival> arrivals = new ArrayList<>();
 
   /** Imports everything {@code args} names. */
   public Summary run(
@@ -300,7 +315,9 @@ public final class ImportService {
         a = withCommandLineUrl(a, opts.url());
       }
       NewArticle n = new NewArticle(a, Originals.compress(bytes), bytes.length);
-      return new Prepared(s, n, Fingerprint.of(a.body()), null);
+      return SIMILAR
+          ? new Prepared(s, n, Fingerprint.of(a.body()), StoryTerms.of(a.title(), a.body()), null)
+          : new Prepared(s, n, null, Map.of(), null);
     } catch (IOException e) {
       return new Prepared(s, null, Sources.describe(e));
     } catch (DossierException e) {
@@ -456,6 +473,14 @@ public final class ImportService {
       Prepared p = batch.get(i);
       archive.copies().refresh(ids[k], p.print());
       CopyRepository.Link l = links.remove(i);
+      if (SIMILAR) {
+        arrivals.add(
+            new StoryService.Arrival(
+                ids[k],
+                StoryService.day(p.article().article().published(), now),
+                p.names(),
+                l == null ? null : l.original()));
+      }
       if (l != null) {
         long original = l.original();
         archive
@@ -533,6 +558,7 @@ public final class ImportService {
       automergeAfter = archive.beginBulkWrite();
     }
     List<Long> created = new ArrayList<>();
+    arrivals.clear();
     // New articles are written several to a statement (see ArticleRepository.insertAll): they
     // wait here, their outcomes in their places, until a text seen again or the batch's end.
     Outcome[] placed = new Outcome[batch.size()];
@@ -604,13 +630,17 @@ public final class ImportService {
       if (copy.isPresent()) {
         links.put(i, copy.get());
       }
-      for (long b : Copies.bands(p.print())) {
-        batchBands.computeIfAbsent(b, k -> new ArrayList<>()).add(i);
+      if (p.print() != null) {
+        for (long b : Copies.bands(p.print())) {
+          batchBands.computeIfAbsent(b, k -> new ArrayList<>()).add(i);
+        }
       }
       waiting.add(i);
       waitingHashes.add(p.article().contentHash());
     }
     insertWaiting(batch, waiting, waitingHashes, placed, created, links, now);
+    new StoryService(archive).place(arrivals);
+    arrivals.clear();
     out.addAll(Arrays.asList(placed));
     if (!created.isEmpty()) {
       archive.journal().created(journal, created);

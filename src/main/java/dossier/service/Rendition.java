@@ -1,5 +1,6 @@
 package dossier.service;
 
+import dossier.core.MarkdownText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -106,9 +107,16 @@ public final class Rendition {
   /**
    * One block as plain text: a heading (its level as {@code #}s in {@code marker}), a paragraph, a
    * list item (with its bullet or number in {@code marker}), a quoted paragraph, a code block or a
-   * rule; {@code depth} is how deep in lists and quotes it sits.
+   * rule; {@code depth} is how deep in lists and quotes it sits. {@code markdown} is the same
+   * inline content as Markdown that holds nothing but escaped text and links to http, https or
+   * mailto targets (no images, no raw HTML, no emphasis).
    */
-  public record Block(Kind kind, String marker, int depth, String text) {}
+  public record Block(Kind kind, String marker, int depth, String text, String markdown) {
+    /** A block whose Markdown is its text, escaped (code, rules, raw HTML). */
+    Block(Kind kind, String marker, int depth, String text) {
+      this(kind, marker, depth, text, MarkdownText.escape(text));
+    }
+  }
 
   /** The rendition as blocks of plain text, in order. */
   public static List<Block> blocks(String markdown) {
@@ -120,10 +128,10 @@ public final class Rendition {
   private static void walk(Node n, List<Block> out, int depth, boolean quoted, String marker) {
     for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
       if (c instanceof Heading h) {
-        out.add(new Block(Kind.HEADING, "#".repeat(h.getLevel()), depth, inline(h)));
+        out.add(inline(Kind.HEADING, "#".repeat(h.getLevel()), depth, h));
       } else if (c instanceof Paragraph p) {
         Kind k = marker != null ? Kind.ITEM : quoted ? Kind.QUOTE : Kind.PARAGRAPH;
-        out.add(new Block(k, marker, depth, inline(p)));
+        out.add(inline(k, marker, depth, p));
         marker = null; // a second paragraph of an item has no bullet
       } else if (c instanceof BulletList b) {
         for (Node item = b.getFirstChild(); item != null; item = item.getNext()) {
@@ -152,36 +160,60 @@ public final class Rendition {
     }
   }
 
-  /** The text of a block's inline content, links and emphasis as their words. */
-  private static String inline(Node block) {
+  /** A block of inline content: its words as text, and as safe Markdown with its links. */
+  private static Block inline(Kind kind, String marker, int depth, Node block) {
     StringBuilder b = new StringBuilder();
+    StringBuilder md = new StringBuilder();
     block.accept(
         new AbstractVisitor() {
+          void text(String s) {
+            b.append(s);
+            md.append(MarkdownText.escape(s, md.toString().isBlank()));
+          }
+
           @Override
           public void visit(Text t) {
-            b.append(t.getLiteral());
+            text(t.getLiteral());
           }
 
           @Override
           public void visit(Code c) {
-            b.append(c.getLiteral());
+            text(c.getLiteral());
           }
 
           @Override
           public void visit(HtmlInline h) {
-            b.append(h.getLiteral());
+            text(h.getLiteral());
           }
 
           @Override
           public void visit(SoftLineBreak s) {
-            b.append(' ');
+            text(" ");
           }
 
           @Override
           public void visit(HardLineBreak h) {
-            b.append(' ');
+            text(" ");
+          }
+
+          @Override
+          public void visit(Link link) {
+            String target = MarkdownText.linkTarget(link.getDestination());
+            if (target == null || !allowed(target)) {
+              visitChildren(link);
+              return;
+            }
+            int start = md.length();
+            md.append('[');
+            int textStart = b.length();
+            visitChildren(link);
+            if (b.substring(textStart).isBlank()) {
+              md.setLength(start);
+            } else {
+              md.append("](").append(target).append(')');
+            }
           }
         });
-    return b.toString().strip();
+    return new Block(kind, marker, depth, b.toString().strip(), md.toString().strip());
   }
 }

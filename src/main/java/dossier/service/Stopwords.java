@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 /** English function words and calendar words, which say nothing about what an article is about. */
-final class Stopwords {
+public final class Stopwords {
   private static final Set<String> WORDS =
       Set.copyOf(
           List.of(
@@ -237,7 +237,7 @@ final class Stopwords {
 
   private Stopwords() {}
 
-  static boolean isStopword(String lower) {
+  public static boolean isStopword(String lower) {
     return WORDS.contains(lower) || CALENDAR.contains(lower);
   }
 

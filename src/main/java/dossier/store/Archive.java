@@ -39,6 +39,7 @@ public final class Archive implements AutoCloseable {
   private RuleRepository rules;
   private SimilarityRepository similarity;
   private CopyRepository copies;
+  private StoryRepository stories;
 
   private Archive(Path path, Connection conn) {
     this.path = path;
@@ -354,6 +355,14 @@ public final class Archive implements AutoCloseable {
       copies = new CopyRepository(this);
     }
     return copies;
+  }
+
+  /** Story threads (migration 013). */
+  public StoryRepository stories() {
+    if (stories == null) {
+      stories = new StoryRepository(this);
+    }
+    return stories;
   }
 
   public SimilarityRepository similarity() {

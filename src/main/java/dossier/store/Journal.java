@@ -449,6 +449,7 @@ public final class Journal {
               UNDO_CREATED,
               SavedSearchRepository.UNDO,
               RuleRepository.UNDO,
+              StoryRepository.UNDO,
               EMPTY_TRASH)
           .flatMap(List::stream)
           .toList();
@@ -549,6 +550,14 @@ public final class Journal {
                     + " → tag "
                     + rs.getString(3)
                     + ")"));
+    query(
+        "SELECT count(*) FROM journal_entries WHERE journal_id = ? AND kind = 'story'",
+        journalId,
+        rs -> {
+          if (rs.getLong(1) > 0) {
+            out.add("put " + articles(rs.getLong(1)) + " back in their stories");
+          }
+        });
     if (out.isEmpty()) {
       out.add("nothing left to put back");
     }

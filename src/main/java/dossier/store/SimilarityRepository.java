@@ -138,7 +138,7 @@ public final class SimilarityRepository {
     return "\"" + w.replace("\"", "\"\"") + "\"";
   }
 
-  private static String jsonArray(List<String> words) {
+  static String jsonArray(java.util.Collection<String> words) {
     StringBuilder b = new StringBuilder("[");
     for (String w : words) {
       if (b.length() > 1) {

@@ -93,6 +93,17 @@ class JournalAuthorTest {
   }
 
   @Test
+  void theUserOptionAndTheConfigKeyNameTheAuthorBeforeTheEnvironment() throws Exception {
+    cli.ok("--user", "dana", "tag", "+energy", "--", "*");
+    java.nio.file.Path config = tmp.resolve("home/.config/dossier/config");
+    java.nio.file.Files.createDirectories(config.getParent());
+    java.nio.file.Files.writeString(config, "user = erin\n");
+    cli.ok("tag", "+water", "--", "*");
+    List<JsonNode> log = ImportCommandTest.ndjson(cli.run("log", "--format", "ndjson").out());
+    assertThat(log).extracting(c -> c.get("author").asText()).startsWith("erin", "dana", "alice");
+  }
+
+  @Test
   void changesRecordedBeforeAuthorsWereKeptAreEveryonesToUndo() throws Exception {
     as("alice").ok("tag", "+energy", "--", "*");
     try (var c = DriverManager.getConnection("jdbc:sqlite:" + cli.db());

@@ -195,6 +195,13 @@ final class Dossier {
     return new Dossier(db, dir, env);
   }
 
+  /** The same archive, with processes whose changes the journal records as {@code user}'s. */
+  Dossier as(String user) {
+    Map<String, String> env = new LinkedHashMap<>(extraEnv);
+    env.put("DOSSIER_USER", user);
+    return new Dossier(db, dir, env);
+  }
+
   /** The jar {@code mvn package} built; tests that need it are skipped without it. */
   static Path jar() {
     String j = System.getenv("DOSSIER_JAR");

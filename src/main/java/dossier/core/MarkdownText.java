@@ -1,4 +1,4 @@
-package dossier.cli;
+package dossier.core;
 
 /**
  * Article text written into Markdown so that it reads back as the same text and nothing else: a
@@ -7,7 +7,7 @@ package dossier.cli;
  * showed it escaped them. Every character CommonMark (and GitHub's tables and strikethrough) give a
  * meaning is escaped with a backslash, which CommonMark allows before any ASCII punctuation.
  */
-final class MarkdownText {
+public final class MarkdownText {
   private MarkdownText() {}
 
   /** Characters that start markup anywhere in a line. */
@@ -17,12 +17,19 @@ final class MarkdownText {
   private static final String LINE_START = "#>-+=";
 
   /** One line or paragraph of text as Markdown inline content; newlines are kept. */
-  static String escape(String s) {
+  public static String escape(String s) {
+    return escape(s, true);
+  }
+
+  /**
+   * {@link #escape(String)} of text that continues a line when {@code lineStart} is false, so that
+   * only the characters that mean something inside a line are escaped.
+   */
+  public static String escape(String s, boolean lineStart) {
     if (s == null) {
       return "";
     }
     StringBuilder b = new StringBuilder(s.length() + 16);
-    boolean lineStart = true;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == '\n') {
@@ -60,7 +67,7 @@ final class MarkdownText {
    * {@code data:} or {@code file:}), with nothing in it that could end the link; null for any
    * other.
    */
-  static String linkTarget(String url) {
+  public static String linkTarget(String url) {
     if (url == null || !url.matches("(?i)(https?://|mailto:)[^\\s<>()\\\\]+")) {
       return null;
     }

@@ -1,0 +1,203 @@
+package dossier.service;
+
+import dossier.core.Article;
+import dossier.core.NotFoundException;
+import dossier.core.UsageException;
+import dossier.similar.Stories;
+import dossier.store.Archive;
+import dossier.store.Sort;
+import dossier.store.StoryRepository;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Story threads: placing new articles in stories as they are imported, listing stories, and the
+ * merges and splits a person makes (journaled, pinned, never undone by later imports).
+ */
+public final class StoryService {
+  /** An article arriving in the archive: its id, day, names, and the original it copies. */
+  public record Arrival(long id, String day, Map<String, Integer> names, Long original) {}
+
+  /** A story as listed: what the store says of it and the article its title comes from. */
+  public record Story(StoryRepository.Summary summary, Article first) {
+    public long id() {
+      return summary.id();
+    }
+
+    public String title() {
+      return first.title();
+    }
+  }
+
+  private final Archive archive;
+
+  public StoryService(Archive archive) {
+    this.archive = archive;
+  }
+
+  /** The day an article counts for: its publication date, else the day it was imported. */
+  public static String day(String published, String imported) {
+    for (String s : new String[] {published, imported}) {
+      if (s != null && s.length() >= 10) {
+        try {
+          return LocalDate.parse(s.substring(0, 10)).toString();
+        } catch (DateTimeParseException e) {
+          // not a date: the next one is
+        }
+      }
+    }
+    return LocalDate.now(java.time.ZoneOffset.UTC).toString();
+  }
+
+  /**
+   * Places {@code arrivals}, in order, in stories: a copy in its original's story, any other
+   * article in the story that covers its rare names best among the few stories sharing them within
+   * the window, else in a new story of its own. Call inside {@link Archive#write}.
+   */
+  public void place(List<Arrival> arrivals) {
+    if (arrivals.isEmpty()) {
+      return;
+    }
+    StoryRepository repo = archive.stories();
+    Set<String> all = new LinkedHashSet<>();
+    for (Arrival a : arrivals) {
+      all.addAll(a.names().keySet());
+    }
+    Map<String, Long> stored = repo.frequencies(all);
+    long counted = repo.counted();
+    Map<String, Integer> added = new HashMap<>();
+    int articles = 0;
+    for (Arrival a : arrivals) {
+      if (a.original() != null) {
+        Optional<Long> s = repo.storyOf(a.original());
+        if (s.isPresent()) {
+          repo.join(a.id(), s.get(), a.day(), List.of());
+          continue;
+        }
+      }
+      List<Stories.Key> keys =
+          Stories.keys(
+              a.names(),
+              t -> stored.getOrDefault(t, 0L) + added.getOrDefault(t, 0),
+              counted + articles);
+      List<String> terms = keys.stream().map(Stories.Key::term).toList();
+      Stories.Candidate best = Stories.best(keys, repo.candidates(terms, since(a.day())));
+      long story = best != null ? best.story() : repo.newStory();
+      repo.join(a.id(), story, a.day(), terms);
+      for (String t : a.names().keySet()) {
+        added.merge(t, 1, Integer::sum);
+      }
+      articles++;
+    }
+    repo.countTerms(added, articles);
+  }
+
+  private static String since(String day) {
+    return LocalDate.parse(day).minusDays(Stories.WINDOW_DAYS).toString();
+  }
+
+  /** The stories with at least one article matching {@code query}, by story id. */
+  public List<Story> list(String query) {
+    List<Long> ids = new ArrayList<>();
+    new ArticleService(archive).list(query, Sort.OLDEST, 0, 0, false, a -> ids.add(a.id()));
+    return stories(archive.stories().storiesAmong(ids));
+  }
+
+  private List<Story> stories(List<Long> storyIds) {
+    List<Story> out = new ArrayList<>();
+    for (StoryRepository.Summary s : archive.stories().summaries(storyIds)) {
+      archive.articles().get(s.first()).ifPresent(a -> out.add(new Story(s, a)));
+    }
+    return out;
+  }
+
+  /** The story an article belongs to, if any. */
+  public Optional<Story> storyOf(long articleId) {
+    return archive
+        .stories()
+        .storyOf(articleId)
+        .flatMap(s -> stories(List.of(s)).stream().findFirst());
+  }
+
+  /** The articles of a story that exist, by day. */
+  public List<Long> members(long story) {
+    return archive.stories().members(story);
+  }
+
+  /** The outcome of a merge or split: the story the articles are in now, and how many moved. */
+  public record Moved(long story, int articles, long journal) {}
+
+  /** Moves every article of {@code others} into story {@code into}. */
+  public Moved merge(long into, List<Long> others) {
+    return archive.write(
+        () -> {
+          List<Long> moving = new ArrayList<>();
+          existing(into);
+          for (long o : others) {
+            if (o == into) {
+              throw new UsageException("story " + o + " cannot be merged into itself");
+            }
+            moving.addAll(existing(o));
+          }
+          long j =
+              archive
+                  .journal()
+                  .begin("stories merge", "merged " + named(others) + " into story " + into);
+          archive.stories().move(j, moving, into);
+          return new Moved(into, moving.size(), j);
+        });
+  }
+
+  /** Moves the articles {@code ids} of story {@code story} into a new story of their own. */
+  public Moved split(long story, List<Long> ids) {
+    return archive.write(
+        () -> {
+          List<Long> members = existing(story);
+          List<Long> moving = new ArrayList<>(new LinkedHashSet<>(ids));
+          for (long id : moving) {
+            if (!members.contains(id)) {
+              throw new UsageException("article #" + id + " is not in story " + story);
+            }
+          }
+          if (moving.size() == members.size()) {
+            throw new UsageException(
+                "--ids names every article of story " + story + ": nothing would be left to split");
+          }
+          long fresh = archive.stories().newStory();
+          long j =
+              archive
+                  .journal()
+                  .begin(
+                      "stories split",
+                      "split "
+                          + moving.size()
+                          + " articles of story "
+                          + story
+                          + " into story "
+                          + fresh);
+          archive.stories().move(j, moving, fresh);
+          return new Moved(fresh, moving.size(), j);
+        });
+  }
+
+  /** The articles of a story, or a not-found error naming it when it has none. */
+  private List<Long> existing(long story) {
+    List<Long> m = archive.stories().members(story);
+    if (m.isEmpty()) {
+      throw new NotFoundException("no story " + story + " ('dossier stories' lists them)");
+    }
+    return m;
+  }
+
+  private static String named(List<Long> ids) {
+    return (ids.size() == 1 ? "story " : "stories ")
+        + String.join(", ", ids.stream().map(String::valueOf).toList());
+  }
+}

@@ -1,0 +1,400 @@
+package dossier.store;
+
+import dossier.similar.Stories;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Story threads (migration 013): which story each article belongs to, the keys that find the
+ * stories worth comparing with a new article, and how common each name is in the archive. Changes
+ * by hand (merge, split) are journaled and undone like other changes.
+ */
+public final class StoryRepository {
+  /** A stored story as listed: its members that exist, dates, outlets. */
+  public record Summary(
+      long id, long first, String firstDay, String lastDay, List<String> outlets, int count) {}
+
+  private final Archive archive;
+  private PreparedStatement candidates;
+  private PreparedStatement join;
+  private PreparedStatement joinKeys;
+  private PreparedStatement grow;
+  private PreparedStatement storyOf;
+
+  StoryRepository(Archive archive) {
+    this.archive = archive;
+  }
+
+  private Connection conn() {
+    return archive.connection();
+  }
+
+  /** In how many articles each of {@code terms} occurs; a term never seen is left out. */
+  public Map<String, Long> frequencies(Collection<String> terms) {
+    Map<String, Long> out = new HashMap<>();
+    if (terms.isEmpty()) {
+      return out;
+    }
+    try (PreparedStatement st =
+        conn()
+            .prepareStatement(
+                "SELECT t.term, t.n FROM json_each(?) j JOIN story_terms t ON t.term = j.value")) {
+      st.setString(1, SimilarityRepository.jsonArray(terms));
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getString(1), rs.getLong(2));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot read story terms", e), e);
+    }
+  }
+
+  /** How many articles {@link #countTerms} has counted. */
+  public long counted() {
+    Long n = frequencies(List.of("")).get("");
+    return n == null ? 0 : n;
+  }
+
+  /** Adds {@code increments} to the terms' counts and {@code articles} to the articles counted. */
+  public void countTerms(Map<String, Integer> increments, int articles) {
+    if (articles == 0) {
+      return;
+    }
+    Map<String, Integer> all = new LinkedHashMap<>(increments);
+    all.merge("", articles, Integer::sum);
+    List<String> terms = new ArrayList<>(all.keySet());
+    List<String> counts = new ArrayList<>();
+    for (String t : terms) {
+      counts.add(String.valueOf(all.get(t)));
+    }
+    try (PreparedStatement st =
+        conn()
+            .prepareStatement(
+                "INSERT INTO story_terms(term, n) SELECT t.value, CAST(c.value AS INTEGER) FROM"
+                    + " json_each(?1) t JOIN json_each(?2) c ON c.key = t.key WHERE true ON"
+                    + " CONFLICT(term) DO UPDATE SET n = n + excluded.n")) {
+      st.setString(1, SimilarityRepository.jsonArray(terms));
+      st.setString(2, SimilarityRepository.jsonArray(counts));
+      st.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot count story terms", e), e);
+    }
+  }
+
+  /**
+   * The stories holding any of {@code keys} whose latest member holding it is on {@code since} or
+   * later: at most {@link Stories#PER_KEY} per key, the most recent, each with what it shares.
+   */
+  public List<Stories.Candidate> candidates(List<String> keys, String since) {
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    try {
+      if (candidates == null) {
+        String perKey =
+            "SELECT * FROM (SELECT term, story_id, n FROM story_keys WHERE term = ? AND last >= ?"
+                + " ORDER BY last DESC LIMIT "
+                + Stories.PER_KEY
+                + ")";
+        candidates =
+            conn()
+                .prepareStatement(
+                    "SELECT k.story_id, s.size, k.term, k.n FROM ("
+                        + String.join(
+                            " UNION ALL ", java.util.Collections.nCopies(Stories.KEYS, perKey))
+                        + ") k JOIN stories s ON s.id = k.story_id ORDER BY k.story_id");
+      }
+      for (int i = 0; i < Stories.KEYS; i++) {
+        candidates.setString(2 * i + 1, i < keys.size() ? keys.get(i) : null);
+        candidates.setString(2 * i + 2, since);
+      }
+      Map<Long, Stories.Candidate> out = new LinkedHashMap<>();
+      try (ResultSet rs = candidates.executeQuery()) {
+        while (rs.next()) {
+          long story = rs.getLong(1);
+          int size = rs.getInt(2);
+          out.computeIfAbsent(story, s -> new Stories.Candidate(s, size, new HashMap<>()))
+              .shared()
+              .put(rs.getString(3), rs.getInt(4));
+        }
+      }
+      return new ArrayList<>(out.values());
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot look up stories", e), e);
+    }
+  }
+
+  /** A new, empty story's id. */
+  public long newStory() {
+    try (Statement st = conn().createStatement()) {
+      st.executeUpdate("INSERT INTO stories(size) VALUES (0)");
+      try (ResultSet rs = st.executeQuery("SELECT last_insert_rowid()")) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot start a story", e), e);
+    }
+  }
+
+  /**
+   * Puts article {@code id} of day {@code day} in {@code story}, found by {@code keys} (none for a
+   * copy, which follows its original and counts no keys); call inside {@link Archive#write}.
+   */
+  public void join(long id, long story, String day, List<String> keys) {
+    try {
+      if (join == null) {
+        join =
+            conn()
+                .prepareStatement(
+                    "INSERT OR REPLACE INTO story_members(article_id, story_id, day, keys) VALUES"
+                        + " (?, ?, ?, ?)");
+        joinKeys =
+            conn()
+                .prepareStatement(
+                    "INSERT INTO story_keys(term, story_id, n, last) SELECT value, ?2, 1, ?3 FROM"
+                        + " json_each(?1) WHERE true ON CONFLICT(term, story_id) DO UPDATE SET n ="
+                        + " n + 1, last = max(last, excluded.last)");
+        grow = conn().prepareStatement("UPDATE stories SET size = size + 1 WHERE id = ?");
+      }
+      String json = SimilarityRepository.jsonArray(keys);
+      join.setLong(1, id);
+      join.setLong(2, story);
+      join.setString(3, day);
+      join.setString(4, json);
+      join.executeUpdate();
+      if (!keys.isEmpty()) {
+        joinKeys.setString(1, json);
+        joinKeys.setLong(2, story);
+        joinKeys.setString(3, day);
+        joinKeys.executeUpdate();
+        grow.setLong(1, story);
+        grow.executeUpdate();
+      }
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot place an article in a story", e), e);
+    }
+  }
+
+  /** The story an article belongs to, if any. */
+  public Optional<Long> storyOf(long id) {
+    try {
+      if (storyOf == null) {
+        storyOf =
+            conn().prepareStatement("SELECT story_id FROM story_members WHERE article_id = ?");
+      }
+      storyOf.setLong(1, id);
+      try (ResultSet rs = storyOf.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot read stories", e), e);
+    }
+  }
+
+  /** The stories of the articles {@code ids} names, each once, in order of story id. */
+  public List<Long> storiesAmong(List<Long> ids) {
+    List<Long> out = new ArrayList<>();
+    query(
+        "SELECT DISTINCT m.story_id FROM json_each(?) j JOIN story_members m ON m.article_id ="
+            + " j.value ORDER BY 1",
+        ids.toString(),
+        rs -> out.add(rs.getLong(1)));
+    return out;
+  }
+
+  /**
+   * What a listing says of each story: the earliest member that is not a copy (the one its title
+   * comes from), the span of days, the outlets (source, else site) and how many members exist.
+   * Stories with no member left are left out.
+   */
+  public List<Summary> summaries(List<Long> stories) {
+    Map<Long, long[]> firsts = new LinkedHashMap<>();
+    Map<Long, String[]> spans = new HashMap<>();
+    Map<Long, TreeSet<String>> outlets = new HashMap<>();
+    query(
+        "SELECT m.story_id, count(*), min(m.day), max(m.day), (SELECT x.article_id FROM"
+            + " story_members x JOIN articles b ON b.id = x.article_id WHERE x.story_id = m.story_id"
+            + " ORDER BY x.keys = '[]', x.day, x.article_id LIMIT 1) FROM json_each(?) j JOIN"
+            + " story_members m ON m.story_id = j.value JOIN articles a ON a.id = m.article_id GROUP"
+            + " BY m.story_id ORDER BY m.story_id",
+        stories.toString(),
+        rs -> {
+          firsts.put(rs.getLong(1), new long[] {rs.getLong(5), rs.getLong(2)});
+          spans.put(rs.getLong(1), new String[] {rs.getString(3), rs.getString(4)});
+        });
+    query(
+        "SELECT DISTINCT m.story_id, coalesce(nullif(a.source, ''), a.url_key, a.url) FROM"
+            + " json_each(?) j JOIN story_members m ON m.story_id = j.value JOIN articles a ON a.id ="
+            + " m.article_id WHERE coalesce(nullif(a.source, ''), a.url_key, a.url) IS NOT NULL",
+        stories.toString(),
+        rs ->
+            outlets
+                .computeIfAbsent(rs.getLong(1), k -> new TreeSet<>())
+                .add(outlet(rs.getString(2))));
+    List<Summary> out = new ArrayList<>();
+    for (Map.Entry<Long, long[]> e : firsts.entrySet()) {
+      String[] span = spans.get(e.getKey());
+      out.add(
+          new Summary(
+              e.getKey(),
+              e.getValue()[0],
+              span[0],
+              span[1],
+              List.copyOf(outlets.getOrDefault(e.getKey(), new TreeSet<>())),
+              (int) e.getValue()[1]));
+    }
+    return out;
+  }
+
+  /** A source as it is; an address by its host. */
+  private static String outlet(String s) {
+    int scheme = s.indexOf("://");
+    if (scheme < 0) {
+      return s;
+    }
+    String rest = s.substring(scheme + 3);
+    int slash = rest.indexOf('/');
+    String host = slash < 0 ? rest : rest.substring(0, slash);
+    return host.startsWith("www.") ? host.substring(4) : host;
+  }
+
+  /** The members of a story that exist, by day and id. */
+  public List<Long> members(long story) {
+    List<Long> out = new ArrayList<>();
+    query(
+        "SELECT m.article_id FROM story_members m JOIN articles a ON a.id = m.article_id WHERE"
+            + " m.story_id = ? ORDER BY m.day, m.article_id",
+        story,
+        rs -> out.add(rs.getLong(1)));
+    return out;
+  }
+
+  /**
+   * Moves the articles {@code ids} (members of stories already) into {@code story}, pinned as a
+   * person's decision, in change {@code journal}: each article's old story and pin are journaled,
+   * and the keys of every story touched are counted again. Call inside {@link Archive#write}.
+   */
+  public void move(long journal, List<Long> ids, long story) {
+    try {
+      String json = ids.toString();
+      try (PreparedStatement st =
+          conn()
+              .prepareStatement(
+                  "INSERT INTO journal_entries(journal_id, kind, article_id, field, old) SELECT ?1,"
+                      + " 'story', m.article_id, m.pinned, m.story_id FROM json_each(?2) j JOIN"
+                      + " story_members m ON m.article_id = j.value")) {
+        st.setLong(1, journal);
+        st.setString(2, json);
+        st.executeUpdate();
+      }
+      try (PreparedStatement st =
+          conn()
+              .prepareStatement(
+                  "INSERT INTO journal_entries(journal_id, kind, field) SELECT DISTINCT ?1,"
+                      + " 'storyrow', s FROM (SELECT m.story_id AS s FROM json_each(?2) j JOIN"
+                      + " story_members m ON m.article_id = j.value UNION SELECT ?3) WHERE s NOT IN"
+                      + " (SELECT CAST(field AS INTEGER) FROM journal_entries WHERE journal_id = ?1"
+                      + " AND kind = 'storyrow')")) {
+        st.setLong(1, journal);
+        st.setString(2, json);
+        st.setLong(3, story);
+        st.executeUpdate();
+      }
+      run(UNKEY, journal);
+      try (PreparedStatement st =
+          conn()
+              .prepareStatement(
+                  "UPDATE story_members SET story_id = ?, pinned = 1 WHERE article_id IN (SELECT"
+                      + " value FROM json_each(?))")) {
+        st.setLong(1, story);
+        st.setString(2, json);
+        st.executeUpdate();
+      }
+      run(REKEY, journal);
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot move articles between stories", e), e);
+    }
+  }
+
+  private static final String TOUCHED =
+      "SELECT CAST(field AS INTEGER) FROM journal_entries WHERE journal_id = ?1 AND kind ="
+          + " 'storyrow'";
+
+  /** Takes the keys of the stories a change touches away, before their members move. */
+  static final List<String> UNKEY =
+      List.of(
+          "DELETE FROM story_keys WHERE (term, story_id) IN (SELECT k.value, m.story_id FROM"
+              + " story_members m, json_each(m.keys) k WHERE m.story_id IN ("
+              + TOUCHED
+              + "))");
+
+  /**
+   * Counts the keys and keyed members of the stories a change touches, once their members moved.
+   */
+  static final List<String> REKEY =
+      List.of(
+          "INSERT INTO story_keys(term, story_id, n, last) SELECT k.value, m.story_id, count(*),"
+              + " max(m.day) FROM story_members m, json_each(m.keys) k WHERE m.story_id IN ("
+              + TOUCHED
+              + ") GROUP BY k.value, m.story_id",
+          "UPDATE stories SET size = (SELECT count(*) FROM story_members m WHERE m.story_id ="
+              + " stories.id AND m.keys <> '[]') WHERE id IN ("
+              + TOUCHED
+              + ")");
+
+  /** Undoing a merge or split puts each article back in its story, with its old pin. */
+  static final List<String> UNDO =
+      java.util.stream.Stream.of(
+              UNKEY,
+              List.of(
+                  "UPDATE story_members SET story_id = (SELECT CAST(e.old AS INTEGER) FROM"
+                      + " journal_entries e WHERE e.journal_id = ?1 AND e.kind = 'story' AND"
+                      + " e.article_id = story_members.article_id), pinned = (SELECT CAST(e.field AS"
+                      + " INTEGER) FROM journal_entries e WHERE e.journal_id = ?1 AND e.kind ="
+                      + " 'story' AND e.article_id = story_members.article_id) WHERE article_id IN"
+                      + " (SELECT article_id FROM journal_entries WHERE journal_id = ?1 AND kind ="
+                      + " 'story')"),
+              REKEY)
+          .flatMap(List::stream)
+          .toList();
+
+  private void run(List<String> statements, long journal) throws SQLException {
+    for (String sql : statements) {
+      try (PreparedStatement st = conn().prepareStatement(sql)) {
+        st.setLong(1, journal);
+        st.executeUpdate();
+      }
+    }
+  }
+
+  private interface Row {
+    void read(ResultSet rs) throws SQLException;
+  }
+
+  private void query(String sql, Object param, Row row) {
+    try (PreparedStatement st = conn().prepareStatement(sql)) {
+      st.setObject(1, param);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          row.read(rs);
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot read stories", e), e);
+    }
+  }
+}
