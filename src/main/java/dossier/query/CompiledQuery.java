@@ -39,7 +39,23 @@ public record CompiledQuery(
     boolean dated,
     boolean filtered,
     Access access,
-    String rowidProbe) {
+    String rowidProbe,
+    Postgres postgres) {
+  /**
+   * The same query for the PostgreSQL store: {@code where} over the alias {@code a} decides
+   * membership alone (its words are {@code a.fts @@ to_tsquery('dossier', ?)} tests), {@code
+   * params} binds its {@code ?} in order, and {@code rank} is the tsquery text that scores and cuts
+   * snippets (null when there are no words to rank by).
+   */
+  public record Postgres(String where, List<Object> params, String rank) {
+    public Postgres {
+      params = List.copyOf(params);
+    }
+
+    /** Every article. */
+    static final Postgres ALL = new Postgres("TRUE", List.of(), null);
+  }
+
   /**
    * How the articles a filter selects can be found, as the compiler knows it from the query's
    * structure: what the store's planner needs instead of reading the SQL.
@@ -114,11 +130,18 @@ public record CompiledQuery(
     rank = match != null ? match : rank;
     probe = probe == null || probe.isBlank() ? where : probe;
     access = access == null ? Access.SCAN : access;
+    postgres = postgres == null ? Postgres.ALL : postgres;
+  }
+
+  /** This query with its PostgreSQL form. */
+  CompiledQuery withPostgres(Postgres pg) {
+    return new CompiledQuery(
+        match, where, params, rank, probe, tagSplit, dated, filtered, access, rowidProbe, pg);
   }
 
   /** Words alone, or no query at all ({@link #ALL}). */
   private CompiledQuery(String match) {
-    this(match, "1", List.of(), match, "1", null, false, false, Access.SCAN, null);
+    this(match, "1", List.of(), match, "1", null, false, false, Access.SCAN, null, Postgres.ALL);
   }
 
   /** True when the query has words to rank by. */

@@ -48,7 +48,10 @@ public final class QueryCompiler {
 
   /** Compiles an already parsed tree; relative dates count back from {@code ctx}'s clock. */
   public static CompiledQuery compile(Query query, QueryContext ctx) {
-    return new SqlCompiler(ctx.clock()).compile(query);
+    // both engines' forms: the services do not know which engine the store has
+    return new SqlCompiler(ctx.clock())
+        .compile(query)
+        .withPostgres(new SqlCompiler(ctx.clock(), true).compilePostgres(query));
   }
 
   /**

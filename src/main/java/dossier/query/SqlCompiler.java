@@ -95,6 +95,12 @@ final class SqlCompiler {
           + " (SELECT CASE WHEN instr(u, '://') > 0 THEN substr(u, instr(u, '://') + 3)"
           + " ELSE u END AS r FROM (SELECT coalesce(a.url_key, a.url) AS u)))))";
 
+  /** {@link #SITE} in PostgreSQL's functions (and with the aliases its subqueries need). */
+  private static final String PG_SITE =
+      "(SELECT s.h = ? OR s.h ILIKE ? ESCAPE '\\' FROM (SELECT lower(split_part(split_part(CASE"
+          + " WHEN strpos(u.u, '://') > 0 THEN substr(u.u, strpos(u.u, '://') + 3) ELSE u.u END,"
+          + " '/', 1), ':', 1)) AS h FROM (SELECT coalesce(a.url_key, a.url) AS u) u) s)";
+
   /**
    * SQL text with its parameters in order.
    *
@@ -128,14 +134,61 @@ final class SqlCompiler {
   /** How the conditions name the article's id. */
   private final String id;
 
+  /**
+   * True for PostgreSQL's form: text as {@code tsquery} over the article's weighted {@code a.fts},
+   * booleans as booleans, LIKE as ILIKE (SQLite's LIKE ignores ASCII case).
+   */
+  private final boolean pg;
+
   SqlCompiler(Clock clock) {
-    this(clock, Form.SET, ARTICLE_ID);
+    this(clock, Form.SET, ARTICLE_ID, false);
   }
 
-  private SqlCompiler(Clock clock, Form form, String id) {
+  SqlCompiler(Clock clock, boolean pg) {
+    this(clock, Form.SET, ARTICLE_ID, pg);
+  }
+
+  private SqlCompiler(Clock clock, Form form, String id, boolean pg) {
     this.clock = clock;
     this.form = form;
     this.id = id;
+    this.pg = pg;
+  }
+
+  /** The same compiler writing conditions in another form. */
+  private SqlCompiler in(Form f, String idName) {
+    return new SqlCompiler(clock, f, idName, pg);
+  }
+
+  /** The test that the article matches the text expression bound to the {@code ?}. */
+  private String textTest(boolean negated) {
+    if (pg) {
+      return (negated ? "NOT " : "") + "(a.fts @@ to_tsquery('dossier', ?))";
+    }
+    return id + (negated ? NOT_IN_FTS : IN_FTS);
+  }
+
+  /** True, in the engine's SQL. */
+  private String always() {
+    return pg ? "TRUE" : "1";
+  }
+
+  /**
+   * The PostgreSQL form of {@code q}: one condition over {@code a} with its words as tsquery tests,
+   * and the tsquery to rank and cut snippets by.
+   */
+  CompiledQuery.Postgres compilePostgres(Query q) {
+    CompiledQuery c = compile(q);
+    if (c == CompiledQuery.ALL) {
+      return CompiledQuery.Postgres.ALL;
+    }
+    if (!c.hasText()) {
+      return new CompiledQuery.Postgres(c.where(), c.params(), c.rank());
+    }
+    List<Object> params = new ArrayList<>(c.params());
+    params.add(c.match());
+    return new CompiledQuery.Postgres(
+        "(" + c.where() + ") AND " + textTest(false), params, c.rank());
   }
 
   CompiledQuery compile(Query q) {
@@ -150,17 +203,16 @@ final class SqlCompiler {
     if (rank == null) {
       List<String> positive = new ArrayList<>();
       positiveText(q, false, positive);
-      rank = positive.isEmpty() ? null : String.join(" OR ", positive);
+      rank = positive.isEmpty() ? null : String.join(or(), positive);
     }
-    Sql probeWhere =
-        and(new SqlCompiler(clock, Form.PROBE, ARTICLE_ID).conjunction(conjuncts).filters());
+    Sql probeWhere = and(in(Form.PROBE, ARTICLE_ID).conjunction(conjuncts).filters());
     if (!probeWhere.params().equals(where.params())) {
       throw new IllegalStateException("the two forms of a filter bind different values");
     }
     List<Query> filters = filterItems(conjuncts);
     String rowidProbe = null;
-    if (!filters.isEmpty() && filters.stream().allMatch(SqlCompiler::idsOnly)) {
-      Sql onId = and(new SqlCompiler(clock, Form.PROBE, MATCH_ID).conjunction(conjuncts).filters());
+    if (!pg && !filters.isEmpty() && filters.stream().allMatch(SqlCompiler::idsOnly)) {
+      Sql onId = and(in(Form.PROBE, MATCH_ID).conjunction(conjuncts).filters());
       if (!onId.params().equals(where.params())) {
         throw new IllegalStateException("the two forms of a filter bind different values");
       }
@@ -177,7 +229,8 @@ final class SqlCompiler {
             .anyMatch(i -> i instanceof Dates d && d.field() == Query.DateField.PUBLISHED),
         !filters.isEmpty(),
         access(filters),
-        rowidProbe);
+        rowidProbe,
+        null);
   }
 
   /**
@@ -301,8 +354,7 @@ final class SqlCompiler {
     if (sets.isEmpty()) {
       return null;
     }
-    Sql member =
-        and(new SqlCompiler(clock, Form.MEMBER, ARTICLE_ID).conjunction(conjuncts).filters());
+    Sql member = and(in(Form.MEMBER, ARTICLE_ID).conjunction(conjuncts).filters());
     if (!member.params().equals(where.params())) {
       throw new IllegalStateException("the two forms of a filter bind different values");
     }
@@ -355,13 +407,13 @@ final class SqlCompiler {
     }
     String match = null;
     if (!positive.isEmpty()) {
-      match = String.join(" AND ", positive);
+      match = String.join(and(), positive);
       if (!negative.isEmpty()) {
         // FTS5's NOT is binary ("a NOT b"), so negated text needs a positive side to hang on
-        match = "(" + match + ") NOT (" + String.join(" OR ", negative) + ")";
+        match = "(" + match + ")" + not() + "(" + String.join(or(), negative) + ")";
       }
     } else if (!negative.isEmpty()) {
-      filters.add(Sql.of(id + NOT_IN_FTS, String.join(" OR ", negative)));
+      filters.add(Sql.of(textTest(true), String.join(or(), negative)));
     }
     return new Conjunction(match, filters);
   }
@@ -386,7 +438,7 @@ final class SqlCompiler {
         }
         parts.add(f);
       }
-      return "(" + String.join(" OR ", parts) + ")";
+      return "(" + String.join(or(), parts) + ")";
     }
     if (q instanceof And a) {
       List<String> positive = new ArrayList<>();
@@ -404,14 +456,75 @@ final class SqlCompiler {
       if (positive.isEmpty()) {
         return null;
       }
-      String p = "(" + String.join(" AND ", positive) + ")";
-      return negative.isEmpty() ? p : "(" + p + " NOT (" + String.join(" OR ", negative) + "))";
+      String p = "(" + String.join(and(), positive) + ")";
+      return negative.isEmpty() ? p : "(" + p + not() + "(" + String.join(or(), negative) + "))";
     }
     return null;
   }
 
+  /** The text expressions' operators: FTS5's, or tsquery's. */
+  private String and() {
+    return pg ? " & " : " AND ";
+  }
+
+  private String or() {
+    return pg ? " | " : " OR ";
+  }
+
+  private String not() {
+    return pg ? " & !" : " NOT ";
+  }
+
+  private String phrase(Text t) {
+    return pg ? tsPhrase(t) : ftsPhrase(t);
+  }
+
+  /**
+   * One word or phrase as a tsquery: each word (a run of letters and digits, as SQLite's unicode61
+   * tokenizer cuts them) quoted, so that to_tsquery stems it and reads none of it as syntax;
+   * followed by the next with {@code <->}, restricted to the column's weight (title A, body B,
+   * caption C, note D), the last one a prefix when it ends in {@code *}.
+   */
+  static String tsPhrase(Text t) {
+    List<String> words = words(t.text());
+    if (words.isEmpty()) {
+      words = List.of("");
+    }
+    String weight = t.column() == null ? "" : String.valueOf("ABCD".charAt(t.column().ordinal()));
+    StringBuilder b = new StringBuilder(words.size() > 1 ? "(" : "");
+    for (int i = 0; i < words.size(); i++) {
+      boolean last = i == words.size() - 1;
+      b.append(i == 0 ? "" : " <-> ").append('\'').append(words.get(i)).append('\'');
+      String flags = (last && t.prefix() ? "*" : "") + weight;
+      if (!flags.isEmpty()) {
+        b.append(':').append(flags);
+      }
+    }
+    return b.append(words.size() > 1 ? ")" : "").toString();
+  }
+
+  /** The runs of letters and digits of {@code text}, in lower case. */
+  static List<String> words(String text) {
+    List<String> out = new ArrayList<>();
+    StringBuilder w = new StringBuilder();
+    text.codePoints()
+        .forEach(
+            c -> {
+              if (Character.isLetterOrDigit(c)) {
+                w.appendCodePoint(Character.toLowerCase(c));
+              } else if (w.length() > 0) {
+                out.add(w.toString());
+                w.setLength(0);
+              }
+            });
+    if (w.length() > 0) {
+      out.add(w.toString());
+    }
+    return out;
+  }
+
   /** One FTS5 phrase: the user's text as an FTS5 string, behind a fixed column filter. */
-  static String phrase(Text t) {
+  static String ftsPhrase(Text t) {
     StringBuilder b = new StringBuilder();
     if (t.column() != null) {
       b.append(t.column().fieldName()).append(" : ");
@@ -424,7 +537,7 @@ final class SqlCompiler {
   }
 
   /** Text that counts for relevance: every word and phrase not under a NOT. */
-  private static void positiveText(Query q, boolean negated, List<String> out) {
+  private void positiveText(Query q, boolean negated, List<String> out) {
     if (q instanceof Text t) {
       if (!negated) {
         out.add(phrase(t));
@@ -443,22 +556,22 @@ final class SqlCompiler {
   private Sql sql(Query q) {
     String f = fts(q);
     if (f != null) {
-      return Sql.of(id + IN_FTS, f);
+      return Sql.of(textTest(false), f);
     }
     if (q instanceof All) {
-      return Sql.of("1");
+      return Sql.of(always());
     } else if (q instanceof Saved s) {
       return sql(s.query());
     } else if (q instanceof And a) {
       List<Query> items = new ArrayList<>();
       flattenAnd(a, items);
       if (items.isEmpty()) {
-        return Sql.of("1");
+        return Sql.of(always());
       }
       Conjunction c = conjunction(items);
       List<Sql> parts = new ArrayList<>();
       if (c.match() != null) {
-        parts.add(Sql.of(id + IN_FTS, c.match()));
+        parts.add(Sql.of(textTest(false), c.match()));
       }
       parts.addAll(c.filters());
       return and(parts);
@@ -475,18 +588,20 @@ final class SqlCompiler {
         }
       }
       if (!text.isEmpty()) {
-        parts.add(0, Sql.of(id + IN_FTS, String.join(" OR ", text)));
+        parts.add(0, Sql.of(textTest(false), String.join(or(), text)));
       }
       return balanced(parts, "OR");
     } else if (q instanceof Not n) {
       String inner = fts(n.item());
       if (inner != null) {
-        return Sql.of(id + NOT_IN_FTS, inner);
+        return Sql.of(textTest(true), inner);
       }
       Sql s = sql(n.item());
       // a filter on a missing value (no source, no date) is NULL, not false: NOT must still match
       return new Sql(
-          s.nullable() ? "NOT coalesce(" + s.text() + ", 0)" : "NOT (" + s.text() + ")",
+          s.nullable()
+              ? "NOT coalesce(" + s.text() + (pg ? ", FALSE)" : ", 0)")
+              : "NOT (" + s.text() + ")",
           s.params());
     } else if (q instanceof Meta m) {
       return meta(m);
@@ -520,26 +635,36 @@ final class SqlCompiler {
     throw new IllegalStateException("no SQL for " + q);
   }
 
-  private static Sql meta(Meta m) {
+  private Sql meta(Meta m) {
     String v = likeEscape(m.value());
     if (m.value().isEmpty()) {
       String column = column(m);
       return Sql.of("coalesce(" + column + ", '') <> ''");
     }
     return switch (m.field()) {
-      case SOURCE, AUTHOR, PATH -> Sql.maybeNull(column(m) + " LIKE ? ESCAPE '\\'", "%" + v + "%");
+      case SOURCE, AUTHOR, PATH ->
+          Sql.maybeNull(column(m) + like() + "? ESCAPE '\\'", "%" + v + "%");
       case URL ->
           // a whole address is compared in its normalized form, as the stored one is
           Sql.maybeNull(
-              column(m) + " LIKE ? ESCAPE '\\'", "%" + likeEscape(UrlKey.orSelf(m.value())) + "%");
-      case SECTION -> Sql.maybeNull("a.section LIKE ? ESCAPE '\\'", m.prefix() ? v + "%" : v);
+              column(m) + like() + "? ESCAPE '\\'",
+              "%" + likeEscape(UrlKey.orSelf(m.value())) + "%");
+      case SECTION ->
+          Sql.maybeNull("a.section" + like() + "? ESCAPE '\\'", m.prefix() ? v + "%" : v);
       case LANG ->
           m.prefix()
-              ? Sql.maybeNull("a.lang LIKE ? ESCAPE '\\'", v + "%")
+              ? Sql.maybeNull("a.lang" + like() + "? ESCAPE '\\'", v + "%")
               : Sql.maybeNull(
-                  "(a.lang LIKE ? ESCAPE '\\' OR a.lang LIKE ? ESCAPE '\\')", v, v + "-%");
-      case SITE -> Sql.maybeNull(SITE, m.value(), "%." + v);
+                  "(a.lang" + like() + "? ESCAPE '\\' OR a.lang" + like() + "? ESCAPE '\\')",
+                  v,
+                  v + "-%");
+      case SITE -> Sql.maybeNull(pg ? PG_SITE : SITE, m.value(), "%." + v);
     };
+  }
+
+  /** LIKE, which in SQLite ignores the case of ASCII letters; PostgreSQL's ILIKE does so too. */
+  private String like() {
+    return pg ? " ILIKE " : " LIKE ";
   }
 
   private static String column(Meta m) {
@@ -664,8 +789,8 @@ final class SqlCompiler {
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
-  private static Sql and(List<Sql> parts) {
-    return parts.isEmpty() ? Sql.of("1") : balanced(parts, "AND");
+  private Sql and(List<Sql> parts) {
+    return parts.isEmpty() ? Sql.of(always()) : balanced(parts, "AND");
   }
 
   /**

@@ -187,18 +187,26 @@ class LargeArchiveCrossCheckTest {
 
   /** Writes and imports the archive; returns its path. */
   static Path generate() throws IOException, SQLException {
+    return generate(dir, 1000);
+  }
+
+  /**
+   * Writes and imports an archive of 20 folders of {@code perFolder} articles under {@code dir},
+   * tags and spreads it as described above; returns its path.
+   */
+  static Path generate(Path dir, int perFolder) throws IOException, SQLException {
     Random r = new Random(20_051_201L);
-    int folders = ARTICLES / 1000;
+    int folders = 20;
     List<Path> news = new ArrayList<>();
     List<Path> sport = new ArrayList<>();
     for (int f = 0; f < folders; f++) {
       boolean isSport = f % 5 == 4;
       Path folder =
           Files.createDirectories(dir.resolve("corpus/" + (isSport ? "sport" : "news") + f));
-      for (int n = 0; n < 1000; n++) {
+      for (int n = 0; n < perFolder; n++) {
         Files.writeString(
             folder.resolve(String.format("a%04d.txt", n)),
-            article(r, f * 1000 + n, isSport),
+            article(r, f * perFolder + n, isSport),
             StandardCharsets.UTF_8);
       }
       (isSport ? sport : news).add(folder);

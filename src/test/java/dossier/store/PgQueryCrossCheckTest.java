@@ -1,0 +1,154 @@
+package dossier.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dossier.query.CompiledQuery;
+import dossier.query.QueryCompiler;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The query language gives the same articles on PostgreSQL as on SQLite: the archive of {@link
+ * LargeArchiveCrossCheckTest} (at 4,000 articles) is imported into SQLite, its rows copied into a
+ * PostgreSQL database of the schema {@code dossier/db/pg/}, whose trigger builds the weighted
+ * tsvector itself; then every query of that test's fixture is answered by the SQLite store and by
+ * the query's PostgreSQL form, and the two sets of ids must be equal (and not empty). The ranked
+ * form (ts_rank_cd over the rank tsquery, ts_headline snippets for the page only) must find the
+ * same set too.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PgQueryCrossCheckTest {
+  @TempDir static Path dir;
+  PgCluster pg;
+  Archive sqlite;
+  Connection server;
+
+  static final String[] TABLES = {"articles", "tags", "article_tags", "copies"};
+
+  @BeforeAll
+  void load() throws Exception {
+    pg = PgCluster.require();
+    String url = pg.database("query_cross_check");
+    Path db = LargeArchiveCrossCheckTest.generate(dir, 200);
+    sqlite = Archive.open(db);
+    server = pg.connectUrl(url);
+    try (Statement st = server.createStatement()) {
+      st.execute(PgSchema.script(PgSchema.BASE));
+    }
+    try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+      for (String table : TABLES) {
+        copy(raw, table);
+      }
+    }
+    try (Statement st = server.createStatement()) {
+      st.execute("ANALYZE");
+    }
+  }
+
+  @AfterAll
+  void close() throws Exception {
+    if (sqlite != null) {
+      sqlite.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  /** Copies the rows of {@code table}, every column by its name. */
+  private void copy(Connection raw, String table) throws SQLException {
+    try (Statement st = raw.createStatement();
+        ResultSet rs = st.executeQuery("SELECT * FROM " + table)) {
+      ResultSetMetaData md = rs.getMetaData();
+      List<String> names = new ArrayList<>();
+      for (int i = 1; i <= md.getColumnCount(); i++) {
+        names.add(md.getColumnName(i));
+      }
+      String sql =
+          "INSERT INTO "
+              + table
+              + "("
+              + String.join(", ", names)
+              + ") VALUES ("
+              + "?, ".repeat(names.size() - 1)
+              + "?)";
+      server.setAutoCommit(false);
+      try (PreparedStatement ins = server.prepareStatement(sql)) {
+        while (rs.next()) {
+          for (int i = 1; i <= names.size(); i++) {
+            Object v = rs.getObject(i);
+            ins.setObject(i, v instanceof Integer n ? Long.valueOf(n) : v);
+          }
+          ins.addBatch();
+        }
+        ins.executeBatch();
+      }
+      server.commit();
+      server.setAutoCommit(true);
+    }
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyQueryOfTheFixtureSelectsTheSameArticlesOnBothEngines() {
+    return Stream.of(LargeArchiveCrossCheckTest.CASES)
+        .map(c -> DynamicTest.dynamicTest(c[0], () -> crossCheck(c[0])));
+  }
+
+  private void crossCheck(String query) throws SQLException {
+    CompiledQuery q = QueryCompiler.compile(query, LargeArchiveCrossCheckTest.CTX);
+    TreeSet<Long> onSqlite = new TreeSet<>();
+    sqlite.articles().list(q, Sort.NEWEST, 0, 0, false, a -> onSqlite.add(a.id()));
+    CompiledQuery.Postgres form = q.postgres();
+    TreeSet<Long> onPostgres =
+        ids("SELECT a.id FROM articles a WHERE " + form.where(), form.params());
+    System.out.printf("%-40s %5d sqlite %5d postgres%n", query, onSqlite.size(), onPostgres.size());
+    assertThat(onSqlite).as("a query with no matches proves little").isNotEmpty();
+    assertThat(onPostgres).as(form.where() + " " + form.params()).isEqualTo(onSqlite);
+    if (form.rank() != null) {
+      // the ranked page: scores for every match, the snippet only for the rows shown
+      List<Object> params = new ArrayList<>();
+      params.add(form.rank());
+      params.addAll(form.params());
+      params.add(form.rank());
+      String ranked =
+          "WITH page AS (SELECT a.id, ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', a.fts,"
+              + " to_tsquery('dossier', ?)) AS score FROM articles a WHERE "
+              + form.where()
+              + ") SELECT p.id, ts_headline('dossier', a.body, to_tsquery('dossier', ?),"
+              + " 'MaxFragments=1') FROM page p JOIN articles a ON a.id = p.id"
+              + " ORDER BY p.score DESC, p.id DESC";
+      assertThat(ids(ranked, params)).isEqualTo(onSqlite);
+    }
+  }
+
+  private TreeSet<Long> ids(String sql, List<Object> params) throws SQLException {
+    TreeSet<Long> out = new TreeSet<>();
+    try (PreparedStatement st = server.prepareStatement(sql)) {
+      for (int i = 0; i < params.size(); i++) {
+        st.setObject(i + 1, params.get(i));
+      }
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getLong(1));
+        }
+      }
+    }
+    return out;
+  }
+}
