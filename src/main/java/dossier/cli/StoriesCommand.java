@@ -75,15 +75,7 @@ final class StoriesCommand extends BaseCommand implements QueryWords {
     @Override
     public Integer call() {
       Moved m = new StoryService(archive()).merge(into, others);
-      say(
-          "moved "
-              + m.articles()
-              + (m.articles() == 1 ? " article" : " articles")
-              + " into story "
-              + m.story()
-              + " (change #"
-              + m.journal()
-              + ")");
+      say(moved(m, "story"));
       return ExitCode.OK;
     }
   }
@@ -112,16 +104,22 @@ final class StoriesCommand extends BaseCommand implements QueryWords {
         throw new UsageException("--ids names no article");
       }
       Moved m = new StoryService(archive()).split(story, list);
-      say(
-          "moved "
-              + m.articles()
-              + (m.articles() == 1 ? " article" : " articles")
-              + " into new story "
-              + m.story()
-              + " (change #"
-              + m.journal()
-              + ")");
+      say(moved(m, "new story"));
       return ExitCode.OK;
     }
+  }
+
+  /** What a merge or split did: "moved 3 articles into story 7 (change #12)". */
+  static String moved(Moved m, String where) {
+    return "moved "
+        + m.articles()
+        + (m.articles() == 1 ? " article" : " articles")
+        + " into "
+        + where
+        + " "
+        + m.story()
+        + " (change #"
+        + m.journal()
+        + ")";
   }
 }
