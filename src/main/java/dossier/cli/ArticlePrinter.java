@@ -111,7 +111,7 @@ final class ArticlePrinter implements AutoCloseable {
         case table -> {
           rows.add(tableRow(a));
           if (h != null) {
-            snippets.add(Terminal.snippet(h.snippet(), color));
+            snippets.add(h.snippet());
           }
         }
       }
@@ -220,10 +220,12 @@ final class ArticlePrinter implements AutoCloseable {
       out.println(line.toString().stripTrailing());
       if (i < snippets.size()) {
         String indent = " ".repeat(idW + 1);
-        int snipW = width > 0 ? width - indent.length() : Integer.MAX_VALUE / 4;
-        String snip = snippets.get(i);
-        out.println(
-            indent + (color || width <= 0 ? snip : Terminal.fit(snip, snipW).stripTrailing()));
+        int snipW = width - indent.length();
+        String snip =
+            width <= 0
+                ? Terminal.snippet(snippets.get(i), color)
+                : snipW > 0 ? Terminal.snippet(snippets.get(i), color, snipW) : "";
+        out.println(indent + snip);
       }
     }
   }

@@ -63,30 +63,69 @@ final class Terminal {
     if (w <= width) {
       return s + " ".repeat(width - w);
     }
+    String cut = cut(s, width, false);
+    return cut + " ".repeat(Math.max(0, width - displayWidth(cut)));
+  }
+
+  /**
+   * {@code s} cut to {@code width - 1} columns and an ellipsis. With {@code marks}, a snippet's
+   * match markers take no columns and a match cut in the middle is closed.
+   */
+  private static String cut(String s, int width, boolean marks) {
     StringBuilder b = new StringBuilder();
     int used = 0;
+    boolean open = false;
     for (int i = 0; i < s.length(); ) {
       int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      if (marks && (cp == Hit.MARK_START || cp == Hit.MARK_END)) {
+        open = cp == Hit.MARK_START;
+        b.appendCodePoint(cp);
+        continue;
+      }
       int cw = charWidth(cp);
       if (used + cw > width - 1) {
         break;
       }
       b.appendCodePoint(cp);
       used += cw;
-      i += Character.charCount(cp);
     }
-    b.append('…');
-    used++;
-    return b + " ".repeat(Math.max(0, width - used));
+    if (open) {
+      b.append(Hit.MARK_END);
+    }
+    return b.append('…').toString();
   }
 
   /** A snippet with its match markers turned into bold (color) or brackets (plain). */
   static String snippet(String s, boolean color) {
+    return snippet(s, color, 0);
+  }
+
+  /**
+   * A snippet as {@link #snippet(String, boolean)} makes it, cut with an ellipsis to {@code width}
+   * columns when that is above 0. The cut is made before the markers become escape codes, so bold
+   * takes no columns and a match cut in the middle is still closed.
+   */
+  static String snippet(String s, boolean color, int width) {
     // FTS5 marks each word of a phrase on its own ("[harbour] [strike]"): words matched side by
     // side are shown as the one phrase they are
     String joined = PHRASE_GAP.matcher(s).replaceAll("$1");
     String safe = Text.safeForTerminal(Text.oneLine(joined), false);
-    return safe.replace(String.valueOf(Hit.MARK_START), color ? BOLD : "[")
-        .replace(String.valueOf(Hit.MARK_END), color ? RESET : "]");
+    if (!color) {
+      String plain = safe.replace(Hit.MARK_START, '[').replace(Hit.MARK_END, ']');
+      return width > 0 ? fit(plain, width).stripTrailing() : plain;
+    }
+    if (width > 0) {
+      safe = fitMarked(safe, width);
+    }
+    return safe.replace(String.valueOf(Hit.MARK_START), BOLD)
+        .replace(String.valueOf(Hit.MARK_END), RESET);
+  }
+
+  /** A snippet cut to {@code width} columns, its match markers taking none. */
+  private static String fitMarked(String s, int width) {
+    String bare =
+        s.replace(String.valueOf(Hit.MARK_START), "").replace(String.valueOf(Hit.MARK_END), "");
+    return displayWidth(bare) <= width ? s : cut(s, width, true);
   }
 }

@@ -36,6 +36,25 @@ class DailyShellTest {
   }
 
   @Test
+  void searchSnippetsInColorAreCutToTheTerminalWidthLikeThePlainOnes() {
+    for (String color : new String[] {"always", "never"}) {
+      cli.tty(true, false).columns(64);
+      Cli.Result r = cli.run("--color=" + color, "search", "harbour");
+      assertThat(r.code()).as(r.toString()).isZero();
+      List<String> visible =
+          r.lines().stream().map(l -> l.replaceAll("\033\\[[0-9;]*m", "")).toList();
+      assertThat(visible).as(color).isNotEmpty().allMatch(l -> DisplayWidth.of(l) <= 64);
+      assertThat(visible).as(color).anyMatch(l -> l.endsWith("…") && l.startsWith("   "));
+      if (color.equals("always")) {
+        assertThat(r.lines())
+            .filteredOn(l -> l.contains("\033[1m"))
+            .isNotEmpty()
+            .allMatch(l -> l.lastIndexOf("\033[0m") > l.lastIndexOf("\033[1m"));
+      }
+    }
+  }
+
+  @Test
   void showTakesSeveralIdsAndIdsOnStandardInput() {
     Cli.Result r = cli.run("show", "1", "3");
     assertThat(r.code()).as(r.toString()).isZero();
