@@ -52,6 +52,21 @@ public final class Archive implements AutoCloseable {
   }
 
   /**
+   * Opens the archive {@code --db} names: a file as {@link #open(Path, int)} does, or a database on
+   * a PostgreSQL server.
+   */
+  public static Archive open(ArchiveLocation where, int busyTimeoutMs) {
+    if (where.isServer()) {
+      throw new StoreException(
+          "cannot open archive "
+              + where.shown()
+              + ": this version of dossier cannot open an archive on a PostgreSQL server yet;"
+              + " nothing was created. Name an archive file with --db or $DOSSIER_DB.");
+    }
+    return open(where.file(), busyTimeoutMs);
+  }
+
+  /**
    * Opens the archive as {@link #open(Path)} does, waiting up to {@code busyTimeoutMs} for another
    * process's write.
    */
