@@ -230,7 +230,7 @@ public final class DossierCommand implements Runnable {
                 + p.toAbsolutePath()
                 + " (check --db or $DOSSIER_DB; 'dossier import FILE' creates one)");
       }
-      archive = Archive.open(where, busyTimeout());
+      archive = Archive.open(where, busyTimeout(), env.vars());
       archive.journal().setAuthor(author());
     }
     return archive;
