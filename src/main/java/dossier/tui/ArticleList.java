@@ -82,6 +82,7 @@ final class ArticleList {
 
   /** Articles of lines that were deleted meanwhile: not read again until the next tree. */
   private final Set<Long> goneIds = new HashSet<>();
+
   private final Set<Long> loadingBodies = new HashSet<>();
   private final Set<Long> missing = new HashSet<>();
 
@@ -139,9 +140,7 @@ final class ArticleList {
     }
   }
 
-  /**
-   * How many lines the list has: the matches, or in a grouped list its lines; -1 while loading.
-   */
+  /** How many lines the list has: the matches, or in a grouped list its lines; -1 while loading. */
   long size() {
     if (!grouped()) {
       return count;
@@ -279,6 +278,7 @@ final class ArticleList {
           onError.accept(err);
         });
   }
+
   /** Shows the matches of another (already checked) query, whose count is known. */
   void reset(String newQuery, long newCount) {
     query = newQuery;

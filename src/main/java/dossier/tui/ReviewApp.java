@@ -786,7 +786,8 @@ final class ReviewApp {
   }
 
   /** Where x goes back to: the query and grouping before a story was shown, and its article. */
-  private record Before(String query, boolean copies, boolean threads, long article, String shown) {}
+  private record Before(
+      String query, boolean copies, boolean threads, long article, String shown) {}
 
   private Before beforeStory;
 

@@ -37,7 +37,7 @@ final class Tree {
    * One line of the grouped list.
    *
    * @param id the article the line shows
-   * @param marks the tree marks before its title ("├─ ", "│  └─ "), or ""
+   * @param marks the tree marks before its title ("├─ ", "│ └─ "), or ""
    * @param members the articles the line stands for: its own, and those folded under it (an action
    *     on a folded line applies to all of them, as mutt tags a collapsed thread as a whole)
    * @param copies those of {@code members} that are copies of {@code id} folded under it
@@ -178,8 +178,7 @@ final class Tree {
     out.add(new Line(u.head, marks, List.of(u.head), List.of(), key, null));
     for (int i = 0; i < n; i++) {
       long c = u.copies.get(i);
-      out.add(
-          new Line(c, under + (i == n - 1 ? "└─ " : "├─ "), List.of(c), List.of(), key, null));
+      out.add(new Line(c, under + (i == n - 1 ? "└─ " : "├─ "), List.of(c), List.of(), key, null));
     }
   }
 }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The grouped review list on the virtual terminal at 80x24: copies folded under their original
- * (Z, z), stories as threads (=), an article's story (x), and what keys do on a folded line.
+ * The grouped review list on the virtual terminal at 80x24: copies folded under their original (Z,
+ * z), stories as threads (=), an article's story (x), and what keys do on a folded line.
  */
 class GroupedReviewTest {
   @TempDir Path tmp;
@@ -60,7 +60,8 @@ class GroupedReviewTest {
       assertThat(cursorRow(h)).contains("Ferry line halts").doesNotContain("+5 copies");
       assertThat(row(h, "Pier gives way")).contains("Valley Post ├─ Pier gives way");
       assertThat(row(h, "No ferries after")).contains("└─ No ferries after");
-      assertThat(h.text().lines().findFirst().orElseThrow()).contains("10 articles · copies folded");
+      assertThat(h.text().lines().findFirst().orElseThrow())
+          .contains("10 articles · copies folded");
       // z on a copy folds its group again, the cursor back on the original
       h.press("j", "j", "z");
       assertThat(cursorRow(h)).contains("Ferry line halts").endsWith("+5 copies");
@@ -137,8 +138,7 @@ class GroupedReviewTest {
 
       // with copies folded too, the wire story's thread is one line
       h.press("Z");
-      assertThat(h.text().lines().findFirst().orElseThrow())
-          .contains("threads, copies folded");
+      assertThat(h.text().lines().findFirst().orElseThrow()).contains("threads, copies folded");
       assertThat(row(h, "Ferry line halts")).endsWith("+5 copies");
     }
   }
