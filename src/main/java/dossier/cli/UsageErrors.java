@@ -108,8 +108,8 @@ final class UsageErrors {
   }
 
   /**
-   * The message for {@code word}, an option {@code cl}'s command does not have, with the option
-   * it is a typing slip away from (the same closeness as query fields and config keys).
+   * The message for {@code word}, an option {@code cl}'s command does not have, with the option it
+   * is a typing slip away from (the same closeness as query fields and config keys).
    */
   static String unknownOption(CommandLine cl, String word) {
     int eq = word.indexOf('=');
