@@ -271,7 +271,7 @@ complete -c dossier -n '__fish_seen_subcommand_from review' -a '(__dossier_query
 # db
 complete -c dossier -n '__fish_seen_subcommand_from db; and not __fish_seen_subcommand_from check vacuum info' -a check -d 'Check the archive: SQLite\'s integrity check, the full-text index…'
 complete -c dossier -n '__fish_seen_subcommand_from db; and not __fish_seen_subcommand_from check vacuum info' -a vacuum -d 'Compact the archive: merge the full-text index, rewrite the file…'
-complete -c dossier -n '__fish_seen_subcommand_from db; and not __fish_seen_subcommand_from check vacuum info' -a info -d 'Show the archive\'s schema version, counts and file sizes'
+complete -c dossier -n '__fish_seen_subcommand_from db; and not __fish_seen_subcommand_from check vacuum info' -a info -d 'Show the archive\'s schema version, counts and file sizes (on a…'
 complete -c dossier -n '__fish_seen_subcommand_from db' -s h -l help -d 'Show this help message and exit'
 complete -c dossier -n '__fish_seen_subcommand_from db' -s V -l version -d 'Print version information and exit'
 complete -c dossier -n '__fish_seen_subcommand_from db; and __fish_seen_subcommand_from check' -l repair -d 'Rebuild the full-text index and remove dangling rows, then check again'

@@ -113,7 +113,9 @@ final class DbCommand extends BaseCommand {
   @Command(
       name = "info",
       mixinStandardHelpOptions = true,
-      description = "Show the archive's schema version, counts and file sizes.")
+      description =
+          "Show the archive's schema version, counts and file sizes (on a PostgreSQL server: its"
+              + " version and the database's size).")
   static final class Info extends BaseCommand {
     @Override
     boolean createsArchive() {

@@ -62,7 +62,8 @@ public final class StoryService {
    * the window, else in a new story of its own. Call inside {@link Archive#write}.
    */
   public void place(List<Arrival> arrivals) {
-    if (arrivals.isEmpty()) {
+    if (arrivals.isEmpty() || archive.onServer()) {
+      // story threads are grouped in SQLite archives only, so far
       return;
     }
     StoryRepository repo = archive.stories();

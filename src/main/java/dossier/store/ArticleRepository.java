@@ -19,7 +19,7 @@ public final class ArticleRepository {
   private static final String COLUMNS =
       Columns.names(Columns.LISTED, "a")
           + ", (SELECT group_concat(name, char(10)) FROM (SELECT t.name FROM article_tags x"
-          + " JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id ORDER BY t.key)) AS tag_names";
+          + " JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id ORDER BY t.key) tn) AS tag_names";
 
   /** The long text columns, read with whole articles. */
   private static final String TEXT_COLUMNS =
@@ -175,6 +175,11 @@ public final class ArticleRepository {
   public long count(CompiledQuery q) {
     StringBuilder sql = new StringBuilder();
     List<Object> params = new ArrayList<>();
+    if (archive.onServer()) {
+      sql.append("SELECT count(*) FROM articles a");
+      appendFilter(Engine.POSTGRES, sql, params, q);
+      return number(sql.toString(), params, "cannot count articles");
+    }
     if (q.hasText()) {
       Plan plan = plans.plan(q);
       if (plan == Plan.INDEX_ONLY) {
@@ -263,6 +268,22 @@ public final class ArticleRepository {
       sql.append(", ").append(TEXT_COLUMNS);
     }
     List<Object> params = new ArrayList<>();
+    if (archive.onServer()) {
+      String rank = q.postgres().rank();
+      boolean ranked = sort == Sort.RELEVANCE && rank != null;
+      sql.append(" FROM articles a");
+      appendFilter(Engine.POSTGRES, sql, params, q);
+      sql.append(" ORDER BY ");
+      if (ranked) {
+        sql.append(PG_RANK).append(" DESC, a.id DESC");
+        params.add(rank);
+      } else {
+        sql.append(pgOrderBy(sort));
+      }
+      appendLimit(sql, params, limit, offset);
+      read(sql, params, withBody, sink);
+      return;
+    }
     boolean ranked = sort == Sort.RELEVANCE && q.rank() != null;
     // scores computed once for every match, not by a MATCH per listed row; articles that match
     // only through a filter (oil OR tag:x) have no score and go last
@@ -281,6 +302,11 @@ public final class ArticleRepository {
     }
     sql.append(" ORDER BY ").append(page == null ? order : page.orderBy());
     appendLimit(sql, params, limit, offset);
+    read(sql, params, withBody, sink);
+  }
+
+  private void read(
+      StringBuilder sql, List<Object> params, boolean withBody, Consumer<Article> sink) {
     try (PreparedStatement st = conn().prepareStatement(sql.toString())) {
       bind(st, params);
       try (ResultSet rs = st.executeQuery()) {
@@ -294,10 +320,69 @@ public final class ArticleRepository {
   }
 
   /**
+   * An article's score on PostgreSQL for the tsquery of the first parameter: ts_rank_cd with the
+   * weights of {@link Ranking#WEIGHTS} in its order (note D, caption C, body B, title A), scaled to
+   * the title's.
+   */
+  static final String PG_RANK =
+      "ts_rank_cd('{0.2, 0.4, 0.1, 1.0}', a.fts, to_tsquery('dossier', ?))";
+
+  /** ts_headline's options: the marks and length of SQLite's snippet. */
+  static final String PG_HEADLINE =
+      "StartSel=\uE000, StopSel=\uE001, MaxWords="
+          + Ranking.SNIPPET_TOKENS
+          + ", MinWords=5, MaxFragments=1, FragmentDelimiter=\"…\"";
+
+  /** The best matches on PostgreSQL: the page cut from ids and scores, snippets for it alone. */
+  private void searchPg(CompiledQuery q, int limit, int offset, Consumer<Hit> sink) {
+    String rank = q.postgres().rank();
+    StringBuilder sql = new StringBuilder();
+    List<Object> params = new ArrayList<>();
+    if (rank == null) {
+      sql.append("SELECT ")
+          .append(COLUMNS)
+          .append(", 0.0 AS score, substr(a.body, 1, 160) AS snip FROM articles a");
+      appendFilter(Engine.POSTGRES, sql, params, q);
+      sql.append(" ORDER BY ").append(pgOrderBy(Sort.NEWEST));
+      appendLimit(sql, params, limit, offset);
+    } else {
+      sql.append("WITH page AS MATERIALIZED (SELECT a.id AS id, ")
+          .append(PG_RANK)
+          .append(" AS r FROM articles a");
+      params.add(rank);
+      appendFilter(Engine.POSTGRES, sql, params, q);
+      sql.append(" ORDER BY r DESC, a.id DESC");
+      appendLimit(sql, params, limit, offset);
+      sql.append(") SELECT ")
+          .append(COLUMNS)
+          .append(", page.r AS score, ts_headline('dossier', a.body, to_tsquery('dossier', ?), ?)")
+          .append(" AS snip FROM page JOIN articles a ON a.id = page.id ORDER BY page.r DESC,")
+          .append(" a.id DESC");
+      params.add(rank);
+      params.add(PG_HEADLINE);
+    }
+    try (PreparedStatement st = conn().prepareStatement(sql.toString())) {
+      bind(st, params);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          Article a = readArticle(rs, false);
+          sink.accept(new Hit(a, rs.getDouble("score"), rs.getString("snip")));
+        }
+      }
+    } catch (SQLException e) {
+      throw fail("search failed", e);
+    }
+  }
+
+  /**
    * Streams the best matches of a query with words, best first, each with its bm25 score and a
    * snippet; a query without words is listed newest first with the start of the body as snippet.
    */
   public void search(CompiledQuery q, int limit, int offset, Consumer<Hit> sink) {
+    if (archive.onServer()) {
+      searchPg(q, limit, offset, sink);
+      return;
+    }
     List<Object> params = new ArrayList<>();
     boolean paged = false;
     boolean counted = false;
@@ -433,6 +518,29 @@ public final class ArticleRepository {
     };
   }
 
+  /**
+   * The ORDER BY of a listing in {@code sort} on PostgreSQL: SQLite's order, whose nulls sort
+   * first, and whose text compares by code point.
+   */
+  static String pgOrderBy(Sort sort) {
+    return switch (sort) {
+      case NEWEST, RELEVANCE -> "a.published DESC NULLS LAST, a.id DESC";
+      case OLDEST -> "a.published ASC NULLS FIRST, a.id ASC";
+      case IMPORTED -> "a.imported DESC, a.id DESC";
+      case TITLE -> "lower(a.title) COLLATE \"C\" ASC, a.id ASC";
+    };
+  }
+
+  /** Appends {@code WHERE} for {@code q} in the SQL of {@code engine}. */
+  static void appendFilter(Engine engine, StringBuilder sql, List<Object> params, CompiledQuery q) {
+    if (engine == Engine.POSTGRES) {
+      sql.append(" WHERE (").append(q.postgres().where()).append(")");
+      params.addAll(q.postgres().params());
+    } else {
+      appendFilter(sql, params, q);
+    }
+  }
+
   /** Appends {@code WHERE} for {@code q} over the alias {@code a}; other store classes use it. */
   static void appendFilter(StringBuilder sql, List<Object> params, CompiledQuery q) {
     sql.append(" WHERE (").append(q.where()).append(")");
@@ -445,7 +553,8 @@ public final class ArticleRepository {
 
   private static void appendLimit(StringBuilder sql, List<Object> params, int limit, int offset) {
     sql.append(" LIMIT ? OFFSET ?");
-    params.add(limit <= 0 ? -1L : (long) limit);
+    // no limit: SQLite's -1, which PostgreSQL refuses; the largest number means the same to both
+    params.add(limit <= 0 ? Long.MAX_VALUE : (long) limit);
     params.add((long) Math.max(0, offset));
   }
 

@@ -51,7 +51,7 @@ public final class CopyRepository {
             "SELECT article_id FROM (SELECT article_id FROM lsh_bands WHERE band = ? ORDER BY"
                 + " article_id LIMIT "
                 + PER_BAND
-                + ")";
+                + ") b";
         String union = String.join(" UNION ", Collections.nCopies(Copies.BANDS, perBand));
         lookup =
             conn()
@@ -182,7 +182,9 @@ public final class CopyRepository {
     try (PreparedStatement st =
         conn()
             .prepareStatement(
-                "SELECT DISTINCT coalesce(c.original_id, o.original_id) FROM json_each(?) j LEFT"
+                "SELECT DISTINCT coalesce(c.original_id, o.original_id) FROM "
+                    + archive.engine().ids("j")
+                    + " LEFT"
                     + " JOIN copies c ON c.article_id = j.value LEFT JOIN (SELECT DISTINCT"
                     + " original_id FROM copies) o ON o.original_id = j.value WHERE"
                     + " coalesce(c.original_id, o.original_id) IS NOT NULL AND EXISTS (SELECT 1"

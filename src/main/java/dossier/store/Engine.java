@@ -1,8 +1,9 @@
 package dossier.store;
 
 /**
- * The database an archive lives in. Where the two speak different SQL, the repositories ask the
- * engine for its form of it, so that one repository serves both.
+ * The database an archive lives in. Where the two differ in meaning (full-text search and its
+ * ranking, lists of ids, transactions), the repositories ask the engine, or branch on it, so that
+ * one repository serves both; where they differ in spelling only, {@link PgDialect} translates.
  */
 enum Engine {
   /** A file, through sqlite-jdbc: FTS5 for words, {@code PRAGMA}s for settings. */
@@ -15,45 +16,14 @@ enum Engine {
     return this == SQLITE ? "BEGIN IMMEDIATE" : "BEGIN";
   }
 
-  /** {@code a IS NOT b} for values that may be null. */
-  String isNot() {
-    return this == SQLITE ? " IS NOT " : " IS DISTINCT FROM ";
-  }
-
   /**
-   * {@code INSERT OR IGNORE INTO <into> <rest>}: rows that would break a unique key are left out.
+   * A table of the ids in a JSON array bound to its one parameter, in a column {@code value}:
+   * {@code json_each} on SQLite; PostgreSQL's json_each reads objects only.
    */
-  String insertOrIgnore(String into, String rest) {
+  String ids(String alias) {
     return this == SQLITE
-        ? "INSERT OR IGNORE INTO " + into + " " + rest
-        : "INSERT INTO " + into + " " + rest + " ON CONFLICT DO NOTHING";
-  }
-
-  /**
-   * {@code INSERT OR REPLACE INTO <into> <rest>} for a table whose key is {@code key}: a row of the
-   * same key is replaced by the new one ({@code set} assigns every other column from {@code
-   * excluded}).
-   */
-  String insertOrReplace(String into, String rest, String key, String set) {
-    return this == SQLITE
-        ? "INSERT OR REPLACE INTO " + into + " " + rest
-        : "INSERT INTO " + into + " " + rest + " ON CONFLICT (" + key + ") DO UPDATE SET " + set;
-  }
-
-  /** The lines of {@code expr} joined by newlines, an aggregate. */
-  String joinLines(String expr) {
-    return this == SQLITE
-        ? "group_concat(" + expr + ", char(10))"
-        : "string_agg(" + expr + ", chr(10))";
-  }
-
-  /** {@code LIMIT ? OFFSET ?}'s value for no limit. */
-  Long noLimit() {
-    return this == SQLITE ? -1L : null;
-  }
-
-  /** A temporary table's qualified name. */
-  String temp(String name) {
-    return (this == SQLITE ? "temp." : "pg_temp.") + name;
+        ? "json_each(?) " + alias
+        : "(SELECT CAST(value AS BIGINT) AS value FROM json_array_elements_text(CAST(? AS json))) "
+            + alias;
   }
 }

@@ -136,7 +136,8 @@ public final class Journal {
           conn()
               .prepareStatement(
                   "INSERT INTO journal_entries(journal_id, kind, article_id)"
-                      + " SELECT ?, 'created', value FROM json_each(?)")) {
+                      + " SELECT ?, 'created', j.value FROM "
+                      + archive.engine().ids("j"))) {
         st.setLong(1, journal);
         st.setString(2, articleIds.toString());
         st.executeUpdate();
@@ -461,7 +462,8 @@ public final class Journal {
   private List<String> describe(long journalId) throws SQLException {
     List<String> out = new ArrayList<>();
     query(
-        "SELECT coalesce(t.name, r.old, '#' || e.tag_id), e.kind, count(*) FROM journal_entries e"
+        "SELECT min(coalesce(t.name, r.old, '#' || e.tag_id)), e.kind, count(*) FROM"
+            + " journal_entries e"
             + " LEFT JOIN tags t ON t.id = e.tag_id LEFT JOIN journal_entries r ON r.journal_id ="
             + " e.journal_id AND r.kind = 'tagrow' AND r.tag_id = e.tag_id WHERE e.journal_id = ?"
             + " AND e.kind IN ('tag+', 'tag-') GROUP BY e.kind, e.tag_id ORDER BY e.kind, 1",
@@ -664,8 +666,12 @@ public final class Journal {
     }
   }
 
+  /** The steps on a PostgreSQL archive, whose articles are in no story (stories are SQLite's). */
+  private static final List<String> REVERT_ON_SERVER =
+      REVERT.stream().filter(sql -> !StoryRepository.UNDO.contains(sql)).toList();
+
   private void revert(long journalId) throws SQLException {
-    for (String sql : REVERT) {
+    for (String sql : archive.onServer() ? REVERT_ON_SERVER : REVERT) {
       try (PreparedStatement st = conn().prepareStatement(sql)) {
         st.setLong(1, journalId);
         st.executeUpdate();

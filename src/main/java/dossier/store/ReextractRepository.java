@@ -60,7 +60,7 @@ public final class ReextractRepository {
                 + Columns.names(Columns.ROW, "a")
                 + ", o.size, o.data FROM articles a LEFT JOIN originals o ON o.article_id = a.id");
     List<Object> params = new ArrayList<>();
-    ArticleRepository.appendFilter(sql, params, q);
+    ArticleRepository.appendFilter(archive.engine(), sql, params, q);
     sql.append(" AND a.id > ? ORDER BY a.id LIMIT ?");
     params.add(afterId);
     params.add((long) limit);

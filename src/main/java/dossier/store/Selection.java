@@ -52,7 +52,7 @@ public final class Selection {
       StringBuilder sql =
           new StringBuilder("INSERT INTO " + table + "(id) SELECT a.id FROM articles a");
       List<Object> params = new ArrayList<>();
-      ArticleRepository.appendFilter(sql, params, q);
+      ArticleRepository.appendFilter(archive.engine(), sql, params, q);
       try (PreparedStatement st = conn().prepareStatement(sql.toString())) {
         ArticleRepository.bind(st, params);
         st.executeUpdate();
@@ -85,7 +85,7 @@ public final class Selection {
   public int retain(CompiledQuery q) {
     StringBuilder sql = new StringBuilder("SELECT a.id FROM articles a");
     List<Object> params = new ArrayList<>();
-    ArticleRepository.appendFilter(sql, params, q);
+    ArticleRepository.appendFilter(archive.engine(), sql, params, q);
     try (PreparedStatement st =
         conn().prepareStatement("DELETE FROM " + table + " WHERE id NOT IN (" + sql + ")")) {
       ArticleRepository.bind(st, params);

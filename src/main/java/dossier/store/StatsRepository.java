@@ -57,15 +57,16 @@ public final class StatsRepository {
       StringBuilder sql =
           new StringBuilder(
               "SELECT count(*), coalesce(sum(a.word_count), 0), coalesce(sum(a.starred), 0),"
-                  + " coalesce(sum(a.note IS NOT NULL AND a.note <> ''), 0),"
-                  + " coalesce(sum(EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id ="
-                  + " a.id)), 0), min(substr("
+                  + " coalesce(sum(CASE WHEN a.note IS NOT NULL AND a.note <> '' THEN 1 ELSE 0 END), 0),"
+                  + " coalesce(sum(CASE WHEN EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id ="
+                  + " a.id) THEN 1 ELSE 0 END), 0), min(substr("
                   + DAY
                   + ", 1, 10)), max(substr("
                   + DAY
-                  + ", 1, 10)), coalesce(sum(a.published IS NULL), 0) FROM articles a");
+                  + ", 1, 10)), coalesce(sum(CASE WHEN a.published IS NULL THEN 1 ELSE 0 END), 0)"
+                  + " FROM articles a");
       List<Object> params = new ArrayList<>();
-      ArticleRepository.appendFilter(sql, params, q);
+      ArticleRepository.appendFilter(archive.engine(), sql, params, q);
       try (PreparedStatement st = archive.connection().prepareStatement(sql.toString())) {
         ArticleRepository.bind(st, params);
         try (ResultSet rs = st.executeQuery()) {
@@ -120,7 +121,7 @@ public final class StatsRepository {
       throws SQLException {
     StringBuilder sql = new StringBuilder(head);
     List<Object> params = new ArrayList<>();
-    ArticleRepository.appendFilter(sql, params, q);
+    ArticleRepository.appendFilter(archive.engine(), sql, params, q);
     sql.append(tail);
     if (limit > 0) {
       sql.append(" LIMIT ?");
