@@ -102,4 +102,15 @@ class EnginesParityTest {
     ok("undo");
     ok("list", "--format", "json");
   }
+
+  @Test
+  void editsCopiesAndExportsAgree() {
+    imported();
+    ok("edit", "3", "--title", "A corrected title", "--author", "Desk A");
+    ok("show", "3", "--format", "json");
+    ok("undo");
+    ok("show", "3", "--format", "json");
+    ok("dups", "--format", "json");
+    ok("export", "--format", "ndjson");
+  }
 }
