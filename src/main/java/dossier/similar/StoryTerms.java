@@ -164,7 +164,9 @@ public final class StoryTerms {
 
   /** {@link Character#isWhitespace}, without a look-up for the ASCII ones. */
   private static boolean whitespace(char c) {
-    return c < 128 ? c == ' ' || c >= 9 && c <= 13 || c >= 28 && c <= 31 : Character.isWhitespace(c);
+    return c < 128
+        ? c == ' ' || c >= 9 && c <= 13 || c >= 28 && c <= 31
+        : Character.isWhitespace(c);
   }
 
   /** {@link Character#isLetterOrDigit}, without a look-up for the ASCII ones. */

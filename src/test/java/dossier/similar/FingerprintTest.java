@@ -162,7 +162,8 @@ class FingerprintTest {
   @Test
   void theShingleCountIsTheNumberOfDistinctShingles() {
     String repeated = String.join(" ", story("harbour", 3)).repeat(3);
-    for (String body : List.of("", "one", "a b c d", repeated, String.join(" ", story("rail", 5)))) {
+    for (String body :
+        List.of("", "one", "a b c d", repeated, String.join(" ", story("rail", 5)))) {
       assertThat(Fingerprint.of(body).shingles())
           .as(body.length() + " characters")
           .isEqualTo(Fingerprint.shingleHashes(body).length);
