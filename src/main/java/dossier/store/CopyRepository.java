@@ -353,6 +353,29 @@ public final class CopyRepository {
     }
   }
 
+  /**
+   * For those of the articles {@code ids} that are copies, the original each is a copy of (copy id
+   * to original id); the review UI folds copies under their originals with it.
+   */
+  public java.util.Map<Long, Long> originalsOf(List<Long> ids) {
+    java.util.Map<Long, Long> out = new java.util.HashMap<>();
+    try (PreparedStatement st =
+        conn()
+            .prepareStatement(
+                "SELECT c.article_id, c.original_id FROM json_each(?) j JOIN copies c ON"
+                    + " c.article_id = j.value")) {
+      st.setString(1, ids.toString());
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getLong(1), rs.getLong(2));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot read copies", e), e);
+    }
+  }
+
   private List<Link> links(String sql, long id) {
     List<Link> out = new ArrayList<>();
     try (PreparedStatement st = conn().prepareStatement(sql)) {

@@ -230,6 +230,20 @@ public final class StoryRepository {
   }
 
   /**
+   * For those of the articles {@code ids} that belong to a story, its id (article id to story id);
+   * the review UI groups its list into threads with it.
+   */
+  public Map<Long, Long> storiesOf(List<Long> ids) {
+    Map<Long, Long> out = new HashMap<>();
+    query(
+        "SELECT m.article_id, m.story_id FROM json_each(?) j JOIN story_members m ON m.article_id ="
+            + " j.value",
+        ids.toString(),
+        rs -> out.put(rs.getLong(1), rs.getLong(2)));
+    return out;
+  }
+
+  /**
    * What a listing says of each story: the earliest member that is not a copy (the one its title
    * comes from), the span of days, the outlets (source, else site) and how many members exist.
    * Stories with no member left are left out.
