@@ -144,20 +144,25 @@ public final class SimilarityRepository {
       if (b.length() > 1) {
         b.append(',');
       }
-      b.append('"');
-      for (int i = 0; i < w.length(); i++) {
-        char ch = w.charAt(i);
-        if (ch == '"' || ch == '\\') {
-          b.append('\\').append(ch);
-        } else if (ch < 0x20) {
-          b.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
-        } else {
-          b.append(ch);
-        }
-      }
-      b.append('"');
+      appendJsonString(b, w);
     }
     return b.append(']').toString();
+  }
+
+  /** Appends {@code w} as a JSON string. */
+  static void appendJsonString(StringBuilder b, String w) {
+    b.append('"');
+    for (int i = 0; i < w.length(); i++) {
+      char ch = w.charAt(i);
+      if (ch == '"' || ch == '\\') {
+        b.append('\\').append(ch);
+      } else if (ch < 0x20) {
+        b.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
+      } else {
+        b.append(ch);
+      }
+    }
+    b.append('"');
   }
 
   /**

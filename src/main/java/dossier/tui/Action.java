@@ -140,6 +140,34 @@ enum Action {
       null,
       keys("O"),
       LIST),
+  COPIES(
+      "fold copies",
+      "fold copies under their original: a story seen in twelve outlets is one line, '+11"
+          + " copies'; Z again lists them flat",
+      null,
+      keys("Z"),
+      LIST),
+  THREADS(
+      "threads",
+      "show stories as threads, as mutt does: the articles of one story together, oldest first,"
+          + " under ├─ └─ marks; = again lists them flat",
+      null,
+      keys("="),
+      LIST),
+  FOLD(
+      "fold",
+      "fold or unfold the copies under this line, or on a line without copies its thread; t r s"
+          + " a N d and selecting a folded line act on every article folded in it",
+      null,
+      keys("z"),
+      LIST),
+  STORY(
+      "story",
+      "show the article's story as a thread (story:N); x again goes back to the list before",
+      null,
+      keys("x"),
+      LIST,
+      READER),
   SELECT(
       "select",
       "select or unselect and move down; t T r s a d then act on all selected",

@@ -40,6 +40,8 @@ final class HelpView implements View {
     out.add(new String[] {"N - ✓ A", "new, read, reviewed, archived"});
     out.add(new String[] {"*", "starred"});
     out.add(new String[] {"+", "selected"});
+    out.add(new String[] {"├─ └─", "the articles of a story (= threads)"});
+    out.add(new String[] {"+11 copies", "copies folded under the line (Z, z)"});
     return out;
   }
 

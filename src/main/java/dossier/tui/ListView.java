@@ -92,7 +92,7 @@ final class ListView implements View {
   }
 
   private int clamp(int i) {
-    long n = list.count();
+    long n = list.size();
     if (n <= 0) {
       return 0;
     }
@@ -108,7 +108,7 @@ final class ListView implements View {
           case PAGE_DOWN -> cursor + Math.max(1, rows - 1);
           case PAGE_UP -> cursor - Math.max(1, rows - 1);
           case FIRST -> 0;
-          case LAST -> (int) Math.min(Integer.MAX_VALUE, list.count() - 1);
+          case LAST -> (int) Math.min(Integer.MAX_VALUE, list.size() - 1);
           default -> -1;
         };
     if (target < 0 && a != Action.UP && a != Action.PAGE_UP) {
@@ -122,6 +122,14 @@ final class ListView implements View {
   public String header() {
     long n = list.count();
     String count = n < 0 ? "counting…" : n == 1 ? "1 article" : n + " articles";
+    long lines = list.size();
+    if (list.grouped() && n >= 0 && lines >= 0 && lines != n) {
+      count += " in " + lines + (lines == 1 ? " line" : " lines");
+    }
+    String grouping =
+        list.threads()
+            ? list.foldsCopies() ? " · threads, copies folded" : " · threads"
+            : list.foldsCopies() ? " · copies folded" : "";
     String q = list.query() == null || list.query().isBlank() ? "(everything)" : list.query();
     String sel = selected.isEmpty() ? "" : " · " + selected.size() + " selected";
     String order =
@@ -131,7 +139,7 @@ final class ListView implements View {
     if (list.sort() == dossier.store.Sort.TITLE || list.sort() == dossier.store.Sort.RELEVANCE) {
       order = " · by " + list.sort().name().toLowerCase(java.util.Locale.ROOT);
     }
-    return "dossier review: " + Cells.line(q) + " · " + count + order + sel;
+    return "dossier review: " + Cells.line(q) + " · " + count + grouping + order + sel;
   }
 
   @Override
@@ -142,7 +150,7 @@ final class ListView implements View {
     rows =
         fullHeight
             ? Math.max(3, room)
-            : Math.max(3, Math.min(room, (int) Math.max(3, list.count())));
+            : Math.max(3, Math.min(room, (int) Math.max(3, list.size())));
     cursor = clamp(cursor);
     if (cursor < top) {
       top = cursor;
@@ -155,7 +163,7 @@ final class ListView implements View {
     if (current != null) {
       anchor = current.id();
     }
-    long n = list.count();
+    long n = list.size();
     if (n == 0) {
       c.put(
           2,
@@ -170,7 +178,7 @@ final class ListView implements View {
       if (i >= n) {
         break;
       }
-      drawRow(c, from + r, i, list.get(i), i == cursor);
+      drawRow(c, from + r, list.line(i), list.get(i), i == cursor);
     }
     if (n == 0) {
       return; // nothing to separate: the hint stays alone, without a rule under it
@@ -183,7 +191,7 @@ final class ListView implements View {
     }
   }
 
-  private void drawRow(Canvas c, int row, int index, Article a, boolean isCursor) {
+  private void drawRow(Canvas c, int row, Tree.Line line, Article a, boolean isCursor) {
     Theme t = c.theme;
     Style base = isCursor ? t.cursor : t.normal;
     c.fillRow(row, base);
@@ -209,8 +217,15 @@ final class ListView implements View {
                 Cells.pad(Cells.line(a.source() == null ? "" : a.source()), srcW),
                 isCursor ? base : t.dim)
             + 1;
+    if (line != null && !line.marks().isEmpty()) {
+      col = c.put(col, row, line.marks(), isCursor ? base : t.dim);
+    }
     int rest = w - col;
     String title = Cells.line(a.title() == null ? "(untitled)" : a.title());
+    // what is folded under the line goes right after the title, which is cut to make room
+    String note = line == null || line.note() == null ? "" : " " + line.note();
+    int noteW = Cells.width(note);
+    rest = Math.max(0, rest - noteW);
     String tags = a.tags().isEmpty() ? "" : "[" + Cells.line(String.join(", ", a.tags())) + "]";
     int tagW = Cells.width(tags);
     int titleW = Cells.width(title);
@@ -219,6 +234,9 @@ final class ListView implements View {
     }
     int titleRoom = tagW > 0 ? rest - tagW - 1 : rest;
     col = c.put(col, row, Cells.fit(title, titleRoom), base);
+    if (noteW > 0) {
+      col = c.put(col, row, note, isCursor ? base : t.dim);
+    }
     if (tagW > 0) {
       c.put(col + 1, row, Cells.fit(tags, tagW), isCursor ? base : t.tag);
     }

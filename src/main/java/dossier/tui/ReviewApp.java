@@ -362,7 +362,7 @@ final class ReviewApp {
         Article cur = listView.current();
         if (cur != null) {
           screens.push(new ReaderView(list, cur.id()));
-          opened(cur);
+          opened(cur, listView.cursor());
         }
       }
       case TOGGLE_NEW -> toggleNew();
@@ -371,6 +371,10 @@ final class ReviewApp {
       case PREVIEW ->
           info(listView.toggleFullHeight() ? "preview hidden (p shows it)" : "preview shown");
       case SORT -> cycleSort();
+      case COPIES -> group(!list.foldsCopies(), list.threads());
+      case THREADS -> group(list.foldsCopies(), !list.threads());
+      case FOLD -> fold();
+      case STORY -> story();
       case NEXT_ARTICLE -> stepArticle(1);
       case PREV_ARTICLE -> stepArticle(-1);
       case BACK -> {
@@ -494,7 +498,7 @@ final class ReviewApp {
   /** Moves the list cursor by {@code delta}; the reader follows it. */
   private void stepArticle(int delta) {
     int target = listView.cursor() + delta;
-    if (target < 0 || target >= list.count()) {
+    if (target < 0 || target >= list.size()) {
       info(delta > 0 ? "this is the last article" : "this is the first article");
       return;
     }
@@ -503,14 +507,29 @@ final class ReviewApp {
     Article a = listView.current();
     if (r != null && a != null) {
       r.show(a.id());
-      opened(a);
+      opened(a, target);
     }
   }
 
-  /** An article shown in the reader: a new one becomes read, as in mutt and newsboat. */
-  private void opened(Article a) {
-    if (markReadOnOpen && a.status() == Status.NEW) {
-      List<Long> ids = List.of(a.id());
+  /**
+   * An article shown in the reader: a new one becomes read, as in mutt and newsboat, and so do the
+   * new copies folded under its line (the same text), but not the other articles of its story.
+   */
+  private void opened(Article a, int line) {
+    List<Long> ids = new ArrayList<>();
+    if (a.status() == Status.NEW) {
+      ids.add(a.id());
+    }
+    Tree.Line l = list.line(line);
+    if (l != null && l.id() == a.id()) {
+      for (long c : l.copies()) {
+        Article copy = list.loaded(c);
+        if (copy != null && copy.status() == Status.NEW) {
+          ids.add(c);
+        }
+      }
+    }
+    if (markReadOnOpen && !ids.isEmpty()) {
       edit(
           ids,
           s -> s.edits().mark(Status.READ, null, Selector.ids(ids), false),
@@ -578,8 +597,8 @@ final class ReviewApp {
     if (!selected.isEmpty()) {
       return new ArrayList<>(selected);
     }
-    Article a = listView.current();
-    return a == null ? List.of() : List.of(a.id());
+    // a folded line stands for every article folded in it
+    return list.members(listView.cursor());
   }
 
   private boolean usesSelection() {
@@ -588,8 +607,7 @@ final class ReviewApp {
 
   /** A loaded copy of an article, from the list or the reader's cache. */
   private Article known(long id) {
-    int i = list.indexOf(id, listView.cursor());
-    Article a = i >= 0 ? list.get(i) : null;
+    Article a = list.loaded(id);
     return a != null ? a : list.full(id);
   }
 
@@ -721,14 +739,95 @@ final class ReviewApp {
   }
 
   private void toggleSelection() {
-    Article a = listView.current();
+    List<Long> ids = list.members(listView.cursor());
+    if (ids.isEmpty()) {
+      return;
+    }
+    // a folded line is selected as a whole
+    if (selected.containsAll(ids)) {
+      ids.forEach(selected::remove);
+    } else {
+      selected.addAll(ids);
+    }
+    listView.move(Action.DOWN);
+  }
+
+  // ---------------------------------------------------------------- copies and threads
+
+  /** Z and =: copies folded under their original, stories as threads, or the flat list. */
+  private void group(boolean copies, boolean threads) {
+    Article cur = listView.current();
+    list.grouping(copies, threads, true);
+    if (cur != null) {
+      listView.focus(cur.id()); // the cursor stays on its article once the lines are read
+    }
+    info(
+        threads
+            ? copies
+                ? "stories as threads, copies folded (= or Z lists them flat)"
+                : "stories as threads (= lists them flat again)"
+            : copies
+                ? "copies folded under their original (z unfolds a line, Z lists them flat)"
+                : "the list is flat again");
+  }
+
+  /** z: folds or unfolds the group of the line under the cursor. */
+  private void fold() {
+    if (!list.grouped()) {
+      info("nothing to fold in a flat list: Z folds copies, = shows threads");
+      return;
+    }
+    int head = list.fold(listView.cursor());
+    if (head < 0) {
+      info("no copies or thread to fold on this line");
+    } else {
+      listView.moveTo(head);
+    }
+  }
+
+  /** Where x goes back to: the query and grouping before a story was shown, and its article. */
+  private record Before(
+      String query, boolean copies, boolean threads, long article, String shown) {}
+
+  private Before beforeStory;
+
+  /** Put the cursor on this article once the next query's list is read. */
+  private Long focusAfterQuery;
+
+  /** x: the article's story as a thread; x again goes back. */
+  private void story() {
+    Before back = beforeStory;
+    if (back != null && back.shown().equals(list.query()) && reader() == null) {
+      beforeStory = null;
+      list.grouping(back.copies(), back.threads(), false);
+      focusAfterQuery = back.article();
+      applyQuery(back.query(), null);
+      info("back to " + (back.query().isBlank() ? "everything" : Cells.line(back.query())));
+      return;
+    }
+    Article a = here();
     if (a == null) {
       return;
     }
-    if (!selected.remove(a.id())) {
-      selected.add(a.id());
-    }
-    listView.move(Action.DOWN);
+    long id = a.id();
+    db.submit(
+        s -> s.archive().stories().storyOf(id),
+        st -> {
+          if (st.isEmpty()) {
+            info("#" + id + " is in no story");
+            return;
+          }
+          String q = "story:" + st.get();
+          beforeStory = new Before(list.query(), list.foldsCopies(), list.threads(), id, q);
+          if (reader() != null) {
+            screens.pop();
+          }
+          list.grouping(list.foldsCopies(), true, false);
+          focusAfterQuery = id;
+          applyQuery(q, null);
+          info("story " + st.get() + " as a thread (x goes back)");
+        },
+        this::error);
   }
 
   private void tag(List<Long> ids, List<String> add, List<String> remove) {
@@ -1289,6 +1388,10 @@ final class ReviewApp {
             selected.clear();
           } else {
             listView.follow();
+          }
+          if (focusAfterQuery != null) {
+            listView.focus(focusAfterQuery);
+            focusAfterQuery = null;
           }
           if (prompt != null) {
             prompt.message(articles((int) n), false);

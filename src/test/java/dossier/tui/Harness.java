@@ -100,6 +100,11 @@ final class Harness implements AutoCloseable {
         (id, limit) -> List.of(new TagSuggester.Suggestion("water", "test suggestion")));
   }
 
+  /** The UI open on an archive made by the test (see {@link Wire}), without tag suggestions. */
+  static Harness on(Cli cli, String query, int cols, int rows) {
+    return new Harness(cli, query, new TerminalSize(cols, rows), false, (id, limit) -> List.of());
+  }
+
   static Cli archiveWithArticles(Path dir) {
     Cli cli = new Cli(dir);
     try {
