@@ -35,6 +35,9 @@ class ReviewTmuxIT {
 
   record Run(int code, String out, String err) {}
 
+  /** Whether the shell clears the screen after the review quits (off: what it left shows). */
+  boolean clearAfter = true;
+
   @BeforeEach
   void setUp() throws Exception {
     Assumptions.assumeTrue(hasTmux(), "tmux is not installed");
@@ -155,7 +158,9 @@ class ReviewTmuxIT {
             + query
             + "; echo $? > '"
             + exit
-            + "'; clear; echo review exited; exec cat";
+            + "';"
+            + (clearAfter ? " clear;" : "")
+            + " echo review exited; exec cat";
     tmux("new-session", "-d", "-s", "review", "-x", "80", "-y", "24", "sh", "-c", cmd);
     // the first start may build nothing but still starts a JVM
     waitFor("the list", s -> s.contains(ready) && s.contains("\n> "));
@@ -229,6 +234,7 @@ class ReviewTmuxIT {
   void barPipesTheArticleToARealCommandAndAKeyComesBack() throws Exception {
     String first = ids("is:new").get(0);
     Path piped = tmp.resolve("piped.txt");
+    clearAfter = false;
     Path exit = startReview();
     keys("Enter");
     waitFor("the reader", s -> s.startsWith("dossier review: #" + first + " "));
@@ -253,6 +259,8 @@ class ReviewTmuxIT {
     waitFor("the list", s -> s.contains("is:new · ") && s.contains("\n> "));
     keys("q");
     waitForExit(exit);
+    // nothing the commands printed is left on the ordinary screen once the review has quit
+    assertThat(screen()).doesNotContain("second", "words:", "press a key");
     // what the command read is what 'dossier show ID' prints into a pipe
     Run show = dossier("show", first);
     assertThat(Files.readString(piped, StandardCharsets.UTF_8)).isEqualTo(show.out());
