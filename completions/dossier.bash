@@ -348,7 +348,10 @@ function _picocli_dossier_import() {
 
   case ${prev_word} in
     '--urls')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--cookies')
       local IFS=$'\n'

@@ -39,7 +39,7 @@ end
 complete -c dossier -f
 
 # global options
-complete -c dossier -l db -r -F -d 'The archive file (default: $DOSSIER_DB, else…'
+complete -c dossier -l db -r -F -d 'The archive file, or a postgresql:// URL (default: $DOSSIER_DB,…'
 complete -c dossier -l user -x -d 'Who the journal records changes as by, and whose last change undo…'
 complete -c dossier -s q -l quiet -d 'Print no summaries or progress, only data and errors'
 complete -c dossier -l color -x -a 'auto always never' -d 'Color output: auto, always, never (default: auto: only on a…'

@@ -108,6 +108,39 @@ final class Completions {
     return kind(a) == Completes.Kind.SAVED_SEARCH;
   }
 
+  /**
+   * picocli completes file names only for options typed {@code Path} or {@code File}; an option
+   * marked {@link Completes.Kind#FILE} that takes a string (--db: a file or a URL) gets the same
+   * case.
+   */
+  private static String fileCases(CommandLine root, String generated) {
+    List<CommandLine> all = new ArrayList<>();
+    walk(root, all);
+    Set<String> names = new TreeSet<>();
+    for (CommandLine cl : all) {
+      for (OptionSpec o : cl.getCommandSpec().options()) {
+        Class<?> t = o.type();
+        if (kind(o) == Completes.Kind.FILE && t != Path.class && t != File.class) {
+          names.addAll(List.of(o.names()));
+        }
+      }
+    }
+    for (String n : names) {
+      generated =
+          generated.replace(
+              "    '" + n + "')\n      return\n      ;;",
+              "    '"
+                  + n
+                  + "')\n"
+                  + "      local IFS=$'\\n'\n"
+                  + "      type compopt &>/dev/null && compopt -o filenames\n"
+                  + "      COMPREPLY=( $( compgen -f -- \"${curr_word}\" ) ) # files\n"
+                  + "      return $?\n"
+                  + "      ;;");
+    }
+    return generated;
+  }
+
   private static String bash(CommandLine root, String shell) {
     String generated = AutoComplete.bash("dossier", root);
     // picocli registers for dossier.sh and dossier.bash too; dossier has only the one name
@@ -115,6 +148,7 @@ final class Completions {
         generated.replace(
             "complete -F _complete_dossier -o default dossier dossier.sh dossier.bash",
             "complete -F _complete_dossier -o default dossier");
+    generated = fileCases(root, generated);
     Set<String> nested = new TreeSet<>();
     Set<String> queryCommands = new TreeSet<>();
     Set<String> tagCommands = new TreeSet<>();
