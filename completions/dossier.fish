@@ -39,7 +39,7 @@ end
 complete -c dossier -f
 
 # global options
-complete -c dossier -l db -r -F -d 'The archive file (default: $DOSSIER_DB, else…'
+complete -c dossier -l db -r -F -d 'The archive file, or a postgresql:// URL (default: $DOSSIER_DB,…'
 complete -c dossier -l user -x -d 'Who the journal records changes as by, and whose last change undo…'
 complete -c dossier -s q -l quiet -d 'Print no summaries or progress, only data and errors'
 complete -c dossier -l color -x -a 'auto always never' -d 'Color output: auto, always, never (default: auto: only on a…'
@@ -201,6 +201,7 @@ complete -c dossier -n '__fish_seen_subcommand_from mark' -l ids -x -d 'Comma-se
 complete -c dossier -n '__fish_seen_subcommand_from mark' -l dry-run -d 'Print what would change; change nothing'
 complete -c dossier -n '__fish_seen_subcommand_from mark' -s h -l help -d 'Show this help message and exit'
 complete -c dossier -n '__fish_seen_subcommand_from mark' -s V -l version -d 'Print version information and exit'
+complete -c dossier -n '__fish_seen_subcommand_from mark' -a 'new read reviewed archived'
 complete -c dossier -n '__fish_seen_subcommand_from mark' -a '(__dossier_query_word)'
 
 # note

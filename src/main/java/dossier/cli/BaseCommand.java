@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** What every subcommand shares: the root's options, the archive, and picocli's out and err. */
 abstract class BaseCommand implements Callable<Integer> {
@@ -50,8 +51,8 @@ abstract class BaseCommand implements Callable<Integer> {
   String queryText(List<String> words) {
     for (String w : words) {
       if (w.startsWith("--") && w.length() > 2) {
-        throw new UsageException(
-            "unknown option '" + w + "'; try '" + spec.qualifiedName() + " --help'");
+        // said as picocli's own unknown options are, by the same handler
+        throw new UnmatchedArgumentException(spec.commandLine(), List.of(w));
       }
     }
     String text = String.join(" ", words);

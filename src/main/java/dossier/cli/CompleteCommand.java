@@ -35,11 +35,11 @@ final class CompleteCommand extends BaseCommand {
 
   @Override
   public Integer call() {
-    Path db = root().archivePath();
     Archive archive = null;
     try {
       if (kind != Kind.query || word.contains(":")) {
-        archive = Files.isRegularFile(db) ? archive() : null;
+        Path db = root().archivePath();
+        archive = db == null || Files.isRegularFile(db) ? archive() : null;
       }
       CompletionService c = new CompletionService(archive);
       List<String> out =

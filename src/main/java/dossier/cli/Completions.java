@@ -59,14 +59,23 @@ final class Completions {
     return null;
   }
 
-  /** True when the command's positional parameters are a query. */
+  /** True when the command's positional parameters are a query (after tag changes or not). */
   private static boolean takesQuery(CommandSpec spec) {
     for (PositionalParamSpec p : spec.positionalParameters()) {
-      if (kind(p) == Completes.Kind.QUERY) {
+      if (takesQuery(p)) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean takesQuery(ArgSpec a) {
+    return kind(a) == Completes.Kind.QUERY || takesTagChanges(a);
+  }
+
+  /** True when an argument is {@code +tag -tag} operations, whose {@code +} completes tags. */
+  private static boolean takesTagChanges(ArgSpec a) {
+    return kind(a) == Completes.Kind.TAG_CHANGES;
   }
 
   /** True when an argument names a tag. */
@@ -99,6 +108,39 @@ final class Completions {
     return kind(a) == Completes.Kind.SAVED_SEARCH;
   }
 
+  /**
+   * picocli completes file names only for options typed {@code Path} or {@code File}; an option
+   * marked {@link Completes.Kind#FILE} that takes a string (--db: a file or a URL) gets the same
+   * case.
+   */
+  private static String fileCases(CommandLine root, String generated) {
+    List<CommandLine> all = new ArrayList<>();
+    walk(root, all);
+    Set<String> names = new TreeSet<>();
+    for (CommandLine cl : all) {
+      for (OptionSpec o : cl.getCommandSpec().options()) {
+        Class<?> t = o.type();
+        if (kind(o) == Completes.Kind.FILE && t != Path.class && t != File.class) {
+          names.addAll(List.of(o.names()));
+        }
+      }
+    }
+    for (String n : names) {
+      generated =
+          generated.replace(
+              "    '" + n + "')\n      return\n      ;;",
+              "    '"
+                  + n
+                  + "')\n"
+                  + "      local IFS=$'\\n'\n"
+                  + "      type compopt &>/dev/null && compopt -o filenames\n"
+                  + "      COMPREPLY=( $( compgen -f -- \"${curr_word}\" ) ) # files\n"
+                  + "      return $?\n"
+                  + "      ;;");
+    }
+    return generated;
+  }
+
   private static String bash(CommandLine root, String shell) {
     String generated = AutoComplete.bash("dossier", root);
     // picocli registers for dossier.sh and dossier.bash too; dossier has only the one name
@@ -106,9 +148,11 @@ final class Completions {
         generated.replace(
             "complete -F _complete_dossier -o default dossier dossier.sh dossier.bash",
             "complete -F _complete_dossier -o default dossier");
+    generated = fileCases(root, generated);
     Set<String> nested = new TreeSet<>();
     Set<String> queryCommands = new TreeSet<>();
     Set<String> tagCommands = new TreeSet<>();
+    Set<String> tagChangeCommands = new TreeSet<>();
     Set<String> savedCommands = new TreeSet<>();
     Set<String> tagOptions = new TreeSet<>();
     Set<String> rootArgOptions = new TreeSet<>();
@@ -130,6 +174,9 @@ final class Completions {
       for (PositionalParamSpec p : spec.positionalParameters()) {
         if (namesTag(p)) {
           tagCommands.add(name);
+        }
+        if (takesTagChanges(p)) {
+          tagChangeCommands.add(name);
         }
         if (namesSavedSearch(spec, p)) {
           savedCommands.add(name);
@@ -170,6 +217,7 @@ final class Completions {
         _dossier_nested=" @NESTED@ "
         _dossier_query_commands=" @QUERYCMDS@ "
         _dossier_tag_commands=" @TAGCMDS@ "
+        _dossier_tag_change_commands=" @TAGCHANGECMDS@ "
         _dossier_saved_commands=" @SAVEDCMDS@ "
         _dossier_tag_options=" @TAGOPTS2@ "
         _dossier_root_arg_options=" @ROOTOPTS@ "
@@ -205,7 +253,7 @@ final class Completions {
           elif [[ "$_dossier_arg_options" == *" $prev "* ]] || [ -z "$cmd" ] \\
               || [[ "$word" == -* && "$word" != -tag:* ]]; then
             kind=""
-          elif [ "$cmd" = tag ] && [[ "$word" == +* ]]; then
+          elif [[ "$_dossier_tag_change_commands" == *" $cmd "* ]] && [[ "$word" == +* ]]; then
             kind=tags; arg="${word#+}"
           elif [[ "$_dossier_tag_commands" == *" $cmd "* ]]; then
             kind=tags
@@ -247,6 +295,7 @@ final class Completions {
             .replace("@NESTED@", String.join(" ", nested))
             .replace("@QUERYCMDS@", String.join(" ", queryCommands))
             .replace("@TAGCMDS@", String.join(" ", tagCommands))
+            .replace("@TAGCHANGECMDS@", String.join(" ", tagChangeCommands))
             .replace("@SAVEDCMDS@", String.join(" ", savedCommands))
             .replace("@TAGOPTS2@", String.join(" ", tagOptions))
             .replace("@ROOTOPTS@", String.join(" ", rootArgOptions))
@@ -415,12 +464,12 @@ final class Completions {
             .append(fishQuote(cond))
             .append(" -a '(__dossier_saved)'\n");
       }
-      if (p.paramLabel().contains("QUERY")) {
+      if (takesQuery(p)) {
         b.append("complete -c dossier -n ")
             .append(fishQuote(cond))
             .append(" -a '(__dossier_query_word)'\n");
       }
-      if (p.paramLabel().contains("+TAG")) {
+      if (takesTagChanges(p)) {
         b.append("complete -c dossier -n ")
             .append(fishQuote(cond))
             .append(" -a '(__dossier_plus_tags)'\n");

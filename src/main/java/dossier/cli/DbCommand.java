@@ -54,7 +54,7 @@ final class DbCommand extends BaseCommand {
       if (!repair) {
         print(problems);
         if (problems.isEmpty()) {
-          say("ok: no problems found in " + safe(archive().path().toString()));
+          say("ok: no problems found in " + safe(archive().location().shown()));
           return ExitCode.OK;
         }
         say(problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + " found");
@@ -144,14 +144,18 @@ final class DbCommand extends BaseCommand {
     }
 
     private void text(Maintenance.Info i) {
-      row("archive", safe(i.path().toString()));
+      row("archive", safe(i.path()));
       row(
           "schema",
           i.schemaVersion()
               + (i.schemaVersion() == i.latestSchema()
                   ? " (current)"
                   : " (this dossier knows up to " + i.latestSchema() + ")"));
-      row("sqlite", i.sqliteVersion());
+      if (i.onServer()) {
+        row("postgresql", i.postgresqlVersion());
+      } else {
+        row("sqlite", i.sqliteVersion());
+      }
       row("articles", Long.toString(i.articles()));
       row("tags", i.tags() + " (" + i.taggings() + " tag links)");
       row("changes", i.changes() + " in the change log");
@@ -161,6 +165,10 @@ final class DbCommand extends BaseCommand {
               + " as imported, "
               + Sources.human(i.storedOriginalBytes())
               + " stored");
+      if (i.onServer()) {
+        row("database", Sources.human(i.dbBytes()));
+        return;
+      }
       row("file", Sources.human(i.dbBytes()) + " (" + i.freePages() + " free pages)");
       row("wal", Sources.human(i.walBytes()));
     }
@@ -173,10 +181,14 @@ final class DbCommand extends BaseCommand {
       try {
         JsonGenerator g = Json.generator(out(), true);
         g.writeStartObject();
-        g.writeStringField("path", i.path().toString());
+        g.writeStringField(i.onServer() ? "url" : "path", i.path());
         g.writeNumberField("schema_version", i.schemaVersion());
         g.writeNumberField("latest_schema_version", i.latestSchema());
-        g.writeStringField("sqlite_version", i.sqliteVersion());
+        if (i.onServer()) {
+          g.writeStringField("postgresql_version", i.postgresqlVersion());
+        } else {
+          g.writeStringField("sqlite_version", i.sqliteVersion());
+        }
         g.writeNumberField("articles", i.articles());
         g.writeNumberField("tags", i.tags());
         g.writeNumberField("tag_links", i.taggings());

@@ -6,6 +6,7 @@ import dossier.core.Text;
 import dossier.core.UsageException;
 import dossier.core.WriteFailure;
 import dossier.store.Archive;
+import dossier.store.ArchiveLocation;
 import dossier.store.NativeLibrary;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -85,11 +86,12 @@ public final class DossierCommand implements Runnable {
   @Completes(Completes.Kind.FILE)
   @Option(
       names = "--db",
-      paramLabel = "PATH",
+      paramLabel = "PATH|URL",
       scope = ScopeType.INHERIT,
       description =
-          "The archive file (default: $DOSSIER_DB, else $XDG_DATA_HOME/dossier/archive.db).")
-  Path db;
+          "The archive file, or a postgresql:// URL (default: $DOSSIER_DB, else"
+              + " $XDG_DATA_HOME/dossier/archive.db).")
+  String db;
 
   @Option(
       names = "--user",
@@ -162,15 +164,27 @@ public final class DossierCommand implements Runnable {
     return on;
   }
 
-  /** The archive file these options and the environment name. */
-  Path archivePath() {
+  /**
+   * The archive these options and the environment name: a file, or a {@code postgresql://} URL
+   * (never taken as a file name).
+   */
+  ArchiveLocation archiveLocation() {
     if (db != null) {
-      return db;
+      return ArchiveLocation.parse(db);
     }
     String fromEnv = env.get("DOSSIER_DB");
     if (fromEnv != null) {
-      return Path.of(fromEnv);
+      return ArchiveLocation.parse(fromEnv);
     }
+    return ArchiveLocation.ofFile(defaultArchive());
+  }
+
+  /** The archive file these options and the environment name, or null for a server archive. */
+  Path archivePath() {
+    return archiveLocation().file();
+  }
+
+  private Path defaultArchive() {
     String data = env.get("XDG_DATA_HOME");
     Path base =
         data != null && Path.of(data).isAbsolute()
@@ -208,14 +222,15 @@ public final class DossierCommand implements Runnable {
    */
   Archive archive(boolean create) {
     if (archive == null) {
-      Path p = archivePath();
-      if (!create && !p.toString().isEmpty() && Files.notExists(p)) {
+      ArchiveLocation where = archiveLocation();
+      Path p = where.file();
+      if (!create && p != null && !p.toString().isEmpty() && Files.notExists(p)) {
         throw new DossierException(
             "no archive at "
                 + p.toAbsolutePath()
                 + " (check --db or $DOSSIER_DB; 'dossier import FILE' creates one)");
       }
-      archive = Archive.open(archivePath(), busyTimeout());
+      archive = Archive.open(where, busyTimeout(), env.vars());
       archive.journal().setAuthor(author());
     }
     return archive;

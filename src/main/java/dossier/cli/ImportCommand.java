@@ -244,7 +244,7 @@ final class ImportCommand extends BaseCommand {
               : RestoreService.isExportName(p) && Files.isRegularFile(Path.of(p));
       (export ? exports : files).add(p);
     }
-    known = dryRun ? null : KnownFailures.load(env(), root().archivePath());
+    known = dryRun ? null : KnownFailures.load(env(), root().archiveLocation());
     try (Interruption stop = Interruption.watch(this)) {
       return importAndReport(files, exports, urls, toolExports, stdin, opts, listener, stop);
     } finally {

@@ -29,7 +29,7 @@ final class KnownFailures {
   }
 
   /** The failures remembered for {@code archive}; none when there is no home to keep them in. */
-  static KnownFailures load(Env env, Path archive) {
+  static KnownFailures load(Env env, dossier.store.ArchiveLocation archive) {
     String state = env.get("XDG_STATE_HOME");
     String home = env.get("HOME");
     Path base =
@@ -39,7 +39,9 @@ final class KnownFailures {
     KnownFailures k =
         new KnownFailures(
             base == null ? null : base.resolve("dossier").resolve("known-failures"),
-            archive.toAbsolutePath().normalize().toString());
+            archive.isServer()
+                ? archive.shown()
+                : archive.file().toAbsolutePath().normalize().toString());
     if (k.store != null && Files.isRegularFile(k.store)) {
       try {
         k.lines.addAll(Files.readAllLines(k.store, StandardCharsets.UTF_8));

@@ -6,6 +6,7 @@ import java.util.Stack;
 import picocli.CommandLine.IParameterConsumer;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Takes every remaining argument as it is (the command's own options before {@code --} excepted),
@@ -26,6 +27,11 @@ public final class RawArgs implements IParameterConsumer {
       String a = args.peek();
       if (!afterSeparator && isOption(a, commandSpec)) {
         return; // let picocli parse it; it hands us the words after it again
+      }
+      if (!afterSeparator && a.startsWith("--") && a.length() > 2) {
+        // no tag operation, status or query word before -- starts with two dashes: a mistyped
+        // option, refused rather than matched as a query ("mark read --format json -- id:1")
+        throw new UnmatchedArgumentException(commandSpec.commandLine(), List.of(a));
       }
       list.add(args.pop());
       afterSeparator |= a.equals("--");

@@ -18,13 +18,26 @@ final class UsageErrors {
 
   static String message(ParameterException ex) {
     if (ex instanceof UnmatchedArgumentException u) {
+      String unexpected = unexpected(u);
+      if (unexpected != null) {
+        return unexpected;
+      }
       String unknown = unknownCommand(u);
       if (unknown != null) {
         return unknown;
       }
     }
+    // an option the command does not have is the mistake to name, before a missing argument
+    String option = firstOption(ex.getCommandLine().getUnmatchedArguments());
+    if (!(ex instanceof UnmatchedArgumentException) && option != null) {
+      return unknownOption(ex.getCommandLine(), option);
+    }
     ArgSpec arg = ex.getArgSpec();
     String value = ex.getValue();
+    if (arg != null && arg.isPositional() && value != null && value.startsWith("--")) {
+      // a subcommand of a command that takes query words gets unknown options as its arguments
+      return unknownOption(ex.getCommandLine(), value);
+    }
     if (arg != null && value != null && ex.getCause() instanceof CommandLine.TypeConversionException
         || arg != null && value != null && ex.getMessage().startsWith("Invalid value for")) {
       return takes(arg, value);
@@ -69,6 +82,51 @@ final class UsageErrors {
     return arg.paramLabel();
   }
 
+  /**
+   * For an option the command does not have: "unknown option '--limt' (did you mean '--limit'?)",
+   * the same words for every command whether it takes query words or not; for a word too many,
+   * "unexpected argument 'x'".
+   */
+  private static String unexpected(UnmatchedArgumentException u) {
+    String option = firstOption(u.getUnmatched());
+    if (option != null) {
+      return unknownOption(u.getCommandLine(), option);
+    }
+    if (u.getCommandLine().getSubcommands().isEmpty() && !u.getUnmatched().isEmpty()) {
+      return "unexpected argument '" + u.getUnmatched().get(0) + "'";
+    }
+    return null;
+  }
+
+  private static String firstOption(List<String> words) {
+    for (String w : words) {
+      if (w.startsWith("-") && !w.equals("-") && !w.equals("--")) {
+        return w;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The message for {@code word}, an option {@code cl}'s command does not have, with the option it
+   * is a typing slip away from (the same closeness as query fields and config keys).
+   */
+  static String unknownOption(CommandLine cl, String word) {
+    int eq = word.indexOf('=');
+    String name = word.startsWith("--") && eq > 0 ? word.substring(0, eq) : word;
+    List<String> names = new ArrayList<>();
+    for (OptionSpec o : cl.getCommandSpec().options()) {
+      if (!o.hidden()) {
+        names.addAll(List.of(o.names()));
+      }
+    }
+    String close = dossier.query.Fields.closest(name, names);
+    return "unknown option '"
+        + name
+        + "'"
+        + (close == null || close.equals(name) ? "" : " (did you mean '" + close + "'?)");
+  }
+
   /** For a first word that is no command: the message, with the commands it is closest to. */
   private static String unknownCommand(UnmatchedArgumentException u) {
     CommandLine cl = u.getCommandLine();
@@ -76,9 +134,6 @@ final class UsageErrors {
       return null;
     }
     String word = u.getUnmatched().get(0);
-    if (word.startsWith("-")) {
-      return "unknown option '" + word + "'";
-    }
     List<String> close = new ArrayList<>();
     for (String s : u.getSuggestions()) {
       // picocli lists the closest first

@@ -25,6 +25,13 @@ public final class BackupService {
 
   /** Copies the archive to {@code target}; replaces an existing file only when {@code force}. */
   public void backup(Path target, boolean force, Backup.Progress progress) {
+    if (archive.onServer()) {
+      throw new dossier.store.StoreException(
+          "backup copies an archive file; "
+              + archive.location().shown()
+              + " is on a PostgreSQL server: back it up with pg_dump, or keep a copy with"
+              + " 'dossier export --format ndjson'");
+    }
     Path abs = target.toAbsolutePath().normalize();
     OutputFiles.refuseArchive(abs, archive.path());
     if (Files.isDirectory(abs)) {

@@ -48,6 +48,9 @@ public final class OutputFiles {
    * would destroy the archive while it is open.
    */
   public static void refuseArchive(Path target, Path archive) {
+    if (archive == null) {
+      return; // an archive on a server has no file to overwrite
+    }
     Path t = canonical(target);
     for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
       Path a = archive.resolveSibling(archive.getFileName() + suffix);

@@ -30,6 +30,8 @@ public final class Archive implements AutoCloseable {
   public static final int BUSY_TIMEOUT_MS = 30_000;
 
   private final Path path;
+  private final ArchiveLocation location;
+  private final Engine engine;
   private final Connection conn;
   private ArticleRepository articles;
   private SavedSearchRepository saved;
@@ -42,13 +44,132 @@ public final class Archive implements AutoCloseable {
   private StoryRepository stories;
 
   private Archive(Path path, Connection conn) {
-    this.path = path;
+    this(ArchiveLocation.ofFile(path), Engine.SQLITE, conn);
+  }
+
+  private Archive(ArchiveLocation location, Engine engine, Connection conn) {
+    this.location = location;
+    this.path = location.file();
+    this.engine = engine;
     this.conn = conn;
   }
 
   /** Opens (creating with its folders, readable by the owner only) and migrates the archive. */
   public static Archive open(Path path) {
     return open(path, BUSY_TIMEOUT_MS);
+  }
+
+  /**
+   * Opens the archive {@code --db} names: a file as {@link #open(Path, int)} does, or a database on
+   * a PostgreSQL server.
+   */
+  public static Archive open(ArchiveLocation where, int busyTimeoutMs) {
+    return open(where, busyTimeoutMs, System.getenv());
+  }
+
+  /**
+   * Opens the archive {@code --db} names, reading a server's connection settings that the URL
+   * leaves out from {@code env} (see {@link PgConnect}).
+   */
+  public static Archive open(
+      ArchiveLocation where, int busyTimeoutMs, java.util.Map<String, String> env) {
+    if (!where.isServer()) {
+      return open(where.file(), busyTimeoutMs);
+    }
+    Connection conn = PgConnect.connect(where, env);
+    Archive a = new Archive(where, Engine.POSTGRES, conn);
+    try {
+      try (Statement st = conn.createStatement()) {
+        // a writer waits this long for another's write lock, as SQLite's busy timeout
+        st.execute("SET lock_timeout = " + busyTimeoutMs);
+      }
+      a.preparePg();
+    } catch (SQLException e) {
+      a.close();
+      throw new StoreException(describe("cannot open archive " + where.shown(), e), e);
+    } catch (RuntimeException e) {
+      a.close();
+      throw e;
+    }
+    return a;
+  }
+
+  /** The key of the advisory lock that a write transaction on PostgreSQL holds: "doss". */
+  static final long PG_WRITE_LOCK = 0x646f7373L;
+
+  /**
+   * Refuses a database that holds tables but no dossier schema, or a newer schema; brings an empty
+   * one or an older one to the latest schema in one transaction.
+   */
+  private void preparePg() throws SQLException {
+    int version;
+    try (Statement st = conn.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT to_regclass('dossier_schema') IS NOT NULL, (SELECT count(*) FROM"
+                    + " pg_catalog.pg_tables WHERE schemaname = current_schema())")) {
+      rs.next();
+      boolean marked = rs.getBoolean(1);
+      if (!marked && rs.getLong(2) > 0) {
+        throw new StoreException(
+            "cannot open archive "
+                + location.shown()
+                + ": the database holds tables but is not a dossier archive (it has no"
+                + " dossier_schema table); it was not changed. Name an empty database or another"
+                + " one with --db.");
+      }
+      version = marked ? userVersion() : 0;
+    }
+    if (version > PgSchema.latest()) {
+      throw new StoreException(
+          "archive "
+              + location.shown()
+              + " was written by a newer dossier (schema "
+              + version
+              + ", this version knows up to "
+              + PgSchema.latest()
+              + "); upgrade dossier to open it. The archive was not changed.");
+    }
+    if (version < PgSchema.latest()) {
+      inTransaction(
+          () -> {
+            // another client may have migrated while this one waited for the write lock
+            boolean marked;
+            try (Statement st = conn.createStatement();
+                ResultSet rs =
+                    st.executeQuery("SELECT to_regclass('dossier_schema') IS NOT NULL")) {
+              rs.next();
+              marked = rs.getBoolean(1);
+            }
+            int current = marked ? userVersion() : 0;
+            for (int v = current == 0 ? PgSchema.BASE : current + 1; v <= PgSchema.latest(); v++) {
+              execScript(PgSchema.script(v));
+            }
+            if (current < PgSchema.latest()) {
+              try (Statement st = conn.createStatement()) {
+                st.execute("DELETE FROM dossier_schema");
+                st.execute(
+                    "INSERT INTO dossier_schema(version) VALUES (" + PgSchema.latest() + ")");
+              }
+            }
+            return null;
+          });
+    }
+  }
+
+  /** The database engine this archive lives in. */
+  Engine engine() {
+    return engine;
+  }
+
+  /** Where the archive is: its file or its server's URL. */
+  public ArchiveLocation location() {
+    return location;
+  }
+
+  /** True for an archive on a PostgreSQL server. */
+  public boolean onServer() {
+    return engine == Engine.POSTGRES;
   }
 
   /**
@@ -249,12 +370,16 @@ public final class Archive implements AutoCloseable {
 
   int userVersion() throws SQLException {
     try (Statement st = conn.createStatement();
-        ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+        ResultSet rs =
+            st.executeQuery(
+                engine == Engine.SQLITE
+                    ? "PRAGMA user_version"
+                    : "SELECT max(version) FROM dossier_schema")) {
       return rs.next() ? rs.getInt(1) : 0;
     }
   }
 
-  /** The archive file. */
+  /** The archive file; null for an archive on a server (see {@link #location}). */
   public Path path() {
     return path;
   }
@@ -278,7 +403,13 @@ public final class Archive implements AutoCloseable {
    */
   public long dataVersion() {
     try (Statement st = conn.createStatement();
-        ResultSet rs = st.executeQuery("PRAGMA data_version")) {
+        ResultSet rs =
+            st.executeQuery(
+                engine == Engine.SQLITE
+                    ? "PRAGMA data_version"
+                    // on a server: the newest change of the journal and the newest article
+                    : "SELECT (SELECT coalesce(max(id), 0) FROM journal) * 1000003"
+                        + " + (SELECT coalesce(max(id), 0) + count(*) FROM articles)")) {
       return rs.next() ? rs.getLong(1) : 0;
     } catch (SQLException e) {
       throw new StoreException(describe("cannot read the archive's data version", e), e);
@@ -287,6 +418,12 @@ public final class Archive implements AutoCloseable {
 
   /** Runs a script of several statements, as migrations need. */
   void execScript(String sql) throws SQLException {
+    if (engine == Engine.POSTGRES) {
+      try (Statement st = conn.createStatement()) {
+        st.execute(sql);
+      }
+      return;
+    }
     ((SQLiteConnection) conn).getDatabase()._exec(sql);
   }
 
@@ -379,6 +516,10 @@ public final class Archive implements AutoCloseable {
    * article indexes takes a fraction of a second per 100,000 articles.
    */
   public void analyzeIfStale(long added) {
+    if (engine == Engine.POSTGRES) {
+      // the server's autovacuum keeps the statistics
+      return;
+    }
     try (Statement st = conn.createStatement()) {
       long described = -1;
       try (ResultSet rs =
@@ -430,6 +571,9 @@ public final class Archive implements AutoCloseable {
    * leaves it at the bulk value until the next import ends, which costs nothing but larger merges.
    */
   public int beginBulkWrite() {
+    if (engine == Engine.POSTGRES) {
+      return FTS_AUTOMERGE_DEFAULT;
+    }
     try {
       if (autocheckpointBefore < 0) {
         try (Statement st = conn.createStatement();
@@ -460,6 +604,9 @@ public final class Archive implements AutoCloseable {
 
   /** Puts back the settings {@link #beginBulkWrite} replaced. */
   public void endBulkWrite(int automerge) {
+    if (engine == Engine.POSTGRES) {
+      return;
+    }
     try {
       setFtsAutomerge(automerge);
       if (autocheckpointBefore >= 0) {
@@ -550,7 +697,11 @@ public final class Archive implements AutoCloseable {
       throw new IllegalStateException("a write transaction is already open on this archive");
     }
     try (Statement st = conn.createStatement()) {
-      st.execute("BEGIN IMMEDIATE");
+      st.execute(engine.begin());
+      if (engine == Engine.POSTGRES) {
+        // one writer at a time, as on SQLite: a change reads and writes without lost updates
+        st.execute("SELECT pg_advisory_xact_lock(" + PG_WRITE_LOCK + ")");
+      }
     }
     openTransaction = ++transactions;
     selections = 0;
@@ -643,6 +794,9 @@ public final class Archive implements AutoCloseable {
 
   /** Why an SQLite operation failed, in words: never a bare {@code [SQLITE_...]} code. */
   static String reason(SQLException e) {
+    if (e instanceof org.postgresql.util.PSQLException) {
+      return PgConnect.reason(e);
+    }
     return switch (SqliteCode.of(e)) {
       case BUSY, LOCKED -> "the archive is busy in another process; try again";
       case NOTADB -> "the file is not a dossier archive";

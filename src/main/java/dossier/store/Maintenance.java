@@ -259,7 +259,7 @@ public final class Maintenance {
    * @param freePages pages VACUUM would give back
    */
   public record Info(
-      Path path,
+      String path,
       int schemaVersion,
       int latestSchema,
       String sqliteVersion,
@@ -272,13 +272,37 @@ public final class Maintenance {
       long dbBytes,
       long walBytes,
       long pageSize,
-      long freePages) {}
+      long freePages,
+      String postgresqlVersion) {
+    /** True for an archive on a PostgreSQL server: then the sizes are the database's. */
+    public boolean onServer() {
+      return postgresqlVersion != null;
+    }
+  }
 
   public Info info() {
     try {
+      if (archive.onServer()) {
+        return new Info(
+            archive.location().shown(),
+            archive.userVersion(),
+            Migrations.latest(),
+            null,
+            count("SELECT count(*) FROM articles"),
+            count("SELECT count(*) FROM tags"),
+            count("SELECT count(*) FROM article_tags"),
+            count("SELECT count(*) FROM journal"),
+            count("SELECT coalesce(sum(size), 0) FROM originals"),
+            count("SELECT coalesce(sum(length(data)), 0) FROM originals"),
+            count("SELECT pg_database_size(current_database())"),
+            0,
+            count("SELECT current_setting('block_size')::bigint"),
+            0,
+            string("SELECT current_setting('server_version')"));
+      }
       Path db = archive.path();
       return new Info(
-          db,
+          db.toString(),
           archive.userVersion(),
           Migrations.latest(),
           string("SELECT sqlite_version()"),
@@ -291,7 +315,8 @@ public final class Maintenance {
           size(db),
           size(db.resolveSibling(db.getFileName() + "-wal")),
           count("PRAGMA page_size"),
-          count("PRAGMA freelist_count"));
+          count("PRAGMA freelist_count"),
+          null);
     } catch (SQLException e) {
       throw new StoreException(Archive.describe("cannot read archive facts", e), e);
     }

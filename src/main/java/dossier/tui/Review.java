@@ -54,7 +54,7 @@ public final class Review {
     TerminalScreen screen = new TerminalScreen(terminal);
     ExecutorService worker = Db.worker("dossier-review-db");
     ExecutorService sideWorker = Db.worker("dossier-review-suggest");
-    Archive side = Archive.open(archive.path());
+    Archive side = Archive.open(archive.location(), Archive.BUSY_TIMEOUT_MS);
     try {
       screen.startScreen();
       try {

@@ -2,13 +2,18 @@ package dossier.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** Options that mean the same everywhere, quiet imports, exit codes that agree. */
 class DailyOptionsTest {
@@ -131,5 +136,77 @@ class DailyOptionsTest {
     assertThat(cli.run("import", dir.toString()).code()).isNotZero();
     Files.write(dir.resolve("broken.html.gz"), new byte[] {0x1f, (byte) 0x8b, 9});
     assertThat(cli.run("import", "--skip-known", dir.toString()).code()).isNotZero();
+  }
+
+  @Test
+  void everyCommandRefusesAnOptionItDoesNotHave() {
+    String before = cli.ok("log", "--format", "tsv").out();
+    List<List<String>> paths = new ArrayList<>();
+    commands(
+        DossierCommand.commandLine(
+            new Env(
+                Map.of(),
+                new ByteArrayInputStream(new byte[0]),
+                new ByteArrayOutputStream(),
+                false,
+                false)),
+        List.of(),
+        paths);
+    assertThat(paths).extracting(p -> String.join(" ", p)).contains("mark", "rules apply");
+    for (List<String> path : paths) {
+      List<List<String>> tries = new ArrayList<>();
+      tries.add(with(path, "--format", "json"));
+      tries.add(with(path, "--no-such-option"));
+      tries.add(with(path, "1", "--format", "json", "--", "id:1"));
+      tries.add(with(path, "read", "--format=json", "id:1"));
+      for (List<String> args : tries) {
+        // review names a missing terminal first; on one it reads its arguments as the others do
+        cli.tty(path.equals(List.of("review")), false);
+        Cli.Result r = cli.run(args.toArray(String[]::new));
+        String option = args.stream().filter(a -> a.startsWith("--")).findFirst().orElseThrow();
+        String shown = option.contains("=") ? option.substring(0, option.indexOf('=')) : option;
+        if (path.isEmpty() || !commandHasOption(path, shown)) {
+          assertThat(r.code()).as(String.join(" ", args) + "\n" + r).isEqualTo(ExitCode.USAGE);
+          ImportCommandTest.assertNoStackTrace(r);
+          if (r.err().matches("(?s)error: \\S+ takes .*, got '(1|read)'\n.*")) {
+            continue; // a command whose first argument cannot be this word names that first
+          }
+          assertThat(r.err())
+              .as(String.join(" ", args))
+              .startsWith("error: unknown option '" + shown + "'")
+              .contains("Try 'dossier " + String.join(" ", path) + " --help'");
+        }
+      }
+    }
+    assertThat(cli.ok("log", "--format", "tsv").out()).isEqualTo(before);
+    Cli.Result close = cli.run("list", "--limt", "3");
+    assertThat(close.err()).contains("unknown option '--limt' (did you mean '--limit'?)");
+  }
+
+  private final Map<String, CommandLine> byPath = new java.util.HashMap<>();
+
+  private void commands(CommandLine cl, List<String> path, List<List<String>> into) {
+    byPath.put(String.join(" ", path), cl);
+    if (cl.getSubcommands().isEmpty() || !path.isEmpty()) {
+      into.add(path);
+    }
+    for (Map.Entry<String, CommandLine> e : cl.getSubcommands().entrySet()) {
+      CommandLine sub = e.getValue();
+      if (!sub.getCommandSpec().usageMessage().hidden()
+          && e.getKey().equals(sub.getCommandName())
+          && !e.getKey().equals("help")) {
+        commands(sub, with(path, e.getKey()), into);
+      }
+    }
+  }
+
+  private boolean commandHasOption(List<String> path, String option) {
+    return byPath.get(String.join(" ", path)).getCommandSpec().findOption(option) != null;
+  }
+
+  private static List<String> with(List<String> path, String... more) {
+    List<String> all = new ArrayList<>(path);
+    all.addAll(List.of(more));
+    return all;
   }
 }
