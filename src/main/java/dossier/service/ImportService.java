@@ -463,6 +463,11 @@ public final class ImportService {
       articles.add(batch.get(i).article());
     }
     long[] ids = archive.articles().insertAll(articles, now);
+    List<Fingerprint> prints = new ArrayList<>(ids.length);
+    for (int i : waiting) {
+      prints.add(batch.get(i).print());
+    }
+    archive.copies().refreshAll(ids, prints);
     for (int k = 0; k < ids.length; k++) {
       int i = waiting.get(k);
       created.add(ids[k]);
@@ -471,7 +476,6 @@ public final class ImportService {
         archive.fetches().record(ids[k], page, now, false);
       }
       Prepared p = batch.get(i);
-      archive.copies().refresh(ids[k], p.print());
       CopyRepository.Link l = links.remove(i);
       if (SIMILAR) {
         arrivals.add(

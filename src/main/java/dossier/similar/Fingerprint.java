@@ -34,7 +34,8 @@ public record Fingerprint(int shingles, int[] minhash) {
    * its smallest value; an empty bin borrows from the next full one, so short texts still compare.
    */
   public static Fingerprint of(String body) {
-    long[] shingles = shingleHashes(body);
+    // a shingle seen twice changes no minimum: only the count wants the distinct ones
+    long[] shingles = rawShingleHashes(body);
     int[] min = new int[HASHES];
     Arrays.fill(min, Integer.MAX_VALUE);
     boolean[] full = new boolean[HASHES];
@@ -59,7 +60,7 @@ public record Fingerprint(int shingles, int[] minhash) {
         }
       }
     }
-    return new Fingerprint(shingles.length, min);
+    return new Fingerprint(distinct(shingles), min);
   }
 
   /**
@@ -67,6 +68,19 @@ public record Fingerprint(int shingles, int[] minhash) {
    * exact set that a signature summarizes.
    */
   public static long[] shingleHashes(String body) {
+    long[] out = rawShingleHashes(body);
+    Arrays.sort(out);
+    int d = 0;
+    for (int i = 0; i < out.length; i++) {
+      if (i == 0 || out[i] != out[i - 1]) {
+        out[d++] = out[i];
+      }
+    }
+    return Arrays.copyOf(out, d);
+  }
+
+  /** The hashes of the body's word shingles in text order, a shingle seen again included. */
+  private static long[] rawShingleHashes(String body) {
     long[] words = words(body);
     if (words.length == 0) {
       return new long[0];
@@ -81,14 +95,40 @@ public record Fingerprint(int shingles, int[] minhash) {
       }
       out[i] = mix(h);
     }
-    Arrays.sort(out);
-    int d = 0;
-    for (int i = 0; i < out.length; i++) {
-      if (i == 0 || out[i] != out[i - 1]) {
-        out[d++] = out[i];
+    return out;
+  }
+
+  /**
+   * How many distinct values {@code hashes} holds, counted in an open-addressing table (the hashes
+   * are mixed already, so their low bits place them); the one value it cannot hold, 0, is counted
+   * apart.
+   */
+  static int distinct(long[] hashes) {
+    int size = Integer.highestOneBit(Math.max(4, hashes.length) * 2 - 1) << 1;
+    long[] table = new long[size];
+    int mask = size - 1;
+    int n = 0;
+    boolean zero = false;
+    for (long h : hashes) {
+      if (h == 0) {
+        zero = true;
+        continue;
+      }
+      int at = (int) h & mask;
+      while (true) {
+        long t = table[at];
+        if (t == 0) {
+          table[at] = h;
+          n++;
+          break;
+        }
+        if (t == h) {
+          break;
+        }
+        at = (at + 1) & mask;
       }
     }
-    return Arrays.copyOf(out, d);
+    return zero ? n + 1 : n;
   }
 
   /** Hashes of the body's words: letters and digits, lower case, without accents. */
@@ -96,28 +136,36 @@ public record Fingerprint(int shingles, int[] minhash) {
     if (body == null || body.isEmpty()) {
       return new long[0];
     }
-    String s = body;
-    for (int i = 0; i < body.length(); i++) {
-      if (body.charAt(i) > 127) {
-        s = Normalizer.normalize(body, Normalizer.Form.NFD);
+    // an array, not charAt: most bodies hold a curly quote, and charAt checks every index of such a
+    // string for a second time
+    char[] s = body.toCharArray();
+    for (char c : s) {
+      if (c > 127 && !keptByNfd(c)) {
+        s = Normalizer.normalize(body, Normalizer.Form.NFD).toCharArray();
         break;
       }
     }
-    long[] out = new long[Math.max(16, s.length() / 5)];
+    long[] out = new long[Math.max(16, s.length / 5)];
     int n = 0;
     long h = 0;
     boolean in = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c > 127 && Character.getType(c) == Character.NON_SPACING_MARK) {
+    for (char c : s) {
+      boolean letter;
+      if (c < 128) {
+        if (c >= 'A' && c <= 'Z') {
+          c += 'a' - 'A';
+          letter = true;
+        } else {
+          letter = c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+        }
+      } else if (Character.getType(c) == Character.NON_SPACING_MARK) {
         continue;
+      } else {
+        letter = Character.isLetterOrDigit(c);
+        c = Character.toLowerCase(c);
       }
-      boolean letter =
-          c < 128
-              ? c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-              : Character.isLetterOrDigit(c);
       if (letter) {
-        h = (h + Character.toLowerCase(c)) * 0x100000001B3L;
+        h = (h + c) * 0x100000001B3L;
         in = true;
       } else if (c != '\'' && c != '\u2019' || !in) {
         // an apostrophe stays inside a word: "government's" is one word, as it is to a reader
@@ -138,6 +186,16 @@ public record Fingerprint(int shingles, int[] minhash) {
       out[n++] = mix(h);
     }
     return Arrays.copyOf(out, n);
+  }
+
+  /**
+   * True for the characters past ASCII that a text holds most often and that canonical
+   * decomposition leaves as they are, marks and letters with accents excepted: the Latin-1 signs
+   * (pound, degree, non-breaking space), general punctuation (curly quotes, dashes, ellipsis) and
+   * currency signs. A text of ASCII and these is its own NFD, and is not normalized.
+   */
+  static boolean keptByNfd(char c) {
+    return c >= 0x80 && c <= 0xBF || c >= 0x2002 && c <= 0x206F || c >= 0x20A0 && c <= 0x20CF;
   }
 
   /** The share of hash functions whose minimum agrees: an estimate of the Jaccard resemblance. */

@@ -30,6 +30,9 @@ public final class StoryTerms {
   private static final Set<String> TITLES =
       Set.of("mr", "mrs", "ms", "miss", "dr", "prof", "sir", "lord", "lady", "st", "mr.", "dr.");
 
+  /** The longest of {@link #TITLES}. */
+  private static final int LONGEST_TITLE = 4;
+
   private StoryTerms() {}
 
   /** The names of an article, most frequent first (ties in order of appearance). */
@@ -98,38 +101,53 @@ public final class StoryTerms {
     }
   }
 
-  /** A word, whether it is capitalised, and whether only spaces separate it from the one before. */
+  /**
+   * A word, whether it is capitalised, and whether only spaces separate it from the one before. A
+   * word in lower case is only ever asked whether it is capitalised: it is {@link #LOWER}, and only
+   * capitalised words are cut out of the text and lower-cased.
+   */
   private record Word(String lower, boolean capital, boolean joined) {}
 
+  private static final Word LOWER = new Word(null, false, false);
+
   /** The words of a text, cut into sentences at . ! ? and line ends. */
-  private static List<List<Word>> sentences(String text) {
+  private static List<List<Word>> sentences(String string) {
+    // an array, not charAt: most bodies hold a curly quote, and charAt checks every index of such a
+    // string for a second time
+    char[] text = string.toCharArray();
     List<List<Word>> out = new ArrayList<>();
     List<Word> current = new ArrayList<>();
-    int n = text.length();
+    int n = text.length;
     int i = 0;
     boolean joined = false;
+    // where the last word of the current sentence starts and ends, for an abbreviation's full stop
+    int lastStart = 0;
+    int lastEnd = 0;
     while (i < n) {
-      char c = text.charAt(i);
-      if (Character.isLetterOrDigit(c)) {
+      char c = text[i];
+      if (letterOrDigit(c)) {
         int start = i;
         while (i < n && wordChar(text, i)) {
           i++;
         }
-        String w = text.substring(start, i);
-        boolean capital = Character.isUpperCase(w.charAt(0));
-        current.add(new Word(w.toLowerCase(Locale.ROOT), capital, joined));
+        current.add(
+            (c < 128 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c))
+                ? new Word(lower(text, start, i), true, joined)
+                : LOWER);
+        lastStart = start;
+        lastEnd = i;
         joined = true;
         continue;
       }
       if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == ';') {
-        if (!(c == '.' && abbreviation(current))) {
+        if (!(c == '.' && !current.isEmpty() && abbreviation(text, lastStart, lastEnd))) {
           if (!current.isEmpty()) {
             out.add(current);
           }
           current = new ArrayList<>();
         }
         joined = c == '.' && !current.isEmpty();
-      } else if (!Character.isWhitespace(c)) {
+      } else if (!whitespace(c)) {
         joined = false;
       }
       i++;
@@ -140,28 +158,44 @@ public final class StoryTerms {
     return out;
   }
 
+  private static String lower(char[] text, int start, int end) {
+    return new String(text, start, end - start).toLowerCase(Locale.ROOT);
+  }
+
+  /** {@link Character#isWhitespace}, without a look-up for the ASCII ones. */
+  private static boolean whitespace(char c) {
+    return c < 128
+        ? c == ' ' || c >= 9 && c <= 13 || c >= 28 && c <= 31
+        : Character.isWhitespace(c);
+  }
+
+  /** {@link Character#isLetterOrDigit}, without a look-up for the ASCII ones. */
+  private static boolean letterOrDigit(char c) {
+    return c < 128
+        ? c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+        : Character.isLetterOrDigit(c);
+  }
+
   /** A letter or digit, or an apostrophe, hyphen or ampersand inside a word ("O'Neill"). */
-  private static boolean wordChar(String text, int i) {
-    char c = text.charAt(i);
-    if (Character.isLetterOrDigit(c)) {
+  private static boolean wordChar(char[] text, int i) {
+    char c = text[i];
+    if (letterOrDigit(c)) {
       return true;
     }
-    if ((c == '\'' || c == '\u2019' || c == '-' || c == '&')
-        && i + 1 < text.length()
-        && Character.isLetterOrDigit(text.charAt(i + 1))
+    return (c == '\'' || c == '\u2019' || c == '-' || c == '&')
+        && i + 1 < text.length
+        && letterOrDigit(text[i + 1])
         && i > 0
-        && Character.isLetterOrDigit(text.charAt(i - 1))) {
-      return true;
-    }
-    return false;
+        && letterOrDigit(text[i - 1]);
   }
 
   /** A full stop after "Mr" or a single letter ("J. K.") does not end the sentence. */
-  private static boolean abbreviation(List<Word> current) {
-    if (current.isEmpty()) {
+  private static boolean abbreviation(char[] text, int start, int end) {
+    if (end - start > LONGEST_TITLE) {
+      // lower case is never shorter: no single letter, no title
       return false;
     }
-    String last = current.get(current.size() - 1).lower();
+    String last = lower(text, start, end);
     return last.length() == 1 || TITLES.contains(last);
   }
 }

@@ -7,9 +7,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * Fingerprints, LSH bands and copy links (migration 011): what finds a stored article that a new
@@ -27,8 +31,8 @@ public final class CopyRepository {
 
   private final Archive archive;
   private PreparedStatement lookup;
-  private PreparedStatement insertPrint;
-  private PreparedStatement insertBand;
+  private PreparedStatement bandRows;
+  private PreparedStatement prints;
   private PreparedStatement insertLink;
   private PreparedStatement hasPrint;
 
@@ -40,70 +44,221 @@ public final class CopyRepository {
     return archive.connection();
   }
 
-  /** The stored articles that share at least one of {@code bands}, each once. */
+  /**
+   * The stored articles that share at least one of {@code bands}, each once, by id: of each band
+   * the earliest {@link #PER_BAND} articles that hold it.
+   *
+   * <p>The band rows are read with one look-up of all the bands at once, which costs less than one
+   * ordered and limited look-up a band; only when those bands hold more rows than the limits let
+   * through (a crowded band) is each band looked up with its own limit.
+   */
   public List<Candidate> candidates(long[] bands) {
     try {
-      if (lookup == null) {
-        // The earliest few articles of each band: a copy links to the earliest article of its
-        // story, and a band shared by thousands (text that many articles repeat, such as a
-        // template) must not make every import compare against all of them.
-        String perBand =
-            "SELECT article_id FROM (SELECT article_id FROM lsh_bands WHERE band = ? ORDER BY"
-                + " article_id LIMIT "
-                + PER_BAND
-                + ") b";
-        String union = String.join(" UNION ", Collections.nCopies(Copies.BANDS, perBand));
-        lookup =
+      if (bandRows == null) {
+        bandRows =
             conn()
                 .prepareStatement(
-                    "SELECT f.article_id, f.signature, c.original_id FROM fingerprints f JOIN"
-                        + " articles a ON a.id = f.article_id LEFT JOIN copies c ON c.article_id ="
-                        + " f.article_id WHERE f.article_id IN ("
-                        + union
-                        + ")");
+                    "SELECT band, article_id FROM lsh_bands WHERE band IN ("
+                        + String.join(", ", Collections.nCopies(Copies.BANDS, "?"))
+                        + ") LIMIT "
+                        + (ALL_ROWS + 1));
       }
       for (int i = 0; i < Copies.BANDS; i++) {
-        lookup.setLong(i + 1, bands[i]);
+        bandRows.setLong(i + 1, bands[i]);
       }
-      List<Candidate> out = new ArrayList<>();
-      try (ResultSet rs = lookup.executeQuery()) {
+      Map<Long, List<Long>> byBand = new HashMap<>();
+      int rows = 0;
+      try (ResultSet rs = bandRows.executeQuery()) {
         while (rs.next()) {
-          long id = rs.getLong(1);
-          Fingerprint f = Fingerprint.fromBytes(rs.getBytes(2));
-          long o = rs.getLong(3);
-          out.add(new Candidate(id, f, rs.wasNull() ? null : o));
+          byBand.computeIfAbsent(rs.getLong(1), b -> new ArrayList<>()).add(rs.getLong(2));
+          rows++;
         }
       }
-      return out;
+      if (rows > ALL_ROWS) {
+        return crowdedCandidates(bands);
+      }
+      if (rows == 0) {
+        return List.of();
+      }
+      TreeSet<Long> ids = new TreeSet<>();
+      for (List<Long> inBand : byBand.values()) {
+        Collections.sort(inBand);
+        ids.addAll(inBand.subList(0, Math.min(PER_BAND, inBand.size())));
+      }
+      if (prints == null) {
+        prints =
+            conn()
+                .prepareStatement(
+                    "SELECT f.article_id, f.signature, c.original_id FROM "
+                        + archive.engine().ids("j")
+                        + " JOIN"
+                        + " fingerprints f ON f.article_id = j.value JOIN articles a ON a.id ="
+                        + " f.article_id LEFT JOIN copies c ON c.article_id = f.article_id ORDER BY"
+                        + " f.article_id");
+      }
+      prints.setString(1, ids.toString());
+      return read(prints);
     } catch (SQLException e) {
       throw new StoreException(Archive.describe("cannot look up similar articles", e), e);
     }
   }
 
+  /** Band rows that one look-up of all bands takes at the most: as many as the limits let by. */
+  private static final int ALL_ROWS = Copies.BANDS * PER_BAND;
+
+  /** {@link #candidates} when a band is crowded: each band looked up with its own limit. */
+  private List<Candidate> crowdedCandidates(long[] bands) throws SQLException {
+    if (lookup == null) {
+      // The earliest few articles of each band: a copy links to the earliest article of its
+      // story, and a band shared by thousands (text that many articles repeat, such as a
+      // template) must not make every import compare against all of them.
+      String perBand =
+          "SELECT article_id FROM (SELECT article_id FROM lsh_bands WHERE band = ? ORDER BY"
+              + " article_id LIMIT "
+              + PER_BAND
+              + ") b";
+      String union = String.join(" UNION ", Collections.nCopies(Copies.BANDS, perBand));
+      lookup =
+          conn()
+              .prepareStatement(
+                  "SELECT f.article_id, f.signature, c.original_id FROM fingerprints f JOIN"
+                      + " articles a ON a.id = f.article_id LEFT JOIN copies c ON c.article_id ="
+                      + " f.article_id WHERE f.article_id IN ("
+                      + union
+                      + ") ORDER BY f.article_id");
+    }
+    for (int i = 0; i < Copies.BANDS; i++) {
+      lookup.setLong(i + 1, bands[i]);
+    }
+    return read(lookup);
+  }
+
+  private static List<Candidate> read(PreparedStatement st) throws SQLException {
+    List<Candidate> out = new ArrayList<>();
+    try (ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        long id = rs.getLong(1);
+        Fingerprint f = Fingerprint.fromBytes(rs.getBytes(2));
+        long o = rs.getLong(3);
+        out.add(new Candidate(id, f, rs.wasNull() ? null : o));
+      }
+    }
+    return out;
+  }
+
   /** Stores an article's fingerprint and bands; call inside {@link Archive#write}. */
   void store(long id, Fingerprint f, long[] bands) {
+    storeAll(new long[] {id}, List.of(f), List.of(bands));
+  }
+
+  /** Fingerprints one statement of {@link #storeAll} writes. */
+  static final int PRINTS_PER_INSERT = 32;
+
+  /** Band rows one statement of {@link #storeAll} writes. */
+  static final int BANDS_PER_INSERT = 512;
+
+  /** The statements of {@link #storeAll} for a whole chunk: fingerprints, bands. */
+  private final PreparedStatement[] fullInserts = new PreparedStatement[2];
+
+  /**
+   * Stores the fingerprints and bands of articles {@code ids}, several to a statement and the bands
+   * in the order of their keys, so that SQLite's index takes them in one walk rather than as 32
+   * look-ups an article in random places; call inside {@link Archive#write}.
+   */
+  private void storeAll(long[] ids, List<Fingerprint> fs, List<long[]> bands) {
     try {
-      if (insertPrint == null) {
-        insertPrint =
-            conn()
-                .prepareStatement(
-                    "INSERT OR REPLACE INTO fingerprints(article_id, signature) VALUES (?, ?)");
-        insertBand =
-            conn()
-                .prepareStatement(
-                    "INSERT OR IGNORE INTO lsh_bands(band, article_id) VALUES (?, ?)");
+      insertChunks(
+          0,
+          "INSERT OR REPLACE INTO fingerprints(article_id, signature) VALUES ",
+          PRINTS_PER_INSERT,
+          ids.length,
+          (st, p, k) -> {
+            st.setLong(p, ids[k]);
+            st.setBytes(p + 1, fs.get(k).bytes());
+          });
+      long[][] rows = new long[ids.length * Copies.BANDS][];
+      int n = 0;
+      for (int k = 0; k < ids.length; k++) {
+        for (long b : bands.get(k)) {
+          rows[n++] = new long[] {b, ids[k]};
+        }
       }
-      insertPrint.setLong(1, id);
-      insertPrint.setBytes(2, f.bytes());
-      insertPrint.executeUpdate();
-      for (long b : bands) {
-        insertBand.setLong(1, b);
-        insertBand.setLong(2, id);
-        insertBand.addBatch();
-      }
-      insertBand.executeBatch();
+      long[][] sorted = Arrays.copyOf(rows, n);
+      Arrays.sort(
+          sorted, (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+      insertChunks(
+          1,
+          "INSERT OR IGNORE INTO lsh_bands(band, article_id) VALUES ",
+          BANDS_PER_INSERT,
+          n,
+          (st, p, k) -> {
+            st.setLong(p, sorted[k][0]);
+            st.setLong(p + 1, sorted[k][1]);
+          });
     } catch (SQLException e) {
       throw new StoreException(Archive.describe("cannot store a fingerprint", e), e);
+    }
+  }
+
+  /** Binds the two values of row {@code k} from parameter {@code p} on. */
+  private interface Row {
+    void bind(PreparedStatement st, int p, int k) throws SQLException;
+  }
+
+  /**
+   * Inserts {@code n} rows of two values, {@code per} to a statement; the statement for a whole
+   * chunk is kept in {@link #fullInserts}{@code [slot]}, a shorter one made and closed.
+   */
+  private void insertChunks(int slot, String insert, int per, int n, Row row) throws SQLException {
+    for (int from = 0; from < n; from += per) {
+      int to = Math.min(n, from + per);
+      boolean full = to - from == per;
+      PreparedStatement st = full ? fullInserts[slot] : null;
+      if (st == null) {
+        st = conn().prepareStatement(rows(insert, to - from));
+        if (full) {
+          fullInserts[slot] = st;
+        }
+      }
+      try {
+        for (int k = from; k < to; k++) {
+          row.bind(st, 1 + 2 * (k - from), k);
+        }
+        st.executeUpdate();
+      } finally {
+        if (!full) {
+          st.close();
+        }
+      }
+    }
+  }
+
+  /** An INSERT of {@code n} rows of two values. */
+  private static String rows(String insert, int n) {
+    StringBuilder sql = new StringBuilder(insert);
+    for (int k = 0; k < n; k++) {
+      sql.append(k == 0 ? "(?, ?)" : ", (?, ?)");
+    }
+    return sql.toString();
+  }
+
+  /**
+   * Stores the fingerprints and bands of new articles {@code ids} (a null fingerprint stores
+   * nothing), as {@link #refresh} does each; call inside {@link Archive#write}.
+   */
+  public void refreshAll(long[] ids, List<Fingerprint> fs) {
+    List<Long> kept = new ArrayList<>();
+    List<Fingerprint> prints = new ArrayList<>();
+    List<long[]> bands = new ArrayList<>();
+    for (int k = 0; k < ids.length; k++) {
+      if (fs.get(k) != null) {
+        kept.add(ids[k]);
+        prints.add(fs.get(k));
+        bands.add(Copies.bands(fs.get(k)));
+      }
+    }
+    if (!kept.isEmpty()) {
+      storeAll(kept.stream().mapToLong(Long::longValue).toArray(), prints, bands);
     }
   }
 
@@ -211,7 +366,9 @@ public final class CopyRepository {
     try (PreparedStatement st =
         conn()
             .prepareStatement(
-                "SELECT c.article_id, c.original_id FROM json_each(?) j JOIN copies c ON"
+                "SELECT c.article_id, c.original_id FROM "
+                    + archive.engine().ids("j")
+                    + " JOIN copies c ON"
                     + " c.article_id = j.value")) {
       st.setString(1, ids.toString());
       try (ResultSet rs = st.executeQuery()) {

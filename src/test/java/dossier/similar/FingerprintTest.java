@@ -127,4 +127,47 @@ class FingerprintTest {
     assertThat(Fingerprint.of("Le café de l’été a fermé ses portes hier soir"))
         .isEqualTo(Fingerprint.of("LE CAFE DE L'ETE A FERME SES PORTES HIER SOIR"));
   }
+
+  @Test
+  void theCharactersLeftUnnormalizedAreTheirOwnCanonicalDecomposition() {
+    for (char c = 0x80; c < 0xFFFF; c++) {
+      if (Fingerprint.keptByNfd(c)) {
+        String s = String.valueOf(c);
+        assertThat(java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD))
+            .as("U+%04X", (int) c)
+            .isEqualTo(s);
+        int type = Character.getType(c);
+        assertThat(
+                type == Character.NON_SPACING_MARK
+                    || type == Character.COMBINING_SPACING_MARK
+                    || type == Character.ENCLOSING_MARK)
+            .as("U+%04X is a mark", (int) c)
+            .isFalse();
+      }
+    }
+  }
+
+  @Test
+  void aTextWithCurlyQuotesAndPoundsHashesAsItsNormalizedSelf() {
+    String body =
+        "\u201cThe \u00a3900m deal\u201d \u2013 it\u2019s done\u2026 Caf\u00e9 owners said"
+            + " the pound\u00b0 fell by 2%.";
+    String plain = body.replace("Caf\u00e9", "Cafe");
+    assertThat(Fingerprint.words("Caf\u00e9 owners")).isEqualTo(Fingerprint.words("Cafe owners"));
+    assertThat(Fingerprint.of(body)).isEqualTo(Fingerprint.of(plain));
+    assertThat(Fingerprint.words("\u2018Quoted\u2019 \u00a3 words\u2014here"))
+        .isEqualTo(Fingerprint.words("'Quoted' words here"));
+  }
+
+  @Test
+  void theShingleCountIsTheNumberOfDistinctShingles() {
+    String repeated = String.join(" ", story("harbour", 3)).repeat(3);
+    for (String body :
+        List.of("", "one", "a b c d", repeated, String.join(" ", story("rail", 5)))) {
+      assertThat(Fingerprint.of(body).shingles())
+          .as(body.length() + " characters")
+          .isEqualTo(Fingerprint.shingleHashes(body).length);
+    }
+    assertThat(Fingerprint.distinct(new long[] {0, 5, 0, 5, -1, 7})).isEqualTo(4);
+  }
 }

@@ -31,26 +31,7 @@ class CopyRepositoryTest {
         () -> {
           for (int i = 1; i <= 100; i++) {
             String body = template + "Item " + i + " of the minutes.";
-            Extracted x =
-                new Extracted(
-                    "Minutes " + i,
-                    null,
-                    List.of(),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    body,
-                    List.of(),
-                    "text");
-            long id =
-                archive
-                    .articles()
-                    .insert(
-                        NewArticle.of(
-                            x, body.getBytes(StandardCharsets.UTF_8), "/m/" + i, List.of()),
-                        "2024-01-01T00:00:00Z");
+            long id = insert(archive, "Minutes " + i, body, "/m/" + i);
             archive.copies().store(id, shared, bands);
           }
           return null;
@@ -60,5 +41,43 @@ class CopyRepositoryTest {
     assertThat(found.stream().mapToLong(CopyRepository.Candidate::id).min().orElseThrow())
         .isEqualTo(1);
     archive.close();
+  }
+
+  @Test
+  void aBandSharedByAFewMoreThanTheLimitGivesTheEarliestOnesInOrder() {
+    Archive archive = Archive.open(dir.resolve("few.db"));
+    Fingerprint print = Fingerprint.of("the ferry operators asked for new berths at the quay");
+    long[] asked = Copies.bands(print);
+    archive.write(
+        () -> {
+          for (int i = 1; i <= 20; i++) {
+            String body = "Minutes of meeting " + i + " of the harbour board.";
+            long id = insert(archive, "Minutes " + i, body, "/f/" + i);
+            // one band in common with what is asked, the others each article's own
+            long[] bands = Copies.bands(Fingerprint.of(body));
+            bands[7] = asked[7];
+            archive.copies().store(id, print, bands);
+          }
+          return null;
+        });
+    List<CopyRepository.Candidate> found = archive.copies().candidates(asked);
+    assertThat(found)
+        .extracting(CopyRepository.Candidate::id)
+        .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L, 15L, 16L);
+    assertThat(archive.copies().candidates(Copies.bands(Fingerprint.of("nothing like it"))))
+        .isEmpty();
+    archive.close();
+  }
+
+  /** Stores a text article; call inside {@link Archive#write}. */
+  private static long insert(Archive archive, String title, String body, String path) {
+    Extracted x =
+        new Extracted(
+            title, null, List.of(), null, null, null, null, null, body, List.of(), "text");
+    return archive
+        .articles()
+        .insert(
+            NewArticle.of(x, body.getBytes(StandardCharsets.UTF_8), path, List.of()),
+            "2024-01-01T00:00:00Z");
   }
 }
