@@ -3,8 +3,8 @@ package dossier.cli;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
-import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -70,7 +70,9 @@ final class UsageErrors {
   }
 
   private static String lowerFirst(String s) {
-    return s.length() > 1 && Character.isUpperCase(s.charAt(0)) && !Character.isUpperCase(s.charAt(1))
+    return s.length() > 1
+            && Character.isUpperCase(s.charAt(0))
+            && !Character.isUpperCase(s.charAt(1))
         ? Character.toLowerCase(s.charAt(0)) + s.substring(1)
         : s;
   }
