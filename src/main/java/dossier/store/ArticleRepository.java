@@ -127,6 +127,20 @@ public final class ArticleRepository {
     totalQuery = null;
   }
 
+  /**
+   * How the page {@code limit} from {@code offset} of a query with words is ranked, as {@code
+   * search --explain} prints it: found among the shortest articles first (and how that walk ended),
+   * or with every match scored. Finds the page to tell.
+   */
+  public String ranking(CompiledQuery q, int limit, int offset) {
+    forgetPlans();
+    search(q, limit, offset, h -> {});
+    String way = lastShortFirst();
+    return way == null
+        ? "bm25 over every match"
+        : "bm25 over the matches among the shortest articles (" + way + "), the rest bounded";
+  }
+
   /** How the last search's page was found shortest first; null when every match was scored. */
   String lastShortFirst() {
     return plans.lastWay;

@@ -319,16 +319,6 @@ final class QueryPlans {
       if (lengthIndex() == null) {
         return null;
       }
-      long total =
-          plan == Plan.INDEX_ONLY
-              ? ftsCount(q.match())
-              : repo.number(
-                  "SELECT count(*) FROM " + matches(q, plan),
-                  withMatch(q),
-                  "cannot count articles");
-      if (!Planner.shortFirst(total, rows, shortFirstFrom)) {
-        return null;
-      }
       long[] avg = averages();
       long articles = avg.length == 0 ? 0 : avg[0];
       long tokens = 0;
@@ -338,20 +328,44 @@ final class QueryPlans {
       if (articles <= 0 || tokens <= 0) {
         return null;
       }
+      List<List<String>> words = new ArrayList<>();
+      List<long[][][]> stats = new ArrayList<>();
+      for (String phrase : phrases) {
+        List<String> w = tokens(phrase);
+        if (w.isEmpty()) {
+          return null;
+        }
+        words.add(w);
+        stats.add(vocabulary(w));
+      }
+      // One word without a filter that one column alone holds: that column's articles are the
+      // matches, and the index's count is not needed
+      long total =
+          plan == Plan.INDEX_ONLY && phrases.size() == 1 && words.get(0).size() == 1
+              ? Ranking.onlyColumn(stats.get(0)[0][0])
+              : -1;
+      if (total < 0) {
+        total =
+            plan == Plan.INDEX_ONLY
+                ? ftsCount(q.match())
+                : repo.number(
+                    "SELECT count(*) FROM " + matches(q, plan),
+                    withMatch(q),
+                    "cannot count articles");
+      }
+      if (!Planner.shortFirst(total, rows, shortFirstFrom)) {
+        return null;
+      }
       double avgdl = (double) tokens / articles;
       double[] idf = new double[phrases.size()];
       double[] freq = new double[phrases.size()];
       for (int i = 0; i < phrases.size(); i++) {
-        List<String> words = tokens(phrases.get(i));
-        if (words.isEmpty()) {
-          return null;
-        }
         long hits =
             phrases.size() == 1 && plan == Plan.INDEX_ONLY
                 ? total
                 : ftsCount("\"" + phrases.get(i).replace("\"", "\"\"") + "\"");
         idf[i] = Ranking.idf(articles, hits);
-        freq[i] = maxFrequency(words);
+        freq[i] = Ranking.maxFrequency(stats.get(i)[0], stats.get(i)[1]);
       }
       long walk = Planner.firstWalk(rows, total, articles);
       for (int round = 0; round < Planner.SHORT_FIRST_ROUNDS; round++) {
@@ -525,9 +539,11 @@ final class QueryPlans {
   }
 
   /**
-   * The most times (weighted) one article holds the phrase of {@code words}; see {@link Ranking}.
+   * For each of {@code words} (index tokens) and each column: how many articles hold it there
+   * ({@code [0][t][c]}) and how many times in all ({@code [1][t][c]}), from fts5vocab; a column the
+   * vocabulary names but the ranking does not know makes every count unknown (-1).
    */
-  private double maxFrequency(List<String> words) throws SQLException {
+  private long[][][] vocabulary(List<String> words) throws SQLException {
     long[][] docs = new long[words.size()][Ranking.WEIGHT.length];
     long[][] instances = new long[words.size()][Ranking.WEIGHT.length];
     try (PreparedStatement st =
@@ -538,7 +554,9 @@ final class QueryPlans {
           while (rs.next()) {
             int c = Ranking.COLUMNS.indexOf(rs.getString(1));
             if (c < 0) {
-              return Double.POSITIVE_INFINITY;
+              java.util.Arrays.fill(docs[t], -1);
+              java.util.Arrays.fill(instances[t], -1);
+              break;
             }
             docs[t][c] = rs.getLong(2);
             instances[t][c] = rs.getLong(3);
@@ -546,7 +564,7 @@ final class QueryPlans {
         }
       }
     }
-    return Ranking.maxFrequency(docs, instances);
+    return new long[][][] {docs, instances};
   }
 
   /** How many articles the full-text expression matches, from the index alone. */

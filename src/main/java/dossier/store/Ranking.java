@@ -105,6 +105,13 @@ final class Ranking {
    * than any one of its tokens.
    */
   static double maxFrequency(long[][] docs, long[][] instances) {
+    for (long[] d : docs) {
+      for (long n : d) {
+        if (n < 0) {
+          return Double.POSITIVE_INFINITY;
+        }
+      }
+    }
     double f = 0;
     for (int c = 0; c < WEIGHT.length; c++) {
       long most = Long.MAX_VALUE;
@@ -114,6 +121,24 @@ final class Ranking {
       f += WEIGHT[c] * (docs.length == 0 ? 0 : most);
     }
     return f;
+  }
+
+  /**
+   * The articles holding a token when a single column holds it ({@code docs} by column, as {@link
+   * #maxFrequency} takes them): then they are exactly its matches. -1 when none or several columns
+   * hold it (an article may hold it in two), or a count is unknown.
+   */
+  static long onlyColumn(long[] docs) {
+    long only = -1;
+    for (long n : docs) {
+      if (n < 0 || n > 0 && only >= 0) {
+        return -1;
+      }
+      if (n > 0) {
+        only = n;
+      }
+    }
+    return only;
   }
 
   /**

@@ -85,6 +85,18 @@ class RankingTest {
   }
 
   @Test
+  void aTokenThatOneColumnAloneHoldsMatchesThatColumnsArticles() {
+    assertThat(Ranking.onlyColumn(new long[] {0, 157_590, 0, 0})).isEqualTo(157_590);
+    // in titles and bodies: an article may hold it in both, so the count is not the sum
+    assertThat(Ranking.onlyColumn(new long[] {40, 157_590, 0, 0})).isEqualTo(-1);
+    assertThat(Ranking.onlyColumn(new long[] {0, 0, 0, 0})).isEqualTo(-1);
+    assertThat(Ranking.onlyColumn(new long[] {-1, -1, -1, -1})).isEqualTo(-1);
+    assertThat(
+            Ranking.maxFrequency(new long[][] {{-1, -1, -1, -1}}, new long[][] {{-1, -1, -1, -1}}))
+        .isInfinite();
+  }
+
+  @Test
   void onlyPhrasesJoinedByAndAreWalkedShortestFirst() {
     assertThat(Ranking.phrases("\"velmora\"")).containsExactly("velmora");
     assertThat(Ranking.phrases("\"zintara\" AND \"lattice\""))
