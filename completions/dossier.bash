@@ -947,11 +947,17 @@ function _picocli_dossier_mark() {
       return $?
       ;;
   esac
+  local STATUSQUERY_pos_param_args=("new" "read" "reviewed" "archived") # 0-2147483647 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "mark" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 2147483647 )); then
+      positionals=$( compReplyArray "${STATUSQUERY_pos_param_args[@]}" )
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -2308,8 +2314,9 @@ complete -F _complete_dossier -o default dossier
 # names (saved:NAME), is: values and query field names come from 'dossier __complete'.
 
 _dossier_nested=" db/check db/info db/vacuum rules/add rules/apply rules/list rules/rm saved/add saved/list saved/rm stories/merge stories/split tags/delete tags/merge tags/rename "
-_dossier_query_commands=" count export list mark reextract review rm rules/add rules/apply saved/add search stats stories tag "
+_dossier_query_commands=" count dups export list mark reextract refetch review rm rules/add rules/apply saved/add search stats stories tag "
 _dossier_tag_commands=" tags/delete tags/merge tags/rename "
+_dossier_tag_change_commands=" tag "
 _dossier_saved_commands=" saved/rm "
 _dossier_tag_options=" --into --tag "
 _dossier_root_arg_options=" --color --db --user "
@@ -2345,7 +2352,7 @@ function _dossier_complete() {
   elif [[ "$_dossier_arg_options" == *" $prev "* ]] || [ -z "$cmd" ] \
       || [[ "$word" == -* && "$word" != -tag:* ]]; then
     kind=""
-  elif [ "$cmd" = tag ] && [[ "$word" == +* ]]; then
+  elif [[ "$_dossier_tag_change_commands" == *" $cmd "* ]] && [[ "$word" == +* ]]; then
     kind=tags; arg="${word#+}"
   elif [[ "$_dossier_tag_commands" == *" $cmd "* ]]; then
     kind=tags

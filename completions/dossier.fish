@@ -201,6 +201,7 @@ complete -c dossier -n '__fish_seen_subcommand_from mark' -l ids -x -d 'Comma-se
 complete -c dossier -n '__fish_seen_subcommand_from mark' -l dry-run -d 'Print what would change; change nothing'
 complete -c dossier -n '__fish_seen_subcommand_from mark' -s h -l help -d 'Show this help message and exit'
 complete -c dossier -n '__fish_seen_subcommand_from mark' -s V -l version -d 'Print version information and exit'
+complete -c dossier -n '__fish_seen_subcommand_from mark' -a 'new read reviewed archived'
 complete -c dossier -n '__fish_seen_subcommand_from mark' -a '(__dossier_query_word)'
 
 # note

@@ -18,6 +18,8 @@ import java.lang.annotation.Target;
   enum Kind {
     /** query words and fields ({@code title:}, {@code tag:}, {@code saved:}) */
     QUERY,
+    /** {@code +tag} and {@code -tag} operations (tags that exist after the plus), then a query */
+    TAG_CHANGES,
     /** a tag that exists */
     TAG,
     /** a file or folder name */

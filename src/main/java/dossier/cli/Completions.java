@@ -59,14 +59,23 @@ final class Completions {
     return null;
   }
 
-  /** True when the command's positional parameters are a query. */
+  /** True when the command's positional parameters are a query (after tag changes or not). */
   private static boolean takesQuery(CommandSpec spec) {
     for (PositionalParamSpec p : spec.positionalParameters()) {
-      if (kind(p) == Completes.Kind.QUERY) {
+      if (takesQuery(p)) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean takesQuery(ArgSpec a) {
+    return kind(a) == Completes.Kind.QUERY || takesTagChanges(a);
+  }
+
+  /** True when an argument is {@code +tag -tag} operations, whose {@code +} completes tags. */
+  private static boolean takesTagChanges(ArgSpec a) {
+    return kind(a) == Completes.Kind.TAG_CHANGES;
   }
 
   /** True when an argument names a tag. */
@@ -143,6 +152,7 @@ final class Completions {
     Set<String> nested = new TreeSet<>();
     Set<String> queryCommands = new TreeSet<>();
     Set<String> tagCommands = new TreeSet<>();
+    Set<String> tagChangeCommands = new TreeSet<>();
     Set<String> savedCommands = new TreeSet<>();
     Set<String> tagOptions = new TreeSet<>();
     Set<String> rootArgOptions = new TreeSet<>();
@@ -164,6 +174,9 @@ final class Completions {
       for (PositionalParamSpec p : spec.positionalParameters()) {
         if (namesTag(p)) {
           tagCommands.add(name);
+        }
+        if (takesTagChanges(p)) {
+          tagChangeCommands.add(name);
         }
         if (namesSavedSearch(spec, p)) {
           savedCommands.add(name);
@@ -204,6 +217,7 @@ final class Completions {
         _dossier_nested=" @NESTED@ "
         _dossier_query_commands=" @QUERYCMDS@ "
         _dossier_tag_commands=" @TAGCMDS@ "
+        _dossier_tag_change_commands=" @TAGCHANGECMDS@ "
         _dossier_saved_commands=" @SAVEDCMDS@ "
         _dossier_tag_options=" @TAGOPTS2@ "
         _dossier_root_arg_options=" @ROOTOPTS@ "
@@ -239,7 +253,7 @@ final class Completions {
           elif [[ "$_dossier_arg_options" == *" $prev "* ]] || [ -z "$cmd" ] \\
               || [[ "$word" == -* && "$word" != -tag:* ]]; then
             kind=""
-          elif [ "$cmd" = tag ] && [[ "$word" == +* ]]; then
+          elif [[ "$_dossier_tag_change_commands" == *" $cmd "* ]] && [[ "$word" == +* ]]; then
             kind=tags; arg="${word#+}"
           elif [[ "$_dossier_tag_commands" == *" $cmd "* ]]; then
             kind=tags
@@ -281,6 +295,7 @@ final class Completions {
             .replace("@NESTED@", String.join(" ", nested))
             .replace("@QUERYCMDS@", String.join(" ", queryCommands))
             .replace("@TAGCMDS@", String.join(" ", tagCommands))
+            .replace("@TAGCHANGECMDS@", String.join(" ", tagChangeCommands))
             .replace("@SAVEDCMDS@", String.join(" ", savedCommands))
             .replace("@TAGOPTS2@", String.join(" ", tagOptions))
             .replace("@ROOTOPTS@", String.join(" ", rootArgOptions))
@@ -449,12 +464,12 @@ final class Completions {
             .append(fishQuote(cond))
             .append(" -a '(__dossier_saved)'\n");
       }
-      if (p.paramLabel().contains("QUERY")) {
+      if (takesQuery(p)) {
         b.append("complete -c dossier -n ")
             .append(fishQuote(cond))
             .append(" -a '(__dossier_query_word)'\n");
       }
-      if (p.paramLabel().contains("+TAG")) {
+      if (takesTagChanges(p)) {
         b.append("complete -c dossier -n ")
             .append(fishQuote(cond))
             .append(" -a '(__dossier_plus_tags)'\n");

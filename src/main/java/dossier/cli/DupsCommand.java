@@ -34,6 +34,7 @@ final class DupsCommand extends BaseCommand implements QueryWords {
     ndjson
   }
 
+  @Completes(Completes.Kind.QUERY)
   @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Query words and filters.")
   List<String> query = new ArrayList<>();
 

@@ -33,6 +33,7 @@ final class MarkCommand extends BaseCommand implements QueryWords {
       paramLabel = "STATUS|QUERY",
       arity = "0..*",
       parameterConsumer = RawArgs.class,
+      completionCandidates = MarkCommand.Statuses.class,
       description = "The status (unless only starring), then -- and the query.")
   List<String> args = new ArrayList<>();
 
@@ -48,8 +49,8 @@ final class MarkCommand extends BaseCommand implements QueryWords {
     } else if (!star && !unstar) {
       throw new UsageException(
           rest.isEmpty() || rest.get(0).equals("--")
-              ? "mark needs a status (new, read, reviewed, archived) or --star/--unstar"
-              : "unknown status '" + rest.get(0) + "' (expected new, read, reviewed or archived)");
+              ? "mark needs a status (" + Status.expected() + ") or --star/--unstar"
+              : "unknown status '" + rest.get(0) + "' (expected " + Status.expected() + ")");
     }
     if (!rest.isEmpty() && rest.get(0).equals("--")) {
       rest.remove(0);
@@ -69,6 +70,14 @@ final class MarkCommand extends BaseCommand implements QueryWords {
       say(line);
     }
     return ExitCode.OK;
+  }
+
+  /** The statuses, for completion: the first word of 'dossier mark' is one of them. */
+  static final class Statuses implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return java.util.Arrays.stream(Status.values()).map(Status::label).iterator();
+    }
   }
 
   private static boolean isStatus(String s) {

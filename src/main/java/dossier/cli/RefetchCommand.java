@@ -28,6 +28,7 @@ import picocli.CommandLine.Parameters;
           + " hosts at once, one request at a time per host."
     })
 final class RefetchCommand extends BaseCommand implements QueryWords {
+  @Completes(Completes.Kind.QUERY)
   @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Query words and filters.")
   List<String> query = new ArrayList<>();
 

@@ -69,6 +69,9 @@ final class SearchCommand extends BaseCommand implements QueryWords {
       if (compiled.hasText()) {
         // which way this archive's counts choose for this query, see ArticleRepository.Plan
         out().println("plan:   " + archive().articles().plan(compiled).description);
+        if (sort == Sort.RELEVANCE) {
+          out().println("ranked: " + archive().articles().ranking(compiled, limit, offset));
+        }
       }
       out().flush();
       return ExitCode.OK;

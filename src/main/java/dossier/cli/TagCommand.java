@@ -46,7 +46,7 @@ final class TagCommand extends BaseCommand implements QueryWords {
   @Option(names = "--dry-run", description = "Print what would change; change nothing.")
   boolean dryRun;
 
-  @Completes(Completes.Kind.QUERY)
+  @Completes(Completes.Kind.TAG_CHANGES)
   @Parameters(
       paramLabel = "+TAG|-TAG|QUERY",
       arity = "0..*",

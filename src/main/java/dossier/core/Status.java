@@ -20,7 +20,16 @@ public enum Status {
         return st;
       }
     }
-    throw new UsageException(
-        "unknown status '" + s + "' (expected new, read, reviewed or archived)");
+    throw new UsageException("unknown status '" + s + "' (expected " + expected() + ")");
+  }
+
+  /** "new, read, reviewed or archived": the statuses, for messages and help. */
+  public static String expected() {
+    StringBuilder b = new StringBuilder();
+    Status[] all = values();
+    for (int i = 0; i < all.length; i++) {
+      b.append(i == 0 ? "" : i == all.length - 1 ? " or " : ", ").append(all[i].label());
+    }
+    return b.toString();
   }
 }

@@ -70,6 +70,58 @@ final class Bylines {
     return m.find() && !names(t.substring(m.end())).isEmpty();
   }
 
+  private static final Pattern DATE_LINE_SPLIT =
+      Pattern.compile("[\\s,;|·•/()\\[\\]–—:.-]+|(?<=\\p{L})(?=\\d)|(?<=\\d)(?=\\p{L})");
+  private static final Pattern DATE_LINE_WORD =
+      Pattern.compile(
+          "(?i)by|and|on|at|the|of|published|updated|posted|last|modified|date|ago|hours?|mins?|"
+              + "minutes?|read|am|pm|utc|gmt|et|est|edt|ct|cst|cdt|pt|pst|pdt|cet|cest|bst|ist|aest|"
+              + "aedt|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|"
+              + "saturday|sunday|st|nd|rd|th");
+  private static final Pattern NUMERIC_DATE =
+      Pattern.compile("\\b\\d{1,4}[./-]\\d{1,2}[./-]\\d{2,4}\\b|\\b\\d{1,2}:\\d{2}\\b");
+
+  /**
+   * True when {@code line} is a dateline or a byline with its date and nothing else: "Dan Goodin -
+   * Apr 16, 2015 8:02 pm UTC", "by Ada Lind22 Dec 2016651", "Ada Lind, The Velm Gazette Published
+   * 7:40 p.m. ET March 17, 2020", "22 Dec, 2016". Every word is a date or time, a capitalized name
+   * word (seven at most) or one of the small words bylines use; a date (a month's name with a
+   * number, a numeric date or a time of day) must be there.
+   */
+  static boolean isDateLine(String line) {
+    String t = Spaces.collapse(line);
+    if (t.length() > 120 || t.isEmpty()) {
+      return false;
+    }
+    boolean numeric = NUMERIC_DATE.matcher(t).find();
+    t = t.replaceAll("(?i)\\b([ap])\\.m\\.", "$1m");
+    boolean month = false;
+    boolean digits = false;
+    int names = 0;
+    for (String w : DATE_LINE_SPLIT.split(t)) {
+      if (w.isEmpty()) {
+        continue;
+      }
+      if (Character.isDigit(w.charAt(0))) {
+        if (!w.chars().allMatch(Character::isDigit)) {
+          return false;
+        }
+        digits = true;
+      } else if (Dates.month(w) != 0) {
+        month = true;
+      } else if (DATE_LINE_WORD.matcher(w).matches()) {
+        continue;
+      } else if (NAME_WORD.matcher(w).matches() || isUncased(w)) {
+        if (++names > 7) {
+          return false;
+        }
+      } else {
+        return false;
+      }
+    }
+    return digits && (month || numeric);
+  }
+
   /** True when {@code line} is a name followed by a role: "Anna Ferro, Correspondent". */
   static boolean isNameWithRole(String line) {
     String t = Spaces.collapse(line);

@@ -28,7 +28,7 @@ final class HtmlExtractor {
     List<PageText.Block> body = new ArrayList<>(paras.size());
     String normTitle = meta.title == null ? "" : MainContent.normalize(meta.title);
     String normCaption = caption == null ? "" : MainContent.normalize(caption);
-    Set<String> captions = figureCaptions(doc);
+    Set<String> captions = figureCaptions(doc, meta);
     boolean inRelatedList = false;
     for (PageText.Block block : paras) {
       String p = block.text();
@@ -57,7 +57,9 @@ final class HtmlExtractor {
                 || Furniture.isPitch(line)
                 || isCaption(line, captions)
                 || top
-                    && (MainContent.normalize(line).equals(normTitle) || Bylines.isByLine(line)));
+                    && (MainContent.normalize(line).equals(normTitle)
+                        || Bylines.isByLine(line)
+                        || Bylines.isDateLine(line)));
       }
       PageText.Block kept = block.keep(keep);
       if (kept != null) {
@@ -107,9 +109,37 @@ final class HtmlExtractor {
    * The captions of every figure of the page, as their words without spaces, with and without their
    * credits: a body line that is one of them is a caption, not text.
    */
-  private static Set<String> figureCaptions(Document doc) {
+  private static Set<String> figureCaptions(Document doc, PageMetadata meta) {
     Set<String> out = new HashSet<>();
     int n = 0;
+    // An image's alt text is its caption where galleries and lists repeat it as text; not when
+    // it is the page's summary or headline, which some pages put there too.
+    Set<String> summaries = new HashSet<>();
+    for (String key : new String[] {"description", "og:description", "twitter:description"}) {
+      String d =
+          MetaTags.attr(doc, "meta[name=" + key + "], meta[property=" + key + "]", "content");
+      if (d != null) {
+        summaries.add(squashed(d));
+      }
+    }
+    if (meta.title != null) {
+      summaries.add(squashed(meta.title));
+    }
+    for (Element img : doc.select("figure img[alt]")) {
+      if (++n > 300) {
+        break;
+      }
+      String t = Spaces.collapse(img.attr("alt"));
+      if (t.length() < 30 || t.length() > 600 || summaries.contains(squashed(t))) {
+        continue;
+      }
+      out.add(squashed(t));
+      String c = Captions.withoutCredit(t);
+      if (c != null) {
+        out.add(squashed(c));
+      }
+    }
+    n = 0;
     for (Element fc :
         doc.select("figcaption, .wp-caption-text, [class*=caption], [class*=Caption]")) {
       if (++n > 300) {

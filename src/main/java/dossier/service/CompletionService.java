@@ -1,5 +1,6 @@
 package dossier.service;
 
+import dossier.core.Query.State;
 import dossier.query.Fields;
 import dossier.store.Archive;
 import dossier.store.TagRepository.TagCount;
@@ -15,18 +16,17 @@ public final class CompletionService {
   /** The fields of the query language, as typed before the colon. */
   public static final List<String> FIELDS = Fields.NAMES;
 
-  /** The values of {@code is:}. */
-  public static final List<String> IS_VALUES =
-      List.of(
-          "new",
-          "read",
-          "reviewed",
-          "archived",
-          "starred",
-          "untagged",
-          "noted",
-          "undated",
-          "changed");
+  /** The values of {@code is:}: the query language's states, and {@code unread} for new. */
+  public static final List<String> IS_VALUES = isValues();
+
+  private static List<String> isValues() {
+    List<String> values = new ArrayList<>();
+    for (State s : State.values()) {
+      values.add(s.word());
+    }
+    values.add("unread");
+    return List.copyOf(values);
+  }
 
   private final Archive archive;
 

@@ -37,6 +37,12 @@ public final class ArticleRepository {
           + Ranking.WEIGHTS
           + ") FROM articles_fts WHERE articles_fts MATCH ?)";
 
+  /** The snippet of a page's row {@code page.id}, cut by the MATCH bound last. */
+  private static final String SNIPPET =
+      "(SELECT snippet(articles_fts, 1, char(57344), char(57345), '…', "
+          + Ranking.SNIPPET_TOKENS
+          + ") FROM articles_fts WHERE articles_fts MATCH ? AND rowid = page.id)";
+
   private final Archive archive;
   private final ArticleWriter writer;
   private final QueryPlans plans;
@@ -112,6 +118,40 @@ public final class ArticleRepository {
     totalQuery = null;
   }
 
+  /**
+   * Whether a page of a common word is looked for among the shortest articles first (the default)
+   * or found by scoring every match; for tests and benchmarks, which compare the two.
+   */
+  public void shortFirst(boolean on) {
+    plans.tuneShortFirst(on ? Planner.SHORT_FIRST_MATCHES : Long.MAX_VALUE);
+    totalQuery = null;
+  }
+
+  /**
+   * How the page {@code limit} from {@code offset} of a query with words is ranked, as {@code
+   * search --explain} prints it: found among the shortest articles first (and how that walk ended),
+   * or with every match scored. Finds the page to tell.
+   */
+  public String ranking(CompiledQuery q, int limit, int offset) {
+    forgetPlans();
+    search(q, limit, offset, h -> {});
+    String way = lastShortFirst();
+    return way == null
+        ? "bm25 over every match"
+        : "bm25 over the matches among the shortest articles (" + way + "), the rest bounded";
+  }
+
+  /** How the last search's page was found shortest first; null when every match was scored. */
+  String lastShortFirst() {
+    return plans.lastWay;
+  }
+
+  /** Looks for pages shortest first from {@code matches} matches on, so that tests reach it. */
+  void tuneShortFirst(long matches) {
+    plans.tuneShortFirst(matches);
+    totalQuery = null;
+  }
+
   /** Sets the two thresholds of the planner, so that tests can reach every branch. */
   void tunePlan(long fewMatches, long setStepsPerMatch) {
     plans.tune(fewMatches, setStepsPerMatch);
@@ -177,9 +217,6 @@ public final class ArticleRepository {
     List<Object> params = new ArrayList<>();
     if (q.hasText()) {
       Plan plan = plans.plan(q);
-      if (plan == Plan.INDEX_ONLY) {
-        return plans.ftsCount(q.match());
-      }
       try {
         long kept = keptTotal(q);
         if (kept >= 0) {
@@ -187,6 +224,9 @@ public final class ArticleRepository {
         }
       } catch (SQLException e) {
         throw fail("cannot count articles", e);
+      }
+      if (plan == Plan.INDEX_ONLY) {
+        return plans.ftsCount(q.match());
       }
       sql.append("SELECT count(*) FROM ").append(QueryPlans.matches(q, plan));
       params.add(q.match());
@@ -308,6 +348,15 @@ public final class ArticleRepository {
       // archive). Without a filter the full-text index answers alone, with no join at all.
       sql.setLength(0);
       Plan plan = plans.plan(q);
+      QueryPlans.Best best =
+          limit > 0
+              ? plans.shortFirst(
+                  q, plan, (int) Math.min(Integer.MAX_VALUE, (long) limit + Math.max(0, offset)))
+              : null;
+      if (best != null) {
+        page(q, best, limit, offset, sink);
+        return;
+      }
       // Beside a filter, the matches' total comes with the page (a window over the rows that
       // are scored anyway) and is kept for the count that follows; the index alone counts
       // faster than a window over every match.
@@ -324,11 +373,9 @@ public final class ArticleRepository {
       appendLimit(sql, params, limit, offset);
       sql.append(") SELECT ")
           .append(COLUMNS)
-          .append(
-              ", page.total AS total, -page.r AS score, (SELECT snippet(articles_fts, 1, char(57344), char(57345),")
-          .append(" '…', ")
-          .append(Ranking.SNIPPET_TOKENS)
-          .append(") FROM articles_fts WHERE articles_fts MATCH ? AND rowid = page.id) AS snip")
+          .append(", page.total AS total, -page.r AS score, ")
+          .append(SNIPPET)
+          .append(" AS snip")
           .append(" FROM page CROSS JOIN articles a ON a.id = page.id ORDER BY page.r, a.id DESC");
       params.add(q.match());
       paged = true;
@@ -384,6 +431,49 @@ public final class ArticleRepository {
       if (total >= 0) {
         keepTotal(q, total);
       }
+    } catch (SQLException e) {
+      throw fail("search failed", e);
+    }
+  }
+
+  /**
+   * Streams rows {@code offset} to {@code offset + limit} of {@code best} (found by {@link
+   * QueryPlans#shortFirst}) with their columns, tags and snippets, and keeps the total.
+   */
+  private void page(
+      CompiledQuery q, QueryPlans.Best best, int limit, int offset, Consumer<Hit> sink) {
+    List<QueryPlans.Scored> rows =
+        best.rows()
+            .subList(
+                Math.min(best.rows().size(), Math.max(0, offset)),
+                Math.min(best.rows().size(), Math.max(0, offset) + limit));
+    try {
+      if (!rows.isEmpty()) {
+        StringBuilder sql = new StringBuilder("WITH page(id, r) AS (VALUES ");
+        List<Object> params = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+          sql.append(i == 0 ? "(?, ?)" : ", (?, ?)");
+          params.add(rows.get(i).id());
+          params.add(rows.get(i).r());
+        }
+        sql.append(") SELECT ")
+            .append(COLUMNS)
+            .append(", -page.r AS score, ")
+            .append(SNIPPET)
+            .append(" AS snip FROM page CROSS JOIN articles a ON a.id = page.id")
+            .append(" ORDER BY page.r, a.id DESC");
+        params.add(q.match());
+        try (PreparedStatement st = conn().prepareStatement(sql.toString())) {
+          bind(st, params);
+          try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+              Article a = readArticle(rs, false);
+              sink.accept(new Hit(a, rs.getDouble("score"), rs.getString("snip")));
+            }
+          }
+        }
+      }
+      keepTotal(q, best.total());
     } catch (SQLException e) {
       throw fail("search failed", e);
     }

@@ -7,8 +7,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.sqlite.ProgressHandler;
 
 /**
@@ -274,6 +277,294 @@ final class QueryPlans {
     } catch (SQLException e) {
       return true;
     }
+  }
+
+  /** One scored match: its id and bm25's value (lower is better). */
+  record Scored(long id, double r) {}
+
+  /** The best {@code rows} matches of a query, best first, and the total of its matches. */
+  record Best(long total, List<Scored> rows) {}
+
+  private long shortFirstFrom = Planner.SHORT_FIRST_MATCHES;
+
+  /** How the last {@link #shortFirst} ended, for tests and {@code --explain}; null: it did not. */
+  String lastWay;
+
+  /** Lowers the matches from which pages are found shortest first, so that tests reach it. */
+  void tuneShortFirst(long from) {
+    shortFirstFrom = from;
+  }
+
+  /** The expression of the length index (null: the archive has none) and the tokenizer. */
+  private String lengthExpr;
+
+  private String tokenize;
+  private boolean lengthRead;
+  private boolean tokenizerMade;
+
+  /**
+   * The best {@code rows} matches of {@code q} (found the {@code plan} way) with bm25's own scores,
+   * in bm25's order, found among the shortest articles first (see {@link Ranking}): the same rows
+   * as scoring every match and keeping the best, proved by the bound. Null when the query's
+   * expression or size does not lend itself to it, or the walk would grow too long: every match is
+   * then scored.
+   */
+  Best shortFirst(CompiledQuery q, Plan plan, int rows) {
+    lastWay = null;
+    List<String> phrases = Ranking.phrases(q.match());
+    if (phrases == null || rows <= 0 || rows > Planner.SHORT_FIRST_ROWS) {
+      return null;
+    }
+    try {
+      if (lengthIndex() == null) {
+        return null;
+      }
+      long[] avg = averages();
+      long articles = avg.length == 0 ? 0 : avg[0];
+      long tokens = 0;
+      for (int i = 1; i < avg.length; i++) {
+        tokens += avg[i];
+      }
+      if (articles <= 0 || tokens <= 0) {
+        return null;
+      }
+      List<List<String>> words = new ArrayList<>();
+      List<long[][][]> stats = new ArrayList<>();
+      for (String phrase : phrases) {
+        List<String> w = tokens(phrase);
+        if (w.isEmpty()) {
+          return null;
+        }
+        words.add(w);
+        stats.add(vocabulary(w));
+      }
+      // One word without a filter that one column alone holds: that column's articles are the
+      // matches, and the index's count is not needed
+      long total =
+          plan == Plan.INDEX_ONLY && phrases.size() == 1 && words.get(0).size() == 1
+              ? Ranking.onlyColumn(stats.get(0)[0][0])
+              : -1;
+      if (total < 0) {
+        total =
+            plan == Plan.INDEX_ONLY
+                ? ftsCount(q.match())
+                : repo.number(
+                    "SELECT count(*) FROM " + matches(q, plan),
+                    withMatch(q),
+                    "cannot count articles");
+      }
+      if (!Planner.shortFirst(total, rows, shortFirstFrom)) {
+        return null;
+      }
+      double avgdl = (double) tokens / articles;
+      double[] idf = new double[phrases.size()];
+      double[] freq = new double[phrases.size()];
+      for (int i = 0; i < phrases.size(); i++) {
+        long hits =
+            phrases.size() == 1 && plan == Plan.INDEX_ONLY
+                ? total
+                : ftsCount("\"" + phrases.get(i).replace("\"", "\"\"") + "\"");
+        idf[i] = Ranking.idf(articles, hits);
+        freq[i] = Ranking.maxFrequency(stats.get(i)[0], stats.get(i)[1]);
+      }
+      long walk = Planner.firstWalk(rows, total, articles);
+      for (int round = 0; round < Planner.SHORT_FIRST_ROUNDS; round++) {
+        List<Scored> best =
+            scored(q, plan, "ORDER BY (" + lengthExpr + "), id LIMIT ?", List.of(walk), rows);
+        Long edge = lengthAt(walk);
+        if (edge == null) {
+          lastWay = "every article walked";
+          return new Best(total, best);
+        }
+        if (best.size() >= rows) {
+          double kth = -best.get(rows - 1).r();
+          long below = Ranking.lengthBelow(kth, idf, freq, avgdl);
+          if (edge >= below) {
+            lastWay = round == 0 ? "first walk" : "widened walk";
+            return new Best(total, best);
+          }
+          // every article at least `below` long scores less than the kth found: score the rest
+          long cap = Planner.walkCap(total);
+          if (countUpTo(
+                  "SELECT 1 FROM articles_fts_docsize WHERE (" + lengthExpr + ") < ?",
+                  List.of(below),
+                  cap)
+              >= cap) {
+            return null;
+          }
+          lastWay = "walk to a length";
+          return new Best(
+              total, scored(q, plan, "WHERE (" + lengthExpr + ") < ?", List.of(below), rows));
+        }
+        walk = Planner.widen(walk, best.size(), rows);
+      }
+      return null;
+    } catch (SQLException e) {
+      throw fail("search failed", e);
+    }
+  }
+
+  /** The MATCH and then the filter's parameters, as {@link #matches} binds them. */
+  private static List<Object> withMatch(CompiledQuery q) {
+    List<Object> params = new ArrayList<>();
+    params.add(q.match());
+    params.addAll(q.params());
+    return params;
+  }
+
+  /**
+   * The best {@code rows} matches among the articles that {@code walk} (over FTS5's size records,
+   * with {@code walkParams}) selects.
+   */
+  private List<Scored> scored(
+      CompiledQuery q, Plan plan, String walk, List<Object> walkParams, int rows)
+      throws SQLException {
+    String sql =
+        "SELECT articles_fts.rowid AS id, bm25(articles_fts, "
+            + Ranking.WEIGHTS
+            + ") AS r FROM "
+            + matches(q, plan)
+            // the + keeps the set out of the index's own lookups: one pass over the matches,
+            // bm25's statistics gathered once
+            + " AND +articles_fts.rowid IN (SELECT id FROM articles_fts_docsize "
+            + walk
+            + ") ORDER BY r, id DESC LIMIT ?";
+    List<Object> params = withMatch(q);
+    params.addAll(walkParams);
+    params.add((long) rows);
+    List<Scored> out = new ArrayList<>(rows);
+    try (PreparedStatement st = conn().prepareStatement(sql)) {
+      bind(st, params);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          out.add(new Scored(rs.getLong(1), rs.getDouble(2)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The length of the {@code n}th shortest article (from 1), or null when there are fewer. */
+  private Long lengthAt(long n) throws SQLException {
+    try (PreparedStatement st =
+        conn()
+            .prepareStatement(
+                "SELECT ("
+                    + lengthExpr
+                    + ") FROM articles_fts_docsize ORDER BY ("
+                    + lengthExpr
+                    + "), id LIMIT 1 OFFSET ?")) {
+      st.setLong(1, n - 1);
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : null;
+      }
+    }
+  }
+
+  /**
+   * The expression of the length index, read from the archive's own schema so that queries name the
+   * index exactly, and the full-text table's tokenizer; null when the index is missing.
+   */
+  private String lengthIndex() throws SQLException {
+    if (!lengthRead) {
+      lengthRead = true;
+      try (Statement st = conn().createStatement();
+          ResultSet rs =
+              st.executeQuery(
+                  "SELECT (SELECT sql FROM sqlite_master WHERE type = 'index' AND name = '"
+                      + Ranking.LENGTH_INDEX
+                      + "'), (SELECT sql FROM sqlite_master WHERE name = 'articles_fts')")) {
+        if (rs.next() && rs.getString(1) != null && rs.getString(2) != null) {
+          Matcher index = INDEX_EXPR.matcher(rs.getString(1));
+          Matcher tok = TOKENIZE.matcher(rs.getString(2));
+          if (index.find() && tok.find()) {
+            lengthExpr = index.group(1);
+            tokenize = tok.group(1);
+          }
+        }
+      }
+    }
+    return lengthExpr;
+  }
+
+  private static final Pattern INDEX_EXPR =
+      Pattern.compile("ON articles_fts_docsize\\(\\((.*)\\)\\)\\s*$", Pattern.DOTALL);
+  private static final Pattern TOKENIZE = Pattern.compile("tokenize\\s*=\\s*'([^']*)'");
+
+  /** FTS5's row count and each column's total of tokens, from its averages record. */
+  private long[] averages() throws SQLException {
+    try (Statement st = conn().createStatement();
+        ResultSet rs = st.executeQuery("SELECT block FROM articles_fts_data WHERE id = 1")) {
+      return rs.next() && rs.getBytes(1) != null ? Ranking.varints(rs.getBytes(1)) : new long[0];
+    }
+  }
+
+  /**
+   * The tokens the full-text index makes of {@code text}, in order: it is written into a table of
+   * this connection's own (temp) with the same tokenizer, and read back through fts5vocab.
+   */
+  private List<String> tokens(String text) throws SQLException {
+    if (!tokenizerMade) {
+      try (Statement st = conn().createStatement()) {
+        st.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.dossier_words USING fts5(w, tokenize = '"
+                + tokenize.replace("'", "''")
+                + "')");
+        st.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.dossier_words_seen"
+                + " USING fts5vocab(temp, dossier_words, instance)");
+        st.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.dossier_vocab"
+                + " USING fts5vocab(main, articles_fts, col)");
+      }
+      tokenizerMade = true;
+    }
+    try (Statement st = conn().createStatement()) {
+      st.execute("DELETE FROM temp.dossier_words");
+    }
+    try (PreparedStatement st =
+        conn().prepareStatement("INSERT INTO temp.dossier_words(rowid, w) VALUES (1, ?)")) {
+      st.setString(1, text);
+      st.executeUpdate();
+    }
+    List<String> out = new ArrayList<>();
+    try (Statement st = conn().createStatement();
+        ResultSet rs =
+            st.executeQuery("SELECT term FROM temp.dossier_words_seen ORDER BY \"offset\"")) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * For each of {@code words} (index tokens) and each column: how many articles hold it there
+   * ({@code [0][t][c]}) and how many times in all ({@code [1][t][c]}), from fts5vocab; a column the
+   * vocabulary names but the ranking does not know makes every count unknown (-1).
+   */
+  private long[][][] vocabulary(List<String> words) throws SQLException {
+    long[][] docs = new long[words.size()][Ranking.WEIGHT.length];
+    long[][] instances = new long[words.size()][Ranking.WEIGHT.length];
+    try (PreparedStatement st =
+        conn().prepareStatement("SELECT col, doc, cnt FROM temp.dossier_vocab WHERE term = ?")) {
+      for (int t = 0; t < words.size(); t++) {
+        st.setString(1, words.get(t));
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            int c = Ranking.COLUMNS.indexOf(rs.getString(1));
+            if (c < 0) {
+              java.util.Arrays.fill(docs[t], -1);
+              java.util.Arrays.fill(instances[t], -1);
+              break;
+            }
+            docs[t][c] = rs.getLong(2);
+            instances[t][c] = rs.getLong(3);
+          }
+        }
+      }
+    }
+    return new long[][][] {docs, instances};
   }
 
   /** How many articles the full-text expression matches, from the index alone. */

@@ -250,6 +250,10 @@ public final class Review {
               "\r\n[press a key to return to the review]".getBytes(StandardCharsets.UTF_8));
           terminal.flush();
           screen.readInput();
+          // the command's output goes with it: nothing of it is left on the ordinary screen for
+          // the shell to show when the review quits
+          t.clearScreen();
+          t.setCursorPosition(0, 0);
         }
         t.enterPrivateMode();
       }

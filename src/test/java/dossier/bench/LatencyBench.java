@@ -23,10 +23,11 @@ import java.util.Locale;
  * no plan kept from the one before, as a new query on a screen would: the page pays for choosing
  * the plan and the count that follows reuses it.
  *
- * <p>usage: LatencyBench --db ARCHIVE [--samples 300] [--warmup-ms 2000] [--query
- * NAME=KIND:TEXT]... where KIND is search or list. The archive must already hold the corpus (and
- * the tag the tag query filters on); the hit counts printed beside each figure show what was
- * measured.
+ * <p>usage: LatencyBench --db ARCHIVE [--samples 300] [--warmup-ms 2000] [--compare] [--query
+ * NAME=KIND:TEXT]... where KIND is search or list. With {@code --compare} each search is measured
+ * first with every match scored (the ranking before the walk of the shortest articles), then as the
+ * store does it. The archive must already hold the corpus (and the tag the tag query filters on);
+ * the hit counts printed beside each figure show what was measured.
  */
 public final class LatencyBench {
 
@@ -37,12 +38,14 @@ public final class LatencyBench {
     int samples = 300;
     long warmupMs = 2000;
     List<Shape> shapes = new ArrayList<>();
+    boolean compare = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--db" -> db = Paths.get(args[++i]);
         case "--samples" -> samples = Integer.parseInt(args[++i]);
         case "--warmup-ms" -> warmupMs = Long.parseLong(args[++i]);
         case "--query" -> shapes.add(parse(args[++i]));
+        case "--compare" -> compare = true;
         default -> usage("unknown argument " + args[i]);
       }
     }
@@ -63,6 +66,17 @@ public final class LatencyBench {
               + " max | first call |%n");
       System.out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
       for (Shape s : shapes) {
+        if (compare && s.search()) {
+          // the same query with every match scored, as before the walk of the shortest articles
+          archive.articles().shortFirst(false);
+          run(
+              archive,
+              service,
+              new Shape(s.name() + ", every match scored", true, s.text()),
+              samples,
+              warmupMs);
+          archive.articles().shortFirst(true);
+        }
         run(archive, service, s, samples, warmupMs);
       }
     }
@@ -99,7 +113,7 @@ public final class LatencyBench {
   private static void usage(String problem) {
     System.err.println("latency bench: " + problem);
     System.err.println(
-        "usage: LatencyBench --db ARCHIVE [--samples N] [--warmup-ms MS] [--query"
+        "usage: LatencyBench --db ARCHIVE [--samples N] [--warmup-ms MS] [--compare] [--query"
             + " NAME=search|list:TEXT]...");
     System.exit(2);
   }

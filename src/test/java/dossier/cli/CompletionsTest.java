@@ -157,5 +157,52 @@ class CompletionsTest {
         .containsExactly("economy", "shipping", "Ukraine/energy");
     assertThat(bashComplete(cli, "dossier search harbour tag:s")).containsExactly("shipping");
     assertThat(bashComplete(cli, "dossier import --tag ec")).containsExactly("economy");
+    // the first word of mark is a status; tag's +TAG completes tags, both by their markers
+    assertThat(bashComplete(cli, "dossier mark ")).contains("new", "read", "reviewed", "archived");
+    assertThat(bashComplete(cli, "dossier mark re")).containsExactlyInAnyOrder("read", "reviewed");
+    assertThat(bashComplete(cli, "dossier tag +ec")).containsExactly("+economy");
+  }
+
+  @Test
+  void everyCommandThatTakesAQueryMarksItForCompletion() {
+    picocli.CommandLine root =
+        DossierCommand.commandLine(
+            new Env(
+                java.util.Map.of(),
+                new java.io.ByteArrayInputStream(new byte[0]),
+                new java.io.ByteArrayOutputStream(),
+                false,
+                false));
+    List<String> unmarked = new java.util.ArrayList<>();
+    java.util.ArrayDeque<picocli.CommandLine> todo = new java.util.ArrayDeque<>(List.of(root));
+    while (!todo.isEmpty()) {
+      picocli.CommandLine cl = todo.pop();
+      todo.addAll(cl.getSubcommands().values());
+      if (cl.getCommand() instanceof QueryWords
+          && cl.getCommandSpec().positionalParameters().stream()
+              .noneMatch(
+                  p ->
+                      p.userObject() instanceof java.lang.reflect.Field f
+                          && f.getAnnotation(Completes.class) != null
+                          && f.getAnnotation(Completes.class).value() != Completes.Kind.FILE)) {
+        unmarked.add(cl.getCommandSpec().qualifiedName());
+      }
+    }
+    assertThat(unmarked).isEmpty();
+  }
+
+  @Test
+  void isCompletesEveryStateTheQueryLanguageKnows() {
+    Cli cli = new Cli(tmp);
+    assertThat(cli.run("db", "info").code()).isZero();
+    List<String> words = cli.run("__complete", "query", "is:").lines();
+    for (dossier.core.Query.State s : dossier.core.Query.State.values()) {
+      assertThat(words).contains("is:" + s.word());
+    }
+    assertThat(words).contains("is:unread", "is:copy");
+    for (String w : words) {
+      Cli.Result r = cli.run("count", w);
+      assertThat(r.code()).as(w + "\n" + r).isZero();
+    }
   }
 }

@@ -50,6 +50,15 @@ class SearchCommandTest {
   }
 
   @Test
+  void explainSaysHowThePageIsRanked() {
+    Cli.Result r = cli.run("search", "--explain", "harbour");
+    assertThat(r.code()).as(r.toString()).isZero();
+    // a few matches: every one of them is scored
+    assertThat(r.out())
+        .contains("plan:   the full-text index alone\nranked: bm25 over every match\n");
+  }
+
+  @Test
   void sortOrdersTheMatchesAsListDoesAndKeepsTheirSnippets() throws IOException {
     List<String> ranked = cli.run("search", "the", "--format", "ids").lines();
     assertThat(ranked.size()).isGreaterThan(2);

@@ -46,6 +46,9 @@ import org.jsoup.select.NodeVisitor;
  * JudgedEval show CORPORA_DIR CORPUS PAGE print a page's blocks with their numbers, to judge it
  * JudgedEval mark CORPORA_DIR CORPUS PAGE SPLIT RANGES   print the judgement line for blocks
  *                                          RANGES ("3-40,44,47-52"), to add to the file
+ * JudgedEval diff CORPORA_DIR CORPUS PAGE  of a page tuned on: the body's paragraphs that are not
+ *                                          the article (+) and the article's blocks the body lacks
+ *                                          (-); pages only scored are refused
  * </pre>
  */
 public final class JudgedEval {
@@ -64,6 +67,7 @@ public final class JudgedEval {
     switch (args[0]) {
       case "show" -> show(System.out, page(corpora, args[2], args[3]));
       case "mark" -> System.out.println(mark(corpora, args[2], args[3], args[4], args[5]));
+      case "diff" -> diff(System.out, corpora, args[2], args[3]);
       default -> score(System.out, corpora, args.length > 2 && args[2].equals("-v"));
     }
   }
@@ -182,6 +186,49 @@ public final class JudgedEval {
       }
     }
     return corpus + "\t" + name + "\t" + split + "\t" + String.join(",", hashes);
+  }
+
+  /**
+   * What dossier's body of a tuned-on page has that the judgement has not, and what it lacks. Pages
+   * only scored are refused: their text is not to be read while tuning.
+   */
+  private static void diff(PrintStream out, Path corpora, String corpus, String name)
+      throws IOException {
+    Judged j = null;
+    for (Judged k : judgement()) {
+      if (k.corpus().equals(corpus) && k.name().equals(name)) {
+        j = k;
+      }
+    }
+    if (j == null || !j.tuned()) {
+      out.println(corpus + " " + name + ": not a tuned-on page of the judgement");
+      return;
+    }
+    byte[] bytes = Files.readAllBytes(page(corpora, corpus, name));
+    List<String> blocks = blocks(bytes);
+    String expected = normalized(expected(blocks, j.hashes()));
+    String body;
+    try {
+      body = Extractors.extract(bytes, "page.html.gz", Format.AUTO).body();
+    } catch (ExtractionException e) {
+      body = "";
+    }
+    String got = normalized(body);
+    double[] pr = precisionRecall(body, expected(blocks, j.hashes()));
+    out.printf(Locale.ROOT, "%s %s P=%.3f R=%.3f%n", corpus, name, pr[0], pr[1]);
+    for (String para : body.split("\n+")) {
+      String n = normalized(para);
+      if (!n.isEmpty() && !expected.contains(n)) {
+        out.println("+ " + (para.length() > 160 ? para.substring(0, 160) + "…" : para));
+      }
+    }
+    Set<String> seen = new HashSet<>();
+    for (String block : blocks) {
+      String n = normalized(block);
+      if (j.hashes().contains(hash(block)) && seen.add(n) && !got.contains(n)) {
+        out.println("- " + (block.length() > 160 ? block.substring(0, 160) + "…" : block));
+      }
+    }
   }
 
   /** One judged page: where it is, whether it was tuned on, and its marked blocks' hashes. */

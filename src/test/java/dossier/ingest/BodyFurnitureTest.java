@@ -47,4 +47,32 @@ class BodyFurnitureTest {
         .doesNotContain("is a correspondent")
         .doesNotContain("appears in print");
   }
+
+  @Test
+  void galleryCaptionsDatelinesAndCreditsLeaveTheBody() {
+    String caption =
+        "In this photo taken on Tuesday the ferry leaves the old quay at Brennock for Skarholm.";
+    StringBuilder b = new StringBuilder("<article><h1>Quay plan</h1>");
+    b.append("<p>IVO BRANDT/AFP/Getty Images</p><p>by Ada Lind22 Dec 2016651</p>");
+    b.append("<ul class=slides><li><figure><img src=a.jpg alt=\"").append(caption);
+    b.append("\"></figure></li></ul><div><span>1 / 5</span><h2>").append(caption);
+    b.append("</h2></div>");
+    for (int i = 1; i <= 6; i++) {
+      b.append(para(i));
+    }
+    b.append("<p>___</p><p>Harbour Writer Ines Morrow in Velm, and Karl Vesey in Ostmark")
+        .append(" contributed to this report.</p>")
+        .append("<p>Read or Share this story: https://velm.example/quay</p></article>");
+    String html = "<html><head><title>Quay plan</title></head><body>" + b + "</body></html>";
+    Extracted x = Extractors.extract(html.getBytes(StandardCharsets.UTF_8), "p.html", Format.AUTO);
+    assertThat(x.body()).startsWith("The harbour board met").contains("paragraph 6,");
+    assertThat(x.body())
+        .doesNotContain("ferry leaves")
+        .doesNotContain("Getty")
+        .doesNotContain("2016651")
+        .doesNotContain("1 / 5")
+        .doesNotContain("___")
+        .doesNotContain("contributed")
+        .doesNotContain("Share this story");
+  }
 }

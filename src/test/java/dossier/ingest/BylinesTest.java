@@ -21,6 +21,21 @@ class BylinesTest {
   }
 
   @Test
+  void datelinesAreToldFromText() {
+    assertThat(Bylines.isDateLine("Ivo Brandt - Apr 16, 2015 8:02 pm UTC")).isTrue();
+    assertThat(Bylines.isDateLine("by Ivo Brandt22 Dec 2016651")).isTrue();
+    assertThat(Bylines.isDateLine("22 Dec, 2016 22 Dec, 2016")).isTrue();
+    assertThat(
+            Bylines.isDateLine("Ada Lind, The Velm Gazette Published 7:40 p.m. ET March 17, 2020"))
+        .isTrue();
+    assertThat(Bylines.isDateLine("Updated 03/17/2020")).isTrue();
+    assertThat(Bylines.isDateLine("On March 17, 2020 the quay closed.")).isFalse();
+    assertThat(Bylines.isDateLine("Harbour Board Meeting")).isFalse();
+    assertThat(Bylines.isDateLine("Velm 2020")).isFalse();
+    assertThat(Bylines.isDateLine("March 17, 2020: the board votes on the levy")).isFalse();
+  }
+
+  @Test
   void bylineLinesAreToldFromText() {
     assertThat(Bylines.isByLine("By Teodor Vance")).isTrue();
     assertThat(Bylines.isNameWithRole("Anna Ferro, Correspondent")).isTrue();

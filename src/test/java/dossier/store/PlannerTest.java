@@ -85,4 +85,34 @@ class PlannerTest {
     // but counted through the range when the range holds fewer than twelve per tagged article
     assertThat(Planner.form(100, 1_000_000, true, Access.DATE, 500).count()).isTrue();
   }
+
+  @Test
+  void commonWordsAreRankedShortestFirst() {
+    long from = Planner.SHORT_FIRST_MATCHES;
+    assertThat(Planner.shortFirst(157_590, 20, from)).isTrue();
+    // few matches: scoring them all costs less than any walk
+    assertThat(Planner.shortFirst(from - 1, 20, from)).isFalse();
+    // a page that holds every match scores every match anyway
+    assertThat(Planner.shortFirst(5_000, 5_000, 1)).isFalse();
+    // a page deep down the list, or all of it (0)
+    assertThat(Planner.shortFirst(157_590, 1_001, from)).isFalse();
+    assertThat(Planner.shortFirst(157_590, 0, from)).isFalse();
+  }
+
+  @Test
+  void theFirstWalkHoldsTwiceThePageAtTheMatchesShare() {
+    // a word in 16% of a million articles: 250 articles hold about 40 of its matches
+    assertThat(Planner.firstWalk(20, 160_000, 1_000_000)).isEqualTo(250 + 64);
+    // a rarer one needs a longer walk, never longer than the archive
+    assertThat(Planner.firstWalk(20, 2_000, 1_000_000)).isEqualTo(20_000 + 64);
+    assertThat(Planner.firstWalk(20, 30, 1_000)).isEqualTo(1_000);
+  }
+
+  @Test
+  void aWalkThatFoundTooFewGrowsToTwiceWhatWouldHaveSufficed() {
+    assertThat(Planner.widen(300, 0, 20)).isEqualTo(2_400);
+    assertThat(Planner.widen(300, 5, 20)).isEqualTo(2_400);
+    assertThat(Planner.widen(300, 19, 20)).isEqualTo(632);
+    assertThat(Planner.walkCap(10_000)).isEqualTo(40_000);
+  }
 }

@@ -35,6 +35,9 @@ class ReviewTmuxIT {
 
   record Run(int code, String out, String err) {}
 
+  /** Whether the shell clears the screen after the review quits (off: what it left shows). */
+  boolean clearAfter = true;
+
   @BeforeEach
   void setUp() throws Exception {
     Assumptions.assumeTrue(hasTmux(), "tmux is not installed");
@@ -139,6 +142,11 @@ class ReviewTmuxIT {
 
   /** The review in a new pane; {@code env} is put before the command ("EDITOR='...' "). */
   private Path startReview(String env) throws Exception {
+    return startReview(env, "", "is:new · 10 articles");
+  }
+
+  /** The review of {@code query} (shell words, "" for the inbox), once it shows {@code ready}. */
+  private Path startReview(String env, String query, String ready) throws Exception {
     Path exit = tmp.resolve("exit");
     String cmd =
         env
@@ -146,12 +154,16 @@ class ReviewTmuxIT {
             + project.resolve("bin/dossier")
             + "' --db '"
             + db
-            + "' review; echo $? > '"
+            + "' review "
+            + query
+            + "; echo $? > '"
             + exit
-            + "'; clear; echo review exited; exec cat";
+            + "';"
+            + (clearAfter ? " clear;" : "")
+            + " echo review exited; exec cat";
     tmux("new-session", "-d", "-s", "review", "-x", "80", "-y", "24", "sh", "-c", cmd);
     // the first start may build nothing but still starts a JVM
-    waitFor("the list", s -> s.contains("is:new · 10 articles") && s.contains("\n> "));
+    waitFor("the list", s -> s.contains(ready) && s.contains("\n> "));
     return exit;
   }
 
@@ -222,6 +234,7 @@ class ReviewTmuxIT {
   void barPipesTheArticleToARealCommandAndAKeyComesBack() throws Exception {
     String first = ids("is:new").get(0);
     Path piped = tmp.resolve("piped.txt");
+    clearAfter = false;
     Path exit = startReview();
     keys("Enter");
     waitFor("the reader", s -> s.startsWith("dossier review: #" + first + " "));
@@ -246,6 +259,8 @@ class ReviewTmuxIT {
     waitFor("the list", s -> s.contains("is:new · ") && s.contains("\n> "));
     keys("q");
     waitForExit(exit);
+    // nothing the commands printed is left on the ordinary screen once the review has quit
+    assertThat(screen()).doesNotContain("second", "words:", "press a key");
     // what the command read is what 'dossier show ID' prints into a pipe
     Run show = dossier("show", first);
     assertThat(Files.readString(piped, StandardCharsets.UTF_8)).isEqualTo(show.out());
@@ -274,5 +289,53 @@ class ReviewTmuxIT {
     waitForExit(exit);
     Run show = dossier("show", first, "--format", "json");
     assertThat(show.out()).contains("from the editor\\nits second line");
+  }
+
+  @Test
+  void copiesFoldAndAStoryIsAThreadInARealTerminal() throws Exception {
+    // the made-up wire report in six outlets and a story over three days, beside the samples
+    for (Path f : Wire.write(tmp.resolve("wire"))) {
+      Run imp = dossier("import", f.toString());
+      assertThat(imp.code()).as(imp.err()).isZero();
+    }
+    Path exit = startReview("", "date:2026-11", "date:2026-11 · 10 articles");
+    keys("Z");
+    String folded =
+        waitFor(
+            "the copies folded",
+            s ->
+                s.contains("10 articles in 5 lines · copies folded")
+                    && s.contains("Ferry line halts after pier collapse +5 copies"));
+    assertThat(folded).doesNotContain("Pier gives way");
+
+    keys("=");
+    String threads =
+        waitFor("the threads", s -> s.contains("threads, copies folded") && s.contains("└─ "));
+    assertThat(threads)
+        .contains("Orlen bridge closed over cracks")
+        .contains("├─ Kellow traders count the cost")
+        .contains("└─ Grendal Works questioned");
+    // the cursor stayed on the newest article; two lines down is the folded wire report
+    assertThat(threads).containsPattern("\n> .*└─ Grendal Works");
+    keys("j", "j");
+    waitFor("the cursor on the wire report", s -> s.contains("\n> ") && cursorOn(s, "+5 copies"));
+    keys("t");
+    waitFor("Add tags to 6 articles");
+    type("pier");
+    keys("Enter");
+    waitFor("+pier on 6 articles");
+    keys("z");
+    waitFor("the copies unfolded", s -> s.contains("├─ Pier gives way"));
+    keys("x");
+    waitFor("the wire report's story", s -> s.matches("(?s)dossier review: story:\\d+ · 6.*"));
+    keys("x");
+    waitFor("back", s -> s.startsWith("dossier review: date:2026-11 · 10 articles"));
+    keys("q");
+    waitForExit(exit);
+    assertThat(ids("tag:pier")).hasSize(6);
+  }
+
+  private static boolean cursorOn(String screen, String text) {
+    return screen.lines().anyMatch(l -> l.startsWith(">") && l.contains(text));
   }
 }
