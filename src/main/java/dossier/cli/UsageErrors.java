@@ -3,6 +3,7 @@ package dossier.cli;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
@@ -38,6 +39,9 @@ final class UsageErrors {
       // a subcommand of a command that takes query words gets unknown options as its arguments
       return unknownOption(ex.getCommandLine(), value);
     }
+    if (ex instanceof MissingParameterException m && !m.getMissing().isEmpty()) {
+      return needs(ex.getCommandLine(), m.getMissing().get(0));
+    }
     if (arg != null && value != null && ex.getCause() instanceof CommandLine.TypeConversionException
         || arg != null && value != null && ex.getMessage().startsWith("Invalid value for")) {
       return takes(arg, value);
@@ -48,6 +52,29 @@ final class UsageErrors {
   /** "--limit takes a number, got 'five'", or what the option takes. */
   static String takes(ArgSpec arg, String value) {
     return name(arg) + " takes " + what(arg.type()) + ", got '" + value + "'";
+  }
+
+  /** "show needs ID (the article's id)" rather than "Missing required parameter: 'ID'". */
+  private static String needs(CommandLine cl, ArgSpec missing) {
+    String command = cl.getCommandSpec().qualifiedName().replaceFirst("^\\S+ ", "");
+    String what =
+        missing instanceof OptionSpec o
+            ? o.longestName() + (o.arity().max() > 0 ? " " + o.paramLabel() : "")
+            : missing.paramLabel();
+    String[] description = missing.description();
+    String about =
+        missing.isPositional() && description.length > 0 && !description[0].isBlank()
+            ? " (" + lowerFirst(description[0].replaceAll("\\.$", "")) + ")"
+            : "";
+    return command + " needs " + what + about;
+  }
+
+  private static String lowerFirst(String s) {
+    return s.length() > 1
+            && Character.isUpperCase(s.charAt(0))
+            && !Character.isUpperCase(s.charAt(1))
+        ? Character.toLowerCase(s.charAt(0)) + s.substring(1)
+        : s;
   }
 
   /** What values of {@code type} look like, for people. */
@@ -134,6 +161,10 @@ final class UsageErrors {
       return null;
     }
     String word = u.getUnmatched().get(0);
+    if (word.equals("help") && cl.getParent() == null) {
+      // git's habit: 'dossier help list'
+      return "unknown command 'help' (for help: 'dossier --help', or 'dossier COMMAND --help')";
+    }
     List<String> close = new ArrayList<>();
     for (String s : u.getSuggestions()) {
       // picocli lists the closest first

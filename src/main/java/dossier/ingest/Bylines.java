@@ -75,7 +75,7 @@ final class Bylines {
   private static final Pattern DATE_LINE_WORD =
       Pattern.compile(
           "(?i)by|and|on|at|the|of|published|updated|posted|last|modified|date|ago|hours?|mins?|"
-              + "minutes?|am|pm|utc|gmt|et|est|edt|ct|cst|cdt|pt|pst|pdt|cet|cest|bst|ist|aest|"
+              + "minutes?|read|am|pm|utc|gmt|et|est|edt|ct|cst|cdt|pt|pst|pdt|cet|cest|bst|ist|aest|"
               + "aedt|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|"
               + "saturday|sunday|st|nd|rd|th");
   private static final Pattern NUMERIC_DATE =

@@ -38,7 +38,7 @@ final class Furniture {
               + "tiktok|youtube|threads|bluesky|mastodon|flipboard|email|e-mail|print))*|related(?:"
               + " (?:articles?|stories|posts|content|coverage|news|links|reading|"
               + "topics))?:?|(?:more|also|recommended|further)"
-              + " (?:on|in|from|reading|stories|news|like this)(?: .{0,60})?|you (?:may|might) also"
+              + " (?:on|in|from|reading|stories|news|like this)(?: .{0,60})?|you (?:may|might)(?: also)?"
               + " (?:like|enjoy|be interested in).*|most"
               + " (?:read|popular|viewed|shared|commented)(?: .{0,40})?|trending(?: now)?|read"
               + " (?:more|next|also|this next)(?:\\s*[:»›>-].*)?|read more about .*|see also:?"
@@ -122,7 +122,8 @@ final class Furniture {
       Pattern.compile(
           "(?:more on this story|more stories|related(?: stories| articles| coverage| content)?|"
               + "read more|further reading|you (?:may|might) also like|recommended(?: for you)?|"
-              + "more (?:on|from|about) [\\p{L} ]{1,40}|also read|see also)\\s*[:»›]?",
+              + "more (?:on|from|about) [\\p{L} ]{1,40}|more [\\p{L} ]{1,30} (?:news|stories)|"
+              + "about the authors?|also read|see also)\\s*[:»›.…]*",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /** A heading over a list of other stories: "Read more:", "Related", "More on this story". */

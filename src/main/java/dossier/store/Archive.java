@@ -782,6 +782,15 @@ public final class Archive implements AutoCloseable {
     return new Selection(this, openTransaction, ++selections);
   }
 
+  /**
+   * The number of the write transaction open on this connection, or 0 outside one and in a
+   * rehearsal (whose parts may be rolled back alone): what a cache valid for one transaction keys
+   * on.
+   */
+  long committingTransaction() {
+    return rehearsing ? 0 : openTransaction;
+  }
+
   /** True while the write transaction {@code number} is open. */
   boolean isOpen(long number) {
     return number != 0 && openTransaction == number;

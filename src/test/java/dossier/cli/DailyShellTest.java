@@ -117,6 +117,12 @@ class DailyShellTest {
     usage(cli.run("list", "--limit", "-3"), "--limit takes a number of 0 or more, got '-3'");
     usage(cli.run("search", "the", "--offset", "-1"), "--offset takes a number of 0 or more");
     usage(cli.run("tags", "renam", "a", "b"), "unknown tags subcommand 'renam'");
+    usage(cli.run("show"), "error: show needs ID (the articles' ids");
+    usage(cli.run("note"), "error: note needs ID (the article's id)");
+    usage(cli.run("stories", "merge"), "error: stories merge needs INTO (the story that stays)");
+    usage(cli.run("backup"), "error: backup needs FILE (the backup file to write)");
+    usage(cli.run("help", "list"), "unknown command 'help' (for help: 'dossier --help', or");
+    assertThat(cli.run("show").err()).doesNotContain("Missing required");
   }
 
   @Test

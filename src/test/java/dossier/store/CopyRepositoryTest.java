@@ -69,6 +69,43 @@ class CopyRepositoryTest {
     archive.close();
   }
 
+  @Test
+  void aLookupInATransactionSeesWhatTheTransactionWroteBeforeIt() {
+    Archive archive = Archive.open(dir.resolve("known.db"));
+    Fingerprint print =
+        Fingerprint.of("the ferry operators asked for new berths at the quay today");
+    Fingerprint other = Fingerprint.of("a different text about the harbour board and its pilots");
+    long[] bands = Copies.bands(print);
+    archive.write(
+        () -> {
+          long a = insert(archive, "A", "first body of text", "/k/a");
+          long b = insert(archive, "B", "second body of text", "/k/b");
+          archive.copies().store(a, print, bands);
+          assertThat(archive.copies().candidates(bands))
+              .containsExactly(new CopyRepository.Candidate(a, print, null));
+          archive.copies().store(b, print, bands);
+          archive.copies().link(new CopyRepository.Link(b, a, 1, 1));
+          assertThat(archive.copies().candidates(bands))
+              .containsExactly(
+                  new CopyRepository.Candidate(a, print, null),
+                  new CopyRepository.Candidate(b, print, a));
+          // a new version of a's body: its fingerprint is the new one, under its old bands too
+          archive.copies().refresh(a, other);
+          assertThat(archive.copies().candidates(bands))
+              .containsExactly(
+                  new CopyRepository.Candidate(a, other, null),
+                  new CopyRepository.Candidate(b, print, a));
+          return null;
+        });
+    // and the next transaction reads what was committed
+    archive.write(
+        () -> {
+          assertThat(archive.copies().candidates(bands)).hasSize(2);
+          return null;
+        });
+    archive.close();
+  }
+
   /** Stores a text article; call inside {@link Archive#write}. */
   private static long insert(Archive archive, String title, String body, String path) {
     Extracted x =

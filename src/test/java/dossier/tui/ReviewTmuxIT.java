@@ -301,8 +301,11 @@ class ReviewTmuxIT {
     Path exit = startReview("", "date:2026-11", "date:2026-11 · 10 articles");
     keys("Z");
     String folded =
-        waitFor("the copies folded", s -> s.contains("10 articles in 5 lines · copies folded"));
-    assertThat(folded).contains("Ferry line halts after pier collapse +5 copies");
+        waitFor(
+            "the copies folded",
+            s ->
+                s.contains("10 articles in 5 lines · copies folded")
+                    && s.contains("Ferry line halts after pier collapse +5 copies"));
     assertThat(folded).doesNotContain("Pier gives way");
 
     keys("=");
