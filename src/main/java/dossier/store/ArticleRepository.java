@@ -401,7 +401,16 @@ public final class ArticleRepository {
       params.add(rank);
       params.add(PG_HEADLINE);
     }
-    try (PreparedStatement st = conn().prepareStatement(sql.toString())) {
+    try {
+      streamHits(sql.toString(), params, sink);
+    } catch (SQLException e) {
+      throw fail("search failed", e);
+    }
+  }
+
+  /** Runs a page query whose rows are an article's columns, its {@code score} and {@code snip}. */
+  private void streamHits(String sql, List<Object> params, Consumer<Hit> sink) throws SQLException {
+    try (PreparedStatement st = conn().prepareStatement(sql)) {
       bind(st, params);
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
@@ -409,8 +418,6 @@ public final class ArticleRepository {
           sink.accept(new Hit(a, rs.getDouble("score"), rs.getString("snip")));
         }
       }
-    } catch (SQLException e) {
-      throw fail("search failed", e);
     }
   }
 
@@ -548,15 +555,7 @@ public final class ArticleRepository {
             .append(" AS snip FROM page CROSS JOIN articles a ON a.id = page.id")
             .append(" ORDER BY page.r, a.id DESC");
         params.add(q.match());
-        try (PreparedStatement st = conn().prepareStatement(sql.toString())) {
-          bind(st, params);
-          try (ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-              Article a = readArticle(rs, false);
-              sink.accept(new Hit(a, rs.getDouble("score"), rs.getString("snip")));
-            }
-          }
-        }
+        streamHits(sql.toString(), params, sink);
       }
       keepTotal(q, best.total());
     } catch (SQLException e) {

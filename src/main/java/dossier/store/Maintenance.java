@@ -282,41 +282,24 @@ public final class Maintenance {
 
   public Info info() {
     try {
-      if (archive.onServer()) {
-        return new Info(
-            archive.location().shown(),
-            archive.userVersion(),
-            Migrations.latest(),
-            null,
-            count("SELECT count(*) FROM articles"),
-            count("SELECT count(*) FROM tags"),
-            count("SELECT count(*) FROM article_tags"),
-            count("SELECT count(*) FROM journal"),
-            count("SELECT coalesce(sum(size), 0) FROM originals"),
-            count("SELECT coalesce(sum(length(data)), 0) FROM originals"),
-            count("SELECT pg_database_size(current_database())"),
-            0,
-            count("SELECT current_setting('block_size')::bigint"),
-            0,
-            string("SELECT current_setting('server_version')"));
-      }
-      Path db = archive.path();
+      boolean server = archive.onServer();
+      Path db = server ? null : archive.path();
       return new Info(
-          db.toString(),
+          server ? archive.location().shown() : db.toString(),
           archive.userVersion(),
           Migrations.latest(),
-          string("SELECT sqlite_version()"),
+          server ? null : string("SELECT sqlite_version()"),
           count("SELECT count(*) FROM articles"),
           count("SELECT count(*) FROM tags"),
           count("SELECT count(*) FROM article_tags"),
           count("SELECT count(*) FROM journal"),
           count("SELECT coalesce(sum(size), 0) FROM originals"),
           count("SELECT coalesce(sum(length(data)), 0) FROM originals"),
-          size(db),
-          size(db.resolveSibling(db.getFileName() + "-wal")),
-          count("PRAGMA page_size"),
-          count("PRAGMA freelist_count"),
-          null);
+          server ? count("SELECT pg_database_size(current_database())") : size(db),
+          server ? 0 : size(db.resolveSibling(db.getFileName() + "-wal")),
+          count(server ? "SELECT current_setting('block_size')::bigint" : "PRAGMA page_size"),
+          server ? 0 : count("PRAGMA freelist_count"),
+          server ? string("SELECT current_setting('server_version')") : null);
     } catch (SQLException e) {
       throw new StoreException(Archive.describe("cannot read archive facts", e), e);
     }
