@@ -67,7 +67,7 @@ complete -c dossier -n __fish_use_subcommand -a rules -d 'Auto-tag rules: every 
 complete -c dossier -n __fish_use_subcommand -a suggest -d 'Suggest tags for an article, best first, each with its score and…'
 complete -c dossier -n __fish_use_subcommand -a saved -d 'Saved searches: a name for a query, usable as saved:NAME inside any…'
 complete -c dossier -n __fish_use_subcommand -a review -d 'Go through articles in a full-screen terminal UI: read, tag, star,…'
-complete -c dossier -n __fish_use_subcommand -a db -d 'Look after the archive file: check its integrity, compact it, show…'
+complete -c dossier -n __fish_use_subcommand -a db -d 'Look after the archive: check its integrity, compact it, show facts…'
 complete -c dossier -n __fish_use_subcommand -a reextract -d 'Run extraction again on the stored originals of the articles that…'
 complete -c dossier -n __fish_use_subcommand -a refetch -d 'Fetch the stored URLs of the articles that match a query (all…'
 complete -c dossier -n __fish_use_subcommand -a diff -d 'Show what changed between two versions of an article (default: the…'
@@ -270,13 +270,15 @@ complete -c dossier -n '__fish_seen_subcommand_from review' -s V -l version -d '
 complete -c dossier -n '__fish_seen_subcommand_from review' -a '(__dossier_query_word)'
 
 # db
-complete -c dossier -n '__fish_seen_subcommand_from db; and not __fish_seen_subcommand_from check vacuum info' -a check -d 'Check the archive: SQLite\'s integrity check, the full-text index…'
-complete -c dossier -n '__fish_seen_subcommand_from db; and not __fish_seen_subcommand_from check vacuum info' -a vacuum -d 'Compact the archive: merge the full-text index, rewrite the file…'
-complete -c dossier -n '__fish_seen_subcommand_from db; and not __fish_seen_subcommand_from check vacuum info' -a info -d 'Show the archive\'s schema version, counts and file sizes (on a…'
+complete -c dossier -n '__fish_seen_subcommand_from db; and not __fish_seen_subcommand_from check vacuum info migrate-to' -a check -d 'Check the archive: SQLite\'s integrity check, the full-text index…'
+complete -c dossier -n '__fish_seen_subcommand_from db; and not __fish_seen_subcommand_from check vacuum info migrate-to' -a vacuum -d 'Compact the archive: merge the full-text index, rewrite the file…'
+complete -c dossier -n '__fish_seen_subcommand_from db; and not __fish_seen_subcommand_from check vacuum info migrate-to' -a info -d 'Show the archive\'s schema version, counts and file sizes (on a…'
+complete -c dossier -n '__fish_seen_subcommand_from db; and not __fish_seen_subcommand_from check vacuum info migrate-to' -a migrate-to -d 'Copy the whole archive to TARGET, a postgresql:// URL or a new…'
 complete -c dossier -n '__fish_seen_subcommand_from db' -s h -l help -d 'Show this help message and exit'
 complete -c dossier -n '__fish_seen_subcommand_from db' -s V -l version -d 'Print version information and exit'
 complete -c dossier -n '__fish_seen_subcommand_from db; and __fish_seen_subcommand_from check' -l repair -d 'Rebuild the full-text index and remove dangling rows, then check again'
 complete -c dossier -n '__fish_seen_subcommand_from db; and __fish_seen_subcommand_from info' -l format -x -a 'text json' -d 'text, json (default: text)'
+complete -c dossier -n '__fish_seen_subcommand_from db; and __fish_seen_subcommand_from migrate-to' -F
 
 # reextract
 complete -c dossier -n '__fish_seen_subcommand_from reextract' -l dry-run -d 'Report what would change; change nothing'

@@ -201,6 +201,7 @@ function _complete_dossier() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db check" ];    then _picocli_dossier_db; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db vacuum" ];    then _picocli_dossier_db; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db info" ];    then _picocli_dossier_db; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db migrate-to" ];    then _picocli_dossier_db; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(import)
@@ -246,7 +247,9 @@ function _complete_dossier() {
   local cmds40=(db check)
   local cmds41=(db vacuum)
   local cmds42=(db info)
+  local cmds43=(db migrate-to)
 
+  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_dossier_db_migrateto; return $?; fi
   if CompWordsContainsArray "${cmds42[@]}"; then _picocli_dossier_db_info; return $?; fi
   if CompWordsContainsArray "${cmds41[@]}"; then _picocli_dossier_db_vacuum; return $?; fi
   if CompWordsContainsArray "${cmds40[@]}"; then _picocli_dossier_db_check; return $?; fi
@@ -1324,7 +1327,7 @@ function _picocli_dossier_db() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="check vacuum info"
+  local commands="check vacuum info migrate-to"
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
   local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -2303,6 +2306,45 @@ function _picocli_dossier_db_info() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `migrate-to` subcommand.
+function _picocli_dossier_db_migrateto() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local arg_opts="'--db' '--user' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--user')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Define a completion specification (a compspec) for the
 # `dossier`, `dossier.sh`, and `dossier.bash` commands.
 # Uses the bash `complete` builtin (see [6]) to specify that shell function
@@ -2317,7 +2359,7 @@ complete -F _complete_dossier -o default dossier
 # Tag names (after --into, --tag, +TAG in tag, and tag:NAME in queries), saved-search
 # names (saved:NAME), is: values and query field names come from 'dossier __complete'.
 
-_dossier_nested=" db/check db/info db/vacuum rules/add rules/apply rules/list rules/rm saved/add saved/list saved/rm stories/merge stories/split tags/delete tags/merge tags/rename "
+_dossier_nested=" db/check db/info db/migrate-to db/vacuum rules/add rules/apply rules/list rules/rm saved/add saved/list saved/rm stories/merge stories/split tags/delete tags/merge tags/rename "
 _dossier_query_commands=" count dups export list mark reextract refetch review rm rules/add rules/apply saved/add search stats stories tag "
 _dossier_tag_commands=" tags/delete tags/merge tags/rename "
 _dossier_tag_change_commands=" tag "

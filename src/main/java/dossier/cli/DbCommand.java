@@ -3,6 +3,10 @@ package dossier.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dossier.core.Text;
 import dossier.ingest.Sources;
+import dossier.service.MigrateService;
+import dossier.store.Archive;
+import dossier.store.ArchiveCopy;
+import dossier.store.ArchiveLocation;
 import dossier.store.Maintenance;
 import dossier.store.Maintenance.Repair;
 import java.io.IOException;
@@ -11,13 +15,20 @@ import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 @Command(
     name = "db",
     mixinStandardHelpOptions = true,
     description =
-        "Look after the archive file: check its integrity, compact it, show facts about it.",
-    subcommands = {DbCommand.Check.class, DbCommand.Vacuum.class, DbCommand.Info.class})
+        "Look after the archive: check its integrity, compact it, show facts about it, move it to"
+            + " a PostgreSQL server or back to a file.",
+    subcommands = {
+      DbCommand.Check.class,
+      DbCommand.Vacuum.class,
+      DbCommand.Info.class,
+      DbCommand.MigrateTo.class
+    })
 final class DbCommand extends BaseCommand {
   @Override
   public Integer call() {
@@ -207,6 +218,57 @@ final class DbCommand extends BaseCommand {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+    }
+  }
+
+  @Command(
+      name = "migrate-to",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Copy the whole archive to TARGET, a postgresql:// URL or a new archive file: every"
+            + " article with all its fields and its original, tags, notes, edits, the change log"
+            + " (undo works on the copy), saved searches, rules, copies, stories, fetches and"
+            + " versions, with the same ids.",
+        "TARGET must be new or empty; it is written in one transaction, so a copy that fails"
+            + " leaves it empty. The archive itself is only read, and stays as it was. A server's"
+            + " password comes from PGPASSWORD, ~/.pgpass or the service file, as for --db.",
+        "Use the copy with --db TARGET or DOSSIER_DB=TARGET."
+      })
+  static final class MigrateTo extends BaseCommand {
+    @Completes(Completes.Kind.FILE)
+    @Parameters(paramLabel = "TARGET", description = "A postgresql:// URL or a new archive file.")
+    String target;
+
+    @Override
+    public Integer call() {
+      ArchiveLocation where = ArchiveLocation.parse(target);
+      Archive from = archive();
+      ArchiveCopy.Result r;
+      try (Progress bar = Progress.start(this, "migrate", "rows")) {
+        r =
+            new MigrateService(from)
+                .migrate(
+                    where,
+                    root().busyTimeout(),
+                    env().vars(),
+                    (done, total) -> bar.update(done, total));
+      }
+      say(
+          "copied "
+              + r.articles()
+              + " article"
+              + (r.articles() == 1 ? "" : "s")
+              + " ("
+              + r.total()
+              + " rows in "
+              + r.rows().size()
+              + " tables) from "
+              + safe(from.location().shown())
+              + " to "
+              + safe(where.shown())
+              + "; use it with --db "
+              + safe(where.shown()));
+      return ExitCode.OK;
     }
   }
 

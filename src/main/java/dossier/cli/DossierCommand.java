@@ -259,7 +259,7 @@ public final class DossierCommand implements Runnable {
    * How long a command waits for another process's write: {@code $DOSSIER_BUSY_TIMEOUT}
    * milliseconds, else 30 s.
    */
-  private int busyTimeout() {
+  int busyTimeout() {
     String v = env.get("DOSSIER_BUSY_TIMEOUT");
     if (v != null) {
       try {
