@@ -113,7 +113,8 @@ class MigrateToTest {
     new Cli(dir).env("DOSSIER_DB", other.toString()).ok("saved", "add", "mine", "harbour");
     Cli.Result full = file.run("db", "migrate-to", other.toString());
     assertThat(full.code()).isEqualTo(1);
-    assertThat(full.err()).contains("is not empty (rows in journal, journal_entries, saved_searches)");
+    assertThat(full.err())
+        .contains("is not empty (rows in journal, journal_entries, saved_searches)");
 
     Path text = dir.resolve("notes.txt");
     Files.writeString(text, "not an archive\n");
