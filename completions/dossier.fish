@@ -92,7 +92,7 @@ complete -c dossier -n '__fish_seen_subcommand_from import' -l url -x -d 'The UR
 complete -c dossier -n '__fish_seen_subcommand_from import' -l input -l from -x -a 'auto text html markdown pdf' -d 'Input format: auto, text, html, markdown, pdf (default: auto, from…'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l format -x -a 'text ndjson' -d 'text, ndjson: text prints a summary on stderr; ndjson also prints…'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l on-duplicate -x -a 'skip update version skip-near' -d 'For text already stored: skip, or update its metadata and original;…'
-complete -c dossier -n '__fish_seen_subcommand_from import' -s v -l verbose -d 'Name every duplicate on stderr (by default they are only counted)'
+complete -c dossier -n '__fish_seen_subcommand_from import' -s v -l verbose -d 'Name every duplicate and near-duplicate copy on stderr (by default…'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l dry-run -d 'Extract and report what would be imported; store nothing'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l skip-known -d 'Leave out of the report and the exit status the files that failed…'
 complete -c dossier -n '__fish_seen_subcommand_from import' -l json -d 'The old spelling of --format ndjson, kept for scripts'

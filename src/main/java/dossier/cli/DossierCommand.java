@@ -33,11 +33,12 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExit codes:%n",
     footer = {
-      "  0  success (an empty result is success)",
-      "  1  runtime failure (I/O, database)",
-      "  2  usage error (bad option, query or tag)",
-      "  3  some files of an import failed, the rest were imported",
-      "  4  not found",
+      "    0  success (an empty result is success)",
+      "    1  runtime failure (I/O, database)",
+      "    2  usage error (bad option, query or tag)",
+      "    3  some files of an import failed, the rest were imported",
+      "    4  not found",
+      "  141  standard output closed by its reader (as by | head): the command stops quietly",
       "",
       "The archive is --db, else $DOSSIER_DB, else $XDG_DATA_HOME/dossier/archive.db"
           + " (~/.local/share/dossier/archive.db)."
@@ -299,7 +300,14 @@ public final class DossierCommand implements Runnable {
       }
       out.flush();
       return ExitCode.OK;
-    } catch (WriteFailure | IOException e) {
+    } catch (WriteFailure e) {
+      if (e.readerClosed()) {
+        return ExitCode.CLOSED_PIPE;
+      }
+      System.err.println("error: " + e.getMessage());
+      System.err.flush();
+      return ExitCode.FAILURE;
+    } catch (IOException e) {
       System.err.println("error: " + e.getMessage());
       System.err.flush();
       return ExitCode.FAILURE;
@@ -404,8 +412,12 @@ public final class DossierCommand implements Runnable {
           try {
             cl.getOut().flush();
           } catch (WriteFailure e) {
-            cl.getErr().println("error: " + e.getMessage());
-            code = ExitCode.FAILURE;
+            if (e.readerClosed()) {
+              code = ExitCode.CLOSED_PIPE;
+            } else {
+              cl.getErr().println("error: " + e.getMessage());
+              code = ExitCode.FAILURE;
+            }
           }
           cl.getErr().flush();
           return code;
@@ -425,6 +437,9 @@ public final class DossierCommand implements Runnable {
         (ex, c, parseResult) -> {
           PrintWriter err = c.getErr();
           int code;
+          if (ex instanceof WriteFailure wf && wf.readerClosed()) {
+            return ExitCode.CLOSED_PIPE; // the reader has what it wanted: nothing to say
+          }
           if (ex instanceof UsageException) {
             code = ExitCode.USAGE;
           } else if (ex instanceof NotFoundException) {

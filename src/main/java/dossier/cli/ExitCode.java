@@ -17,6 +17,9 @@ public final class ExitCode {
   /** The article (or other thing) asked for does not exist. */
   public static final int NOT_FOUND = 4;
 
+  /** Standard output closed by its reader ({@code | head}): stopped quietly, as by SIGPIPE. */
+  public static final int CLOSED_PIPE = 141;
+
   /** Stopped by Ctrl-C. */
   public static final int INTERRUPTED = 130;
 

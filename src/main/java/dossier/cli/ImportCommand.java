@@ -150,7 +150,9 @@ final class ImportCommand extends BaseCommand {
 
   @Option(
       names = {"-v", "--verbose"},
-      description = "Name every duplicate on stderr (by default they are only counted).")
+      description =
+          "Name every duplicate and near-duplicate copy on stderr (by default the summary counts"
+              + " them).")
   boolean verbose;
 
   @Option(
@@ -485,7 +487,7 @@ final class ImportCommand extends BaseCommand {
       err().println("error: " + path + ": " + Text.safeForTerminal(o.error(), false));
     } else if (o.status() == Status.DUPLICATE && named) {
       say("duplicate: " + path + (o.id() != null ? " (same text as article " + o.id() + ")" : ""));
-    } else if (o.status() == Status.NEAR_DUPLICATE && !json) {
+    } else if (o.status() == Status.NEAR_DUPLICATE && named) {
       bar.close();
       say(
           "near-duplicate of "

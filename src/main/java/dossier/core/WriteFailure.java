@@ -16,16 +16,31 @@ import java.nio.file.Path;
  * write and exits with 1.
  */
 public final class WriteFailure extends DossierException {
+  private final boolean readerClosed;
+
   public WriteFailure(String what, IOException cause) {
     super("cannot write " + what + ": " + reason(cause, null), cause);
+    // the JDK reports EPIPE only by its strerror text; no exception type or code carries it
+    readerClosed = "Broken pipe".equals(cause.getMessage());
   }
 
   public WriteFailure(Path target, IOException cause) {
     super("cannot write " + target + ": " + reason(cause, target), cause);
+    readerClosed = false;
   }
 
   public WriteFailure(Path target, String reason) {
     super("cannot write " + target + ": " + reason);
+    readerClosed = false;
+  }
+
+  /**
+   * True when the stream's reader went away (EPIPE), as {@code dossier list | head} does: nothing
+   * went wrong that the user must hear about, and the command ends quietly with {@code 141}, the
+   * status of a program ended by SIGPIPE, so that {@code set -o pipefail} still sees a cut output.
+   */
+  public boolean readerClosed() {
+    return readerClosed;
   }
 
   /**

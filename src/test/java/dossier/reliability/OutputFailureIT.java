@@ -112,6 +112,31 @@ class OutputFailureIT {
     assertThat(file.err()).contains("cannot write /dev/full: No space left on device");
   }
 
+  /**
+   * {@code dossier show - | head}: the reader has gone before dossier writes (the ids come on
+   * standard input only after the read end of standard output is closed), so the write meets EPIPE
+   * whatever the machine's speed. dossier ends quietly with 141, as git or ls ended by SIGPIPE do.
+   */
+  @Test
+  void aClosedPipeEndsTheCommandQuietly() throws Exception {
+    for (String[] args :
+        List.of(new String[] {"show", "-"}, new String[] {"show", "-", "--format", "raw"})) {
+      ProcessBuilder pb = builder(null, args);
+      pb.redirectOutput(ProcessBuilder.Redirect.PIPE);
+      Process p = pb.start();
+      p.getInputStream().close(); // the reader leaves, as head does after its lines
+      try (OutputStream ids = p.getOutputStream()) {
+        ids.write("1 2 3\n".getBytes(StandardCharsets.UTF_8));
+      } catch (IOException gone) {
+        // dossier may already have stopped: its status says how
+      }
+      int code = p.waitFor();
+      String err = Files.readString(tmp.resolve("err.txt"));
+      assertThat(code).as(String.join(" ", args) + "\n" + err).isEqualTo(141);
+      assertThat(err).as(String.join(" ", args)).isEmpty();
+    }
+  }
+
   /** A 16 MB tmpfs of this test's own. */
   private Path smallDisk() throws Exception {
     small = Files.createDirectories(tmp.resolve("small"));
