@@ -78,19 +78,22 @@ class LauncherIT {
   void aNewJdkGetsAnAheadOfTimeCacheTrainedOnceThenUsed() throws Exception {
     Path jdk = jdk("jdk-new", "99.0.1");
     Path cache = app.resolve("target/dossier-99.aot");
+    Path java = jdk.resolve("bin/java");
+    String jar = app.resolve("target/dossier.jar").toString();
 
-    assertThat(run(Map.of("JAVA_HOME", jdk.toString()), "--version"))
+    assertThat(run(Map.of("JAVA_HOME", jdk.toString()), "list", "tag:x"))
         .isEqualTo("stand-in java ran\n");
     List<String> first = calls();
     assertThat(first).hasSize(2);
     assertThat(first.get(0))
-        .startsWith(jdk.resolve("bin/java").toString())
+        .startsWith(java.toString())
         .contains("-XX:AOTCacheOutput=" + cache + ".")
+        .doesNotContain("CompileThresholdScaling")
         .endsWith("__warmup");
     assertThat(first.get(1))
-        .startsWith(jdk.resolve("bin/java").toString())
-        .contains("-XX:AOTCache=" + cache)
-        .endsWith("-jar " + app.resolve("target/dossier.jar") + " --version");
+        .startsWith(java.toString())
+        .contains("-XX:AOTCache=" + cache, "-XX:CompileThresholdScaling=20")
+        .endsWith("-jar " + jar + " list tag:x");
     assertThat(cache).exists();
     try (var files = Files.list(app.resolve("target"))) {
       assertThat(files.map(f -> f.getFileName().toString()))
@@ -98,8 +101,27 @@ class LauncherIT {
           .noneMatch(n -> n.endsWith(".part"));
     }
 
+    // trained once; an import keeps the usual compile thresholds
+    run(Map.of("JAVA_HOME", jdk.toString()), "--db", "a.db", "import", "x.html");
+    assertThat(calls()).hasSize(3);
+    assertThat(calls().get(2))
+        .contains("-XX:AOTCache=" + cache)
+        .doesNotContain("CompileThresholdScaling")
+        .endsWith(" import x.html");
+
+    // '--version' alone gets a small cache of its own, trained by '--version'
+    Path small = app.resolve("target/dossier-99-version.aot");
     run(Map.of("JAVA_HOME", jdk.toString()), "--version");
-    assertThat(calls()).as("trained once").hasSize(3);
+    List<String> v = calls().subList(3, calls().size());
+    assertThat(v).hasSize(2);
+    assertThat(v.get(0)).contains("-XX:AOTCacheOutput=" + small + ".").endsWith(" --version");
+    assertThat(v.get(1))
+        .contains("-XX:AOTCache=" + small)
+        .doesNotContain("-XX:AOTCache=" + cache + " ")
+        .endsWith("-jar " + jar + " --version");
+    assertThat(small).exists();
+    run(Map.of("JAVA_HOME", jdk.toString()), "--version");
+    assertThat(calls()).as("each trained once").hasSize(6);
   }
 
   @Test

@@ -351,10 +351,11 @@ public final class DossierCommand implements Runnable {
   static String subcommandName(String[] args) {
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
-      if (a.equals("--db") || a.equals("--color")) {
+      if (a.equals("--db") || a.equals("--color") || a.equals("--user")) {
         i++; // skip the option's value
       } else if (a.startsWith("--db=")
           || a.startsWith("--color=")
+          || a.startsWith("--user=")
           || a.equals("-q")
           || a.equals("--quiet")) {
         continue;

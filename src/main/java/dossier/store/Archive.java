@@ -76,7 +76,7 @@ public final class Archive implements AutoCloseable {
     if (!where.isServer()) {
       return open(where.file(), busyTimeoutMs);
     }
-    Connection conn = PgDialect.wrap(PgConnect.connect(where, env));
+    Connection conn = PgConnect.connect(where, env);
     Archive a = new Archive(where, Engine.POSTGRES, conn);
     try {
       try (Statement st = conn.createStatement()) {
@@ -419,7 +419,7 @@ public final class Archive implements AutoCloseable {
   /** Runs a script of several statements, as migrations need. */
   void execScript(String sql) throws SQLException {
     if (engine == Engine.POSTGRES) {
-      try (Statement st = conn.unwrap(Connection.class).createStatement()) {
+      try (Statement st = conn.createStatement()) {
         st.execute(sql);
       }
       return;

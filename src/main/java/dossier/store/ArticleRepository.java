@@ -15,11 +15,17 @@ import java.util.function.Consumer;
 
 /** Reads and writes articles, their originals and their tags. */
 public final class ArticleRepository {
-  /** The columns listings read ({@link Columns#LISTED}), with the tags. */
-  private static final String COLUMNS =
-      Columns.names(Columns.LISTED, "a")
-          + ", (SELECT group_concat(name, char(10)) FROM (SELECT t.name FROM article_tags x"
-          + " JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id ORDER BY t.key) tn) AS tag_names";
+  /** The columns listings read ({@link Columns#LISTED}), with the tags, in {@code engine}'s SQL. */
+  private static String columnsOf(Engine engine) {
+    return Columns.names(Columns.LISTED, "a")
+        + ", (SELECT "
+        + engine.lines("name")
+        + " FROM (SELECT t.name FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE"
+        + " x.article_id = a.id ORDER BY t.key) tn) AS tag_names";
+  }
+
+  /** The columns listings read, with the tags, as this archive's engine says them. */
+  private final String columns;
 
   /** The long text columns, read with whole articles. */
   private static final String TEXT_COLUMNS =
@@ -50,6 +56,7 @@ public final class ArticleRepository {
 
   ArticleRepository(Archive archive) {
     this.archive = archive;
+    this.columns = columnsOf(archive.engine());
     this.writer = new ArticleWriter(archive);
     this.plans = new QueryPlans(archive, this);
   }
@@ -184,7 +191,7 @@ public final class ArticleRepository {
 
   /** One article with its body, or empty when no article has this id. */
   public Optional<Article> get(long id) {
-    String sql = "SELECT " + COLUMNS + ", " + TEXT_COLUMNS + " FROM articles a WHERE a.id = ?";
+    String sql = "SELECT " + columns + ", " + TEXT_COLUMNS + " FROM articles a WHERE a.id = ?";
     try (PreparedStatement st = conn().prepareStatement(sql)) {
       st.setLong(1, id);
       try (ResultSet rs = st.executeQuery()) {
@@ -303,7 +310,7 @@ public final class ArticleRepository {
    */
   public void list(
       CompiledQuery q, Sort sort, int limit, int offset, boolean withBody, Consumer<Article> sink) {
-    StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS);
+    StringBuilder sql = new StringBuilder("SELECT ").append(columns);
     if (withBody) {
       sql.append(", ").append(TEXT_COLUMNS);
     }
@@ -380,7 +387,7 @@ public final class ArticleRepository {
     List<Object> params = new ArrayList<>();
     if (rank == null) {
       sql.append("SELECT ")
-          .append(COLUMNS)
+          .append(columns)
           .append(", 0.0 AS score, substr(a.body, 1, 160) AS snip FROM articles a");
       appendFilter(Engine.POSTGRES, sql, params, q);
       sql.append(" ORDER BY ").append(pgOrderBy(Sort.NEWEST));
@@ -394,7 +401,7 @@ public final class ArticleRepository {
       sql.append(" ORDER BY r DESC, a.id DESC");
       appendLimit(sql, params, limit, offset);
       sql.append(") SELECT ")
-          .append(COLUMNS)
+          .append(columns)
           .append(", page.r AS score, ts_headline('dossier', a.body, to_tsquery('dossier', ?), ?)")
           .append(" AS snip FROM page JOIN articles a ON a.id = page.id ORDER BY page.r DESC,")
           .append(" a.id DESC");
@@ -433,7 +440,7 @@ public final class ArticleRepository {
     List<Object> params = new ArrayList<>();
     boolean paged = false;
     boolean counted = false;
-    StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS);
+    StringBuilder sql = new StringBuilder("SELECT ").append(columns);
     if (q.hasText()) {
       // The page is cut from ids and scores alone; columns, tags and snippets are then read for
       // the rows of the page only, not for every match (a common word matches a tenth of an
@@ -464,7 +471,7 @@ public final class ArticleRepository {
       params.addAll(q.params());
       appendLimit(sql, params, limit, offset);
       sql.append(") SELECT ")
-          .append(COLUMNS)
+          .append(columns)
           .append(", page.total AS total, -page.r AS score, ")
           .append(SNIPPET)
           .append(" AS snip")
@@ -485,7 +492,7 @@ public final class ArticleRepository {
       params.addAll(q.params());
       appendLimit(sql, params, limit, offset);
       sql.append(") SELECT ")
-          .append(COLUMNS)
+          .append(columns)
           .append(", page.score AS score, coalesce((SELECT snippet(articles_fts, 1, char(57344),")
           .append(" char(57345), '…', ")
           .append(Ranking.SNIPPET_TOKENS)
@@ -549,7 +556,7 @@ public final class ArticleRepository {
           params.add(rows.get(i).r());
         }
         sql.append(") SELECT ")
-            .append(COLUMNS)
+            .append(columns)
             .append(", -page.r AS score, ")
             .append(SNIPPET)
             .append(" AS snip FROM page CROSS JOIN articles a ON a.id = page.id")

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,9 @@ final class ArticleWriter {
   long insert(NewArticle n, String importedAt) {
     return insertAll(List.of(n), importedAt)[0];
   }
+
+  /** The columns of an original, its article's id (the key) first. */
+  static final List<String> ORIGINAL_COLUMNS = List.of("article_id", "size", "data");
 
   /** Articles one INSERT statement of {@link #insertAll} writes. */
   static final int ROWS_PER_INSERT = 256;
@@ -165,7 +169,9 @@ final class ArticleWriter {
         PreparedStatement orig =
             conn()
                 .prepareStatement(
-                    "INSERT OR REPLACE INTO originals(article_id, size, data) VALUES (?,?,?)")) {
+                    archive
+                        .engine()
+                        .upsert("originals", "article_id", ORIGINAL_COLUMNS, "VALUES (?,?,?)"))) {
       Article current =
           archive.articles().get(id).orElseThrow(() -> new SQLException("no article " + id));
       Article fresh = ArticleRepository.keepPinned(current, n.article());
@@ -189,7 +195,9 @@ final class ArticleWriter {
         linkTag =
             conn()
                 .prepareStatement(
-                    "INSERT OR IGNORE INTO article_tags(article_id, tag_id) VALUES (?, ?)");
+                    archive
+                        .engine()
+                        .insertIgnore("article_tags(article_id, tag_id) VALUES (?, ?)"));
       }
       linkTag.setLong(1, articleId);
       linkTag.setLong(2, tagId);
@@ -202,7 +210,10 @@ final class ArticleWriter {
   private long tagId(String name) throws SQLException {
     if (tagByKey == null) {
       tagByKey = conn().prepareStatement("SELECT id FROM tags WHERE key = ?");
-      insertTag = conn().prepareStatement("INSERT INTO tags(name, key) VALUES (?, ?)");
+      insertTag =
+          conn()
+              .prepareStatement(
+                  "INSERT INTO tags(name, key) VALUES (?, ?)", Statement.RETURN_GENERATED_KEYS);
     }
     String key = Tags.key(name);
     tagByKey.setString(1, key);

@@ -223,7 +223,10 @@ public final class CopyRepository {
     try {
       insertChunks(
           0,
-          "INSERT OR REPLACE INTO fingerprints(article_id, signature) VALUES ",
+          values ->
+              archive
+                  .engine()
+                  .upsert("fingerprints", "article_id", List.of("article_id", "signature"), values),
           PRINTS_PER_INSERT,
           ids.length,
           (st, p, k) -> {
@@ -242,7 +245,7 @@ public final class CopyRepository {
           sorted, (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
       insertChunks(
           1,
-          "INSERT OR IGNORE INTO lsh_bands(band, article_id) VALUES ",
+          values -> archive.engine().insertIgnore("lsh_bands(band, article_id) " + values),
           BANDS_PER_INSERT,
           n,
           (st, p, k) -> {
@@ -263,7 +266,9 @@ public final class CopyRepository {
    * Inserts {@code n} rows of two values, {@code per} to a statement; the statement for a whole
    * chunk is kept in {@link #fullInserts}{@code [slot]}, a shorter one made and closed.
    */
-  private void insertChunks(int slot, String insert, int per, int n, Row row) throws SQLException {
+  private void insertChunks(
+      int slot, java.util.function.UnaryOperator<String> insert, int per, int n, Row row)
+      throws SQLException {
     for (int from = 0; from < n; from += per) {
       int to = Math.min(n, from + per);
       boolean full = to - from == per;
@@ -287,13 +292,13 @@ public final class CopyRepository {
     }
   }
 
-  /** An INSERT of {@code n} rows of two values. */
-  private static String rows(String insert, int n) {
-    StringBuilder sql = new StringBuilder(insert);
+  /** An INSERT of {@code n} rows of two values, made by {@code insert} of its VALUES list. */
+  private static String rows(java.util.function.UnaryOperator<String> insert, int n) {
+    StringBuilder values = new StringBuilder("VALUES ");
     for (int k = 0; k < n; k++) {
-      sql.append(k == 0 ? "(?, ?)" : ", (?, ?)");
+      values.append(k == 0 ? "(?, ?)" : ", (?, ?)");
     }
-    return sql.toString();
+    return insert.apply(values.toString());
   }
 
   /**
@@ -352,8 +357,13 @@ public final class CopyRepository {
         insertLink =
             conn()
                 .prepareStatement(
-                    "INSERT OR REPLACE INTO copies(article_id, original_id, resemblance,"
-                        + " containment) VALUES (?, ?, ?, ?)");
+                    archive
+                        .engine()
+                        .upsert(
+                            "copies",
+                            "article_id",
+                            List.of("article_id", "original_id", "resemblance", "containment"),
+                            "VALUES (?, ?, ?, ?)"));
       }
       insertLink.setLong(1, l.copy());
       insertLink.setLong(2, l.original());

@@ -5,6 +5,7 @@ import dossier.ingest.WebPage;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,9 +39,10 @@ public final class FetchRepository {
         archive
             .connection()
             .prepareStatement(
-                "SELECT id FROM articles WHERE url_key = ?1"
-                    + " UNION ALL SELECT article_id FROM fetches WHERE url_key = ?1 LIMIT 1")) {
+                "SELECT id FROM articles WHERE url_key = ?"
+                    + " UNION ALL SELECT article_id FROM fetches WHERE url_key = ? LIMIT 1")) {
       st.setString(1, key);
+      st.setString(2, key);
       try (ResultSet rs = st.executeQuery()) {
         return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
       }
@@ -122,10 +124,10 @@ public final class FetchRepository {
   static final List<String> UNDO =
       List.of(
           "DELETE FROM versions WHERE EXISTS (SELECT 1 FROM journal_entries e WHERE e.journal_id ="
-              + " ?1 AND e.kind = 'version' AND e.article_id = versions.article_id AND e.field ="
+              + " ? AND e.kind = 'version' AND e.article_id = versions.article_id AND e.field ="
               + " CAST(versions.version AS TEXT))",
-          "DELETE FROM fetches WHERE id IN (SELECT CAST(field AS INTEGER) FROM journal_entries"
-              + " WHERE journal_id = ?1 AND kind = 'fetched')");
+          "DELETE FROM fetches WHERE id IN (SELECT CAST(field AS BIGINT) FROM journal_entries"
+              + " WHERE journal_id = ? AND kind = 'fetched')");
 
   /** Inserts a fetch record (and one for the address redirected to) and returns its id. */
   private long insert(long id, WebPage page, String at, boolean changed) {
@@ -135,7 +137,8 @@ public final class FetchRepository {
             .connection()
             .prepareStatement(
                 "INSERT INTO fetches(article_id, url, url_key, final_url, status, fetched, headers,"
-                    + " changed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " changed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
       st.setLong(1, id);
       st.setString(2, page.requested());
       st.setString(3, UrlKey.of(page.requested()));
@@ -224,13 +227,15 @@ public final class FetchRepository {
             .prepareStatement(
                 "SELECT version, since, title, published, content_hash, "
                     + body
-                    + " FROM versions WHERE article_id = ?1"
-                    + " UNION ALL SELECT (SELECT count(*) + 1 FROM versions WHERE article_id = ?1), "
+                    + " FROM versions WHERE article_id = ?"
+                    + " UNION ALL SELECT (SELECT count(*) + 1 FROM versions WHERE article_id = ?), "
                     + CURRENT_SINCE
                     + ", a.title, a.published, a.content_hash, "
                     + a
-                    + " FROM articles a WHERE a.id = ?1 ORDER BY 1")) {
+                    + " FROM articles a WHERE a.id = ? ORDER BY 1")) {
       st.setLong(1, id);
+      st.setLong(2, id);
+      st.setLong(3, id);
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
           out.add(

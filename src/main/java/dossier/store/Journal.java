@@ -9,10 +9,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -56,7 +59,8 @@ public final class Journal {
       try (PreparedStatement st =
           conn()
               .prepareStatement(
-                  "INSERT INTO journal(at, command, summary, author) VALUES (?, ?, ?, ?)")) {
+                  "INSERT INTO journal(at, command, summary, author) VALUES (?, ?, ?, ?)",
+                  Statement.RETURN_GENERATED_KEYS)) {
         st.setString(1, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         st.setString(2, command);
         st.setString(3, summary);
@@ -127,7 +131,7 @@ public final class Journal {
   static final List<String> UNDO_CREATED =
       List.of(
           "DELETE FROM articles WHERE id IN (SELECT article_id FROM journal_entries WHERE journal_id ="
-              + " ?1 AND kind = 'created')");
+              + " ? AND kind = 'created')");
 
   /** Records that an import created these articles; undo deletes them. */
   public void created(long journal, List<Long> articleIds) {
@@ -155,13 +159,13 @@ public final class Journal {
   static final List<String> UNDO_UPDATED =
       List.of(
           "UPDATE articles SET content_hash = 'undo:' || id WHERE id IN (SELECT article_id FROM"
-              + " journal_entries WHERE journal_id = ?1 AND kind = 'updated')",
+              + " journal_entries WHERE journal_id = ? AND kind = 'updated')",
           "UPDATE articles SET "
               + Columns.copyFrom(
                   Columns.REIMPORTED,
                   "t",
-                  "trash_articles t WHERE t.journal_id = ?1 AND t.id = articles.id")
-              + " WHERE id IN (SELECT article_id FROM journal_entries WHERE journal_id = ?1 AND kind ="
+                  "trash_articles t WHERE t.journal_id = ? AND t.id = articles.id")
+              + " WHERE id IN (SELECT article_id FROM journal_entries WHERE journal_id = ? AND kind ="
               + " 'updated')");
 
   /**
@@ -171,7 +175,7 @@ public final class Journal {
   public void beforeUpdate(long journal, long articleId) {
     try {
       try (PreparedStatement st =
-          conn().prepareStatement("INSERT OR IGNORE INTO " + TRASH + " WHERE a.id = ?")) {
+          conn().prepareStatement(archive.engine().insertIgnore(TRASH + " WHERE a.id = ?"))) {
         st.setLong(1, journal);
         st.setLong(2, articleId);
         st.executeUpdate();
@@ -221,14 +225,16 @@ public final class Journal {
     try (PreparedStatement st =
         conn()
             .prepareStatement(
-                "INSERT OR IGNORE INTO "
-                    + trash
-                    + "(journal_id, "
-                    + columns
-                    + ") SELECT ?, "
-                    + columns
-                    + " FROM "
-                    + from)) {
+                archive
+                    .engine()
+                    .insertIgnore(
+                        trash
+                            + "(journal_id, "
+                            + columns
+                            + ") SELECT ?, "
+                            + columns
+                            + " FROM "
+                            + from))) {
       st.setLong(1, journal);
       st.setObject(2, key);
       st.executeUpdate();
@@ -428,32 +434,42 @@ public final class Journal {
   /** The kept rows of the change, once everything is back. */
   static final List<String> EMPTY_TRASH =
       List.of(
-          "DELETE FROM trash_articles WHERE journal_id = ?1",
-          "DELETE FROM trash_versions WHERE journal_id = ?1",
-          "DELETE FROM trash_fetches WHERE journal_id = ?1",
-          "DELETE FROM trash_saved WHERE journal_id = ?1",
-          "DELETE FROM trash_rules WHERE journal_id = ?1");
+          "DELETE FROM trash_articles WHERE journal_id = ?",
+          "DELETE FROM trash_versions WHERE journal_id = ?",
+          "DELETE FROM trash_fetches WHERE journal_id = ?",
+          "DELETE FROM trash_saved WHERE journal_id = ?",
+          "DELETE FROM trash_rules WHERE journal_id = ?");
 
   /**
    * Each step reverts one kind of entry, written beside the write that records it; the order undoes
    * the kinds' dependencies: deleted articles come back before their tags, replaced ones get their
    * text back, tags their rows and names before articles their links, and the trash goes last.
+   * Every parameter of a step stands for the id of the change undone.
    */
-  private static final List<String> REVERT =
-      Stream.of(
-              Selection.UNDO_DELETED,
-              UNDO_UPDATED,
-              FetchRepository.UNDO,
-              TagRepository.UNDO_TAG_ROWS,
-              Selection.UNDO_TAGS,
-              Selection.UNDO_FIELDS,
-              UNDO_CREATED,
-              SavedSearchRepository.UNDO,
-              RuleRepository.UNDO,
-              StoryRepository.UNDO,
-              EMPTY_TRASH)
-          .flatMap(List::stream)
-          .toList();
+  static List<String> revertSteps(Engine engine) {
+    return Stream.of(
+            Selection.undoDeleted(engine),
+            UNDO_UPDATED,
+            FetchRepository.UNDO,
+            TagRepository.undoTagRows(engine),
+            Selection.undoTags(engine),
+            Selection.UNDO_FIELDS,
+            UNDO_CREATED,
+            SavedSearchRepository.undo(engine),
+            RuleRepository.undo(engine),
+            engine == Engine.SQLITE ? StoryRepository.UNDO : List.<String>of(),
+            EMPTY_TRASH)
+        .flatMap(List::stream)
+        .toList();
+  }
+
+  private static final Map<Engine, List<String>> REVERT = new EnumMap<>(Engine.class);
+
+  static {
+    for (Engine e : Engine.values()) {
+      REVERT.put(e, revertSteps(e));
+    }
+  }
 
   /** Articles named one by one in what an undo says; beyond, they are counted. */
   private static final int NAMED = 5;
@@ -666,16 +682,23 @@ public final class Journal {
     }
   }
 
-  /** The steps on a PostgreSQL archive, whose articles are in no story (stories are SQLite's). */
-  private static final List<String> REVERT_ON_SERVER =
-      REVERT.stream().filter(sql -> !StoryRepository.UNDO.contains(sql)).toList();
-
   private void revert(long journalId) throws SQLException {
-    for (String sql : archive.onServer() ? REVERT_ON_SERVER : REVERT) {
+    for (String sql : REVERT.get(archive.engine())) {
       try (PreparedStatement st = conn().prepareStatement(sql)) {
-        st.setLong(1, journalId);
+        bindEach(st, sql, journalId);
         st.executeUpdate();
       }
+    }
+  }
+
+  /**
+   * Binds {@code id} to every parameter of {@code sql}, a statement about one change (none of those
+   * has a {@code ?} in a literal).
+   */
+  static void bindEach(PreparedStatement st, String sql, long id) throws SQLException {
+    int n = (int) sql.chars().filter(c -> c == '?').count();
+    for (int i = 1; i <= n; i++) {
+      st.setLong(i, id);
     }
   }
 }

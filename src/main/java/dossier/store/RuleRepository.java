@@ -3,6 +3,7 @@ package dossier.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -36,12 +37,16 @@ public final class RuleRepository {
   }
 
   /** Rules a change added ('rule+') go; those it removed come back from the trash. */
-  static final List<String> UNDO =
-      List.of(
-          "DELETE FROM rules WHERE id IN (SELECT tag_id FROM journal_entries WHERE journal_id = ?1 AND"
-              + " kind = 'rule+')",
-          "INSERT OR REPLACE INTO rules(id, query, tag, created) SELECT id, query, tag, created FROM"
-              + " trash_rules WHERE journal_id = ?1");
+  static List<String> undo(Engine engine) {
+    return List.of(
+        "DELETE FROM rules WHERE id IN (SELECT tag_id FROM journal_entries WHERE journal_id = ? AND"
+            + " kind = 'rule+')",
+        engine.upsert(
+            "rules",
+            "id",
+            List.of("id", "query", "tag", "created"),
+            "SELECT id, query, tag, created FROM trash_rules WHERE journal_id = ?"));
+  }
 
   /** Adds a rule, journaled so undo removes it; call inside {@link Archive#write}. */
   public long add(long journal, String query, String tag) {
@@ -50,7 +55,9 @@ public final class RuleRepository {
       try (PreparedStatement st =
           archive
               .connection()
-              .prepareStatement("INSERT INTO rules(query, tag, created) VALUES (?, ?, ?)")) {
+              .prepareStatement(
+                  "INSERT INTO rules(query, tag, created) VALUES (?, ?, ?)",
+                  Statement.RETURN_GENERATED_KEYS)) {
         st.setString(1, query);
         st.setString(2, tag);
         st.setString(3, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());

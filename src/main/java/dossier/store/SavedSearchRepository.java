@@ -50,12 +50,16 @@ public final class SavedSearchRepository {
    * Saved searches a change added ('saved+') go; those it removed or replaced come back from the
    * trash.
    */
-  static final List<String> UNDO =
-      List.of(
-          "DELETE FROM saved_searches WHERE name IN (SELECT field FROM journal_entries WHERE"
-              + " journal_id = ?1 AND kind = 'saved+')",
-          "INSERT OR REPLACE INTO saved_searches(name, query, created) SELECT name, query, created FROM"
-              + " trash_saved WHERE journal_id = ?1");
+  static List<String> undo(Engine engine) {
+    return List.of(
+        "DELETE FROM saved_searches WHERE name IN (SELECT field FROM journal_entries WHERE"
+            + " journal_id = ? AND kind = 'saved+')",
+        engine.upsert(
+            "saved_searches",
+            "name",
+            List.of("name", "query", "created"),
+            "SELECT name, query, created FROM trash_saved WHERE journal_id = ?"));
+  }
 
   /**
    * Saves (or replaces) a search, journaled in {@code journal} so undo takes it back (and brings

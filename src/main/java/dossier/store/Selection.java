@@ -22,13 +22,15 @@ import java.util.Optional;
 public final class Selection {
   private final Archive archive;
   private final long transaction;
+  private final String name;
   private final String table;
 
   Selection(Archive archive, long transaction, int number) {
     this.archive = archive;
     this.transaction = transaction;
     // the number comes from a counter, never from user text
-    this.table = "temp.sel_" + number;
+    this.name = "sel_" + number;
+    this.table = archive.engine().temp(name);
   }
 
   private Connection conn() {
@@ -40,8 +42,7 @@ public final class Selection {
 
   private void create() throws SQLException {
     try (Statement st = conn().createStatement()) {
-      st.execute(
-          "CREATE TEMP TABLE IF NOT EXISTS " + table.substring(5) + "(id INTEGER PRIMARY KEY)");
+      st.execute("CREATE TEMP TABLE IF NOT EXISTS " + name + "(id INTEGER PRIMARY KEY)");
       st.execute("DELETE FROM " + table);
     }
   }
@@ -69,7 +70,9 @@ public final class Selection {
       try (PreparedStatement st =
           conn()
               .prepareStatement(
-                  "INSERT OR IGNORE INTO " + table + "(id) SELECT id FROM articles WHERE id = ?")) {
+                  archive
+                      .engine()
+                      .insertIgnore(table + "(id) SELECT id FROM articles WHERE id = ?"))) {
         for (long id : ids) {
           st.setLong(1, id);
           st.executeUpdate();
@@ -111,14 +114,16 @@ public final class Selection {
    * Tags {@link #addTag} added ('tag+') come off; tags {@link #removeTag}, {@link #delete} or a tag
    * merge or deletion took off ('tag-') go back on, where the article and tag exist.
    */
-  static final List<String> UNDO_TAGS =
-      List.of(
-          "DELETE FROM article_tags WHERE (article_id, tag_id) IN (SELECT article_id, tag_id FROM"
-              + " journal_entries WHERE journal_id = ?1 AND kind = 'tag+')",
-          "INSERT OR IGNORE INTO article_tags(article_id, tag_id) SELECT e.article_id, e.tag_id FROM"
-              + " journal_entries e WHERE e.journal_id = ?1 AND e.kind = 'tag-' AND EXISTS (SELECT 1"
-              + " FROM articles a WHERE a.id = e.article_id) AND EXISTS (SELECT 1 FROM tags t WHERE"
-              + " t.id = e.tag_id)");
+  static List<String> undoTags(Engine engine) {
+    return List.of(
+        "DELETE FROM article_tags WHERE (article_id, tag_id) IN (SELECT article_id, tag_id FROM"
+            + " journal_entries WHERE journal_id = ? AND kind = 'tag+')",
+        engine.insertIgnore(
+            "article_tags(article_id, tag_id) SELECT e.article_id, e.tag_id FROM journal_entries e"
+                + " WHERE e.journal_id = ? AND e.kind = 'tag-' AND EXISTS (SELECT 1 FROM articles a"
+                + " WHERE a.id = e.article_id) AND EXISTS (SELECT 1 FROM tags t WHERE t.id ="
+                + " e.tag_id)"));
+  }
 
   /**
    * Adds the tag (a normalized name, created when it is new) to every selected article that lacks
@@ -138,9 +143,12 @@ public final class Selection {
           PreparedStatement link =
               conn()
                   .prepareStatement(
-                      "INSERT OR IGNORE INTO article_tags(article_id, tag_id) SELECT s.id, ? FROM "
-                          + table
-                          + " s")) {
+                      archive
+                          .engine()
+                          .insertIgnore(
+                              "article_tags(article_id, tag_id) SELECT s.id, ? FROM "
+                                  + table
+                                  + " s"))) {
         j.setLong(1, journal);
         j.setLong(2, tagId);
         j.setLong(3, tagId);
@@ -191,17 +199,17 @@ public final class Selection {
   /** Fields {@link #setField} changed ('field') get their old values back. */
   static final List<String> UNDO_FIELDS =
       List.of(
-          "UPDATE articles SET status = (SELECT old FROM journal_entries e WHERE e.journal_id = ?1 AND"
+          "UPDATE articles SET status = (SELECT old FROM journal_entries e WHERE e.journal_id = ? AND"
               + " e.kind = 'field' AND e.field = 'status' AND e.article_id = articles.id) WHERE id IN"
-              + " (SELECT article_id FROM journal_entries WHERE journal_id = ?1 AND kind = 'field' AND"
+              + " (SELECT article_id FROM journal_entries WHERE journal_id = ? AND kind = 'field' AND"
               + " field = 'status')",
-          "UPDATE articles SET starred = (SELECT CAST(old AS INTEGER) FROM journal_entries e WHERE"
-              + " e.journal_id = ?1 AND e.kind = 'field' AND e.field = 'starred' AND e.article_id ="
-              + " articles.id) WHERE id IN (SELECT article_id FROM journal_entries WHERE journal_id = ?1"
+          "UPDATE articles SET starred = (SELECT CAST(old AS BIGINT) FROM journal_entries e WHERE"
+              + " e.journal_id = ? AND e.kind = 'field' AND e.field = 'starred' AND e.article_id ="
+              + " articles.id) WHERE id IN (SELECT article_id FROM journal_entries WHERE journal_id = ?"
               + " AND kind = 'field' AND field = 'starred')",
-          "UPDATE articles SET note = (SELECT old FROM journal_entries e WHERE e.journal_id = ?1 AND"
+          "UPDATE articles SET note = (SELECT old FROM journal_entries e WHERE e.journal_id = ? AND"
               + " e.kind = 'field' AND e.field = 'note' AND e.article_id = articles.id) WHERE id IN"
-              + " (SELECT article_id FROM journal_entries WHERE journal_id = ?1 AND kind = 'field' AND"
+              + " (SELECT article_id FROM journal_entries WHERE journal_id = ? AND kind = 'field' AND"
               + " field = 'note')");
 
   /** Sets the status of every selected article; returns how many changed. */
@@ -234,7 +242,7 @@ public final class Selection {
                         + table
                         + ") AND a."
                         + field
-                        + " IS NOT ?");
+                        + " IS DISTINCT FROM ?");
         PreparedStatement up =
             conn()
                 .prepareStatement(
@@ -244,7 +252,7 @@ public final class Selection {
                         + table
                         + ") AND "
                         + field
-                        + " IS NOT ?")) {
+                        + " IS DISTINCT FROM ?")) {
       j.setLong(1, journal);
       j.setString(2, field);
       j.setObject(3, value);
@@ -267,29 +275,34 @@ public final class Selection {
   /**
    * Articles {@link #delete} removed ('deleted') come back with their ids, originals, earlier
    * versions and fetch records; their tags come back with the 'tag-' entries (see {@link
-   * #UNDO_TAGS}).
+   * #undoTags}).
    */
-  static final List<String> UNDO_DELETED =
-      List.of(
-          "INSERT INTO articles("
-              + Columns.names(Columns.ROW, null)
-              + ") SELECT "
-              + Columns.names(Columns.ROW, "t")
-              + " FROM trash_articles t JOIN journal_entries e ON e.journal_id = t.journal_id AND"
-              + " e.article_id = t.id AND e.kind = 'deleted' WHERE t.journal_id = ?1",
-          "INSERT OR REPLACE INTO originals(article_id, size, data) SELECT t.id, t.original_size,"
-              + " t.original FROM trash_articles t WHERE t.journal_id = ?1 AND t.original IS NOT NULL",
-          "INSERT INTO versions("
-              + VERSION_COLUMNS
-              + ") SELECT "
-              + VERSION_COLUMNS
-              + " FROM trash_versions WHERE journal_id = ?1",
-          // fresh ids in the kept order: a fetch made since may have taken an old one
-          "INSERT INTO fetches("
-              + FETCH_COLUMNS
-              + ") SELECT "
-              + FETCH_COLUMNS
-              + " FROM trash_fetches WHERE journal_id = ?1 ORDER BY id");
+  static List<String> undoDeleted(Engine engine) {
+    return List.of(
+        "INSERT INTO articles("
+            + Columns.names(Columns.ROW, null)
+            + ") SELECT "
+            + Columns.names(Columns.ROW, "t")
+            + " FROM trash_articles t JOIN journal_entries e ON e.journal_id = t.journal_id AND"
+            + " e.article_id = t.id AND e.kind = 'deleted' WHERE t.journal_id = ?",
+        engine.upsert(
+            "originals",
+            "article_id",
+            ArticleWriter.ORIGINAL_COLUMNS,
+            "SELECT t.id, t.original_size, t.original FROM trash_articles t WHERE t.journal_id = ?"
+                + " AND t.original IS NOT NULL"),
+        "INSERT INTO versions("
+            + VERSION_COLUMNS
+            + ") SELECT "
+            + VERSION_COLUMNS
+            + " FROM trash_versions WHERE journal_id = ?",
+        // fresh ids in the kept order: a fetch made since may have taken an old one
+        "INSERT INTO fetches("
+            + FETCH_COLUMNS
+            + ") SELECT "
+            + FETCH_COLUMNS
+            + " FROM trash_fetches WHERE journal_id = ? ORDER BY id");
+  }
 
   /**
    * Deletes the selected articles, keeping their rows, originals, earlier versions, fetch records

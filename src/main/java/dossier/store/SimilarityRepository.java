@@ -182,7 +182,9 @@ public final class SimilarityRepository {
         "SELECT f.rowid, -bm25(articles_fts, "
             + Ranking.WEIGHTS
             + ") AS s,"
-            + " (SELECT group_concat(t.name, char(10)) FROM article_tags x JOIN tags t ON t.id ="
+            + " (SELECT "
+            + archive.engine().lines("t.name")
+            + " FROM article_tags x JOIN tags t ON t.id ="
             + " x.tag_id WHERE x.article_id = f.rowid) AS tags FROM articles_fts f WHERE"
             + " articles_fts MATCH ? AND f.rowid <> ? AND EXISTS (SELECT 1 FROM article_tags x"
             + " WHERE x.article_id = f.rowid) ORDER BY bm25(articles_fts, "

@@ -100,7 +100,8 @@ public final class StatsRepository {
           counts(
               "SELECT a.source, count(*) FROM articles a",
               " AND a.source IS NOT NULL AND a.source <> ''"
-                  + " GROUP BY a.source ORDER BY 2 DESC, a.source COLLATE NOCASE",
+                  + " GROUP BY a.source ORDER BY 2 DESC, "
+                  + archive.engine().nocase("a.source"),
               q,
               top);
       List<Count> months =

@@ -178,8 +178,8 @@ public final class StoryRepository {
         joinKeys =
             conn()
                 .prepareStatement(
-                    "INSERT INTO story_keys(term, story_id, n, last) SELECT value, ?2, 1, ?3 FROM"
-                        + " json_each(?1) WHERE true ON CONFLICT(term, story_id) DO UPDATE SET n ="
+                    "INSERT INTO story_keys(term, story_id, n, last) SELECT value, ?, 1, ? FROM"
+                        + " json_each(?) WHERE true ON CONFLICT(term, story_id) DO UPDATE SET n ="
                         + " n + 1, last = max(last, excluded.last)");
         grow = conn().prepareStatement("UPDATE stories SET size = size + 1 WHERE id = ?");
       }
@@ -190,9 +190,9 @@ public final class StoryRepository {
       join.setString(4, json);
       join.executeUpdate();
       if (!keys.isEmpty()) {
-        joinKeys.setString(1, json);
-        joinKeys.setLong(2, story);
-        joinKeys.setString(3, day);
+        joinKeys.setLong(1, story);
+        joinKeys.setString(2, day);
+        joinKeys.setString(3, json);
         joinKeys.executeUpdate();
         grow.setLong(1, story);
         grow.executeUpdate();
@@ -321,8 +321,8 @@ public final class StoryRepository {
       try (PreparedStatement st =
           conn()
               .prepareStatement(
-                  "INSERT INTO journal_entries(journal_id, kind, article_id, field, old) SELECT ?1,"
-                      + " 'story', m.article_id, m.pinned, m.story_id FROM json_each(?2) j JOIN"
+                  "INSERT INTO journal_entries(journal_id, kind, article_id, field, old) SELECT ?,"
+                      + " 'story', m.article_id, m.pinned, m.story_id FROM json_each(?) j JOIN"
                       + " story_members m ON m.article_id = j.value")) {
         st.setLong(1, journal);
         st.setString(2, json);
@@ -331,14 +331,15 @@ public final class StoryRepository {
       try (PreparedStatement st =
           conn()
               .prepareStatement(
-                  "INSERT INTO journal_entries(journal_id, kind, field) SELECT DISTINCT ?1,"
-                      + " 'storyrow', s FROM (SELECT m.story_id AS s FROM json_each(?2) j JOIN"
-                      + " story_members m ON m.article_id = j.value UNION SELECT ?3) WHERE s NOT IN"
-                      + " (SELECT CAST(field AS INTEGER) FROM journal_entries WHERE journal_id = ?1"
+                  "INSERT INTO journal_entries(journal_id, kind, field) SELECT DISTINCT ?,"
+                      + " 'storyrow', s FROM (SELECT m.story_id AS s FROM json_each(?) j JOIN"
+                      + " story_members m ON m.article_id = j.value UNION SELECT ?) WHERE s NOT IN"
+                      + " (SELECT CAST(field AS BIGINT) FROM journal_entries WHERE journal_id = ?"
                       + " AND kind = 'storyrow')")) {
         st.setLong(1, journal);
         st.setString(2, json);
         st.setLong(3, story);
+        st.setLong(4, journal);
         st.executeUpdate();
       }
       run(UNKEY, journal);
@@ -358,7 +359,7 @@ public final class StoryRepository {
   }
 
   private static final String TOUCHED =
-      "SELECT CAST(field AS INTEGER) FROM journal_entries WHERE journal_id = ?1 AND kind ="
+      "SELECT CAST(field AS BIGINT) FROM journal_entries WHERE journal_id = ? AND kind ="
           + " 'storyrow'";
 
   /** Takes the keys of the stories a change touches away, before their members move. */
@@ -388,12 +389,12 @@ public final class StoryRepository {
       java.util.stream.Stream.of(
               UNKEY,
               List.of(
-                  "UPDATE story_members SET story_id = (SELECT CAST(e.old AS INTEGER) FROM"
-                      + " journal_entries e WHERE e.journal_id = ?1 AND e.kind = 'story' AND"
+                  "UPDATE story_members SET story_id = (SELECT CAST(e.old AS BIGINT) FROM"
+                      + " journal_entries e WHERE e.journal_id = ? AND e.kind = 'story' AND"
                       + " e.article_id = story_members.article_id), pinned = (SELECT CAST(e.field AS"
-                      + " INTEGER) FROM journal_entries e WHERE e.journal_id = ?1 AND e.kind ="
+                      + " BIGINT) FROM journal_entries e WHERE e.journal_id = ? AND e.kind ="
                       + " 'story' AND e.article_id = story_members.article_id) WHERE article_id IN"
-                      + " (SELECT article_id FROM journal_entries WHERE journal_id = ?1 AND kind ="
+                      + " (SELECT article_id FROM journal_entries WHERE journal_id = ? AND kind ="
                       + " 'story')"),
               REKEY)
           .flatMap(List::stream)
@@ -402,7 +403,7 @@ public final class StoryRepository {
   private void run(List<String> statements, long journal) throws SQLException {
     for (String sql : statements) {
       try (PreparedStatement st = conn().prepareStatement(sql)) {
-        st.setLong(1, journal);
+        Journal.bindEach(st, sql, journal);
         st.executeUpdate();
       }
     }

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +36,9 @@ public final class TagRepository {
       return id.get();
     }
     try (PreparedStatement st =
-        conn().prepareStatement("INSERT INTO tags(name, key) VALUES (?,?)")) {
+        conn()
+            .prepareStatement(
+                "INSERT INTO tags(name, key) VALUES (?,?)", Statement.RETURN_GENERATED_KEYS)) {
       st.setString(1, normalized);
       st.setString(2, Tags.key(normalized));
       st.executeUpdate();
@@ -59,15 +62,17 @@ public final class TagRepository {
    * Tags a rename, merge or deletion removed ('tagrow') come back with their ids, and renamed ones
    * ('tagname') get their old names and keys.
    */
-  static final List<String> UNDO_TAG_ROWS =
-      List.of(
-          "INSERT OR IGNORE INTO tags(id, name, key) SELECT tag_id, old, field FROM"
-              + " journal_entries WHERE journal_id = ?1 AND kind = 'tagrow'",
-          "UPDATE tags SET name = (SELECT old FROM journal_entries e WHERE e.journal_id = ?1 AND"
-              + " e.kind = 'tagname' AND e.tag_id = tags.id), key = (SELECT field FROM"
-              + " journal_entries e WHERE e.journal_id = ?1 AND e.kind = 'tagname' AND e.tag_id ="
-              + " tags.id) WHERE id IN (SELECT tag_id FROM journal_entries WHERE journal_id = ?1 AND"
-              + " kind = 'tagname')");
+  static List<String> undoTagRows(Engine engine) {
+    return List.of(
+        engine.insertIgnore(
+            "tags(id, name, key) SELECT tag_id, old, field FROM journal_entries WHERE journal_id ="
+                + " ? AND kind = 'tagrow'"),
+        "UPDATE tags SET name = (SELECT old FROM journal_entries e WHERE e.journal_id = ? AND"
+            + " e.kind = 'tagname' AND e.tag_id = tags.id), key = (SELECT field FROM"
+            + " journal_entries e WHERE e.journal_id = ? AND e.kind = 'tagname' AND e.tag_id ="
+            + " tags.id) WHERE id IN (SELECT tag_id FROM journal_entries WHERE journal_id = ? AND"
+            + " kind = 'tagname')");
+  }
 
   /** How many distinct articles a journaled change touched. */
   public int articlesChanged(long journal) {
@@ -200,8 +205,11 @@ public final class TagRepository {
           PreparedStatement link =
               conn()
                   .prepareStatement(
-                      "INSERT OR IGNORE INTO article_tags(article_id, tag_id) SELECT article_id, ?"
-                          + " FROM article_tags WHERE tag_id = ?")) {
+                      archive
+                          .engine()
+                          .insertIgnore(
+                              "article_tags(article_id, tag_id) SELECT article_id, ? FROM"
+                                  + " article_tags WHERE tag_id = ?"))) {
         j.setLong(1, journal);
         j.setLong(2, dst);
         j.setLong(3, src.get());

@@ -113,4 +113,29 @@ class EnginesParityTest {
     ok("dups", "--format", "json");
     ok("export", "--format", "ndjson");
   }
+
+  @Test
+  void tagTreesRulesAndSavedSearchesComeBackOnUndo() {
+    imported();
+    ok("tag", "+Ports/North", "+ports/south", "+labour", "--", "harbour OR pipeline");
+    ok("tags", "rename", "ports", "Harbours");
+    ok("tags", "merge", "labour", "--into", "harbours/north");
+    ok("tags");
+    ok("undo");
+    ok("undo");
+    ok("tags", "delete", "ports");
+    ok("list", "--format", "json");
+    ok("undo");
+    ok("tags");
+    ok("rules", "add", "pipeline", "--tag", "energy");
+    ok("rules", "rm", "1");
+    ok("undo");
+    ok("rules", "list");
+    ok("rules", "apply");
+    ok("saved", "add", "ports", "tag:ports");
+    ok("saved", "add", "ports", "harbour");
+    ok("undo");
+    ok("saved", "list");
+    ok("stats", "--format", "json");
+  }
 }

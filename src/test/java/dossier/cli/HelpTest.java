@@ -105,4 +105,18 @@ class HelpTest {
     assertThat(DossierCommand.quick(env, "search", "--version")).isNull();
     assertThat(DossierCommand.quick(env)).isNull();
   }
+
+  @Test
+  void aRunSetsUpOnlyTheSubcommandItNamesPastTheRootOptions() {
+    Env env =
+        new Env(Map.of(), InputStream.nullInputStream(), new ByteArrayOutputStream(), false, false);
+    assertThat(
+            DossierCommand.commandLine(env, "--user", "ana", "-q", "--db", "x.db", "search", "w")
+                .getSubcommands())
+        .containsOnlyKeys("search");
+    assertThat(DossierCommand.commandLine(env, "--user=ana", "list").getSubcommands())
+        .containsOnlyKeys("list");
+    assertThat(DossierCommand.commandLine(env, "--help").getSubcommands())
+        .containsKeys("import", "search", "list");
+  }
 }
