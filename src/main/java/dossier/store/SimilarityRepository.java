@@ -73,8 +73,7 @@ public final class SimilarityRepository {
         st.setInt(2, limit);
         for (Map.Entry<String, List<String>> e : byTerm.entrySet()) {
           st.setString(
-              1,
-              pg ? "'" + e.getKey().replace("'", "''") + "'" : quote(e.getValue().get(0)));
+              1, pg ? "'" + e.getKey().replace("'", "''") + "'" : quote(e.getValue().get(0)));
           try (ResultSet rs = st.executeQuery()) {
             long n = rs.next() ? rs.getLong(1) : 0;
             out.add(new Term(e.getKey(), List.copyOf(e.getValue()), n));
@@ -217,16 +216,16 @@ public final class SimilarityRepository {
                 + " AND EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id = a.id) ORDER BY s"
                 + " DESC, a.id LIMIT ?"
             : "SELECT f.rowid, -bm25(articles_fts, "
-            + Ranking.WEIGHTS
-            + ") AS s,"
-            + " (SELECT "
-            + archive.engine().lines("t.name")
-            + " FROM article_tags x JOIN tags t ON t.id ="
-            + " x.tag_id WHERE x.article_id = f.rowid) AS tags FROM articles_fts f WHERE"
-            + " articles_fts MATCH ? AND f.rowid <> ? AND EXISTS (SELECT 1 FROM article_tags x"
-            + " WHERE x.article_id = f.rowid) ORDER BY bm25(articles_fts, "
-            + Ranking.WEIGHTS
-            + ") LIMIT ?";
+                + Ranking.WEIGHTS
+                + ") AS s,"
+                + " (SELECT "
+                + archive.engine().lines("t.name")
+                + " FROM article_tags x JOIN tags t ON t.id ="
+                + " x.tag_id WHERE x.article_id = f.rowid) AS tags FROM articles_fts f WHERE"
+                + " articles_fts MATCH ? AND f.rowid <> ? AND EXISTS (SELECT 1 FROM article_tags x"
+                + " WHERE x.article_id = f.rowid) ORDER BY bm25(articles_fts, "
+                + Ranking.WEIGHTS
+                + ") LIMIT ?";
     List<Neighbor> out = new ArrayList<>();
     try (PreparedStatement st = archive.connection().prepareStatement(sql)) {
       int p = 1;
