@@ -5,12 +5,16 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * Saved web pages: metadata from JSON-LD, meta tags and the page ({@link PageMetadata}), the
@@ -28,14 +32,13 @@ final class HtmlExtractor {
     List<PageText.Block> body = new ArrayList<>(paras.size());
     String normTitle = meta.title == null ? "" : MainContent.normalize(meta.title);
     String normCaption = caption == null ? "" : MainContent.normalize(caption);
-    Set<String> captions = figureCaptions(doc, meta);
+    CaptionSet captions = figureCaptions(doc, meta);
     boolean inRelatedList = false;
     for (PageText.Block block : paras) {
       String p = block.text();
       if (!normCaption.isEmpty()
           && p.length() < 600
-          && (MainContent.normalize(p).equals(normCaption)
-              || normCaption.equals(normalizedCaption(p)))) {
+          && isLeadCaption(MainContent.normalize(p), p, normCaption)) {
         continue; // the lead photo's caption is kept in caption, not twice
       }
       String[] lines = p.split("\n", -1);
@@ -55,7 +58,7 @@ final class HtmlExtractor {
             !(Furniture.isKnown(line)
                 || Furniture.isFurnitureList(line)
                 || Furniture.isPitch(line)
-                || isCaption(line, captions)
+                || captions.holds(line)
                 || top
                     && (MainContent.normalize(line).equals(normTitle)
                         || Bylines.isByLine(line)
@@ -109,15 +112,13 @@ final class HtmlExtractor {
    * The captions of every figure of the page, as their words without spaces, with and without their
    * credits: a body line that is one of them is a caption, not text.
    */
-  private static Set<String> figureCaptions(Document doc, PageMetadata meta) {
+  private static CaptionSet figureCaptions(Document doc, PageMetadata meta) {
     Set<String> out = new HashSet<>();
-    int n = 0;
     // An image's alt text is its caption where galleries and lists repeat it as text; not when
     // it is the page's summary or headline, which some pages put there too.
     Set<String> summaries = new HashSet<>();
     for (String key : new String[] {"description", "og:description", "twitter:description"}) {
-      String d =
-          MetaTags.attr(doc, "meta[name=" + key + "], meta[property=" + key + "]", "content");
+      String d = meta.metaTags.get(key);
       if (d != null) {
         summaries.add(squashed(d));
       }
@@ -125,10 +126,10 @@ final class HtmlExtractor {
     if (meta.title != null) {
       summaries.add(squashed(meta.title));
     }
-    for (Element img : doc.select("figure img[alt]")) {
-      if (++n > 300) {
-        break;
-      }
+    List<Element> alts = new ArrayList<>();
+    List<Element> boxes = new ArrayList<>();
+    collectCaptions(doc, alts, boxes);
+    for (Element img : alts) {
       String t = Spaces.collapse(img.attr("alt"));
       if (t.length() < 30 || t.length() > 600 || summaries.contains(squashed(t))) {
         continue;
@@ -139,12 +140,7 @@ final class HtmlExtractor {
         out.add(squashed(c));
       }
     }
-    n = 0;
-    for (Element fc :
-        doc.select("figcaption, .wp-caption-text, [class*=caption], [class*=Caption]")) {
-      if (++n > 300) {
-        break;
-      }
+    for (Element fc : boxes) {
       String t = Spaces.collapse(fc.text());
       if (t.isEmpty() || t.length() > 600) {
         continue;
@@ -156,27 +152,120 @@ final class HtmlExtractor {
       }
     }
     out.remove("");
-    return out;
+    return CaptionSet.of(out);
   }
 
-  private static boolean isCaption(String line, Set<String> captions) {
-    if (captions.isEmpty() || line.length() > 600) {
+  /**
+   * The page's figure captions as their words without spaces ({@code whole}), and the first {@link
+   * #KEY} characters of each ({@code starts}), so that a line is only stripped of a credit when a
+   * caption could be what is left. {@code anyShort}: a caption shorter than that key.
+   */
+  private record CaptionSet(Set<String> whole, Set<String> starts, boolean anyShort) {
+    /** Characters a caption label ("Media caption", "Photo:") takes at the start of a line. */
+    static final int LABEL_ROOM = 14;
+
+    /** Characters of a caption's start compared before its credit is looked for. */
+    static final int KEY = 10;
+
+    static CaptionSet of(Set<String> whole) {
+      Set<String> starts = new HashSet<>();
+      boolean anyShort = false;
+      for (String c : whole) {
+        if (c.length() < KEY) {
+          anyShort = true;
+        } else {
+          starts.add(c.substring(0, KEY));
+        }
+      }
+      return new CaptionSet(whole, starts, anyShort);
+    }
+
+    /** True when the line is a caption, alone or with its label and credit. */
+    boolean holds(String line) {
+      if (whole.isEmpty() || line.length() > 600) {
+        return false;
+      }
+      String sq = squashed(line);
+      if (whole.contains(sq)) {
+        return true;
+      }
+      if (!anyShort && !startsLikeCaption(sq)) {
+        return false; // taking a label or a credit off could not leave a caption
+      }
+      String c = Captions.withoutCredit(line);
+      return c != null && whole.contains(squashed(c));
+    }
+
+    private boolean startsLikeCaption(String sq) {
+      for (int i = 0; i <= LABEL_ROOM && i + KEY <= sq.length(); i++) {
+        if (starts.contains(sq.substring(i, i + KEY))) {
+          return true;
+        }
+      }
       return false;
     }
-    if (captions.contains(squashed(line))) {
-      return true;
-    }
-    String c = Captions.withoutCredit(line);
-    return c != null && captions.contains(squashed(c));
   }
 
   private static String squashed(String s) {
     return MainContent.normalize(s).replace(" ", "");
   }
 
-  private static String normalizedCaption(String p) {
+  /**
+   * True when a paragraph is the lead caption, with or without its credit. Taking a credit off only
+   * shortens the text at its ends, so a paragraph that does not hold the caption is not stripped at
+   * all (the credit patterns are the costly part).
+   */
+  /** Most figures and caption boxes looked at on one page. */
+  private static final int MAX_CAPTIONS = 300;
+
+  /**
+   * In one walk over the page: the images with alt text inside a figure ({@code figure img[alt]})
+   * and the caption boxes ({@code figcaption} and boxes with "caption" in their class).
+   */
+  private static void collectCaptions(Document doc, List<Element> alts, List<Element> boxes) {
+    int[] figures = {0};
+    NodeTraversor.traverse(
+        new NodeVisitor() {
+          @Override
+          public void head(Node node, int depth) {
+            if (!(node instanceof Element e)) {
+              return;
+            }
+            String tag = e.normalName();
+            if (tag.equals("figure")) {
+              figures[0]++;
+            } else if (tag.equals("img")
+                && figures[0] > 0
+                && e.hasAttr("alt")
+                && alts.size() < MAX_CAPTIONS) {
+              alts.add(e);
+            }
+            if (boxes.size() < MAX_CAPTIONS
+                && (tag.equals("figcaption")
+                    || e.className().toLowerCase(Locale.ROOT).contains("caption"))) {
+              boxes.add(e);
+            }
+          }
+
+          @Override
+          public void tail(Node node, int depth) {
+            if (node instanceof Element e && e.normalName().equals("figure")) {
+              figures[0]--;
+            }
+          }
+        },
+        doc);
+  }
+
+  private static boolean isLeadCaption(String normalized, String p, String normCaption) {
+    if (normalized.equals(normCaption)) {
+      return true;
+    }
+    if (!normalized.contains(normCaption)) {
+      return false;
+    }
     String c = Captions.withoutCredit(p);
-    return c == null ? "" : MainContent.normalize(c);
+    return c != null && normCaption.equals(MainContent.normalize(c));
   }
 
   /** Boxes whose figures are not the article's: menus, flyouts, teasers, related stories. */
