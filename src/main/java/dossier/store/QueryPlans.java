@@ -483,9 +483,9 @@ final class QueryPlans {
 
   /**
    * Every match of {@code q} that passes its filter, counted, with the best {@code rows} of those
-   * among the articles that {@code walk} selects: one pass that tests each match against the
-   * filter once, for the total and the page together. bm25 scores only the walked ones (FTS5 does
-   * not allow it under an aggregate, so the matches are read here and counted).
+   * among the articles that {@code walk} selects: one pass that tests each match against the filter
+   * once, for the total and the page together. bm25 scores only the walked ones (FTS5 does not
+   * allow it under an aggregate, so the matches are read here and counted).
    */
   private Best counted(CompiledQuery q, Plan plan, String walk, List<Object> walkParams, int rows)
       throws SQLException {
