@@ -457,7 +457,7 @@ public final class Journal {
             UNDO_CREATED,
             SavedSearchRepository.undo(engine),
             RuleRepository.undo(engine),
-            engine == Engine.SQLITE ? StoryRepository.UNDO : List.<String>of(),
+            StoryRepository.undo(engine),
             EMPTY_TRASH)
         .flatMap(List::stream)
         .toList();
