@@ -2,6 +2,7 @@ package dossier.ingest;
 
 import dossier.core.Extracted;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +59,7 @@ final class HtmlExtractor {
             !(Furniture.isKnown(line)
                 || Furniture.isFurnitureList(line)
                 || Furniture.isPitch(line)
+                || isTeaserLink(block, i, line)
                 || captions.holds(line)
                 || top
                     && (MainContent.normalize(line).equals(normTitle)
@@ -69,10 +71,12 @@ final class HtmlExtractor {
         body.add(kept);
       }
     }
+    dropClosingSections(body);
+    dropTeaserRuns(body);
     // The author's bio at the end: "Ada Lind is a correspondent for ..."
     for (int k = 0; k < 3 && !body.isEmpty(); k++) {
       String last = body.get(body.size() - 1).text();
-      if (Bylines.isBio(last, meta.authors)) {
+      if (Bylines.isBio(last, meta.authors) || Bylines.isStaffBio(last)) {
         body.remove(body.size() - 1);
       } else {
         break;
@@ -127,6 +131,7 @@ final class HtmlExtractor {
       summaries.add(squashed(meta.title));
     }
     List<Element> alts = new ArrayList<>();
+    List<String> altTexts = new ArrayList<>();
     List<Element> boxes = new ArrayList<>();
     collectCaptions(doc, alts, boxes);
     for (Element img : alts) {
@@ -139,6 +144,7 @@ final class HtmlExtractor {
       if (c != null) {
         out.add(squashed(c));
       }
+      altTexts.add(MainContent.normalize(c == null ? t : c));
     }
     for (Element fc : boxes) {
       String t = Spaces.collapse(fc.text());
@@ -152,7 +158,7 @@ final class HtmlExtractor {
       }
     }
     out.remove("");
-    return CaptionSet.of(out);
+    return CaptionSet.of(out, altTexts);
   }
 
   /**
@@ -160,14 +166,25 @@ final class HtmlExtractor {
    * #KEY} characters of each ({@code starts}), so that a line is only stripped of a credit when a
    * caption could be what is left. {@code anyShort}: a caption shorter than that key.
    */
-  private record CaptionSet(Set<String> whole, Set<String> starts, boolean anyShort) {
+  private record CaptionSet(
+      Set<String> whole, Set<String> starts, boolean anyShort, Map<String, List<String>> alts) {
     /** Characters a caption label ("Media caption", "Photo:") takes at the start of a line. */
     static final int LABEL_ROOM = 14;
 
     /** Characters of a caption's start compared before its credit is looked for. */
     static final int KEY = 10;
 
-    static CaptionSet of(Set<String> whole) {
+    /**
+     * Share of words (by length) a line and a figure's alt text must have in common, both ways, to
+     * be one caption written twice with small edits ("back yard" and "backyard").
+     */
+    static final double ALT_LIKENESS = 0.8;
+
+    static CaptionSet of(Set<String> whole, List<String> altTexts) {
+      Map<String, List<String>> alts = new HashMap<>();
+      for (String a : altTexts) {
+        alts.computeIfAbsent(lead(a), k -> new ArrayList<>()).add(a);
+      }
       Set<String> starts = new HashSet<>();
       boolean anyShort = false;
       for (String c : whole) {
@@ -177,16 +194,38 @@ final class HtmlExtractor {
           starts.add(c.substring(0, KEY));
         }
       }
-      return new CaptionSet(whole, starts, anyShort);
+      return new CaptionSet(whole, starts, anyShort, alts);
+    }
+
+    /** The first two words of a normalized text. */
+    private static String lead(String normalized) {
+      int a = normalized.indexOf(' ');
+      int b = a < 0 ? -1 : normalized.indexOf(' ', a + 1);
+      return b < 0 ? normalized : normalized.substring(0, b);
+    }
+
+    /** True when the line is nearly the alt text of a figure's image. */
+    private boolean nearAlt(String line) {
+      if (alts.isEmpty() || line.length() < 30) {
+        return false;
+      }
+      String n = MainContent.normalize(line);
+      for (String a : alts.getOrDefault(lead(n), List.of())) {
+        if (MainContent.similar(a, n) >= ALT_LIKENESS
+            && MainContent.similar(n, a) >= ALT_LIKENESS) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** True when the line is a caption, alone or with its label and credit. */
     boolean holds(String line) {
-      if (whole.isEmpty() || line.length() > 600) {
+      if (whole.isEmpty() && alts.isEmpty() || line.length() > 600) {
         return false;
       }
       String sq = squashed(line);
-      if (whole.contains(sq)) {
+      if (whole.contains(sq) || nearAlt(line)) {
         return true;
       }
       if (!anyShort && !startsLikeCaption(sq)) {
@@ -211,10 +250,111 @@ final class HtmlExtractor {
   }
 
   /**
-   * True when a paragraph is the lead caption, with or without its credit. Taking a credit off only
-   * shortens the text at its ends, so a paragraph that does not hold the caption is not stripped at
-   * all (the credit patterns are the costly part).
+   * A line that is nothing but a link to another story, in the words of a headline: "Five things we
+   * learned from the interview". Teasers stand between paragraphs and in lists at the end; the
+   * article's own links sit inside its sentences.
    */
+  private static boolean isTeaserLink(PageText.Block block, int line, String text) {
+    if (!block.linked() || block.kind() != PageText.Kind.PARAGRAPH) {
+      // a list of links may be the article's own (only one at the end is a teaser), and so may
+      // a subheading that links to what it names
+      return false;
+    }
+    return isWholeLink(block.markdown().get(line)) && isHeadlineLike(text);
+  }
+
+  private static boolean isWholeLink(String md) {
+    return md.startsWith("[") && md.endsWith(")") && md.indexOf("](") == md.lastIndexOf("](");
+  }
+
+  private static boolean isHeadlineLike(String text) {
+    return Furniture.isLinkLike(text) && text.split(" ").length >= TEASER_MIN_WORDS;
+  }
+
+  /**
+   * Drops the lists of links to other stories: two or more blocks in a row (list items, headings or
+   * lines), each nothing but a link worded like a headline. One such heading alone, followed by
+   * text, is a subheading that links to what it names.
+   */
+  private static void dropTeaserRuns(List<PageText.Block> body) {
+    List<PageText.Block> kept = new ArrayList<>(body.size());
+    int i = 0;
+    while (i < body.size()) {
+      int end = i;
+      while (end < body.size() && isTeaserBlock(body.get(end))) {
+        end++;
+      }
+      if (end - i >= 2) {
+        i = end;
+      } else {
+        kept.add(body.get(i));
+        i++;
+      }
+    }
+    body.clear();
+    body.addAll(kept);
+  }
+
+  private static boolean isTeaserBlock(PageText.Block b) {
+    if (!b.linked() || b.kind() == PageText.Kind.CODE) {
+      return false;
+    }
+    String[] lines = b.text().split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (!isWholeLink(b.markdown().get(i)) || !isHeadlineLike(lines[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Fewer words than this make a menu entry or a tag, which other rules judge. */
+  static final int TEASER_MIN_WORDS = 3;
+
+  /**
+   * A heading that begins what follows an article rather than the article: "About Acme Corp." after
+   * a press release, "Media contact", "Forward-looking statements", "Disclaimer".
+   */
+  private static final Pattern CLOSING_HEADING =
+      Pattern.compile(
+          "(?:about (?!the authors?\\b)(?:the )?[\\p{L}\\p{N}][\\p{L}\\p{N}.&,'’ -]{1,60}|"
+              + "(?:media|press|investor) contacts?|contacts?|forward-looking statements?|"
+              + "safe harbou?r statement|disclaimer)\\s*:?",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /** What follows a closing heading is dropped when it is at most this share of the body. */
+  static final double CLOSING_SHARE = 0.35;
+
+  /** Blocks at the top that a closing heading never cuts away. */
+  static final int CLOSING_MIN_BLOCKS = 3;
+
+  /** Drops the end of the body from the first closing heading of its last part on. */
+  private static void dropClosingSections(List<PageText.Block> body) {
+    int total = 0;
+    for (PageText.Block b : body) {
+      total += b.text().length();
+    }
+    int after = 0;
+    int cut = -1;
+    for (int i = body.size() - 1; i >= CLOSING_MIN_BLOCKS; i--) {
+      String text = body.get(i).text();
+      after += text.length();
+      if (after > total * CLOSING_SHARE) {
+        break;
+      }
+      int nl = text.indexOf('\n');
+      String first = nl < 0 ? text : text.substring(0, nl);
+      if (first.length() <= 70
+          && !Furniture.endsSentence(first)
+          && CLOSING_HEADING.matcher(first).matches()) {
+        cut = i;
+      }
+    }
+    if (cut >= 0) {
+      body.subList(cut, body.size()).clear();
+    }
+  }
+
   /** Most figures and caption boxes looked at on one page. */
   private static final int MAX_CAPTIONS = 300;
 
@@ -257,6 +397,11 @@ final class HtmlExtractor {
         doc);
   }
 
+  /**
+   * True when a paragraph is the lead caption, with or without its credit. Taking a credit off only
+   * shortens the text at its ends, so a paragraph that does not hold the caption is not stripped at
+   * all (the credit patterns are the costly part).
+   */
   private static boolean isLeadCaption(String normalized, String p, String normCaption) {
     if (normalized.equals(normCaption)) {
       return true;

@@ -92,6 +92,7 @@ class EnginesParityTest {
     ok("list", "is:read", "--format", "json");
     ok("list", "note:union", "--format", "ids");
     ok("log");
+    ok("log", "--limit", "0", "--format", "tsv");
     ok("undo");
     ok("undo", "--any");
     ok("list", "--format", "json");
