@@ -15,9 +15,9 @@ import java.util.Map;
 
 /**
  * A consistent copy of the archive while it is in use: SQLite's online backup of a file, pg_dump of
- * an archive on a PostgreSQL server. The copy is written next to the target under
- * a temporary name, readable by its owner only, and renamed into place when complete, so a backup
- * that is interrupted never leaves a half-written file under the name asked for.
+ * an archive on a PostgreSQL server. The copy is written next to the target under a temporary name,
+ * readable by its owner only, and renamed into place when complete, so a backup that is interrupted
+ * never leaves a half-written file under the name asked for.
  */
 public final class BackupService {
   private final Archive archive;

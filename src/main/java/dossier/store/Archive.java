@@ -412,8 +412,8 @@ public final class Archive implements AutoCloseable {
   /**
    * A number that changes when another connection commits to the archive (SQLite's {@code
    * data_version}; on PostgreSQL, the count of other sessions' commits told by LISTEN/NOTIFY): a
-   * long-running reader polls it to notice other processes' changes cheaply. Its own commits do
-   * not change it. On PostgreSQL the first call starts listening, so it is the reference point.
+   * long-running reader polls it to notice other processes' changes cheaply. Its own commits do not
+   * change it. On PostgreSQL the first call starts listening, so it is the reference point.
    */
   public long dataVersion() {
     try {

@@ -203,7 +203,8 @@ public final class Maintenance {
                 + name
                 + " is missing or disabled: changed text no longer reaches the search vectors;"
                 + " 'dossier db check --repair' puts it back";
-        default -> "index " + name + " is missing or invalid; 'dossier db check --repair' rebuilds it";
+        default ->
+            "index " + name + " is missing or invalid; 'dossier db check --repair' rebuilds it";
       };
     }
 
@@ -414,8 +415,8 @@ public final class Maintenance {
   /**
    * Merges the full-text index into as few segments as possible, then rewrites the file without
    * free pages and truncates the WAL; on PostgreSQL, VACUUM ANALYZE: dead rows become free space
-   * for new ones and the planner's statistics are renewed. VACUUM cannot run inside a transaction, so it waits for other
-   * writers through the busy timeout like any other write.
+   * for new ones and the planner's statistics are renewed. VACUUM cannot run inside a transaction,
+   * so it waits for other writers through the busy timeout like any other write.
    */
   public void vacuum() {
     if (archive.onServer()) {

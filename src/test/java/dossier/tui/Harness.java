@@ -116,8 +116,7 @@ final class Harness implements AutoCloseable {
   static Harness onServer(Path dir, String url) {
     Cli cli = archiveWithArticles(new Cli(dir).env("DOSSIER_DB", url));
     Archive a = Archive.open(ArchiveLocation.parse(url), Archive.BUSY_TIMEOUT_MS, Map.of());
-    return new Harness(
-        cli, a, "is:new", new TerminalSize(80, 24), false, (id, limit) -> List.of());
+    return new Harness(cli, a, "is:new", new TerminalSize(80, 24), false, (id, limit) -> List.of());
   }
 
   static Cli archiveWithArticles(Path dir) {
