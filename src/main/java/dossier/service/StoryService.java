@@ -75,11 +75,22 @@ public final class StoryService {
     long counted = repo.counted();
     Map<String, Integer> added = new HashMap<>();
     int articles = 0;
+    // the stories of the originals, read at once, and of the articles placed here since
+    List<Long> originals = new ArrayList<>();
     for (Arrival a : arrivals) {
       if (a.original() != null) {
-        Optional<Long> s = repo.storyOf(a.original());
-        if (s.isPresent()) {
-          repo.join(a.id(), s.get(), a.day(), List.of());
+        originals.add(a.original());
+      }
+    }
+    Map<Long, Long> storyOf = originals.isEmpty() ? new HashMap<>() : repo.storiesOf(originals);
+    List<StoryRepository.Copy> copies = new ArrayList<>();
+    for (Arrival a : arrivals) {
+      if (a.original() != null) {
+        Long s = storyOf.get(a.original());
+        if (s != null) {
+          // a copy adds no keys, so no later article's placement reads its row: they go in at once
+          copies.add(new StoryRepository.Copy(a.id(), s, a.day()));
+          storyOf.put(a.id(), s);
           continue;
         }
       }
@@ -92,11 +103,13 @@ public final class StoryService {
       Stories.Candidate best = Stories.best(keys, repo.candidates(terms, since(a.day())));
       long story = best != null ? best.story() : repo.newStory();
       repo.join(a.id(), story, a.day(), terms);
+      storyOf.put(a.id(), story);
       for (String t : a.names().keySet()) {
         added.merge(t, 1, Integer::sum);
       }
       articles++;
     }
+    repo.joinCopies(copies);
     repo.countTerms(added, articles);
   }
 

@@ -32,6 +32,7 @@ public final class StoryRepository {
   private PreparedStatement grow;
   private PreparedStatement storyOf;
   private PreparedStatement count;
+  private PreparedStatement joinCopies;
 
   StoryRepository(Archive archive) {
     this.archive = archive;
@@ -196,6 +197,60 @@ public final class StoryRepository {
         joinKeys.executeUpdate();
         grow.setLong(1, story);
         grow.executeUpdate();
+      }
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot place an article in a story", e), e);
+    }
+  }
+
+  /** A copy placed in its original's story, on a day. */
+  public record Copy(long id, long story, String day) {}
+
+  /** Copies {@link #joinCopies} puts in one statement. */
+  static final int COPIES_PER_INSERT = 128;
+
+  /**
+   * Puts each of {@code copies} in its original's story, as {@link #join} does with no keys, many
+   * to a statement; call inside {@link Archive#write}.
+   */
+  public void joinCopies(List<Copy> copies) {
+    try {
+      for (int from = 0; from < copies.size(); from += COPIES_PER_INSERT) {
+        List<Copy> part = copies.subList(from, Math.min(copies.size(), from + COPIES_PER_INSERT));
+        boolean full = part.size() == COPIES_PER_INSERT;
+        PreparedStatement st = full ? joinCopies : null;
+        if (st == null) {
+          st =
+              conn()
+                  .prepareStatement(
+                      archive
+                          .engine()
+                          .upsert(
+                              "story_members",
+                              "article_id",
+                              List.of("article_id", "story_id", "day", "keys", "pinned"),
+                              "VALUES "
+                                  + String.join(
+                                      ", ",
+                                      java.util.Collections.nCopies(
+                                          part.size(), "(?, ?, ?, '[]', 0)"))));
+          if (full) {
+            joinCopies = st;
+          }
+        }
+        try {
+          int p = 1;
+          for (Copy c : part) {
+            st.setLong(p++, c.id());
+            st.setLong(p++, c.story());
+            st.setString(p++, c.day());
+          }
+          st.executeUpdate();
+        } finally {
+          if (!full) {
+            st.close();
+          }
+        }
       }
     } catch (SQLException e) {
       throw new StoreException(Archive.describe("cannot place an article in a story", e), e);
