@@ -181,6 +181,7 @@ function _complete_dossier() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} export" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} backup" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} stats" ];    then _picocli_dossier; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_dossier; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} stories merge" ];    then _picocli_dossier_stories; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} stories split" ];    then _picocli_dossier_stories; return $?; fi
@@ -227,41 +228,43 @@ function _complete_dossier() {
   local cmds24=(export)
   local cmds25=(backup)
   local cmds26=(stats)
-  local cmds27=(completion)
-  local cmds28=(stories merge)
-  local cmds29=(stories split)
-  local cmds30=(tags rename)
-  local cmds31=(tags merge)
-  local cmds32=(tags delete)
-  local cmds33=(rules list)
-  local cmds34=(rules add)
-  local cmds35=(rules rm)
-  local cmds36=(rules apply)
-  local cmds37=(saved add)
-  local cmds38=(saved list)
-  local cmds39=(saved rm)
-  local cmds40=(db check)
-  local cmds41=(db vacuum)
-  local cmds42=(db info)
-  local cmds43=(db migrate-to)
+  local cmds27=(help)
+  local cmds28=(completion)
+  local cmds29=(stories merge)
+  local cmds30=(stories split)
+  local cmds31=(tags rename)
+  local cmds32=(tags merge)
+  local cmds33=(tags delete)
+  local cmds34=(rules list)
+  local cmds35=(rules add)
+  local cmds36=(rules rm)
+  local cmds37=(rules apply)
+  local cmds38=(saved add)
+  local cmds39=(saved list)
+  local cmds40=(saved rm)
+  local cmds41=(db check)
+  local cmds42=(db vacuum)
+  local cmds43=(db info)
+  local cmds44=(db migrate-to)
 
-  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_dossier_db_migrateto; return $?; fi
-  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_dossier_db_info; return $?; fi
-  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_dossier_db_vacuum; return $?; fi
-  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_dossier_db_check; return $?; fi
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_dossier_saved_rm; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_dossier_saved_list; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_dossier_saved_add; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_dossier_rules_apply; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_dossier_rules_rm; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_dossier_rules_add; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_dossier_rules_list; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_dossier_tags_delete; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_dossier_tags_merge; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_dossier_tags_rename; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_dossier_stories_split; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_dossier_stories_merge; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_dossier_completion; return $?; fi
+  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_dossier_db_migrateto; return $?; fi
+  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_dossier_db_info; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_dossier_db_vacuum; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_dossier_db_check; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_dossier_saved_rm; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_dossier_saved_list; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_dossier_saved_add; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_dossier_rules_apply; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_dossier_rules_rm; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_dossier_rules_add; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_dossier_rules_list; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_dossier_tags_delete; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_dossier_tags_merge; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_dossier_tags_rename; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_dossier_stories_split; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_dossier_stories_merge; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_dossier_completion; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_dossier_help; return $?; fi
   if CompWordsContainsArray "${cmds26[@]}"; then _picocli_dossier_stats; return $?; fi
   if CompWordsContainsArray "${cmds25[@]}"; then _picocli_dossier_backup; return $?; fi
   if CompWordsContainsArray "${cmds24[@]}"; then _picocli_dossier_export; return $?; fi
@@ -300,7 +303,7 @@ function _picocli_dossier() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="import extract edit list search count show dups stories tag tags mark note rm undo log rules suggest saved review db reextract refetch diff export backup stats completion"
+  local commands="import extract edit list search count show dups stories tag tags mark note rm undo log rules suggest saved review db reextract refetch diff export backup stats help completion"
   local flag_opts="'-q' '--quiet' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--user' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -1640,6 +1643,51 @@ function _picocli_dossier_stats() {
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `help` subcommand.
+function _picocli_dossier_help() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local arg_opts="'--db' '--user' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--user')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+  local COMMAND_pos_param_args=("import" "extract" "edit" "list" "search" "count" "show" "dups" "stories" "tag" "tags" "mark" "note" "rm" "undo" "log" "rules" "suggest" "saved" "review" "db" "reextract" "refetch" "diff" "export" "backup" "stats" "help" "completion") # 0-2147483647 values
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "help" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 2147483647 )); then
+      positionals=$( compReplyArray "${COMMAND_pos_param_args[@]}" )
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi

@@ -72,8 +72,9 @@ complete -c dossier -n __fish_use_subcommand -a reextract -d 'Run extraction aga
 complete -c dossier -n __fish_use_subcommand -a refetch -d 'Fetch the stored URLs of the articles that match a query (all…'
 complete -c dossier -n __fish_use_subcommand -a diff -d 'Show what changed between two versions of an article (default: the…'
 complete -c dossier -n __fish_use_subcommand -a export -d 'Export the articles that match a query (all without one), oldest…'
-complete -c dossier -n __fish_use_subcommand -a backup -d 'Copy the archive to FILE with SQLite\'s online backup: a consistent…'
+complete -c dossier -n __fish_use_subcommand -a backup -d 'Copy the archive to FILE: a consistent copy, taken while other…'
 complete -c dossier -n __fish_use_subcommand -a stats -d 'Counts for the articles that match a query (all without one):…'
+complete -c dossier -n __fish_use_subcommand -a help -d 'Print the help of dossier, or of a command: \'dossier help tag\' is…'
 complete -c dossier -n __fish_use_subcommand -a completion -d 'Print the shell completion script for bash, zsh or fish'
 
 # import
@@ -270,7 +271,7 @@ complete -c dossier -n '__fish_seen_subcommand_from review' -s V -l version -d '
 complete -c dossier -n '__fish_seen_subcommand_from review' -a '(__dossier_query_word)'
 
 # db
-complete -c dossier -n '__fish_seen_subcommand_from db; and not __fish_seen_subcommand_from check vacuum info migrate-to' -a check -d 'Check the archive: SQLite\'s integrity check, the full-text index…'
+complete -c dossier -n '__fish_seen_subcommand_from db; and not __fish_seen_subcommand_from check vacuum info migrate-to' -a check -d 'Check the archive: SQLite\'s integrity check and the full-text index…'
 complete -c dossier -n '__fish_seen_subcommand_from db; and not __fish_seen_subcommand_from check vacuum info migrate-to' -a vacuum -d 'Compact the archive: merge the full-text index, rewrite the file…'
 complete -c dossier -n '__fish_seen_subcommand_from db; and not __fish_seen_subcommand_from check vacuum info migrate-to' -a info -d 'Show the archive\'s schema version, counts and file sizes (on a…'
 complete -c dossier -n '__fish_seen_subcommand_from db; and not __fish_seen_subcommand_from check vacuum info migrate-to' -a migrate-to -d 'Copy the whole archive to TARGET, a postgresql:// URL or a new…'
@@ -326,6 +327,11 @@ complete -c dossier -n '__fish_seen_subcommand_from stats' -l top -x -d 'How man
 complete -c dossier -n '__fish_seen_subcommand_from stats' -s h -l help -d 'Show this help message and exit'
 complete -c dossier -n '__fish_seen_subcommand_from stats' -s V -l version -d 'Print version information and exit'
 complete -c dossier -n '__fish_seen_subcommand_from stats' -a '(__dossier_query_word)'
+
+# help
+complete -c dossier -n '__fish_seen_subcommand_from help' -s h -l help -d 'Show this help message and exit'
+complete -c dossier -n '__fish_seen_subcommand_from help' -s V -l version -d 'Print version information and exit'
+complete -c dossier -n '__fish_seen_subcommand_from help' -a 'import extract edit list search count show dups stories tag tags mark note rm undo log rules suggest saved review db reextract refetch diff export backup stats help completion'
 
 # completion
 complete -c dossier -n '__fish_seen_subcommand_from completion' -s h -l help -d 'Show this help message and exit'

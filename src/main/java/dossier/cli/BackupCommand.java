@@ -13,9 +13,15 @@ import picocli.CommandLine.Parameters;
     name = "backup",
     mixinStandardHelpOptions = true,
     description = {
-      "Copy the archive to FILE with SQLite's online backup: a consistent copy, taken while other"
-          + " dossier processes go on using the archive. The copy is readable by its owner only.",
-      "Restore by using the copy as the archive (--db FILE) or by moving it into place."
+      "Copy the archive to FILE: a consistent copy, taken while other dossier processes go on"
+          + " using the archive, readable by its owner only. An archive file is copied with"
+          + " SQLite's online backup; restore by using the copy as the archive (--db FILE) or by"
+          + " moving it into place.",
+      "An archive on a PostgreSQL server is dumped with PostgreSQL's pg_dump (found in"
+          + " DOSSIER_PG_BIN, on PATH or in /usr/lib/postgresql/*/bin) in its custom format,"
+          + " without owners or grants; restore it into a new, empty database with pg_restore:"
+          + " createdb news2 && pg_restore --no-owner --dbname postgresql://HOST/news2 FILE,"
+          + " then use --db postgresql://HOST/news2."
     })
 final class BackupCommand extends BaseCommand {
   @Completes(Completes.Kind.FILE)
@@ -28,7 +34,8 @@ final class BackupCommand extends BaseCommand {
   @Override
   public Integer call() {
     try (Progress bar = Progress.start(this, "backup", "pages")) {
-      new BackupService(archive()).backup(file, force, (done, total) -> bar.update(done, total));
+      new BackupService(archive())
+          .backup(file, force, (done, total) -> bar.update(done, total), env().vars());
     }
     long size;
     try {
@@ -38,7 +45,7 @@ final class BackupCommand extends BaseCommand {
     }
     say(
         "backed up "
-            + archive().path()
+            + archive().location().shown()
             + " to "
             + file
             + (size >= 0 ? String.format(Locale.ROOT, " (%.1f MB)", size / 1e6) : ""));

@@ -40,12 +40,15 @@ final class DbCommand extends BaseCommand {
       name = "check",
       mixinStandardHelpOptions = true,
       description = {
-        "Check the archive: SQLite's integrity check, the full-text index against the articles, and"
-            + " dossier's own rules (every article has its original, no tag link or change-log"
-            + " entry points at nothing).",
+        "Check the archive: SQLite's integrity check and the full-text index against the"
+            + " articles; on a PostgreSQL server the schema (its version, every table, index and"
+            + " trigger) and each article's search vector against its text; on both, dossier's"
+            + " own rules (no original, tag link or change-log entry points at nothing, every"
+            + " change that can be undone has what its undo needs).",
         "Prints each problem on standard output and exits with 1 when there is any.",
-        "--repair rebuilds the full-text index from the articles and removes rows that point at"
-            + " nothing, then checks again."
+        "--repair rebuilds the full-text index from the articles (on a server: recomputes the"
+            + " search vectors that do not match and puts back missing indexes and triggers) and"
+            + " removes rows that point at nothing, then checks again."
       })
   static final class Check extends BaseCommand {
     @Override
@@ -101,9 +104,13 @@ final class DbCommand extends BaseCommand {
   @Command(
       name = "vacuum",
       mixinStandardHelpOptions = true,
-      description =
-          "Compact the archive: merge the full-text index, rewrite the file without free space and"
-              + " empty the write-ahead log.")
+      description = {
+        "Compact the archive: merge the full-text index, rewrite the file without free space and"
+            + " empty the write-ahead log.",
+        "On a PostgreSQL server: VACUUM ANALYZE the archive's database, so that dead rows become"
+            + " room for new ones and the planner's statistics are fresh; other clients go on"
+            + " working meanwhile. The database does not shrink (PostgreSQL keeps the room)."
+      })
   static final class Vacuum extends BaseCommand {
     @Override
     boolean createsArchive() {
@@ -116,7 +123,11 @@ final class DbCommand extends BaseCommand {
       long before = m.info().dbBytes() + m.info().walBytes();
       m.vacuum();
       long after = m.info().dbBytes() + m.info().walBytes();
-      say("vacuumed: " + Sources.human(before) + " -> " + Sources.human(after));
+      say(
+          (archive().onServer() ? "vacuumed and analyzed: database " : "vacuumed: ")
+              + Sources.human(before)
+              + " -> "
+              + Sources.human(after));
       return ExitCode.OK;
     }
   }

@@ -78,6 +78,7 @@ public final class DossierCommand implements Runnable {
           ExportCommand.class,
           BackupCommand.class,
           StatsCommand.class,
+          HelpCommand.class,
           CompletionCommand.class,
           CompleteCommand.class,
           WarmupCommand.class);

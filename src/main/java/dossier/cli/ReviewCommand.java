@@ -20,7 +20,9 @@ import picocli.CommandLine.Parameters;
       "Go through articles in a full-screen terminal UI: read, tag, star, mark reviewed or"
           + " archived, note, delete, undo. Starts with the new articles (is:new) unless a query"
           + " is given; press ? in the UI for every key.",
-      "Changes made by other dossier processes while it runs show up within a second or two."
+      "Changes made by other dossier processes while it runs show up within a second or two"
+          + " (on a PostgreSQL server, those of every client: each commit notifies the reviews"
+          + " through LISTEN/NOTIFY)."
     })
 final class ReviewCommand extends BaseCommand implements QueryWords {
   @Completes(Completes.Kind.QUERY)

@@ -161,11 +161,18 @@ final class UsageErrors {
       return null;
     }
     String word = u.getUnmatched().get(0);
-    if (word.equals("help") && cl.getParent() == null) {
-      // git's habit: 'dossier help list'
-      return "unknown command 'help' (for help: 'dossier --help', or 'dossier COMMAND --help')";
-    }
     List<String> close = new ArrayList<>();
+    List<String> visible = new ArrayList<>();
+    for (String s : cl.getSubcommands().keySet()) {
+      if (!hidden(cl, s)) {
+        visible.add(s);
+      }
+    }
+    // one transposition or typo away first ('lsit' is 'list'), then picocli's own guess
+    String nearest = dossier.query.Fields.closest(word, visible);
+    if (nearest != null) {
+      close.add("'" + nearest + "'");
+    }
     for (String s : u.getSuggestions()) {
       // picocli lists the closest first
       if (cl.getSubcommands().containsKey(s) && !hidden(cl, s) && close.isEmpty()) {

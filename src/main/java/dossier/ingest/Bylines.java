@@ -236,6 +236,22 @@ final class Bylines {
    * True when {@code para} is a bio of one of {@code authors}: "Ada Lind is a correspondent for The
    * Post...", "ADA LIND IS THE NETWORK'S POLITICAL EDITOR", at most 80 words.
    */
+  private static final Pattern STAFF_BIO =
+      Pattern.compile(
+          "(?-i:\\p{Lu})[\\p{L}.'’-]+(?: (?-i:\\p{Lu})[\\p{L}.'’-]+){1,3},? (?:is|was|has been)"
+              + " (?:(?:a|an|the|our) )?(?:[\\p{L}'’-]+ ){0,5}(?:reporter|correspondent|writer|"
+              + "editor|journalist|columnist|contributor|producer|author|freelancer|photographer|"
+              + "critic|intern|fellow|blogger)s?\\b.*",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
+
+  /**
+   * True when {@code para} is a staff bio whoever wrote the page: "Ines Morrow is a senior reporter
+   * for the Gazette covering the port." (a name, then what the person writes as).
+   */
+  static boolean isStaffBio(String para) {
+    return para.length() <= 600 && para.indexOf('\n') < 0 && STAFF_BIO.matcher(para).matches();
+  }
+
   static boolean isBio(String para, List<String> authors) {
     if (authors.isEmpty() || para.length() > 600 || para.indexOf('\n') >= 0) {
       return false;

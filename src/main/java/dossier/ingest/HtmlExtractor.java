@@ -2,15 +2,20 @@ package dossier.ingest;
 
 import dossier.core.Extracted;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * Saved web pages: metadata from JSON-LD, meta tags and the page ({@link PageMetadata}), the
@@ -28,14 +33,13 @@ final class HtmlExtractor {
     List<PageText.Block> body = new ArrayList<>(paras.size());
     String normTitle = meta.title == null ? "" : MainContent.normalize(meta.title);
     String normCaption = caption == null ? "" : MainContent.normalize(caption);
-    Set<String> captions = figureCaptions(doc, meta);
+    CaptionSet captions = figureCaptions(doc, meta);
     boolean inRelatedList = false;
     for (PageText.Block block : paras) {
       String p = block.text();
       if (!normCaption.isEmpty()
           && p.length() < 600
-          && (MainContent.normalize(p).equals(normCaption)
-              || normCaption.equals(normalizedCaption(p)))) {
+          && isLeadCaption(MainContent.normalize(p), p, normCaption)) {
         continue; // the lead photo's caption is kept in caption, not twice
       }
       String[] lines = p.split("\n", -1);
@@ -55,7 +59,8 @@ final class HtmlExtractor {
             !(Furniture.isKnown(line)
                 || Furniture.isFurnitureList(line)
                 || Furniture.isPitch(line)
-                || isCaption(line, captions)
+                || isTeaserLink(block, i, line)
+                || captions.holds(line)
                 || top
                     && (MainContent.normalize(line).equals(normTitle)
                         || Bylines.isByLine(line)
@@ -66,10 +71,12 @@ final class HtmlExtractor {
         body.add(kept);
       }
     }
+    dropClosingSections(body);
+    dropTeaserRuns(body);
     // The author's bio at the end: "Ada Lind is a correspondent for ..."
     for (int k = 0; k < 3 && !body.isEmpty(); k++) {
       String last = body.get(body.size() - 1).text();
-      if (Bylines.isBio(last, meta.authors)) {
+      if (Bylines.isBio(last, meta.authors) || Bylines.isStaffBio(last)) {
         body.remove(body.size() - 1);
       } else {
         break;
@@ -109,15 +116,13 @@ final class HtmlExtractor {
    * The captions of every figure of the page, as their words without spaces, with and without their
    * credits: a body line that is one of them is a caption, not text.
    */
-  private static Set<String> figureCaptions(Document doc, PageMetadata meta) {
+  private static CaptionSet figureCaptions(Document doc, PageMetadata meta) {
     Set<String> out = new HashSet<>();
-    int n = 0;
     // An image's alt text is its caption where galleries and lists repeat it as text; not when
     // it is the page's summary or headline, which some pages put there too.
     Set<String> summaries = new HashSet<>();
     for (String key : new String[] {"description", "og:description", "twitter:description"}) {
-      String d =
-          MetaTags.attr(doc, "meta[name=" + key + "], meta[property=" + key + "]", "content");
+      String d = meta.metaTags.get(key);
       if (d != null) {
         summaries.add(squashed(d));
       }
@@ -125,10 +130,11 @@ final class HtmlExtractor {
     if (meta.title != null) {
       summaries.add(squashed(meta.title));
     }
-    for (Element img : doc.select("figure img[alt]")) {
-      if (++n > 300) {
-        break;
-      }
+    List<Element> alts = new ArrayList<>();
+    List<String> altTexts = new ArrayList<>();
+    List<Element> boxes = new ArrayList<>();
+    collectCaptions(doc, alts, boxes);
+    for (Element img : alts) {
       String t = Spaces.collapse(img.attr("alt"));
       if (t.length() < 30 || t.length() > 600 || summaries.contains(squashed(t))) {
         continue;
@@ -138,13 +144,9 @@ final class HtmlExtractor {
       if (c != null) {
         out.add(squashed(c));
       }
+      altTexts.add(MainContent.normalize(c == null ? t : c));
     }
-    n = 0;
-    for (Element fc :
-        doc.select("figcaption, .wp-caption-text, [class*=caption], [class*=Caption]")) {
-      if (++n > 300) {
-        break;
-      }
+    for (Element fc : boxes) {
       String t = Spaces.collapse(fc.text());
       if (t.isEmpty() || t.length() > 600) {
         continue;
@@ -156,27 +158,259 @@ final class HtmlExtractor {
       }
     }
     out.remove("");
-    return out;
+    return CaptionSet.of(out, altTexts);
   }
 
-  private static boolean isCaption(String line, Set<String> captions) {
-    if (captions.isEmpty() || line.length() > 600) {
+  /**
+   * The page's figure captions as their words without spaces ({@code whole}), and the first {@link
+   * #KEY} characters of each ({@code starts}), so that a line is only stripped of a credit when a
+   * caption could be what is left. {@code anyShort}: a caption shorter than that key.
+   */
+  private record CaptionSet(
+      Set<String> whole, Set<String> starts, boolean anyShort, Map<String, List<String>> alts) {
+    /** Characters a caption label ("Media caption", "Photo:") takes at the start of a line. */
+    static final int LABEL_ROOM = 14;
+
+    /** Characters of a caption's start compared before its credit is looked for. */
+    static final int KEY = 10;
+
+    /**
+     * Share of words (by length) a line and a figure's alt text must have in common, both ways, to
+     * be one caption written twice with small edits ("back yard" and "backyard").
+     */
+    static final double ALT_LIKENESS = 0.8;
+
+    static CaptionSet of(Set<String> whole, List<String> altTexts) {
+      Map<String, List<String>> alts = new HashMap<>();
+      for (String a : altTexts) {
+        alts.computeIfAbsent(lead(a), k -> new ArrayList<>()).add(a);
+      }
+      Set<String> starts = new HashSet<>();
+      boolean anyShort = false;
+      for (String c : whole) {
+        if (c.length() < KEY) {
+          anyShort = true;
+        } else {
+          starts.add(c.substring(0, KEY));
+        }
+      }
+      return new CaptionSet(whole, starts, anyShort, alts);
+    }
+
+    /** The first two words of a normalized text. */
+    private static String lead(String normalized) {
+      int a = normalized.indexOf(' ');
+      int b = a < 0 ? -1 : normalized.indexOf(' ', a + 1);
+      return b < 0 ? normalized : normalized.substring(0, b);
+    }
+
+    /** True when the line is nearly the alt text of a figure's image. */
+    private boolean nearAlt(String line) {
+      if (alts.isEmpty() || line.length() < 30) {
+        return false;
+      }
+      String n = MainContent.normalize(line);
+      for (String a : alts.getOrDefault(lead(n), List.of())) {
+        if (MainContent.similar(a, n) >= ALT_LIKENESS
+            && MainContent.similar(n, a) >= ALT_LIKENESS) {
+          return true;
+        }
+      }
       return false;
     }
-    if (captions.contains(squashed(line))) {
-      return true;
+
+    /** True when the line is a caption, alone or with its label and credit. */
+    boolean holds(String line) {
+      if (whole.isEmpty() && alts.isEmpty() || line.length() > 600) {
+        return false;
+      }
+      String sq = squashed(line);
+      if (whole.contains(sq) || nearAlt(line)) {
+        return true;
+      }
+      if (!anyShort && !startsLikeCaption(sq)) {
+        return false; // taking a label or a credit off could not leave a caption
+      }
+      String c = Captions.withoutCredit(line);
+      return c != null && whole.contains(squashed(c));
     }
-    String c = Captions.withoutCredit(line);
-    return c != null && captions.contains(squashed(c));
+
+    private boolean startsLikeCaption(String sq) {
+      for (int i = 0; i <= LABEL_ROOM && i + KEY <= sq.length(); i++) {
+        if (starts.contains(sq.substring(i, i + KEY))) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   private static String squashed(String s) {
     return MainContent.normalize(s).replace(" ", "");
   }
 
-  private static String normalizedCaption(String p) {
+  /**
+   * A line that is nothing but a link to another story, in the words of a headline: "Five things we
+   * learned from the interview". Teasers stand between paragraphs and in lists at the end; the
+   * article's own links sit inside its sentences.
+   */
+  private static boolean isTeaserLink(PageText.Block block, int line, String text) {
+    if (!block.linked() || block.kind() != PageText.Kind.PARAGRAPH) {
+      // a list of links may be the article's own (only one at the end is a teaser), and so may
+      // a subheading that links to what it names
+      return false;
+    }
+    return isWholeLink(block.markdown().get(line)) && isHeadlineLike(text);
+  }
+
+  private static boolean isWholeLink(String md) {
+    return md.startsWith("[") && md.endsWith(")") && md.indexOf("](") == md.lastIndexOf("](");
+  }
+
+  private static boolean isHeadlineLike(String text) {
+    return Furniture.isLinkLike(text) && text.split(" ").length >= TEASER_MIN_WORDS;
+  }
+
+  /**
+   * Drops the lists of links to other stories: two or more blocks in a row (list items, headings or
+   * lines), each nothing but a link worded like a headline. One such heading alone, followed by
+   * text, is a subheading that links to what it names.
+   */
+  private static void dropTeaserRuns(List<PageText.Block> body) {
+    List<PageText.Block> kept = new ArrayList<>(body.size());
+    int i = 0;
+    while (i < body.size()) {
+      int end = i;
+      while (end < body.size() && isTeaserBlock(body.get(end))) {
+        end++;
+      }
+      if (end - i >= 2) {
+        i = end;
+      } else {
+        kept.add(body.get(i));
+        i++;
+      }
+    }
+    body.clear();
+    body.addAll(kept);
+  }
+
+  private static boolean isTeaserBlock(PageText.Block b) {
+    if (!b.linked() || b.kind() == PageText.Kind.CODE) {
+      return false;
+    }
+    String[] lines = b.text().split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (!isWholeLink(b.markdown().get(i)) || !isHeadlineLike(lines[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Fewer words than this make a menu entry or a tag, which other rules judge. */
+  static final int TEASER_MIN_WORDS = 3;
+
+  /**
+   * A heading that begins what follows an article rather than the article: "About Acme Corp." after
+   * a press release, "Media contact", "Forward-looking statements", "Disclaimer".
+   */
+  private static final Pattern CLOSING_HEADING =
+      Pattern.compile(
+          "(?:about (?!the authors?\\b)(?:the )?[\\p{L}\\p{N}][\\p{L}\\p{N}.&,'’ -]{1,60}|"
+              + "(?:media|press|investor) contacts?|contacts?|forward-looking statements?|"
+              + "safe harbou?r statement|disclaimer)\\s*:?",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /** What follows a closing heading is dropped when it is at most this share of the body. */
+  static final double CLOSING_SHARE = 0.35;
+
+  /** Blocks at the top that a closing heading never cuts away. */
+  static final int CLOSING_MIN_BLOCKS = 3;
+
+  /** Drops the end of the body from the first closing heading of its last part on. */
+  private static void dropClosingSections(List<PageText.Block> body) {
+    int total = 0;
+    for (PageText.Block b : body) {
+      total += b.text().length();
+    }
+    int after = 0;
+    int cut = -1;
+    for (int i = body.size() - 1; i >= CLOSING_MIN_BLOCKS; i--) {
+      String text = body.get(i).text();
+      after += text.length();
+      if (after > total * CLOSING_SHARE) {
+        break;
+      }
+      int nl = text.indexOf('\n');
+      String first = nl < 0 ? text : text.substring(0, nl);
+      if (first.length() <= 70
+          && !Furniture.endsSentence(first)
+          && CLOSING_HEADING.matcher(first).matches()) {
+        cut = i;
+      }
+    }
+    if (cut >= 0) {
+      body.subList(cut, body.size()).clear();
+    }
+  }
+
+  /** Most figures and caption boxes looked at on one page. */
+  private static final int MAX_CAPTIONS = 300;
+
+  /**
+   * In one walk over the page: the images with alt text inside a figure ({@code figure img[alt]})
+   * and the caption boxes ({@code figcaption} and boxes with "caption" in their class).
+   */
+  private static void collectCaptions(Document doc, List<Element> alts, List<Element> boxes) {
+    int[] figures = {0};
+    NodeTraversor.traverse(
+        new NodeVisitor() {
+          @Override
+          public void head(Node node, int depth) {
+            if (!(node instanceof Element e)) {
+              return;
+            }
+            String tag = e.normalName();
+            if (tag.equals("figure")) {
+              figures[0]++;
+            } else if (tag.equals("img")
+                && figures[0] > 0
+                && e.hasAttr("alt")
+                && alts.size() < MAX_CAPTIONS) {
+              alts.add(e);
+            }
+            if (boxes.size() < MAX_CAPTIONS
+                && (tag.equals("figcaption")
+                    || e.className().toLowerCase(Locale.ROOT).contains("caption"))) {
+              boxes.add(e);
+            }
+          }
+
+          @Override
+          public void tail(Node node, int depth) {
+            if (node instanceof Element e && e.normalName().equals("figure")) {
+              figures[0]--;
+            }
+          }
+        },
+        doc);
+  }
+
+  /**
+   * True when a paragraph is the lead caption, with or without its credit. Taking a credit off only
+   * shortens the text at its ends, so a paragraph that does not hold the caption is not stripped at
+   * all (the credit patterns are the costly part).
+   */
+  private static boolean isLeadCaption(String normalized, String p, String normCaption) {
+    if (normalized.equals(normCaption)) {
+      return true;
+    }
+    if (!normalized.contains(normCaption)) {
+      return false;
+    }
     String c = Captions.withoutCredit(p);
-    return c == null ? "" : MainContent.normalize(c);
+    return c != null && normCaption.equals(MainContent.normalize(c));
   }
 
   /** Boxes whose figures are not the article's: menus, flyouts, teasers, related stories. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -536,10 +537,7 @@ final class MainContent {
               if (UNLIKELY_ROLES.contains(role.toLowerCase(Locale.ROOT))) {
                 return FilterResult.REMOVE;
               }
-              String names = names(e);
-              if (names.length() > 1
-                  && UNLIKELY.matcher(names).find()
-                  && !MAYBE.matcher(names).find()) {
+              if (isUnlikely(names(e))) {
                 return FilterResult.REMOVE;
               }
             }
@@ -649,19 +647,47 @@ final class MainContent {
   }
 
   static int classWeight(Element e) {
-    int w = 0;
-    for (String name : new String[] {e.className(), slugFree(e.id())}) {
-      if (name.isEmpty()) {
-        continue;
+    return nameWeight(e.className()) + nameWeight(slugFree(e.id()));
+  }
+
+  /*
+   * Pages repeat a few hundred class names over thousands of elements, and the name patterns are
+   * the costliest step of scoring, so their verdicts are kept per name (a bounded cache: past the
+   * limit it starts over).
+   */
+  private static final int NAME_CACHE_LIMIT = 8192;
+  private static final Map<String, Integer> WEIGHTS = new ConcurrentHashMap<>();
+  private static final Map<String, Boolean> UNLIKELY_NAMES = new ConcurrentHashMap<>();
+
+  private static int nameWeight(String name) {
+    if (name.isEmpty()) {
+      return 0;
+    }
+    Integer w = WEIGHTS.get(name);
+    if (w == null) {
+      w = (NEGATIVE.matcher(name).find() ? -25 : 0) + (POSITIVE.matcher(name).find() ? 25 : 0);
+      if (WEIGHTS.size() >= NAME_CACHE_LIMIT) {
+        WEIGHTS.clear();
       }
-      if (NEGATIVE.matcher(name).find()) {
-        w -= 25;
-      }
-      if (POSITIVE.matcher(name).find()) {
-        w += 25;
-      }
+      WEIGHTS.put(name, w);
     }
     return w;
+  }
+
+  /** Names of a box the strict pass drops: named like furniture and not like the article. */
+  private static boolean isUnlikely(String names) {
+    if (names.length() <= 1) {
+      return false;
+    }
+    Boolean u = UNLIKELY_NAMES.get(names);
+    if (u == null) {
+      u = UNLIKELY.matcher(names).find() && !MAYBE.matcher(names).find();
+      if (UNLIKELY_NAMES.size() >= NAME_CACHE_LIMIT) {
+        UNLIKELY_NAMES.clear();
+      }
+      UNLIKELY_NAMES.put(names, u);
+    }
+    return u;
   }
 
   static int commas(String s) {
@@ -674,6 +700,8 @@ final class MainContent {
     }
     return n;
   }
+
+  private static final Set<String> CLEANED_BOXES = Set.of("form", "fieldset", "table", "ul", "div");
 
   /** Removes boxes inside the article that are furniture rather than text. */
   private static void clean(Element article, String title, Pass pass) {
@@ -696,7 +724,7 @@ final class MainContent {
         continue;
       }
       if (pass.cleanConditionally
-          && Set.of("form", "fieldset", "table", "ul", "div").contains(tag)
+          && CLEANED_BOXES.contains(tag)
           && shouldRemove(e, stats, pass)
           && !holdsProse(e, stats)) {
         e.remove();
@@ -818,8 +846,41 @@ final class MainContent {
     }
   }
 
+  /**
+   * Lower case, every run of characters that are neither letters nor numbers one space, trimmed.
+   */
   static String normalize(String s) {
-    return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+    String low = s.toLowerCase(Locale.ROOT);
+    StringBuilder b = new StringBuilder(low.length());
+    boolean gap = false;
+    for (int i = 0; i < low.length(); ) {
+      int cp = low.codePointAt(i);
+      i += Character.charCount(cp);
+      if (isLetterOrNumber(cp)) {
+        if (gap && b.length() > 0) {
+          b.append(' ');
+        }
+        gap = false;
+        b.appendCodePoint(cp);
+      } else {
+        gap = true;
+      }
+    }
+    return b.toString();
+  }
+
+  /** What {@code \\p{L}} and {@code \\p{N}} match. */
+  private static boolean isLetterOrNumber(int cp) {
+    if (cp < 0x80) {
+      return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9';
+    }
+    if (Character.isLetter(cp)) {
+      return true;
+    }
+    int type = Character.getType(cp);
+    return type == Character.DECIMAL_DIGIT_NUMBER
+        || type == Character.LETTER_NUMBER
+        || type == Character.OTHER_NUMBER;
   }
 
   /** Share of the words of {@code b} that are also in {@code a}, by length. */

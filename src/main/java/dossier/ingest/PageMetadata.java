@@ -29,9 +29,13 @@ final class PageMetadata {
   /** Field name to origin, for the fields that have a value. */
   final Map<String, String> origins = new LinkedHashMap<>();
 
+  /** The page's meta tags, read once for every field and for the extractor's own checks. */
+  MetaTags metaTags;
+
   static PageMetadata read(Document doc) {
     PageMetadata m = new PageMetadata();
     MetaTags meta = MetaTags.of(doc);
+    m.metaTags = meta;
     JsonLd ld = JsonLd.read(doc);
 
     Found<String> title = Titles.choose(doc, meta, ld);

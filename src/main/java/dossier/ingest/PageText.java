@@ -450,7 +450,7 @@ final class PageText {
       if (seg.length() == 0) {
         return;
       }
-      b.append(MarkdownText.escape(seg.toString(), b.toString().isBlank()));
+      b.append(MarkdownText.escape(seg.toString(), isBlank(b)));
       seg.setLength(0);
     }
   }
@@ -471,9 +471,51 @@ final class PageText {
     return b == null ? line : b.toString();
   }
 
-  /** The line trimmed, inner runs of spaces collapsed. */
+  private static boolean isBlank(CharSequence b) {
+    for (int i = 0; i < b.length(); i++) {
+      if (!Character.isWhitespace(b.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The line trimmed, inner runs of spaces, tabs and no-break spaces one space. */
   private static String cleanLine(String line) {
-    return line.strip().replaceAll("[ \\t\\u00a0]+", " ");
+    String s = line.strip();
+    int i = 0;
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      if (c == '\t'
+          || c == '\u00a0'
+          || c == ' ' && i + 1 < s.length() && isRunSpace(s.charAt(i + 1))) {
+        break;
+      }
+      i++;
+    }
+    if (i == s.length()) {
+      return s;
+    }
+    StringBuilder b = new StringBuilder(s.length());
+    b.append(s, 0, i);
+    boolean run = false;
+    for (; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (isRunSpace(c)) {
+        if (!run) {
+          b.append(' ');
+          run = true;
+        }
+      } else {
+        b.append(c);
+        run = false;
+      }
+    }
+    return b.toString();
+  }
+
+  private static boolean isRunSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\u00a0';
   }
 
   /** 1-6 for h1-h6, else 0. */

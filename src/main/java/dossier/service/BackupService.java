@@ -5,16 +5,19 @@ import dossier.core.UsageException;
 import dossier.core.WriteFailure;
 import dossier.store.Archive;
 import dossier.store.Backup;
+import dossier.store.PgDump;
 import dossier.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
- * A consistent copy of the archive while it is in use. The copy is written next to the target under
- * a temporary name, readable by its owner only, and renamed into place when complete, so a backup
- * that is interrupted never leaves a half-written file under the name asked for.
+ * A consistent copy of the archive while it is in use: SQLite's online backup of a file, pg_dump of
+ * an archive on a PostgreSQL server. The copy is written next to the target under a temporary name,
+ * readable by its owner only, and renamed into place when complete, so a backup that is interrupted
+ * never leaves a half-written file under the name asked for.
  */
 public final class BackupService {
   private final Archive archive;
@@ -25,15 +28,19 @@ public final class BackupService {
 
   /** Copies the archive to {@code target}; replaces an existing file only when {@code force}. */
   public void backup(Path target, boolean force, Backup.Progress progress) {
-    if (archive.onServer()) {
-      throw new dossier.store.StoreException(
-          "backup copies an archive file; "
-              + archive.location().shown()
-              + " is on a PostgreSQL server: back it up with pg_dump, or keep a copy with"
-              + " 'dossier export --format ndjson'");
-    }
+    backup(target, force, progress, System.getenv());
+  }
+
+  /**
+   * Copies the archive to {@code target}: a file with SQLite's online backup, an archive on a
+   * server with pg_dump (found and run with the environment {@code env}).
+   */
+  public void backup(
+      Path target, boolean force, Backup.Progress progress, Map<String, String> env) {
     Path abs = target.toAbsolutePath().normalize();
-    OutputFiles.refuseArchive(abs, archive.path());
+    if (!archive.onServer()) {
+      OutputFiles.refuseArchive(abs, archive.path());
+    }
     if (Files.isDirectory(abs)) {
       throw new UsageException(target + " is a folder; name the backup file");
     }
@@ -48,7 +55,11 @@ public final class BackupService {
     // parts that a killed backup left are removed by newPart: they are the archive's size
     Path part = OutputFiles.newPart(abs, target);
     try {
-      Backup.copy(archive, part, progress);
+      if (archive.onServer()) {
+        PgDump.dump(archive, part, env);
+      } else {
+        Backup.copy(archive, part, progress);
+      }
       OutputFiles.commit(part, abs);
       part = null;
     } catch (IOException e) {

@@ -62,8 +62,7 @@ public final class StoryService {
    * the window, else in a new story of its own. Call inside {@link Archive#write}.
    */
   public void place(List<Arrival> arrivals) {
-    if (arrivals.isEmpty() || archive.onServer()) {
-      // story threads are grouped in SQLite archives only, so far
+    if (arrivals.isEmpty()) {
       return;
     }
     StoryRepository repo = archive.stories();

@@ -398,22 +398,58 @@ public final class Archive implements AutoCloseable {
   }
 
   /**
+   * The channel every write transaction on a PostgreSQL archive notifies when it commits; a
+   * long-running reader listens on it (see {@link #dataVersion}).
+   */
+  static final String PG_CHANGES = "dossier_changes";
+
+  /** True once this connection listens on {@link #PG_CHANGES}. */
+  private boolean listening;
+
+  /** Commits of other connections this one has been told of (PostgreSQL). */
+  private long othersCommits;
+
+  /**
    * A number that changes when another connection commits to the archive (SQLite's {@code
-   * data_version}): a long-running reader polls it to notice other processes' changes cheaply.
+   * data_version}; on PostgreSQL, the count of other sessions' commits told by LISTEN/NOTIFY): a
+   * long-running reader polls it to notice other processes' changes cheaply. Its own commits do not
+   * change it. On PostgreSQL the first call starts listening, so it is the reference point.
    */
   public long dataVersion() {
-    try (Statement st = conn.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                engine == Engine.SQLITE
-                    ? "PRAGMA data_version"
-                    // on a server: the newest change of the journal and the newest article
-                    : "SELECT (SELECT coalesce(max(id), 0) FROM journal) * 1000003"
-                        + " + (SELECT coalesce(max(id), 0) + count(*) FROM articles)")) {
-      return rs.next() ? rs.getLong(1) : 0;
+    try {
+      if (engine == Engine.POSTGRES) {
+        return pgDataVersion();
+      }
+      try (Statement st = conn.createStatement();
+          ResultSet rs = st.executeQuery("PRAGMA data_version")) {
+        return rs.next() ? rs.getLong(1) : 0;
+      }
     } catch (SQLException e) {
       throw new StoreException(describe("cannot read the archive's data version", e), e);
     }
+  }
+
+  private long pgDataVersion() throws SQLException {
+    try (Statement st = conn.createStatement()) {
+      if (!listening) {
+        st.execute("LISTEN " + PG_CHANGES);
+        listening = true;
+      }
+      // one round trip: the server sends the notifications of commits made before it with its
+      // answer (they wait while this connection is inside a transaction)
+      st.execute("SELECT 1");
+    }
+    org.postgresql.PGConnection pg = conn.unwrap(org.postgresql.PGConnection.class);
+    org.postgresql.PGNotification[] told = pg.getNotifications();
+    if (told != null) {
+      int self = pg.getBackendPID();
+      for (org.postgresql.PGNotification n : told) {
+        if (n.getPID() != self) {
+          othersCommits++;
+        }
+      }
+    }
+    return othersCommits;
   }
 
   /** Runs a script of several statements, as migrations need. */
@@ -728,6 +764,8 @@ public final class Archive implements AutoCloseable {
       if (engine == Engine.POSTGRES) {
         // one writer at a time, as on SQLite: a change reads and writes without lost updates
         st.execute("SELECT pg_advisory_xact_lock(" + PG_WRITE_LOCK + ")");
+        // told to the listeners when (and only if) the transaction commits
+        st.execute("NOTIFY " + PG_CHANGES);
       }
     }
     openTransaction = ++transactions;

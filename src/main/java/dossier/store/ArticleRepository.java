@@ -593,7 +593,7 @@ public final class ArticleRepository {
    * Changes when this connection writes (SQLite's total_changes) or another one commits
    * (data_version).
    */
-  private String changeStamp() throws SQLException {
+  String changeStamp() throws SQLException {
     try (PreparedStatement st =
             conn()
                 .prepareStatement(

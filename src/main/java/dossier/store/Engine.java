@@ -33,6 +33,24 @@ enum Engine {
   }
 
   /**
+   * A table of the strings in the JSON array {@code json} (a parameter {@code ?} or a column), in a
+   * column {@code value}.
+   */
+  String strings(String json, String alias) {
+    return this == SQLITE
+        ? "json_each(" + json + ") " + alias
+        : "json_array_elements_text(CAST(" + json + " AS json)) " + alias;
+  }
+
+  /**
+   * A table of the values in a JSON array bound to its one parameter, each as JSON in a column
+   * {@code value}, so that {@code value ->> 0} reads an inner array's first item as text.
+   */
+  String jsonValues() {
+    return this == SQLITE ? "json_each(?)" : "json_array_elements(CAST(? AS json)) value";
+  }
+
+  /**
    * An insert that leaves out the rows whose key a stored row already has: {@code into} is the
    * table, its columns and the rows (a {@code VALUES} list or a {@code SELECT}).
    */

@@ -248,7 +248,8 @@ public final class Journal {
         conn()
             .prepareStatement(
                 "SELECT id, at, command, summary, undone, author FROM journal ORDER BY id DESC LIMIT ?")) {
-      st.setInt(1, limit <= 0 ? -1 : limit);
+      // all: the largest number, as SQLite's -1 is refused by PostgreSQL
+      st.setLong(1, limit <= 0 ? Long.MAX_VALUE : limit);
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
           out.add(change(rs));
@@ -457,7 +458,7 @@ public final class Journal {
             UNDO_CREATED,
             SavedSearchRepository.undo(engine),
             RuleRepository.undo(engine),
-            engine == Engine.SQLITE ? StoryRepository.UNDO : List.<String>of(),
+            StoryRepository.undo(engine),
             EMPTY_TRASH)
         .flatMap(List::stream)
         .toList();

@@ -10,10 +10,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Looking after the archive file itself: integrity checks (SQLite's, FTS5's and dossier's own
- * invariants), repair of what can be rebuilt, compaction, and facts about the file.
+ * Looking after the archive itself: integrity checks (SQLite's and FTS5's, or on PostgreSQL the
+ * schema and the search vectors, and dossier's own invariants on both), repair of what can be
+ * rebuilt, compaction, and facts about the file or database.
  */
 public final class Maintenance {
   /** At most this many lines of SQLite's own integrity report are kept. */
@@ -42,16 +46,6 @@ public final class Maintenance {
               "stored {original|originals} of articles that no longer exist",
               "DELETE FROM originals WHERE NOT EXISTS"
                   + " (SELECT 1 FROM articles a WHERE a.id = originals.article_id)"),
-          new Invariant(
-              "SELECT count(*) FROM articles a WHERE NOT EXISTS"
-                  + " (SELECT 1 FROM articles_fts_docsize d WHERE d.id = a.id)",
-              "{article|articles} missing from the full-text index",
-              null),
-          new Invariant(
-              "SELECT count(*) FROM articles_fts_docsize d WHERE NOT EXISTS"
-                  + " (SELECT 1 FROM articles a WHERE a.id = d.id)",
-              "full-text index {entry|entries} for articles that no longer exist",
-              null),
           new Invariant(
               "SELECT count(*) FROM article_tags x WHERE NOT EXISTS"
                   + " (SELECT 1 FROM articles a WHERE a.id = x.article_id)",
@@ -82,6 +76,10 @@ public final class Maintenance {
               "kept {copy|copies} of removed articles without their change",
               "DELETE FROM trash_articles WHERE NOT EXISTS"
                   + " (SELECT 1 FROM journal j WHERE j.id = trash_articles.journal_id)"),
+          new Invariant(
+              "SELECT count(*) FROM journal WHERE undone NOT IN (0, 1)",
+              "{change|changes} in the change log neither done nor undone",
+              null),
           // undo of rm and of a replacing import puts the kept copy back: it must be there
           new Invariant(
               "SELECT count(*) FROM journal_entries e JOIN journal j ON j.id = e.journal_id"
@@ -89,6 +87,44 @@ public final class Maintenance {
                   + " (SELECT 1 FROM trash_articles t WHERE t.journal_id = e.journal_id"
                   + " AND t.id = e.article_id)",
               "{change|changes} that cannot be undone: the kept copy of the article is missing",
+              null));
+
+  /** SQLite's full-text index keeps a row per article beside the articles table. */
+  private static final List<Invariant> SQLITE_INVARIANTS =
+      List.of(
+          new Invariant(
+              "SELECT count(*) FROM articles a WHERE NOT EXISTS"
+                  + " (SELECT 1 FROM articles_fts_docsize d WHERE d.id = a.id)",
+              "{article|articles} missing from the full-text index",
+              null),
+          new Invariant(
+              "SELECT count(*) FROM articles_fts_docsize d WHERE NOT EXISTS"
+                  + " (SELECT 1 FROM articles a WHERE a.id = d.id)",
+              "full-text index {entry|entries} for articles that no longer exist",
+              null));
+
+  /**
+   * On PostgreSQL each article carries its search vector, which the {@code articles_fts_vector}
+   * trigger computes from the text: this is the same computation (pg/011.sql), so that a vector
+   * that no longer matches its row (the trigger disabled, a row written around it) is found.
+   */
+  private static final String PG_FTS_OF_ROW =
+      "setweight(dossier_words(title), 'A') || setweight(dossier_words(body), 'B')"
+          + " || setweight(dossier_words(caption), 'C') || setweight(dossier_words(note), 'D')";
+
+  private static final String PG_FTS_STALE = "fts IS DISTINCT FROM (" + PG_FTS_OF_ROW + ")";
+
+  private static final List<Invariant> PG_INVARIANTS =
+      List.of(
+          new Invariant(
+              "SELECT greatest(count(*) - 1, 0) FROM dossier_schema",
+              "extra {row|rows} in dossier_schema, which holds the schema version alone",
+              null),
+          new Invariant(
+              "SELECT count(*) FROM articles WHERE " + PG_FTS_STALE,
+              "{article|articles} whose search vector does not match {its|their} text (search"
+                  + " misses or mis-ranks {it|them}); 'dossier db check --repair' recomputes"
+                  + " {it|them}",
               null));
 
   private final Archive archive;
@@ -114,16 +150,24 @@ public final class Maintenance {
   public List<String> check() {
     List<String> problems = new ArrayList<>();
     try {
-      problems.addAll(sqliteIntegrity());
-      if (!problems.isEmpty()) {
-        // The file itself is damaged: dossier's own queries may fail or mislead on top of it.
-        return problems;
+      if (archive.onServer()) {
+        problems.addAll(pgSchema());
+        if (problems.stream().anyMatch(p -> p.startsWith(GONE))) {
+          // without its tables the row checks below would fail or mislead
+          return problems;
+        }
+      } else {
+        problems.addAll(sqliteIntegrity());
+        if (!problems.isEmpty()) {
+          // The file itself is damaged: dossier's own queries may fail or mislead on top of it.
+          return problems;
+        }
+        String fts = ftsIntegrity();
+        if (fts != null) {
+          problems.add(fts);
+        }
       }
-      String fts = ftsIntegrity();
-      if (fts != null) {
-        problems.add(fts);
-      }
-      for (Invariant inv : INVARIANTS) {
+      for (Invariant inv : invariants()) {
         long n = count(inv.countSql());
         if (n > 0) {
           problems.add(inv.describe(n));
@@ -136,6 +180,141 @@ public final class Maintenance {
       problems.add(Archive.describe("the check could not finish", e));
     }
     return problems;
+  }
+
+  /** Dossier's rules for this archive's engine. */
+  private List<Invariant> invariants() {
+    List<Invariant> all = new ArrayList<>(INVARIANTS);
+    all.addAll(archive.onServer() ? PG_INVARIANTS : SQLITE_INVARIANTS);
+    return all;
+  }
+
+  /** How a missing table or function is said: only a backup brings one back. */
+  private static final String GONE = "the schema is damaged: it has no ";
+
+  /** A table, index, trigger or function a schema script creates, with its statement. */
+  private record SchemaObject(String kind, String name, String sql) {
+    String missing() {
+      return switch (kind) {
+        case "TABLE" -> GONE + "table " + name;
+        case "FUNCTION" -> GONE + "function " + name;
+        case "TRIGGER" ->
+            "trigger "
+                + name
+                + " is missing or disabled: changed text no longer reaches the search vectors;"
+                + " 'dossier db check --repair' puts it back";
+        default ->
+            "index " + name + " is missing or invalid; 'dossier db check --repair' rebuilds it";
+      };
+    }
+
+    /** True for what a repair can put back from its statement alone. */
+    boolean rebuildable() {
+      return kind.equals("INDEX") || kind.equals("TRIGGER");
+    }
+  }
+
+  /** The objects the schema scripts create: kind, name, and the statement up to its end. */
+  private static final Pattern CREATED =
+      Pattern.compile(
+          "^CREATE (?:UNIQUE )?(TABLE|INDEX|TRIGGER|FUNCTION) (\\w+)[^;]*;",
+          Pattern.MULTILINE | Pattern.CASE_INSENSITIVE);
+
+  /** What pg/NNN.sql creates up to the archive's version. */
+  private List<SchemaObject> pgObjects() throws SQLException {
+    List<SchemaObject> out = new ArrayList<>();
+    int version = Math.min(archive.userVersion(), PgSchema.latest());
+    for (int v = PgSchema.BASE; v <= version; v++) {
+      Matcher m = CREATED.matcher(PgSchema.script(v));
+      while (m.find()) {
+        out.add(new SchemaObject(m.group(1).toUpperCase(Locale.ROOT), m.group(2), m.group()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * What a PostgreSQL archive must still have: its schema version, and every table, index and
+   * trigger of {@code pg/NNN.sql} up to it (an index left invalid by a failed build, or a disabled
+   * trigger, counts as missing).
+   */
+  private List<String> pgSchema() throws SQLException {
+    List<String> out = new ArrayList<>();
+    int version = archive.userVersion();
+    if (version != PgSchema.latest()) {
+      out.add(
+          "the schema version is "
+              + version
+              + ", not "
+              + PgSchema.latest()
+              + " as this dossier writes it");
+    }
+    for (SchemaObject o : pgObjects()) {
+      if (!exists(o.kind(), o.name())) {
+        out.add(o.missing());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Puts back the indexes and triggers the schema scripts create that are missing, invalid or
+   * disabled; refuses when a table or function is gone, which only a backup can bring back.
+   */
+  private void repairPgSchema() throws SQLException {
+    List<SchemaObject> missing = new ArrayList<>();
+    for (SchemaObject o : pgObjects()) {
+      if (!exists(o.kind(), o.name())) {
+        if (!o.rebuildable()) {
+          throw new StoreException(
+              "cannot repair "
+                  + archive.location().shown()
+                  + ": "
+                  + o.missing()
+                  + ", and only a backup has it; nothing was changed");
+        }
+        missing.add(o);
+      }
+    }
+    try (Statement st = conn().createStatement()) {
+      for (SchemaObject o : missing) {
+        if (o.kind().equals("INDEX")) {
+          st.execute("DROP INDEX IF EXISTS " + o.name());
+        } else {
+          Matcher on = Pattern.compile(" ON (\\w+)").matcher(o.sql());
+          if (on.find()) {
+            st.execute("DROP TRIGGER IF EXISTS " + o.name() + " ON " + on.group(1));
+          }
+        }
+        st.execute(o.sql());
+      }
+    }
+  }
+
+  private boolean exists(String kind, String name) throws SQLException {
+    String sql =
+        switch (kind) {
+          case "TRIGGER" ->
+              "SELECT count(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
+                  + " WHERE t.tgname = ? AND t.tgenabled <> 'D'"
+                  + " AND c.relnamespace = current_schema()::regnamespace";
+          case "FUNCTION" ->
+              "SELECT count(*) FROM pg_proc WHERE proname = ?"
+                  + " AND pronamespace = current_schema()::regnamespace";
+          case "INDEX" ->
+              "SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+                  + " WHERE c.relname = ? AND i.indisvalid"
+                  + " AND c.relnamespace = current_schema()::regnamespace";
+          default ->
+              "SELECT count(*) FROM pg_class WHERE relname = ? AND relkind IN ('r', 'p')"
+                  + " AND relnamespace = current_schema()::regnamespace";
+        };
+    try (PreparedStatement st = conn().prepareStatement(sql)) {
+      st.setString(1, name);
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() && rs.getLong(1) > 0;
+      }
+    }
   }
 
   /** True when SQLite says the file itself is damaged: the only evidence of damage. */
@@ -157,7 +336,7 @@ public final class Maintenance {
     } else {
       why = Archive.reason(e);
     }
-    return new StoreException("cannot check " + archive.path() + ": " + why, e);
+    return new StoreException("cannot check " + archive.location().shown() + ": " + why, e);
   }
 
   private List<String> sqliteIntegrity() throws SQLException {
@@ -209,8 +388,11 @@ public final class Maintenance {
   public Repair repair() {
     return archive.writeSql(
         () -> {
+          if (archive.onServer()) {
+            repairPgSchema();
+          }
           long removed = 0;
-          for (Invariant inv : INVARIANTS) {
+          for (Invariant inv : invariants()) {
             if (inv.repairSql() != null) {
               try (Statement st = conn().createStatement()) {
                 removed += st.executeUpdate(inv.repairSql());
@@ -218,7 +400,13 @@ public final class Maintenance {
             }
           }
           try (Statement st = conn().createStatement()) {
-            st.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')");
+            if (archive.onServer()) {
+              // the trigger recomputes a row's vector when its title is written, even unchanged
+              st.executeUpdate("UPDATE articles SET title = title WHERE " + PG_FTS_STALE);
+              st.execute("REINDEX INDEX articles_fts");
+            } else {
+              st.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')");
+            }
           }
           return new Repair(removed, true);
         });
@@ -226,10 +414,20 @@ public final class Maintenance {
 
   /**
    * Merges the full-text index into as few segments as possible, then rewrites the file without
-   * free pages and truncates the WAL. VACUUM cannot run inside a transaction, so it waits for other
-   * writers through the busy timeout like any other write.
+   * free pages and truncates the WAL; on PostgreSQL, VACUUM ANALYZE: dead rows become free space
+   * for new ones and the planner's statistics are renewed. VACUUM cannot run inside a transaction,
+   * so it waits for other writers through the busy timeout like any other write.
    */
   public void vacuum() {
+    if (archive.onServer()) {
+      // VACUUM cannot run in a transaction; it takes no lock that stops readers or writers
+      try (Statement st = conn().createStatement()) {
+        st.execute("VACUUM (ANALYZE)");
+      } catch (SQLException e) {
+        throw new StoreException(Archive.describe("vacuum failed", e), e);
+      }
+      return;
+    }
     archive.writeSql(
         () -> {
           try (Statement st = conn().createStatement()) {

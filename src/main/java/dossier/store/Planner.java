@@ -68,6 +68,18 @@ record Planner(long fewMatches, long setStepsPerMatch) {
   }
 
   /**
+   * The matches expected to pass a filter: {@code matches} word matches, a share {@code set} of
+   * {@code articles} of them when the filter's articles were counted (word and filter taken as
+   * independent), else all of them.
+   */
+  static long filtered(long matches, long set, long articles) {
+    if (set < 0 || articles <= 0) {
+      return matches;
+    }
+    return (long) Math.ceil(matches * Math.min(1.0, set / (double) articles));
+  }
+
+  /**
    * The first walk: enough of the shortest articles to hold, at the matches' share of the archive,
    * about twice the rows wanted, and a margin for the articles of equal length.
    */

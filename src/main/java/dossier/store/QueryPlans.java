@@ -165,7 +165,16 @@ final class QueryPlans {
    * way, over the full-text table: the MATCH is the first parameter, then the filter's.
    */
   static String matches(CompiledQuery q, Plan plan) {
-    String match = "articles_fts WHERE articles_fts MATCH ?";
+    return matches(q, plan, null);
+  }
+
+  /**
+   * {@link #matches}, with {@code first} (a condition on the full-text table's rows, whose
+   * parameters come after the MATCH and before the filter's) tested before the filter.
+   */
+  static String matches(CompiledQuery q, Plan plan, String first) {
+    String match =
+        "articles_fts WHERE articles_fts MATCH ?" + (first == null ? "" : " AND " + first);
     return switch (plan) {
       case INDEX_ONLY -> match;
       // the + keeps the set out of the index's own lookups: it is a test on each of its rows
@@ -179,7 +188,9 @@ final class QueryPlans {
               // CROSS JOIN keeps the full-text index as the outer loop, so that the planner does
               // not walk the filter's articles and run the whole MATCH for each of them
               ? "articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid WHERE"
-                  + " articles_fts MATCH ? AND ("
+                  + " articles_fts MATCH ?"
+                  + (first == null ? "" : " AND " + first)
+                  + " AND ("
                   + q.probe()
                   + ")"
               // a filter on the id alone (tags, id:) needs no article row: at a million
@@ -203,6 +214,7 @@ final class QueryPlans {
   void forget() {
     plannedQuery = null;
     formQuery = null;
+    counted.clear();
   }
 
   /** Sets the two thresholds of {@link #plan}, so that tests can reach every branch. */
@@ -230,7 +242,13 @@ final class QueryPlans {
     return plannedPlan;
   }
 
+  /**
+   * The articles of the kept plan's filter, when collecting them was tried and finished; else -1.
+   */
+  private long plannedSet = -1;
+
   private Plan choosePlan(CompiledQuery q) {
+    plannedSet = -1;
     long matches = ftsCount(q.match());
     boolean tried = planner.trySet(q.filtered(), matches, q.access(), inTransaction());
     return Planner.plan(q.filtered(), tried, tried && setFinishes(q, planner.setBudget(matches)));
@@ -243,6 +261,7 @@ final class QueryPlans {
    */
   private boolean setFinishes(CompiledQuery q, long batches) {
     String sql = "SELECT count(*) FROM articles a WHERE (" + q.where() + ")";
+    plannedSet = -1;
     long[] spent = {0};
     try (PreparedStatement st = conn().prepareStatement(sql)) {
       bind(st, q.params());
@@ -257,6 +276,7 @@ final class QueryPlans {
           });
       try (ResultSet rs = st.executeQuery()) {
         rs.next();
+        plannedSet = rs.getLong(1);
         return true;
       } catch (SQLException e) {
         if (spent[0] > batches) {
@@ -339,21 +359,19 @@ final class QueryPlans {
         stats.add(vocabulary(w));
       }
       // One word without a filter that one column alone holds: that column's articles are the
-      // matches, and the index's count is not needed
+      // matches, and the index's count is not needed. Beside a filter, the first walk counts the
+      // matches that pass it, in the pass that tests each of them anyway; until then the
+      // filter's share of the archive (when its articles were counted) estimates it.
       long total =
           plan == Plan.INDEX_ONLY && phrases.size() == 1 && words.get(0).size() == 1
               ? Ranking.onlyColumn(stats.get(0)[0][0])
               : -1;
-      if (total < 0) {
-        total =
-            plan == Plan.INDEX_ONLY
-                ? ftsCount(q.match())
-                : repo.number(
-                    "SELECT count(*) FROM " + matches(q, plan),
-                    withMatch(q),
-                    "cannot count articles");
+      if (total < 0 && plan == Plan.INDEX_ONLY) {
+        total = ftsCount(q.match());
       }
-      if (!Planner.shortFirst(total, rows, shortFirstFrom)) {
+      long expected =
+          total >= 0 ? total : Planner.filtered(ftsCount(q.match()), plannedSet, articles);
+      if (!Planner.shortFirst(expected, rows, shortFirstFrom)) {
         return null;
       }
       double avgdl = (double) tokens / articles;
@@ -367,10 +385,20 @@ final class QueryPlans {
         idf[i] = Ranking.idf(articles, hits);
         freq[i] = Ranking.maxFrequency(stats.get(i)[0], stats.get(i)[1]);
       }
-      long walk = Planner.firstWalk(rows, total, articles);
+      long walk = Planner.firstWalk(rows, expected, articles);
       for (int round = 0; round < Planner.SHORT_FIRST_ROUNDS; round++) {
-        List<Scored> best =
-            scored(q, plan, "ORDER BY (" + lengthExpr + "), id LIMIT ?", List.of(walk), rows);
+        String shortest = "ORDER BY (" + lengthExpr + "), id LIMIT ?";
+        List<Scored> best;
+        if (total < 0) {
+          Best counted = counted(q, plan, shortest, List.of(walk), rows);
+          total = counted.total();
+          best = counted.rows();
+          if (!Planner.shortFirst(total, rows, shortFirstFrom)) {
+            return null; // fewer matches passed the filter than expected: score them all
+          }
+        } else {
+          best = scored(q, plan, shortest, List.of(walk), rows);
+        }
         Long edge = lengthAt(walk);
         if (edge == null) {
           lastWay = "every article walked";
@@ -419,18 +447,18 @@ final class QueryPlans {
   private List<Scored> scored(
       CompiledQuery q, Plan plan, String walk, List<Object> walkParams, int rows)
       throws SQLException {
+    // the walk is tested first: it holds a few of the matches, and the filter's test (a set, or
+    // an article's tag rows) is then made for those alone
     String sql =
         "SELECT articles_fts.rowid AS id, bm25(articles_fts, "
             + Ranking.WEIGHTS
             + ") AS r FROM "
-            + matches(q, plan)
-            // the + keeps the set out of the index's own lookups: one pass over the matches,
-            // bm25's statistics gathered once
-            + " AND +articles_fts.rowid IN (SELECT id FROM articles_fts_docsize "
-            + walk
-            + ") ORDER BY r, id DESC LIMIT ?";
-    List<Object> params = withMatch(q);
+            + matches(q, plan, walked(walk))
+            + " ORDER BY r, id DESC LIMIT ?";
+    List<Object> params = new ArrayList<>();
+    params.add(q.match());
     params.addAll(walkParams);
+    params.addAll(q.params());
     params.add((long) rows);
     List<Scored> out = new ArrayList<>(rows);
     try (PreparedStatement st = conn().prepareStatement(sql)) {
@@ -443,6 +471,60 @@ final class QueryPlans {
     }
     return out;
   }
+
+  /**
+   * The test that a match is among the articles that {@code walk} (over FTS5's size records)
+   * selects. The + keeps the set out of the index's own lookups: one pass over the matches, bm25's
+   * statistics gathered once.
+   */
+  private static String walked(String walk) {
+    return "+articles_fts.rowid IN (SELECT id FROM articles_fts_docsize " + walk + ")";
+  }
+
+  /**
+   * Every match of {@code q} that passes its filter, counted, with the best {@code rows} of those
+   * among the articles that {@code walk} selects: one pass that tests each match against the filter
+   * once, for the total and the page together. bm25 scores only the walked ones (FTS5 does not
+   * allow it under an aggregate, so the matches are read here and counted).
+   */
+  private Best counted(CompiledQuery q, Plan plan, String walk, List<Object> walkParams, int rows)
+      throws SQLException {
+    String sql =
+        "SELECT articles_fts.rowid, CASE WHEN "
+            + walked(walk)
+            + " THEN bm25(articles_fts, "
+            + Ranking.WEIGHTS
+            + ") END FROM "
+            + matches(q, plan);
+    List<Object> params = new ArrayList<>(walkParams);
+    params.addAll(withMatch(q));
+    long total = 0;
+    java.util.PriorityQueue<Scored> best =
+        new java.util.PriorityQueue<>(rows + 1, BEST_ORDER.reversed());
+    try (PreparedStatement st = conn().prepareStatement(sql)) {
+      bind(st, params);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          total++;
+          double r = rs.getDouble(2);
+          if (!rs.wasNull()) {
+            best.add(new Scored(rs.getLong(1), r));
+            if (best.size() > rows) {
+              best.poll();
+            }
+          }
+        }
+      }
+    }
+    List<Scored> out = new ArrayList<>(best);
+    out.sort(BEST_ORDER);
+    return new Best(total, out);
+  }
+
+  /** bm25's order of a page: the lowest value first, then the newest id (ORDER BY r, id DESC). */
+  private static final java.util.Comparator<Scored> BEST_ORDER =
+      java.util.Comparator.comparingDouble(Scored::r)
+          .thenComparing(java.util.Comparator.comparingLong(Scored::id).reversed());
 
   /** The length of the {@code n}th shortest article (from 1), or null when there are fewer. */
   private Long lengthAt(long n) throws SQLException {
@@ -567,11 +649,41 @@ final class QueryPlans {
     return new long[][][] {docs, instances};
   }
 
+  /**
+   * The counts {@link #ftsCount} made, by expression, and the archive's state they were made in: a
+   * search asks for the same count when it plans and when it ranks (a single phrase's matches are
+   * both the plan's measure and bm25's document frequency), and each count is a pass over the
+   * index.
+   */
+  private final java.util.Map<String, Long> counted = new java.util.HashMap<>();
+
+  private String countedStamp;
+
   /** How many articles the full-text expression matches, from the index alone. */
   long ftsCount(String match) {
-    return repo.number(
-        "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
-        List.of(match),
-        "cannot count articles");
+    String stamp;
+    try {
+      stamp = repo.changeStamp();
+    } catch (SQLException e) {
+      throw fail("cannot count articles", e);
+    }
+    if (!stamp.equals(countedStamp)) {
+      counted.clear();
+      countedStamp = stamp;
+    }
+    Long kept = counted.get(match);
+    if (kept != null) {
+      return kept;
+    }
+    long n =
+        repo.number(
+            "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
+            List.of(match),
+            "cannot count articles");
+    if (counted.size() >= 16) {
+      counted.clear();
+    }
+    counted.put(match, n);
+    return n;
   }
 }

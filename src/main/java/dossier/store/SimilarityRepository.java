@@ -48,23 +48,11 @@ public final class SimilarityRepository {
     if (words.isEmpty()) {
       return List.of();
     }
+    boolean pg = archive.onServer();
     Connection c = archive.connection();
     try {
-      prepareTermTables(c);
-      try (Statement st = c.createStatement()) {
-        st.executeUpdate("DELETE FROM temp.suggest_words");
-      }
-      try (PreparedStatement st =
-          c.prepareStatement(
-              "INSERT INTO temp.suggest_words(rowid, w) SELECT key, value FROM json_each(?)")) {
-        st.setString(1, jsonArray(words));
-        st.executeUpdate();
-      }
       Map<String, List<String>> byTerm = new LinkedHashMap<>();
-      try (Statement st = c.createStatement();
-          ResultSet rs =
-              st.executeQuery(
-                  "SELECT term, doc FROM temp.suggest_words_terms ORDER BY doc, offset")) {
+      try (ResultSet rs = pg ? pgWordTerms(c, words) : wordTerms(c, words)) {
         while (rs.next()) {
           List<String> ws = byTerm.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
           String w = words.get(rs.getInt(2));
@@ -74,13 +62,18 @@ public final class SimilarityRepository {
         }
       }
       List<Term> out = new ArrayList<>();
+      // on PostgreSQL the term as a tsquery as it is: a lexeme, stemmed already
       try (PreparedStatement st =
           c.prepareStatement(
-              "SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?"
-                  + " LIMIT ?)")) {
+              pg
+                  ? "SELECT count(*) FROM (SELECT 1 FROM articles a WHERE a.fts @@ CAST(? AS"
+                      + " tsquery) LIMIT ?) x"
+                  : "SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?"
+                      + " LIMIT ?)")) {
         st.setInt(2, limit);
         for (Map.Entry<String, List<String>> e : byTerm.entrySet()) {
-          st.setString(1, quote(e.getValue().get(0)));
+          st.setString(
+              1, pg ? "'" + e.getKey().replace("'", "''") + "'" : quote(e.getValue().get(0)));
           try (ResultSet rs = st.executeQuery()) {
             long n = rs.next() ? rs.getLong(1) : 0;
             out.add(new Term(e.getKey(), List.copyOf(e.getValue()), n));
@@ -91,6 +84,40 @@ public final class SimilarityRepository {
     } catch (SQLException e) {
       throw new StoreException(Archive.describe("cannot look up the index's terms", e), e);
     }
+  }
+
+  /**
+   * Each term the FTS5 tokenizer makes of {@code words}, with the word's index, in the words'
+   * order. The result set closes its statement.
+   */
+  private ResultSet wordTerms(Connection c, List<String> words) throws SQLException {
+    prepareTermTables(c);
+    try (Statement st = c.createStatement()) {
+      st.executeUpdate("DELETE FROM temp.suggest_words");
+    }
+    try (PreparedStatement st =
+        c.prepareStatement(
+            "INSERT INTO temp.suggest_words(rowid, w) SELECT key, value FROM json_each(?)")) {
+      st.setString(1, jsonArray(words));
+      st.executeUpdate();
+    }
+    Statement st = c.createStatement();
+    st.closeOnCompletion();
+    return st.executeQuery("SELECT term, doc FROM temp.suggest_words_terms ORDER BY doc, offset");
+  }
+
+  /**
+   * {@link #wordTerms} on PostgreSQL: each word's lexemes as the index's own {@code dossier_words}
+   * makes them.
+   */
+  private static ResultSet pgWordTerms(Connection c, List<String> words) throws SQLException {
+    PreparedStatement st =
+        c.prepareStatement(
+            "SELECT t.lexeme, j.n - 1 FROM json_array_elements_text(CAST(? AS json)) WITH"
+                + " ORDINALITY j(w, n), unnest(dossier_words(j.w)) t ORDER BY j.n");
+    st.closeOnCompletion();
+    st.setString(1, jsonArray(words));
+    return st.executeQuery();
   }
 
   /** About how many articles the archive holds: the highest id (ids are never reused). */
@@ -175,26 +202,39 @@ public final class SimilarityRepository {
     }
     List<String> quoted = new ArrayList<>();
     for (String w : words) {
-      quoted.add(quote(w));
+      quoted.add(archive.onServer() ? "'" + w.replace("'", "''") + "'" : quote(w));
     }
-    String match = String.join(" OR ", quoted);
+    String match = String.join(archive.onServer() ? " | " : " OR ", quoted);
     String sql =
-        "SELECT f.rowid, -bm25(articles_fts, "
-            + Ranking.WEIGHTS
-            + ") AS s,"
-            + " (SELECT "
-            + archive.engine().lines("t.name")
-            + " FROM article_tags x JOIN tags t ON t.id ="
-            + " x.tag_id WHERE x.article_id = f.rowid) AS tags FROM articles_fts f WHERE"
-            + " articles_fts MATCH ? AND f.rowid <> ? AND EXISTS (SELECT 1 FROM article_tags x"
-            + " WHERE x.article_id = f.rowid) ORDER BY bm25(articles_fts, "
-            + Ranking.WEIGHTS
-            + ") LIMIT ?";
+        archive.onServer()
+            ? "SELECT a.id, "
+                + ArticleRepository.PG_RANK
+                + " AS s, (SELECT "
+                + archive.engine().lines("t.name")
+                + " FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id)"
+                + " AS tags FROM articles a WHERE a.fts @@ to_tsquery('dossier', ?) AND a.id <> ?"
+                + " AND EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id = a.id) ORDER BY s"
+                + " DESC, a.id LIMIT ?"
+            : "SELECT f.rowid, -bm25(articles_fts, "
+                + Ranking.WEIGHTS
+                + ") AS s,"
+                + " (SELECT "
+                + archive.engine().lines("t.name")
+                + " FROM article_tags x JOIN tags t ON t.id ="
+                + " x.tag_id WHERE x.article_id = f.rowid) AS tags FROM articles_fts f WHERE"
+                + " articles_fts MATCH ? AND f.rowid <> ? AND EXISTS (SELECT 1 FROM article_tags x"
+                + " WHERE x.article_id = f.rowid) ORDER BY bm25(articles_fts, "
+                + Ranking.WEIGHTS
+                + ") LIMIT ?";
     List<Neighbor> out = new ArrayList<>();
     try (PreparedStatement st = archive.connection().prepareStatement(sql)) {
-      st.setString(1, match);
-      st.setLong(2, excludeId);
-      st.setInt(3, k);
+      int p = 1;
+      st.setString(p++, match);
+      if (archive.onServer()) {
+        st.setString(p++, match);
+      }
+      st.setLong(p++, excludeId);
+      st.setInt(p, k);
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
           String t = rs.getString(3);
@@ -215,7 +255,7 @@ public final class SimilarityRepository {
   public boolean matches(CompiledQuery q, long id) {
     StringBuilder sql = new StringBuilder("SELECT 1 FROM articles a");
     List<Object> params = new ArrayList<>();
-    ArticleRepository.appendFilter(sql, params, q);
+    ArticleRepository.appendFilter(archive.engine(), sql, params, q);
     sql.append(" AND a.id = ?");
     params.add(id);
     try (PreparedStatement st = archive.connection().prepareStatement(sql.toString())) {
@@ -249,7 +289,7 @@ public final class SimilarityRepository {
     try (PreparedStatement st =
             archive.connection().prepareStatement("SELECT EXISTS (SELECT 1 FROM article_tags)");
         ResultSet rs = st.executeQuery()) {
-      return rs.next() && rs.getInt(1) == 1;
+      return rs.next() && rs.getBoolean(1);
     } catch (SQLException e) {
       throw new StoreException(Archive.describe("cannot read tags", e), e);
     }

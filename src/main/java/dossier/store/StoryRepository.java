@@ -42,6 +42,10 @@ public final class StoryRepository {
     return archive.connection();
   }
 
+  private Engine engine() {
+    return archive.engine();
+  }
+
   /** In how many articles each of {@code terms} occurs; a term never seen is left out. */
   public Map<String, Long> frequencies(Collection<String> terms) {
     Map<String, Long> out = new HashMap<>();
@@ -51,7 +55,9 @@ public final class StoryRepository {
     try (PreparedStatement st =
         conn()
             .prepareStatement(
-                "SELECT t.term, t.n FROM json_each(?) j JOIN story_terms t ON t.term = j.value")) {
+                "SELECT t.term, t.n FROM "
+                    + engine().strings("?", "j")
+                    + " JOIN story_terms t ON t.term = j.value")) {
       st.setString(1, SimilarityRepository.jsonArray(terms));
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
@@ -97,8 +103,10 @@ public final class StoryRepository {
         count =
             conn()
                 .prepareStatement(
-                    "INSERT INTO story_terms(term, n) SELECT value ->> 0, value ->> 1 FROM"
-                        + " json_each(?) WHERE true ON CONFLICT(term) DO UPDATE SET n = n +"
+                    "INSERT INTO story_terms(term, n) SELECT value ->> 0, CAST(value ->> 1 AS"
+                        + " INTEGER) FROM "
+                        + engine().jsonValues()
+                        + " WHERE true ON CONFLICT(term) DO UPDATE SET n = story_terms.n +"
                         + " excluded.n");
       }
       count.setString(1, pairs.toString());
@@ -122,7 +130,7 @@ public final class StoryRepository {
             "SELECT * FROM (SELECT term, story_id, n FROM story_keys WHERE term = ? AND last >= ?"
                 + " ORDER BY last DESC LIMIT "
                 + Stories.PER_KEY
-                + ")";
+                + ") p";
         candidates =
             conn()
                 .prepareStatement(
@@ -153,12 +161,10 @@ public final class StoryRepository {
 
   /** A new, empty story's id. */
   public long newStory() {
-    try (Statement st = conn().createStatement()) {
-      st.executeUpdate("INSERT INTO stories(size) VALUES (0)");
-      try (ResultSet rs = st.executeQuery("SELECT last_insert_rowid()")) {
-        rs.next();
-        return rs.getLong(1);
-      }
+    try (Statement st = conn().createStatement();
+        ResultSet rs = st.executeQuery("INSERT INTO stories(size) VALUES (0) RETURNING id")) {
+      rs.next();
+      return rs.getLong(1);
     } catch (SQLException e) {
       throw new StoreException(Archive.describe("cannot start a story", e), e);
     }
@@ -174,14 +180,20 @@ public final class StoryRepository {
         join =
             conn()
                 .prepareStatement(
-                    "INSERT OR REPLACE INTO story_members(article_id, story_id, day, keys) VALUES"
-                        + " (?, ?, ?, ?)");
+                    engine()
+                        .upsert(
+                            "story_members",
+                            "article_id",
+                            List.of("article_id", "story_id", "day", "keys", "pinned"),
+                            "VALUES (?, ?, ?, ?, 0)"));
         joinKeys =
             conn()
                 .prepareStatement(
-                    "INSERT INTO story_keys(term, story_id, n, last) SELECT value, ?, 1, ? FROM"
-                        + " json_each(?) WHERE true ON CONFLICT(term, story_id) DO UPDATE SET n ="
-                        + " n + 1, last = max(last, excluded.last)");
+                    "INSERT INTO story_keys(term, story_id, n, last) SELECT k.value, ?, 1, ? FROM "
+                        + engine().strings("?", "k")
+                        + " WHERE true ON CONFLICT(term, story_id) DO UPDATE SET n = story_keys.n"
+                        + " + 1, last = CASE WHEN excluded.last > story_keys.last THEN"
+                        + " excluded.last ELSE story_keys.last END");
         grow = conn().prepareStatement("UPDATE stories SET size = size + 1 WHERE id = ?");
       }
       String json = SimilarityRepository.jsonArray(keys);
@@ -277,8 +289,9 @@ public final class StoryRepository {
   public List<Long> storiesAmong(List<Long> ids) {
     List<Long> out = new ArrayList<>();
     query(
-        "SELECT DISTINCT m.story_id FROM json_each(?) j JOIN story_members m ON m.article_id ="
-            + " j.value ORDER BY 1",
+        "SELECT DISTINCT m.story_id FROM "
+            + engine().ids("j")
+            + " JOIN story_members m ON m.article_id = j.value ORDER BY 1",
         ids.toString(),
         rs -> out.add(rs.getLong(1)));
     return out;
@@ -291,8 +304,9 @@ public final class StoryRepository {
   public Map<Long, Long> storiesOf(List<Long> ids) {
     Map<Long, Long> out = new HashMap<>();
     query(
-        "SELECT m.article_id, m.story_id FROM json_each(?) j JOIN story_members m ON m.article_id ="
-            + " j.value",
+        "SELECT m.article_id, m.story_id FROM "
+            + engine().ids("j")
+            + " JOIN story_members m ON m.article_id = j.value",
         ids.toString(),
         rs -> out.put(rs.getLong(1), rs.getLong(2)));
     return out;
@@ -310,17 +324,19 @@ public final class StoryRepository {
     query(
         "SELECT m.story_id, count(*), min(m.day), max(m.day), (SELECT x.article_id FROM"
             + " story_members x JOIN articles b ON b.id = x.article_id WHERE x.story_id = m.story_id"
-            + " ORDER BY x.keys = '[]', x.day, x.article_id LIMIT 1) FROM json_each(?) j JOIN"
-            + " story_members m ON m.story_id = j.value JOIN articles a ON a.id = m.article_id GROUP"
-            + " BY m.story_id ORDER BY m.story_id",
+            + " ORDER BY x.keys = '[]', x.day, x.article_id LIMIT 1) FROM "
+            + engine().ids("j")
+            + " JOIN story_members m ON m.story_id = j.value JOIN articles a ON a.id ="
+            + " m.article_id GROUP BY m.story_id ORDER BY m.story_id",
         stories.toString(),
         rs -> {
           firsts.put(rs.getLong(1), new long[] {rs.getLong(5), rs.getLong(2)});
           spans.put(rs.getLong(1), new String[] {rs.getString(3), rs.getString(4)});
         });
     query(
-        "SELECT DISTINCT m.story_id, coalesce(nullif(a.source, ''), a.url_key, a.url) FROM"
-            + " json_each(?) j JOIN story_members m ON m.story_id = j.value JOIN articles a ON a.id ="
+        "SELECT DISTINCT m.story_id, coalesce(nullif(a.source, ''), a.url_key, a.url) FROM "
+            + engine().ids("j")
+            + " JOIN story_members m ON m.story_id = j.value JOIN articles a ON a.id ="
             + " m.article_id WHERE coalesce(nullif(a.source, ''), a.url_key, a.url) IS NOT NULL",
         stories.toString(),
         rs ->
@@ -377,8 +393,10 @@ public final class StoryRepository {
           conn()
               .prepareStatement(
                   "INSERT INTO journal_entries(journal_id, kind, article_id, field, old) SELECT ?,"
-                      + " 'story', m.article_id, m.pinned, m.story_id FROM json_each(?) j JOIN"
-                      + " story_members m ON m.article_id = j.value")) {
+                      + " 'story', m.article_id, CAST(m.pinned AS TEXT), CAST(m.story_id AS TEXT)"
+                      + " FROM "
+                      + engine().ids("j")
+                      + " JOIN story_members m ON m.article_id = j.value")) {
         st.setLong(1, journal);
         st.setString(2, json);
         st.executeUpdate();
@@ -387,27 +405,30 @@ public final class StoryRepository {
           conn()
               .prepareStatement(
                   "INSERT INTO journal_entries(journal_id, kind, field) SELECT DISTINCT ?,"
-                      + " 'storyrow', s FROM (SELECT m.story_id AS s FROM json_each(?) j JOIN"
-                      + " story_members m ON m.article_id = j.value UNION SELECT ?) WHERE s NOT IN"
-                      + " (SELECT CAST(field AS BIGINT) FROM journal_entries WHERE journal_id = ?"
-                      + " AND kind = 'storyrow')")) {
+                      + " 'storyrow', CAST(s AS TEXT) FROM (SELECT m.story_id AS s FROM "
+                      + engine().ids("j")
+                      + " JOIN story_members m ON m.article_id = j.value UNION SELECT ?) u WHERE s"
+                      + " NOT IN (SELECT CAST(field AS BIGINT) FROM journal_entries WHERE"
+                      + " journal_id = ? AND kind = 'storyrow')")) {
         st.setLong(1, journal);
         st.setString(2, json);
         st.setLong(3, story);
         st.setLong(4, journal);
         st.executeUpdate();
       }
-      run(UNKEY, journal);
+      run(unkey(engine()), journal);
       try (PreparedStatement st =
           conn()
               .prepareStatement(
                   "UPDATE story_members SET story_id = ?, pinned = 1 WHERE article_id IN (SELECT"
-                      + " value FROM json_each(?))")) {
+                      + " j.value FROM "
+                      + engine().ids("j")
+                      + ")")) {
         st.setLong(1, story);
         st.setString(2, json);
         st.executeUpdate();
       }
-      run(REKEY, journal);
+      run(rekey(engine()), journal);
     } catch (SQLException e) {
       throw new StoreException(Archive.describe("cannot move articles between stories", e), e);
     }
@@ -417,43 +438,54 @@ public final class StoryRepository {
       "SELECT CAST(field AS BIGINT) FROM journal_entries WHERE journal_id = ? AND kind ="
           + " 'storyrow'";
 
+  /** Each key {@code k} of each member {@code m} of the stories a change touches. */
+  private static String touchedKeys(Engine engine) {
+    return " story_members m, "
+        + engine.strings("m.keys", "k")
+        + " WHERE m.story_id IN ("
+        + TOUCHED
+        + ")";
+  }
+
   /** Takes the keys of the stories a change touches away, before their members move. */
-  static final List<String> UNKEY =
-      List.of(
-          "DELETE FROM story_keys WHERE (term, story_id) IN (SELECT k.value, m.story_id FROM"
-              + " story_members m, json_each(m.keys) k WHERE m.story_id IN ("
-              + TOUCHED
-              + "))");
+  static List<String> unkey(Engine engine) {
+    return List.of(
+        "DELETE FROM story_keys WHERE (term, story_id) IN (SELECT k.value, m.story_id FROM"
+            + touchedKeys(engine)
+            + ")");
+  }
 
   /**
    * Counts the keys and keyed members of the stories a change touches, once their members moved.
    */
-  static final List<String> REKEY =
-      List.of(
-          "INSERT INTO story_keys(term, story_id, n, last) SELECT k.value, m.story_id, count(*),"
-              + " max(m.day) FROM story_members m, json_each(m.keys) k WHERE m.story_id IN ("
-              + TOUCHED
-              + ") GROUP BY k.value, m.story_id",
-          "UPDATE stories SET size = (SELECT count(*) FROM story_members m WHERE m.story_id ="
-              + " stories.id AND m.keys <> '[]') WHERE id IN ("
-              + TOUCHED
-              + ")");
+  static List<String> rekey(Engine engine) {
+    return List.of(
+        "INSERT INTO story_keys(term, story_id, n, last) SELECT k.value, m.story_id, count(*),"
+            + " max(m.day) FROM"
+            + touchedKeys(engine)
+            + " GROUP BY k.value, m.story_id",
+        "UPDATE stories SET size = (SELECT count(*) FROM story_members m WHERE m.story_id ="
+            + " stories.id AND m.keys <> '[]') WHERE id IN ("
+            + TOUCHED
+            + ")");
+  }
 
   /** Undoing a merge or split puts each article back in its story, with its old pin. */
-  static final List<String> UNDO =
-      java.util.stream.Stream.of(
-              UNKEY,
-              List.of(
-                  "UPDATE story_members SET story_id = (SELECT CAST(e.old AS BIGINT) FROM"
-                      + " journal_entries e WHERE e.journal_id = ? AND e.kind = 'story' AND"
-                      + " e.article_id = story_members.article_id), pinned = (SELECT CAST(e.field AS"
-                      + " BIGINT) FROM journal_entries e WHERE e.journal_id = ? AND e.kind ="
-                      + " 'story' AND e.article_id = story_members.article_id) WHERE article_id IN"
-                      + " (SELECT article_id FROM journal_entries WHERE journal_id = ? AND kind ="
-                      + " 'story')"),
-              REKEY)
-          .flatMap(List::stream)
-          .toList();
+  static List<String> undo(Engine engine) {
+    return java.util.stream.Stream.of(
+            unkey(engine),
+            List.of(
+                "UPDATE story_members SET story_id = (SELECT CAST(e.old AS BIGINT) FROM"
+                    + " journal_entries e WHERE e.journal_id = ? AND e.kind = 'story' AND"
+                    + " e.article_id = story_members.article_id), pinned = (SELECT CAST(e.field AS"
+                    + " INTEGER) FROM journal_entries e WHERE e.journal_id = ? AND e.kind ="
+                    + " 'story' AND e.article_id = story_members.article_id) WHERE article_id IN"
+                    + " (SELECT article_id FROM journal_entries WHERE journal_id = ? AND kind ="
+                    + " 'story')"),
+            rekey(engine))
+        .flatMap(List::stream)
+        .toList();
+  }
 
   private void run(List<String> statements, long journal) throws SQLException {
     for (String sql : statements) {

@@ -3,10 +3,9 @@ package dossier.bench;
 import dossier.core.Hit;
 import dossier.service.ArticleService;
 import dossier.store.Archive;
+import dossier.store.ArchiveLocation;
 import dossier.store.Sort;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,25 +22,25 @@ import java.util.Locale;
  * no plan kept from the one before, as a new query on a screen would: the page pays for choosing
  * the plan and the count that follows reuses it.
  *
- * <p>usage: LatencyBench --db ARCHIVE [--samples 300] [--warmup-ms 2000] [--compare] [--query
- * NAME=KIND:TEXT]... where KIND is search or list. With {@code --compare} each search is measured
- * first with every match scored (the ranking before the walk of the shortest articles), then as the
- * store does it. The archive must already hold the corpus (and the tag the tag query filters on);
- * the hit counts printed beside each figure show what was measured.
+ * <p>usage: LatencyBench --db ARCHIVE|postgresql://... [--samples 300] [--warmup-ms 2000]
+ * [--compare] [--query NAME=KIND:TEXT]... where KIND is search or list. With {@code --compare} each
+ * search is measured first with every match scored (the ranking before the walk of the shortest
+ * articles), then as the store does it. The archive must already hold the corpus (and the tag the
+ * tag query filters on); the hit counts printed beside each figure show what was measured.
  */
 public final class LatencyBench {
 
   record Shape(String name, boolean search, String text) {}
 
   public static void main(String[] args) {
-    Path db = null;
+    ArchiveLocation db = null;
     int samples = 300;
     long warmupMs = 2000;
     List<Shape> shapes = new ArrayList<>();
     boolean compare = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
-        case "--db" -> db = Paths.get(args[++i]);
+        case "--db" -> db = ArchiveLocation.parse(args[++i]);
         case "--samples" -> samples = Integer.parseInt(args[++i]);
         case "--warmup-ms" -> warmupMs = Long.parseLong(args[++i]);
         case "--query" -> shapes.add(parse(args[++i]));
@@ -52,13 +51,13 @@ public final class LatencyBench {
     if (db == null) {
       usage("--db is required");
     }
-    if (!Files.isRegularFile(db)) {
-      usage("no archive at " + db);
+    if (!db.isServer() && !Files.isRegularFile(db.file())) {
+      usage("no archive at " + db.file());
     }
     if (shapes.isEmpty()) {
       shapes = defaults();
     }
-    try (Archive archive = Archive.open(db)) {
+    try (Archive archive = Archive.open(db, Archive.BUSY_TIMEOUT_MS)) {
       ArticleService service = new ArticleService(archive);
       System.out.printf(
           Locale.ROOT,
@@ -113,7 +112,7 @@ public final class LatencyBench {
   private static void usage(String problem) {
     System.err.println("latency bench: " + problem);
     System.err.println(
-        "usage: LatencyBench --db ARCHIVE [--samples N] [--warmup-ms MS] [--compare] [--query"
+        "usage: LatencyBench --db ARCHIVE|URL [--samples N] [--warmup-ms MS] [--compare] [--query"
             + " NAME=search|list:TEXT]...");
     System.exit(2);
   }

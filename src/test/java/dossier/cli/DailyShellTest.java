@@ -110,6 +110,18 @@ class DailyShellTest {
   }
 
   @Test
+  void helpNamesACommandAsGitsDoes() {
+    Cli.Result list = cli.run("help", "list");
+    assertThat(list.code()).as(list.toString()).isZero();
+    assertThat(list.out())
+        .isEqualTo(cli.run("list", "--help").out())
+        .startsWith("Usage: dossier list");
+    Cli.Result check = cli.run("help", "db", "check");
+    assertThat(check.out()).isEqualTo(cli.run("db", "check", "--help").out());
+    assertThat(cli.run("help").out()).isEqualTo(cli.run("--help").out()).contains("help");
+  }
+
+  @Test
   void errorsInTheUsersWords() {
     usage(cli.run("lst"), "unknown command 'lst' (did you mean 'list'?)");
     usage(cli.run("list", "--limit", "five"), "--limit takes a number, got 'five'");
@@ -121,7 +133,8 @@ class DailyShellTest {
     usage(cli.run("note"), "error: note needs ID (the article's id)");
     usage(cli.run("stories", "merge"), "error: stories merge needs INTO (the story that stays)");
     usage(cli.run("backup"), "error: backup needs FILE (the backup file to write)");
-    usage(cli.run("help", "list"), "unknown command 'help' (for help: 'dossier --help', or");
+    usage(cli.run("help", "lsit"), "unknown command 'lsit' (did you mean 'list'?)");
+    usage(cli.run("help", "db", "chek"), "unknown db subcommand 'chek' (did you mean 'check'?)");
     assertThat(cli.run("show").err()).doesNotContain("Missing required");
   }
 

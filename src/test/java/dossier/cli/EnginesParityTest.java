@@ -3,6 +3,8 @@ package dossier.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dossier.store.PgCluster;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,6 +92,7 @@ class EnginesParityTest {
     ok("list", "is:read", "--format", "json");
     ok("list", "note:union", "--format", "ids");
     ok("log");
+    ok("log", "--limit", "0", "--format", "tsv");
     ok("undo");
     ok("undo", "--any");
     ok("list", "--format", "json");
@@ -137,5 +140,34 @@ class EnginesParityTest {
     ok("undo");
     ok("saved", "list");
     ok("stats", "--format", "json");
+  }
+
+  @Test
+  void storiesAndSimilarArticlesAgree() throws IOException {
+    imported();
+    // a reworded copy of a sample: a near-duplicate that follows its original into its story
+    Path copies = dir.resolve("copies");
+    Files.createDirectories(copies);
+    Files.writeString(
+        copies.resolve("copy.txt"),
+        Files.readString(Cli.samples().resolve("northgate-pipeline-deal.txt"))
+            .replace("months", "many months"));
+    ok("import", copies.toString());
+    assertThat(ok("list", "similar:11", "--format", "ids").lines()).hasSize(1);
+    ok("list", "similar:7", "--format", "ids");
+    ok("show", "11");
+    ok("stories", "--format", "json");
+    ok("stories");
+    ok("stories", "pipeline", "--format", "ids");
+    ok("list", "story:1", "--format", "ids");
+    ok("stories", "merge", "1", "2");
+    ok("stories", "--format", "json");
+    ok("undo");
+    ok("stories", "split", "1", "--ids", "1");
+    ok("stories", "--format", "json");
+    ok("undo");
+    ok("stories", "--format", "json");
+    ok("import", "--format", "ndjson", Cli.samples().toString());
+    ok("stories", "--format", "json");
   }
 }

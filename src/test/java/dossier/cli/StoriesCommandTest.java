@@ -11,7 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Story threads end to end: import groups one event's reports, stories lists, story:N selects. */
+/**
+ * Story threads end to end: import groups one event's reports, stories lists, story:N selects. On a
+ * SQLite file here, and on PostgreSQL in {@link PgStoriesCommandTest}.
+ */
 class StoriesCommandTest {
   @TempDir Path tmp;
   Cli cli;
@@ -20,7 +23,7 @@ class StoriesCommandTest {
   /** Reports the test made up: three on the Varela Dam inquiry (different texts), one apart. */
   @BeforeEach
   void setUp() throws IOException {
-    cli = new Cli(tmp);
+    cli = open(new Cli(tmp));
     in = tmp.resolve("in");
     Files.createDirectories(in);
     write(
@@ -46,6 +49,11 @@ class StoriesCommandTest {
         "Chess club wins cup",
         "The Northgate Chess Club beat Oakfield in the county final, with Tomas Brandt winning"
             + " the last game.\n\nBrandt has played for Northgate since he was nine.");
+  }
+
+  /** The command line on the archive these tests run on. */
+  Cli open(Cli cli) {
+    return cli;
   }
 
   private void write(String name, String title, String body) throws IOException {

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Tagging as a user does it from the shell: tag by query, ids and batches, tag names and hierarchy,
  * tag renames and merges, status, star, notes, deletion, the change log and undo, auto-tag rules
- * and suggestions. Every undo is checked against a full export of the archive.
+ * and suggestions. Every undo is checked against a full export of the archive. On a SQLite file
+ * here, and on PostgreSQL in {@link PgTaggingTest}.
  */
 class TaggingTest {
   @TempDir Path tmp;
@@ -23,9 +24,14 @@ class TaggingTest {
 
   @BeforeEach
   void setUp() {
-    cli = new Cli(tmp);
+    cli = open(new Cli(tmp));
     Cli.Result r = cli.run("import", Cli.samples().toString());
     assertThat(r.code()).as(r.toString()).isZero();
+  }
+
+  /** The command line on the archive these tests run on. */
+  Cli open(Cli cli) {
+    return cli;
   }
 
   /** Everything a user can change, as the export format carries it. */
@@ -217,5 +223,9 @@ class TaggingTest {
     long target = ids("election").get(0);
     String text = cli.run("suggest", Long.toString(target)).out();
     assertThat(text).contains("politics").contains("rule");
+    long untagged = ids("NOT tag:water").get(0);
+    assertThat(cli.run("suggest", Long.toString(untagged)).out())
+        .contains("water")
+        .contains("similar articles are tagged so");
   }
 }

@@ -282,11 +282,12 @@ public final class JudgedEval {
       s[0] += pr[0];
       s[1] += pr[1];
       s[2]++;
-      if (verbose) {
+      if (verbose && j.tuned()) {
+        // pages only scored are seen in the aggregate alone, so that they stay held out
         out.printf(
             Locale.ROOT,
             "  %-6s %-11s %-32s P=%.3f R=%.3f%n",
-            j.tuned() ? "tuned" : "scored",
+            "tuned",
             j.corpus(),
             j.name(),
             pr[0],

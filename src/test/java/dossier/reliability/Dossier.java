@@ -170,15 +170,22 @@ final class Dossier {
     }
   }
 
-  private final Path db;
+  /** What {@code --db} names: the archive file, or a server's URL. */
+  private final String db;
+
   private final Path dir;
   private final Map<String, String> extraEnv;
 
   Dossier(Path db, Path dir) {
-    this(db, dir, Map.of());
+    this(db.toString(), dir, Map.of());
   }
 
-  private Dossier(Path db, Path dir, Map<String, String> extraEnv) {
+  /** Processes on the archive in the PostgreSQL database {@code url}. */
+  static Dossier onServer(String url, Path dir) {
+    return new Dossier(url, dir, Map.of());
+  }
+
+  private Dossier(String db, Path dir, Map<String, String> extraEnv) {
     this.db = db;
     this.dir = dir;
     this.extraEnv = extraEnv;
@@ -216,8 +223,9 @@ final class Dossier {
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
   }
 
+  /** The archive file (not for an archive on a server). */
   Path db() {
-    return db;
+    return Path.of(db);
   }
 
   /** True when {@code pid} ignores SIGINT (Linux: bit 2 - 1 of SigIgn in /proc/PID/status). */
@@ -273,7 +281,7 @@ final class Dossier {
             "-jar",
             jar().toString(),
             "--db",
-            db.toString()));
+            db));
     cmd.addAll(List.of(args));
     int n = RUNS.incrementAndGet();
     Path out = dir.resolve("run-" + n + ".out");

@@ -109,6 +109,15 @@ class PlannerTest {
   }
 
   @Test
+  void matchesBesideAFilterAreExpectedAtTheFiltersShare() {
+    // velmora date:2010 at a million: 157,590 matches, 40,000 articles dated 2010
+    assertThat(Planner.filtered(157_590, 40_000, 1_000_000)).isEqualTo(6_304);
+    // a filter whose articles were not counted (a big tag): every match may pass it
+    assertThat(Planner.filtered(16_830, -1, 1_000_000)).isEqualTo(16_830);
+    assertThat(Planner.filtered(100, 5_000, 1_000)).isEqualTo(100);
+  }
+
+  @Test
   void aWalkThatFoundTooFewGrowsToTwiceWhatWouldHaveSufficed() {
     assertThat(Planner.widen(300, 0, 20)).isEqualTo(2_400);
     assertThat(Planner.widen(300, 5, 20)).isEqualTo(2_400);

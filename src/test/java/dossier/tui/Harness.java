@@ -10,6 +10,7 @@ import dossier.cli.Cli;
 import dossier.core.Article;
 import dossier.service.ArticleService;
 import dossier.store.Archive;
+import dossier.store.ArchiveLocation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The review UI on Lanterna's virtual terminal: a fixed size, keys typed by name, the screen read
@@ -62,8 +64,13 @@ final class Harness implements AutoCloseable {
   long now;
 
   private Harness(Cli cli, String query, TerminalSize size, boolean color, TagSuggester s) {
+    this(cli, Archive.open(cli.db()), query, size, color, s);
+  }
+
+  private Harness(
+      Cli cli, Archive archive, String query, TerminalSize size, boolean color, TagSuggester s) {
     this.cli = cli;
-    this.archive = Archive.open(cli.db());
+    this.archive = archive;
     this.terminal = new DefaultVirtualTerminal(size);
     try {
       this.screen = new TerminalScreen(terminal);
@@ -105,8 +112,19 @@ final class Harness implements AutoCloseable {
     return new Harness(cli, query, new TerminalSize(cols, rows), false, (id, limit) -> List.of());
   }
 
+  /** {@link #ARTICLES} in the PostgreSQL archive at {@code url}, and the UI open on it at 80x24. */
+  static Harness onServer(Path dir, String url) {
+    Cli cli = archiveWithArticles(new Cli(dir).env("DOSSIER_DB", url));
+    Archive a = Archive.open(ArchiveLocation.parse(url), Archive.BUSY_TIMEOUT_MS, Map.of());
+    return new Harness(cli, a, "is:new", new TerminalSize(80, 24), false, (id, limit) -> List.of());
+  }
+
   static Cli archiveWithArticles(Path dir) {
-    Cli cli = new Cli(dir);
+    return archiveWithArticles(new Cli(dir));
+  }
+
+  private static Cli archiveWithArticles(Cli cli) {
+    Path dir = cli.dir();
     try {
       Path files = Files.createDirectories(dir.resolve("articles"));
       for (int i = 0; i < ARTICLES.length; i++) {

@@ -11,6 +11,7 @@ import dossier.cli.RenditionTest;
 import dossier.core.ArticleField;
 import dossier.core.Status;
 import dossier.core.Text;
+import dossier.store.PgCluster;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -520,18 +521,31 @@ class ReviewScreenTest {
   @Test
   void changesByOtherProcessesAppearWithinAPoll() {
     try (Harness h = Harness.open(tmp)) {
-      assertThat(h.cli.run("tag", "+late", "--", "harbour").code()).isZero();
-      h.settle();
-      assertThat(h.text()).doesNotContain("[late]");
-      h.now += TimeUnit.SECONDS.toNanos(2);
-      h.settle();
-      assertThat(h.row(2)).contains("Harbour fees").contains("[late]");
-      // an import shows up too
-      h.cli.runWithInput("A new article arrived about the harbour.", "import", "-");
-      h.now += TimeUnit.SECONDS.toNanos(2);
-      h.settle();
-      assertThat(h.row(0)).contains("6 articles");
+      othersChangesAppearWithinAPoll(h);
     }
+  }
+
+  /** On a server, other clients' commits reach the review through LISTEN/NOTIFY. */
+  @Test
+  void changesByOtherClientsOfAServerArchiveAppearWithinAPoll() {
+    String url = PgCluster.require().database("review_live");
+    try (Harness h = Harness.onServer(tmp, url)) {
+      othersChangesAppearWithinAPoll(h);
+    }
+  }
+
+  private static void othersChangesAppearWithinAPoll(Harness h) {
+    assertThat(h.cli.run("tag", "+late", "--", "harbour").code()).isZero();
+    h.settle();
+    assertThat(h.text()).doesNotContain("[late]");
+    h.now += TimeUnit.SECONDS.toNanos(2);
+    h.settle();
+    assertThat(h.row(2)).contains("Harbour fees").contains("[late]");
+    // an import shows up too
+    h.cli.runWithInput("A new article arrived about the harbour.", "import", "-");
+    h.now += TimeUnit.SECONDS.toNanos(2);
+    h.settle();
+    assertThat(h.row(0)).contains("6 articles");
   }
 
   @Test

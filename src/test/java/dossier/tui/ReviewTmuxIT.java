@@ -267,6 +267,28 @@ class ReviewTmuxIT {
   }
 
   @Test
+  void yCopiesTheUrlIntoTheTerminalsClipboardThroughOsc52() throws Exception {
+    String first = ids("is:new").get(0);
+    String url = "https://example.org/2025/osc52-check?x=1&y=2";
+    Run edit = dossier("edit", first, "--url", url);
+    assertThat(edit.code()).as(edit.err()).isZero();
+    Path exit = startReview();
+    // tmux takes OSC 52 from the program in its pane into a paste buffer when this is on
+    tmux("set-option", "-g", "set-clipboard", "on");
+    keys("Enter");
+    waitFor("the reader", s -> s.startsWith("dossier review: #" + first + " "));
+    keys("y");
+    waitFor("copied the URL");
+    Run buffer = run(List.of("tmux", "-u", "-S", socket.toString(), "show-buffer"), 30);
+    assertThat(buffer.code()).as(buffer.err()).isZero();
+    assertThat(buffer.out()).isEqualTo(url);
+    keys("q");
+    waitFor("the list", s -> s.contains("is:new · ") && s.contains("\n> "));
+    keys("q");
+    waitForExit(exit);
+  }
+
+  @Test
   void shiftCEditsTheNoteInTheRealEditor() throws Exception {
     String first = ids("is:new").get(0);
     Path editor = tmp.resolve("editor.sh");
