@@ -276,8 +276,8 @@ final class HtmlExtractor {
 
   /**
    * True when block {@code bi} of {@code lines} lines, met before any kept text, is a section label
-   * ("Politics", "World news"): a one-line paragraph of one or two words within three blocks of
-   * the article's first paragraph of prose. A heading there is the article's own subheading, and a
+   * ("Politics", "World news"): a one-line paragraph of one or two words within three blocks of the
+   * article's first paragraph of prose. A heading there is the article's own subheading, and a
    * short line among more short lines is the text of a short page.
    */
   private static boolean isSectionLabel(List<PageText.Block> paras, int bi, int lines) {
