@@ -156,7 +156,9 @@ public final class CopyRepository {
    */
   private BandFilter filter;
 
-  /** Look-ups made in the open epoch, and the table's rows at the most, while there is no filter. */
+  /**
+   * Look-ups made in the open epoch, and the table's rows at the most, while there is no filter.
+   */
   private long lookups;
 
   private long rowsAtMost = -1;

@@ -164,10 +164,9 @@ public final class StoryRepository {
   }
 
   /**
-   * Counts {@code keys} (names) as keys of {@code story}, for a member of day {@code
-   * day}: the part of placing an article that the next placement reads. The member's own row and
-   * the story's size follow with {@link #joinAll} and {@link #grow}; call inside {@link
-   * Archive#write}.
+   * Counts {@code keys} (names) as keys of {@code story}, for a member of day {@code day}: the part
+   * of placing an article that the next placement reads. The member's own row and the story's size
+   * follow with {@link #joinAll} and {@link #grow}; call inside {@link Archive#write}.
    */
   public void addKeys(long story, String day, List<String> keys) {
     try {
