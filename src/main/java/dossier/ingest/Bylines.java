@@ -1,5 +1,6 @@
 package dossier.ingest;
 
+import dossier.core.Text;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -250,6 +251,54 @@ final class Bylines {
    */
   static boolean isStaffBio(String para) {
     return para.length() <= 600 && para.indexOf('\n') < 0 && STAFF_BIO.matcher(para).matches();
+  }
+
+  /** Words after the author's name that a credit line has at most. */
+  static final int AUTHOR_LINE_EXTRA_WORDS = 10;
+
+  /**
+   * True when a line is a credit that starts with one of {@code authors}' names and is no sentence:
+   * "Ada Lind @adalind", "Ada Lind, AP National Security Writer", "Ada Lind | The Gazette", "Ada
+   * Lind 36 posts 0 comments".
+   */
+  static boolean isAuthorLine(String line, List<String> authors) {
+    if (authors.isEmpty() || line.length() > 160 || Furniture.endsSentence(line)) {
+      return false;
+    }
+    for (String a : authors) {
+      if (a.indexOf(' ') > 0
+          && line.regionMatches(true, 0, a, 0, a.length())
+          && (line.length() == a.length() || !Character.isLetter(line.charAt(a.length())))
+          && !Text.hasMoreWords(line.substring(a.length()), AUTHOR_LINE_EXTRA_WORDS)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A label of one or two words without punctuation: "Politics", "Sport", "World news". */
+  static boolean isSectionLabel(String line) {
+    String t = line.strip();
+    if (t.isEmpty() || t.length() > 30 || Text.hasMoreWords(t, 2)) {
+      return false;
+    }
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c != ' ' && c != '-' && !isAlphabetLetter(c)) {
+        return false; // a short line in a script without spaces may be a whole heading
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAlphabetLetter(char c) {
+    if (!Character.isLetter(c)) {
+      return false;
+    }
+    Character.UnicodeScript script = Character.UnicodeScript.of(c);
+    return script == Character.UnicodeScript.LATIN
+        || script == Character.UnicodeScript.CYRILLIC
+        || script == Character.UnicodeScript.GREEK;
   }
 
   static boolean isBio(String para, List<String> authors) {

@@ -35,7 +35,8 @@ final class HtmlExtractor {
     String normCaption = caption == null ? "" : MainContent.normalize(caption);
     CaptionSet captions = figureCaptions(doc, meta);
     boolean inRelatedList = false;
-    for (PageText.Block block : paras) {
+    for (int bi = 0; bi < paras.size(); bi++) {
+      PageText.Block block = paras.get(bi);
       String p = block.text();
       if (!normCaption.isEmpty()
           && p.length() < 600
@@ -61,6 +62,8 @@ final class HtmlExtractor {
                 || Furniture.isPitch(line)
                 || isTeaserLink(block, i, line)
                 || captions.holds(line)
+                || body.isEmpty() && isSectionLabel(paras, bi, lines.length)
+                || Bylines.isAuthorLine(line, meta.authors)
                 || top
                     && (MainContent.normalize(line).equals(normTitle)
                         || Bylines.isByLine(line)
@@ -272,9 +275,39 @@ final class HtmlExtractor {
   }
 
   /**
+   * True when block {@code bi} of {@code lines} lines, met before any kept text, is a section label
+   * ("Politics", "World news"): a one-line paragraph of one or two words within three blocks of the
+   * article's first paragraph of prose. A heading there is the article's own subheading, and a
+   * short line among more short lines is the text of a short page.
+   */
+  private static boolean isSectionLabel(List<PageText.Block> paras, int bi, int lines) {
+    PageText.Block block = paras.get(bi);
+    if (lines != 1
+        || block.kind() != PageText.Kind.PARAGRAPH
+        || bi + 1 >= paras.size()
+        || !Bylines.isSectionLabel(block.text())) {
+      return false;
+    }
+    // A byline or date line may stand between the label and the prose.
+    for (int k = bi + 1; k < paras.size() && k <= bi + 3; k++) {
+      PageText.Block next = paras.get(k);
+      if (next.kind() == PageText.Kind.PARAGRAPH
+          && next.text().length() >= SECTION_LABEL_PROSE_CHARS
+          && Furniture.endsSentence(next.text())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Length of the paragraph of prose a section label stands over. */
+  private static final int SECTION_LABEL_PROSE_CHARS = 140;
+
+  /**
    * Drops the lists of links to other stories: two or more blocks in a row (list items, headings or
    * lines), each nothing but a link worded like a headline. One such heading alone, followed by
-   * text, is a subheading that links to what it names.
+   * text, is a subheading that links to what it names. (A list of links that is the article's own,
+   * such as a blog's list of bugs fixed, goes too: the judged pages have more teaser lists.)
    */
   private static void dropTeaserRuns(List<PageText.Block> body) {
     List<PageText.Block> kept = new ArrayList<>(body.size());

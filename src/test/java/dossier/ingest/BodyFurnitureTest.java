@@ -14,32 +14,43 @@ class BodyFurnitureTest {
         + ", and members argued over the cost, the timing and what the fishermen had said.</p>";
   }
 
-  @Test
-  void captionsBiosAndRelatedListsLeaveTheBody() {
-    StringBuilder b = new StringBuilder("<article>");
-    for (int i = 1; i <= 4; i++) {
+  /** Paragraphs {@code from} to {@code to} of the article. */
+  private static String paras(int from, int to) {
+    StringBuilder b = new StringBuilder();
+    for (int i = from; i <= to; i++) {
       b.append(para(i));
     }
-    b.append("<figure><img src=a.jpg><figcaption>The quay at low tide.<span class=credit>")
-        .append("Ada Lind for the Velm Gazette</span></figcaption></figure>");
-    b.append("<p>The quay at low tide.Ada Lind for the Velm Gazette</p>");
-    for (int i = 5; i <= 8; i++) {
-      b.append(para(i));
-    }
-    b.append("<p>[Read: Why the harbour tunnel is late again]</p>")
-        .append("<p>Ines Morrow contributed to this report.</p>")
-        .append("<p>Read more:</p><p>Harbour tunnel is late again</p><p>Fishermen protest fees</p>")
-        .append("<p>Karl Vesey is a correspondent for the Velm Gazette who covers the ports.</p>")
-        .append("<p>A version of this article appears in print on March 3, 2025, on Page A2.</p>")
-        .append("</article>");
+    return b.toString();
+  }
+
+  /** The body of a page titled "Quay plan" by Karl Vesey whose body element holds {@code body}. */
+  private static String bodyOf(String body) {
     String html =
         "<html><head><title>Quay plan</title><meta name=author content=\"Karl Vesey\"></head>"
             + "<body>"
-            + b
+            + body
             + "</body></html>";
-    Extracted x = Extractors.extract(html.getBytes(StandardCharsets.UTF_8), "p.html", Format.AUTO);
-    assertThat(x.body()).contains("paragraph 1,", "paragraph 8,");
-    assertThat(x.body())
+    return Extractors.extract(html.getBytes(StandardCharsets.UTF_8), "p.html", Format.AUTO).body();
+  }
+
+  @Test
+  void captionsBiosAndRelatedListsLeaveTheBody() {
+    String body =
+        bodyOf(
+            "<article>"
+                + paras(1, 4)
+                + "<figure><img src=a.jpg><figcaption>The quay at low tide.<span class=credit>"
+                + "Ada Lind for the Velm Gazette</span></figcaption></figure>"
+                + "<p>The quay at low tide.Ada Lind for the Velm Gazette</p>"
+                + paras(5, 8)
+                + "<p>[Read: Why the harbour tunnel is late again]</p>"
+                + "<p>Ines Morrow contributed to this report.</p>"
+                + "<p>Read more:</p><p>Harbour tunnel is late again</p><p>Fishermen protest fees</p>"
+                + "<p>Karl Vesey is a correspondent for the Velm Gazette who covers the ports.</p>"
+                + "<p>A version of this article appears in print on March 3, 2025, on Page A2.</p>"
+                + "</article>");
+    assertThat(body).contains("paragraph 1,", "paragraph 8,");
+    assertThat(body)
         .doesNotContain("low tide")
         .doesNotContain("Read:")
         .doesNotContain("contributed to this report")
@@ -74,5 +85,36 @@ class BodyFurnitureTest {
         .doesNotContain("___")
         .doesNotContain("contributed")
         .doesNotContain("Share this story");
+  }
+
+  @Test
+  void teaserLinksPressReleaseEndsAndCreditLinesLeaveTheBody() {
+    String body =
+        bodyOf(
+            "<article><p>Politics</p><p>Karl Vesey @karlvesey</p>"
+                + paras(1, 4)
+                + "<p><a href=https://velm.example/a>Five things we learned from the harbour vote"
+                + "</a></p><h3><a href=https://velm.example/quay>The Brennock quay</a></h3>"
+                + paras(5, 9)
+                + "<p>Ines Morrow is a senior reporter for the Velm Gazette covering the port.</p>"
+                + "<p>About Velm Harbour Holdings</p><p>Velm Harbour Holdings runs three quays.</p>"
+                + "<ul><li><a href=https://velm.example/b>Fishermen protest the new fees</a></li>"
+                + "<li><a href=https://velm.example/c>Ferry timetable changes in May</a></li></ul>"
+                + "</article>");
+    assertThat(body).contains("paragraph 1,", "paragraph 9,", "The Brennock quay");
+    assertThat(body)
+        .doesNotContain("Politics")
+        .doesNotContain("@karlvesey")
+        .doesNotContain("Five things")
+        .doesNotContain("senior reporter")
+        .doesNotContain("runs three quays")
+        .doesNotContain("Fishermen protest");
+  }
+
+  @Test
+  void aShortFirstHeadingOrAShortPageIsNoSectionLabel() {
+    assertThat(bodyOf("<article><h2>Harbour</h2>" + paras(1, 3) + "</article>"))
+        .startsWith("Harbour\n\nThe harbour board met");
+    assertThat(bodyOf("<article><p>Quay</p><p>Closed today</p></article>")).contains("Quay");
   }
 }
