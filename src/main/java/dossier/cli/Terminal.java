@@ -69,8 +69,8 @@ final class Terminal {
 
   /**
    * {@code s} cut to {@code width - 1} columns and an ellipsis. With {@code marks}, a snippet's
-   * match markers take no columns and a match cut in the middle is closed. With {@code words},
-   * the cut goes back to the last space when that leaves at least half the line, so that a line of
+   * match markers take no columns and a match cut in the middle is closed. With {@code words}, the
+   * cut goes back to the last space when that leaves at least half the line, so that a line of
    * running text does not end in half a word.
    */
   private static String cut(String s, int width, boolean marks, boolean words) {

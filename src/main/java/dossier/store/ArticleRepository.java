@@ -526,7 +526,9 @@ public final class ArticleRepository {
       paged = true;
     } else {
       QueryPlans.PageSql page = plans.page(q, Sort.NEWEST, orderBy(Sort.NEWEST));
-      sql.append(", 0.0 AS score, ").append(bodyStart(snippetTokens)).append(" AS snip")
+      sql.append(", 0.0 AS score, ")
+          .append(bodyStart(snippetTokens))
+          .append(" AS snip")
           .append(page.from())
           .append(" WHERE (")
           .append(page.where())

@@ -65,7 +65,9 @@ class DailyShellTest {
       List<String> snippets = r.lines().stream().filter(l -> l.startsWith("   ")).toList();
       int w = widths[i];
       assertThat(snippets).as(r.out()).isNotEmpty().allMatch(l -> DisplayWidth.of(l) <= w);
-      assertThat(snippets).as("every snippet shows a match").allMatch(l -> l.matches(".*\\[\\w+].*"));
+      assertThat(snippets)
+          .as("every snippet shows a match")
+          .allMatch(l -> l.matches(".*\\[\\w+].*"));
       longest[i] = snippets.stream().mapToInt(DisplayWidth::of).max().orElse(0);
     }
     // the 14 words scripts get in JSON fill 80 columns; a 132-column line gets more of them
