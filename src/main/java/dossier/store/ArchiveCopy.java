@@ -294,7 +294,16 @@ public final class ArchiveCopy {
     }
     if (to.engine() == Engine.POSTGRES) {
       return PgBulkLoad.load(
-          src, dst, table, cols, types, select.toString(), hasBlobs(srcCols), done, total, progress);
+          src,
+          dst,
+          table,
+          cols,
+          types,
+          select.toString(),
+          hasBlobs(srcCols),
+          done,
+          total,
+          progress);
     }
     long rows = 0;
     try (Statement read = src.createStatement();

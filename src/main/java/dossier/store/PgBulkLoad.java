@@ -184,7 +184,9 @@ final class PgBulkLoad {
         }
       } else if (v instanceof String s) {
         text(s);
-      } else if (v instanceof Number n && integral(type) && !(v instanceof Double || v instanceof Float)) {
+      } else if (v instanceof Number n
+          && integral(type)
+          && !(v instanceof Double || v instanceof Float)) {
         text(Long.toString(n.longValue()));
       } else {
         text(v.toString());

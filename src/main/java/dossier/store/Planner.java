@@ -98,10 +98,10 @@ record Planner(long fewMatches, long setStepsPerMatch) {
 
   /**
    * Rows wanted, as a multiple of the page, at the matches' share of the archive, in the first walk
-   * of the shortest articles. Those articles hold a word less often than the average one (the
-   * 2,085 shortest of a million hold none of the 19,790 articles holding "zintara lattice", which
-   * twice the page at the phrase's share expected), and a walk that finds too few costs another
-   * pass over every match, while each article more in the walk costs an index entry and a set entry.
+   * of the shortest articles. Those articles hold a word less often than the average one (the 2,085
+   * shortest of a million hold none of the 19,790 articles holding "zintara lattice", which twice
+   * the page at the phrase's share expected), and a walk that finds too few costs another pass over
+   * every match, while each article more in the walk costs an index entry and a set entry.
    */
   static final long FIRST_WALK_PAGES = 8;
 
@@ -111,8 +111,7 @@ record Planner(long fewMatches, long setStepsPerMatch) {
    */
   static long firstWalk(long rows, long matches, long articles) {
     double share = Math.max(1, matches) / (double) Math.max(1, articles);
-    return (long)
-        Math.min(Math.max(1, articles), Math.ceil(FIRST_WALK_PAGES * rows / share) + 64);
+    return (long) Math.min(Math.max(1, articles), Math.ceil(FIRST_WALK_PAGES * rows / share) + 64);
   }
 
   /** The next walk after {@code walked} articles held {@code found} of the {@code rows} wanted. */

@@ -353,8 +353,7 @@ final class QueryPlans {
       }
       if (plan != Plan.INDEX_ONLY && shortFirstFrom >= Planner.SHORT_FIRST_MATCHES) {
         long matches = ftsCount(q.match());
-        if (!Planner.walkBesideFilter(
-            Planner.filtered(matches, plannedSet, articles), matches)) {
+        if (!Planner.walkBesideFilter(Planner.filtered(matches, plannedSet, articles), matches)) {
           return null;
         }
       }

@@ -19,9 +19,9 @@ import java.util.Locale;
  * or the newest 20 ({@code list}), plus the total count. Each query is warmed up for a fixed time,
  * then sampled many times; percentiles come from the sorted samples. The three parts (page, count,
  * both) are timed separately so a slow count is not hidden in a fast page; "both CPU" is the CPU
- * time of the two, which a busy machine inflates far less than their wall time. Each sample starts with
- * no plan kept from the one before, as a new query on a screen would: the page pays for choosing
- * the plan and the count that follows reuses it.
+ * time of the two, which a busy machine inflates far less than their wall time. Each sample starts
+ * with no plan kept from the one before, as a new query on a screen would: the page pays for
+ * choosing the plan and the count that follows reuses it.
  *
  * <p>usage: LatencyBench --db ARCHIVE|postgresql://... [--samples 300] [--warmup-ms 2000]
  * [--compare] [--query NAME=KIND:TEXT]... where KIND is search or list. With {@code --compare} each
