@@ -130,8 +130,7 @@ class BodyFurnitureTest {
 
   @Test
   void aListOfLinksTheTextIntroducesStays() {
-    String body =
-        bodyOf("<article>" + paras(1, 3) + "<p>In progress:</p>" + TEASERS + paras(4, 6));
+    String body = bodyOf("<article>" + paras(1, 3) + "<p>In progress:</p>" + TEASERS + paras(4, 6));
     assertThat(body).contains("Fishermen protest the new fees", "Ferry timetable changes in May");
   }
 
