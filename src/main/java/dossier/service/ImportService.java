@@ -257,7 +257,11 @@ public final class ImportService {
     try {
       pipeline.run(sources, stop, batch -> store(batch, opts, listener, counter));
     } finally {
-      finishJournal(args, counter);
+      try {
+        finishJournal(args, counter);
+      } finally {
+        archive.bulkWriteDone();
+      }
     }
     if (counter.imported >= ANALYZE_AFTER && !opts.dryRun()) {
       try {

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -74,11 +75,25 @@ public final class StoryService {
     long counted = repo.counted();
     Map<String, Integer> added = new HashMap<>();
     int articles = 0;
+    // the stories of the originals, read at once, and of the articles placed here since
+    List<Long> originals = new ArrayList<>();
     for (Arrival a : arrivals) {
       if (a.original() != null) {
-        Optional<Long> s = repo.storyOf(a.original());
-        if (s.isPresent()) {
-          repo.join(a.id(), s.get(), a.day(), List.of());
+        originals.add(a.original());
+      }
+    }
+    Map<Long, Long> storyOf = originals.isEmpty() ? new HashMap<>() : repo.storiesOf(originals);
+    // no placement reads a member's row, and a story's size is read here with what this batch
+    // added: both are written once the batch is placed
+    List<StoryRepository.Member> members = new ArrayList<>();
+    Map<Long, Integer> grown = new LinkedHashMap<>();
+    for (Arrival a : arrivals) {
+      if (a.original() != null) {
+        Long s = storyOf.get(a.original());
+        if (s != null) {
+          // a copy adds no keys, so no later article's placement reads anything of it
+          members.add(new StoryRepository.Member(a.id(), s, a.day(), List.of()));
+          storyOf.put(a.id(), s);
           continue;
         }
       }
@@ -88,14 +103,26 @@ public final class StoryService {
               t -> stored.getOrDefault(t, 0L) + added.getOrDefault(t, 0),
               counted + articles);
       List<String> terms = keys.stream().map(Stories.Key::term).toList();
-      Stories.Candidate best = Stories.best(keys, repo.candidates(terms, since(a.day())));
+      List<Stories.Candidate> found = new ArrayList<>();
+      for (Stories.Candidate c : repo.candidates(terms, since(a.day()))) {
+        Integer more = grown.get(c.story());
+        found.add(more == null ? c : new Stories.Candidate(c.story(), c.size() + more, c.shared()));
+      }
+      Stories.Candidate best = Stories.best(keys, found);
       long story = best != null ? best.story() : repo.newStory();
-      repo.join(a.id(), story, a.day(), terms);
+      members.add(new StoryRepository.Member(a.id(), story, a.day(), terms));
+      if (!terms.isEmpty()) {
+        repo.addKeys(story, a.day(), terms);
+        grown.merge(story, 1, Integer::sum);
+      }
+      storyOf.put(a.id(), story);
       for (String t : a.names().keySet()) {
         added.merge(t, 1, Integer::sum);
       }
       articles++;
     }
+    repo.joinAll(members);
+    repo.grow(grown);
     repo.countTerms(added, articles);
   }
 

@@ -607,6 +607,7 @@ public final class Archive implements AutoCloseable {
    * leaves it at the bulk value until the next import ends, which costs nothing but larger merges.
    */
   public int beginBulkWrite() {
+    bulk = true;
     if (engine == Engine.POSTGRES) {
       return FTS_AUTOMERGE_DEFAULT;
     }
@@ -638,8 +639,18 @@ public final class Archive implements AutoCloseable {
     }
   }
 
+  /**
+   * Ends what {@link #cacheEpoch} keeps from one transaction to the next, whether or not the bulk
+   * write got as far as {@link #endBulkWrite}: what follows on this connection may write through
+   * other paths.
+   */
+  public void bulkWriteDone() {
+    bulk = false;
+  }
+
   /** Puts back the settings {@link #beginBulkWrite} replaced. */
   public void endBulkWrite(int automerge) {
+    bulk = false;
     if (engine == Engine.POSTGRES) {
       return;
     }
@@ -693,6 +704,22 @@ public final class Archive implements AutoCloseable {
   private boolean rehearsing;
 
   /**
+   * The span of write transactions that a cache of what the archive holds stays valid for (see
+   * {@link #cacheEpoch}); a new one starts with a transaction unless a bulk write is on, the last
+   * transaction committed and no other connection has committed since.
+   */
+  private long epoch;
+
+  /** SQLite's {@code PRAGMA data_version} read at the start of the last transaction, or -1. */
+  private long versionAtBegin = -1;
+
+  /** True once the last transaction committed, until the next one begins. */
+  private boolean committed;
+
+  /** True between {@link #beginBulkWrite} and {@link #endBulkWrite}. */
+  private boolean bulk;
+
+  /**
    * Runs {@code work} in one {@code BEGIN IMMEDIATE} transaction: it takes the write lock up front,
    * so a concurrent writer waits for the busy timeout instead of failing halfway. Inside a {@link
    * #rehearse}, it runs in a savepoint of the rehearsal instead, so that a dry run makes exactly
@@ -744,8 +771,15 @@ public final class Archive implements AutoCloseable {
     openTransaction = ++transactions;
     selections = 0;
     rehearsing = !commit;
+    boolean wasCommitted = committed;
+    committed = false;
     boolean ok = false;
     try {
+      long version = engine == Engine.SQLITE ? dataVersion() : -1;
+      if (!(bulk && wasCommitted && version >= 0 && version == versionAtBegin)) {
+        epoch++;
+      }
+      versionAtBegin = version;
       T result = work.run();
       if (commit) {
         CrashPoint.beforeCommit();
@@ -753,6 +787,7 @@ public final class Archive implements AutoCloseable {
           st.execute("COMMIT");
         }
         ok = true;
+        committed = true;
         openTransaction = 0;
         CrashPoint.afterCommit();
       }
@@ -827,6 +862,18 @@ public final class Archive implements AutoCloseable {
    */
   long committingTransaction() {
     return rehearsing ? 0 : openTransaction;
+  }
+
+  /**
+   * What a cache of the archive's rows (written through this connection's repositories) keys on, or
+   * 0 when nothing may be cached: outside a write transaction and in a rehearsal. Within one
+   * transaction nothing else writes the archive. During a bulk write (an import) the number also
+   * stays the same from one transaction to the next as long as each committed and SQLite's {@code
+   * data_version} says that no other connection committed in between, so an import keeps what it
+   * learned from batch to batch; a server archive starts again with every transaction.
+   */
+  long cacheEpoch() {
+    return rehearsing || openTransaction == 0 ? 0 : epoch;
   }
 
   /** True while the write transaction {@code number} is open. */

@@ -232,19 +232,19 @@ public final class ArticleRepository {
     StringBuilder sql = new StringBuilder();
     List<Object> params = new ArrayList<>();
     if (archive.onServer()) {
+      long kept = keptCount(q);
+      if (kept >= 0) {
+        return kept;
+      }
       sql.append("SELECT count(*) FROM articles a");
       appendFilter(Engine.POSTGRES, sql, params, q);
       return number(sql.toString(), params, "cannot count articles");
     }
     if (q.hasText()) {
       Plan plan = plans.plan(q);
-      try {
-        long kept = keptTotal(q);
-        if (kept >= 0) {
-          return kept;
-        }
-      } catch (SQLException e) {
-        throw fail("cannot count articles", e);
+      long kept = keptCount(q);
+      if (kept >= 0) {
+        return kept;
       }
       if (plan == Plan.INDEX_ONLY) {
         return plans.ftsCount(q.match());
@@ -271,6 +271,15 @@ public final class ArticleRepository {
       params.addAll(q.params());
     }
     return number(sql.toString(), params, "cannot count articles");
+  }
+
+  /** {@link #keptTotal} for {@link #count}. */
+  private long keptCount(CompiledQuery q) {
+    try {
+      return keptTotal(q);
+    } catch (SQLException e) {
+      throw fail("cannot count articles", e);
+    }
   }
 
   /** The number the query {@code sql} gives, with {@code params} bound. */
@@ -406,23 +415,29 @@ public final class ArticleRepository {
       sql.append(" ORDER BY ").append(pgOrderBy(Sort.NEWEST));
       appendLimit(sql, params, limit, offset);
     } else {
+      // the total of matches comes with the page (every match is scored anyway) and is kept for
+      // the count that follows
       sql.append("WITH page AS MATERIALIZED (SELECT a.id AS id, ")
           .append(PG_RANK)
-          .append(" AS r FROM articles a");
+          .append(" AS r, count(*) OVER () AS total FROM articles a");
       params.add(rank);
       appendFilter(Engine.POSTGRES, sql, params, q);
       sql.append(" ORDER BY r DESC, a.id DESC");
       appendLimit(sql, params, limit, offset);
       sql.append(") SELECT ")
           .append(columns)
-          .append(", page.r AS score, ts_headline('dossier', a.body, to_tsquery('dossier', ?), ?)")
+          .append(", page.r AS score, page.total AS total,")
+          .append(" ts_headline('dossier', a.body, to_tsquery('dossier', ?), ?)")
           .append(" AS snip FROM page JOIN articles a ON a.id = page.id ORDER BY page.r DESC,")
           .append(" a.id DESC");
       params.add(rank);
       params.add(pgHeadline(snippetTokens));
     }
     try {
-      streamHits(sql.toString(), params, sink);
+      long total = streamHits(sql.toString(), params, sink, rank != null);
+      if (total >= 0) {
+        keepTotal(q, total);
+      }
     } catch (SQLException e) {
       throw fail("search failed", e);
     }
@@ -430,15 +445,29 @@ public final class ArticleRepository {
 
   /** Runs a page query whose rows are an article's columns, its {@code score} and {@code snip}. */
   private void streamHits(String sql, List<Object> params, Consumer<Hit> sink) throws SQLException {
+    streamHits(sql, params, sink, false);
+  }
+
+  /**
+   * {@link #streamHits}; with {@code total}, the rows also carry the number of matches in a column
+   * {@code total}, which is returned (-1 when there was no row).
+   */
+  private long streamHits(String sql, List<Object> params, Consumer<Hit> sink, boolean total)
+      throws SQLException {
+    long found = -1;
     try (PreparedStatement st = conn().prepareStatement(sql)) {
       bind(st, params);
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
           Article a = readArticle(rs, false);
+          if (total) {
+            found = rs.getLong("total");
+          }
           sink.accept(new Hit(a, rs.getDouble("score"), rs.getString("snip")));
         }
       }
     }
+    return found;
   }
 
   /**
@@ -620,13 +649,19 @@ public final class ArticleRepository {
 
   /**
    * Changes when this connection writes (SQLite's total_changes) or another one commits
-   * (data_version).
+   * (data_version); on PostgreSQL, the current snapshot, which changes whenever a transaction that
+   * writes begins or ends anywhere on the server, and the rows this transaction has changed.
    */
   String changeStamp() throws SQLException {
     try (PreparedStatement st =
             conn()
                 .prepareStatement(
-                    "SELECT total_changes() || '/' || (SELECT data_version FROM pragma_data_version)");
+                    archive.onServer()
+                        ? "SELECT pg_current_snapshot()::text || '/' || (SELECT"
+                            + " coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM"
+                            + " pg_stat_xact_user_tables)"
+                        : "SELECT total_changes() || '/' || (SELECT data_version FROM"
+                            + " pragma_data_version)");
         ResultSet rs = st.executeQuery()) {
       rs.next();
       return rs.getString(1);

@@ -50,40 +50,69 @@ public final class CopyRepository {
    *
    * <p>The band rows are read with one look-up of all the bands at once, which costs less than one
    * ordered and limited look-up a band; only when those bands hold more rows than the limits let
-   * through (a crowded band) is each band looked up with its own limit.
+   * through (a crowded band) is each band looked up with its own limit. Bands whose earliest rows
+   * are known from earlier look-ups of the same {@link Archive#cacheEpoch} are not looked up again.
    */
   public List<Candidate> candidates(long[] bands) {
     try {
-      if (bandRows == null) {
-        bandRows =
-            conn()
-                .prepareStatement(
-                    "SELECT band, article_id FROM lsh_bands WHERE band IN ("
-                        + String.join(", ", Collections.nCopies(Copies.BANDS, "?"))
-                        + ") LIMIT "
-                        + (ALL_ROWS + 1));
-      }
-      for (int i = 0; i < Copies.BANDS; i++) {
-        bandRows.setLong(i + 1, bands[i]);
-      }
-      Map<Long, List<Long>> byBand = new HashMap<>();
-      int rows = 0;
-      try (ResultSet rs = bandRows.executeQuery()) {
-        while (rs.next()) {
-          byBand.computeIfAbsent(rs.getLong(1), b -> new ArrayList<>()).add(rs.getLong(2));
-          rows++;
+      long epoch = archive.cacheEpoch();
+      startEpoch(epoch);
+      TreeSet<Long> ids = new TreeSet<>();
+      long[] unknown = new long[bands.length];
+      int u = 0;
+      BandFilter present = filter(epoch);
+      for (long b : bands) {
+        long[] head = epoch == 0 ? null : heads.get(b);
+        if (head == null) {
+          if (present == null || present.mightHold(b)) {
+            unknown[u++] = b;
+          }
+        } else {
+          for (long id : head) {
+            ids.add(id);
+          }
         }
       }
-      if (rows > ALL_ROWS) {
-        return crowdedCandidates(bands);
+      if (u > 0) {
+        if (bandRows == null) {
+          bandRows =
+              conn()
+                  .prepareStatement(
+                      "SELECT band, article_id FROM lsh_bands WHERE band IN ("
+                          + String.join(", ", Collections.nCopies(Copies.BANDS, "?"))
+                          + ") LIMIT "
+                          + (ALL_ROWS + 1));
+        }
+        for (int i = 0; i < Copies.BANDS; i++) {
+          // a band asked twice is read once
+          bandRows.setLong(i + 1, unknown[i < u ? i : 0]);
+        }
+        Map<Long, List<Long>> byBand = new HashMap<>();
+        int rows = 0;
+        try (ResultSet rs = bandRows.executeQuery()) {
+          while (rs.next()) {
+            byBand.computeIfAbsent(rs.getLong(1), b -> new ArrayList<>()).add(rs.getLong(2));
+            rows++;
+          }
+        }
+        if (rows > ALL_ROWS) {
+          return crowdedCandidates(bands);
+        }
+        // every row of these bands was read: their earliest rows are known
+        for (int i = 0; i < u; i++) {
+          List<Long> inBand = byBand.getOrDefault(unknown[i], List.of());
+          long[] head =
+              inBand.stream().mapToLong(Long::longValue).sorted().limit(PER_BAND).toArray();
+          for (long id : head) {
+            ids.add(id);
+          }
+          if (epoch != 0) {
+            heads.put(unknown[i], head);
+          }
+        }
       }
-      if (rows == 0) {
+      if (ids.isEmpty()) {
         return List.of();
-      }
-      TreeSet<Long> ids = new TreeSet<>();
-      for (List<Long> inBand : byBand.values()) {
-        Collections.sort(inBand);
-        ids.addAll(inBand.subList(0, Math.min(PER_BAND, inBand.size())));
       }
       return candidatesByIds(ids);
     } catch (SQLException e) {
@@ -92,28 +121,95 @@ public final class CopyRepository {
   }
 
   /**
-   * The candidates read in the open write transaction, by id; an id read and found without a
-   * fingerprint or article maps to null. Within one transaction nothing else writes the archive,
-   * and what this repository writes ({@link #store}, {@link #link}) takes its ids out, so the map
-   * says what the archive holds. The articles of a crowded band are compared with most new ones,
-   * and at 100,000 generated articles reading their signatures again was a fifth of an import's
-   * CPU.
+   * The candidates read in the open {@link Archive#cacheEpoch}, by id; an id read and found without
+   * a fingerprint or article maps to null. Within an epoch nothing else writes the archive, and
+   * what this repository writes ({@link #store}, {@link #link}) takes its ids out, so the map says
+   * what the archive holds. The articles of a crowded band are compared with most new ones, and at
+   * 100,000 generated articles reading their signatures again was a fifth of an import's CPU.
    */
   private final Map<Long, Candidate> known = new HashMap<>();
 
-  /** The transaction {@link #known} is of. */
+  /**
+   * The earliest band rows (at most {@link #PER_BAND} article ids, ascending) of the bands read in
+   * the open {@link Archive#cacheEpoch}, kept up to date as bands are stored. Band rows are never
+   * removed, so a band that holds {@link #PER_BAND} rows of lower ids than an article's never shows
+   * the article to a look-up, and {@link #storeAll} leaves such a row out: in the generated corpus
+   * every paragraph recurs some 25 times, and those rows made {@code lsh_bands} grow past the page
+   * cache at 100,000 articles.
+   */
+  private final Map<Long, long[]> heads = new HashMap<>();
+
+  /** The epoch {@link #known} and {@link #heads} are of. */
   private long knownIn;
 
   /** Candidates {@link #known} holds at the most; past that it starts again. */
   static final int KNOWN = 50_000;
 
+  /** Bands {@link #heads} holds at the most; past that it starts again. */
+  static final int HEADS = 400_000;
+
+  /**
+   * The band keys {@code lsh_bands} holds, once made in the open {@link Archive#cacheEpoch}, or
+   * null. Making it reads every key of the table, so it is made only when the table is small next
+   * to the look-ups this epoch has made: at once in a new or small archive, after some thousands of
+   * articles in a large one, and never for a few files imported into a large archive.
+   */
+  private BandFilter filter;
+
+  /**
+   * Look-ups made in the open epoch, and the table's rows at the most, while there is no filter.
+   */
+  private long lookups;
+
+  private long rowsAtMost = -1;
+
+  /** Band rows read for each look-up the filter spares, at the most, for it to be made. */
+  static final int FILTER_ROWS_PER_LOOKUP = 4 * Copies.BANDS;
+
+  private void startEpoch(long epoch) {
+    if (epoch != knownIn || known.size() > KNOWN) {
+      known.clear();
+    }
+    if (epoch != knownIn || heads.size() > HEADS) {
+      heads.clear();
+    }
+    if (epoch != knownIn) {
+      filter = null;
+      lookups = 0;
+      rowsAtMost = -1;
+    }
+    knownIn = epoch;
+  }
+
+  private BandFilter filter(long epoch) throws SQLException {
+    if (epoch == 0 || filter != null) {
+      return filter;
+    }
+    if (rowsAtMost < 0) {
+      // a fingerprint's article has BANDS rows at the most
+      try (PreparedStatement st =
+              conn().prepareStatement("SELECT coalesce(max(article_id), 0) FROM fingerprints");
+          ResultSet rs = st.executeQuery()) {
+        rowsAtMost = (rs.next() ? rs.getLong(1) : 0) * Copies.BANDS;
+      }
+    }
+    if (rowsAtMost > ++lookups * FILTER_ROWS_PER_LOOKUP) {
+      return null;
+    }
+    BandFilter f = new BandFilter((int) Math.min(1 << 26, 2 * rowsAtMost));
+    try (PreparedStatement st = conn().prepareStatement("SELECT band FROM lsh_bands");
+        ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        f.add(rs.getLong(1));
+      }
+    }
+    filter = f;
+    return f;
+  }
+
   /** The candidates among {@code ids} (ascending) that exist, by id. */
   private List<Candidate> candidatesByIds(TreeSet<Long> ids) throws SQLException {
-    long tx = archive.committingTransaction();
-    if (tx != knownIn || known.size() > KNOWN) {
-      known.clear();
-      knownIn = tx;
-    }
+    long tx = archive.cacheEpoch();
     List<Long> unknown = new ArrayList<>();
     for (long id : ids) {
       if (tx == 0 || !known.containsKey(id)) {
@@ -127,9 +223,9 @@ public final class CopyRepository {
                 .prepareStatement(
                     "SELECT f.article_id, f.signature, c.original_id FROM "
                         + archive.engine().ids("j")
-                        + " JOIN"
-                        + " fingerprints f ON f.article_id = j.value JOIN articles a ON a.id ="
-                        + " f.article_id LEFT JOIN copies c ON c.article_id = f.article_id ORDER BY"
+                        + " JOIN fingerprints f ON f.article_id = j.value JOIN "
+                        + existing("f.article_id")
+                        + " LEFT JOIN copies c ON c.article_id = f.article_id ORDER BY"
                         + " f.article_id");
       }
       prints.setString(1, unknown.toString());
@@ -154,6 +250,17 @@ public final class CopyRepository {
     return out;
   }
 
+  /**
+   * A join that keeps the rows whose article {@code id} exists. On SQLite it reads the article's
+   * row of full-text lengths (a few bytes, kept with the article by triggers) rather than the
+   * article's own row, whose pages hold its text.
+   */
+  private String existing(String id) {
+    return archive.onServer()
+        ? "articles a ON a.id = " + id
+        : "articles_fts_docsize a ON a.id = " + id;
+  }
+
   /** Band rows that one look-up of all bands takes at the most: as many as the limits let by. */
   private static final int ALL_ROWS = Copies.BANDS * PER_BAND;
 
@@ -172,9 +279,10 @@ public final class CopyRepository {
       lookup =
           conn()
               .prepareStatement(
-                  "SELECT f.article_id, f.signature, c.original_id FROM fingerprints f JOIN"
-                      + " articles a ON a.id = f.article_id LEFT JOIN copies c ON c.article_id ="
-                      + " f.article_id WHERE f.article_id IN ("
+                  "SELECT f.article_id, f.signature, c.original_id FROM fingerprints f JOIN "
+                      + existing("f.article_id")
+                      + " LEFT JOIN copies c ON c.article_id = f.article_id WHERE f.article_id IN"
+                      + " ("
                       + union
                       + ") ORDER BY f.article_id");
     }
@@ -235,9 +343,15 @@ public final class CopyRepository {
           });
       long[][] rows = new long[ids.length * Copies.BANDS][];
       int n = 0;
+      boolean cached = archive.cacheEpoch() != 0 && archive.cacheEpoch() == knownIn;
       for (int k = 0; k < ids.length; k++) {
         for (long b : bands.get(k)) {
-          rows[n++] = new long[] {b, ids[k]};
+          if (!cached || heads(b, ids[k])) {
+            rows[n++] = new long[] {b, ids[k]};
+            if (cached && filter != null) {
+              filter.add(b);
+            }
+          }
         }
       }
       long[][] sorted = Arrays.copyOf(rows, n);
@@ -255,6 +369,32 @@ public final class CopyRepository {
     } catch (SQLException e) {
       throw new StoreException(Archive.describe("cannot store a fingerprint", e), e);
     }
+  }
+
+  /**
+   * False when band {@code b} is known to hold {@link #PER_BAND} rows of lower ids than {@code id},
+   * so that no look-up would ever see the row; else true, and the band's known earliest rows take
+   * {@code id} in.
+   */
+  private boolean heads(long b, long id) {
+    long[] head = heads.get(b);
+    if (head == null) {
+      return true;
+    }
+    int at = Arrays.binarySearch(head, id);
+    if (at >= 0) {
+      return true;
+    }
+    at = -at - 1;
+    if (at >= PER_BAND) {
+      return false;
+    }
+    long[] grown = new long[Math.min(PER_BAND, head.length + 1)];
+    System.arraycopy(head, 0, grown, 0, at);
+    grown[at] = id;
+    System.arraycopy(head, at, grown, at + 1, grown.length - at - 1);
+    heads.put(b, grown);
+    return true;
   }
 
   /** Binds the two values of row {@code k} from parameter {@code p} on. */

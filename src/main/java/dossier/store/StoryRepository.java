@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -27,11 +26,12 @@ public final class StoryRepository {
 
   private final Archive archive;
   private PreparedStatement candidates;
-  private PreparedStatement join;
   private PreparedStatement joinKeys;
   private PreparedStatement grow;
   private PreparedStatement storyOf;
   private PreparedStatement count;
+  private PreparedStatement joinMembers;
+  private PreparedStatement newStory;
 
   StoryRepository(Archive archive) {
     this.archive = archive;
@@ -87,16 +87,6 @@ public final class StoryRepository {
     }
     Map<String, Integer> all = new LinkedHashMap<>(increments);
     all.merge("", articles, Integer::sum);
-    StringBuilder pairs = new StringBuilder(all.size() * 24).append('[');
-    for (Map.Entry<String, Integer> e : all.entrySet()) {
-      if (pairs.length() > 1) {
-        pairs.append(',');
-      }
-      pairs.append('[');
-      SimilarityRepository.appendJsonString(pairs, e.getKey());
-      pairs.append(',').append(e.getValue().intValue()).append(']');
-    }
-    pairs.append(']');
     try {
       if (count == null) {
         count =
@@ -108,7 +98,7 @@ public final class StoryRepository {
                         + " WHERE true ON CONFLICT(term) DO UPDATE SET n = story_terms.n +"
                         + " excluded.n");
       }
-      count.setString(1, pairs.toString());
+      count.setString(1, pairs(all));
       count.executeUpdate();
     } catch (SQLException e) {
       throw new StoreException(Archive.describe("cannot count story terms", e), e);
@@ -160,31 +150,27 @@ public final class StoryRepository {
 
   /** A new, empty story's id. */
   public long newStory() {
-    try (Statement st = conn().createStatement();
-        ResultSet rs = st.executeQuery("INSERT INTO stories(size) VALUES (0) RETURNING id")) {
-      rs.next();
-      return rs.getLong(1);
+    try {
+      if (newStory == null) {
+        newStory = conn().prepareStatement("INSERT INTO stories(size) VALUES (0) RETURNING id");
+      }
+      try (ResultSet rs = newStory.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
     } catch (SQLException e) {
       throw new StoreException(Archive.describe("cannot start a story", e), e);
     }
   }
 
   /**
-   * Puts article {@code id} of day {@code day} in {@code story}, found by {@code keys} (none for a
-   * copy, which follows its original and counts no keys); call inside {@link Archive#write}.
+   * Counts {@code keys} (names) as keys of {@code story}, for a member of day {@code day}: the part
+   * of placing an article that the next placement reads. The member's own row and the story's size
+   * follow with {@link #joinAll} and {@link #grow}; call inside {@link Archive#write}.
    */
-  public void join(long id, long story, String day, List<String> keys) {
+  public void addKeys(long story, String day, List<String> keys) {
     try {
-      if (join == null) {
-        join =
-            conn()
-                .prepareStatement(
-                    engine()
-                        .upsert(
-                            "story_members",
-                            "article_id",
-                            List.of("article_id", "story_id", "day", "keys", "pinned"),
-                            "VALUES (?, ?, ?, ?, 0)"));
+      if (joinKeys == null) {
         joinKeys =
             conn()
                 .prepareStatement(
@@ -193,25 +179,115 @@ public final class StoryRepository {
                         + " WHERE true ON CONFLICT(term, story_id) DO UPDATE SET n = story_keys.n"
                         + " + 1, last = CASE WHEN excluded.last > story_keys.last THEN"
                         + " excluded.last ELSE story_keys.last END");
-        grow = conn().prepareStatement("UPDATE stories SET size = size + 1 WHERE id = ?");
       }
-      String json = SimilarityRepository.jsonArray(keys);
-      join.setLong(1, id);
-      join.setLong(2, story);
-      join.setString(3, day);
-      join.setString(4, json);
-      join.executeUpdate();
-      if (!keys.isEmpty()) {
-        joinKeys.setLong(1, story);
-        joinKeys.setString(2, day);
-        joinKeys.setString(3, json);
-        joinKeys.executeUpdate();
-        grow.setLong(1, story);
-        grow.executeUpdate();
+      joinKeys.setLong(1, story);
+      joinKeys.setString(2, day);
+      joinKeys.setString(3, SimilarityRepository.jsonArray(keys));
+      joinKeys.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot place an article in a story", e), e);
+    }
+  }
+
+  /**
+   * An article placed in a story on a day, with the keys that placed it; a copy has none and
+   * follows its original.
+   */
+  public record Member(long id, long story, String day, List<String> keys) {}
+
+  /** Members {@link #joinAll} puts in one statement. */
+  static final int MEMBERS_PER_INSERT = 128;
+
+  /**
+   * Stores the rows of {@code members}, many to a statement: no placement reads them, so a batch's
+   * members are written together once all are placed. Call inside {@link Archive#write}.
+   */
+  public void joinAll(List<Member> members) {
+    try {
+      for (int from = 0; from < members.size(); from += MEMBERS_PER_INSERT) {
+        List<Member> part =
+            members.subList(from, Math.min(members.size(), from + MEMBERS_PER_INSERT));
+        boolean full = part.size() == MEMBERS_PER_INSERT;
+        PreparedStatement st = full ? joinMembers : null;
+        if (st == null) {
+          st =
+              conn()
+                  .prepareStatement(
+                      archive
+                          .engine()
+                          .upsert(
+                              "story_members",
+                              "article_id",
+                              List.of("article_id", "story_id", "day", "keys", "pinned"),
+                              "VALUES "
+                                  + String.join(
+                                      ", ",
+                                      java.util.Collections.nCopies(
+                                          part.size(), "(?, ?, ?, ?, 0)"))));
+          if (full) {
+            joinMembers = st;
+          }
+        }
+        try {
+          int p = 1;
+          for (Member m : part) {
+            st.setLong(p++, m.id());
+            st.setLong(p++, m.story());
+            st.setString(p++, m.day());
+            st.setString(p++, SimilarityRepository.jsonArray(m.keys()));
+          }
+          st.executeUpdate();
+        } finally {
+          if (!full) {
+            st.close();
+          }
+        }
       }
     } catch (SQLException e) {
       throw new StoreException(Archive.describe("cannot place an article in a story", e), e);
     }
+  }
+
+  /**
+   * Adds to the size of each story its members with keys placed since the last call ({@code
+   * increments}: story id to members), in one statement; call inside {@link Archive#write}.
+   */
+  public void grow(Map<Long, Integer> increments) {
+    if (increments.isEmpty()) {
+      return;
+    }
+    try {
+      if (grow == null) {
+        // every story named exists (newStory made it): the insert always meets its row
+        grow =
+            conn()
+                .prepareStatement(
+                    "INSERT INTO stories(id, size) SELECT CAST(value ->> 0 AS BIGINT),"
+                        + " CAST(value ->> 1 AS INTEGER) FROM "
+                        + engine().jsonValues()
+                        + " WHERE true ON CONFLICT(id) DO UPDATE SET size = stories.size +"
+                        + " excluded.size");
+      }
+      grow.setString(1, pairs(increments));
+      grow.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot place an article in a story", e), e);
+    }
+  }
+
+  /** A JSON array of {@code [key, n]} pairs: a string key as a JSON string, a number as it is. */
+  private static String pairs(Map<?, Integer> counts) {
+    StringBuilder b = new StringBuilder(counts.size() * 24).append('[');
+    for (Map.Entry<?, Integer> e : counts.entrySet()) {
+      b.append(b.length() > 1 ? ",[" : "[");
+      if (e.getKey() instanceof String k) {
+        SimilarityRepository.appendJsonString(b, k);
+      } else {
+        b.append(e.getKey());
+      }
+      b.append(',').append(e.getValue().intValue()).append(']');
+    }
+    return b.append(']').toString();
   }
 
   /** The story an article belongs to, if any. */

@@ -106,6 +106,63 @@ class CopyRepositoryTest {
     archive.close();
   }
 
+  @Test
+  void anImportStoresNoBandRowThatNoLookupWouldSee() throws Exception {
+    Archive archive = Archive.open(dir.resolve("heads.db"));
+    Fingerprint print = Fingerprint.of("the ferry operators asked for new berths at the quay");
+    long[] bands = Copies.bands(print);
+    for (int batch = 0; batch < 4; batch++) {
+      int first = batch * 10;
+      archive.write(
+          () -> {
+            archive.beginBulkWrite();
+            for (int i = first + 1; i <= first + 10; i++) {
+              archive.copies().candidates(bands);
+              long id = insert(archive, "Minutes " + i, "Minutes of meeting " + i, "/h/" + i);
+              archive.copies().store(id, print, bands);
+            }
+            return null;
+          });
+    }
+    archive.bulkWriteDone();
+    assertThat(archive.copies().candidates(bands))
+        .extracting(CopyRepository.Candidate::id)
+        .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L, 15L, 16L);
+    archive.close();
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("heads.db"));
+        var st = c.createStatement();
+        var rs = st.executeQuery("SELECT count(*) FROM lsh_bands WHERE band = " + bands[0])) {
+      assertThat(rs.getLong(1)).isEqualTo(CopyRepository.PER_BAND);
+    }
+  }
+
+  @Test
+  void anImportNoticesWhatAnotherProcessChangedBetweenItsBatches() throws Exception {
+    Path db = dir.resolve("other.db");
+    Archive archive = Archive.open(db);
+    Fingerprint print = Fingerprint.of("the ferry operators asked for new berths at the quay");
+    long[] bands = Copies.bands(print);
+    long a =
+        archive.write(
+            () -> {
+              archive.beginBulkWrite();
+              long id = insert(archive, "A", "first body of text", "/o/a");
+              archive.copies().store(id, print, bands);
+              assertThat(archive.copies().candidates(bands)).hasSize(1);
+              return id;
+            });
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+        var st = c.createStatement()) {
+      st.executeUpdate("DELETE FROM articles WHERE id = " + a);
+    }
+    archive.write(
+        () -> {
+          assertThat(archive.copies().candidates(bands)).isEmpty();
+          return null;
+        });
+    archive.close();
+  }
+
   /** Stores a text article; call inside {@link Archive#write}. */
   private static long insert(Archive archive, String title, String body, String path) {
     Extracted x =
