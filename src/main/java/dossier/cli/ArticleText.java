@@ -61,13 +61,23 @@ final class ArticleText {
     out.println(wrap(Text.safeForTerminal(a.body(), true), width));
     if (!Text.isBlank(a.note())) {
       out.println();
-      String note = wrap("Note: " + Text.safeForTerminal(a.note(), true), width);
-      out.println(
-          color
-              ? Terminal.BOLD + "Note:" + Terminal.RESET + note.substring("Note:".length())
-              : note);
+      // every line of the note under its first, the way a hanging indent lists it
+      String text = Text.safeForTerminal(a.note(), true);
+      List<String> lines =
+          width <= 0
+              ? List.of(text.split("\n", -1))
+              : DisplayWidth.wrap(text, Math.max(20, width - NOTE.length()));
+      for (int i = 0; i < lines.size(); i++) {
+        String label =
+            i > 0
+                ? " ".repeat(NOTE.length())
+                : color ? Terminal.BOLD + "Note:" + Terminal.RESET + " " : NOTE;
+        out.println(lines.get(i).isEmpty() ? label.stripTrailing() : label + lines.get(i));
+      }
     }
   }
+
+  private static final String NOTE = "Note: ";
 
   private static String wrap(String s, int width) {
     return width <= 0 ? s : String.join("\n", DisplayWidth.wrap(s, width));

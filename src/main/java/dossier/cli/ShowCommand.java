@@ -99,9 +99,9 @@ final class ShowCommand extends BaseCommand {
                       + ", "
                       + s.summary().count()
                       + " articles, "
-                      + s.summary().firstDay()
-                      + " to "
-                      + s.summary().lastDay()
+                      + (s.summary().firstDay() == null
+                          ? "undated"
+                          : s.summary().firstDay() + " to " + s.summary().lastDay())
                       + " (dossier list story:"
                       + s.id()
                       + ")");

@@ -335,15 +335,17 @@ public final class StoryRepository {
 
   /**
    * What a listing says of each story: the earliest member that is not a copy (the one its title
-   * comes from), the span of days, the outlets (source, else site) and how many members exist.
-   * Stories with no member left are left out.
+   * comes from), the span of publication days (null when no member states a date: the day an
+   * undated article was imported places it in time but is not shown as its date), the outlets
+   * (source, else site) and how many members exist. Stories with no member left are left out.
    */
   public List<Summary> summaries(List<Long> stories) {
     Map<Long, long[]> firsts = new LinkedHashMap<>();
     Map<Long, String[]> spans = new HashMap<>();
     Map<Long, TreeSet<String>> outlets = new HashMap<>();
     query(
-        "SELECT m.story_id, count(*), min(m.day), max(m.day), (SELECT x.article_id FROM"
+        "SELECT m.story_id, count(*), min(substr(a.published, 1, 10)), max(substr(a.published, 1,"
+            + " 10)), (SELECT x.article_id FROM"
             + " story_members x JOIN articles b ON b.id = x.article_id WHERE x.story_id = m.story_id"
             + " ORDER BY x.keys = '[]', x.day, x.article_id LIMIT 1) FROM "
             + engine().ids("j")

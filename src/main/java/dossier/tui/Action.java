@@ -105,7 +105,8 @@ enum Action {
   PIPE(
       "pipe",
       "pipe the article's text (as 'dossier show' prints it) to a shell command; its output stays"
-          + " on the screen until a key is pressed",
+          + " on the screen until a key is pressed; the last command is offered again (Enter runs"
+          + " it, typing replaces it)",
       null,
       keys("|"),
       LIST,

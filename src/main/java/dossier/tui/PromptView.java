@@ -52,6 +52,11 @@ final class PromptView implements View {
   private boolean messageIsError;
   private boolean closed;
 
+  /**
+   * The initial text is an offer (the last command): Enter takes it, a typed character replaces it.
+   */
+  private boolean offered;
+
   PromptView(View under, String title, String hint, String initial, boolean pick, Handler handler) {
     this.under = under;
     this.title = title;
@@ -61,6 +66,15 @@ final class PromptView implements View {
     this.highlight = pick ? 0 : -1;
     text.append(initial == null ? "" : initial);
     caret = text.length();
+  }
+
+  /**
+   * Makes the initial text an offer, as a shell's default answer: Enter takes it, editing keys
+   * (arrows, Backspace, C-e...) edit it, and a typed character starts a new text in its place.
+   */
+  PromptView offered() {
+    offered = text.length() > 0;
+    return this;
   }
 
   @Override
@@ -118,6 +132,16 @@ final class PromptView implements View {
     }
     List<Choice> choices = choices();
     String before = text.toString();
+    if (offered) {
+      offered = false;
+      if (k.getKeyType() == KeyType.Character
+          && !k.isCtrlDown()
+          && !k.isAltDown()
+          && !Character.isISOControl(k.getCharacter())) {
+        text.setLength(0);
+        caret = 0;
+      }
+    }
     switch (name) {
       case "Enter" -> {
         Choice chosen =

@@ -1097,25 +1097,28 @@ final class ReviewApp {
     long id = here.id();
     popup =
         new PromptView(
-            screens.peek(),
-            "Pipe #" + id + " to a shell command",
-            "Enter runs it with sh -c, the article's text as its input · Esc cancels",
-            lastPipe,
-            false,
-            (text, chosen) -> {
-              if (text.isBlank()) {
-                return "type a command, or Esc";
-              }
-              lastPipe = text.strip();
-              Article whole = list.full(id);
-              if (whole != null) {
-                pipe(lastPipe, whole);
-              } else {
-                String command = lastPipe;
-                db.submit(s -> s.articles().get(id), a -> pipe(command, a), this::error);
-              }
-              return null;
-            });
+                screens.peek(),
+                "Pipe #" + id + " to a shell command",
+                lastPipe.isEmpty()
+                    ? "Enter runs it with sh -c, the article's text as its input · Esc cancels"
+                    : "Enter runs the last command again, typing replaces it, ← edits it · Esc cancels",
+                lastPipe,
+                false,
+                (text, chosen) -> {
+                  if (text.isBlank()) {
+                    return "type a command, or Esc";
+                  }
+                  lastPipe = text.strip();
+                  Article whole = list.full(id);
+                  if (whole != null) {
+                    pipe(lastPipe, whole);
+                  } else {
+                    String command = lastPipe;
+                    db.submit(s -> s.articles().get(id), a -> pipe(command, a), this::error);
+                  }
+                  return null;
+                })
+            .offered();
   }
 
   private void pipe(String command, Article a) {

@@ -111,6 +111,22 @@ class DailyShellTest {
   }
 
   @Test
+  void aNoteOfSeveralLinesHangsUnderItsLabel() {
+    assertThat(cli.run("note", "1", "Call the harbour master\nAsk for the ship list").code())
+        .isZero();
+    List<String> piped = cli.run("show", "1").lines();
+    assertThat(piped)
+        .containsSequence("Note: Call the harbour master", "      Ask for the ship list");
+    cli.tty(true, false).columns(30).env("NO_COLOR", "1").env("PAGER", "cat");
+    List<String> narrow = cli.run("show", "1").lines();
+    int at = narrow.indexOf("Note: Call the harbour master");
+    assertThat(at).as(String.join("\n", narrow)).isPositive();
+    assertThat(narrow.subList(at + 1, narrow.size()))
+        .isNotEmpty()
+        .allMatch(l -> l.startsWith("      ") && DisplayWidth.of(l) <= 30);
+  }
+
+  @Test
   void aMissingIdAmongSeveralIsExit4AndPrintsNothing() {
     Cli.Result r = cli.run("show", "1", "99");
     assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.NOT_FOUND);

@@ -89,6 +89,16 @@ class StoriesCommandTest {
     assertThat(cli.ok("list", "tag:dam", "--format", "ids").lines()).hasSize(3);
     assertThat(cli.ok("show", "2").out()).contains("Story " + story + ": Inquiry opens");
 
+    // the span is of publication dates: undated reports give none, not the day of the import
+    assertThat(dam.get("first").isNull()).as(dam.toString()).isTrue();
+    assertThat(cli.ok("show", "2").out()).contains("3 articles, undated");
+    cli.ok("edit", "1", "--date", "2026-03-02");
+    cli.ok("edit", "3", "--date", "2026-03-05");
+    JsonNode dated = stories("families").get(0);
+    assertThat(dated.get("first").asText()).isEqualTo("2026-03-02");
+    assertThat(dated.get("last").asText()).isEqualTo("2026-03-05");
+    assertThat(cli.ok("show", "2").out()).contains("3 articles, 2026-03-02 to 2026-03-05");
+
     // a table for people
     assertThat(cli.ok("stories").lines().get(0))
         .contains("Inquiry opens into Varela Dam cracks")

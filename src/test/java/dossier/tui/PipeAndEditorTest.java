@@ -77,6 +77,10 @@ class PipeAndEditorTest {
       // from the list too, for the article under the cursor
       h.press("q", "j", "|", "Enter");
       assertThat(p.piped.get(2)).startsWith("TEXT OF #2\n");
+      // typing replaces the offered command instead of appending to it; an arrow edits it
+      h.press("|").type("wc -l").press("Enter");
+      h.press("|", "End").type(" -c").press("Enter");
+      assertThat(p.commands).containsExactly("wc -w", "wc -w", "wc -w", "wc -l", "wc -l -c");
     }
   }
 
