@@ -72,6 +72,21 @@ final class ArticlePrinter implements AutoCloseable {
     }
   }
 
+  /**
+   * How long a snippet to ask the index for: about a line's worth of words on a terminal's table (a
+   * word with its space and punctuation takes about 6 columns; the line's cut takes what does not
+   * fit), else 0 for the usual length, which scripts reading JSON or CSV have always had.
+   */
+  int snippetTokens() {
+    if (!hits || format != OutputFormat.table || width <= 0) {
+      return 0;
+    }
+    return Math.max(6, (width - SNIPPET_INDENT) / 6 + 2);
+  }
+
+  /** About how far a snippet is indented: under the id column. */
+  private static final int SNIPPET_INDENT = 6;
+
   void article(Article a) {
     print(a, null);
   }

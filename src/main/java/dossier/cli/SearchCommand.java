@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "Search the archive: the best matches first (or in the --sort order), each with a snippet"
           + " in which the matched words are highlighted (bold on a terminal, [brackets]"
-          + " otherwise).",
+          + " otherwise). On a terminal the snippet fills the line, its first match in view;"
+          + " the other formats get about 14 words.",
       "See 'man dossier-query' for the query language."
     })
 final class SearchCommand extends BaseCommand implements QueryWords {
@@ -84,6 +85,7 @@ final class SearchCommand extends BaseCommand implements QueryWords {
           sort,
           limit,
           offset,
+          p.snippetTokens(),
           h -> {
             n[0]++;
             p.hit(h);

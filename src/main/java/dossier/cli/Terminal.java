@@ -63,18 +63,23 @@ final class Terminal {
     if (w <= width) {
       return s + " ".repeat(width - w);
     }
-    String cut = cut(s, width, false);
+    String cut = cut(s, width, false, false);
     return cut + " ".repeat(Math.max(0, width - displayWidth(cut)));
   }
 
   /**
    * {@code s} cut to {@code width - 1} columns and an ellipsis. With {@code marks}, a snippet's
-   * match markers take no columns and a match cut in the middle is closed.
+   * match markers take no columns and a match cut in the middle is closed. With {@code words}, the
+   * cut goes back to the last space when that leaves at least half the line, so that a line of
+   * running text does not end in half a word.
    */
-  private static String cut(String s, int width, boolean marks) {
+  private static String cut(String s, int width, boolean marks, boolean words) {
     StringBuilder b = new StringBuilder();
     int used = 0;
     boolean open = false;
+    int space = -1;
+    int usedAtSpace = 0;
+    boolean openAtSpace = false;
     for (int i = 0; i < s.length(); ) {
       int cp = s.codePointAt(i);
       i += Character.charCount(cp);
@@ -85,7 +90,16 @@ final class Terminal {
       }
       int cw = charWidth(cp);
       if (used + cw > width - 1) {
+        if (words && cp != ' ' && space > 0 && usedAtSpace >= width / 2) {
+          b.setLength(space);
+          open = openAtSpace;
+        }
         break;
+      }
+      if (cp == ' ') {
+        space = b.length();
+        usedAtSpace = used;
+        openAtSpace = open;
       }
       b.appendCodePoint(cp);
       used += cw;
@@ -111,9 +125,12 @@ final class Terminal {
     // side are shown as the one phrase they are
     String joined = PHRASE_GAP.matcher(s).replaceAll("$1");
     String safe = Text.safeForTerminal(Text.oneLine(joined), false);
+    if (width > 0) {
+      safe = matchInView(safe, width);
+    }
     if (!color) {
       String plain = safe.replace(Hit.MARK_START, '[').replace(Hit.MARK_END, ']');
-      return width > 0 ? fit(plain, width).stripTrailing() : plain;
+      return width > 0 && displayWidth(plain) > width ? cut(plain, width, false, true) : plain;
     }
     if (width > 0) {
       safe = fitMarked(safe, width);
@@ -122,10 +139,30 @@ final class Terminal {
         .replace(String.valueOf(Hit.MARK_END), RESET);
   }
 
+  /**
+   * The snippet with words left out at its start (and an ellipsis instead) when its first match
+   * would end beyond {@code width} columns: the index starts a snippet at a sentence where it can,
+   * which on a long line can put the match past the cut.
+   */
+  static String matchInView(String s, int width) {
+    int end = s.indexOf(Hit.MARK_END);
+    if (end < 0 || displayWidth(s.substring(0, end)) + 1 <= width - 2) {
+      return s;
+    }
+    int start = s.indexOf(Hit.MARK_START);
+    int keep = Math.max(1, width * 2 / 3);
+    for (int i = s.indexOf(' '); i >= 0 && i < start; i = s.indexOf(' ', i + 1)) {
+      if (displayWidth(s.substring(i + 1, end)) + 2 <= keep) {
+        return "…" + s.substring(i + 1);
+      }
+    }
+    return "…" + s.substring(Math.max(0, start));
+  }
+
   /** A snippet cut to {@code width} columns, its match markers taking none. */
   private static String fitMarked(String s, int width) {
     String bare =
         s.replace(String.valueOf(Hit.MARK_START), "").replace(String.valueOf(Hit.MARK_END), "");
-    return displayWidth(bare) <= width ? s : cut(s, width, true);
+    return displayWidth(bare) <= width ? s : cut(s, width, true, true);
   }
 }

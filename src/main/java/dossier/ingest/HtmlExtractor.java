@@ -306,8 +306,8 @@ final class HtmlExtractor {
   /**
    * Drops the lists of links to other stories: two or more blocks in a row (list items, headings or
    * lines), each nothing but a link worded like a headline. One such heading alone, followed by
-   * text, is a subheading that links to what it names. (A list of links that is the article's own,
-   * such as a blog's list of bugs fixed, goes too: the judged pages have more teaser lists.)
+   * text, is a subheading that links to what it names. A list that the text introduces with a colon
+   * is the article's own (a blog's list of bugs fixed) and stays.
    */
   private static void dropTeaserRuns(List<PageText.Block> body) {
     List<PageText.Block> kept = new ArrayList<>(body.size());
@@ -317,7 +317,7 @@ final class HtmlExtractor {
       while (end < body.size() && isTeaserBlock(body.get(end))) {
         end++;
       }
-      if (end - i >= 2) {
+      if (end - i >= 2 && !introduced(body, i)) {
         i = end;
       } else {
         kept.add(body.get(i));
@@ -326,6 +326,19 @@ final class HtmlExtractor {
     }
     body.clear();
     body.addAll(kept);
+  }
+
+  /**
+   * True when the run of links from block {@code i} is a list the text introduces: the block before
+   * it ends with a colon ("In progress:", "The bugs fixed this week:"). A list of related stories
+   * stands under a heading of its own, which the related-heading rule takes out first.
+   */
+  private static boolean introduced(List<PageText.Block> body, int i) {
+    if (i == 0 || body.get(i).kind() != PageText.Kind.ITEM) {
+      return false;
+    }
+    String before = body.get(i - 1).text().strip();
+    return before.endsWith(":") && !Furniture.isRelatedHeading(before);
   }
 
   private static boolean isTeaserBlock(PageText.Block b) {

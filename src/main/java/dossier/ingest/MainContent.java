@@ -475,7 +475,7 @@ final class MainContent {
           continue;
         }
         List<Element> paras = new ArrayList<>();
-        for (Element p : tag.equals("p") ? List.of(sib) : sib.select("p")) {
+        for (Element p : tag.equals("p") ? List.of(sib) : sib.select("p, h2, h3, h4")) {
           if (isLedeParagraph(p, stats)) {
             paras.add(p);
           }
@@ -496,8 +496,15 @@ final class MainContent {
     return out;
   }
 
+  /**
+   * A paragraph of {@link #LEDE_MIN_LENGTH} characters or more, few of them links, outside figures;
+   * a heading counts when it is written as a sentence (a standfirst set as a heading).
+   */
   private static boolean isLedeParagraph(Element p, Stats stats) {
     if (stats.len(p) < LEDE_MIN_LENGTH || stats.linkDensity(p) >= SIBLING_LINK_DENSITY) {
+      return false;
+    }
+    if (!p.normalName().equals("p") && !Furniture.endsSentence(p.text())) {
       return false;
     }
     for (Element a = p.parent(); a != null; a = a.parent()) {

@@ -48,8 +48,17 @@ public final class ArticleService {
    * alone.
    */
   public void search(String query, Sort sort, int limit, int offset, Consumer<Hit> sink) {
+    search(query, sort, limit, offset, 0, sink);
+  }
+
+  /**
+   * {@link #search(String, Sort, int, int, Consumer)} with snippets of about {@code snippetTokens}
+   * tokens (0: the usual length), as long as the line they are printed on.
+   */
+  public void search(
+      String query, Sort sort, int limit, int offset, int snippetTokens, Consumer<Hit> sink) {
     if (sort == Sort.RELEVANCE) {
-      search(query, limit, offset, sink);
+      archive.articles().search(compile(query), limit, offset, snippetTokens, sink);
       return;
     }
     List<Long> page = new ArrayList<>();
@@ -63,7 +72,9 @@ public final class ArticleService {
               + query
               + ") id:"
               + ids.stream().map(String::valueOf).collect(Collectors.joining(","));
-      archive.articles().search(compile(narrowed), 0, 0, h -> hits.put(h.article().id(), h));
+      archive
+          .articles()
+          .search(compile(narrowed), 0, 0, snippetTokens, h -> hits.put(h.article().id(), h));
       for (long id : ids) {
         Hit h = hits.get(id);
         if (h != null) {

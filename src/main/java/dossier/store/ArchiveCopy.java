@@ -292,6 +292,19 @@ public final class ArchiveCopy {
     for (int i = 0; i < types.length; i++) {
       types[i] = dstCols.get(cols.get(i));
     }
+    if (to.engine() == Engine.POSTGRES) {
+      return PgBulkLoad.load(
+          src,
+          dst,
+          table,
+          cols,
+          types,
+          select.toString(),
+          hasBlobs(srcCols),
+          done,
+          total,
+          progress);
+    }
     long rows = 0;
     try (Statement read = src.createStatement();
         PreparedStatement write = dst.prepareStatement(insert.toString())) {

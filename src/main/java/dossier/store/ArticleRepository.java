@@ -43,11 +43,20 @@ public final class ArticleRepository {
           + Ranking.WEIGHTS
           + ") FROM articles_fts WHERE articles_fts MATCH ?)";
 
-  /** The snippet of a page's row {@code page.id}, cut by the MATCH bound last. */
-  private static final String SNIPPET =
-      "(SELECT snippet(articles_fts, 1, char(57344), char(57345), '…', "
-          + Ranking.SNIPPET_TOKENS
-          + ") FROM articles_fts WHERE articles_fts MATCH ? AND rowid = page.id)";
+  /**
+   * The snippet of a page's row {@code page.id}, {@code tokens} long ({@link
+   * Ranking#snippetTokens}), cut by the MATCH bound last.
+   */
+  private static String snippet(int tokens) {
+    return "(SELECT snippet(articles_fts, 1, char(57344), char(57345), '…', "
+        + Ranking.snippetTokens(tokens)
+        + ") FROM articles_fts WHERE articles_fts MATCH ? AND rowid = page.id)";
+  }
+
+  /** The start of the body, as the snippet of a row that no word matched. */
+  private static String bodyStart(int tokens) {
+    return "substr(a.body, 1, " + Ranking.snippetChars(tokens) + ")";
+  }
 
   private final Archive archive;
   private final ArticleWriter writer;
@@ -223,19 +232,19 @@ public final class ArticleRepository {
     StringBuilder sql = new StringBuilder();
     List<Object> params = new ArrayList<>();
     if (archive.onServer()) {
+      long kept = keptCount(q);
+      if (kept >= 0) {
+        return kept;
+      }
       sql.append("SELECT count(*) FROM articles a");
       appendFilter(Engine.POSTGRES, sql, params, q);
       return number(sql.toString(), params, "cannot count articles");
     }
     if (q.hasText()) {
       Plan plan = plans.plan(q);
-      try {
-        long kept = keptTotal(q);
-        if (kept >= 0) {
-          return kept;
-        }
-      } catch (SQLException e) {
-        throw fail("cannot count articles", e);
+      long kept = keptCount(q);
+      if (kept >= 0) {
+        return kept;
       }
       if (plan == Plan.INDEX_ONLY) {
         return plans.ftsCount(q.match());
@@ -262,6 +271,15 @@ public final class ArticleRepository {
       params.addAll(q.params());
     }
     return number(sql.toString(), params, "cannot count articles");
+  }
+
+  /** {@link #keptTotal} for {@link #count}. */
+  private long keptCount(CompiledQuery q) {
+    try {
+      return keptTotal(q);
+    } catch (SQLException e) {
+      throw fail("cannot count articles", e);
+    }
   }
 
   /** The number the query {@code sql} gives, with {@code params} bound. */
@@ -375,41 +393,51 @@ public final class ArticleRepository {
       "ts_rank_cd('{0.2, 0.4, 0.1, 1.0}', a.fts, to_tsquery('dossier', ?))";
 
   /** ts_headline's options: the marks and length of SQLite's snippet. */
-  static final String PG_HEADLINE =
-      "StartSel=\uE000, StopSel=\uE001, MaxWords="
-          + Ranking.SNIPPET_TOKENS
-          + ", MinWords=5, MaxFragments=1, FragmentDelimiter=\"…\"";
+  static String pgHeadline(int tokens) {
+    return "StartSel=\uE000, StopSel=\uE001, MaxWords="
+        + Ranking.snippetTokens(tokens)
+        + ", MinWords=5, MaxFragments=1, FragmentDelimiter=\"…\"";
+  }
 
   /** The best matches on PostgreSQL: the page cut from ids and scores, snippets for it alone. */
-  private void searchPg(CompiledQuery q, int limit, int offset, Consumer<Hit> sink) {
+  private void searchPg(
+      CompiledQuery q, int limit, int offset, int snippetTokens, Consumer<Hit> sink) {
     String rank = q.postgres().rank();
     StringBuilder sql = new StringBuilder();
     List<Object> params = new ArrayList<>();
     if (rank == null) {
       sql.append("SELECT ")
           .append(columns)
-          .append(", 0.0 AS score, substr(a.body, 1, 160) AS snip FROM articles a");
+          .append(", 0.0 AS score, ")
+          .append(bodyStart(snippetTokens))
+          .append(" AS snip FROM articles a");
       appendFilter(Engine.POSTGRES, sql, params, q);
       sql.append(" ORDER BY ").append(pgOrderBy(Sort.NEWEST));
       appendLimit(sql, params, limit, offset);
     } else {
+      // the total of matches comes with the page (every match is scored anyway) and is kept for
+      // the count that follows
       sql.append("WITH page AS MATERIALIZED (SELECT a.id AS id, ")
           .append(PG_RANK)
-          .append(" AS r FROM articles a");
+          .append(" AS r, count(*) OVER () AS total FROM articles a");
       params.add(rank);
       appendFilter(Engine.POSTGRES, sql, params, q);
       sql.append(" ORDER BY r DESC, a.id DESC");
       appendLimit(sql, params, limit, offset);
       sql.append(") SELECT ")
           .append(columns)
-          .append(", page.r AS score, ts_headline('dossier', a.body, to_tsquery('dossier', ?), ?)")
+          .append(", page.r AS score, page.total AS total,")
+          .append(" ts_headline('dossier', a.body, to_tsquery('dossier', ?), ?)")
           .append(" AS snip FROM page JOIN articles a ON a.id = page.id ORDER BY page.r DESC,")
           .append(" a.id DESC");
       params.add(rank);
-      params.add(PG_HEADLINE);
+      params.add(pgHeadline(snippetTokens));
     }
     try {
-      streamHits(sql.toString(), params, sink);
+      long total = streamHits(sql.toString(), params, sink, rank != null);
+      if (total >= 0) {
+        keepTotal(q, total);
+      }
     } catch (SQLException e) {
       throw fail("search failed", e);
     }
@@ -417,15 +445,29 @@ public final class ArticleRepository {
 
   /** Runs a page query whose rows are an article's columns, its {@code score} and {@code snip}. */
   private void streamHits(String sql, List<Object> params, Consumer<Hit> sink) throws SQLException {
+    streamHits(sql, params, sink, false);
+  }
+
+  /**
+   * {@link #streamHits}; with {@code total}, the rows also carry the number of matches in a column
+   * {@code total}, which is returned (-1 when there was no row).
+   */
+  private long streamHits(String sql, List<Object> params, Consumer<Hit> sink, boolean total)
+      throws SQLException {
+    long found = -1;
     try (PreparedStatement st = conn().prepareStatement(sql)) {
       bind(st, params);
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
           Article a = readArticle(rs, false);
+          if (total) {
+            found = rs.getLong("total");
+          }
           sink.accept(new Hit(a, rs.getDouble("score"), rs.getString("snip")));
         }
       }
     }
+    return found;
   }
 
   /**
@@ -433,8 +475,17 @@ public final class ArticleRepository {
    * snippet; a query without words is listed newest first with the start of the body as snippet.
    */
   public void search(CompiledQuery q, int limit, int offset, Consumer<Hit> sink) {
+    search(q, limit, offset, 0, sink);
+  }
+
+  /**
+   * {@link #search(CompiledQuery, int, int, Consumer)} with snippets of about {@code snippetTokens}
+   * tokens (up to 64; 0 for the usual 14), so that a wide terminal gets a line's worth.
+   */
+  public void search(
+      CompiledQuery q, int limit, int offset, int snippetTokens, Consumer<Hit> sink) {
     if (archive.onServer()) {
-      searchPg(q, limit, offset, sink);
+      searchPg(q, limit, offset, snippetTokens, sink);
       return;
     }
     List<Object> params = new ArrayList<>();
@@ -453,7 +504,7 @@ public final class ArticleRepository {
                   q, plan, (int) Math.min(Integer.MAX_VALUE, (long) limit + Math.max(0, offset)))
               : null;
       if (best != null) {
-        page(q, best, limit, offset, sink);
+        page(q, best, limit, offset, snippetTokens, sink);
         return;
       }
       // Beside a filter, the matches' total comes with the page (a window over the rows that
@@ -473,7 +524,7 @@ public final class ArticleRepository {
       sql.append(") SELECT ")
           .append(columns)
           .append(", page.total AS total, -page.r AS score, ")
-          .append(SNIPPET)
+          .append(snippet(snippetTokens))
           .append(" AS snip")
           .append(" FROM page CROSS JOIN articles a ON a.id = page.id ORDER BY page.r, a.id DESC");
       params.add(q.match());
@@ -495,16 +546,18 @@ public final class ArticleRepository {
           .append(columns)
           .append(", page.score AS score, coalesce((SELECT snippet(articles_fts, 1, char(57344),")
           .append(" char(57345), '…', ")
-          .append(Ranking.SNIPPET_TOKENS)
-          .append(") FROM articles_fts WHERE articles_fts MATCH ? AND rowid = page.id),")
-          .append(
-              " substr(a.body, 1, 160)) AS snip FROM page CROSS JOIN articles a ON a.id = page.id")
+          .append(Ranking.snippetTokens(snippetTokens))
+          .append(") FROM articles_fts WHERE articles_fts MATCH ? AND rowid = page.id), ")
+          .append(bodyStart(snippetTokens))
+          .append(") AS snip FROM page CROSS JOIN articles a ON a.id = page.id")
           .append(" ORDER BY page.score DESC, a.id DESC");
       params.add(q.rank());
       paged = true;
     } else {
       QueryPlans.PageSql page = plans.page(q, Sort.NEWEST, orderBy(Sort.NEWEST));
-      sql.append(", 0.0 AS score, substr(a.body, 1, 160) AS snip")
+      sql.append(", 0.0 AS score, ")
+          .append(bodyStart(snippetTokens))
+          .append(" AS snip")
           .append(page.from())
           .append(" WHERE (")
           .append(page.where())
@@ -540,7 +593,12 @@ public final class ArticleRepository {
    * QueryPlans#shortFirst}) with their columns, tags and snippets, and keeps the total.
    */
   private void page(
-      CompiledQuery q, QueryPlans.Best best, int limit, int offset, Consumer<Hit> sink) {
+      CompiledQuery q,
+      QueryPlans.Best best,
+      int limit,
+      int offset,
+      int snippetTokens,
+      Consumer<Hit> sink) {
     List<QueryPlans.Scored> rows =
         best.rows()
             .subList(
@@ -558,7 +616,7 @@ public final class ArticleRepository {
         sql.append(") SELECT ")
             .append(columns)
             .append(", -page.r AS score, ")
-            .append(SNIPPET)
+            .append(snippet(snippetTokens))
             .append(" AS snip FROM page CROSS JOIN articles a ON a.id = page.id")
             .append(" ORDER BY page.r, a.id DESC");
         params.add(q.match());
@@ -591,13 +649,19 @@ public final class ArticleRepository {
 
   /**
    * Changes when this connection writes (SQLite's total_changes) or another one commits
-   * (data_version).
+   * (data_version); on PostgreSQL, the current snapshot, which changes whenever a transaction that
+   * writes begins or ends anywhere on the server, and the rows this transaction has changed.
    */
   String changeStamp() throws SQLException {
     try (PreparedStatement st =
             conn()
                 .prepareStatement(
-                    "SELECT total_changes() || '/' || (SELECT data_version FROM pragma_data_version)");
+                    archive.onServer()
+                        ? "SELECT pg_current_snapshot()::text || '/' || (SELECT"
+                            + " coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM"
+                            + " pg_stat_xact_user_tables)"
+                        : "SELECT total_changes() || '/' || (SELECT data_version FROM"
+                            + " pragma_data_version)");
         ResultSet rs = st.executeQuery()) {
       rs.next();
       return rs.getString(1);

@@ -310,7 +310,10 @@ final class QueryPlans {
   /** How the last {@link #shortFirst} ended, for tests and {@code --explain}; null: it did not. */
   String lastWay;
 
-  /** Lowers the matches from which pages are found shortest first, so that tests reach it. */
+  /**
+   * Lowers the matches from which pages are found shortest first, so that tests reach it (below
+   * {@link Planner#SHORT_FIRST_MATCHES}, a filter's share no longer decides it either).
+   */
   void tuneShortFirst(long from) {
     shortFirstFrom = from;
   }
@@ -347,6 +350,12 @@ final class QueryPlans {
       }
       if (articles <= 0 || tokens <= 0) {
         return null;
+      }
+      if (plan != Plan.INDEX_ONLY && shortFirstFrom >= Planner.SHORT_FIRST_MATCHES) {
+        long matches = ftsCount(q.match());
+        if (!Planner.walkBesideFilter(Planner.filtered(matches, plannedSet, articles), matches)) {
+          return null;
+        }
       }
       List<List<String>> words = new ArrayList<>();
       List<long[][][]> stats = new ArrayList<>();

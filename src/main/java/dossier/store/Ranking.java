@@ -27,7 +27,27 @@ final class Ranking {
   /** The full-text table's columns, as fts5vocab names them. */
   static final List<String> COLUMNS = List.of("title", "body", "caption", "note");
 
+  /** A snippet's length in tokens when the caller does not ask for one (JSON, CSV, pipes). */
   static final int SNIPPET_TOKENS = 14;
+
+  /** The longest snippet FTS5's snippet() gives, in tokens. */
+  static final int MAX_SNIPPET_TOKENS = 64;
+
+  /**
+   * The snippet length to ask the index for: {@code tokens} within what FTS5 gives, or {@link
+   * #SNIPPET_TOKENS} for 0 or less (no length asked for).
+   */
+  static int snippetTokens(int tokens) {
+    return tokens <= 0 ? SNIPPET_TOKENS : Math.min(tokens, MAX_SNIPPET_TOKENS);
+  }
+
+  /**
+   * How many characters of the body stand in for the snippet of an article that no word of the
+   * query matched: about as wide as a snippet of {@code tokens} tokens, never under 160.
+   */
+  static int snippetChars(int tokens) {
+    return Math.max(160, 8 * snippetTokens(tokens));
+  }
 
   /** FTS5's bm25 constants. */
   static final double K1 = 1.2;

@@ -55,6 +55,52 @@ class DailyShellTest {
   }
 
   @Test
+  void searchSnippetsFillAWideTerminalAndKeepTheirMatchInView() {
+    int[] longest = new int[2];
+    int[] widths = {80, 132};
+    for (int i = 0; i < widths.length; i++) {
+      cli.tty(true, false).columns(widths[i]).env("NO_COLOR", "1");
+      Cli.Result r = cli.run("search", "harbour", "OR", "glacier");
+      assertThat(r.code()).as(r.toString()).isZero();
+      List<String> snippets = r.lines().stream().filter(l -> l.startsWith("   ")).toList();
+      int w = widths[i];
+      assertThat(snippets).as(r.out()).isNotEmpty().allMatch(l -> DisplayWidth.of(l) <= w);
+      assertThat(snippets)
+          .as("every snippet shows a match")
+          .allMatch(l -> l.matches(".*\\[\\w+].*"));
+      longest[i] = snippets.stream().mapToInt(DisplayWidth::of).max().orElse(0);
+    }
+    // the 14 words scripts get in JSON fill 80 columns; a 132-column line gets more of them
+    assertThat(longest[1]).isGreaterThan(110).isGreaterThan(longest[0] + 20);
+    Cli.Result json = cli.run("search", "harbour", "--format", "json");
+    assertThat(json.out().split("\"snippet\"")[1].split(" ").length).isLessThan(20);
+  }
+
+  @Test
+  void aMatchLateInALongSentenceStaysInView() throws Exception {
+    // the index starts a snippet at a sentence when it can: on a wide line the match would fall
+    // past the cut
+    Path late = tmp.resolve("late.txt");
+    Files.writeString(
+        late,
+        "Late in the sentence\n\nRegional administrators considered extraordinary documentation"
+            + " regarding international environmental commitments, municipal infrastructure"
+            + " investments, agricultural modernisation programmes, hydroelectric construction"
+            + " schedules, transportation authorities, independent commissioners, parliamentary"
+            + " representatives and neighbouring governments before anyone mentioned the zebrafish"
+            + " hatchery at all.\n");
+    assertThat(cli.run("import", late.toString()).code()).isZero();
+    cli.tty(true, false).columns(132).env("NO_COLOR", "1");
+    Cli.Result r = cli.run("search", "zebrafish");
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.lines())
+        .as(r.out())
+        .filteredOn(l -> l.startsWith("   "))
+        .singleElement()
+        .matches(l -> l.contains("[zebrafish]") && DisplayWidth.of(l) <= 132);
+  }
+
+  @Test
   void showTakesSeveralIdsAndIdsOnStandardInput() {
     Cli.Result r = cli.run("show", "1", "3");
     assertThat(r.code()).as(r.toString()).isZero();

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
@@ -141,17 +142,17 @@ class ManPagesTest {
   }
 
   @Test
-  void manRendersEveryPageWithoutWarningsOrRawCodes() throws Exception {
+  void manRendersEveryPageWithoutWarningsOrRawCodes(@TempDir Path home) throws Exception {
     assumeTrue(manAvailable(), "man is not installed");
     List<Path> pages = pageFiles();
     assertThat(pages).isNotEmpty();
     for (Path page : pages) {
       ProcessBuilder pb = new ProcessBuilder("man", "--warnings", "-l", page.toString());
-      Sandbox.isolate(pb.environment(), Files.createTempDirectory("man-home"));
+      Sandbox.isolate(pb.environment(), home);
       pb.environment().put("MANWIDTH", "80");
       pb.environment().put("MANPAGER", "cat");
       pb.environment().put("PAGER", "cat");
-      Path err = Files.createTempFile("man", ".err");
+      Path err = home.resolve("man.err");
       pb.redirectError(err.toFile());
       Process p = pb.start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

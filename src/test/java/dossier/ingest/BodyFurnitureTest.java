@@ -117,4 +117,68 @@ class BodyFurnitureTest {
         .startsWith("Harbour\n\nThe harbour board met");
     assertThat(bodyOf("<article><p>Quay</p><p>Closed today</p></article>")).contains("Quay");
   }
+
+  private static final String TEASERS =
+      "<ul><li><a href=https://velm.example/b>Fishermen protest the new fees</a></li>"
+          + "<li><a href=https://velm.example/c>Ferry timetable changes in May</a></li></ul>";
+
+  @Test
+  void aRunOfHeadlineLinksLeavesTheBodyWhereverItStands() {
+    String body = bodyOf("<article>" + paras(1, 3) + TEASERS + paras(4, 6) + "</article>");
+    assertThat(body).contains("paragraph 3,", "paragraph 4,").doesNotContain("Fishermen");
+  }
+
+  @Test
+  void aListOfLinksTheTextIntroducesStays() {
+    String body = bodyOf("<article>" + paras(1, 3) + "<p>In progress:</p>" + TEASERS + paras(4, 6));
+    assertThat(body).contains("Fishermen protest the new fees", "Ferry timetable changes in May");
+  }
+
+  @Test
+  void aLinkedSubheadingAloneStays() {
+    String body =
+        bodyOf(
+            "<article>"
+                + paras(1, 3)
+                + "<h3><a href=https://velm.example/quay>The Brennock quay</a></h3>"
+                + paras(4, 6)
+                + "</article>");
+    assertThat(body).contains("The Brennock quay");
+  }
+
+  @Test
+  void aPressReleaseEndsAtItsAboutHeadingButALongAboutSectionIsTheArticle() {
+    String tail =
+        "<h3>About Velm Harbour Holdings</h3>"
+            + "<p>Velm Harbour Holdings runs three quays on the coast.</p>"
+            + "<p>Media contact: Ada Lind, press@velm-harbour.example</p>";
+    assertThat(bodyOf("<article>" + paras(1, 6) + tail + "</article>"))
+        .contains("paragraph 6,")
+        .doesNotContain("runs three quays")
+        .doesNotContain("About Velm");
+    // what follows the heading is most of the page: it is the text, not a tail
+    assertThat(bodyOf("<article>" + paras(1, 1) + "<h3>About the quay</h3>" + paras(2, 6)))
+        .contains("About the quay", "paragraph 6,");
+  }
+
+  @Test
+  void aStaffBioAtTheEndLeavesTheBody() {
+    String bio = "<p>Ines Morrow is a senior reporter for the Velm Gazette covering the port.</p>";
+    assertThat(bodyOf("<article>" + paras(1, 4) + bio + "</article>"))
+        .contains("paragraph 4,")
+        .doesNotContain("senior reporter");
+  }
+
+  @Test
+  void aCreditLineNeedsTheAuthorsNameAndNoSentence() {
+    assertThat(bodyOf("<article><p>Karl Vesey, AP Harbour Writer</p>" + paras(1, 4)))
+        .doesNotContain("AP Harbour Writer");
+    assertThat(
+            bodyOf(
+                "<article>"
+                    + paras(1, 2)
+                    + "<p>Karl Vesey said the quay would open in May.</p>"
+                    + paras(3, 4)))
+        .contains("Karl Vesey said the quay would open in May.");
+  }
 }

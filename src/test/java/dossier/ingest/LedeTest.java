@@ -46,4 +46,24 @@ class LedeTest {
     assertThat(x.body()).startsWith("The tram plan came back to the council");
     assertThat(x.body()).contains("paragraph 1,", "paragraph 2,", "paragraph 11,");
   }
+
+  @Test
+  void aStandfirstSetAsAHeadingInABoxOfItsOwnIsKept() {
+    StringBuilder text = new StringBuilder();
+    for (int i = 1; i <= 6; i++) {
+      text.append(para("tram", i));
+    }
+    Extracted x =
+        page(
+            "<div id=story><h1>Tram plan debated</h1>"
+                + "<div class=top><h2>The council has voted for the tram plan after two years of"
+                + " hearings, and the first line could open within three years.</h2>"
+                + "<img src=a.jpg><p>Velm Council</p></div>"
+                + "<div class=text>"
+                + text
+                + "</div></div>");
+    assertThat(x.body()).startsWith("The council has voted for the tram plan");
+    assertThat(x.body()).contains("paragraph 6,");
+    assertThat(x.markdown()).startsWith("## The council has voted");
+  }
 }

@@ -100,11 +100,11 @@ class PlannerTest {
   }
 
   @Test
-  void theFirstWalkHoldsTwiceThePageAtTheMatchesShare() {
-    // a word in 16% of a million articles: 250 articles hold about 40 of its matches
-    assertThat(Planner.firstWalk(20, 160_000, 1_000_000)).isEqualTo(250 + 64);
+  void theFirstWalkHoldsEightPagesAtTheMatchesShare() {
+    // a word in 16% of a million articles: 1,000 articles hold about 160 of its matches
+    assertThat(Planner.firstWalk(20, 160_000, 1_000_000)).isEqualTo(1_000 + 64);
     // a rarer one needs a longer walk, never longer than the archive
-    assertThat(Planner.firstWalk(20, 2_000, 1_000_000)).isEqualTo(20_000 + 64);
+    assertThat(Planner.firstWalk(20, 2_000, 1_000_000)).isEqualTo(80_000 + 64);
     assertThat(Planner.firstWalk(20, 30, 1_000)).isEqualTo(1_000);
   }
 
@@ -115,6 +115,9 @@ class PlannerTest {
     // a filter whose articles were not counted (a big tag): every match may pass it
     assertThat(Planner.filtered(16_830, -1, 1_000_000)).isEqualTo(16_830);
     assertThat(Planner.filtered(100, 5_000, 1_000)).isEqualTo(100);
+    // one match in 25 passing the date: every one of them is scored; a big tag's, walked
+    assertThat(Planner.walkBesideFilter(6_304, 157_590)).isFalse();
+    assertThat(Planner.walkBesideFilter(16_830, 16_830)).isTrue();
   }
 
   @Test

@@ -122,6 +122,29 @@ class ReviewTmuxIT {
     return s;
   }
 
+  /** The pane's text with the lines the terminal wrapped joined again: what was printed. */
+  private String printed() throws Exception {
+    return run(
+            List.of(
+                "tmux", "-u", "-S", socket.toString(), "capture-pane", "-p", "-J", "-t", "review"),
+            30)
+        .out();
+  }
+
+  /** Runs {@code script} in the review's pane (the same terminal, now a shell), to its end. */
+  private String shell(String script) throws Exception {
+    tmux(
+        "respawn-pane",
+        "-k",
+        "-t",
+        "review",
+        "sh",
+        "-c",
+        "clear; " + script + "; echo shell done; exec cat");
+    waitFor("shell done");
+    return printed();
+  }
+
   private String waitFor(String text) throws Exception {
     return waitFor("'" + text + "'", s -> s.contains(text));
   }
@@ -204,6 +227,30 @@ class ReviewTmuxIT {
 
     assertThat(ids("tag:followup", "is:reviewed")).containsExactly(inbox.get(0));
     assertThat(ids("is:starred")).containsExactly(inbox.get(1));
+
+    // the same 80-column terminal, now a shell whose COLUMNS says otherwise: the launcher tells
+    // dossier how wide the terminal is and which of stdout and stderr are terminals
+    String dossier = "'" + project.resolve("bin/dossier") + "' --db '" + db + "'";
+    Path err = tmp.resolve("import.err");
+    String printed =
+        shell(
+            "export COLUMNS=200; "
+                + dossier
+                + " list; "
+                + dossier
+                + " import '"
+                + project.resolve("samples")
+                + "' 2> '"
+                + err
+                + "'");
+    List<String> rows = printed.lines().filter(l -> l.matches(" *\\d+ .*")).toList();
+    assertThat(rows).as(printed).hasSize(10).allMatch(l -> l.length() <= 80);
+    assertThat(rows).as("long titles cut to fit").anyMatch(l -> l.contains("…"));
+    String log = Files.readString(err, StandardCharsets.UTF_8);
+    assertThat(log)
+        .contains("imported 0, 10 duplicates")
+        .doesNotContain("\r")
+        .doesNotContain("\033");
   }
 
   @Test
