@@ -77,6 +77,30 @@ class DailyShellTest {
   }
 
   @Test
+  void aMatchLateInALongSentenceStaysInView() throws Exception {
+    // the index starts a snippet at a sentence when it can: on a wide line the match would fall
+    // past the cut
+    Path late = tmp.resolve("late.txt");
+    Files.writeString(
+        late,
+        "Late in the sentence\n\nRegional administrators considered extraordinary documentation"
+            + " regarding international environmental commitments, municipal infrastructure"
+            + " investments, agricultural modernisation programmes, hydroelectric construction"
+            + " schedules, transportation authorities, independent commissioners, parliamentary"
+            + " representatives and neighbouring governments before anyone mentioned the zebrafish"
+            + " hatchery at all.\n");
+    assertThat(cli.run("import", late.toString()).code()).isZero();
+    cli.tty(true, false).columns(132).env("NO_COLOR", "1");
+    Cli.Result r = cli.run("search", "zebrafish");
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.lines())
+        .as(r.out())
+        .filteredOn(l -> l.startsWith("   "))
+        .singleElement()
+        .matches(l -> l.contains("[zebrafish]") && DisplayWidth.of(l) <= 132);
+  }
+
+  @Test
   void showTakesSeveralIdsAndIdsOnStandardInput() {
     Cli.Result r = cli.run("show", "1", "3");
     assertThat(r.code()).as(r.toString()).isZero();

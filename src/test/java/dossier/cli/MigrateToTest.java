@@ -93,6 +93,27 @@ class MigrateToTest {
     }
   }
 
+  /**
+   * Text that COPY's own format would read as escapes (a backslash before N, t or another
+   * backslash, a real tab, line breaks) reaches the server as it was written.
+   */
+  @Test
+  void textThatLooksLikeCopyEscapesArrivesAsItWas() throws Exception {
+    String url = PgCluster.require().database("migrate_escapes");
+    Cli file = new Cli(dir);
+    file.ok("import", Cli.samples().resolve("krona-slides.txt").toString());
+    String note = "\\N is not null, C:\\temp\\new\\table\ttab:\tend\r\nnext line \\\\ two";
+    file.ok("note", "1", note);
+    file.ok("edit", "1", "--title", "A \\N title\twith a tab");
+    file.ok("db", "migrate-to", url);
+    Cli pg = new Cli(dir).env("DOSSIER_DB", url);
+    String export = file.ok("export", "--format", "ndjson").out();
+    assertThat(export).contains("\\\\N is not null");
+    assertThat(pg.ok("export", "--format", "ndjson").out()).isEqualTo(export);
+    assertThat(pg.ok("show", "1", "--format", "json").out())
+        .isEqualTo(file.ok("show", "1", "--format", "json").out());
+  }
+
   @Test
   void aTargetThatHoldsAnythingIsRefusedAndLeftAsItWas() throws Exception {
     String url = PgCluster.require().database("migrate_refused");
