@@ -48,7 +48,10 @@ class FurniturePhrasesTest {
             "The study, published in May by the harbour board, found the quay unsafe.",
             "Reporters from three papers contributed questions to the panel on Monday.",
             "The photo, taken in 2019, shows the old quay before the storm.",
-            "Editors at the Velm Gazette said the report would be published next week.")) {
+            "Editors at the Velm Gazette said the report would be published next week.",
+            "Credit card debt rose again in May, the bank said.",
+            "Supported by the mayor, the plan passed.",
+            "Ada Lind, the AP reporter who broke the story, said the quay was unsafe.")) {
       assertThat(Furniture.isKnown(s)).as(s).isFalse();
     }
   }
