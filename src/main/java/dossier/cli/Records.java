@@ -1,5 +1,6 @@
 package dossier.cli;
 
+import dossier.core.Text;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -27,33 +28,7 @@ abstract class Records {
 
   /** One TSV cell: null is empty, and nothing in it ends the cell or the row. */
   static String tsvCell(Object v) {
-    if (v == null) {
-      return "";
-    }
-    String s = v.toString();
-    StringBuilder b = null;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      String esc =
-          switch (c) {
-            case '\t' -> "\\t";
-            case '\n' -> "\\n";
-            case '\r' -> "\\r";
-            case '\\' -> "\\\\";
-            default -> null;
-          };
-      if (esc != null && b == null) {
-        b = new StringBuilder(s.length() + 8).append(s, 0, i);
-      }
-      if (b != null) {
-        if (esc != null) {
-          b.append(esc);
-        } else {
-          b.append(c);
-        }
-      }
-    }
-    return b == null ? s : b.toString();
+    return v == null ? "" : Text.escapeTabular(v.toString());
   }
 
   private static final class Tsv extends Records {

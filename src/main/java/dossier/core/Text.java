@@ -116,6 +116,37 @@ public final class Text {
     return b == null ? s : b.toString();
   }
 
+  /**
+   * Backslash, line feed, carriage return and tab written as {@code \\}, {@code \n}, {@code \r} and
+   * {@code \t}: the escapes of a TSV cell and of PostgreSQL's COPY text format alike, so that
+   * nothing in a value ends its field or its row. The string itself when it holds none of them.
+   */
+  public static String escapeTabular(String s) {
+    StringBuilder b = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      String esc =
+          switch (c) {
+            case '\t' -> "\\t";
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\\' -> "\\\\";
+            default -> null;
+          };
+      if (esc != null && b == null) {
+        b = new StringBuilder(s.length() + 8).append(s, 0, i);
+      }
+      if (b != null) {
+        if (esc != null) {
+          b.append(esc);
+        } else {
+          b.append(c);
+        }
+      }
+    }
+    return b == null ? s : b.toString();
+  }
+
   /** Collapses all whitespace runs to one space and trims. */
   public static String oneLine(String s) {
     if (s == null) {

@@ -1,5 +1,6 @@
 package dossier.store;
 
+import dossier.core.Text;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -201,25 +202,8 @@ final class PgBulkLoad {
     }
 
     private void text(String s) {
-      int start = 0;
-      for (int i = 0; i < s.length(); i++) {
-        char c = s.charAt(i);
-        char escaped =
-            switch (c) {
-              case '\\' -> '\\';
-              case '\n' -> 'n';
-              case '\r' -> 'r';
-              case '\t' -> 't';
-              default -> 0;
-            };
-        if (escaped != 0) {
-          utf8(s, start, i);
-          write('\\');
-          write(escaped);
-          start = i + 1;
-        }
-      }
-      utf8(s, start, s.length());
+      String escaped = Text.escapeTabular(s);
+      utf8(escaped, 0, escaped.length());
     }
 
     private void utf8(String s, int from, int to) {
