@@ -51,7 +51,12 @@ class FurniturePhrasesTest {
             "Editors at the Velm Gazette said the report would be published next week.",
             "Credit card debt rose again in May, the bank said.",
             "Supported by the mayor, the plan passed.",
-            "Ada Lind, the AP reporter who broke the story, said the quay was unsafe.")) {
+            "Ada Lind, the AP reporter who broke the story, said the quay was unsafe.",
+            "The label said that all rights reserved to the band were sold in 2019.",
+            "Press Ctrl+Enter to send, the manual says, and the message goes at once.",
+            "The video, seen by millions, is not available in Velm, the ministry said.",
+            "Comments from the mayor on Monday drew a sharp reply from the harbour board.",
+            "The clip drew 2 million views: more than any other in the harbour's history.")) {
       assertThat(Furniture.isKnown(s)).as(s).isFalse();
     }
   }
