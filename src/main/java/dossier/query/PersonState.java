@@ -2,8 +2,8 @@ package dossier.query;
 
 /**
  * Each person's read status and star on a server's archive (PostgreSQL's {@code person_state}), as
- * SQL over the article alias {@code a}: what the person of the session ({@code dossier.person},
- * the journal's author) set, else the article's own value. A file has one person and reads the
+ * SQL over the article alias {@code a}: what the person of the session ({@code dossier.person}, the
+ * journal's author) set, else the article's own value. A file has one person and reads the
  * article's columns themselves.
  */
 public final class PersonState {

@@ -318,8 +318,8 @@ public final class Selection {
 
   /**
    * Articles {@link #delete} removed ('deleted') come back with their ids, originals, earlier
-   * versions, fetch records and each person's status and star; their tags come back with the 'tag-' entries (see {@link
-   * #undoTags}).
+   * versions, fetch records and each person's status and star; their tags come back with the 'tag-'
+   * entries (see {@link #undoTags}).
    */
   static List<String> undoDeleted(Engine engine) {
     return List.of(
@@ -355,8 +355,8 @@ public final class Selection {
 
   /**
    * Deletes the selected articles, keeping their rows, originals, earlier versions, fetch records,
-   * each person's status and star, and tags in the journal ({@code deleted} and {@code tag-}) so undo can bring them back; returns
-   * how many were deleted.
+   * each person's status and star, and tags in the journal ({@code deleted} and {@code tag-}) so
+   * undo can bring them back; returns how many were deleted.
    */
   public int delete(long journal) {
     String ids = " (SELECT id FROM " + table + ")";

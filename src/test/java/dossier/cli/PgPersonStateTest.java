@@ -81,8 +81,7 @@ class PgPersonStateTest {
   }
 
   @Test
-  void aDeletedArticleComesBackWithEveryonesStateAndACopyToAFileAndBackKeepsIt()
-      throws Exception {
+  void aDeletedArticleComesBackWithEveryonesStateAndACopyToAFileAndBackKeepsIt() throws Exception {
     ana.ok("mark", "archived", "--ids", "" + first);
     bo.ok("mark", "--star", "--ids", "" + first);
     bo.ok("rm", "--yes", "--ids", "" + first);
