@@ -271,6 +271,13 @@ public final class ImportService {
         // is not failed by them (they are refreshed by the next large import)
       }
     }
+    if (counter.imported + counter.updated > 0 && !opts.dryRun()) {
+      try {
+        archive.mergeIndexAfterImport(counter.imported + counter.updated);
+      } catch (StoreException e) {
+        // merging only makes queries faster: the import stored its files (the next one merges)
+      }
+    }
     long millis = (System.nanoTime() - start) / 1_000_000;
     return counter.summary(millis);
   }

@@ -58,6 +58,34 @@ class ImportCommandTest {
   }
 
   @Test
+  void anImportLeavesTheFullTextIndexMergedAndADryRunLeavesItAlone() throws Exception {
+    Path many = Files.createDirectories(tmp.resolve("many"));
+    for (int i = 0; i < 300; i++) {
+      Files.writeString(
+          many.resolve("a" + i + ".txt"),
+          "Report " + i + " from the harbour\n\nThe harbour board met on day " + i + ".\n");
+    }
+    assertThat(cli.run("import", many.toString()).code()).isZero();
+    // the import writes a segment a transaction; the merge at its end leaves one
+    assertThat(segments()).isEqualTo(1);
+    assertThat(cli.run("search", "harbour", "--limit", "0", "--format", "ids").lines())
+        .hasSize(300);
+    Files.writeString(many.resolve("b.txt"), "One more report\n\nOn the harbour.\n");
+    long before = segments();
+    assertThat(cli.run("import", "--dry-run", many.toString()).code()).isZero();
+    assertThat(segments()).isEqualTo(before);
+  }
+
+  private long segments() throws Exception {
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + cli.db());
+        var rs =
+            c.createStatement()
+                .executeQuery("SELECT count(DISTINCT segid) FROM articles_fts_idx")) {
+      return rs.next() ? rs.getLong(1) : -1;
+    }
+  }
+
+  @Test
   void importsAFolderAndSaysSoOnStderr() {
     Cli.Result r = cli.run("import", files.toString());
     assertThat(r.code()).as(r.toString()).isZero();
