@@ -59,6 +59,10 @@ class PgPersonStateTest {
     assertThat(ids(ana, "is:read is:starred")).containsExactly(first, second);
     assertThat(ids(bo, "is:read OR is:starred")).isEmpty();
     assertThat(ids(bo, "is:new")).contains(first, second);
+    assertThat(ids(ana, "is:new")).doesNotContain(first, second);
+    assertThat(ids(ana, "NOT is:new")).containsExactly(first, second);
+    assertThat(ids(ana, "is:new").size() + 2).isEqualTo(ids(bo, "is:new").size());
+    assertThat(ids(ana, "NOT is:starred")).doesNotContain(first, second);
     // tags are everyone's
     assertThat(ids(bo, "tag:shared")).containsExactly(first);
     JsonNode stats = JSON.readTree(bo.ok("stats", "--format", "json").out());
