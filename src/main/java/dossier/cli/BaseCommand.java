@@ -1,5 +1,6 @@
 package dossier.cli;
 
+import dossier.core.DisplayWidth;
 import dossier.core.UsageException;
 import dossier.query.QueryCompiler;
 import dossier.query.QueryContext;
@@ -73,10 +74,26 @@ abstract class BaseCommand implements Callable<Integer> {
     return journal == 0 ? "" : " (#" + journal + " in the log)";
   }
 
-  /** A message for people on stderr, unless --quiet. */
+  /**
+   * A message for people on stderr, unless --quiet. On a terminal of known width a line longer than
+   * the terminal is broken at spaces, its later lines indented; a log file gets it whole.
+   */
   void say(String message) {
-    if (!root().quiet()) {
+    if (root().quiet()) {
+      return;
+    }
+    Env env = env();
+    int width = env.columns();
+    if (!env.stderrTty()
+        || width < 20
+        || message.indexOf('\n') >= 0
+        || DisplayWidth.of(message) <= width) {
       err().println(message);
+      return;
+    }
+    List<String> lines = DisplayWidth.wrap(message, width - 2);
+    for (int i = 0; i < lines.size(); i++) {
+      err().println(i == 0 ? lines.get(i) : "  " + lines.get(i));
     }
   }
 }

@@ -17,6 +17,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Set the status of matching articles (new, read, reviewed, archived) and/or star them.",
+      "On an archive on a PostgreSQL server the status and star are your own (--user,"
+          + " $DOSSIER_USER or the login name); others keep theirs.",
       "Examples:%n  dossier mark reviewed -- tag:ukraine%n  dossier mark --star --ids 3,7"
     })
 final class MarkCommand extends BaseCommand implements QueryWords {

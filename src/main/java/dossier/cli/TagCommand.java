@@ -28,7 +28,8 @@ import picocli.CommandLine.Parameters;
       "Examples:%n  dossier tag +economy -draft -- oil prices%n  dossier list tag:new"
           + " --format ids | dossier tag +seen -%n  dossier tag --batch < changes.txt",
       "In --batch mode each line of standard input is '+a -b -- query', applied in a transaction"
-          + " of its own; a bad line is reported by its number and the others still apply. Exit"
+          + " of its own; a bad line is reported by its number (and its query, where a query's"
+          + " error column counts) and the others still apply. Exit"
           + " status: 0 when every line applied, 3 when some failed and the others applied, 2"
           + " when every line failed.",
       "An id that names no article (--ids, -) is exit status 4, and nothing is changed."
@@ -118,8 +119,17 @@ final class TagCommand extends BaseCommand implements QueryWords {
         if (line.isBlank() || line.stripLeading().startsWith("#")) {
           continue;
         }
+        TagChange change;
         try {
-          TagChange change = TagChange.parseLine(line);
+          change = TagChange.parseLine(line);
+        } catch (UsageException e) {
+          failed++;
+          err()
+              .println(
+                  "error: line " + lineNo + ": " + Text.safeForTerminal(e.getMessage(), false));
+          continue;
+        }
+        try {
           Result r = edits.tag(change, selector(change.query()), dryRun);
           ok++;
           changed += Math.max(0, r.changed());
@@ -127,10 +137,16 @@ final class TagCommand extends BaseCommand implements QueryWords {
             out().println("line " + lineNo + ": " + describe(r));
           }
         } catch (UsageException | NotFoundException e) {
+          // a query error's column counts within the query, so the line names the query
           failed++;
           err()
               .println(
-                  "error: line " + lineNo + ": " + Text.safeForTerminal(e.getMessage(), false));
+                  "error: line "
+                      + lineNo
+                      + ", query '"
+                      + Text.safeForTerminal(change.query().strip(), false)
+                      + "': "
+                      + Text.safeForTerminal(e.getMessage(), false));
         }
       }
       out().flush();

@@ -612,8 +612,10 @@ final class SqlCompiler {
       return ids == null ? Sql.of(tag(null)) : new Sql(tag(ids.text()), ids.params());
     } else if (q instanceof Is is) {
       return switch (is.state()) {
-        case NEW, READ, REVIEWED, ARCHIVED -> Sql.of("a.status = ?", is.state().word());
-        case STARRED -> Sql.of("a.starred = 1");
+        // on a server, each person's own (see PersonState)
+        case NEW, READ, REVIEWED, ARCHIVED ->
+            Sql.of((pg ? PersonState.STATUS : "a.status") + " = ?", is.state().word());
+        case STARRED -> Sql.of((pg ? PersonState.STARRED : "a.starred") + " = 1");
         case UNTAGGED ->
             Sql.of("NOT EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id = " + id + ")");
         case NOTED -> Sql.of("coalesce(trim(a.note), '') <> ''");

@@ -83,6 +83,7 @@ public final class Archive implements AutoCloseable {
         // a writer waits this long for another's write lock, as SQLite's busy timeout
         st.execute("SET lock_timeout = " + busyTimeoutMs);
       }
+      a.setPerson(null);
       a.preparePg();
     } catch (SQLException e) {
       a.close();
@@ -92,6 +93,25 @@ public final class Archive implements AutoCloseable {
       throw e;
     }
     return a;
+  }
+
+  /**
+   * On a server, names the person whose read status and stars this session reads and sets ({@code
+   * dossier.person}, see {@link dossier.query.PersonState}): the journal's author, or '' for none,
+   * as undo names the author of a change recorded without one. A file has one person: nothing
+   * changes.
+   */
+  void setPerson(String person) {
+    if (engine != Engine.POSTGRES) {
+      return;
+    }
+    try (PreparedStatement st =
+        conn.prepareStatement("SELECT set_config('dossier.person', ?, false)")) {
+      st.setString(1, person == null ? "" : person);
+      st.execute();
+    } catch (SQLException e) {
+      throw new StoreException(describe("cannot name the archive's person", e), e);
+    }
   }
 
   /** The key of the advisory lock that a write transaction on PostgreSQL holds: "doss". */

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 public final class ArticleRepository {
   /** The columns listings read ({@link Columns#LISTED}), with the tags, in {@code engine}'s SQL. */
   private static String columnsOf(Engine engine) {
-    return Columns.names(Columns.LISTED, "a")
+    return Columns.read(Columns.LISTED, engine)
         + ", (SELECT "
         + engine.lines("name")
         + " FROM (SELECT t.name FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE"

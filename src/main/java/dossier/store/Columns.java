@@ -3,6 +3,7 @@ package dossier.store;
 import dossier.core.Article;
 import dossier.core.ArticleField;
 import dossier.core.Status;
+import dossier.query.PersonState;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -58,6 +59,25 @@ final class Columns {
         b.append(alias).append('.');
       }
       b.append(f.column());
+    }
+    return b.toString();
+  }
+
+  /**
+   * {@link #names} over {@code a} as a read of {@code engine} gives them: on a server, the status
+   * and star are the session's person's ({@link PersonState}), under their column names.
+   */
+  static String read(List<ArticleField> fields, Engine engine) {
+    if (engine != Engine.POSTGRES) {
+      return names(fields, "a");
+    }
+    StringBuilder b = new StringBuilder();
+    for (ArticleField f : fields) {
+      b.append(b.length() == 0 ? "" : ", ");
+      b.append(
+          f == ArticleField.STATUS || f == ArticleField.STARRED
+              ? PersonState.column(f.column()) + " AS " + f.column()
+              : "a." + f.column());
     }
     return b.toString();
   }

@@ -43,9 +43,13 @@ public final class Journal {
     return archive.connection();
   }
 
-  /** Names the person whose changes are recorded from now on. */
+  /**
+   * Names the person whose changes are recorded from now on; on a server, also the person whose
+   * read status and stars this session reads and sets (see {@link dossier.query.PersonState}).
+   */
   public void setAuthor(String author) {
     this.author = author == null || author.isBlank() ? null : author.strip();
+    archive.setPerson(this.author);
   }
 
   /** Who the changes recorded from now on are by; null when unknown. */
@@ -345,7 +349,7 @@ public final class Journal {
       throw new DossierException(
           "change #" + id + " (" + target.command() + ") was already undone");
     }
-    List<Change> later = notUndone(id);
+    List<Change> later = notUndone(id, target.author());
     if (!later.isEmpty() && !withLater) {
       StringBuilder m =
           new StringBuilder("change #")
@@ -366,15 +370,44 @@ public final class Journal {
     return revertAll(all);
   }
 
+  /**
+   * A later change that {@link #undoIn} may pass over on a server: another person's that only set
+   * their own status or stars, which nobody else's undo touches (the parameter is the author of the
+   * change undone).
+   */
+  private static final String OTHERS_OWN =
+      " AND NOT (j.author IS DISTINCT FROM ? AND EXISTS (SELECT 1 FROM journal_entries e WHERE"
+          + " e.journal_id = j.id) AND NOT EXISTS (SELECT 1 FROM journal_entries e WHERE"
+          + " e.journal_id = j.id AND NOT (e.kind = 'field' AND e.field IN ('status',"
+          + " 'starred'))))";
+
   /** The changes not yet undone with an id above {@code after}, newest first. */
   private List<Change> notUndone(long after) throws SQLException {
+    return notUndone(after, null, false);
+  }
+
+  /**
+   * The changes not yet undone after {@code after} that its undo must take back first or refuse
+   * over: all of them on a file; on a server, all but {@link #OTHERS_OWN}.
+   */
+  private List<Change> notUndone(long after, String author) throws SQLException {
+    return notUndone(after, author, archive.engine() == Engine.POSTGRES);
+  }
+
+  private List<Change> notUndone(long after, String author, boolean passOthersOwn)
+      throws SQLException {
     List<Change> out = new ArrayList<>();
     try (PreparedStatement st =
         conn()
             .prepareStatement(
-                "SELECT id, at, command, summary, undone, author FROM journal WHERE undone = 0"
-                    + " AND id > ? ORDER BY id DESC")) {
+                "SELECT id, at, command, summary, undone, author FROM journal j WHERE undone = 0"
+                    + " AND id > ?"
+                    + (passOthersOwn ? OTHERS_OWN : "")
+                    + " ORDER BY id DESC")) {
       st.setLong(1, after);
+      if (passOthersOwn) {
+        st.setString(2, author);
+      }
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
           out.add(change(rs));
@@ -438,6 +471,7 @@ public final class Journal {
           "DELETE FROM trash_articles WHERE journal_id = ?",
           "DELETE FROM trash_versions WHERE journal_id = ?",
           "DELETE FROM trash_fetches WHERE journal_id = ?",
+          "DELETE FROM trash_person_state WHERE journal_id = ?",
           "DELETE FROM trash_saved WHERE journal_id = ?",
           "DELETE FROM trash_rules WHERE journal_id = ?");
 
@@ -454,7 +488,7 @@ public final class Journal {
             FetchRepository.UNDO,
             TagRepository.undoTagRows(engine),
             Selection.undoTags(engine),
-            Selection.UNDO_FIELDS,
+            Selection.undoFields(engine),
             UNDO_CREATED,
             SavedSearchRepository.undo(engine),
             RuleRepository.undo(engine),

@@ -2,6 +2,7 @@ package dossier.store;
 
 import dossier.core.Status;
 import dossier.query.CompiledQuery;
+import dossier.query.PersonState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -197,20 +198,44 @@ public final class Selection {
   }
 
   /** Fields {@link #setField} changed ('field') get their old values back. */
-  static final List<String> UNDO_FIELDS =
-      List.of(
-          "UPDATE articles SET status = (SELECT old FROM journal_entries e WHERE e.journal_id = ? AND"
-              + " e.kind = 'field' AND e.field = 'status' AND e.article_id = articles.id) WHERE id IN"
-              + " (SELECT article_id FROM journal_entries WHERE journal_id = ? AND kind = 'field' AND"
-              + " field = 'status')",
-          "UPDATE articles SET starred = (SELECT CAST(old AS BIGINT) FROM journal_entries e WHERE"
-              + " e.journal_id = ? AND e.kind = 'field' AND e.field = 'starred' AND e.article_id ="
-              + " articles.id) WHERE id IN (SELECT article_id FROM journal_entries WHERE journal_id = ?"
-              + " AND kind = 'field' AND field = 'starred')",
-          "UPDATE articles SET note = (SELECT old FROM journal_entries e WHERE e.journal_id = ? AND"
-              + " e.kind = 'field' AND e.field = 'note' AND e.article_id = articles.id) WHERE id IN"
-              + " (SELECT article_id FROM journal_entries WHERE journal_id = ? AND kind = 'field' AND"
-              + " field = 'note')");
+  static List<String> undoFields(Engine engine) {
+    return List.of(
+        engine == Engine.POSTGRES
+            ? undoPersons("status", "e.old")
+            : "UPDATE articles SET status = (SELECT old FROM journal_entries e WHERE e.journal_id ="
+                + " ? AND e.kind = 'field' AND e.field = 'status' AND e.article_id = articles.id)"
+                + " WHERE id IN (SELECT article_id FROM journal_entries WHERE journal_id = ? AND"
+                + " kind = 'field' AND field = 'status')",
+        engine == Engine.POSTGRES
+            ? undoPersons("starred", "CAST(e.old AS INTEGER)")
+            : "UPDATE articles SET starred = (SELECT CAST(old AS BIGINT) FROM journal_entries e"
+                + " WHERE e.journal_id = ? AND e.kind = 'field' AND e.field = 'starred' AND"
+                + " e.article_id = articles.id) WHERE id IN (SELECT article_id FROM journal_entries"
+                + " WHERE journal_id = ? AND kind = 'field' AND field = 'starred')",
+        "UPDATE articles SET note = (SELECT old FROM journal_entries e WHERE e.journal_id = ? AND"
+            + " e.kind = 'field' AND e.field = 'note' AND e.article_id = articles.id) WHERE id IN"
+            + " (SELECT article_id FROM journal_entries WHERE journal_id = ? AND kind = 'field' AND"
+            + " field = 'note')");
+  }
+
+  /**
+   * On a server, a status or star a change set goes back to what the change's author saw before:
+   * that person's own, whoever undoes it (the author is the session's person when it was made).
+   */
+  private static String undoPersons(String field, String old) {
+    return "INSERT INTO person_state(article_id, person, "
+        + field
+        + ") SELECT e.article_id, coalesce(j.author, ''), "
+        + old
+        + " FROM journal_entries e JOIN journal j ON j.id = e.journal_id WHERE e.journal_id = ?"
+        + " AND e.kind = 'field' AND e.field = '"
+        + field
+        + "' AND EXISTS (SELECT 1 FROM articles a WHERE a.id = e.article_id) ON CONFLICT"
+        + " (article_id, person) DO UPDATE SET "
+        + field
+        + " = excluded."
+        + field;
+  }
 
   /** Sets the status of every selected article; returns how many changed. */
   public int setStatus(long journal, Status status) {
@@ -232,27 +257,43 @@ public final class Selection {
    * article, journaled as {@code field} with the old value (undo writes it back).
    */
   private int setField(long journal, String field, Object value) {
+    // on a server, status and star are each person's own (see PersonState)
+    boolean person = archive.engine() == Engine.POSTGRES && !field.equals("note");
+    String current = person ? PersonState.column(field) : "a." + field;
     try (PreparedStatement j =
             conn()
                 .prepareStatement(
                     "INSERT INTO journal_entries(journal_id, kind, article_id, field, old) SELECT"
-                        + " ?, 'field', a.id, ?, a."
-                        + field
+                        + " ?, 'field', a.id, ?, "
+                        + current
                         + " FROM articles a WHERE a.id IN (SELECT id FROM "
                         + table
-                        + ") AND a."
-                        + field
+                        + ") AND "
+                        + current
                         + " IS DISTINCT FROM ?");
         PreparedStatement up =
             conn()
                 .prepareStatement(
-                    "UPDATE articles SET "
-                        + field
-                        + " = ? WHERE id IN (SELECT id FROM "
-                        + table
-                        + ") AND "
-                        + field
-                        + " IS DISTINCT FROM ?")) {
+                    person
+                        ? "INSERT INTO person_state(article_id, person, "
+                            + field
+                            + ") SELECT a.id, "
+                            + PersonState.PERSON
+                            + ", ? FROM articles a WHERE a.id IN (SELECT id FROM "
+                            + table
+                            + ") AND "
+                            + current
+                            + " IS DISTINCT FROM ? ON CONFLICT (article_id, person) DO UPDATE SET "
+                            + field
+                            + " = excluded."
+                            + field
+                        : "UPDATE articles SET "
+                            + field
+                            + " = ? WHERE id IN (SELECT id FROM "
+                            + table
+                            + ") AND "
+                            + field
+                            + " IS DISTINCT FROM ?")) {
       j.setLong(1, journal);
       j.setString(2, field);
       j.setObject(3, value);
@@ -269,13 +310,16 @@ public final class Selection {
   private static final String VERSION_COLUMNS =
       "article_id, version, since, title, published, body, content_hash, original, original_size";
 
+  /** The columns of each person's state of an article, as its trash copy has them. */
+  private static final String PERSON_COLUMNS = "article_id, person, status, starred";
+
   private static final String FETCH_COLUMNS =
       "article_id, url, url_key, final_url, status, fetched, headers, changed";
 
   /**
    * Articles {@link #delete} removed ('deleted') come back with their ids, originals, earlier
-   * versions and fetch records; their tags come back with the 'tag-' entries (see {@link
-   * #undoTags}).
+   * versions, fetch records and each person's status and star; their tags come back with the 'tag-'
+   * entries (see {@link #undoTags}).
    */
   static List<String> undoDeleted(Engine engine) {
     return List.of(
@@ -296,6 +340,11 @@ public final class Selection {
             + ") SELECT "
             + VERSION_COLUMNS
             + " FROM trash_versions WHERE journal_id = ?",
+        "INSERT INTO person_state("
+            + PERSON_COLUMNS
+            + ") SELECT "
+            + PERSON_COLUMNS
+            + " FROM trash_person_state WHERE journal_id = ?",
         // fresh ids in the kept order: a fetch made since may have taken an old one
         "INSERT INTO fetches("
             + FETCH_COLUMNS
@@ -305,9 +354,9 @@ public final class Selection {
   }
 
   /**
-   * Deletes the selected articles, keeping their rows, originals, earlier versions, fetch records
-   * and tags in the journal ({@code deleted} and {@code tag-}) so undo can bring them back; returns
-   * how many were deleted.
+   * Deletes the selected articles, keeping their rows, originals, earlier versions, fetch records,
+   * each person's status and star, and tags in the journal ({@code deleted} and {@code tag-}) so
+   * undo can bring them back; returns how many were deleted.
    */
   public int delete(long journal) {
     String ids = " (SELECT id FROM " + table + ")";
@@ -331,6 +380,15 @@ public final class Selection {
                         + FETCH_COLUMNS
                         + " FROM fetches WHERE article_id IN"
                         + ids);
+        PreparedStatement persons =
+            conn()
+                .prepareStatement(
+                    "INSERT INTO trash_person_state(journal_id, "
+                        + PERSON_COLUMNS
+                        + ") SELECT ?, "
+                        + PERSON_COLUMNS
+                        + " FROM person_state WHERE article_id IN"
+                        + ids);
         PreparedStatement tags =
             conn()
                 .prepareStatement(
@@ -350,6 +408,8 @@ public final class Selection {
       versions.executeUpdate();
       fetches.setLong(1, journal);
       fetches.executeUpdate();
+      persons.setLong(1, journal);
+      persons.executeUpdate();
       tags.setLong(1, journal);
       tags.executeUpdate();
       entries.setLong(1, journal);

@@ -1,6 +1,7 @@
 package dossier.store;
 
 import dossier.query.CompiledQuery;
+import dossier.query.PersonState;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,6 +46,10 @@ public final class StatsRepository {
    * Stats of the articles matching {@code q}, with the {@code top} most common tags and sources.
    */
   public Stats stats(CompiledQuery q, int top) {
+    // on a server, the session's person's (see PersonState)
+    boolean pg = archive.engine() == Engine.POSTGRES;
+    String statusSql = pg ? PersonState.STATUS : "a.status";
+    String starredSql = pg ? PersonState.STARRED : "a.starred";
     try {
       long articles;
       long words;
@@ -56,8 +61,9 @@ public final class StatsRepository {
       long undated;
       StringBuilder sql =
           new StringBuilder(
-              "SELECT count(*), coalesce(sum(a.word_count), 0), coalesce(sum(a.starred), 0),"
-                  + " coalesce(sum(CASE WHEN a.note IS NOT NULL AND a.note <> '' THEN 1 ELSE 0 END), 0),"
+              "SELECT count(*), coalesce(sum(a.word_count), 0), coalesce(sum("
+                  + starredSql
+                  + "), 0), coalesce(sum(CASE WHEN a.note IS NOT NULL AND a.note <> '' THEN 1 ELSE 0 END), 0),"
                   + " coalesce(sum(CASE WHEN EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id ="
                   + " a.id) THEN 1 ELSE 0 END), 0), min(substr("
                   + DAY
@@ -86,7 +92,7 @@ public final class StatsRepository {
         statuses.put(s, 0L);
       }
       for (Count c :
-          counts("SELECT a.status, count(*) FROM articles a", " GROUP BY a.status", q, -1)) {
+          counts("SELECT " + statusSql + ", count(*) FROM articles a", " GROUP BY 1", q, -1)) {
         statuses.put(c.name(), c.count());
       }
       List<Count> tags =

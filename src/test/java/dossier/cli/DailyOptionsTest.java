@@ -114,6 +114,17 @@ class DailyOptionsTest {
   }
 
   @Test
+  void aBatchLinesQueryErrorNamesTheQueryItsColumnCountsIn() {
+    Cli.Result r = cli.runWithInput("+a -- harbour\n+b -- date:2020-13-01\n", "tag", "--batch");
+    assertThat(r.code()).isEqualTo(ExitCode.PARTIAL);
+    assertThat(r.err())
+        .contains("error: line 2, query 'date:2020-13-01': bad date '2020-13-01' at column 1");
+    // an error in the tag part counts columns within the line
+    r = cli.runWithInput("+\"open -- harbour\n", "tag", "--batch");
+    assertThat(r.err()).contains("error: line 1: unclosed quote in tag at column 2");
+  }
+
+  @Test
   void tagsTreeHasAHeader() {
     assertThat(cli.run("tag", "+europe/ports", "--", "harbour").code()).isZero();
     Cli.Result r = cli.run("tags", "--tree");

@@ -27,6 +27,25 @@ class DailyShellTest {
   }
 
   @Test
+  void messagesFitTheTerminalAndAreWholeInALog() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("more"));
+    Files.writeString(dir.resolve("one.txt"), "One more article\n\nAbout the harbour works.\n");
+    Cli.Result onTerminal = cli.tty(false, true).columns(30).run("import", dir.toString());
+    String err = onTerminal.err();
+    java.util.List<String> summary =
+        err.substring(err.lastIndexOf("imported 1,")).strip().lines().toList();
+    assertThat(summary).hasSizeGreaterThan(1);
+    assertThat(summary).allSatisfy(l -> assertThat(DisplayWidth.of(l)).isLessThanOrEqualTo(30));
+    assertThat(summary.subList(1, summary.size())).allSatisfy(l -> assertThat(l).startsWith("  "));
+    assertThat(String.join(" ", summary.stream().map(String::strip).toList()))
+        .matches("imported 1, 0 duplicates, 0 failed \\(1 file in \\d+\\.\\d s\\)");
+    Files.writeString(dir.resolve("two.txt"), "A second article\n\nOn the harbour again.\n");
+    Cli.Result logged = cli.tty(false, false).run("import", dir.toString());
+    assertThat(logged.err().strip()).startsWith("imported 1, 1 duplicate, 0 failed (2 files in");
+    assertThat(logged.err().strip().lines()).hasSize(1);
+  }
+
+  @Test
   void theTerminalWidthTheLauncherMeasuredWinsOverColumns() {
     cli.tty(true, false).columns(44).env("COLUMNS", "200").env("NO_COLOR", "1");
     Cli.Result r = cli.run("list");

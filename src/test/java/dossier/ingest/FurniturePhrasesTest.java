@@ -51,7 +51,17 @@ class FurniturePhrasesTest {
             "Editors at the Velm Gazette said the report would be published next week.",
             "Credit card debt rose again in May, the bank said.",
             "Supported by the mayor, the plan passed.",
-            "Ada Lind, the AP reporter who broke the story, said the quay was unsafe.")) {
+            "Ada Lind, the AP reporter who broke the story, said the quay was unsafe.",
+            "The label said that all rights reserved to the band were sold in 2019.",
+            "Press Ctrl+Enter to send, the manual says, and the message goes at once.",
+            "The video, seen by millions, is not available in Velm, the ministry said.",
+            "Comments from the mayor on Monday drew a sharp reply from the harbour board.",
+            "The clip drew 2 million views: more than any other in the harbour's history.",
+            "Read the whole story of the quay in the harbour museum, the guide says.",
+            "You must be logged in to vote, the clerk told residents at the door.",
+            "Be the first to know what the council decides, she urged residents.",
+            "Facebook, Twitter and Instagram removed the posts on Monday.",
+            "Next story in the series, the editor said, will be about the ferry.")) {
       assertThat(Furniture.isKnown(s)).as(s).isFalse();
     }
   }

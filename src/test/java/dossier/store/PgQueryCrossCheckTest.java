@@ -49,7 +49,11 @@ class PgQueryCrossCheckTest {
     sqlite = Archive.open(db);
     server = pg.connectUrl(url);
     try (Statement st = server.createStatement()) {
-      st.execute(PgSchema.script(PgSchema.BASE));
+      for (int v = PgSchema.BASE; v <= PgSchema.latest(); v++) {
+        st.execute(PgSchema.script(v));
+      }
+      // is: reads the session's person's status and star (nobody has set any here)
+      st.execute("SELECT set_config('dossier.person', 'reader', false)");
     }
     try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db)) {
       for (String table : TABLES) {
