@@ -56,7 +56,12 @@ class FurniturePhrasesTest {
             "Press Ctrl+Enter to send, the manual says, and the message goes at once.",
             "The video, seen by millions, is not available in Velm, the ministry said.",
             "Comments from the mayor on Monday drew a sharp reply from the harbour board.",
-            "The clip drew 2 million views: more than any other in the harbour's history.")) {
+            "The clip drew 2 million views: more than any other in the harbour's history.",
+            "Read the whole story of the quay in the harbour museum, the guide says.",
+            "You must be logged in to vote, the clerk told residents at the door.",
+            "Be the first to know what the council decides, she urged residents.",
+            "Facebook, Twitter and Instagram removed the posts on Monday.",
+            "Next story in the series, the editor said, will be about the ferry.")) {
       assertThat(Furniture.isKnown(s)).as(s).isFalse();
     }
   }
