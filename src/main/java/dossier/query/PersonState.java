@@ -28,6 +28,14 @@ public final class PersonState {
         + ")";
   }
 
+  /**
+   * {@code column} (status or starred) of article {@code a} as a read of the archive sees it: on a
+   * server ({@code server} true) the session's person's, on a file the article's own column.
+   */
+  public static String read(String column, boolean server) {
+    return server ? column(column) : "a." + column;
+  }
+
   /** {@code column} (status or starred) as the session's person sees it, over {@code a}. */
   public static String column(String column) {
     return switch (column) {

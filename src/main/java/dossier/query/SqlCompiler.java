@@ -614,8 +614,8 @@ final class SqlCompiler {
       return switch (is.state()) {
         // on a server, each person's own (see PersonState)
         case NEW, READ, REVIEWED, ARCHIVED ->
-            Sql.of((pg ? PersonState.STATUS : "a.status") + " = ?", is.state().word());
-        case STARRED -> Sql.of((pg ? PersonState.STARRED : "a.starred") + " = 1");
+            Sql.of(PersonState.read("status", pg) + " = ?", is.state().word());
+        case STARRED -> Sql.of(PersonState.read("starred", pg) + " = 1");
         case UNTAGGED ->
             Sql.of("NOT EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id = " + id + ")");
         case NOTED -> Sql.of("coalesce(trim(a.note), '') <> ''");

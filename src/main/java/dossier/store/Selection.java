@@ -199,23 +199,27 @@ public final class Selection {
 
   /** Fields {@link #setField} changed ('field') get their old values back. */
   static List<String> undoFields(Engine engine) {
+    boolean pg = engine == Engine.POSTGRES;
     return List.of(
-        engine == Engine.POSTGRES
-            ? undoPersons("status", "e.old")
-            : "UPDATE articles SET status = (SELECT old FROM journal_entries e WHERE e.journal_id ="
-                + " ? AND e.kind = 'field' AND e.field = 'status' AND e.article_id = articles.id)"
-                + " WHERE id IN (SELECT article_id FROM journal_entries WHERE journal_id = ? AND"
-                + " kind = 'field' AND field = 'status')",
-        engine == Engine.POSTGRES
+        pg ? undoPersons("status", "e.old") : undoArticles("status", "old"),
+        pg
             ? undoPersons("starred", "CAST(e.old AS INTEGER)")
-            : "UPDATE articles SET starred = (SELECT CAST(old AS BIGINT) FROM journal_entries e"
-                + " WHERE e.journal_id = ? AND e.kind = 'field' AND e.field = 'starred' AND"
-                + " e.article_id = articles.id) WHERE id IN (SELECT article_id FROM journal_entries"
-                + " WHERE journal_id = ? AND kind = 'field' AND field = 'starred')",
-        "UPDATE articles SET note = (SELECT old FROM journal_entries e WHERE e.journal_id = ? AND"
-            + " e.kind = 'field' AND e.field = 'note' AND e.article_id = articles.id) WHERE id IN"
-            + " (SELECT article_id FROM journal_entries WHERE journal_id = ? AND kind = 'field' AND"
-            + " field = 'note')");
+            : undoArticles("starred", "CAST(old AS BIGINT)"),
+        undoArticles("note", "old"));
+  }
+
+  /** The article's own {@code field} goes back to the journal entry's {@code old} value. */
+  private static String undoArticles(String field, String old) {
+    return "UPDATE articles SET "
+        + field
+        + " = (SELECT "
+        + old
+        + " FROM journal_entries e WHERE e.journal_id = ? AND e.kind = 'field' AND e.field = '"
+        + field
+        + "' AND e.article_id = articles.id) WHERE id IN (SELECT article_id FROM journal_entries"
+        + " WHERE journal_id = ? AND kind = 'field' AND field = '"
+        + field
+        + "')";
   }
 
   /**
@@ -259,7 +263,7 @@ public final class Selection {
   private int setField(long journal, String field, Object value) {
     // on a server, status and star are each person's own (see PersonState)
     boolean person = archive.engine() == Engine.POSTGRES && !field.equals("note");
-    String current = person ? PersonState.column(field) : "a." + field;
+    String current = PersonState.read(field, person);
     try (PreparedStatement j =
             conn()
                 .prepareStatement(

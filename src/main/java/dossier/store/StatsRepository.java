@@ -48,8 +48,8 @@ public final class StatsRepository {
   public Stats stats(CompiledQuery q, int top) {
     // on a server, the session's person's (see PersonState)
     boolean pg = archive.engine() == Engine.POSTGRES;
-    String statusSql = pg ? PersonState.STATUS : "a.status";
-    String starredSql = pg ? PersonState.STARRED : "a.starred";
+    String statusSql = PersonState.read("status", pg);
+    String starredSql = PersonState.read("starred", pg);
     try {
       long articles;
       long words;
