@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -17,7 +18,9 @@ import java.util.TreeSet;
 
 /**
  * Fingerprints, LSH bands and copy links (migration 011): what finds a stored article that a new
- * one is a copy of, and what says which articles are copies of which.
+ * one is a copy of, and what says which articles are copies of which. New band rows go to {@code
+ * lsh_recent} (migration 017) and move into {@code lsh_bands} in sorted bulk once there are {@link
+ * #RECENT_ROWS} of them; a look-up reads both tables.
  */
 public final class CopyRepository {
   /** A stored article that shares a band with a new one; {@code original} is its own original. */
@@ -80,12 +83,15 @@ public final class CopyRepository {
                   .prepareStatement(
                       "SELECT band, article_id FROM lsh_bands WHERE band IN ("
                           + String.join(", ", Collections.nCopies(Copies.BANDS, "?"))
+                          + ") UNION SELECT band, article_id FROM lsh_recent WHERE band IN ("
+                          + String.join(", ", Collections.nCopies(Copies.BANDS, "?"))
                           + ") LIMIT "
                           + (ALL_ROWS + 1));
         }
         for (int i = 0; i < Copies.BANDS; i++) {
           // a band asked twice is read once
           bandRows.setLong(i + 1, unknown[i < u ? i : 0]);
+          bandRows.setLong(Copies.BANDS + i + 1, unknown[i < u ? i : 0]);
         }
         Map<Long, List<Long>> byBand = new HashMap<>();
         int rows = 0;
@@ -174,6 +180,7 @@ public final class CopyRepository {
       heads.clear();
     }
     if (epoch != knownIn) {
+      recentRows = -1;
       filter = null;
       lookups = 0;
       rowsAtMost = -1;
@@ -197,7 +204,10 @@ public final class CopyRepository {
       return null;
     }
     BandFilter f = new BandFilter((int) Math.min(1 << 26, 2 * rowsAtMost));
-    try (PreparedStatement st = conn().prepareStatement("SELECT band FROM lsh_bands");
+    try (PreparedStatement st =
+            conn()
+                .prepareStatement(
+                    "SELECT band FROM lsh_bands UNION ALL SELECT band FROM lsh_recent");
         ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
         f.add(rs.getLong(1));
@@ -271,10 +281,13 @@ public final class CopyRepository {
       // story, and a band shared by thousands (text that many articles repeat, such as a
       // template) must not make every import compare against all of them.
       String perBand =
-          "SELECT article_id FROM (SELECT article_id FROM lsh_bands WHERE band = ? ORDER BY"
-              + " article_id LIMIT "
+          "SELECT article_id FROM ("
+              + earliest("lsh_bands", "b")
+              + " UNION "
+              + earliest("lsh_recent", "r")
+              + " ORDER BY 1 LIMIT "
               + PER_BAND
-              + ") b";
+              + ") h";
       String union = String.join(" UNION ", Collections.nCopies(Copies.BANDS, perBand));
       lookup =
           conn()
@@ -287,9 +300,20 @@ public final class CopyRepository {
                       + ") ORDER BY f.article_id");
     }
     for (int i = 0; i < Copies.BANDS; i++) {
-      lookup.setLong(i + 1, bands[i]);
+      lookup.setLong(2 * i + 1, bands[i]);
+      lookup.setLong(2 * i + 2, bands[i]);
     }
     return read(lookup);
+  }
+
+  /** The earliest {@link #PER_BAND} article ids of one band ({@code ?}) of {@code table}. */
+  private static String earliest(String table, String alias) {
+    return "SELECT article_id FROM (SELECT article_id FROM "
+        + table
+        + " WHERE band = ? ORDER BY article_id LIMIT "
+        + PER_BAND
+        + ") "
+        + alias;
   }
 
   private static List<Candidate> read(PreparedStatement st) throws SQLException {
@@ -359,15 +383,69 @@ public final class CopyRepository {
           sorted, (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
       insertChunks(
           1,
-          values -> archive.engine().insertIgnore("lsh_bands(band, article_id) " + values),
+          values -> archive.engine().insertIgnore("lsh_recent(band, article_id) " + values),
           BANDS_PER_INSERT,
           n,
           (st, p, k) -> {
             st.setLong(p, sorted[k][0]);
             st.setLong(p + 1, sorted[k][1]);
           });
+      settleRecent(n, cached);
     } catch (SQLException e) {
       throw new StoreException(Archive.describe("cannot store a fingerprint", e), e);
+    }
+  }
+
+  /**
+   * Rows of {@code lsh_recent} from which they move into {@code lsh_bands}. A batch of an import
+   * (512 articles, 16,384 band rows) changes most pages of a table of some 3 million rows, whose
+   * keys are random; {@code lsh_recent} stays a few hundred pages, and the move writes each page of
+   * {@code lsh_bands} once for many batches.
+   */
+  static final int RECENT_ROWS = 1 << 18;
+
+  /** {@link #RECENT_ROWS}, which a test makes smaller. */
+  int recentLimit = RECENT_ROWS;
+
+  /** The rows of {@code lsh_recent} in the open epoch at the most, or -1 when not known. */
+  private long recentRows = -1;
+
+  /**
+   * Counts the {@code added} rows just put in {@code lsh_recent} ({@code cached}: in the epoch of
+   * {@link #knownIn}) and moves them all into {@code lsh_bands}, in key order, once they are {@link
+   * #recentLimit} or more.
+   */
+  private void settleRecent(int added, boolean cached) throws SQLException {
+    if (added == 0) {
+      return;
+    }
+    if (cached && recentRows >= 0) {
+      // a row ignored as stored already is counted too: a move comes a little early
+      recentRows += added;
+    } else {
+      try (PreparedStatement st = conn().prepareStatement("SELECT count(*) FROM lsh_recent");
+          ResultSet rs = st.executeQuery()) {
+        recentRows = rs.next() ? rs.getLong(1) : 0;
+      }
+    }
+    long counted = recentRows;
+    if (!cached) {
+      recentRows = -1;
+    }
+    if (counted < recentLimit) {
+      return;
+    }
+    try (Statement st = conn().createStatement()) {
+      st.executeUpdate(
+          archive
+              .engine()
+              .insertIgnore(
+                  "lsh_bands(band, article_id) SELECT band, article_id FROM lsh_recent ORDER BY"
+                      + " band, article_id"));
+      st.executeUpdate("DELETE FROM lsh_recent");
+    }
+    if (cached) {
+      recentRows = 0;
     }
   }
 
