@@ -815,8 +815,8 @@ final class MainContent {
   }
 
   /**
-   * A box that is only a preformatted block (a shell command, a config file): code is the
-   * article's text however short it is, and has neither paragraphs nor commas to be scored by.
+   * A box that is only a preformatted block (a shell command, a config file): code is the article's
+   * text however short it is, and has neither paragraphs nor commas to be scored by.
    */
   private static boolean isCodeBlock(Element e, Stats stats) {
     int len = stats.len(e);

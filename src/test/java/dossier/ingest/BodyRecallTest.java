@@ -13,14 +13,14 @@ class BodyRecallTest {
     for (int i = from; i <= to; i++) {
       b.append("<p>The harbour board met on Tuesday to discuss the quay, paragraph ")
           .append(i)
-          .append(", and members argued over the cost, the timing and what the fishermen said.</p>");
+          .append(
+              ", and members argued over the cost, the timing and what the fishermen said.</p>");
     }
     return b.toString();
   }
 
   private static Extracted extract(String body) {
-    String html =
-        "<html><head><title>Quay plan</title></head><body>" + body + "</body></html>";
+    String html = "<html><head><title>Quay plan</title></head><body>" + body + "</body></html>";
     return Extractors.extract(html.getBytes(StandardCharsets.UTF_8), "p.html", Format.AUTO);
   }
 
