@@ -141,9 +141,10 @@ public final class CopyRepository {
    * removed, so a band that holds {@link #PER_BAND} rows of lower ids than an article's never shows
    * the article to a look-up, and {@link #storeAll} leaves such a row out: in the generated corpus
    * every paragraph recurs some 25 times, and those rows made {@code lsh_bands} grow past the page
-   * cache at 100,000 articles.
+   * cache at 100,000 articles. It starts small and is made anew, twice the size, each time it
+   * fills, up to {@link #HEADS} bands.
    */
-  private final Map<Long, long[]> heads = new HashMap<>();
+  private BandHeads heads = new BandHeads(HEADS_FIRST, HEADS_FIRST / CROWDED_SHARE);
 
   /** The epoch {@link #known} and {@link #heads} are of. */
   private long knownIn;
@@ -152,7 +153,16 @@ public final class CopyRepository {
   static final int KNOWN = 50_000;
 
   /** Bands {@link #heads} holds at the most; past that it starts again. */
-  static final int HEADS = 400_000;
+  static final int HEADS = 3 << 17;
+
+  /** Bands {@link #heads} holds at first. */
+  static final int HEADS_FIRST = 3 << 10;
+
+  /**
+   * One band in this many that {@link #heads} holds may hold two articles or more: nine in ten hold
+   * one at 100,000 generated articles.
+   */
+  static final int CROWDED_SHARE = 4;
 
   /**
    * The band keys {@code lsh_bands} holds, once made in the open {@link Archive#cacheEpoch}, or
@@ -176,7 +186,13 @@ public final class CopyRepository {
     if (epoch != knownIn || known.size() > KNOWN) {
       known.clear();
     }
-    if (epoch != knownIn || heads.size() > HEADS) {
+    if (epoch != knownIn) {
+      heads.clear();
+    } else if (heads.full()) {
+      heads =
+          heads.bands() >= HEADS
+              ? heads
+              : new BandHeads(2 * heads.bands(), 2 * heads.bands() / CROWDED_SHARE);
       heads.clear();
     }
     if (epoch != knownIn) {
@@ -370,7 +386,7 @@ public final class CopyRepository {
       boolean cached = archive.cacheEpoch() != 0 && archive.cacheEpoch() == knownIn;
       for (int k = 0; k < ids.length; k++) {
         for (long b : bands.get(k)) {
-          if (!cached || heads(b, ids[k])) {
+          if (!cached || heads.admit(b, ids[k])) {
             rows[n++] = new long[] {b, ids[k]};
             if (cached && filter != null) {
               filter.add(b);
@@ -447,32 +463,6 @@ public final class CopyRepository {
     if (cached) {
       recentRows = 0;
     }
-  }
-
-  /**
-   * False when band {@code b} is known to hold {@link #PER_BAND} rows of lower ids than {@code id},
-   * so that no look-up would ever see the row; else true, and the band's known earliest rows take
-   * {@code id} in.
-   */
-  private boolean heads(long b, long id) {
-    long[] head = heads.get(b);
-    if (head == null) {
-      return true;
-    }
-    int at = Arrays.binarySearch(head, id);
-    if (at >= 0) {
-      return true;
-    }
-    at = -at - 1;
-    if (at >= PER_BAND) {
-      return false;
-    }
-    long[] grown = new long[Math.min(PER_BAND, head.length + 1)];
-    System.arraycopy(head, 0, grown, 0, at);
-    grown[at] = id;
-    System.arraycopy(head, at, grown, at + 1, grown.length - at - 1);
-    heads.put(b, grown);
-    return true;
   }
 
   /** Binds the two values of row {@code k} from parameter {@code p} on. */
