@@ -91,9 +91,12 @@ abstract class BaseCommand implements Callable<Integer> {
       err().println(message);
       return;
     }
-    List<String> lines = DisplayWidth.wrap(message, width - 2);
-    for (int i = 0; i < lines.size(); i++) {
-      err().println(i == 0 ? lines.get(i) : "  " + lines.get(i));
+    // the first line uses the whole width, the later ones two columns less for their indent
+    List<String> first = DisplayWidth.wrap(message, width);
+    err().println(first.get(0));
+    String rest = String.join(" ", first.subList(1, first.size()));
+    for (String line : DisplayWidth.wrap(rest, width - 2)) {
+      err().println("  " + line);
     }
   }
 }

@@ -600,14 +600,14 @@ public final class Archive implements AutoCloseable {
   }
 
   /**
-   * Merges the full-text index's segments after an import of {@code added} articles, as much as
-   * about one index page of merging per article allows (FTS5's {@code merge} with a negative count:
-   * every segment joins one merge, which later calls go on with). An import leaves the index in
-   * many segments (it merges sixteen at a time while it runs, and each segment is one more look-up
-   * for every query term): 25 of them after 100,000 articles, which made a common word's search and
-   * a tag suggestion about twice as slow as on one segment. The work is in proportion to the
-   * import, so a small import into a large archive stays quick and the index still tends to one
-   * segment; {@code db vacuum} merges it whole.
+   * Merges the full-text index's segments after an import (or a copy into a file) of {@code added}
+   * articles, as much as about one index page of merging per article allows (FTS5's {@code merge}
+   * with a negative count: every segment joins one merge, which later calls go on with). An import
+   * leaves the index in many segments (it merges sixteen at a time while it runs, and each segment
+   * is one more look-up for every query term): 25 of them after 100,000 articles, which made a
+   * common word's search and a tag suggestion about twice as slow as on one segment. The work is in
+   * proportion to the import, so a small import into a large archive stays quick and the index
+   * still tends to one segment; {@code db vacuum} merges it whole.
    */
   public void mergeIndexAfterImport(long added) {
     if (engine == Engine.POSTGRES || added <= 0) {

@@ -132,6 +132,8 @@ public final class ArchiveCopy {
                     + e.getValue());
           }
         }
+        // a file target's index was built a flush at a time: merge it as an import would
+        to.mergeIndexAfterImport(copied.getOrDefault("articles", 0L));
         return new Result(copied);
       } finally {
         endSnapshot(src, pgSource);
