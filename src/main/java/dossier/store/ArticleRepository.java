@@ -425,7 +425,9 @@ public final class ArticleRepository {
     int length = 20 * Ranking.snippetTokens(tokens);
     // a window that would start inside a word starts after it
     String start =
-        "CASE WHEN f.s0 > 1 THEN f.s0 + strpos(substr(a.body, f.s0, " + before + "), ' ') ELSE 1 END";
+        "CASE WHEN f.s0 > 1 THEN f.s0 + strpos(substr(a.body, f.s0, "
+            + before
+            + "), ' ') ELSE 1 END";
     return "coalesce((SELECT h FROM (SELECT ts_headline('dossier', substr(a.body, "
         + start
         + ", "

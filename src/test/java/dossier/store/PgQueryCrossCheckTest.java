@@ -145,10 +145,10 @@ class PgQueryCrossCheckTest {
   Stream<DynamicTest> aSnippetFromAWindowOfTheBodyMarksAWordWheneverTheWholeBodyWould() {
     return Stream.of(LargeArchiveCrossCheckTest.CASES)
         .map(c -> c[0])
-        .filter(query -> QueryCompiler.compile(query, LargeArchiveCrossCheckTest.CTX)
-                .postgres()
-                .rank()
-            != null)
+        .filter(
+            query ->
+                QueryCompiler.compile(query, LargeArchiveCrossCheckTest.CTX).postgres().rank()
+                    != null)
         .map(query -> DynamicTest.dynamicTest(query, () -> snippets(query)));
   }
 
