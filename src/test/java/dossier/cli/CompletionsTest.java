@@ -182,9 +182,8 @@ class CompletionsTest {
           && cl.getCommandSpec().positionalParameters().stream()
               .noneMatch(
                   p ->
-                      p.userObject() instanceof java.lang.reflect.Field f
-                          && f.getAnnotation(Completes.class) != null
-                          && f.getAnnotation(Completes.class).value() != Completes.Kind.FILE)) {
+                      Completions.kind(p) != null
+                          && Completions.kind(p) != Completes.Kind.FILE)) {
         unmarked.add(cl.getCommandSpec().qualifiedName());
       }
     }
