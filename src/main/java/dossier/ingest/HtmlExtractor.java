@@ -43,6 +43,13 @@ final class HtmlExtractor {
           && isLeadCaption(MainContent.normalize(p), p, normCaption)) {
         continue; // the lead photo's caption is kept in caption, not twice
       }
+      if (block.kind() == PageText.Kind.CODE) {
+        // A code block's lines are code however they look ("[extensions]", "$ make"): the
+        // furniture lines are prose lines.
+        body.add(block);
+        inRelatedList = false;
+        continue;
+      }
       String[] lines = p.split("\n", -1);
       boolean[] keep = new boolean[lines.length];
       for (int i = 0; i < lines.length; i++) {

@@ -773,6 +773,9 @@ final class MainContent {
     if (weight < 0) {
       return true;
     }
+    if (isCodeBlock(e, stats)) {
+      return false;
+    }
     if (stats.get(e, Stats.COMMAS) >= 10) {
       return false;
     }
@@ -809,6 +812,15 @@ final class MainContent {
       return true;
     }
     return false;
+  }
+
+  /**
+   * A box that is only a preformatted block (a shell command, a config file): code is the article's
+   * text however short it is, and has neither paragraphs nor commas to be scored by.
+   */
+  private static boolean isCodeBlock(Element e, Stats stats) {
+    int len = stats.len(e);
+    return len > 0 && Math.min(stats.get(e, Stats.CODE), len) * 10 >= len * 9;
   }
 
   private static boolean within(Element e, String tag, int levels) {
@@ -924,7 +936,8 @@ final class MainContent {
     static final int TABLES = 11;
     static final int ROWS = 12;
     static final int CELLS = 13;
-    private static final int SIZE = 14;
+    static final int CODE = 14;
+    private static final int SIZE = 15;
 
     private final Map<Element, int[]> map = new IdentityHashMap<>();
 
@@ -960,6 +973,7 @@ final class MainContent {
                 case "table" -> v[TABLES]++;
                 case "tr" -> v[ROWS]++;
                 case "td" -> v[CELLS]++;
+                case "pre" -> v[CODE] = v[LEN];
                 default -> {}
               }
               s.map.put(e, v);

@@ -1,0 +1,43 @@
+package dossier.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dossier.core.Extracted;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Text of the article that no furniture rule may take out of an HTML body. */
+class BodyRecallTest {
+  private static String paras(int from, int to) {
+    StringBuilder b = new StringBuilder();
+    for (int i = from; i <= to; i++) {
+      b.append("<p>The harbour board met on Tuesday to discuss the quay, paragraph ")
+          .append(i)
+          .append(
+              ", and members argued over the cost, the timing and what the fishermen said.</p>");
+    }
+    return b.toString();
+  }
+
+  private static Extracted extract(String body) {
+    String html = "<html><head><title>Quay plan</title></head><body>" + body + "</body></html>";
+    return Extractors.extract(html.getBytes(StandardCharsets.UTF_8), "p.html", Format.AUTO);
+  }
+
+  @Test
+  void shortCodeBlocksStayWithTheirLines() {
+    Extracted x =
+        extract(
+            "<div class=section>"
+                + paras(1, 3)
+                + "<div class=highlight><pre>$ hg init public\n</pre></div>"
+                + paras(4, 5)
+                + "<div class=highlight><pre>[phases]\npublish = false\n</pre></div>"
+                + paras(6, 7)
+                + "</div>");
+    assertThat(x.body())
+        .contains("paragraph 1,", "paragraph 7,")
+        .contains("$ hg init public")
+        .contains("[phases]\npublish = false");
+  }
+}
