@@ -30,8 +30,7 @@ public final class OutputOptions {
             .paramLabel(FORMAT_LABEL)
             .description(FORMAT_HELP)
             .build());
-    spec.addOption(
-        Specs.flag("nul", () -> nul, v -> nul = v, NUL).description(NUL_HELP).build());
+    spec.addOption(Specs.flag("nul", () -> nul, v -> nul = v, NUL).description(NUL_HELP).build());
     return spec;
   }
 

@@ -67,8 +67,8 @@ final class Specs {
   }
 
   /**
-   * A boolean option without a value, bound to the field {@code field} (whose name is its label
-   * in the model, in angle brackets, as picocli labels an annotated flag).
+   * A boolean option without a value, bound to the field {@code field} (whose name is its label in
+   * the model, in angle brackets, as picocli labels an annotated flag).
    */
   static OptionSpec.Builder flag(
       String field, Supplier<Boolean> get, Consumer<Boolean> set, String... names) {

@@ -25,7 +25,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * -Ddossier.update=true} after a deliberate change.
  */
 class CommandModelTest {
-  static final Path GOLDEN = Cli.projectDir().resolve("src/test/resources/golden/command-model.txt");
+  static final Path GOLDEN =
+      Cli.projectDir().resolve("src/test/resources/golden/command-model.txt");
 
   private static Env env() {
     return new Env(
@@ -63,7 +64,8 @@ class CommandModelTest {
   void theCommonCommandsAreBuiltInCode() {
     for (String name : CODED) {
       CommandLine cl = DossierCommand.commandLine(env(), name, "x");
-      List<CommandSpec> specs = List.of(cl.getCommandSpec(), cl.getSubcommands().get(name).getCommandSpec());
+      List<CommandSpec> specs =
+          List.of(cl.getCommandSpec(), cl.getSubcommands().get(name).getCommandSpec());
       for (CommandSpec spec : specs) {
         for (ArgSpec a : spec.args()) {
           assertThat(a.userObject() instanceof java.lang.reflect.AnnotatedElement)
@@ -119,8 +121,7 @@ class CommandModelTest {
     out.append(" label=").append(a.paramLabel());
     out.append(" arity=").append(a.arity());
     out.append(" type=").append(a.type().getName());
-    out.append(" aux=")
-        .append(Arrays.stream(a.auxiliaryTypes()).map(Class::getName).toList());
+    out.append(" aux=").append(Arrays.stream(a.auxiliaryTypes()).map(Class::getName).toList());
     out.append(" default=").append(a.defaultValue());
     out.append(" initial=").append(a.initialValue());
     out.append(" hasInitial=").append(a.hasInitialValue());

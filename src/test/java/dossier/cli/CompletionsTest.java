@@ -181,9 +181,7 @@ class CompletionsTest {
       if (cl.getCommand() instanceof QueryWords
           && cl.getCommandSpec().positionalParameters().stream()
               .noneMatch(
-                  p ->
-                      Completions.kind(p) != null
-                          && Completions.kind(p) != Completes.Kind.FILE)) {
+                  p -> Completions.kind(p) != null && Completions.kind(p) != Completes.Kind.FILE)) {
         unmarked.add(cl.getCommandSpec().qualifiedName());
       }
     }
