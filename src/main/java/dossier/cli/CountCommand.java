@@ -10,16 +10,13 @@ final class CountCommand extends BaseCommand implements QueryWords {
 
   CommandSpec model() {
     spec =
-        Specs.command(
+        Specs.queryCommand(
             this,
             "count",
             "Print the number of articles that match a query (of all articles without one).",
-            "See 'man dossier-query' for the query language.");
-    spec.addPositional(
-        Specs.words("QUERY", "0..*", () -> query, v -> query = v)
-            .userObject(Completes.Kind.QUERY)
-            .description("Query words and filters.")
-            .build());
+            "0..*",
+            () -> query,
+            v -> query = v);
     return Specs.standardHelp(spec);
   }
 

@@ -15,16 +15,13 @@ final class ListCommand extends BaseCommand implements QueryWords {
 
   CommandSpec model() {
     spec =
-        Specs.command(
+        Specs.queryCommand(
             this,
             "list",
             "List the articles that match a query (all articles without one), newest first.",
-            "See 'man dossier-query' for the query language.");
-    spec.addPositional(
-        Specs.words("QUERY", "0..*", () -> query, v -> query = v)
-            .userObject(Completes.Kind.QUERY)
-            .description("Query words and filters.")
-            .build());
+            "0..*",
+            () -> query,
+            v -> query = v);
     spec.addOption(
         Specs.option(Sort.class, () -> sort, v -> sort = v, "--sort")
             .paramLabel("ORDER")
@@ -38,11 +35,7 @@ final class ListCommand extends BaseCommand implements QueryWords {
             .paramLabel("N")
             .description("Print at most N articles (default: all).")
             .build());
-    spec.addOption(
-        Specs.option(int.class, () -> offset, v -> offset = v, "--offset")
-            .paramLabel("N")
-            .description("Skip the first N matches.")
-            .build());
+    spec.addOption(Specs.offset(() -> offset, v -> offset = v));
     spec.addMixin("output", output.model());
     return Specs.standardHelp(spec);
   }

@@ -20,29 +20,22 @@ final class SearchCommand extends BaseCommand implements QueryWords {
 
   CommandSpec model() {
     spec =
-        Specs.command(
+        Specs.queryCommand(
             this,
             "search",
             "Search the archive: the best matches first (or in the --sort order), each with a"
                 + " snippet in which the matched words are highlighted (bold on a terminal,"
                 + " [brackets] otherwise). On a terminal the snippet fills the line, its first"
                 + " match in view; the other formats get about 14 words.",
-            "See 'man dossier-query' for the query language.");
-    spec.addPositional(
-        Specs.words("QUERY", "1..*", () -> query, v -> query = v)
-            .userObject(Completes.Kind.QUERY)
-            .description("Query words and filters.")
-            .build());
+            "1..*",
+            () -> query,
+            v -> query = v);
     spec.addOption(
         Specs.option(int.class, () -> limit, v -> limit = v, "--limit")
             .paramLabel("N")
             .description("Print the best N (default: 20; 0: all).")
             .build());
-    spec.addOption(
-        Specs.option(int.class, () -> offset, v -> offset = v, "--offset")
-            .paramLabel("N")
-            .description("Skip the first N matches.")
-            .build());
+    spec.addOption(Specs.offset(() -> offset, v -> offset = v));
     spec.addOption(
         Specs.option(Sort.class, () -> sort, v -> sort = v, "--sort")
             .paramLabel("ORDER")

@@ -31,6 +31,35 @@ final class Specs {
   }
 
   /**
+   * The model of a command that takes a query: its description, then the pointer to the query
+   * language, and its words as {@code QUERY...}, completed as a query.
+   */
+  static CommandSpec queryCommand(
+      Object command,
+      String name,
+      String description,
+      String arity,
+      Supplier<List<String>> get,
+      Consumer<List<String>> set) {
+    CommandSpec spec =
+        command(command, name, description, "See 'man dossier-query' for the query language.");
+    spec.addPositional(
+        words("QUERY", arity, get, set)
+            .userObject(Completes.Kind.QUERY)
+            .description("Query words and filters.")
+            .build());
+    return spec;
+  }
+
+  /** {@code --offset N} of the listing commands. */
+  static OptionSpec offset(Supplier<Integer> get, Consumer<Integer> set) {
+    return option(int.class, get, set, "--offset")
+        .paramLabel("N")
+        .description("Skip the first N matches.")
+        .build();
+  }
+
+  /**
    * Adds {@code -h, --help} and {@code -V, --version} as picocli's {@code mixinStandardHelpOptions
    * = true} does (after the command's own options and mixins), with the same texts and keys.
    */
