@@ -389,14 +389,62 @@ public final class ArticleRepository {
    * weights of {@link Ranking#WEIGHTS} in its order (note D, caption C, body B, title A), scaled to
    * the title's.
    */
-  static final String PG_RANK =
-      "ts_rank_cd('{0.2, 0.4, 0.1, 1.0}', a.fts, to_tsquery('dossier', ?))";
+  static final String PG_RANK = pgRank("a");
+
+  /** {@link #PG_RANK} over the tsvector of the alias {@code alias}. */
+  static String pgRank(String alias) {
+    return "ts_rank_cd('{0.2, 0.4, 0.1, 1.0}', " + alias + ".fts, to_tsquery('dossier', ?))";
+  }
 
   /** ts_headline's options: the marks and length of SQLite's snippet. */
   static String pgHeadline(int tokens) {
     return "StartSel=\uE000, StopSel=\uE001, MaxWords="
         + Ranking.snippetTokens(tokens)
         + ", MinWords=5, MaxFragments=1, FragmentDelimiter=\"…\"";
+  }
+
+  /**
+   * The tsquery of the parameter and its words as a body holds them, as {@code lx(q, l)}: the
+   * tsquery, and an array of its lexemes, each without a last {@code i} (the stemmer writes {@code
+   * happy} as {@code happi}), for {@link #pgSnippet}.
+   */
+  static final String PG_LEXEMES =
+      "lx AS MATERIALIZED (SELECT t.q AS q, ARRAY(SELECT regexp_replace(m[1], 'i$', '') FROM"
+          + " regexp_matches(querytree(t.q), '''([^'']+)''', 'g') m) AS l FROM (SELECT"
+          + " to_tsquery('dossier', ?) AS q) t)";
+
+  /**
+   * The snippet of the page's row {@code a} for {@code lx} ({@link #PG_LEXEMES}), with the options
+   * of the next two parameters. ts_headline parses and stems all the text it is given (about a
+   * millisecond for a body of 2 kB), so it is first given a window of the body from a little before
+   * the first place where a query word's prefix appears; only when no word is marked in that window
+   * (the prefix was part of another word, or only the title matched) is the whole body read.
+   */
+  static String pgSnippet(int tokens) {
+    int before = 6 * Ranking.snippetTokens(tokens);
+    int length = 20 * Ranking.snippetTokens(tokens);
+    // a window that would start inside a word starts after it
+    String start =
+        "CASE WHEN f.s0 > 1 THEN f.s0 + strpos(substr(a.body, f.s0, "
+            + before
+            + "), ' ') ELSE 1 END";
+    return "coalesce((SELECT h FROM (SELECT ts_headline('dossier', substr(a.body, "
+        + start
+        + ", "
+        + length
+        + "), lx.q, ?) AS h) w WHERE strpos(h, chr(57344)) > 0), ts_headline('dossier', a.body,"
+        + " lx.q, ?))";
+  }
+
+  /**
+   * The join that {@link #pgSnippet} reads {@code f.s0} from: a little before the first place in
+   * the body of {@code a} where a word of {@code lx} appears (1 when none does).
+   */
+  static String pgSnippetStart(int tokens) {
+    return " CROSS JOIN LATERAL (SELECT greatest(1, coalesce(min(nullif(strpos(lower(a.body), p),"
+        + " 0)), 1) - "
+        + 6 * Ranking.snippetTokens(tokens)
+        + ") AS s0 FROM unnest(lx.l) p) f";
   }
 
   /** The best matches on PostgreSQL: the page cut from ids and scores, snippets for it alone. */
@@ -416,22 +464,28 @@ public final class ArticleRepository {
       appendLimit(sql, params, limit, offset);
     } else {
       // the total of matches comes with the page (every match is scored anyway) and is kept for
-      // the count that follows
-      sql.append("WITH page AS MATERIALIZED (SELECT a.id AS id, ")
-          .append(PG_RANK)
-          .append(" AS r, count(*) OVER () AS total FROM articles a");
+      // the count that follows; the matches are found before any is scored (OFFSET 0 keeps the
+      // planner from ordering the word's matches first and testing the filter after), so that a
+      // tag or a date beside a word scores only the articles that pass it
+      sql.append("WITH ").append(PG_LEXEMES);
+      params.add(rank);
+      sql.append(", page AS MATERIALIZED (SELECT m.id AS id, ")
+          .append(pgRank("m"))
+          .append(" AS r, count(*) OVER () AS total FROM (SELECT a.id, a.fts FROM articles a");
       params.add(rank);
       appendFilter(Engine.POSTGRES, sql, params, q);
-      sql.append(" ORDER BY r DESC, a.id DESC");
+      sql.append(" OFFSET 0) m ORDER BY r DESC, m.id DESC");
       appendLimit(sql, params, limit, offset);
+      String options = pgHeadline(snippetTokens);
       sql.append(") SELECT ")
           .append(columns)
-          .append(", page.r AS score, page.total AS total,")
-          .append(" ts_headline('dossier', a.body, to_tsquery('dossier', ?), ?)")
-          .append(" AS snip FROM page JOIN articles a ON a.id = page.id ORDER BY page.r DESC,")
-          .append(" a.id DESC");
-      params.add(rank);
-      params.add(pgHeadline(snippetTokens));
+          .append(", page.r AS score, page.total AS total, ")
+          .append(pgSnippet(snippetTokens))
+          .append(" AS snip FROM page JOIN articles a ON a.id = page.id CROSS JOIN lx")
+          .append(pgSnippetStart(snippetTokens))
+          .append(" ORDER BY page.r DESC, a.id DESC");
+      params.add(options);
+      params.add(options);
     }
     try {
       long total = streamHits(sql.toString(), params, sink, rank != null);
@@ -644,7 +698,20 @@ public final class ArticleRepository {
 
   /** The kept total of {@code q}, or -1 when there is none or the archive has changed since. */
   private long keptTotal(CompiledQuery q) throws SQLException {
-    return q.equals(totalQuery) && changeStamp().equals(totalStamp) ? totalKept : -1;
+    return sameArticles(q, totalQuery) && changeStamp().equals(totalStamp) ? totalKept : -1;
+  }
+
+  /**
+   * True when two compiled queries select the same articles: the same full-text expression and the
+   * same filter with the same values (how they are ranked or planned does not change the total).
+   * Compared by hand rather than by the records' own equals, whose first call spins method-handle
+   * classes at run time (about 30 ms of a search's start; no class-data archive holds them).
+   */
+  private static boolean sameArticles(CompiledQuery a, CompiledQuery b) {
+    return b != null
+        && java.util.Objects.equals(a.match(), b.match())
+        && a.where().equals(b.where())
+        && a.params().equals(b.params());
   }
 
   /**

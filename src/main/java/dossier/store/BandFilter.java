@@ -68,7 +68,7 @@ final class BandFilter {
   }
 
   /** A 64-bit finalizer (SplitMix64's), so that keys close together spread over the bits. */
-  private static long mix(long z) {
+  static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
     z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
     return z ^ (z >>> 31);

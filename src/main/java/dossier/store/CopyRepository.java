@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -17,7 +18,9 @@ import java.util.TreeSet;
 
 /**
  * Fingerprints, LSH bands and copy links (migration 011): what finds a stored article that a new
- * one is a copy of, and what says which articles are copies of which.
+ * one is a copy of, and what says which articles are copies of which. New band rows go to {@code
+ * lsh_recent} (migration 017) and move into {@code lsh_bands} in sorted bulk once there are {@link
+ * #RECENT_ROWS} of them; a look-up reads both tables.
  */
 public final class CopyRepository {
   /** A stored article that shares a band with a new one; {@code original} is its own original. */
@@ -80,12 +83,15 @@ public final class CopyRepository {
                   .prepareStatement(
                       "SELECT band, article_id FROM lsh_bands WHERE band IN ("
                           + String.join(", ", Collections.nCopies(Copies.BANDS, "?"))
+                          + ") UNION SELECT band, article_id FROM lsh_recent WHERE band IN ("
+                          + String.join(", ", Collections.nCopies(Copies.BANDS, "?"))
                           + ") LIMIT "
                           + (ALL_ROWS + 1));
         }
         for (int i = 0; i < Copies.BANDS; i++) {
           // a band asked twice is read once
           bandRows.setLong(i + 1, unknown[i < u ? i : 0]);
+          bandRows.setLong(Copies.BANDS + i + 1, unknown[i < u ? i : 0]);
         }
         Map<Long, List<Long>> byBand = new HashMap<>();
         int rows = 0;
@@ -135,9 +141,10 @@ public final class CopyRepository {
    * removed, so a band that holds {@link #PER_BAND} rows of lower ids than an article's never shows
    * the article to a look-up, and {@link #storeAll} leaves such a row out: in the generated corpus
    * every paragraph recurs some 25 times, and those rows made {@code lsh_bands} grow past the page
-   * cache at 100,000 articles.
+   * cache at 100,000 articles. It starts small and is made anew, twice the size, each time it
+   * fills, up to {@link #HEADS} bands.
    */
-  private final Map<Long, long[]> heads = new HashMap<>();
+  private BandHeads heads = new BandHeads(HEADS_FIRST, HEADS_FIRST / CROWDED_SHARE);
 
   /** The epoch {@link #known} and {@link #heads} are of. */
   private long knownIn;
@@ -146,7 +153,16 @@ public final class CopyRepository {
   static final int KNOWN = 50_000;
 
   /** Bands {@link #heads} holds at the most; past that it starts again. */
-  static final int HEADS = 400_000;
+  static final int HEADS = 3 << 17;
+
+  /** Bands {@link #heads} holds at first. */
+  static final int HEADS_FIRST = 3 << 10;
+
+  /**
+   * One band in this many that {@link #heads} holds may hold two articles or more: nine in ten hold
+   * one at 100,000 generated articles.
+   */
+  static final int CROWDED_SHARE = 4;
 
   /**
    * The band keys {@code lsh_bands} holds, once made in the open {@link Archive#cacheEpoch}, or
@@ -170,10 +186,17 @@ public final class CopyRepository {
     if (epoch != knownIn || known.size() > KNOWN) {
       known.clear();
     }
-    if (epoch != knownIn || heads.size() > HEADS) {
+    if (epoch != knownIn) {
+      heads.clear();
+    } else if (heads.full()) {
+      heads =
+          heads.bands() >= HEADS
+              ? heads
+              : new BandHeads(2 * heads.bands(), 2 * heads.bands() / CROWDED_SHARE);
       heads.clear();
     }
     if (epoch != knownIn) {
+      recentRows = -1;
       filter = null;
       lookups = 0;
       rowsAtMost = -1;
@@ -197,7 +220,10 @@ public final class CopyRepository {
       return null;
     }
     BandFilter f = new BandFilter((int) Math.min(1 << 26, 2 * rowsAtMost));
-    try (PreparedStatement st = conn().prepareStatement("SELECT band FROM lsh_bands");
+    try (PreparedStatement st =
+            conn()
+                .prepareStatement(
+                    "SELECT band FROM lsh_bands UNION ALL SELECT band FROM lsh_recent");
         ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
         f.add(rs.getLong(1));
@@ -271,10 +297,13 @@ public final class CopyRepository {
       // story, and a band shared by thousands (text that many articles repeat, such as a
       // template) must not make every import compare against all of them.
       String perBand =
-          "SELECT article_id FROM (SELECT article_id FROM lsh_bands WHERE band = ? ORDER BY"
-              + " article_id LIMIT "
+          "SELECT article_id FROM ("
+              + earliest("lsh_bands", "b")
+              + " UNION "
+              + earliest("lsh_recent", "r")
+              + " ORDER BY 1 LIMIT "
               + PER_BAND
-              + ") b";
+              + ") h";
       String union = String.join(" UNION ", Collections.nCopies(Copies.BANDS, perBand));
       lookup =
           conn()
@@ -287,9 +316,20 @@ public final class CopyRepository {
                       + ") ORDER BY f.article_id");
     }
     for (int i = 0; i < Copies.BANDS; i++) {
-      lookup.setLong(i + 1, bands[i]);
+      lookup.setLong(2 * i + 1, bands[i]);
+      lookup.setLong(2 * i + 2, bands[i]);
     }
     return read(lookup);
+  }
+
+  /** The earliest {@link #PER_BAND} article ids of one band ({@code ?}) of {@code table}. */
+  private static String earliest(String table, String alias) {
+    return "SELECT article_id FROM (SELECT article_id FROM "
+        + table
+        + " WHERE band = ? ORDER BY article_id LIMIT "
+        + PER_BAND
+        + ") "
+        + alias;
   }
 
   private static List<Candidate> read(PreparedStatement st) throws SQLException {
@@ -346,7 +386,7 @@ public final class CopyRepository {
       boolean cached = archive.cacheEpoch() != 0 && archive.cacheEpoch() == knownIn;
       for (int k = 0; k < ids.length; k++) {
         for (long b : bands.get(k)) {
-          if (!cached || heads(b, ids[k])) {
+          if (!cached || heads.admit(b, ids[k])) {
             rows[n++] = new long[] {b, ids[k]};
             if (cached && filter != null) {
               filter.add(b);
@@ -359,42 +399,70 @@ public final class CopyRepository {
           sorted, (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
       insertChunks(
           1,
-          values -> archive.engine().insertIgnore("lsh_bands(band, article_id) " + values),
+          values -> archive.engine().insertIgnore("lsh_recent(band, article_id) " + values),
           BANDS_PER_INSERT,
           n,
           (st, p, k) -> {
             st.setLong(p, sorted[k][0]);
             st.setLong(p + 1, sorted[k][1]);
           });
+      settleRecent(n, cached);
     } catch (SQLException e) {
       throw new StoreException(Archive.describe("cannot store a fingerprint", e), e);
     }
   }
 
   /**
-   * False when band {@code b} is known to hold {@link #PER_BAND} rows of lower ids than {@code id},
-   * so that no look-up would ever see the row; else true, and the band's known earliest rows take
-   * {@code id} in.
+   * Rows of {@code lsh_recent} from which they move into {@code lsh_bands}. A batch of an import
+   * (512 articles, 16,384 band rows) changes most pages of a table of some 3 million rows, whose
+   * keys are random; {@code lsh_recent} stays a few hundred pages, and the move writes each page of
+   * {@code lsh_bands} once for many batches.
    */
-  private boolean heads(long b, long id) {
-    long[] head = heads.get(b);
-    if (head == null) {
-      return true;
+  static final int RECENT_ROWS = 1 << 18;
+
+  /** {@link #RECENT_ROWS}, which a test makes smaller. */
+  int recentLimit = RECENT_ROWS;
+
+  /** The rows of {@code lsh_recent} in the open epoch at the most, or -1 when not known. */
+  private long recentRows = -1;
+
+  /**
+   * Counts the {@code added} rows just put in {@code lsh_recent} ({@code cached}: in the epoch of
+   * {@link #knownIn}) and moves them all into {@code lsh_bands}, in key order, once they are {@link
+   * #recentLimit} or more.
+   */
+  private void settleRecent(int added, boolean cached) throws SQLException {
+    if (added == 0) {
+      return;
     }
-    int at = Arrays.binarySearch(head, id);
-    if (at >= 0) {
-      return true;
+    if (cached && recentRows >= 0) {
+      // a row ignored as stored already is counted too: a move comes a little early
+      recentRows += added;
+    } else {
+      try (PreparedStatement st = conn().prepareStatement("SELECT count(*) FROM lsh_recent");
+          ResultSet rs = st.executeQuery()) {
+        recentRows = rs.next() ? rs.getLong(1) : 0;
+      }
     }
-    at = -at - 1;
-    if (at >= PER_BAND) {
-      return false;
+    long counted = recentRows;
+    if (!cached) {
+      recentRows = -1;
     }
-    long[] grown = new long[Math.min(PER_BAND, head.length + 1)];
-    System.arraycopy(head, 0, grown, 0, at);
-    grown[at] = id;
-    System.arraycopy(head, at, grown, at + 1, grown.length - at - 1);
-    heads.put(b, grown);
-    return true;
+    if (counted < recentLimit) {
+      return;
+    }
+    try (Statement st = conn().createStatement()) {
+      st.executeUpdate(
+          archive
+              .engine()
+              .insertIgnore(
+                  "lsh_bands(band, article_id) SELECT band, article_id FROM lsh_recent ORDER BY"
+                      + " band, article_id"));
+      st.executeUpdate("DELETE FROM lsh_recent");
+    }
+    if (cached) {
+      recentRows = 0;
+    }
   }
 
   /** Binds the two values of row {@code k} from parameter {@code p} on. */

@@ -180,6 +180,7 @@ class DupsCommandTest {
         var st = c.createStatement()) {
       st.execute("DELETE FROM fingerprints");
       st.execute("DELETE FROM lsh_bands");
+      st.execute("DELETE FROM lsh_recent");
     }
     cli.ok("reextract");
     assertThat(status(cli.run("import", copy.toString(), "--format", "ndjson")))

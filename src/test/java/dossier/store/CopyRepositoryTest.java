@@ -70,6 +70,51 @@ class CopyRepositoryTest {
   }
 
   @Test
+  void bandRowsMovedOutOfTheRecentTableAreFoundAsBefore() throws Exception {
+    Archive archive = Archive.open(dir.resolve("recent.db"));
+    // twelve articles' band rows: the first twelve move into lsh_bands, the next eight stay recent
+    archive.copies().recentLimit = 12 * Copies.BANDS;
+    Fingerprint print = Fingerprint.of("the ferry operators asked for new berths at the quay");
+    long[] asked = Copies.bands(print);
+    long[] one = Copies.bands(Fingerprint.of("something else entirely, about the pilot boats"));
+    archive.write(
+        () -> {
+          for (int i = 1; i <= 20; i++) {
+            String body = "Minutes of meeting " + i + " of the harbour board.";
+            long id = insert(archive, "Minutes " + i, body, "/r/" + i);
+            // every band in common with what is asked (more rows than one look-up takes), and
+            // one band with what the second look-up asks
+            long[] bands = asked.clone();
+            if (i % 2 == 0) {
+              bands[3] = one[3];
+            }
+            archive.copies().store(id, print, bands);
+          }
+          return null;
+        });
+    // of the band only odd ones hold, the earliest sixteen holders are 1 to 19
+    List<Long> earliest =
+        java.util.stream.LongStream.concat(
+                java.util.stream.LongStream.rangeClosed(1, 16),
+                java.util.stream.LongStream.of(17, 19))
+            .boxed()
+            .toList();
+    assertThat(archive.copies().candidates(asked))
+        .extracting(CopyRepository.Candidate::id)
+        .containsExactlyElementsOf(earliest);
+    assertThat(archive.copies().candidates(one))
+        .extracting(CopyRepository.Candidate::id)
+        .containsExactly(2L, 4L, 6L, 8L, 10L, 12L, 14L, 16L, 18L, 20L);
+    archive.close();
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("recent.db"));
+        var st = c.createStatement();
+        var bands = st.executeQuery("SELECT count(*), max(article_id) FROM lsh_bands")) {
+      assertThat(bands.getLong(1)).isEqualTo(12L * Copies.BANDS);
+      assertThat(bands.getLong(2)).isEqualTo(12);
+    }
+  }
+
+  @Test
   void aLookupInATransactionSeesWhatTheTransactionWroteBeforeIt() {
     Archive archive = Archive.open(dir.resolve("known.db"));
     Fingerprint print =
@@ -131,7 +176,13 @@ class CopyRepositoryTest {
     archive.close();
     try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("heads.db"));
         var st = c.createStatement();
-        var rs = st.executeQuery("SELECT count(*) FROM lsh_bands WHERE band = " + bands[0])) {
+        var rs =
+            st.executeQuery(
+                "SELECT count(*) FROM (SELECT article_id FROM lsh_bands WHERE band = "
+                    + bands[0]
+                    + " UNION ALL SELECT article_id FROM lsh_recent WHERE band = "
+                    + bands[0]
+                    + ")")) {
       assertThat(rs.getLong(1)).isEqualTo(CopyRepository.PER_BAND);
     }
   }

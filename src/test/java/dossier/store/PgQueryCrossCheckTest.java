@@ -141,6 +141,66 @@ class PgQueryCrossCheckTest {
     }
   }
 
+  @TestFactory
+  Stream<DynamicTest> aSnippetFromAWindowOfTheBodyMarksAWordWheneverTheWholeBodyWould() {
+    return Stream.of(LargeArchiveCrossCheckTest.CASES)
+        .map(c -> c[0])
+        .filter(
+            query ->
+                QueryCompiler.compile(query, LargeArchiveCrossCheckTest.CTX).postgres().rank()
+                    != null)
+        .map(query -> DynamicTest.dynamicTest(query, () -> snippets(query)));
+  }
+
+  /**
+   * The search page's snippets ({@link ArticleRepository#pgSnippet}, ts_headline over a window of
+   * the body) of up to 40 matches of {@code query} mark a word wherever ts_headline over the whole
+   * body marks one, and are a piece of the body with the marks put in.
+   */
+  private void snippets(String query) throws SQLException {
+    CompiledQuery.Postgres form =
+        QueryCompiler.compile(query, LargeArchiveCrossCheckTest.CTX).postgres();
+    String options = ArticleRepository.pgHeadline(0);
+    List<Object> params = new ArrayList<>();
+    params.add(form.rank());
+    params.addAll(form.params());
+    params.add(options);
+    params.add(options);
+    params.add(options);
+    String sql =
+        "WITH "
+            + ArticleRepository.PG_LEXEMES
+            + ", page AS (SELECT a.id FROM articles a WHERE "
+            + form.where()
+            + " ORDER BY a.id DESC LIMIT 40) SELECT a.id, "
+            + ArticleRepository.pgSnippet(0)
+            + ", ts_headline('dossier', a.body, lx.q, ?), a.body FROM page JOIN articles a ON a.id ="
+            + " page.id CROSS JOIN lx"
+            + ArticleRepository.pgSnippetStart(0);
+    int marked = 0;
+    try (PreparedStatement st = server.prepareStatement(sql)) {
+      for (int i = 0; i < params.size(); i++) {
+        st.setObject(i + 1, params.get(i));
+      }
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          String window = rs.getString(2);
+          String whole = rs.getString(3);
+          assertThat(rs.getString(4))
+              .as("article " + rs.getLong(1))
+              .contains(window.replace("\uE000", "").replace("\uE001", ""));
+          if (whole.indexOf('\uE000') >= 0) {
+            marked++;
+            assertThat(window).as("article " + rs.getLong(1) + ": " + whole).contains("\uE000");
+          }
+        }
+      }
+    }
+    if (!query.contains("-") && !query.contains("NOT") && !query.contains(":")) {
+      assertThat(marked).as("the page of " + query + " marks its words").isPositive();
+    }
+  }
+
   private TreeSet<Long> ids(String sql, List<Object> params) throws SQLException {
     TreeSet<Long> out = new TreeSet<>();
     try (PreparedStatement st = server.prepareStatement(sql)) {
