@@ -374,10 +374,10 @@ final class HtmlExtractor {
   static final int REPEAT_RUN = 3;
 
   /**
-   * Drops the blocks that repeat earlier ones (their words, case aside): a short label or
-   * promotion said again between paragraphs ("Sign up for our newsletter"), and a copy of the text
-   * printed twice (a run of different paragraphs repeated in order). A sentence said twice on its
-   * own may be the text's refrain ("I would prefer not to.") and stays.
+   * Drops the blocks that repeat earlier ones (their words, case aside): a short label or promotion
+   * said again between paragraphs ("Sign up for our newsletter"), and a copy of the text printed
+   * twice (a run of different paragraphs repeated in order). A sentence said twice on its own may
+   * be the text's refrain ("I would prefer not to.") and stays.
    */
   private static void dropRepeats(List<PageText.Block> body) {
     Set<String> seen = new HashSet<>();
@@ -406,7 +406,9 @@ final class HtmlExtractor {
       for (int k = i; k < end; k++) {
         String text = body.get(k).text().strip();
         drop[k] =
-            text.length() <= REPEAT_SHORT_CHARS && !Furniture.endsSentence(text) && !text.endsWith(":")
+            text.length() <= REPEAT_SHORT_CHARS
+                    && !Furniture.endsSentence(text)
+                    && !text.endsWith(":")
                 || distinct && end - i >= REPEAT_RUN;
       }
       i = end;
