@@ -855,7 +855,20 @@ public final class ArticleRepository {
 
   /** The kept total of {@code q}, or -1 when there is none or the archive has changed since. */
   private long keptTotal(CompiledQuery q) throws SQLException {
-    return q.equals(totalQuery) && changeStamp().equals(totalStamp) ? totalKept : -1;
+    return sameArticles(q, totalQuery) && changeStamp().equals(totalStamp) ? totalKept : -1;
+  }
+
+  /**
+   * True when two compiled queries select the same articles: the same full-text expression and the
+   * same filter with the same values (how they are ranked or planned does not change the total).
+   * Compared by hand rather than by the records' own equals, whose first call spins method-handle
+   * classes at run time (about 30 ms of a search's start; no class-data archive holds them).
+   */
+  private static boolean sameArticles(CompiledQuery a, CompiledQuery b) {
+    return b != null
+        && java.util.Objects.equals(a.match(), b.match())
+        && a.where().equals(b.where())
+        && a.params().equals(b.params());
   }
 
   /**
