@@ -453,7 +453,9 @@ public final class ArticleRepository {
    */
   private double oneWordWalk = 4.0;
 
-  /** Finds every one-word page by {@link #pageOfOneWord} (0) or as the store chooses (4), for tests. */
+  /**
+   * Finds every one-word page by {@link #pageOfOneWord} (0) or as the store chooses (4), for tests.
+   */
   void tuneOneWordWalk(double factor) {
     oneWordWalk = factor;
   }
@@ -546,10 +548,10 @@ public final class ArticleRepository {
   }
 
   /**
-   * Adds to {@code into} the {@code wanted} matches of {@code word} with the highest ids (fewer when
-   * there are fewer), walking the articles newest id first in steps sized from the share of them
-   * that match ({@code total} of about {@code articles}), so that the walk's plan does not depend on
-   * the planner's guess of the word's frequency.
+   * Adds to {@code into} the {@code wanted} matches of {@code word} with the highest ids (fewer
+   * when there are fewer), walking the articles newest id first in steps sized from the share of
+   * them that match ({@code total} of about {@code articles}), so that the walk's plan does not
+   * depend on the planner's guess of the word's frequency.
    */
   private void newestMatches(
       String word, long wanted, long total, long articles, java.util.Set<Long> into)

@@ -214,10 +214,10 @@ class PgQueryCrossCheckTest {
   static final int[][] PAGES = {{20, 0}, {1, 0}, {50, 0}, {20, 20}, {10, 200}, {50, 150}};
 
   /**
-   * The pages of a word that the store finds from the index of the words an article holds more
-   * than once or outside its body (then the newest other matches) are those of scoring every
-   * match: the same ids in the same order with the same scores; among them pages that index filled
-   * alone and pages that needed the other matches.
+   * The pages of a word that the store finds from the index of the words an article holds more than
+   * once or outside its body (then the newest other matches) are those of scoring every match: the
+   * same ids in the same order with the same scores; among them pages that index filled alone and
+   * pages that needed the other matches.
    */
   @Test
   void aPageOfOneWordIsThePageOfEveryMatchScored() throws SQLException {
@@ -230,8 +230,9 @@ class PgQueryCrossCheckTest {
         assertThat(ArticleRepository.oneWord(q)).as(word).isTrue();
         List<Object> rank = List.of(q.postgres().rank());
         long repeated =
-            ids("SELECT a.id FROM articles a WHERE dossier_repeated(a.fts) @@"
-                    + " to_tsquery('dossier', ?)",
+            ids(
+                    "SELECT a.id FROM articles a WHERE dossier_repeated(a.fts) @@"
+                        + " to_tsquery('dossier', ?)",
                     rank)
                 .size();
         for (int[] page : PAGES) {
