@@ -135,11 +135,13 @@ public final class ArticleRepository {
   }
 
   /**
-   * Whether a page of a common word is looked for among the shortest articles first (the default)
-   * or found by scoring every match; for tests and benchmarks, which compare the two.
+   * Whether a page of a common word is looked for among the shortest articles first (the default;
+   * on a server, from the index of repeated words) or found by scoring every match; for tests and
+   * benchmarks, which compare the two.
    */
   public void shortFirst(boolean on) {
     plans.tuneShortFirst(on ? Planner.SHORT_FIRST_MATCHES : Long.MAX_VALUE);
+    oneWordWalk = on ? ONE_WORD_WALK : Double.POSITIVE_INFINITY;
     totalQuery = null;
   }
 
@@ -451,7 +453,9 @@ public final class ArticleRepository {
    * A word's page is found by {@link #pageOfOneWord} when its matches, squared, exceed this many
    * times the rows wanted times the articles.
    */
-  private double oneWordWalk = 4.0;
+  private double oneWordWalk = ONE_WORD_WALK;
+
+  private static final double ONE_WORD_WALK = 4.0;
 
   /**
    * Finds every one-word page by {@link #pageOfOneWord} (0) or as the store chooses (4), for tests.
@@ -613,7 +617,10 @@ public final class ArticleRepository {
       CompiledQuery q, int limit, int offset, int snippetTokens, Consumer<Hit> sink) {
     String rank = q.postgres().rank();
     try {
-      if (limit > 0 && oneWord(q) && pageOfOneWord(q, limit, offset, snippetTokens, sink)) {
+      // the count, the candidates and the page read one snapshot
+      if (limit > 0
+          && oneWord(q)
+          && archive.readOneSnapshot(() -> pageOfOneWord(q, limit, offset, snippetTokens, sink))) {
         return;
       }
     } catch (SQLException e) {
