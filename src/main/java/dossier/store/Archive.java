@@ -812,16 +812,15 @@ public final class Archive implements AutoCloseable {
     }
     try (Statement st = conn.createStatement()) {
       st.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    }
-    boolean ok = false;
-    try {
-      T result = work.run();
-      ok = true;
-      return result;
-    } finally {
-      try (Statement st = conn.createStatement()) {
-        st.execute(ok ? "COMMIT" : "ROLLBACK");
+      T result;
+      try {
+        result = work.run();
+      } catch (SQLException | RuntimeException e) {
+        st.execute("ROLLBACK");
+        throw e;
       }
+      st.execute("COMMIT");
+      return result;
     }
   }
 
