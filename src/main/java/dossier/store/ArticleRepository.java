@@ -447,10 +447,178 @@ public final class ArticleRepository {
         + ") AS s0 FROM unnest(lx.l) p) f";
   }
 
+  /**
+   * A word's page is found by {@link #pageOfOneWord} when its matches, squared, exceed this many
+   * times the rows wanted times the articles.
+   */
+  private double oneWordWalk = 4.0;
+
+  /**
+   * Finds every one-word page by {@link #pageOfOneWord} (0) or as the store chooses (4), for tests.
+   */
+  void tuneOneWordWalk(double factor) {
+    oneWordWalk = factor;
+  }
+
+  /**
+   * True for a query that {@link #pageOfOneWord} can rank: one word alone, without a filter, a
+   * prefix or a field.
+   */
+  static boolean oneWord(CompiledQuery q) {
+    String rank = q.postgres().rank();
+    return rank != null
+        && !q.filtered()
+        && rank.matches("'[^']+'")
+        && q.postgres().params().equals(List.of(rank));
+  }
+
+  /**
+   * The page of a query of one word ({@link #oneWord}) without scoring every match. Its score is
+   * the word's weighted count (ts_rank_cd, normalization 0), and the least a match can have is one
+   * place in the body (0.1); the index of migration 018 finds the matches that hold the word more
+   * than once or outside the body, which all score more. So the page is among the best {@code
+   * offset + limit} of those and, when there are fewer of them, the other matches with the highest
+   * ids: the page is cut from these few candidates, scored as every match would be. The matches are
+   * counted first (the total is kept for the count that follows); returns false, with nothing sent
+   * to {@code sink}, when the tsquery of the word is more than one lexeme or the word is too rare
+   * for the walk of the newest articles to beat scoring its matches.
+   */
+  private boolean pageOfOneWord(
+      CompiledQuery q, int limit, int offset, int snippetTokens, Consumer<Hit> sink)
+      throws SQLException {
+    String word = q.postgres().rank();
+    long wanted = (long) limit + Math.max(0, offset);
+    long total;
+    long articles;
+    try (PreparedStatement st =
+        conn()
+            .prepareStatement(
+                "SELECT numnode(to_tsquery('dossier', ?)), (SELECT count(*) FROM articles a WHERE"
+                    + " a.fts @@ to_tsquery('dossier', ?)), (SELECT greatest(reltuples, 1) FROM"
+                    + " pg_class WHERE oid = 'articles'::regclass)")) {
+      bind(st, List.of(word, word));
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        if (rs.getInt(1) != 1) {
+          return false;
+        }
+        total = rs.getLong(2);
+        articles = (long) rs.getDouble(3);
+      }
+    }
+    // the walk reads about wanted * articles / total of the newest articles, scoring every match
+    // reads total
+    if ((double) total * total <= oneWordWalk * wanted * articles) {
+      return false;
+    }
+    java.util.Set<Long> candidates = new java.util.LinkedHashSet<>();
+    try (PreparedStatement st =
+        conn()
+            .prepareStatement(
+                "SELECT a.id, "
+                    + PG_RANK
+                    + " AS r FROM articles a WHERE dossier_repeated(a.fts) @@ to_tsquery('dossier',"
+                    + " ?) ORDER BY r DESC, a.id DESC LIMIT ?")) {
+      bind(st, List.of(word, word, wanted));
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          candidates.add(rs.getLong(1));
+        }
+      }
+    }
+    int above = candidates.size();
+    if (above < wanted) {
+      newestMatches(word, wanted + above, total, articles, candidates);
+    }
+    List<Object> params = new ArrayList<>();
+    params.add(word);
+    params.add(word);
+    params.add(conn().createArrayOf("bigint", candidates.toArray()));
+    StringBuilder sql =
+        new StringBuilder("WITH ")
+            .append(PG_LEXEMES)
+            .append(", page AS MATERIALIZED (SELECT a.id AS id, ")
+            .append(PG_RANK)
+            .append(" AS r FROM articles a WHERE a.id = ANY (?) ORDER BY r DESC, a.id DESC");
+    appendLimit(sql, params, limit, offset);
+    appendPgPage(sql, params, "", snippetTokens);
+    streamHits(sql.toString(), params, sink);
+    keepTotal(q, total);
+    return true;
+  }
+
+  /**
+   * Adds to {@code into} the {@code wanted} matches of {@code word} with the highest ids (fewer
+   * when there are fewer), walking the articles newest id first in steps sized from the share of
+   * them that match ({@code total} of about {@code articles}), so that the walk's plan does not
+   * depend on the planner's guess of the word's frequency.
+   */
+  private void newestMatches(
+      String word, long wanted, long total, long articles, java.util.Set<Long> into)
+      throws SQLException {
+    long step = 16 + 2 * wanted * Math.max(1, articles) / Math.max(1, total);
+    long before = Long.MAX_VALUE;
+    long found = 0;
+    try (PreparedStatement st =
+        conn()
+            .prepareStatement(
+                "SELECT min(s.id), array_agg(s.id ORDER BY s.id DESC) FILTER (WHERE s.fts @@"
+                    + " to_tsquery('dossier', ?)) FROM (SELECT id, fts FROM articles WHERE id < ?"
+                    + " ORDER BY id DESC LIMIT ?) s")) {
+      while (found < wanted) {
+        bind(st, List.of(word, before, step));
+        try (ResultSet rs = st.executeQuery()) {
+          rs.next();
+          long least = rs.getLong(1);
+          if (rs.wasNull()) {
+            return;
+          }
+          java.sql.Array ids = rs.getArray(2);
+          if (ids != null) {
+            for (Object id : (Object[]) ids.getArray()) {
+              if (found < wanted) {
+                into.add(((Number) id).longValue());
+                found++;
+              }
+            }
+          }
+          before = least;
+        }
+        step *= 2;
+      }
+    }
+  }
+
+  /**
+   * Ends a page query on PostgreSQL whose CTEs {@code lx} ({@link #PG_LEXEMES}) and {@code page(id,
+   * r)} are written: the page's rows with their columns, {@code extra}, score and snippet.
+   */
+  private void appendPgPage(
+      StringBuilder sql, List<Object> params, String extra, int snippetTokens) {
+    sql.append(") SELECT ")
+        .append(columns)
+        .append(", page.r AS score, ")
+        .append(extra)
+        .append(pgSnippet(snippetTokens))
+        .append(" AS snip FROM page JOIN articles a ON a.id = page.id CROSS JOIN lx")
+        .append(pgSnippetStart(snippetTokens))
+        .append(" ORDER BY page.r DESC, a.id DESC");
+    String options = pgHeadline(snippetTokens);
+    params.add(options);
+    params.add(options);
+  }
+
   /** The best matches on PostgreSQL: the page cut from ids and scores, snippets for it alone. */
   private void searchPg(
       CompiledQuery q, int limit, int offset, int snippetTokens, Consumer<Hit> sink) {
     String rank = q.postgres().rank();
+    try {
+      if (limit > 0 && oneWord(q) && pageOfOneWord(q, limit, offset, snippetTokens, sink)) {
+        return;
+      }
+    } catch (SQLException e) {
+      throw fail("search failed", e);
+    }
     StringBuilder sql = new StringBuilder();
     List<Object> params = new ArrayList<>();
     if (rank == null) {
@@ -476,16 +644,7 @@ public final class ArticleRepository {
       appendFilter(Engine.POSTGRES, sql, params, q);
       sql.append(" OFFSET 0) m ORDER BY r DESC, m.id DESC");
       appendLimit(sql, params, limit, offset);
-      String options = pgHeadline(snippetTokens);
-      sql.append(") SELECT ")
-          .append(columns)
-          .append(", page.r AS score, page.total AS total, ")
-          .append(pgSnippet(snippetTokens))
-          .append(" AS snip FROM page JOIN articles a ON a.id = page.id CROSS JOIN lx")
-          .append(pgSnippetStart(snippetTokens))
-          .append(" ORDER BY page.r DESC, a.id DESC");
-      params.add(options);
-      params.add(options);
+      appendPgPage(sql, params, "page.total AS total, ", snippetTokens);
     }
     try {
       long total = streamHits(sql.toString(), params, sink, rank != null);
