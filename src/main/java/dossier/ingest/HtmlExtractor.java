@@ -95,12 +95,19 @@ final class HtmlExtractor {
         break;
       }
     }
+    Map<String, String> origins = new LinkedHashMap<>(meta.origins);
+    if (body.isEmpty() && !paras.isEmpty()) {
+      // Every line looked like furniture (a live-stream page, a log-in wall, one "Read the
+      // article" link): the page's text is kept as it stands, and its origin says so, rather
+      // than the page failing to import.
+      body.addAll(paras);
+      origins.put("body", WHOLE_PAGE);
+    }
     List<String> texts = new ArrayList<>(body.size());
     for (PageText.Block b : body) {
       texts.add(b.text());
     }
     String plain = String.join("\n\n", texts);
-    Map<String, String> origins = new LinkedHashMap<>(meta.origins);
     if (caption != null) {
       origins.put("caption", "figure caption");
     }
@@ -124,6 +131,9 @@ final class HtmlExtractor {
         PageText.markdown(body),
         origins);
   }
+
+  /** The body's origin when no line of the page's text was the article's. */
+  static final String WHOLE_PAGE = "whole page, no article found";
 
   /**
    * The captions of every figure of the page, as their words without spaces, with and without their

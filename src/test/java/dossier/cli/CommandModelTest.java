@@ -77,7 +77,7 @@ class CommandModelTest {
   }
 
   /** The subcommands whose models are built in code. */
-  static final List<String> CODED = List.of("list", "search", "count", "show");
+  static final List<String> CODED = List.of("list", "search", "count", "show", "tag", "mark");
 
   private static void describe(CommandLine cl, StringBuilder out) {
     CommandSpec spec = cl.getCommandSpec();
