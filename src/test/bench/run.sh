@@ -110,7 +110,8 @@ dossier="$snap/bin/dossier"
 classes="$data/work-$size/bench-classes"
 rm -rf "$classes"
 mkdir -p "$classes"
-javac -nowarn -d "$classes" -cp "$snap/target/dossier.jar" "$repo"/src/test/java/dossier/bench/*.java
+javac -nowarn -d "$classes" -cp "$snap/target/dossier.jar" "$repo"/src/test/java/dossier/bench/*.java \
+  "$repo"/src/test/java/dossier/fetch/PageServer.java "$repo"/src/test/java/dossier/ingest/Pdfs.java
 
 # --- corpus ----------------------------------------------------------------------------------
 set_dir="$data/corpus-$size"

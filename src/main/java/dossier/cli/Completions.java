@@ -50,8 +50,11 @@ final class Completions {
   }
 
   /** The completion marker of an argument, or null. */
-  private static Completes.Kind kind(ArgSpec a) {
+  static Completes.Kind kind(ArgSpec a) {
     Object element = a.userObject();
+    if (element instanceof Completes.Kind k) {
+      return k; // a model built in code
+    }
     if (element instanceof java.lang.reflect.AnnotatedElement e) {
       Completes c = e.getAnnotation(Completes.class);
       return c == null ? null : c.value();

@@ -16,6 +16,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
@@ -69,11 +70,7 @@ final class Config {
           List.of("cannot read the config file " + p + " (" + e.getMessage() + "); ignored"),
           List.of());
     }
-    Map<String, List<Class<?>>> known = new HashMap<>();
-    collect(DossierCommand.class, "", known);
-    for (Class<?> c : DossierCommand.SUBCOMMANDS) {
-      collect(c, c.getAnnotation(Command.class).name() + ".", known);
-    }
+    Map<String, List<Class<?>>> known = keys(env);
     List<String> warnings = new ArrayList<>();
     List<String> errors = new ArrayList<>();
     Map<String, String> good = new HashMap<>();
@@ -128,6 +125,20 @@ final class Config {
     return any != null && accepts(o.type(), any) ? any : null;
   }
 
+  /** Every key the file may set, with the types of the options it sets. */
+  static Map<String, List<Class<?>>> keys(Env env) {
+    Map<String, List<Class<?>>> known = new HashMap<>();
+    collect(new DossierCommand(env).model(), "", known);
+    for (DossierCommand.Sub c : DossierCommand.SUBCOMMANDS) {
+      if (c.model() != null) {
+        collect(c.model().get(), c.name() + ".", known);
+      } else {
+        collect(c.annotated(), c.name() + ".", known);
+      }
+    }
+    return known;
+  }
+
   /** The logical lines of a properties file, each key with the line it starts on. */
   private static Map<String, Entry> read(List<String> lines) throws IOException {
     Map<String, Entry> out = new LinkedHashMap<>();
@@ -163,6 +174,29 @@ final class Config {
     return optionName.replaceFirst("^-+", "");
   }
 
+  /**
+   * Every option key of a model built in code and its mixins, with their types, as {@link
+   * #collect(Class, String, Map)} finds them in an annotated command.
+   */
+  private static void collect(CommandSpec spec, String prefix, Map<String, List<Class<?>>> out) {
+    for (OptionSpec o : spec.options()) {
+      if (!o.inherited() && !o.usageHelp() && !o.versionHelp()) {
+        add(key(o.longestName()), o.type(), prefix, out);
+      }
+    }
+    if (spec.mixinStandardHelpOptions()) {
+      out.computeIfAbsent("help", x -> new ArrayList<>()).add(boolean.class);
+    }
+  }
+
+  private static void add(
+      String name, Class<?> type, String prefix, Map<String, List<Class<?>>> out) {
+    out.computeIfAbsent(name, x -> new ArrayList<>()).add(type);
+    if (!prefix.isEmpty()) {
+      out.computeIfAbsent(prefix + name, x -> new ArrayList<>()).add(type);
+    }
+  }
+
   /** Every option key of {@code c}, its mixins and its subcommands, with their types. */
   private static void collect(Class<?> c, String prefix, Map<String, List<Class<?>>> out) {
     for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
@@ -175,11 +209,7 @@ final class Config {
               longest = n;
             }
           }
-          String name = key(longest);
-          out.computeIfAbsent(name, x -> new ArrayList<>()).add(f.getType());
-          if (!prefix.isEmpty()) {
-            out.computeIfAbsent(prefix + name, x -> new ArrayList<>()).add(f.getType());
-          }
+          add(key(longest), f.getType(), prefix, out);
         } else if (f.getAnnotation(Mixin.class) != null) {
           collect(f.getType(), prefix, out);
         }

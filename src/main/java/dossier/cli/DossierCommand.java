@@ -14,109 +14,149 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Spec;
 
 /** The root {@code dossier} command: global options and the list of subcommands. */
-@Command(
-    name = "dossier",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    sortOptions = false,
-    usageHelpAutoWidth = true,
-    description = {
-      "A terminal archive for news articles: import saved pages, scraped text and Markdown clips"
-          + " into one SQLite archive, then tag, search and review them."
-    },
-    footerHeading = "%nExit codes:%n",
-    footer = {
-      "    0  success (an empty result is success)",
-      "    1  runtime failure (I/O, database)",
-      "    2  usage error (bad option, query or tag)",
-      "    3  some files of an import failed, the rest were imported",
-      "    4  not found",
-      "  141  standard output closed by its reader (as by | head): the command stops quietly",
-      "",
-      "The archive is --db, else $DOSSIER_DB, else $XDG_DATA_HOME/dossier/archive.db"
-          + " (~/.local/share/dossier/archive.db)."
-    })
 public final class DossierCommand implements Runnable {
   /**
    * Every subcommand, in the order help lists them. They are registered here rather than in the
-   * annotation so that a run can set up only the one it executes (see {@link #commandLine(Env,
-   * String...)}): picocli's reflection over all of them costs more than the rest of a search.
+   * root's model so that a run can set up only the one it executes (see {@link #commandLine(Env,
+   * String...)}): picocli's reflection over all of them costs more than the rest of a search. The
+   * common ones build their models in code (see {@link Specs}); the others are read from their
+   * annotations.
    */
-  static final List<Class<?>> SUBCOMMANDS =
+  static final List<Sub> SUBCOMMANDS =
       List.of(
-          ImportCommand.class,
-          ExtractCommand.class,
-          EditCommand.class,
-          ListCommand.class,
-          SearchCommand.class,
-          CountCommand.class,
-          ShowCommand.class,
-          DupsCommand.class,
-          StoriesCommand.class,
-          TagCommand.class,
-          TagsCommand.class,
-          MarkCommand.class,
-          NoteCommand.class,
-          RmCommand.class,
-          UndoCommand.class,
-          LogCommand.class,
-          RulesCommand.class,
-          SuggestCommand.class,
-          SavedCommand.class,
-          ReviewCommand.class,
-          DbCommand.class,
-          ReextractCommand.class,
-          RefetchCommand.class,
-          DiffCommand.class,
-          ExportCommand.class,
-          BackupCommand.class,
-          StatsCommand.class,
-          HelpCommand.class,
-          CompletionCommand.class,
-          CompleteCommand.class,
-          WarmupCommand.class);
+          Sub.annotated("import", ImportCommand.class),
+          Sub.annotated("extract", ExtractCommand.class),
+          Sub.annotated("edit", EditCommand.class),
+          Sub.coded("list", () -> new ListCommand().model()),
+          Sub.coded("search", () -> new SearchCommand().model()),
+          Sub.coded("count", () -> new CountCommand().model()),
+          Sub.coded("show", () -> new ShowCommand().model()),
+          Sub.annotated("dups", DupsCommand.class),
+          Sub.annotated("stories", StoriesCommand.class),
+          Sub.coded("tag", () -> new TagCommand().model()),
+          Sub.annotated("tags", TagsCommand.class),
+          Sub.coded("mark", () -> new MarkCommand().model()),
+          Sub.annotated("note", NoteCommand.class),
+          Sub.annotated("rm", RmCommand.class),
+          Sub.annotated("undo", UndoCommand.class),
+          Sub.annotated("log", LogCommand.class),
+          Sub.annotated("rules", RulesCommand.class),
+          Sub.annotated("suggest", SuggestCommand.class),
+          Sub.annotated("saved", SavedCommand.class),
+          Sub.annotated("review", ReviewCommand.class),
+          Sub.annotated("db", DbCommand.class),
+          Sub.annotated("reextract", ReextractCommand.class),
+          Sub.annotated("refetch", RefetchCommand.class),
+          Sub.annotated("diff", DiffCommand.class),
+          Sub.annotated("export", ExportCommand.class),
+          Sub.annotated("backup", BackupCommand.class),
+          Sub.annotated("stats", StatsCommand.class),
+          Sub.annotated("help", HelpCommand.class),
+          Sub.annotated("completion", CompletionCommand.class),
+          Sub.annotated("__complete", CompleteCommand.class),
+          Sub.annotated("__warmup", WarmupCommand.class));
 
-  @Spec CommandLine.Model.CommandSpec spec;
+  /**
+   * A subcommand: its name, and its class (annotated, read by picocli) or the maker of its model
+   * built in code.
+   */
+  record Sub(String name, Class<?> annotated, Supplier<CommandSpec> model) {
+    static Sub annotated(String name, Class<?> type) {
+      return new Sub(name, type, null);
+    }
 
-  @Completes(Completes.Kind.FILE)
-  @Option(
-      names = "--db",
-      paramLabel = "PATH|URL",
-      scope = ScopeType.INHERIT,
-      description =
-          "The archive file, or a postgresql:// URL (default: $DOSSIER_DB, else"
-              + " $XDG_DATA_HOME/dossier/archive.db).")
+    static Sub coded(String name, Supplier<CommandSpec> model) {
+      return new Sub(name, null, model);
+    }
+
+    /** True when help and completion do not list it. */
+    boolean hidden() {
+      return model == null
+          ? annotated.getAnnotation(Command.class).hidden()
+          : model.get().usageMessage().hidden();
+    }
+
+    void addTo(CommandLine cl) {
+      if (model == null) {
+        cl.addSubcommand(annotated);
+      } else {
+        cl.addSubcommand(name, new CommandLine(model.get()));
+      }
+    }
+  }
+
+  CommandSpec spec;
+
   String db;
 
-  @Option(
-      names = "--user",
-      paramLabel = "NAME",
-      scope = ScopeType.INHERIT,
-      description =
-          "Who the journal records changes as by, and whose last change undo reverts (default:"
-              + " $DOSSIER_USER, else the login name; config key: user).")
   String user;
 
-  @Option(
-      names = {"-q", "--quiet"},
-      scope = ScopeType.INHERIT,
-      description = "Print no summaries or progress, only data and errors.")
   boolean quiet;
 
-  @Option(
-      names = "--color",
-      paramLabel = "WHEN",
-      scope = ScopeType.INHERIT,
-      description =
-          "Color output: ${COMPLETION-CANDIDATES} (default: auto: only on a terminal, never when NO_COLOR is set).")
   ColorMode color = ColorMode.AUTO;
+
+  /** The root's model: its options, help and version, without its subcommands. */
+  CommandSpec model() {
+    spec =
+        Specs.command(
+            this,
+            "dossier",
+            "A terminal archive for news articles: import saved pages, scraped text and Markdown"
+                + " clips into one SQLite archive, then tag, search and review them.");
+    spec.versionProvider(new VersionProvider());
+    spec.usageMessage()
+        .sortOptions(false)
+        .autoWidth(true)
+        .footerHeading("%nExit codes:%n")
+        .footer(
+            "    0  success (an empty result is success)",
+            "    1  runtime failure (I/O, database)",
+            "    2  usage error (bad option, query or tag)",
+            "    3  some files of an import failed, the rest were imported",
+            "    4  not found",
+            "  141  standard output closed by its reader (as by | head): the command stops quietly",
+            "",
+            "The archive is --db, else $DOSSIER_DB, else $XDG_DATA_HOME/dossier/archive.db"
+                + " (~/.local/share/dossier/archive.db).");
+    spec.addOption(
+        Specs.option(String.class, () -> db, v -> db = v, "--db")
+            .paramLabel("PATH|URL")
+            .scopeType(ScopeType.INHERIT)
+            .userObject(Completes.Kind.FILE)
+            .description(
+                "The archive file, or a postgresql:// URL (default: $DOSSIER_DB, else"
+                    + " $XDG_DATA_HOME/dossier/archive.db).")
+            .build());
+    spec.addOption(
+        Specs.option(String.class, () -> user, v -> user = v, "--user")
+            .paramLabel("NAME")
+            .scopeType(ScopeType.INHERIT)
+            .description(
+                "Who the journal records changes as by, and whose last change undo reverts"
+                    + " (default: $DOSSIER_USER, else the login name; config key: user).")
+            .build());
+    spec.addOption(
+        Specs.flag("quiet", () -> quiet, v -> quiet = v, "-q", "--quiet")
+            .scopeType(ScopeType.INHERIT)
+            .description("Print no summaries or progress, only data and errors.")
+            .build());
+    spec.addOption(
+        Specs.option(ColorMode.class, () -> color, v -> color = v, "--color")
+            .paramLabel("WHEN")
+            .scopeType(ScopeType.INHERIT)
+            .description(
+                "Color output: ${COMPLETION-CANDIDATES} (default: auto: only on a terminal, never"
+                    + " when NO_COLOR is set).")
+            .build());
+    return Specs.standardHelp(spec);
+  }
 
   /** When to color output. */
   public enum ColorMode {
@@ -327,9 +367,8 @@ public final class DossierCommand implements Runnable {
   public static CommandLine commandLine(Env env, String... args) {
     String name = subcommandName(args);
     if (name != null) {
-      for (Class<?> c : SUBCOMMANDS) {
-        Command a = c.getAnnotation(Command.class);
-        if (a != null && a.name().equals(name)) {
+      for (Sub c : SUBCOMMANDS) {
+        if (c.name().equals(name)) {
           return build(env, List.of(c));
         }
       }
@@ -369,11 +408,11 @@ public final class DossierCommand implements Runnable {
     return null;
   }
 
-  private static CommandLine build(Env env, List<Class<?>> subcommands) {
+  private static CommandLine build(Env env, List<Sub> subcommands) {
     DossierCommand root = new DossierCommand(env);
-    CommandLine cl = new CommandLine(root);
-    for (Class<?> c : subcommands) {
-      cl.addSubcommand(c);
+    CommandLine cl = new CommandLine(root.model());
+    for (Sub c : subcommands) {
+      c.addTo(cl);
     }
     // after the subcommands: setOut reaches only those already added
     cl.setOut(Output.printWriter(env.stdoutBytes(), Output.stdoutCharset(), Output.STDOUT));

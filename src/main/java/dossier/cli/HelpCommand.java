@@ -48,10 +48,9 @@ final class HelpCommand extends BaseCommand {
     @Override
     public Iterator<String> iterator() {
       List<String> names = new ArrayList<>();
-      for (Class<?> c : DossierCommand.SUBCOMMANDS) {
-        Command a = c.getAnnotation(Command.class);
-        if (a != null && !a.hidden()) {
-          names.add(a.name());
+      for (DossierCommand.Sub c : DossierCommand.SUBCOMMANDS) {
+        if (!c.hidden()) {
+          names.add(c.name());
         }
       }
       return names.iterator();

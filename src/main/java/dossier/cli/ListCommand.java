@@ -4,42 +4,41 @@ import dossier.service.ArticleService;
 import dossier.store.Sort;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(
-    name = "list",
-    mixinStandardHelpOptions = true,
-    description = {
-      "List the articles that match a query (all articles without one), newest first.",
-      "See 'man dossier-query' for the query language."
-    })
 final class ListCommand extends BaseCommand implements QueryWords {
-  @Completes(Completes.Kind.QUERY)
-  @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Query words and filters.")
   List<String> query = new ArrayList<>();
-
-  @Option(
-      names = "--sort",
-      paramLabel = "ORDER",
-      description =
-          "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). newest is by publication date,"
-              + " articles without one after all dated ones (the last imported first); oldest is"
-              + " its reverse.")
   Sort sort = Sort.NEWEST;
-
-  @Option(
-      names = "--limit",
-      paramLabel = "N",
-      description = "Print at most N articles (default: all).")
   int limit;
-
-  @Option(names = "--offset", paramLabel = "N", description = "Skip the first N matches.")
   int offset;
+  final OutputOptions output = new OutputOptions();
 
-  @Mixin OutputOptions output;
+  CommandSpec model() {
+    spec =
+        Specs.queryCommand(
+            this,
+            "list",
+            "List the articles that match a query (all articles without one), newest first.",
+            "0..*",
+            () -> query,
+            v -> query = v);
+    spec.addOption(
+        Specs.option(Sort.class, () -> sort, v -> sort = v, "--sort")
+            .paramLabel("ORDER")
+            .description(
+                "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). newest is by publication"
+                    + " date, articles without one after all dated ones (the last imported first);"
+                    + " oldest is its reverse.")
+            .build());
+    spec.addOption(
+        Specs.option(int.class, () -> limit, v -> limit = v, "--limit")
+            .paramLabel("N")
+            .description("Print at most N articles (default: all).")
+            .build());
+    spec.addOption(Specs.offset(() -> offset, v -> offset = v));
+    spec.addMixin("output", output.model());
+    return Specs.standardHelp(spec);
+  }
 
   @Override
   public Integer call() {

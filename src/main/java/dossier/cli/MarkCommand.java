@@ -7,37 +7,41 @@ import dossier.service.EditService.Result;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(
-    name = "mark",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Set the status of matching articles (new, read, reviewed, archived) and/or star them.",
-      "On an archive on a PostgreSQL server the status and star are your own (--user,"
-          + " $DOSSIER_USER or the login name); others keep theirs.",
-      "Examples:%n  dossier mark reviewed -- tag:ukraine%n  dossier mark --star --ids 3,7"
-    })
 final class MarkCommand extends BaseCommand implements QueryWords {
-  @Option(names = "--star", description = "Star the articles.")
   boolean star;
-
-  @Option(names = "--unstar", description = "Remove the star.")
   boolean unstar;
-
-  @Mixin TargetOptions target;
-
-  @Completes(Completes.Kind.QUERY)
-  @Parameters(
-      paramLabel = "STATUS|QUERY",
-      arity = "0..*",
-      parameterConsumer = RawArgs.class,
-      completionCandidates = MarkCommand.Statuses.class,
-      description = "The status (unless only starring), then -- and the query.")
+  final TargetOptions target = new TargetOptions();
   List<String> args = new ArrayList<>();
+
+  CommandSpec model() {
+    spec =
+        Specs.command(
+            this,
+            "mark",
+            "Set the status of matching articles (new, read, reviewed, archived) and/or star them.",
+            "On an archive on a PostgreSQL server the status and star are your own (--user,"
+                + " $DOSSIER_USER or the login name); others keep theirs.",
+            "Examples:%n  dossier mark reviewed -- tag:ukraine%n  dossier mark --star --ids 3,7");
+    spec.addOption(
+        Specs.flag("star", () -> star, v -> star = v, "--star")
+            .description("Star the articles.")
+            .build());
+    spec.addOption(
+        Specs.flag("unstar", () -> unstar, v -> unstar = v, "--unstar")
+            .description("Remove the star.")
+            .build());
+    spec.addMixin("target", target.model());
+    spec.addPositional(
+        Specs.words("STATUS|QUERY", "0..*", () -> args, v -> args = v)
+            .userObject(Completes.Kind.QUERY)
+            .parameterConsumer(new RawArgs())
+            .completionCandidates(new Statuses())
+            .description("The status (unless only starring), then -- and the query.")
+            .build());
+    return Specs.standardHelp(spec);
+  }
 
   @Override
   public Integer call() {

@@ -8,52 +8,51 @@ import dossier.service.ArticleService;
 import dossier.store.Sort;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(
-    name = "search",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Search the archive: the best matches first (or in the --sort order), each with a snippet"
-          + " in which the matched words are highlighted (bold on a terminal, [brackets]"
-          + " otherwise). On a terminal the snippet fills the line, its first match in view;"
-          + " the other formats get about 14 words.",
-      "See 'man dossier-query' for the query language."
-    })
 final class SearchCommand extends BaseCommand implements QueryWords {
-  @Completes(Completes.Kind.QUERY)
-  @Parameters(paramLabel = "QUERY", arity = "1..*", description = "Query words and filters.")
   List<String> query = new ArrayList<>();
-
-  @Option(
-      names = "--limit",
-      paramLabel = "N",
-      description = "Print the best N (default: 20; 0: all).")
   int limit = 20;
-
-  @Option(names = "--offset", paramLabel = "N", description = "Skip the first N matches.")
   int offset;
-
-  @Option(
-      names = "--sort",
-      paramLabel = "ORDER",
-      description =
-          "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: the best matches first). The"
-              + " others order the matches as 'list --sort' does, each still with its snippet;"
-              + " --limit then takes the first N in that order.")
   Sort sort = Sort.RELEVANCE;
-
-  @Option(
-      names = "--explain",
-      description =
-          "Print how the query was parsed, the SQL it runs and the plan this archive's counts"
-              + " choose for it, instead of the matches.")
   boolean explain;
+  final OutputOptions output = new OutputOptions();
 
-  @Mixin OutputOptions output;
+  CommandSpec model() {
+    spec =
+        Specs.queryCommand(
+            this,
+            "search",
+            "Search the archive: the best matches first (or in the --sort order), each with a"
+                + " snippet in which the matched words are highlighted (bold on a terminal,"
+                + " [brackets] otherwise). On a terminal the snippet fills the line, its first"
+                + " match in view; the other formats get about 14 words.",
+            "1..*",
+            () -> query,
+            v -> query = v);
+    spec.addOption(
+        Specs.option(int.class, () -> limit, v -> limit = v, "--limit")
+            .paramLabel("N")
+            .description("Print the best N (default: 20; 0: all).")
+            .build());
+    spec.addOption(Specs.offset(() -> offset, v -> offset = v));
+    spec.addOption(
+        Specs.option(Sort.class, () -> sort, v -> sort = v, "--sort")
+            .paramLabel("ORDER")
+            .description(
+                "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: the best matches first). The"
+                    + " others order the matches as 'list --sort' does, each still with its"
+                    + " snippet; --limit then takes the first N in that order.")
+            .build());
+    spec.addOption(
+        Specs.flag("explain", () -> explain, v -> explain = v, "--explain")
+            .description(
+                "Print how the query was parsed, the SQL it runs and the plan this archive's"
+                    + " counts choose for it, instead of the matches.")
+            .build());
+    spec.addMixin("output", output.model());
+    return Specs.standardHelp(spec);
+  }
 
   @Override
   public Integer call() {

@@ -17,24 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(
-    name = "show",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Show articles: as text, JSON, Markdown, or the original bytes as imported.",
-      "On a terminal the text goes through $PAGER (default: less -R) with its paragraphs"
-          + " wrapped to the terminal's width; several articles come one after another (JSON:"
-          + " one object after another, as jq reads them).",
-      "--format json is the article JSON with the body, its Markdown rendition ('markdown', null"
-          + " when extraction kept no structure) and 'provenance'. --format markdown and the text"
-          + " use the rendition when there is one. An article restored from an export without"
-          + " originals has no original: --format raw says so (exit status 4).",
-      ShowCommand.ORIGINS
-    })
 final class ShowCommand extends BaseCommand {
   /** Where a field's value can come from, as --why and the provenance object name it. */
   static final String ORIGINS =
@@ -64,23 +48,10 @@ final class ShowCommand extends BaseCommand {
     raw
   }
 
-  @Parameters(
-      paramLabel = "ID",
-      arity = "1..*",
-      description = "The articles' ids; - reads ids from standard input (one a line, or spaced).")
   List<String> ids = new ArrayList<>();
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   ShowFormat format = ShowFormat.text;
 
-  @Option(
-      names = "--why",
-      description =
-          "Show where each metadata field came from (its origin) instead of the article; see"
-              + " ORIGINS below.")
   boolean why;
 
   /** The story the article belongs to, named after the text when it has other articles. */
@@ -124,12 +95,47 @@ final class ShowCommand extends BaseCommand {
     }
   }
 
-  @Option(
-      names = "--versions",
-      description =
-          "List the article's versions (a page fetched again that changed) with when each was"
-              + " stored; compare two with 'dossier diff'.")
   boolean versions;
+
+  CommandSpec model() {
+    spec =
+        Specs.command(
+            this,
+            "show",
+            "Show articles: as text, JSON, Markdown, or the original bytes as imported.",
+            "On a terminal the text goes through $PAGER (default: less -R) with its paragraphs"
+                + " wrapped to the terminal's width; several articles come one after another"
+                + " (JSON: one object after another, as jq reads them).",
+            "--format json is the article JSON with the body, its Markdown rendition ('markdown',"
+                + " null when extraction kept no structure) and 'provenance'. --format markdown and"
+                + " the text use the rendition when there is one. An article restored from an"
+                + " export without originals has no original: --format raw says so (exit status"
+                + " 4).",
+            ORIGINS);
+    spec.addPositional(
+        Specs.words("ID", "1..*", () -> ids, v -> ids = v)
+            .description(
+                "The articles' ids; - reads ids from standard input (one a line, or spaced).")
+            .build());
+    spec.addOption(
+        Specs.option(ShowFormat.class, () -> format, v -> format = v, "--format")
+            .paramLabel("FORMAT")
+            .description("${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            .build());
+    spec.addOption(
+        Specs.flag("why", () -> why, v -> why = v, "--why")
+            .description(
+                "Show where each metadata field came from (its origin) instead of the article;"
+                    + " see ORIGINS below.")
+            .build());
+    spec.addOption(
+        Specs.flag("versions", () -> versions, v -> versions = v, "--versions")
+            .description(
+                "List the article's versions (a page fetched again that changed) with when each"
+                    + " was stored; compare two with 'dossier diff'.")
+            .build());
+    return Specs.standardHelp(spec);
+  }
 
   @Override
   public Integer call() {

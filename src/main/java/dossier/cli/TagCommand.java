@@ -15,47 +15,52 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(
-    name = "tag",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Add (+tag) and remove (-tag) tags on every article that matches a query, or on the"
-          + " articles given by --ids or as ids on standard input (-).",
-      "Examples:%n  dossier tag +economy -draft -- oil prices%n  dossier list tag:new"
-          + " --format ids | dossier tag +seen -%n  dossier tag --batch < changes.txt",
-      "In --batch mode each line of standard input is '+a -b -- query', applied in a transaction"
-          + " of its own; a bad line is reported by its number (and its query, where a query's"
-          + " error column counts) and the others still apply. Exit"
-          + " status: 0 when every line applied, 3 when some failed and the others applied, 2"
-          + " when every line failed.",
-      "An id that names no article (--ids, -) is exit status 4, and nothing is changed."
-    })
 final class TagCommand extends BaseCommand implements QueryWords {
-  @Option(
-      names = "--ids",
-      paramLabel = "IDS",
-      description = "Comma-separated article ids instead of a query.")
   String ids;
-
-  @Option(names = "--batch", description = "Read '+a -b -- query' lines from standard input.")
   boolean batch;
-
-  @Option(names = "--dry-run", description = "Print what would change; change nothing.")
   boolean dryRun;
-
-  @Completes(Completes.Kind.TAG_CHANGES)
-  @Parameters(
-      paramLabel = "+TAG|-TAG|QUERY",
-      arity = "0..*",
-      parameterConsumer = RawArgs.class,
-      description =
-          "Tag operations, then (after -- when the query starts with + or -) the query;"
-              + " '-' alone reads ids from standard input; '*' is every article.")
   List<String> args = new ArrayList<>();
+
+  CommandSpec model() {
+    spec =
+        Specs.command(
+            this,
+            "tag",
+            "Add (+tag) and remove (-tag) tags on every article that matches a query, or on the"
+                + " articles given by --ids or as ids on standard input (-).",
+            "Examples:%n  dossier tag +economy -draft -- oil prices%n  dossier list tag:new"
+                + " --format ids | dossier tag +seen -%n  dossier tag --batch < changes.txt",
+            "In --batch mode each line of standard input is '+a -b -- query', applied in a"
+                + " transaction of its own; a bad line is reported by its number (and its query,"
+                + " where a query's error column counts) and the others still apply. Exit status:"
+                + " 0 when every line applied, 3 when some failed and the others applied, 2 when"
+                + " every line failed.",
+            "An id that names no article (--ids, -) is exit status 4, and nothing is changed.");
+    spec.addOption(
+        Specs.option(String.class, () -> ids, v -> ids = v, TargetOptions.IDS)
+            .paramLabel(TargetOptions.IDS_LABEL)
+            .description(TargetOptions.IDS_HELP)
+            .build());
+    spec.addOption(
+        Specs.flag("batch", () -> batch, v -> batch = v, "--batch")
+            .description("Read '+a -b -- query' lines from standard input.")
+            .build());
+    spec.addOption(
+        Specs.flag("dryRun", () -> dryRun, v -> dryRun = v, TargetOptions.DRY_RUN)
+            .description(TargetOptions.DRY_RUN_HELP)
+            .build());
+    spec.addPositional(
+        Specs.words("+TAG|-TAG|QUERY", "0..*", () -> args, v -> args = v)
+            .userObject(Completes.Kind.TAG_CHANGES)
+            .parameterConsumer(new RawArgs())
+            .description(
+                "Tag operations, then (after -- when the query starts with + or -) the query;"
+                    + " '-' alone reads ids from standard input; '*' is every article.")
+            .build());
+    return Specs.standardHelp(spec);
+  }
 
   @Override
   public Integer call() {

@@ -6,18 +6,40 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
-/** {@code --ids} and {@code --dry-run} for the commands that change selected articles. */
+/**
+ * {@code --ids} and {@code --dry-run} for the commands that change selected articles: a mixin read
+ * from its annotations, or the same options built in code ({@link #model()}).
+ */
 public final class TargetOptions {
-  @Option(
-      names = "--ids",
-      paramLabel = "IDS",
-      description = "Comma-separated article ids instead of a query.")
+  static final String IDS = "--ids";
+  static final String IDS_LABEL = "IDS";
+  static final String IDS_HELP = "Comma-separated article ids instead of a query.";
+  static final String DRY_RUN = "--dry-run";
+  static final String DRY_RUN_HELP = "Print what would change; change nothing.";
+
+  @Option(names = IDS, paramLabel = IDS_LABEL, description = IDS_HELP)
   String ids;
 
-  @Option(names = "--dry-run", description = "Print what would change; change nothing.")
+  @Option(names = DRY_RUN, description = DRY_RUN_HELP)
   boolean dryRun;
+
+  /** These options as a mixin built in code, bound to this object's fields. */
+  CommandSpec model() {
+    CommandSpec spec = CommandSpec.wrapWithoutInspection(this);
+    spec.addOption(
+        Specs.option(String.class, () -> ids, v -> ids = v, IDS)
+            .paramLabel(IDS_LABEL)
+            .description(IDS_HELP)
+            .build());
+    spec.addOption(
+        Specs.flag("dryRun", () -> dryRun, v -> dryRun = v, DRY_RUN)
+            .description(DRY_RUN_HELP)
+            .build());
+    return spec;
+  }
 
   /** The selector for the query words, --ids, or '-' (ids on standard input). */
   Selector selector(List<String> queryWords, Env env) {

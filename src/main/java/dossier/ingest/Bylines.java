@@ -239,7 +239,8 @@ final class Bylines {
    */
   private static final Pattern STAFF_BIO =
       Pattern.compile(
-          "(?-i:\\p{Lu})[\\p{L}.'’-]+(?: (?-i:\\p{Lu})[\\p{L}.'’-]+){1,3},? (?:is|was|has been)"
+          "(?:(?-i:\\p{Lu})[\\p{L}.'’-]+(?: (?-i:\\p{Lu})[\\p{L}.'’-]+){1,3},? (?:is|was|has been)|"
+              + "(?-i:I)(?: am|'m|’m| have been))"
               + " (?:(?:a|an|the|our) )?(?:[\\p{L}'’-]+ ){0,5}(?:reporter|correspondent|writer|"
               + "editor|journalist|columnist|contributor|producer|author|freelancer|photographer|"
               + "critic|intern|fellow|blogger)s?\\b.*",
@@ -247,7 +248,8 @@ final class Bylines {
 
   /**
    * True when {@code para} is a staff bio whoever wrote the page: "Ines Morrow is a senior reporter
-   * for the Gazette covering the port." (a name, then what the person writes as).
+   * for the Gazette covering the port." (a name, then what the person writes as), or the same in
+   * the first person ("I am a freelance writer in Velm. I've written ...").
    */
   static boolean isStaffBio(String para) {
     return para.length() <= 600 && para.indexOf('\n') < 0 && STAFF_BIO.matcher(para).matches();

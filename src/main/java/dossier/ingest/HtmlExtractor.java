@@ -1,6 +1,7 @@
 package dossier.ingest;
 
 import dossier.core.Extracted;
+import dossier.core.Text;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -83,6 +84,8 @@ final class HtmlExtractor {
     }
     dropClosingSections(body);
     dropTeaserRuns(body);
+    dropRepeats(body);
+    dropTrailingLabels(body);
     // The author's bio at the end: "Ada Lind is a correspondent for ..."
     for (int k = 0; k < 3 && !body.isEmpty(); k++) {
       String last = body.get(body.size() - 1).text();
@@ -92,12 +95,19 @@ final class HtmlExtractor {
         break;
       }
     }
+    Map<String, String> origins = new LinkedHashMap<>(meta.origins);
+    if (body.isEmpty() && !paras.isEmpty()) {
+      // Every line looked like furniture (a live-stream page, a log-in wall, one "Read the
+      // article" link): the page's text is kept as it stands, and its origin says so, rather
+      // than the page failing to import.
+      body.addAll(paras);
+      origins.put("body", WHOLE_PAGE);
+    }
     List<String> texts = new ArrayList<>(body.size());
     for (PageText.Block b : body) {
       texts.add(b.text());
     }
     String plain = String.join("\n\n", texts);
-    Map<String, String> origins = new LinkedHashMap<>(meta.origins);
     if (caption != null) {
       origins.put("caption", "figure caption");
     }
@@ -121,6 +131,9 @@ final class HtmlExtractor {
         PageText.markdown(body),
         origins);
   }
+
+  /** The body's origin when no line of the page's text was the article's. */
+  static final String WHOLE_PAGE = "whole page, no article found";
 
   /**
    * The captions of every figure of the page, as their words without spaces, with and without their
@@ -359,6 +372,116 @@ final class HtmlExtractor {
       }
     }
     return true;
+  }
+
+  /** A repeated block this long or longer is a caption, pull quote or promotion said twice. */
+  static final int REPEAT_MIN_CHARS = 20;
+
+  /** A repeated block up to this long goes alone (a longer one only in a repeated run). */
+  static final int REPEAT_SHORT_CHARS = 100;
+
+  /** Blocks, all different, repeated in a row that make a copy of the text printed twice. */
+  static final int REPEAT_RUN = 3;
+
+  /**
+   * Drops the blocks that repeat earlier ones (their words, case aside): a short label or promotion
+   * said again between paragraphs ("Sign up for our newsletter"), and a copy of the text printed
+   * twice (a run of different paragraphs repeated in order). A sentence said twice on its own may
+   * be the text's refrain ("I would prefer not to.") and stays.
+   */
+  private static void dropRepeats(List<PageText.Block> body) {
+    Set<String> seen = new HashSet<>();
+    boolean[] repeat = new boolean[body.size()];
+    String[] norm = new String[body.size()];
+    for (int i = 0; i < body.size(); i++) {
+      PageText.Block b = body.get(i);
+      if (b.kind() != PageText.Kind.CODE && b.text().length() >= REPEAT_MIN_CHARS) {
+        norm[i] = MainContent.normalize(b.text());
+        repeat[i] = !seen.add(norm[i]);
+      }
+    }
+    boolean[] drop = new boolean[body.size()];
+    for (int i = 0; i < body.size(); ) {
+      if (!repeat[i]) {
+        i++;
+        continue;
+      }
+      int end = i;
+      Set<String> run = new HashSet<>();
+      boolean distinct = true;
+      while (end < body.size() && repeat[end]) {
+        distinct &= run.add(norm[end]);
+        end++;
+      }
+      for (int k = i; k < end; k++) {
+        String text = body.get(k).text().strip();
+        drop[k] =
+            text.length() <= REPEAT_SHORT_CHARS
+                    && !Furniture.endsSentence(text)
+                    && !text.endsWith(":")
+                || distinct && end - i >= REPEAT_RUN;
+      }
+      i = end;
+    }
+    List<PageText.Block> kept = new ArrayList<>(body.size());
+    for (int i = 0; i < body.size(); i++) {
+      if (!drop[i]) {
+        kept.add(body.get(i));
+      }
+    }
+    body.clear();
+    body.addAll(kept);
+  }
+
+  /** A block at the end of this many words or fewer, not a sentence, is a label or a link. */
+  static final int TRAILING_LABEL_WORDS = 4;
+
+  /**
+   * Drops what follows the article's last sentence when it is only headings and labels: a heading
+   * with no text under it, a section or tag name ("Sport", "Premier League"), "Return to list",
+   * "Keywords:". List items go only when they are links (a menu); a short list of the article's own
+   * may end it.
+   */
+  private static void dropTrailingLabels(List<PageText.Block> body) {
+    while (body.size() > CLOSING_MIN_BLOCKS) {
+      PageText.Block last = body.get(body.size() - 1);
+      String text = last.text().strip();
+      boolean label =
+          switch (last.kind()) {
+            case HEADING -> true;
+            case PARAGRAPH -> isLabel(text);
+            case ITEM -> last.linked() && isLabel(text);
+            case CODE -> false;
+          };
+      if (!label || !hasProseBefore(body)) {
+        return;
+      }
+      body.remove(body.size() - 1);
+    }
+  }
+
+  /** A trailing label is at most this long; one without spaces (CJK text) at most a third. */
+  static final int TRAILING_LABEL_CHARS = 36;
+
+  private static boolean isLabel(String text) {
+    int max = text.indexOf(' ') < 0 ? TRAILING_LABEL_CHARS / 3 : TRAILING_LABEL_CHARS;
+    return text.length() <= max
+        && text.indexOf('\n') < 0
+        && !Furniture.endsSentence(text)
+        && !Text.hasMoreWords(text, TRAILING_LABEL_WORDS);
+  }
+
+  /** True when a paragraph of prose comes before the last block. */
+  private static boolean hasProseBefore(List<PageText.Block> body) {
+    for (int i = body.size() - 2; i >= 0; i--) {
+      PageText.Block b = body.get(i);
+      if (b.kind() == PageText.Kind.PARAGRAPH
+          && b.text().length() >= MainContent.LEDE_MIN_LENGTH
+          && Furniture.endsSentence(b.text())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Fewer words than this make a menu entry or a tag, which other rules judge. */

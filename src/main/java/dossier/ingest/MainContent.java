@@ -764,6 +764,32 @@ final class MainContent {
     return prose >= PROSE_KEEPS_BOX && prose * 2 > len;
   }
 
+  // Readability's _cleanConditionally, literal by literal.
+
+  /** A box with this many commas is prose and stays. */
+  static final int CLEAN_KEEP_COMMAS = 10;
+
+  /** Fewer paragraphs per image than this (with two images or more) make an image box. */
+  static final double CLEAN_PARAGRAPHS_PER_IMAGE = 0.5;
+
+  /** A box with less text than this (and not mostly a heading) is furniture. */
+  static final int CLEAN_MIN_LENGTH = 25;
+
+  /** A box whose text is at least this share heading is a heading, whatever its length. */
+  static final double CLEAN_HEADING_DENSITY = 0.9;
+
+  /** Class and id weight from which a box counts as named like content. */
+  static final int CLEAN_GOOD_WEIGHT = 25;
+
+  /** Link density over which a box not named like content goes. */
+  static final double CLEAN_LINK_DENSITY = 0.2;
+
+  /** Link density over which even a box named like content goes. */
+  static final double CLEAN_GOOD_LINK_DENSITY = 0.5;
+
+  /** A single embed with less text around it than this is a player box. */
+  static final int CLEAN_EMBED_LENGTH = 75;
+
   private static boolean shouldRemove(Element e, Stats stats, Pass pass) {
     String tag = e.normalName();
     int weight = pass.weighClasses ? classWeight(e) : 0;
@@ -776,7 +802,7 @@ final class MainContent {
     if (isCodeBlock(e, stats)) {
       return false;
     }
-    if (stats.get(e, Stats.COMMAS) >= 10) {
+    if (stats.get(e, Stats.COMMAS) >= CLEAN_KEEP_COMMAS) {
       return false;
     }
     boolean isList = tag.equals("ul") || tag.equals("ol") || tag.equals("dl");
@@ -790,7 +816,7 @@ final class MainContent {
     double ld = stats.linkDensity(e);
     double headingDensity = len == 0 ? 0 : headingLen / (double) len;
     boolean inFigure = within(e, "figure", 12);
-    if (img > 1 && p / (double) img < 0.5 && !inFigure) {
+    if (img > 1 && p / (double) img < CLEAN_PARAGRAPHS_PER_IMAGE && !inFigure) {
       return true;
     }
     if (!isList && li > p) {
@@ -799,16 +825,20 @@ final class MainContent {
     if (input > Math.floor(p / 3.0)) {
       return true;
     }
-    if (!isList && headingDensity < 0.9 && len < 25 && (img == 0 || img > 2) && !inFigure) {
+    if (!isList
+        && headingDensity < CLEAN_HEADING_DENSITY
+        && len < CLEAN_MIN_LENGTH
+        && (img == 0 || img > 2)
+        && !inFigure) {
       return true;
     }
-    if (!isList && weight < 25 && ld > 0.2) {
+    if (!isList && weight < CLEAN_GOOD_WEIGHT && ld > CLEAN_LINK_DENSITY) {
       return true;
     }
-    if (weight >= 25 && ld > 0.5) {
+    if (weight >= CLEAN_GOOD_WEIGHT && ld > CLEAN_GOOD_LINK_DENSITY) {
       return true;
     }
-    if ((embeds == 1 && len < 75) || embeds > 1) {
+    if ((embeds == 1 && len < CLEAN_EMBED_LENGTH) || embeds > 1) {
       return true;
     }
     return false;

@@ -800,6 +800,30 @@ public final class Archive implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code work}, which only reads, on one snapshot of the archive: on PostgreSQL outside a
+   * write, in a read-only REPEATABLE READ transaction (each statement would otherwise see what
+   * others committed since the one before); as it is inside a write, whose lock keeps other writers
+   * out, and on SQLite.
+   */
+  <T> T readOneSnapshot(SqlWork<T> work) throws SQLException {
+    if (engine != Engine.POSTGRES || openTransaction != 0) {
+      return work.run();
+    }
+    try (Statement st = conn.createStatement()) {
+      st.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      T result;
+      try {
+        result = work.run();
+      } catch (SQLException | RuntimeException e) {
+        st.execute("ROLLBACK");
+        throw e;
+      }
+      st.execute("COMMIT");
+      return result;
+    }
+  }
+
   <T> T inTransaction(SqlWork<T> work) throws SQLException {
     return inTransaction(work, true);
   }

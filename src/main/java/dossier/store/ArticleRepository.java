@@ -135,11 +135,13 @@ public final class ArticleRepository {
   }
 
   /**
-   * Whether a page of a common word is looked for among the shortest articles first (the default)
-   * or found by scoring every match; for tests and benchmarks, which compare the two.
+   * Whether a page of a common word is looked for among the shortest articles first (the default;
+   * on a server, from the index of repeated words) or found by scoring every match; for tests and
+   * benchmarks, which compare the two.
    */
   public void shortFirst(boolean on) {
     plans.tuneShortFirst(on ? Planner.SHORT_FIRST_MATCHES : Long.MAX_VALUE);
+    oneWordWalk = on ? ONE_WORD_WALK : Double.POSITIVE_INFINITY;
     totalQuery = null;
   }
 
@@ -389,8 +391,12 @@ public final class ArticleRepository {
    * weights of {@link Ranking#WEIGHTS} in its order (note D, caption C, body B, title A), scaled to
    * the title's.
    */
-  static final String PG_RANK =
-      "ts_rank_cd('{0.2, 0.4, 0.1, 1.0}', a.fts, to_tsquery('dossier', ?))";
+  static final String PG_RANK = pgRank("a");
+
+  /** {@link #PG_RANK} over the tsvector of the alias {@code alias}. */
+  static String pgRank(String alias) {
+    return "ts_rank_cd('{0.2, 0.4, 0.1, 1.0}', " + alias + ".fts, to_tsquery('dossier', ?))";
+  }
 
   /** ts_headline's options: the marks and length of SQLite's snippet. */
   static String pgHeadline(int tokens) {
@@ -399,10 +405,227 @@ public final class ArticleRepository {
         + ", MinWords=5, MaxFragments=1, FragmentDelimiter=\"…\"";
   }
 
+  /**
+   * The tsquery of the parameter and its words as a body holds them, as {@code lx(q, l)}: the
+   * tsquery, and an array of its lexemes, each without a last {@code i} (the stemmer writes {@code
+   * happy} as {@code happi}), for {@link #pgSnippet}.
+   */
+  static final String PG_LEXEMES =
+      "lx AS MATERIALIZED (SELECT t.q AS q, ARRAY(SELECT regexp_replace(m[1], 'i$', '') FROM"
+          + " regexp_matches(querytree(t.q), '''([^'']+)''', 'g') m) AS l FROM (SELECT"
+          + " to_tsquery('dossier', ?) AS q) t)";
+
+  /**
+   * The snippet of the page's row {@code a} for {@code lx} ({@link #PG_LEXEMES}), with the options
+   * of the next two parameters. ts_headline parses and stems all the text it is given (about a
+   * millisecond for a body of 2 kB), so it is first given a window of the body from a little before
+   * the first place where a query word's prefix appears; only when no word is marked in that window
+   * (the prefix was part of another word, or only the title matched) is the whole body read.
+   */
+  static String pgSnippet(int tokens) {
+    int before = 6 * Ranking.snippetTokens(tokens);
+    int length = 20 * Ranking.snippetTokens(tokens);
+    // a window that would start inside a word starts after it
+    String start =
+        "CASE WHEN f.s0 > 1 THEN f.s0 + strpos(substr(a.body, f.s0, "
+            + before
+            + "), ' ') ELSE 1 END";
+    return "coalesce((SELECT h FROM (SELECT ts_headline('dossier', substr(a.body, "
+        + start
+        + ", "
+        + length
+        + "), lx.q, ?) AS h) w WHERE strpos(h, chr(57344)) > 0), ts_headline('dossier', a.body,"
+        + " lx.q, ?))";
+  }
+
+  /**
+   * The join that {@link #pgSnippet} reads {@code f.s0} from: a little before the first place in
+   * the body of {@code a} where a word of {@code lx} appears (1 when none does).
+   */
+  static String pgSnippetStart(int tokens) {
+    return " CROSS JOIN LATERAL (SELECT greatest(1, coalesce(min(nullif(strpos(lower(a.body), p),"
+        + " 0)), 1) - "
+        + 6 * Ranking.snippetTokens(tokens)
+        + ") AS s0 FROM unnest(lx.l) p) f";
+  }
+
+  /**
+   * A word's page is found by {@link #pageOfOneWord} when its matches, squared, exceed this many
+   * times the rows wanted times the articles.
+   */
+  private double oneWordWalk = ONE_WORD_WALK;
+
+  private static final double ONE_WORD_WALK = 4.0;
+
+  /**
+   * Finds every one-word page by {@link #pageOfOneWord} (0) or as the store chooses (4), for tests.
+   */
+  void tuneOneWordWalk(double factor) {
+    oneWordWalk = factor;
+  }
+
+  /**
+   * True for a query that {@link #pageOfOneWord} can rank: one word alone, without a filter, a
+   * prefix or a field.
+   */
+  static boolean oneWord(CompiledQuery q) {
+    String rank = q.postgres().rank();
+    return rank != null
+        && !q.filtered()
+        && rank.matches("'[^']+'")
+        && q.postgres().params().equals(List.of(rank));
+  }
+
+  /**
+   * The page of a query of one word ({@link #oneWord}) without scoring every match. Its score is
+   * the word's weighted count (ts_rank_cd, normalization 0), and the least a match can have is one
+   * place in the body (0.1); the index of migration 018 finds the matches that hold the word more
+   * than once or outside the body, which all score more. So the page is among the best {@code
+   * offset + limit} of those and, when there are fewer of them, the other matches with the highest
+   * ids: the page is cut from these few candidates, scored as every match would be. The matches are
+   * counted first (the total is kept for the count that follows); returns false, with nothing sent
+   * to {@code sink}, when the tsquery of the word is more than one lexeme or the word is too rare
+   * for the walk of the newest articles to beat scoring its matches.
+   */
+  private boolean pageOfOneWord(
+      CompiledQuery q, int limit, int offset, int snippetTokens, Consumer<Hit> sink)
+      throws SQLException {
+    String word = q.postgres().rank();
+    long wanted = (long) limit + Math.max(0, offset);
+    long total;
+    long articles;
+    try (PreparedStatement st =
+        conn()
+            .prepareStatement(
+                "SELECT numnode(to_tsquery('dossier', ?)), (SELECT count(*) FROM articles a WHERE"
+                    + " a.fts @@ to_tsquery('dossier', ?)), (SELECT greatest(reltuples, 1) FROM"
+                    + " pg_class WHERE oid = 'articles'::regclass)")) {
+      bind(st, List.of(word, word));
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        if (rs.getInt(1) != 1) {
+          return false;
+        }
+        total = rs.getLong(2);
+        articles = (long) rs.getDouble(3);
+      }
+    }
+    // the walk reads about wanted * articles / total of the newest articles, scoring every match
+    // reads total
+    if ((double) total * total <= oneWordWalk * wanted * articles) {
+      return false;
+    }
+    java.util.Set<Long> candidates = new java.util.LinkedHashSet<>();
+    try (PreparedStatement st =
+        conn()
+            .prepareStatement(
+                "SELECT a.id, "
+                    + PG_RANK
+                    + " AS r FROM articles a WHERE dossier_repeated(a.fts) @@ to_tsquery('dossier',"
+                    + " ?) ORDER BY r DESC, a.id DESC LIMIT ?")) {
+      bind(st, List.of(word, word, wanted));
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          candidates.add(rs.getLong(1));
+        }
+      }
+    }
+    int above = candidates.size();
+    if (above < wanted) {
+      newestMatches(word, wanted + above, total, articles, candidates);
+    }
+    List<Object> params = new ArrayList<>();
+    params.add(word);
+    params.add(word);
+    params.add(conn().createArrayOf("bigint", candidates.toArray()));
+    StringBuilder sql =
+        new StringBuilder("WITH ")
+            .append(PG_LEXEMES)
+            .append(", page AS MATERIALIZED (SELECT a.id AS id, ")
+            .append(PG_RANK)
+            .append(" AS r FROM articles a WHERE a.id = ANY (?) ORDER BY r DESC, a.id DESC");
+    appendLimit(sql, params, limit, offset);
+    appendPgPage(sql, params, "", snippetTokens);
+    streamHits(sql.toString(), params, sink);
+    keepTotal(q, total);
+    return true;
+  }
+
+  /**
+   * Adds to {@code into} the {@code wanted} matches of {@code word} with the highest ids (fewer
+   * when there are fewer), walking the articles newest id first in steps sized from the share of
+   * them that match ({@code total} of about {@code articles}), so that the walk's plan does not
+   * depend on the planner's guess of the word's frequency.
+   */
+  private void newestMatches(
+      String word, long wanted, long total, long articles, java.util.Set<Long> into)
+      throws SQLException {
+    long step = 16 + 2 * wanted * Math.max(1, articles) / Math.max(1, total);
+    long before = Long.MAX_VALUE;
+    long found = 0;
+    try (PreparedStatement st =
+        conn()
+            .prepareStatement(
+                "SELECT min(s.id), array_agg(s.id ORDER BY s.id DESC) FILTER (WHERE s.fts @@"
+                    + " to_tsquery('dossier', ?)) FROM (SELECT id, fts FROM articles WHERE id < ?"
+                    + " ORDER BY id DESC LIMIT ?) s")) {
+      while (found < wanted) {
+        bind(st, List.of(word, before, step));
+        try (ResultSet rs = st.executeQuery()) {
+          rs.next();
+          long least = rs.getLong(1);
+          if (rs.wasNull()) {
+            return;
+          }
+          java.sql.Array ids = rs.getArray(2);
+          if (ids != null) {
+            for (Object id : (Object[]) ids.getArray()) {
+              if (found < wanted) {
+                into.add(((Number) id).longValue());
+                found++;
+              }
+            }
+          }
+          before = least;
+        }
+        step *= 2;
+      }
+    }
+  }
+
+  /**
+   * Ends a page query on PostgreSQL whose CTEs {@code lx} ({@link #PG_LEXEMES}) and {@code page(id,
+   * r)} are written: the page's rows with their columns, {@code extra}, score and snippet.
+   */
+  private void appendPgPage(
+      StringBuilder sql, List<Object> params, String extra, int snippetTokens) {
+    sql.append(") SELECT ")
+        .append(columns)
+        .append(", page.r AS score, ")
+        .append(extra)
+        .append(pgSnippet(snippetTokens))
+        .append(" AS snip FROM page JOIN articles a ON a.id = page.id CROSS JOIN lx")
+        .append(pgSnippetStart(snippetTokens))
+        .append(" ORDER BY page.r DESC, a.id DESC");
+    String options = pgHeadline(snippetTokens);
+    params.add(options);
+    params.add(options);
+  }
+
   /** The best matches on PostgreSQL: the page cut from ids and scores, snippets for it alone. */
   private void searchPg(
       CompiledQuery q, int limit, int offset, int snippetTokens, Consumer<Hit> sink) {
     String rank = q.postgres().rank();
+    try {
+      // the count, the candidates and the page read one snapshot
+      if (limit > 0
+          && oneWord(q)
+          && archive.readOneSnapshot(() -> pageOfOneWord(q, limit, offset, snippetTokens, sink))) {
+        return;
+      }
+    } catch (SQLException e) {
+      throw fail("search failed", e);
+    }
     StringBuilder sql = new StringBuilder();
     List<Object> params = new ArrayList<>();
     if (rank == null) {
@@ -416,22 +639,19 @@ public final class ArticleRepository {
       appendLimit(sql, params, limit, offset);
     } else {
       // the total of matches comes with the page (every match is scored anyway) and is kept for
-      // the count that follows
-      sql.append("WITH page AS MATERIALIZED (SELECT a.id AS id, ")
-          .append(PG_RANK)
-          .append(" AS r, count(*) OVER () AS total FROM articles a");
+      // the count that follows; the matches are found before any is scored (OFFSET 0 keeps the
+      // planner from ordering the word's matches first and testing the filter after), so that a
+      // tag or a date beside a word scores only the articles that pass it
+      sql.append("WITH ").append(PG_LEXEMES);
+      params.add(rank);
+      sql.append(", page AS MATERIALIZED (SELECT m.id AS id, ")
+          .append(pgRank("m"))
+          .append(" AS r, count(*) OVER () AS total FROM (SELECT a.id, a.fts FROM articles a");
       params.add(rank);
       appendFilter(Engine.POSTGRES, sql, params, q);
-      sql.append(" ORDER BY r DESC, a.id DESC");
+      sql.append(" OFFSET 0) m ORDER BY r DESC, m.id DESC");
       appendLimit(sql, params, limit, offset);
-      sql.append(") SELECT ")
-          .append(columns)
-          .append(", page.r AS score, page.total AS total,")
-          .append(" ts_headline('dossier', a.body, to_tsquery('dossier', ?), ?)")
-          .append(" AS snip FROM page JOIN articles a ON a.id = page.id ORDER BY page.r DESC,")
-          .append(" a.id DESC");
-      params.add(rank);
-      params.add(pgHeadline(snippetTokens));
+      appendPgPage(sql, params, "page.total AS total, ", snippetTokens);
     }
     try {
       long total = streamHits(sql.toString(), params, sink, rank != null);
@@ -644,7 +864,20 @@ public final class ArticleRepository {
 
   /** The kept total of {@code q}, or -1 when there is none or the archive has changed since. */
   private long keptTotal(CompiledQuery q) throws SQLException {
-    return q.equals(totalQuery) && changeStamp().equals(totalStamp) ? totalKept : -1;
+    return sameArticles(q, totalQuery) && changeStamp().equals(totalStamp) ? totalKept : -1;
+  }
+
+  /**
+   * True when two compiled queries select the same articles: the same full-text expression and the
+   * same filter with the same values (how they are ranked or planned does not change the total).
+   * Compared by hand rather than by the records' own equals, whose first call spins method-handle
+   * classes at run time (about 30 ms of a search's start; no class-data archive holds them).
+   */
+  private static boolean sameArticles(CompiledQuery a, CompiledQuery b) {
+    return b != null
+        && java.util.Objects.equals(a.match(), b.match())
+        && a.where().equals(b.where())
+        && a.params().equals(b.params());
   }
 
   /**

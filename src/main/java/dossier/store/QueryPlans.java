@@ -530,10 +530,16 @@ final class QueryPlans {
     return new Best(total, out);
   }
 
-  /** bm25's order of a page: the lowest value first, then the newest id (ORDER BY r, id DESC). */
+  /**
+   * bm25's order of a page: the lowest value first, then the newest id (ORDER BY r, id DESC).
+   * Written out rather than composed from {@code Comparator.comparingDouble}, whose lambdas inside
+   * the JDK are spun at run time on every start.
+   */
   private static final java.util.Comparator<Scored> BEST_ORDER =
-      java.util.Comparator.comparingDouble(Scored::r)
-          .thenComparing(java.util.Comparator.comparingLong(Scored::id).reversed());
+      (x, y) -> {
+        int byScore = Double.compare(x.r(), y.r());
+        return byScore != 0 ? byScore : Long.compare(y.id(), x.id());
+      };
 
   /** The length of the {@code n}th shortest article (from 1), or null when there are fewer. */
   private Long lengthAt(long n) throws SQLException {

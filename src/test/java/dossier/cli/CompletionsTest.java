@@ -181,10 +181,7 @@ class CompletionsTest {
       if (cl.getCommand() instanceof QueryWords
           && cl.getCommandSpec().positionalParameters().stream()
               .noneMatch(
-                  p ->
-                      p.userObject() instanceof java.lang.reflect.Field f
-                          && f.getAnnotation(Completes.class) != null
-                          && f.getAnnotation(Completes.class).value() != Completes.Kind.FILE)) {
+                  p -> Completions.kind(p) != null && Completions.kind(p) != Completes.Kind.FILE)) {
         unmarked.add(cl.getCommandSpec().qualifiedName());
       }
     }

@@ -181,4 +181,51 @@ class BodyFurnitureTest {
                     + paras(3, 4)))
         .contains("Karl Vesey said the quay would open in May.");
   }
+
+  @Test
+  void repeatedPromotionsAndATextPrintedTwiceAreSaidOnce() {
+    String body =
+        bodyOf(
+            "<article>"
+                + paras(1, 2)
+                + "<p>The harbour week in pictures</p>"
+                + paras(3, 4)
+                + "<p>The harbour week in pictures</p>"
+                + "<p>\u201cI would prefer not to.\u201d</p>"
+                + para(5)
+                + "<p>\u201cI would prefer not to.\u201d</p>"
+                + para(6)
+                + paras(1, 4)
+                + "</article>");
+    assertThat(body.split("week in pictures", -1)).hasSize(2);
+    assertThat(body.split("paragraph 3,", -1)).hasSize(2);
+    assertThat(body.split("prefer not to", -1)).as("a refrain stays").hasSize(3);
+    assertThat(body).contains("paragraph 5,");
+  }
+
+  @Test
+  void labelsAndHeadingsAfterTheLastSentenceLeaveAndAShortClosingListStays() {
+    String body =
+        bodyOf(
+            "<article>"
+                + paras(1, 5)
+                + "<p>What the board will vote on:</p><ul><li>the fees</li><li>the quay</li></ul>"
+                + "</article><div><h3>More news</h3><p>Sport</p><p>Premier League</p>"
+                + "<p>Keywords:</p></div>");
+    assertThat(body).endsWith("the quay").doesNotContain("More news", "Sport", "Keywords");
+    String labels =
+        bodyOf("<article>" + paras(1, 5) + "<h3>Related</h3><p>Return to list</p></article>");
+    assertThat(labels).endsWith("the fishermen had said.");
+  }
+
+  @Test
+  void aBioInTheFirstPersonAtTheEndLeaves() {
+    String body =
+        bodyOf(
+            "<article>"
+                + paras(1, 5)
+                + "<p>I am a full-time freelance writer in Velm. I've written more than 900"
+                + " published articles for a wide variety of publications.</p></article>");
+    assertThat(body).endsWith("the fishermen had said.").doesNotContain("freelance");
+  }
 }

@@ -40,4 +40,15 @@ class BodyRecallTest {
         .contains("$ hg init public")
         .contains("[phases]\npublish = false");
   }
+
+  @Test
+  void aPageOfFurnitureOnlyKeepsItsWholeTextAndSaysSo() {
+    Extracted x =
+        extract("<div><p>Video unavailable</p><p>Images may be subject to copyright.</p></div>");
+    assertThat(x.body()).isEqualTo("Video unavailable\n\nImages may be subject to copyright.");
+    assertThat(x.provenance()).containsEntry("body", "whole page, no article found");
+    Extracted article = extract("<article>" + paras(1, 3) + "<p>Video unavailable</p></article>");
+    assertThat(article.body()).doesNotContain("Video unavailable");
+    assertThat(article.provenance()).doesNotContainKey("body");
+  }
 }

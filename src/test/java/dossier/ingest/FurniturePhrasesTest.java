@@ -61,7 +61,10 @@ class FurniturePhrasesTest {
             "You must be logged in to vote, the clerk told residents at the door.",
             "Be the first to know what the council decides, she urged residents.",
             "Facebook, Twitter and Instagram removed the posts on Monday.",
-            "Next story in the series, the editor said, will be about the ferry.")) {
+            "Next story in the series, the editor said, will be about the ferry.",
+            "Ballots will be delivered to your mailbox by the county, the clerk said.",
+            "This site uses cookies from three trackers, the regulator found in May.",
+            "We'd love to get your feedback on the quay, the mayor told residents.")) {
       assertThat(Furniture.isKnown(s)).as(s).isFalse();
     }
   }

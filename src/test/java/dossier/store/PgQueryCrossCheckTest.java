@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,13 +39,14 @@ class PgQueryCrossCheckTest {
   PgCluster pg;
   Archive sqlite;
   Connection server;
+  String url;
 
   static final String[] TABLES = {"articles", "tags", "article_tags", "copies"};
 
   @BeforeAll
   void load() throws Exception {
     pg = PgCluster.require();
-    String url = pg.database("query_cross_check");
+    url = pg.database("query_cross_check");
     Path db = LargeArchiveCrossCheckTest.generate(dir, 200);
     sqlite = Archive.open(db);
     server = pg.connectUrl(url);
@@ -52,6 +54,8 @@ class PgQueryCrossCheckTest {
       for (int v = PgSchema.BASE; v <= PgSchema.latest(); v++) {
         st.execute(PgSchema.script(v));
       }
+      // an archive at the latest schema, which the store opens as it is
+      st.execute("INSERT INTO dossier_schema(version) VALUES (" + PgSchema.latest() + ")");
       // is: reads the session's person's status and star (nobody has set any here)
       st.execute("SELECT set_config('dossier.person', 'reader', false)");
     }
@@ -139,6 +143,130 @@ class PgQueryCrossCheckTest {
               + " ORDER BY p.score DESC, p.id DESC";
       assertThat(ids(ranked, params)).isEqualTo(onSqlite);
     }
+  }
+
+  @TestFactory
+  Stream<DynamicTest> aSnippetFromAWindowOfTheBodyMarksAWordWheneverTheWholeBodyWould() {
+    return Stream.of(LargeArchiveCrossCheckTest.CASES)
+        .map(c -> c[0])
+        .filter(
+            query ->
+                QueryCompiler.compile(query, LargeArchiveCrossCheckTest.CTX).postgres().rank()
+                    != null)
+        .map(query -> DynamicTest.dynamicTest(query, () -> snippets(query)));
+  }
+
+  /**
+   * The search page's snippets ({@link ArticleRepository#pgSnippet}, ts_headline over a window of
+   * the body) of up to 40 matches of {@code query} mark a word wherever ts_headline over the whole
+   * body marks one, and are a piece of the body with the marks put in.
+   */
+  private void snippets(String query) throws SQLException {
+    CompiledQuery.Postgres form =
+        QueryCompiler.compile(query, LargeArchiveCrossCheckTest.CTX).postgres();
+    String options = ArticleRepository.pgHeadline(0);
+    List<Object> params = new ArrayList<>();
+    params.add(form.rank());
+    params.addAll(form.params());
+    params.add(options);
+    params.add(options);
+    params.add(options);
+    String sql =
+        "WITH "
+            + ArticleRepository.PG_LEXEMES
+            + ", page AS (SELECT a.id FROM articles a WHERE "
+            + form.where()
+            + " ORDER BY a.id DESC LIMIT 40) SELECT a.id, "
+            + ArticleRepository.pgSnippet(0)
+            + ", ts_headline('dossier', a.body, lx.q, ?), a.body FROM page JOIN articles a ON a.id ="
+            + " page.id CROSS JOIN lx"
+            + ArticleRepository.pgSnippetStart(0);
+    int marked = 0;
+    try (PreparedStatement st = server.prepareStatement(sql)) {
+      for (int i = 0; i < params.size(); i++) {
+        st.setObject(i + 1, params.get(i));
+      }
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          String window = rs.getString(2);
+          String whole = rs.getString(3);
+          assertThat(rs.getString(4))
+              .as("article " + rs.getLong(1))
+              .contains(window.replace("\uE000", "").replace("\uE001", ""));
+          if (whole.indexOf('\uE000') >= 0) {
+            marked++;
+            assertThat(window).as("article " + rs.getLong(1) + ": " + whole).contains("\uE000");
+          }
+        }
+      }
+    }
+    if (!query.contains("-") && !query.contains("NOT") && !query.contains(":")) {
+      assertThat(marked).as("the page of " + query + " marks its words").isPositive();
+    }
+  }
+
+  /** One-word queries of the fixture's archive, common and rare. */
+  static final String[] ONE_WORD = {
+    "oil", "england", "labour", "blair", "elections", "prices", "gas", "government", "said", "the"
+  };
+
+  /** Pages of 1 to 50 rows at offsets 0 to 200: {limit, offset}. */
+  static final int[][] PAGES = {{20, 0}, {1, 0}, {50, 0}, {20, 20}, {10, 200}, {50, 150}};
+
+  /**
+   * The pages of a word that the store finds from the index of the words an article holds more than
+   * once or outside its body (then the newest other matches) are those of scoring every match: the
+   * same ids in the same order with the same scores; among them pages that index filled alone and
+   * pages that needed the other matches.
+   */
+  @Test
+  void aPageOfOneWordIsThePageOfEveryMatchScored() throws SQLException {
+    boolean filledByIndex = false;
+    boolean filledByNewest = false;
+    try (Archive archive = Archive.open(ArchiveLocation.parse(url), Archive.BUSY_TIMEOUT_MS)) {
+      archive.articles().tuneOneWordWalk(0);
+      for (String word : ONE_WORD) {
+        CompiledQuery q = QueryCompiler.compile(word, LargeArchiveCrossCheckTest.CTX);
+        assertThat(ArticleRepository.oneWord(q)).as(word).isTrue();
+        List<Object> rank = List.of(q.postgres().rank());
+        long repeated =
+            ids(
+                    "SELECT a.id FROM articles a WHERE dossier_repeated(a.fts) @@"
+                        + " to_tsquery('dossier', ?)",
+                    rank)
+                .size();
+        for (int[] page : PAGES) {
+          List<String> found = new ArrayList<>();
+          archive
+              .articles()
+              .search(
+                  q, page[0], page[1], h -> found.add(h.article().id() + " " + (float) h.score()));
+          List<String> every = new ArrayList<>();
+          try (PreparedStatement st =
+              server.prepareStatement(
+                  "SELECT a.id, ts_rank_cd('{0.2, 0.4, 0.1, 1.0}', a.fts, to_tsquery('dossier',"
+                      + " ?)) AS r FROM articles a WHERE a.fts @@ to_tsquery('dossier', ?) ORDER BY"
+                      + " r DESC, a.id DESC LIMIT ? OFFSET ?")) {
+            st.setString(1, q.postgres().rank());
+            st.setString(2, q.postgres().rank());
+            st.setInt(3, page[0]);
+            st.setInt(4, page[1]);
+            try (ResultSet rs = st.executeQuery()) {
+              while (rs.next()) {
+                every.add(rs.getLong(1) + " " + rs.getFloat(2));
+              }
+            }
+          }
+          assertThat(found).as(word + ", " + page[0] + " from " + page[1]).isEqualTo(every);
+          if (!every.isEmpty()) {
+            filledByIndex |= repeated >= page[0] + page[1];
+            filledByNewest |= repeated < page[0] + page[1];
+          }
+        }
+      }
+    }
+    assertThat(filledByIndex).isTrue();
+    assertThat(filledByNewest).isTrue();
   }
 
   private TreeSet<Long> ids(String sql, List<Object> params) throws SQLException {
