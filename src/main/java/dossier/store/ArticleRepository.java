@@ -515,9 +515,9 @@ public final class ArticleRepository {
    * offset + limit} of those and, when there are fewer of them, the other matches with the highest
    * ids: the page is cut from these few candidates, scored as every match would be. The matches are
    * counted first, from the kept number of articles that hold the word (migration 019), and the
-   * total is kept for the count that follows; returns false, with nothing sent
-   * to {@code sink}, when the tsquery of the word is more than one lexeme or the word is too rare
-   * for the walk of the newest articles to beat scoring its matches.
+   * total is kept for the count that follows; returns false, with nothing sent to {@code sink},
+   * when the tsquery of the word is more than one lexeme or the word is too rare for the walk of
+   * the newest articles to beat scoring its matches.
    */
   private boolean pageOfOneWord(
       CompiledQuery q, int limit, int offset, int snippetTokens, Consumer<Hit> sink)

@@ -174,7 +174,7 @@ class PgMaintenanceTest {
     try (Connection c = pg.connectUrl(url);
         Statement st = c.createStatement();
         ResultSet rs =
-                  st.executeQuery(
+            st.executeQuery(
                 "SELECT coalesce(sum(docs), 0) FROM dossier_lexemes WHERE lexeme = '"
                     + lexeme
                     + "'")) {

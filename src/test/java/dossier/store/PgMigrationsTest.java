@@ -66,7 +66,8 @@ class PgMigrationsTest {
         }
       }
     }
-    // the engines' own: the schema marker, the words' article counts, and the tsvector that stands for SQLite's FTS5 table
+    // the engines' own: the schema marker, the words' article counts, and the tsvector that stands
+    // for SQLite's FTS5 table
     assertThat(onPostgres.remove("dossier_schema")).containsExactly("version");
     assertThat(onPostgres.remove("dossier_lexemes")).containsExactly("docs", "lexeme");
     assertThat(onPostgres.get("articles").remove("fts")).isTrue();
