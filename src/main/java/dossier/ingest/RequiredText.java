@@ -234,7 +234,7 @@ final class RequiredText {
           throw new Unsupported();
         }
         String body = s.substring(at + 1, close);
-        if (!body.matches("\\d+(?:,\\d*)?")) {
+        if (!isBounds(body)) {
           throw new Unsupported();
         }
         at = close + 1;
@@ -264,6 +264,23 @@ final class RequiredText {
         return atom;
       }
       return new Info(null, atom.best());
+    }
+
+    /** "3", "3," or "3,5": the bounds of a quantifier. */
+    static boolean isBounds(String body) {
+      int comma = body.indexOf(',');
+      String low = comma < 0 ? body : body.substring(0, comma);
+      String high = comma < 0 ? "" : body.substring(comma + 1);
+      return !low.isEmpty() && digits(low) && digits(high);
+    }
+
+    static boolean digits(String s) {
+      for (int i = 0; i < s.length(); i++) {
+        if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+          return false;
+        }
+      }
+      return true;
     }
 
     Info atom() {
