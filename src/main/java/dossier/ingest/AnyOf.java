@@ -81,7 +81,8 @@ final class AnyOf {
           }
         });
     pair.forEach((k, ns) -> pairAscii[k] = ns.stream().mapToInt(Integer::intValue).toArray());
-    pairWide.forEach((k, ns) -> pairOther.put(k, ns.stream().mapToInt(Integer::intValue).toArray()));
+    pairWide.forEach(
+        (k, ns) -> pairOther.put(k, ns.stream().mapToInt(Integer::intValue).toArray()));
   }
 
   /** The key of two characters, an index of {@link #pairAscii} when both are ASCII. */

@@ -105,7 +105,9 @@ final class Furniture {
     return List.copyOf(out);
   }
 
-  /** The phrases, asked as their alternation would be, most of them only of lines they could match. */
+  /**
+   * The phrases, asked as their alternation would be, most of them only of lines they could match.
+   */
   private static final AnyOf ANY_PHRASE =
       new AnyOf(PHRASES, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 

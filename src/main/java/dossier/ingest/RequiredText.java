@@ -21,8 +21,8 @@ final class RequiredText {
   private static final int MAX_EXACT = 64;
 
   /**
-   * The strings one of which any line that {@code regex} matches whole contains, case folded;
-   * empty when the pattern's source says nothing usable.
+   * The strings one of which any line that {@code regex} matches whole contains, case folded; empty
+   * when the pattern's source says nothing usable.
    */
   static Optional<List<String>> of(String regex) {
     try {
@@ -72,9 +72,9 @@ final class RequiredText {
   }
 
   /**
-   * What a part of a pattern is known to match: {@code exact}, every string it can match (null
-   * when too many or unknown), and {@code required}, strings one of which each match (or the line,
-   * for lookarounds) contains (null when nothing is known).
+   * What a part of a pattern is known to match: {@code exact}, every string it can match (null when
+   * too many or unknown), and {@code required}, strings one of which each match (or the line, for
+   * lookarounds) contains (null when nothing is known).
    */
   private record Info(Set<String> exact, Set<String> required) {
     static final Info ANY = new Info(null, null);

@@ -31,6 +31,7 @@ import java.util.Optional;
  */
 public final class RestoreService {
   private static final int BATCH = 500;
+
   /** Made on first use: an import of files only asks whether a name is an export's. */
   private static final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper();

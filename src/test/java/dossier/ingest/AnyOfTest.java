@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The furniture phrases asked through {@link AnyOf} answer as their one alternation does, on every
- * line of the project's fixtures, cased and spaced otherwise too; and the text read from a
- * pattern is text each of its matches holds.
+ * line of the project's fixtures, cased and spaced otherwise too; and the text read from a pattern
+ * is text each of its matches holds.
  */
 class AnyOfTest {
   private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
@@ -77,8 +77,7 @@ class AnyOfTest {
     AnyOf any =
         new AnyOf(
             List.of(
-                Pattern.compile("[\\p{P}\\s]{1,10}", FLAGS),
-                Pattern.compile(".{0,20}quay", FLAGS)),
+                Pattern.compile("[\\p{P}\\s]{1,10}", FLAGS), Pattern.compile(".{0,20}quay", FLAGS)),
             FLAGS);
     assertThat(any.matches("* * *")).isTrue();
     assertThat(any.matches("the old QUAY")).isTrue();
