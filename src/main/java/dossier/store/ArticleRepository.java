@@ -238,6 +238,16 @@ public final class ArticleRepository {
       if (kept >= 0) {
         return kept;
       }
+      if (oneWord(q)) {
+        try {
+          long[] word = keptWordCount(q.postgres().rank());
+          if (word != null) {
+            return word[0];
+          }
+        } catch (SQLException e) {
+          throw fail("cannot count articles", e);
+        }
+      }
       sql.append("SELECT count(*) FROM articles a");
       appendFilter(Engine.POSTGRES, sql, params, q);
       return number(sql.toString(), params, "cannot count articles");
@@ -477,39 +487,49 @@ public final class ArticleRepository {
   }
 
   /**
+   * How many articles hold the word of the tsquery {@code word}, from the numbers migration 019
+   * keeps as articles are written, and about how many articles there are; null when the tsquery is
+   * not one lexeme.
+   */
+  private long[] keptWordCount(String word) throws SQLException {
+    try (PreparedStatement st =
+        conn()
+            .prepareStatement(
+                "SELECT numnode(t.q), coalesce((SELECT docs FROM dossier_lexemes WHERE lexeme ="
+                    + " replace(substring(querytree(t.q) FROM '^''(.*)''$'), '''''', '''')), 0),"
+                    + " (SELECT greatest(reltuples, 1) FROM pg_class WHERE oid ="
+                    + " 'articles'::regclass) FROM (SELECT to_tsquery('dossier', ?) AS q) t")) {
+      bind(st, List.of(word));
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        return rs.getInt(1) == 1 ? new long[] {rs.getLong(2), (long) rs.getDouble(3)} : null;
+      }
+    }
+  }
+
+  /**
    * The page of a query of one word ({@link #oneWord}) without scoring every match. Its score is
    * the word's weighted count (ts_rank_cd, normalization 0), and the least a match can have is one
    * place in the body (0.1); the index of migration 018 finds the matches that hold the word more
    * than once or outside the body, which all score more. So the page is among the best {@code
    * offset + limit} of those and, when there are fewer of them, the other matches with the highest
    * ids: the page is cut from these few candidates, scored as every match would be. The matches are
-   * counted first (the total is kept for the count that follows); returns false, with nothing sent
-   * to {@code sink}, when the tsquery of the word is more than one lexeme or the word is too rare
-   * for the walk of the newest articles to beat scoring its matches.
+   * counted first, from the kept number of articles that hold the word (migration 019), and the
+   * total is kept for the count that follows; returns false, with nothing sent to {@code sink},
+   * when the tsquery of the word is more than one lexeme or the word is too rare for the walk of
+   * the newest articles to beat scoring its matches.
    */
   private boolean pageOfOneWord(
       CompiledQuery q, int limit, int offset, int snippetTokens, Consumer<Hit> sink)
       throws SQLException {
     String word = q.postgres().rank();
     long wanted = (long) limit + Math.max(0, offset);
-    long total;
-    long articles;
-    try (PreparedStatement st =
-        conn()
-            .prepareStatement(
-                "SELECT numnode(to_tsquery('dossier', ?)), (SELECT count(*) FROM articles a WHERE"
-                    + " a.fts @@ to_tsquery('dossier', ?)), (SELECT greatest(reltuples, 1) FROM"
-                    + " pg_class WHERE oid = 'articles'::regclass)")) {
-      bind(st, List.of(word, word));
-      try (ResultSet rs = st.executeQuery()) {
-        rs.next();
-        if (rs.getInt(1) != 1) {
-          return false;
-        }
-        total = rs.getLong(2);
-        articles = (long) rs.getDouble(3);
-      }
+    long[] kept = keptWordCount(word);
+    if (kept == null) {
+      return false;
     }
+    long total = kept[0];
+    long articles = kept[1];
     // the walk reads about wanted * articles / total of the newest articles, scoring every match
     // reads total
     if ((double) total * total <= oneWordWalk * wanted * articles) {
