@@ -36,11 +36,11 @@ import org.jsoup.select.NodeVisitor;
  * ends a block), and a person marks the blocks that are the article (its paragraphs, subheadings,
  * list items and quotes; not captions, credits, bylines, bios, prompts or teasers). The file keeps,
  * per page, the corpus, the page's name, whether it was looked at while tuning ({@code tuned}) or
- * only scored ({@code scored}; a later batch tuned on is {@code tuned:BATCH}, scored as tuned on and
- * reported on a line of its own as well), and the first 12 hex digits of the SHA-256 of each marked block's
- * normalized text (its tokens, lower-cased, one space apart). The expected text of a page is its
- * marked blocks in page order; dossier's body is scored against it with the shingle metric of
- * {@link ExtractionEval}.
+ * only scored ({@code scored}; a later batch tuned on is {@code tuned:BATCH}, scored as tuned on
+ * and reported on a line of its own as well), and the first 12 hex digits of the SHA-256 of each
+ * marked block's normalized text (its tokens, lower-cased, one space apart). The expected text of a
+ * page is its marked blocks in page order; dossier's body is scored against it with the shingle
+ * metric of {@link ExtractionEval}.
  *
  * <pre>
  * JudgedEval score CORPORA_DIR            score every judged page (CORPORA_DIR holds the corpora)
@@ -247,8 +247,7 @@ public final class JudgedEval {
         continue;
       }
       String[] f = line.split("\t");
-      out.add(
-          new Judged(f[0], f[1], f[2], new HashSet<>(List.of(f[3].split(",")))));
+      out.add(new Judged(f[0], f[1], f[2], new HashSet<>(List.of(f[3].split(",")))));
     }
     return out;
   }
