@@ -680,8 +680,7 @@ public final class ArticleRepository {
       appendFilter(Engine.POSTGRES, sql, params, q);
       sql.append(" OFFSET 0) m ORDER BY r DESC, m.id DESC");
       appendLimit(sql, params, limit, offset);
-      appendPgPage(
-          sql, params, "page.total AS total, " + SNAPSHOT + " AS stamp, ", snippetTokens);
+      appendPgPage(sql, params, "page.total AS total, " + SNAPSHOT + " AS stamp, ", snippetTokens);
     }
     try {
       String[] stamp = new String[1];
