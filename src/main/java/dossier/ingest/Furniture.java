@@ -105,20 +105,15 @@ final class Furniture {
     return List.copyOf(out);
   }
 
-  /** The phrases as one alternation: one match per line instead of one per phrase. */
-  private static final Pattern ANY_PHRASE = anyOf(PHRASES);
-
-  private static Pattern anyOf(List<Pattern> phrases) {
-    StringBuilder b = new StringBuilder();
-    for (Pattern p : phrases) {
-      b.append(b.length() == 0 ? "" : "|").append("(?:").append(p.pattern()).append(')');
-    }
-    return Pattern.compile(b.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-  }
+  /**
+   * The phrases, asked as their alternation would be, most of them only of lines they could match.
+   */
+  private static final AnyOf ANY_PHRASE =
+      new AnyOf(PHRASES, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /** True when the collapsed line is one of the furniture phrases of the resource file. */
   static boolean isPhrase(String t) {
-    return !t.isEmpty() && t.length() <= 300 && ANY_PHRASE.matcher(t).matches();
+    return !t.isEmpty() && t.length() <= 300 && ANY_PHRASE.matches(t);
   }
 
   private static final Pattern RELATED_HEADING =

@@ -31,7 +31,11 @@ import java.util.Optional;
  */
 public final class RestoreService {
   private static final int BATCH = 500;
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** Made on first use: an import of files only asks whether a name is an export's. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   private final Archive archive;
 
@@ -147,8 +151,8 @@ public final class RestoreService {
     private Raw read() {
       try {
         if (parser == null) {
-          parser = MAPPER.getFactory().createParser(in);
-          parser.setCodec(MAPPER);
+          parser = Json.MAPPER.getFactory().createParser(in);
+          parser.setCodec(Json.MAPPER);
           token = parser.nextToken();
           if (token == JsonToken.START_ARRAY) {
             token = parser.nextToken();

@@ -185,7 +185,7 @@ public final class ArchiveCopy {
     String sql =
         a.engine() == Engine.POSTGRES
             ? "SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = current_schema()"
-                + " AND tablename <> 'dossier_schema'"
+                + " AND tablename NOT IN ('dossier_schema', 'dossier_lexemes')"
             : "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
                 + " AND name NOT LIKE 'articles_fts%'";
     Set<String> names = new TreeSet<>();

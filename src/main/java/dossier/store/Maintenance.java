@@ -114,6 +114,21 @@ public final class Maintenance {
 
   private static final String PG_FTS_STALE = "fts IS DISTINCT FROM (" + PG_FTS_OF_ROW + ")";
 
+  /**
+   * How many articles hold each word of the search vectors, counted from the vectors, beside the
+   * counts that migration 019's triggers keep (a word no article holds any more may keep a row of
+   * 0).
+   */
+  private static final String PG_LEXEMES_OFF =
+      "SELECT count(*) FROM (SELECT w, count(*) AS n FROM articles, unnest(tsvector_to_array(fts))"
+          + " w GROUP BY w) c FULL JOIN (SELECT lexeme, docs FROM dossier_lexemes WHERE docs <> 0)"
+          + " k ON k.lexeme = c.w WHERE c.n IS DISTINCT FROM k.docs";
+
+  /** Counts every word's articles again from the vectors (pg/019.sql). */
+  private static final String PG_LEXEMES_RECOUNT =
+      "INSERT INTO dossier_lexemes (lexeme, docs) SELECT w, count(*) FROM articles,"
+          + " unnest(tsvector_to_array(fts)) w GROUP BY w";
+
   private static final List<Invariant> PG_INVARIANTS =
       List.of(
           new Invariant(
@@ -125,6 +140,12 @@ public final class Maintenance {
               "{article|articles} whose search vector does not match {its|their} text (search"
                   + " misses or mis-ranks {it|them}); 'dossier db check --repair' recomputes"
                   + " {it|them}",
+              null),
+          new Invariant(
+              PG_LEXEMES_OFF,
+              "{word whose|words whose} kept number of articles is wrong (a search for"
+                  + " {it|them} gives a wrong total); 'dossier db check --repair' counts them"
+                  + " again",
               null));
 
   private final Archive archive;
@@ -404,6 +425,10 @@ public final class Maintenance {
               // the trigger recomputes a row's vector when its title is written, even unchanged
               st.executeUpdate("UPDATE articles SET title = title WHERE " + PG_FTS_STALE);
               st.execute("REINDEX INDEX articles_fts");
+              if (archive.userVersion() >= 19) {
+                st.execute("DELETE FROM dossier_lexemes");
+                st.execute(PG_LEXEMES_RECOUNT);
+              }
             } else {
               st.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')");
             }

@@ -258,6 +258,12 @@ class PgQueryCrossCheckTest {
             }
           }
           assertThat(found).as(word + ", " + page[0] + " from " + page[1]).isEqualTo(every);
+          // the total kept beside the page: the kept number of articles that hold the word
+          assertThat(archive.articles().count(q))
+              .as(word + ", total")
+              .isEqualTo(
+                  ids("SELECT a.id FROM articles a WHERE a.fts @@ to_tsquery('dossier', ?)", rank)
+                      .size());
           if (!every.isEmpty()) {
             filledByIndex |= repeated >= page[0] + page[1];
             filledByNewest |= repeated < page[0] + page[1];
