@@ -93,6 +93,7 @@ class LauncherIT {
     assertThat(first.get(1))
         .startsWith(java.toString())
         .contains("-XX:AOTCache=" + cache, "-XX:CompileThresholdScaling=20")
+        .doesNotContain("-Xmx")
         .endsWith("-jar " + jar + " list tag:x");
     assertThat(cache).exists();
     try (var files = Files.list(app.resolve("target"))) {
@@ -107,6 +108,7 @@ class LauncherIT {
     assertThat(calls().get(2))
         .contains("-XX:AOTCache=" + cache)
         .doesNotContain("CompileThresholdScaling")
+        .contains(" -Xmx512m ")
         .endsWith(" import x.html");
 
     // '--version' alone gets a small cache of its own, trained by '--version'
