@@ -84,6 +84,7 @@ final class HtmlExtractor {
     }
     dropClosingSections(body);
     dropTeaserRuns(body);
+    dropTeaserCards(body, meta.url);
     dropRepeats(body);
     dropTrailingLabels(body);
     // The author's bio at the end: "Ada Lind is a correspondent for ..."
@@ -346,6 +347,98 @@ final class HtmlExtractor {
     }
     body.clear();
     body.addAll(kept);
+  }
+
+  /** Teaser cards in a row at the end of the body that make a list of other stories. */
+  static final int TEASER_CARDS = 3;
+
+  /** Paragraphs under a card's headline link at most: its summary, its date or byline. */
+  static final int CARD_LINES = 2;
+
+  /** A card's summary is at most this long: a teaser, not a section of the article. */
+  static final int CARD_SUMMARY_CHARS = 400;
+
+  /**
+   * Drops the cards of other stories that end a body: {@link #TEASER_CARDS} or more, each a
+   * headline that is nothing but a link to the same site and at most {@link #CARD_LINES} short
+   * paragraphs under it (its summary, its date), up to the end, after the article's prose ("Next
+   * posts", "More from the blog"). A list of the article's own whose headings link elsewhere (a
+   * gift guide's shops) stays, and so does a run in the middle of the text.
+   */
+  private static void dropTeaserCards(List<PageText.Block> body, String pageUrl) {
+    String host = host(pageUrl);
+    int cards = 0;
+    int start = body.size();
+    int i = body.size() - 1;
+    while (i >= 0) {
+      // a card from its end: up to CARD_LINES summary paragraphs, then the headline link
+      int k = i;
+      while (k >= 0 && i - k < CARD_LINES && isCardSummary(body.get(k))) {
+        k--;
+      }
+      if (k < 0 || !isCardHeadline(body.get(k)) || !linksTo(body.get(k), host)) {
+        break;
+      }
+      cards++;
+      start = k;
+      i = k - 1;
+    }
+    if (cards >= TEASER_CARDS && start > 0 && hasProseBefore(body.subList(0, start + 1))) {
+      body.subList(start, body.size()).clear();
+    }
+  }
+
+  private static boolean isCardSummary(PageText.Block b) {
+    return (b.kind() == PageText.Kind.PARAGRAPH || b.kind() == PageText.Kind.ITEM)
+        && b.text().length() <= CARD_SUMMARY_CHARS
+        && !isCardHeadline(b);
+  }
+
+  /** A card's headline is at most this long: a headline, not a sentence of text. */
+  static final int CARD_HEADLINE_CHARS = 150;
+
+  /** One line that is nothing but a link, worded like a headline of any length. */
+  private static boolean isCardHeadline(PageText.Block b) {
+    if (!b.linked() || b.kind() == PageText.Kind.CODE || b.markdown().size() != 1) {
+      return false;
+    }
+    String t = b.text().strip();
+    return isWholeLink(b.markdown().get(0))
+        && t.length() <= CARD_HEADLINE_CHARS
+        && !Furniture.endsSentence(t)
+        && t.split(" ").length >= TEASER_MIN_WORDS;
+  }
+
+  /** True when every link of the block goes to {@code host}, or the page's host is not known. */
+  private static boolean linksTo(PageText.Block b, String host) {
+    if (host == null) {
+      return true;
+    }
+    for (String md : b.markdown()) {
+      int at = md.lastIndexOf("](");
+      String h = at < 0 ? null : host(md.substring(at + 2, md.length() - 1));
+      if (h == null || !h.equals(host)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The host of an absolute URL without a leading "www.", lower-cased, or null. */
+  static String host(String url) {
+    if (url == null) {
+      return null;
+    }
+    try {
+      String h = java.net.URI.create(url.strip()).getHost();
+      if (h == null) {
+        return null;
+      }
+      h = h.toLowerCase(java.util.Locale.ROOT);
+      return h.startsWith("www.") ? h.substring(4) : h;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /**

@@ -198,6 +198,12 @@ final class MainContent {
   /** Readability's link density limit for a sibling paragraph. */
   static final double SIBLING_LINK_DENSITY = 0.25;
 
+  /**
+   * A container with less text than a paragraph of prose ({@link #SIBLING_PARAGRAPH_LENGTH}) is
+   * neither the article nor a rival of it, whatever its name says, when a longer one exists.
+   */
+  static final int MIN_TOP_LENGTH = SIBLING_PARAGRAPH_LENGTH;
+
   /** Deeper than any real page layout; content scoring costs grow with the depth. */
   static final int MAX_DEPTH = 512;
 
@@ -299,9 +305,18 @@ final class MainContent {
     }
     Element top = null;
     double topScore = 0;
+    boolean anyLong = false;
+    for (Element c : candidates) {
+      anyLong |= stats.len(c) >= MIN_TOP_LENGTH;
+    }
     for (Element c : candidates) {
       double[] s = scores.get(c);
       s[0] *= 1 - stats.linkDensity(c);
+      if (anyLong && stats.len(c) < MIN_TOP_LENGTH) {
+        // a box named like content with a line of text in it ("breaking-news-content") wins by
+        // its name alone; it can be neither the article nor a rival of it
+        continue;
+      }
       if (top == null || s[0] > topScore) {
         top = c;
         topScore = s[0];
@@ -310,7 +325,7 @@ final class MainContent {
     if (top == null || top == body) {
       return body;
     }
-    top = promote(top, topScore, candidates, scores, body);
+    top = promote(top, topScore, candidates, scores, stats, body);
     // Where the best container stood: the lede is searched for before it once the sibling pass
     // has taken what it keeps.
     Element mark = top.parent() == null ? null : doc.createElement("span");
@@ -339,10 +354,13 @@ final class MainContent {
       double topScore,
       List<Element> candidates,
       Map<Element, double[]> scores,
+      Stats stats,
       Element body) {
     List<Element> alternatives = new ArrayList<>();
     for (Element c : candidates) {
-      if (c != top && scores.get(c)[0] >= topScore * CLOSE_RIVAL_SHARE) {
+      if (c != top
+          && scores.get(c)[0] >= topScore * CLOSE_RIVAL_SHARE
+          && stats.len(c) >= MIN_TOP_LENGTH) {
         alternatives.add(c);
       }
     }

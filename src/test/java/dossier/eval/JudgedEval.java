@@ -36,10 +36,11 @@ import org.jsoup.select.NodeVisitor;
  * ends a block), and a person marks the blocks that are the article (its paragraphs, subheadings,
  * list items and quotes; not captions, credits, bylines, bios, prompts or teasers). The file keeps,
  * per page, the corpus, the page's name, whether it was looked at while tuning ({@code tuned}) or
- * only scored ({@code scored}), and the first 12 hex digits of the SHA-256 of each marked block's
- * normalized text (its tokens, lower-cased, one space apart). The expected text of a page is its
- * marked blocks in page order; dossier's body is scored against it with the shingle metric of
- * {@link ExtractionEval}.
+ * only scored ({@code scored}; a later batch tuned on is {@code tuned:BATCH}, scored as tuned on
+ * and reported on a line of its own as well), and the first 12 hex digits of the SHA-256 of each
+ * marked block's normalized text (its tokens, lower-cased, one space apart). The expected text of a
+ * page is its marked blocks in page order; dossier's body is scored against it with the shingle
+ * metric of {@link ExtractionEval}.
  *
  * <pre>
  * JudgedEval score CORPORA_DIR            score every judged page (CORPORA_DIR holds the corpora)
@@ -232,7 +233,12 @@ public final class JudgedEval {
   }
 
   /** One judged page: where it is, whether it was tuned on, and its marked blocks' hashes. */
-  record Judged(String corpus, String name, boolean tuned, Set<String> hashes) {}
+  record Judged(String corpus, String name, String split, Set<String> hashes) {
+    /** Tuned on: the split is {@code tuned}, or {@code tuned:BATCH} for a later batch. */
+    boolean tuned() {
+      return split.equals("tuned") || split.startsWith("tuned:");
+    }
+  }
 
   static List<Judged> judgement() throws IOException {
     List<Judged> out = new ArrayList<>();
@@ -241,8 +247,7 @@ public final class JudgedEval {
         continue;
       }
       String[] f = line.split("\t");
-      out.add(
-          new Judged(f[0], f[1], f[2].equals("tuned"), new HashSet<>(List.of(f[3].split(",")))));
+      out.add(new Judged(f[0], f[1], f[2], new HashSet<>(List.of(f[3].split(",")))));
     }
     return out;
   }
@@ -262,6 +267,7 @@ public final class JudgedEval {
 
   private static void score(PrintStream out, Path corpora, boolean verbose) throws IOException {
     double[][] sums = new double[2][3]; // [scored, tuned][precision, recall, pages]
+    Map<String, double[]> batches = new java.util.TreeMap<>(); // tuned:BATCH -> the same sums
     int missing = 0;
     for (Judged j : judgement()) {
       Path p = page(corpora, j.corpus(), j.name());
@@ -282,6 +288,12 @@ public final class JudgedEval {
       s[0] += pr[0];
       s[1] += pr[1];
       s[2]++;
+      if (j.split().startsWith("tuned:")) {
+        double[] b = batches.computeIfAbsent(j.split(), k -> new double[3]);
+        b[0] += pr[0];
+        b[1] += pr[1];
+        b[2]++;
+      }
       if (verbose && j.tuned()) {
         // pages only scored are seen in the aggregate alone, so that they stay held out
         out.printf(
@@ -297,6 +309,10 @@ public final class JudgedEval {
     out.println("judged pages (" + JUDGEMENT.getFileName() + ")");
     print(out, "all", sums[0][0] + sums[1][0], sums[0][1] + sums[1][1], sums[0][2] + sums[1][2]);
     print(out, "  tuned on", sums[1][0], sums[1][1], sums[1][2]);
+    for (Map.Entry<String, double[]> b : batches.entrySet()) {
+      double[] v = b.getValue();
+      print(out, "    batch " + b.getKey().substring(6), v[0], v[1], v[2]);
+    }
     print(out, "  only scored", sums[0][0], sums[0][1], sums[0][2]);
     if (missing > 0) {
       out.println("  " + missing + " judged pages not found under " + corpora);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dossier.core.Extracted;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Captions, bios, print notes and related-story lists stay out of an HTML body. */
@@ -227,5 +228,83 @@ class BodyFurnitureTest {
                 + "<p>I am a full-time freelance writer in Velm. I've written more than 900"
                 + " published articles for a wide variety of publications.</p></article>");
     assertThat(body).endsWith("the fishermen had said.").doesNotContain("freelance");
+  }
+
+  /** The body of the page at {@code url} whose body element holds {@code body}. */
+  private static String bodyAt(String url, String body) {
+    String html =
+        "<html><head><title>Quay plan</title><link rel=canonical href=\""
+            + url
+            + "\"></head><body>"
+            + body
+            + "</body></html>";
+    return Extractors.extract(html.getBytes(StandardCharsets.UTF_8), "p.html", Format.AUTO).body();
+  }
+
+  private static final String SUMMARY =
+      "The board, the fishermen and the ferry company met again, and this is what they said.";
+
+  /** A list of cards, each a heading that links to a page of {@code hosts} and a summary. */
+  private static String cards(String... hosts) {
+    List<String> headlines =
+        List.of(
+            "Fishermen protest the new fees at the quay",
+            "Ferry timetable changes in May and June",
+            "What the storm did to the old harbour wall");
+    StringBuilder b = new StringBuilder("<ul>");
+    for (int i = 0; i < hosts.length; i++) {
+      b.append("<li><h2><a href=https://").append(hosts[i]).append("/story").append(i).append('>');
+      b.append(headlines.get(i)).append("</a></h2><p>").append(SUMMARY).append("</p></li>");
+    }
+    return b.append("</ul>").toString();
+  }
+
+  @Test
+  void cardsOfTheSitesOtherStoriesAtTheEndLeaveTheBody() {
+    String cards = cards("velm.example", "velm.example", "www.velm.example");
+    String body =
+        bodyAt("https://velm.example/quay-plan", "<article>" + paras(1, 2) + cards + "</article>");
+    assertThat(body).endsWith("the fishermen had said.").doesNotContain("Fishermen protest");
+  }
+
+  @Test
+  void cardsThatLinkElsewhereOrStandInTheTextStay() {
+    String shops = cards("shop.example", "boots.example", "nets.example");
+    assertThat(bodyAt("https://velm.example/gifts", "<article>" + paras(1, 2) + shops))
+        .contains("Fishermen protest", "the old harbour wall");
+    String own = cards("velm.example", "velm.example", "velm.example");
+    assertThat(bodyAt("https://velm.example/quay", "<article>" + paras(1, 2) + own + paras(3, 4)))
+        .contains("Fishermen protest", "paragraph 4,");
+  }
+
+  @Test
+  void aBoxNamedLikeContentWithALineInItIsNeitherTheArticleNorItsRival() {
+    // three alert boxes whose names score like content would pull the article up to the page
+    StringBuilder alerts = new StringBuilder("<section><ul>");
+    for (String alert :
+        List.of(
+            "Storm warning for the coast tonight",
+            "Ferry delays on the northern line",
+            "Quay closed to cars until Friday")) {
+      alerts.append("<li><div class=alert-content><div><span>").append(alert);
+      alerts.append("</span></div></div></li>");
+    }
+    alerts.append("</ul></section>");
+    StringBuilder text = new StringBuilder();
+    for (int i = 1; i <= 5; i++) {
+      text.append("<p>The harbour board met on Tuesday about the quay and members argued for an")
+          .append(" hour over part ")
+          .append(i)
+          .append(" of the plan.</p>");
+    }
+    String body =
+        bodyOf(
+            "<div class=wrapper>"
+                + alerts
+                + "<div class=profile>Welcome,</div><main><div class=story><div class=body-text>"
+                + text
+                + "</div></div></main></div>");
+    assertThat(body).contains("over part 1 of", "over part 5 of");
+    assertThat(body).doesNotContain("Storm warning", "Ferry delays", "Welcome");
   }
 }
