@@ -747,8 +747,8 @@ public final class Archive implements AutoCloseable {
 
   /**
    * An import that inserts this many times fewer articles than the archive held keeps the length
-   * index as it goes; a larger one drops it and makes it again at its end. SQLite keeping an
-   * index on FTS5's docsize table cost about 150 us of CPU an inserted article (10,000 generated
+   * index as it goes; a larger one drops it and makes it again at its end. SQLite keeping an index
+   * on FTS5's docsize table cost about 150 us of CPU an inserted article (10,000 generated
    * articles: 1.9 s against 3.6 s of inserting in the sqlite3 shell, 7.6 to 7.9 s against 8.9 to
    * 9.8 s of the importing thread), making it anew 6 us an article the archive holds.
    */

@@ -104,8 +104,7 @@ class ImportCommandTest {
     try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + cli.db());
         var rs =
             c.createStatement()
-                .executeQuery(
-                    "SELECT sql FROM sqlite_master WHERE name = 'articles_fts_length'")) {
+                .executeQuery("SELECT sql FROM sqlite_master WHERE name = 'articles_fts_length'")) {
       return rs.next() ? rs.getString(1) : null;
     }
   }
