@@ -16,7 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Story threads: placing new articles in stories as they are imported, listing stories, and the
@@ -67,13 +66,24 @@ public final class StoryService {
       return;
     }
     StoryRepository repo = archive.stories();
-    Set<String> all = new LinkedHashSet<>();
-    for (Arrival a : arrivals) {
-      all.addAll(a.names().keySet());
+    try {
+      placeAll(repo, arrivals);
+      repo.flushKeys();
+    } finally {
+      repo.discardKeys();
     }
-    Map<String, Long> stored = repo.frequencies(all);
+  }
+
+  private void placeAll(StoryRepository repo, List<Arrival> arrivals) {
+    // each name of the batch once, with the articles naming it: {in the archive, placed here}
+    Map<String, long[]> counts = new HashMap<>();
+    for (Arrival a : arrivals) {
+      for (String t : a.names().keySet()) {
+        counts.computeIfAbsent(t, k -> new long[2]);
+      }
+    }
+    repo.addFrequencies(counts);
     long counted = repo.counted();
-    Map<String, Integer> added = new HashMap<>();
     int articles = 0;
     // the stories of the originals, read at once, and of the articles placed here since
     List<Long> originals = new ArrayList<>();
@@ -100,7 +110,10 @@ public final class StoryService {
       List<Stories.Key> keys =
           Stories.keys(
               a.names(),
-              t -> stored.getOrDefault(t, 0L) + added.getOrDefault(t, 0),
+              t -> {
+                long[] c = counts.get(t);
+                return c[0] + c[1];
+              },
               counted + articles);
       List<String> terms = keys.stream().map(Stories.Key::term).toList();
       List<Stories.Candidate> found = new ArrayList<>();
@@ -117,12 +130,18 @@ public final class StoryService {
       }
       storyOf.put(a.id(), story);
       for (String t : a.names().keySet()) {
-        added.merge(t, 1, Integer::sum);
+        counts.get(t)[1]++;
       }
       articles++;
     }
     repo.joinAll(members);
     repo.grow(grown);
+    Map<String, Integer> added = new HashMap<>();
+    for (Map.Entry<String, long[]> e : counts.entrySet()) {
+      if (e.getValue()[1] > 0) {
+        added.put(e.getKey(), (int) e.getValue()[1]);
+      }
+    }
     repo.countTerms(added, articles);
   }
 

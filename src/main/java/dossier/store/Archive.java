@@ -800,6 +800,11 @@ public final class Archive implements AutoCloseable {
     }
   }
 
+  /** True while a write transaction is open on this connection. */
+  boolean writing() {
+    return openTransaction != 0;
+  }
+
   /**
    * Runs {@code work}, which only reads, on one snapshot of the archive: on PostgreSQL outside a
    * write, in a read-only REPEATABLE READ transaction (each statement would otherwise see what

@@ -508,6 +508,15 @@ public final class ArticleRepository {
   }
 
   /**
+   * True when the walk of {@link #pageOfOneWord} beats scoring every match of a word that {@code
+   * kept} articles of about {@code kept[1]} hold ({@link #keptWordCount}; null: not one lexeme): it
+   * reads about {@code wanted * articles / total} of the newest articles, scoring reads total.
+   */
+  private boolean walks(long[] kept, long wanted) {
+    return kept != null && (double) kept[0] * kept[0] > oneWordWalk * wanted * kept[1];
+  }
+
+  /**
    * The page of a query of one word ({@link #oneWord}) without scoring every match. Its score is
    * the word's weighted count (ts_rank_cd, normalization 0), and the least a match can have is one
    * place in the body (0.1); the index of migration 018 finds the matches that hold the word more
@@ -528,13 +537,11 @@ public final class ArticleRepository {
     if (kept == null) {
       return false;
     }
-    long total = kept[0];
-    long articles = kept[1];
-    // the walk reads about wanted * articles / total of the newest articles, scoring every match
-    // reads total
-    if ((double) total * total <= oneWordWalk * wanted * articles) {
+    if (!walks(kept, wanted)) {
       return false;
     }
+    long total = kept[0];
+    long articles = kept[1];
     java.util.Set<Long> candidates = new java.util.LinkedHashSet<>();
     try (PreparedStatement st =
         conn()
@@ -637,9 +644,11 @@ public final class ArticleRepository {
       CompiledQuery q, int limit, int offset, int snippetTokens, Consumer<Hit> sink) {
     String rank = q.postgres().rank();
     try {
-      // the count, the candidates and the page read one snapshot
+      // a word too rare for the walk is scored in full by the one statement below, with no
+      // snapshot to open; the walk reads the count again, with its candidates and its page, in one
       if (limit > 0
           && oneWord(q)
+          && walks(keptWordCount(rank), (long) limit + Math.max(0, offset))
           && archive.readOneSnapshot(() -> pageOfOneWord(q, limit, offset, snippetTokens, sink))) {
         return;
       }
@@ -671,12 +680,13 @@ public final class ArticleRepository {
       appendFilter(Engine.POSTGRES, sql, params, q);
       sql.append(" OFFSET 0) m ORDER BY r DESC, m.id DESC");
       appendLimit(sql, params, limit, offset);
-      appendPgPage(sql, params, "page.total AS total, ", snippetTokens);
+      appendPgPage(sql, params, "page.total AS total, " + SNAPSHOT + " AS stamp, ", snippetTokens);
     }
     try {
-      long total = streamHits(sql.toString(), params, sink, rank != null);
+      String[] stamp = new String[1];
+      long total = streamHits(sql.toString(), params, sink, rank != null ? stamp : null);
       if (total >= 0) {
-        keepTotal(q, total);
+        keepTotal(q, total, stamp[0]);
       }
     } catch (SQLException e) {
       throw fail("search failed", e);
@@ -685,14 +695,15 @@ public final class ArticleRepository {
 
   /** Runs a page query whose rows are an article's columns, its {@code score} and {@code snip}. */
   private void streamHits(String sql, List<Object> params, Consumer<Hit> sink) throws SQLException {
-    streamHits(sql, params, sink, false);
+    streamHits(sql, params, sink, null);
   }
 
   /**
-   * {@link #streamHits}; with {@code total}, the rows also carry the number of matches in a column
-   * {@code total}, which is returned (-1 when there was no row).
+   * {@link #streamHits}; with {@code stamp}, the rows also carry the number of matches in a column
+   * {@code total}, which is returned (-1 when there was no row), and the server's snapshot in a
+   * column {@code stamp}, which is put in {@code stamp[0]}.
    */
-  private long streamHits(String sql, List<Object> params, Consumer<Hit> sink, boolean total)
+  private long streamHits(String sql, List<Object> params, Consumer<Hit> sink, String[] stamp)
       throws SQLException {
     long found = -1;
     try (PreparedStatement st = conn().prepareStatement(sql)) {
@@ -700,8 +711,9 @@ public final class ArticleRepository {
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
           Article a = readArticle(rs, false);
-          if (total) {
+          if (stamp != null) {
             found = rs.getLong("total");
+            stamp[0] = rs.getString("stamp");
           }
           sink.accept(new Hit(a, rs.getDouble("score"), rs.getString("snip")));
         }
@@ -877,10 +889,24 @@ public final class ArticleRepository {
   private String totalStamp;
 
   private void keepTotal(CompiledQuery q, long total) throws SQLException {
+    keepTotal(q, total, null);
+  }
+
+  /**
+   * {@link #keepTotal} with the server's snapshot {@code snapshot} ({@link #SNAPSHOT}) read in the
+   * statement that counted, which is the change stamp itself outside a write (null: read it now).
+   */
+  private void keepTotal(CompiledQuery q, long total, String snapshot) throws SQLException {
     totalQuery = q;
     totalKept = total;
-    totalStamp = changeStamp();
+    totalStamp = snapshot != null && !archive.writing() ? snapshot : changeStamp();
   }
+
+  /**
+   * The server's current snapshot as text: it changes whenever a transaction that writes begins or
+   * ends anywhere on the server.
+   */
+  static final String SNAPSHOT = "pg_current_snapshot()::text";
 
   /** The kept total of {@code q}, or -1 when there is none or the archive has changed since. */
   private long keptTotal(CompiledQuery q) throws SQLException {
@@ -902,19 +928,24 @@ public final class ArticleRepository {
 
   /**
    * Changes when this connection writes (SQLite's total_changes) or another one commits
-   * (data_version); on PostgreSQL, the current snapshot, which changes whenever a transaction that
-   * writes begins or ends anywhere on the server, and the rows this transaction has changed.
+   * (data_version); on PostgreSQL, the current snapshot ({@link #SNAPSHOT}) and, inside a write
+   * transaction, the rows it has changed (outside one, this connection's statements commit as they
+   * run, and so move the snapshot too).
    */
   String changeStamp() throws SQLException {
-    try (PreparedStatement st =
-            conn()
-                .prepareStatement(
-                    archive.onServer()
-                        ? "SELECT pg_current_snapshot()::text || '/' || (SELECT"
-                            + " coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM"
-                            + " pg_stat_xact_user_tables)"
-                        : "SELECT total_changes() || '/' || (SELECT data_version FROM"
-                            + " pragma_data_version)");
+    String sql;
+    if (!archive.onServer()) {
+      sql = "SELECT total_changes() || '/' || (SELECT data_version FROM pragma_data_version)";
+    } else if (archive.writing()) {
+      sql =
+          "SELECT "
+              + SNAPSHOT
+              + " || '/' || (SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM"
+              + " pg_stat_xact_user_tables)";
+    } else {
+      sql = "SELECT " + SNAPSHOT;
+    }
+    try (PreparedStatement st = conn().prepareStatement(sql);
         ResultSet rs = st.executeQuery()) {
       rs.next();
       return rs.getString(1);

@@ -9,6 +9,11 @@ import java.util.List;
  * shares, reads only the few bands that may be there. Every key stored goes in with {@link #add};
  * when the keys outgrow what a filter was made for, a new filter twice the size takes the new ones,
  * so that a key is looked for in each (a scalable Bloom filter) and none is ever read again.
+ *
+ * <p>Each key's bits lie in one block of {@value #BLOCK_BITS} bits (a cache line), chosen by the
+ * key's hash: a probe reads one line of memory rather than {@value #HASHES} lines of a filter of
+ * many megabytes, for slightly more false hits (1.1% instead of 0.8% of the keys not held), which
+ * cost only a look-up.
  */
 final class BandFilter {
   /** Bits a key. */
@@ -16,6 +21,11 @@ final class BandFilter {
 
   /** Bits set a key: about one key in a hundred not held is said to be held. */
   private static final int HASHES = 7;
+
+  /** Bits of a block, the bits of one key lying in one block. */
+  static final int BLOCK_BITS = 512;
+
+  private static final int BLOCK_LONGS = BLOCK_BITS / 64;
 
   private final List<long[]> filters = new ArrayList<>();
   private int capacity;
@@ -29,8 +39,9 @@ final class BandFilter {
   private void grow(int keys) {
     capacity = keys;
     inLast = 0;
-    long bits = (long) keys * BITS_PER_KEY;
-    filters.add(new long[(int) Math.min(Integer.MAX_VALUE - 8, (bits + 63) >>> 6)]);
+    long blocks = ((long) keys * BITS_PER_KEY + BLOCK_BITS - 1) / BLOCK_BITS;
+    filters.add(
+        new long[(int) Math.min(Integer.MAX_VALUE - 8 - BLOCK_LONGS, blocks * BLOCK_LONGS)]);
   }
 
   /** Takes {@code key} in. */
@@ -40,11 +51,12 @@ final class BandFilter {
     }
     long[] f = filters.get(filters.size() - 1);
     long h = mix(key);
-    long h2 = (h >>> 32) | 1;
-    long n = (long) f.length << 6;
+    int base = block(h, f);
+    int g = (int) h;
+    int g2 = (int) (h >>> 16) | 1;
     for (int i = 0; i < HASHES; i++) {
-      long bit = Long.remainderUnsigned(h + i * h2, n);
-      f[(int) (bit >>> 6)] |= 1L << bit;
+      int bit = (g + i * g2) & (BLOCK_BITS - 1);
+      f[base + (bit >>> 6)] |= 1L << bit;
     }
     inLast++;
   }
@@ -52,19 +64,26 @@ final class BandFilter {
   /** False when {@code key} was surely never added. */
   boolean mightHold(long key) {
     long h = mix(key);
-    long h2 = (h >>> 32) | 1;
+    int g = (int) h;
+    int g2 = (int) (h >>> 16) | 1;
     for (long[] f : filters) {
-      long n = (long) f.length << 6;
+      int base = block(h, f);
       boolean all = true;
       for (int i = 0; i < HASHES && all; i++) {
-        long bit = Long.remainderUnsigned(h + i * h2, n);
-        all = (f[(int) (bit >>> 6)] & (1L << bit)) != 0;
+        int bit = (g + i * g2) & (BLOCK_BITS - 1);
+        all = (f[base + (bit >>> 6)] & (1L << bit)) != 0;
       }
       if (all) {
         return true;
       }
     }
     return false;
+  }
+
+  /** The first long of the block of {@code f} that hash {@code h} falls in (its high 32 bits). */
+  private static int block(long h, long[] f) {
+    long blocks = f.length / BLOCK_LONGS;
+    return (int) (((h >>> 32) * blocks) >>> 32) * BLOCK_LONGS;
   }
 
   /** A 64-bit finalizer (SplitMix64's), so that keys close together spread over the bits. */

@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,11 +44,13 @@ public final class StoryRepository {
     return archive.engine();
   }
 
-  /** In how many articles each of {@code terms} occurs; a term never seen is left out. */
-  public Map<String, Long> frequencies(Collection<String> terms) {
-    Map<String, Long> out = new HashMap<>();
-    if (terms.isEmpty()) {
-      return out;
+  /**
+   * Adds to each term's first count in {@code counts} in how many articles it occurs (a term never
+   * seen gets nothing), in one look-up.
+   */
+  public void addFrequencies(Map<String, long[]> counts) {
+    if (counts.isEmpty()) {
+      return;
     }
     try (PreparedStatement st =
         conn()
@@ -57,13 +58,15 @@ public final class StoryRepository {
                 "SELECT t.term, t.n FROM "
                     + engine().strings("?", "j")
                     + " JOIN story_terms t ON t.term = j.value")) {
-      st.setString(1, SimilarityRepository.jsonArray(terms));
+      st.setString(1, SimilarityRepository.jsonArray(counts.keySet()));
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
-          out.put(rs.getString(1), rs.getLong(2));
+          long[] c = counts.get(rs.getString(1));
+          if (c != null) {
+            c[0] += rs.getLong(2);
+          }
         }
       }
-      return out;
     } catch (SQLException e) {
       throw new StoreException(Archive.describe("cannot read story terms", e), e);
     }
@@ -71,8 +74,9 @@ public final class StoryRepository {
 
   /** How many articles {@link #countTerms} has counted. */
   public long counted() {
-    Long n = frequencies(List.of("")).get("");
-    return n == null ? 0 : n;
+    Map<String, long[]> n = Map.of("", new long[1]);
+    addFrequencies(n);
+    return n.get("")[0];
   }
 
   /**
@@ -112,6 +116,13 @@ public final class StoryRepository {
   public List<Stories.Candidate> candidates(List<String> keys, String since) {
     if (keys.isEmpty()) {
       return List.of();
+    }
+    for (String k : keys) {
+      if (pendingKeys.containsKey(k)) {
+        // the look-up must see the keys kept: written first, so the order and limit are SQL's
+        flushKeys();
+        break;
+      }
     }
     try {
       if (candidates == null) {
@@ -164,25 +175,89 @@ public final class StoryRepository {
   }
 
   /**
+   * Keys counted by {@link #addKeys} and not yet written: term, then story, to the members added
+   * and their latest day. They are written in one statement when a look-up names one of their
+   * terms, and at the end of a placement ({@link #flushKeys}).
+   */
+  private final Map<String, Map<Long, PendingKey>> pendingKeys = new HashMap<>();
+
+  private int pendingRows;
+
+  /** Members added to a key of a story and the latest of their days. */
+  private static final class PendingKey {
+    int n;
+    String last;
+
+    PendingKey(String last) {
+      this.last = last;
+    }
+  }
+
+  /**
    * Counts {@code keys} (names) as keys of {@code story}, for a member of day {@code day}: the part
-   * of placing an article that the next placement reads. The member's own row and the story's size
-   * follow with {@link #joinAll} and {@link #grow}; call inside {@link Archive#write}.
+   * of placing an article that the next placement reads. Kept in memory until a look-up of {@link
+   * #candidates} names one of the keys or {@link #flushKeys} is called, so that a batch's keys take
+   * a few statements rather than one an article; {@link #candidates} always reads them as if
+   * written. The member's own row and the story's size follow with {@link #joinAll} and {@link
+   * #grow}; call inside {@link Archive#write}.
    */
   public void addKeys(long story, String day, List<String> keys) {
+    for (String k : keys) {
+      Map<Long, PendingKey> byStory = pendingKeys.computeIfAbsent(k, t -> new HashMap<>());
+      PendingKey p = byStory.get(story);
+      if (p == null) {
+        p = new PendingKey(day);
+        byStory.put(story, p);
+        pendingRows++;
+      } else if (day.compareTo(p.last) > 0) {
+        p.last = day;
+      }
+      p.n++;
+    }
+  }
+
+  /** Keys kept by {@link #addKeys} and not written, thrown away (the transaction failed). */
+  public void discardKeys() {
+    pendingKeys.clear();
+    pendingRows = 0;
+  }
+
+  /**
+   * Writes the keys {@link #addKeys} kept, in one statement (in key order); call inside {@link
+   * Archive#write}, before anything else reads {@code story_keys}.
+   */
+  public void flushKeys() {
+    if (pendingRows == 0) {
+      return;
+    }
+    StringBuilder b = new StringBuilder(pendingRows * 40).append('[');
+    for (String term : new java.util.TreeSet<>(pendingKeys.keySet())) {
+      Map<Long, PendingKey> byStory = pendingKeys.get(term);
+      for (Long story : new java.util.TreeSet<>(byStory.keySet())) {
+        PendingKey p = byStory.get(story);
+        b.append(b.length() > 1 ? ",[" : "[");
+        SimilarityRepository.appendJsonString(b, term);
+        b.append(',').append(story.longValue()).append(',').append(p.n).append(',');
+        SimilarityRepository.appendJsonString(b, p.last);
+        b.append(']');
+      }
+    }
+    String json = b.append(']').toString();
+    discardKeys();
     try {
       if (joinKeys == null) {
         joinKeys =
             conn()
                 .prepareStatement(
-                    "INSERT INTO story_keys(term, story_id, n, last) SELECT k.value, ?, 1, ? FROM "
-                        + engine().strings("?", "k")
+                    "INSERT INTO story_keys(term, story_id, n, last) SELECT value ->> 0,"
+                        + " CAST(value ->> 1 AS BIGINT), CAST(value ->> 2 AS INTEGER), value ->> 3"
+                        + " FROM "
+                        + engine().jsonValues()
                         + " WHERE true ON CONFLICT(term, story_id) DO UPDATE SET n = story_keys.n"
-                        + " + 1, last = CASE WHEN excluded.last > story_keys.last THEN"
+                        + " + excluded.n, last = CASE WHEN excluded.last > story_keys.last THEN"
                         + " excluded.last ELSE story_keys.last END");
       }
-      joinKeys.setLong(1, story);
-      joinKeys.setString(2, day);
-      joinKeys.setString(3, SimilarityRepository.jsonArray(keys));
+      joinKeys.setString(1, json);
       joinKeys.executeUpdate();
     } catch (SQLException e) {
       throw new StoreException(Archive.describe("cannot place an article in a story", e), e);
