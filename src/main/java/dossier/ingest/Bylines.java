@@ -38,8 +38,10 @@ final class Bylines {
       Pattern.compile("\\s*(?:,|;|&|\\band\\b|\\bund\\b|\\bet\\b|\\by\\b|\\be\\b|\\|)\\s*");
   private static final Pattern PLACE =
       Pattern.compile("\\s+(?:in|from|at)\\s+\\p{Lu}[\\p{L}'.\\- ]*$");
+
   /** A social handle after a name, alone or in brackets: "@adalind", "(@adalind)". */
   private static final Pattern HANDLE = Pattern.compile("\\s+\\(?@[\\p{L}\\p{N}_.]+\\)?");
+
   private static final Pattern NAME_WORD = Pattern.compile("[\\p{Lu}][\\p{L}'’.\\-]*");
 
   private static final Pattern OTHER_CREDIT =
