@@ -38,6 +38,10 @@ final class Bylines {
       Pattern.compile("\\s*(?:,|;|&|\\band\\b|\\bund\\b|\\bet\\b|\\by\\b|\\be\\b|\\|)\\s*");
   private static final Pattern PLACE =
       Pattern.compile("\\s+(?:in|from|at)\\s+\\p{Lu}[\\p{L}'.\\- ]*$");
+
+  /** A social handle after a name, alone or in brackets: "@adalind", "(@adalind)". */
+  private static final Pattern HANDLE = Pattern.compile("\\s+\\(?@[\\p{L}\\p{N}_.]+\\)?");
+
   private static final Pattern NAME_WORD = Pattern.compile("[\\p{Lu}][\\p{L}'’.\\-]*");
 
   private static final Pattern OTHER_CREDIT =
@@ -78,7 +82,7 @@ final class Bylines {
           "(?i)by|and|on|at|the|of|published|updated|posted|last|modified|date|ago|hours?|mins?|"
               + "minutes?|read|am|pm|utc|gmt|et|est|edt|ct|cst|cdt|pt|pst|pdt|cet|cest|bst|ist|aest|"
               + "aedt|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|"
-              + "saturday|sunday|st|nd|rd|th");
+              + "saturday|sunday|st|nd|rd|th|add|leave|no|comments?|replies|editor|admin|staff");
   private static final Pattern NUMERIC_DATE =
       Pattern.compile("\\b\\d{1,4}[./-]\\d{1,2}[./-]\\d{2,4}\\b|\\b\\d{1,2}:\\d{2}\\b");
 
@@ -94,6 +98,7 @@ final class Bylines {
     if (t.length() > 120 || t.isEmpty()) {
       return false;
     }
+    t = HANDLE.matcher(t).replaceAll(" ");
     boolean numeric = NUMERIC_DATE.matcher(t).find();
     t = t.replaceAll("(?i)\\b([ap])\\.m\\.", "$1m");
     boolean month = false;
@@ -162,6 +167,8 @@ final class Bylines {
     if (by.find()) {
       t = t.substring(by.end());
     }
+    // A handle beside the name ends it: "Ada Lind @adalind Reporter" reads "Ada Lind, Reporter".
+    t = HANDLE.matcher(t).replaceAll(",");
     // Credits for others' work, dates and times that follow the name in the same element.
     t = OTHER_CREDIT.matcher(t).replaceFirst("");
     t = cutAtDate(t);

@@ -118,9 +118,11 @@ final class Furniture {
 
   private static final Pattern RELATED_HEADING =
       Pattern.compile(
-          "(?:more on this story|more stories|related(?: stories| articles| coverage| content)?|"
+          "(?:more on this story|more stories|related(?: stories| articles| coverage| content|"
+              + " information| links| videos?)?|"
               + "read more|further reading|you (?:may|might) also like|recommended(?: for you)?|"
-              + "more (?:on|from|about) [\\p{L} ]{1,40}|more [\\p{L} ]{1,30} (?:news|stories)|"
+              + "more (?:on|from|about) [\\p{L} ]{1,40}|"
+              + "more [\\p{L}\\p{N} -]{1,30} (?:news|stories|coverage)|"
               + "about the authors?|also read|see also)\\s*[:»›.…]*",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 

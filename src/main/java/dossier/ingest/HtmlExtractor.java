@@ -72,6 +72,9 @@ final class HtmlExtractor {
                 || captions.holds(line)
                 || body.isEmpty() && isSectionLabel(paras, bi, lines.length)
                 || Bylines.isAuthorLine(line, meta.authors)
+                || body.size() < BYLINE_BLOCKS
+                    && !Furniture.endsSentence(line)
+                    && Bylines.isByLine(line)
                 || top
                     && (MainContent.normalize(line).equals(normTitle)
                         || Bylines.isByLine(line)
@@ -132,6 +135,12 @@ final class HtmlExtractor {
         PageText.markdown(body),
         origins);
   }
+
+  /**
+   * A byline with no sentence in it ("By Ada Lind For The Velm Gazette") goes within this many
+   * blocks of the top: a headline, a standfirst and its points may stand before it.
+   */
+  static final int BYLINE_BLOCKS = 6;
 
   /** The body's origin when no line of the page's text was the article's. */
   static final String WHOLE_PAGE = "whole page, no article found";
@@ -322,7 +331,7 @@ final class HtmlExtractor {
   }
 
   /** Length of the paragraph of prose a section label stands over. */
-  private static final int SECTION_LABEL_PROSE_CHARS = 140;
+  private static final int SECTION_LABEL_PROSE_CHARS = 100;
 
   /**
    * Drops the lists of links to other stories: two or more blocks in a row (list items, headings or

@@ -135,6 +135,9 @@ public final class ImportService {
   /** The journal record of the running import, once it has written something; 0 before. */
   private long journal;
 
+  /** Articles the running import has inserted, or is inserting, so far. */
+  private long inserted;
+
   /** The full-text index's merge setting to put back when the import ends. */
   private int automergeAfter;
 
@@ -247,6 +250,7 @@ public final class ImportService {
     long start = System.nanoTime();
     Counter counter = new Counter();
     journal = 0;
+    inserted = 0;
     rules = compileRules();
     Pipeline<Source, Prepared> pipeline =
         new Pipeline<>(
@@ -473,6 +477,8 @@ public final class ImportService {
     for (int i : waiting) {
       articles.add(batch.get(i).article());
     }
+    inserted += articles.size();
+    archive.bulkInserting(inserted);
     long[] ids = archive.articles().insertAll(articles, now);
     List<Fingerprint> prints = new ArrayList<>(ids.length);
     for (int i : waiting) {

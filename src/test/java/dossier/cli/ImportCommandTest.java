@@ -76,6 +76,39 @@ class ImportCommandTest {
     assertThat(segments()).isEqualTo(before);
   }
 
+  @Test
+  void aLargeImportLeavesTheLengthIndexAsItWasAndTheNextImportMendsOneThatDied() throws Exception {
+    assertThat(cli.run("import", files.toString()).code()).isZero();
+    String made = lengthIndex();
+    assertThat(made).as("the index of migration 014").contains("articles_fts_docsize");
+    Path many = Files.createDirectories(tmp.resolve("many"));
+    for (int i = 0; i < 300; i++) {
+      Files.writeString(
+          many.resolve("a" + i + ".txt"),
+          "Tide table " + i + "\n\nHigh water at the quay came " + i + " minutes late.\n");
+    }
+    // 300 articles on 3: the import drops the index while it inserts, and makes it again
+    assertThat(cli.run("import", many.toString()).code()).isZero();
+    assertThat(lengthIndex()).isEqualTo(made);
+    assertThat(cli.run("search", "quay", "--limit", "0", "--format", "ids").lines()).hasSize(300);
+    // an import killed while the index was dropped: the next one makes it again
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + cli.db())) {
+      c.createStatement().execute("DROP INDEX articles_fts_length");
+    }
+    Files.writeString(tmp.resolve("late.txt"), "Late tide\n\nThe quay flooded at noon.\n");
+    assertThat(cli.run("import", tmp.resolve("late.txt").toString()).code()).isZero();
+    assertThat(lengthIndex()).isEqualTo(made);
+  }
+
+  private String lengthIndex() throws Exception {
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + cli.db());
+        var rs =
+            c.createStatement()
+                .executeQuery("SELECT sql FROM sqlite_master WHERE name = 'articles_fts_length'")) {
+      return rs.next() ? rs.getString(1) : null;
+    }
+  }
+
   private long segments() throws Exception {
     try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + cli.db());
         var rs =

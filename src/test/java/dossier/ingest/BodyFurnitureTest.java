@@ -307,4 +307,28 @@ class BodyFurnitureTest {
     assertThat(body).contains("over part 1 of", "over part 5 of");
     assertThat(body).doesNotContain("Storm warning", "Ferry delays", "Welcome");
   }
+
+  @Test
+  void aBylineUnderAStandfirstAndItsPointsLeaves() {
+    String body =
+        bodyOf(
+            "<article><p>The quay will close for a year while the board rebuilds it</p>"
+                + "<ul><li>The repairs cost more than planned</li><li>Ferries move to Ostmark</li>"
+                + "</ul><p>By Ines Morrow For The Velm Gazette</p>"
+                + paras(1, 4)
+                + "</article>");
+    assertThat(body).contains("Ferries move to Ostmark", "paragraph 4,").doesNotContain("Morrow");
+  }
+
+  @Test
+  void moreCoverageAndRelatedInformationListsLeave() {
+    String body =
+        bodyOf(
+            "<article>"
+                + paras(1, 4)
+                + "<h3>More harbour-2020 coverage</h3><p>Updates</p><p>Ostmark</p>"
+                + "<p><b>Related information</b></p><p>Harbour water tests in May</p>"
+                + "</article>");
+    assertThat(body).endsWith("the fishermen had said.");
+  }
 }

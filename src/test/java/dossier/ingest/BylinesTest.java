@@ -33,11 +33,17 @@ class BylinesTest {
     assertThat(Bylines.isDateLine("Harbour Board Meeting")).isFalse();
     assertThat(Bylines.isDateLine("Velm 2020")).isFalse();
     assertThat(Bylines.isDateLine("March 17, 2020: the board votes on the levy")).isFalse();
+    assertThat(Bylines.isDateLine("editor — March 11, 2020 add comment")).isTrue();
+    assertThat(Bylines.isDateLine("Ivo Brandt (@ivobrandt) 12 minutes ago Wed 29th April 2020"))
+        .isTrue();
+    assertThat(Bylines.isDateLine("No comment from the board on March 11, 2020")).isFalse();
   }
 
   @Test
   void bylineLinesAreToldFromText() {
     assertThat(Bylines.isByLine("By Teodor Vance")).isTrue();
+    assertThat(Bylines.isByLine("By Teodor Vance @teovance Reporter")).isTrue();
+    assertThat(Bylines.names("By Teodor Vance @teovance Reporter")).containsExactly("Teodor Vance");
     assertThat(Bylines.isNameWithRole("Anna Ferro, Correspondent")).isTrue();
     assertThat(Bylines.isNameWithRole("US critics laud comedy Sideways")).isFalse();
     assertThat(Bylines.isByLine("By the end of the week the river had dropped again.")).isFalse();

@@ -64,7 +64,16 @@ class FurniturePhrasesTest {
             "Next story in the series, the editor said, will be about the ferry.",
             "Ballots will be delivered to your mailbox by the county, the clerk said.",
             "This site uses cookies from three trackers, the regulator found in May.",
-            "We'd love to get your feedback on the quay, the mayor told residents.")) {
+            "We'd love to get your feedback on the quay, the mayor told residents.",
+            "The court found that use of this site constitutes no contract, the judge said.",
+            "If you buy something through the harbour shop, the board takes a share, she said.",
+            "The form below the clerk's window was filled in by hand, the court heard.",
+            "11:30 The ferry leaves the quay. Passengers were told to wait at the gate.",
+            "Reporter covering the trial said the jury was still out on Monday.",
+            "Please consider donating blankets, the mayor told residents, the shelter said.",
+            "#1 seed Velm beat Ostmark on Sunday to reach the final.",
+            "Reuters Velm bureau chief Ada Lind said the port would reopen.",
+            "By Monday, the ferry had left the quay for the last time.")) {
       assertThat(Furniture.isKnown(s)).as(s).isFalse();
     }
   }
