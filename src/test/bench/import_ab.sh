@@ -20,19 +20,8 @@ here="$(cd "$(dirname "$0")" && pwd)"
 work="${TMPDIR:-/tmp}/dossier-import-ab"
 mkdir -p "$work"
 out="$work/runs-$(date -u +%Y%m%dT%H%M%SZ).tsv"
-cat >"$work/notmuch-config" <<CFG
-[database]
-path=$set_dir/mail
-[user]
-name=Bench
-primary_email=bench@example.org
-[new]
-tags=inbox;
-[search]
-exclude_tags=
-[maildir]
-synchronize_flags=false
-CFG
+. "$here/notmuch_config.sh"
+notmuch_config "$work/notmuch-config" "$set_dir/mail"
 one() { # NAME COMMAND...: one timed run, a line of the results
   local name=$1
   shift

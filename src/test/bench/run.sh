@@ -175,19 +175,8 @@ db="$work/text.db"
 hdb="$work/html.db"
 rmdb() { printf 'rm -f %s %s-wal %s-shm' "$1" "$1" "$1"; }
 nmcfg="$work/notmuch-config"
-cat >"$nmcfg" <<EOF
-[database]
-path=$set_dir/mail
-[user]
-name=Bench
-primary_email=bench@example.org
-[new]
-tags=inbox;
-[search]
-exclude_tags=
-[maildir]
-synchronize_flags=false
-EOF
+. "$here/notmuch_config.sh"
+notmuch_config "$nmcfg" "$set_dir/mail"
 NM="notmuch --config=$nmcfg"
 sqldb="$work/loop.db"
 
