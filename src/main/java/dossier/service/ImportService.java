@@ -267,17 +267,19 @@ public final class ImportService {
         archive.bulkWriteDone();
       }
     }
-    if (counter.imported >= ANALYZE_AFTER && !opts.dryRun()) {
+    if (inserted >= ANALYZE_AFTER && !opts.dryRun()) {
       try {
-        archive.analyzeIfStale(counter.imported);
+        archive.analyzeIfStale(inserted);
       } catch (StoreException e) {
         // the planner's statistics only make queries faster: an import that stored its files
         // is not failed by them (they are refreshed by the next large import)
       }
     }
-    if (counter.imported + counter.updated > 0 && !opts.dryRun()) {
+    // every article written counts, near-duplicate copies included: they are stored and indexed
+    // as the others (in a day's wire stories most articles can be copies)
+    if (inserted + counter.updated > 0 && !opts.dryRun()) {
       try {
-        archive.mergeIndexAfterImport(counter.imported + counter.updated);
+        archive.mergeIndexAfterImport(inserted + counter.updated);
       } catch (StoreException e) {
         // merging only makes queries faster: the import stored its files (the next one merges)
       }

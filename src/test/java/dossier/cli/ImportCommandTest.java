@@ -77,6 +77,34 @@ class ImportCommandTest {
   }
 
   @Test
+  void anImportOfNearDuplicateCopiesMergesTheIndexForEveryArticleItStored() throws Exception {
+    // one wire story and 299 stored copies of it, each with a sign-off line of its own: the copies
+    // are stored (marked as copies), so the merge at the end counts them as articles written
+    StringBuilder story = new StringBuilder("Harbour board report\n\n");
+    for (int s = 0; s < 40; s++) {
+      story
+          .append("The harbour board met on Tuesday and agreed item ")
+          .append(s)
+          .append(" of its plan for the quay, the cranes and berth number ")
+          .append(s * 7)
+          .append(". ");
+    }
+    Path many = Files.createDirectories(tmp.resolve("copies"));
+    for (int i = 0; i < 300; i++) {
+      Files.writeString(
+          many.resolve("c" + i + ".txt"),
+          story + "\n\nFiled by desk " + i + " of the Valley Wire, reference v" + i + "x.\n");
+    }
+    Cli.Result r = cli.run("import", "--format", "ndjson", many.toString());
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(ndjson(r.out()))
+        .as("nearly all are stored as copies of the first")
+        .filteredOn(n -> n.path("status").asText().equals("near-duplicate"))
+        .hasSizeGreaterThan(250);
+    assertThat(segments()).isEqualTo(1);
+  }
+
+  @Test
   void aLargeImportLeavesTheLengthIndexAsItWasAndTheNextImportMendsOneThatDied() throws Exception {
     assertThat(cli.run("import", files.toString()).code()).isZero();
     String made = lengthIndex();
