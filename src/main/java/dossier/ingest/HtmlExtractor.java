@@ -89,6 +89,7 @@ final class HtmlExtractor {
     dropTeaserRuns(body);
     dropTeaserCards(body, meta.url);
     dropRepeats(body);
+    dropCallouts(body);
     dropTrailingLabels(body);
     // The author's bio at the end: "Ada Lind is a correspondent for ..."
     for (int k = 0; k < 3 && !body.isEmpty(); k++) {
@@ -474,6 +475,24 @@ final class HtmlExtractor {
       }
     }
     return true;
+  }
+
+  /**
+   * Drops reader call-outs ({@link Furniture#isReaderCallout}) and the question to the reader that
+   * heads one ("How is this outbreak affecting you?"): a box asking for the reader's story is not
+   * the article, however long its questions run.
+   */
+  private static void dropCallouts(List<PageText.Block> body) {
+    for (int i = body.size() - 1; i >= 0; i--) {
+      if (body.get(i).kind() == PageText.Kind.CODE
+          || !Furniture.isReaderCallout(body.get(i).text())) {
+        continue;
+      }
+      body.remove(i);
+      if (i > 0 && Furniture.isReaderQuestion(body.get(i - 1).text())) {
+        body.remove(--i);
+      }
+    }
   }
 
   /** A repeated block this long or longer is a caption, pull quote or promotion said twice. */

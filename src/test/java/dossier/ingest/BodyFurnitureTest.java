@@ -382,4 +382,40 @@ class BodyFurnitureTest {
         bodyOf("<article>" + paras(1, 2) + refrain + paras(3, 4) + refrain + "</article>");
     assertThat(twice.split("Nobody answered", -1)).hasSize(3);
   }
+
+  @Test
+  void readerCallOutsOfAnyLengthLeaveTheBody() {
+    String callout =
+        "<p>What has changed about your commute since the quay closed? What do you talk about"
+            + " with the other passengers on the ferry? Are you a fisherman who lands at Velm, or"
+            + " do you run a business on the harbour front? Whoever you are, we want to hear from"
+            + " you so that our coverage of the harbour is as complete and as useful as it can"
+            + " be. If you are reading this on a phone and can't see the form on this page, follow"
+            + " the link below to tell us how the closure has changed your week.</p>";
+    String body =
+        bodyOf(
+            "<article>"
+                + paras(1, 3)
+                + "<h3>How is the quay closure affecting you?</h3>"
+                + callout
+                + paras(4, 5)
+                + "<p>We want to hear from you, the mayor told residents, and you can write to"
+                + " the harbour board.</p></article>");
+    assertThat(body).contains("paragraph 3,", "paragraph 5,", "the mayor told residents");
+    assertThat(body).doesNotContain("affecting you").doesNotContain("your commute");
+  }
+
+  @Test
+  void bareAddressesCountersAndQuotedVideoLabelsLeaveTheBody() {
+    String body =
+        bodyOf(
+            "<article><p>https://velm-gazette.example/img/quay-1200x675.jpg</p><p>0 0 0</p>"
+                + paras(1, 3)
+                + "<p>1:26 \u201cWe will build it:\u201d Harbour board signs the quay contract</p>"
+                + paras(4, 5)
+                + "</article>");
+    assertThat(body).startsWith("The harbour board met").contains("paragraph 5,");
+    assertThat(body).doesNotContain("https://").doesNotContain("0 0 0");
+    assertThat(body).doesNotContain("signs the quay contract");
+  }
 }
