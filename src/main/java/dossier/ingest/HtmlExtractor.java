@@ -482,14 +482,21 @@ final class HtmlExtractor {
   /** A repeated block up to this long goes alone (a longer one only in a repeated run). */
   static final int REPEAT_SHORT_CHARS = 100;
 
+  /**
+   * A repeated block this long or longer goes alone: a paragraph of several sentences said twice is
+   * a standfirst or a pull quote printed again in the text, not a refrain.
+   */
+  static final int REPEAT_LONG_CHARS = 160;
+
   /** Blocks, all different, repeated in a row that make a copy of the text printed twice. */
   static final int REPEAT_RUN = 3;
 
   /**
    * Drops the blocks that repeat earlier ones (their words, case aside): a short label or promotion
    * said again between paragraphs ("Sign up for our newsletter"), and a copy of the text printed
-   * twice (a run of different paragraphs repeated in order). A sentence said twice on its own may
-   * be the text's refrain ("I would prefer not to.") and stays.
+   * twice (a run of different paragraphs repeated in order), and a long paragraph said again (a
+   * standfirst or pull quote printed twice). A short sentence said twice on its own may be the
+   * text's refrain ("I would prefer not to.") and stays.
    */
   private static void dropRepeats(List<PageText.Block> body) {
     Set<String> seen = new HashSet<>();
@@ -521,6 +528,7 @@ final class HtmlExtractor {
             text.length() <= REPEAT_SHORT_CHARS
                     && !Furniture.endsSentence(text)
                     && !text.endsWith(":")
+                || text.length() >= REPEAT_LONG_CHARS
                 || distinct && end - i >= REPEAT_RUN;
       }
       i = end;
