@@ -216,6 +216,48 @@ final class Furniture {
         && !REPORTING.matcher(t).find();
   }
 
+  /** What a reader call-out asks for: the reader's story, by a form or a message. */
+  private static final Pattern CALLOUT =
+      Pattern.compile(
+          "\\b(?:we(?:'d|’d| would)? (?:want|like|love) to hear from you|"
+              + "(?:can'?t|can’t|cannot|unable to) see the form|(?:fill (?:in|out)|use|complete)"
+              + " the form below|share your (?:story|stories|experiences?|photos?|thoughts|views)"
+              + " with us|tell us (?:your story|about your|what you think|how you))\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern YOU =
+      Pattern.compile("\\byou(?:r|rs)?\\b", Pattern.CASE_INSENSITIVE);
+
+  /** A reader call-out runs to a few questions and a request; an article is longer than this. */
+  static final int CALLOUT_MAX_CHARS = 1200;
+
+  /**
+   * A call-out to readers of any length: "What has changed about your daily life? Are you a nurse?
+   * We want to hear from you. If you can't see the form, click here." It asks for the reader's
+   * story (a form, "we want to hear from you"), speaks to the reader twice or more, and reports
+   * nobody's words, so that a news sentence about a form or a survey stays.
+   */
+  static boolean isReaderCallout(String line) {
+    if (line.length() > CALLOUT_MAX_CHARS || !CALLOUT.matcher(line).find()) {
+      return false;
+    }
+    if (REPORTING.matcher(line).find()) {
+      return false;
+    }
+    java.util.regex.Matcher m = YOU.matcher(line);
+    int you = 0;
+    while (m.find()) {
+      you++;
+    }
+    return you >= 2;
+  }
+
+  /** The question over a call-out, asked of the reader: "How is the outbreak affecting you?" */
+  static boolean isReaderQuestion(String line) {
+    String t = Spaces.collapse(line);
+    return t.endsWith("?") && !Text.hasMoreWords(t, 12) && YOU.matcher(t).find();
+  }
+
   /** Short and unpunctuated, the way headlines of link lists and menu entries look. */
   static boolean isLinkLike(String line) {
     return isLinkLikeCollapsed(Spaces.collapse(line));

@@ -89,6 +89,7 @@ final class HtmlExtractor {
     dropTeaserRuns(body);
     dropTeaserCards(body, meta.url);
     dropRepeats(body);
+    dropCallouts(body);
     dropTrailingLabels(body);
     // The author's bio at the end: "Ada Lind is a correspondent for ..."
     for (int k = 0; k < 3 && !body.isEmpty(); k++) {
@@ -476,11 +477,35 @@ final class HtmlExtractor {
     return true;
   }
 
+  /**
+   * Drops reader call-outs ({@link Furniture#isReaderCallout}) and the question to the reader that
+   * heads one ("How is this outbreak affecting you?"): a box asking for the reader's story is not
+   * the article, however long its questions run.
+   */
+  private static void dropCallouts(List<PageText.Block> body) {
+    for (int i = body.size() - 1; i >= 0; i--) {
+      if (body.get(i).kind() == PageText.Kind.CODE
+          || !Furniture.isReaderCallout(body.get(i).text())) {
+        continue;
+      }
+      body.remove(i);
+      if (i > 0 && Furniture.isReaderQuestion(body.get(i - 1).text())) {
+        body.remove(--i);
+      }
+    }
+  }
+
   /** A repeated block this long or longer is a caption, pull quote or promotion said twice. */
   static final int REPEAT_MIN_CHARS = 20;
 
   /** A repeated block up to this long goes alone (a longer one only in a repeated run). */
   static final int REPEAT_SHORT_CHARS = 100;
+
+  /**
+   * A repeated block this long or longer goes alone: a paragraph of several sentences said twice is
+   * a standfirst or a pull quote printed again in the text, not a refrain.
+   */
+  static final int REPEAT_LONG_CHARS = 160;
 
   /** Blocks, all different, repeated in a row that make a copy of the text printed twice. */
   static final int REPEAT_RUN = 3;
@@ -488,8 +513,9 @@ final class HtmlExtractor {
   /**
    * Drops the blocks that repeat earlier ones (their words, case aside): a short label or promotion
    * said again between paragraphs ("Sign up for our newsletter"), and a copy of the text printed
-   * twice (a run of different paragraphs repeated in order). A sentence said twice on its own may
-   * be the text's refrain ("I would prefer not to.") and stays.
+   * twice (a run of different paragraphs repeated in order), and a long paragraph said again (a
+   * standfirst or pull quote printed twice). A short sentence said twice on its own may be the
+   * text's refrain ("I would prefer not to.") and stays.
    */
   private static void dropRepeats(List<PageText.Block> body) {
     Set<String> seen = new HashSet<>();
@@ -521,6 +547,7 @@ final class HtmlExtractor {
             text.length() <= REPEAT_SHORT_CHARS
                     && !Furniture.endsSentence(text)
                     && !text.endsWith(":")
+                || text.length() >= REPEAT_LONG_CHARS
                 || distinct && end - i >= REPEAT_RUN;
       }
       i = end;

@@ -326,6 +326,15 @@ final class MainContent {
       return body;
     }
     top = promote(top, topScore, candidates, scores, stats, body);
+    Element story = storyOfTitle(top, title, stats);
+    if (story != null) {
+      // One story of a page of several: it holds its own headline and lede, and its neighbours
+      // are the other stories.
+      Element article = doc.createElement("div");
+      article.appendChild(story);
+      clean(article, title, pass);
+      return article;
+    }
     // Where the best container stood: the lede is searched for before it once the sibling pass
     // has taken what it keeps.
     Element mark = top.parent() == null ? null : doc.createElement("span");
@@ -343,6 +352,49 @@ final class MainContent {
       article.prependChild(lede.get(i));
     }
     return article;
+  }
+
+  /**
+   * Of a container that holds several stories (two {@code article} boxes or more, one inside no
+   * other, each with text of its own), the one whose headline is the page's title; null when the
+   * container is one story or none of its headlines is the title. A page of short news items puts
+   * the one its address names first or among the others, and the others are not its text.
+   */
+  static Element storyOfTitle(Element top, String title, Stats stats) {
+    if (title == null || title.isBlank()) {
+      return null;
+    }
+    List<Element> stories = new ArrayList<>();
+    for (Element a : top.select("article")) {
+      if (a == top || stats.len(a) < MIN_TOP_LENGTH) {
+        continue;
+      }
+      boolean inner = false;
+      for (Element p = a.parent(); p != null && p != top; p = p.parent()) {
+        if (p.normalName().equals("article")) {
+          inner = true;
+          break;
+        }
+      }
+      if (!inner) {
+        stories.add(a);
+      }
+    }
+    if (stories.size() < 2) {
+      return null;
+    }
+    String t = normalize(title);
+    for (Element a : stories) {
+      Element h = a.selectFirst("h1, h2, h3");
+      if (h == null) {
+        continue;
+      }
+      String ht = normalize(h.text());
+      if (!ht.isEmpty() && (ht.equals(t) || similar(ht, t) > 0.75 && similar(t, ht) > 0.75)) {
+        return a;
+      }
+    }
+    return null;
   }
 
   /**
@@ -562,7 +614,7 @@ final class MainContent {
               if (UNLIKELY_ROLES.contains(role.toLowerCase(Locale.ROOT))) {
                 return FilterResult.REMOVE;
               }
-              if (isUnlikely(names(e))) {
+              if (isUnlikely(names(e)) && !isGatedText(e)) {
                 return FilterResult.REMOVE;
               }
             }
@@ -576,6 +628,34 @@ final class MainContent {
         },
         body);
     divsToParagraphs(body);
+  }
+
+  /** Names of a box that holds text kept for subscribers: the rest of the article, not a prompt. */
+  private static final Pattern GATED =
+      Pattern.compile(
+          "paywall|premium|subscriber-?(?:only|content)|(?:locked|gated|metered)-?(?:content|text)",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
+   * True when a box named like a paywall holds the article's prose: paragraphs of {@link
+   * #LEDE_MIN_LENGTH} characters or more, {@link #PROSE_KEEPS_BOX} characters of them at least.
+   * Pages wrap the text past the fold in such a box; the paywall's own prompt is a line or two.
+   */
+  private static boolean isGatedText(Element e) {
+    if (!GATED.matcher(names(e)).find()) {
+      return false;
+    }
+    int prose = 0;
+    for (Element p : e.select("p")) {
+      int len = p.text().length();
+      if (len >= LEDE_MIN_LENGTH) {
+        prose += len;
+        if (prose >= PROSE_KEEPS_BOX) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -751,11 +831,32 @@ final class MainContent {
       if (pass.cleanConditionally
           && CLEANED_BOXES.contains(tag)
           && shouldRemove(e, stats, pass)
-          && !holdsProse(e, stats)) {
+          && !holdsProse(e, stats)
+          && !isQuotedPost(e, stats)) {
         e.remove();
       }
     }
     removeTitleHeading(article, title);
+  }
+
+  /** Class of the block quote a social network's embed code writes: the post, quoted as text. */
+  private static final Pattern QUOTED_POST = Pattern.compile("tweet", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * True when a box is a quoted post (the block quote of a post's embed code and little else): the
+   * words the article quotes, however many links the post's handle and date make.
+   */
+  private static boolean isQuotedPost(Element e, Stats stats) {
+    int len = stats.len(e);
+    if (len == 0) {
+      return false;
+    }
+    for (Element q : e.getElementsByTag("blockquote")) {
+      if (QUOTED_POST.matcher(q.className()).find()) {
+        return stats.len(q) * 10 >= len * 8;
+      }
+    }
+    return false;
   }
 
   /** Text in paragraphs of this many characters or more keeps a box through the cleaning. */
@@ -908,10 +1009,28 @@ final class MainContent {
       String ht = normalize(h.text());
       if (!ht.isEmpty() && (ht.equals(t) || similar(ht, t) > 0.75)) {
         h.remove();
+        break;
+      }
+    }
+    // A headline written longer than the title the page's metadata gives ("Ada Lind should be
+    // able to finish the season, claims ..." over "Ada Lind would be right to finish season"):
+    // the heading that opens the text, before any paragraph, with most of the title's words.
+    for (Element e : article.getAllElements()) {
+      String tag = e.normalName();
+      if (tag.equals("h1") || tag.equals("h2")) {
+        if (similar(normalize(e.text()), t) >= OPENING_HEADLINE_LIKENESS) {
+          e.remove();
+        }
+        return;
+      }
+      if ((tag.equals("p") || tag.equals("li")) && e.text().length() >= MIN_SCORED_LENGTH) {
         return;
       }
     }
   }
+
+  /** Share of the title's words (by length) in a heading that opens the text: the headline. */
+  static final double OPENING_HEADLINE_LIKENESS = 0.5;
 
   /**
    * Lower case, every run of characters that are neither letters nor numbers one space, trimmed.

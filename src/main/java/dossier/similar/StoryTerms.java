@@ -1,7 +1,9 @@
 package dossier.similar;
 
 import dossier.service.Stopwords;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,41 +39,31 @@ public final class StoryTerms {
 
   /** The names of an article, most frequent first (ties in order of appearance). */
   public static Map<String, Integer> of(String title, String body) {
-    List<List<Word>> sentences = new ArrayList<>();
+    Capitals caps = new Capitals();
     if (title != null) {
-      sentences.addAll(sentences(title));
+      caps.scan(title.toCharArray());
     }
     if (body != null) {
-      sentences.addAll(sentences(body));
+      caps.scan(body.toCharArray());
     }
-    Set<String> capitalisedInside = new HashSet<>();
-    for (List<Word> s : sentences) {
-      for (int i = 1; i < s.size(); i++) {
-        if (s.get(i).capital()) {
-          capitalisedInside.add(s.get(i).lower());
-        }
+    int n = caps.size;
+    // sized for every word at once: growing them was a tenth of the work
+    Set<String> capitalisedInside = new HashSet<>(2 * n);
+    for (int t = 0; t < n; t++) {
+      if (!caps.first[t]) {
+        capitalisedInside.add(caps.lower[t]);
       }
     }
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    for (List<Word> s : sentences) {
-      int i = 0;
-      while (i < s.size()) {
-        if (!s.get(i).capital()) {
-          i++;
-          continue;
-        }
-        int j = i;
-        List<String> run = new ArrayList<>();
-        while (j < s.size() && s.get(j).capital() && (j == i || s.get(j).joined())) {
-          run.add(s.get(j).lower());
-          j++;
-        }
-        if (i == 0 && !capitalisedInside.contains(run.get(0))) {
-          run.remove(0);
-        }
-        count(run, counts);
-        i = j;
+    Map<String, Integer> counts = new LinkedHashMap<>(4 * n);
+    int t = 0;
+    while (t < n) {
+      int end = t + 1;
+      while (end < n && caps.continues[end]) {
+        end++;
       }
+      int from = caps.first[t] && !capitalisedInside.contains(caps.lower[t]) ? t + 1 : t;
+      count(caps.lower, from, end, counts);
+      t = end;
     }
     List<Map.Entry<String, Integer>> sorted = new ArrayList<>(counts.entrySet());
     sorted.sort((a, b) -> Integer.compare(b.getValue(), a.getValue()));
@@ -82,84 +74,137 @@ public final class StoryTerms {
     return out;
   }
 
-  private static void count(List<String> run, Map<String, Integer> counts) {
-    while (!run.isEmpty() && (TITLES.contains(run.get(0)) || Stopwords.isStopword(run.get(0)))) {
-      run.remove(0);
+  /** Counts the name of the run {@code words[from, to)} and its last word. */
+  private static void count(String[] words, int from, int to, Map<String, Integer> counts) {
+    while (from < to && (TITLES.contains(words[from]) || Stopwords.isStopword(words[from]))) {
+      from++;
     }
-    while (!run.isEmpty() && Stopwords.isStopword(run.get(run.size() - 1))) {
-      run.remove(run.size() - 1);
+    while (from < to && Stopwords.isStopword(words[to - 1])) {
+      to--;
     }
-    if (run.isEmpty() || run.size() > LONGEST) {
+    if (from == to || to - from > LONGEST) {
       return;
     }
-    String last = run.get(run.size() - 1);
-    if (run.size() > 1) {
-      counts.merge(String.join(" ", run), 1, Integer::sum);
+    String last = words[to - 1];
+    if (to - from > 1) {
+      counts.merge(String.join(" ", Arrays.asList(words).subList(from, to)), 1, Integer::sum);
     }
-    if (last.length() > 1 && !last.chars().allMatch(Character::isDigit)) {
+    if (last.length() > 1 && !allDigits(last)) {
       counts.merge(last, 1, Integer::sum);
     }
   }
 
+  private static boolean allDigits(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (!Character.isDigit((int) s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
-   * A word, whether it is capitalised, and whether only spaces separate it from the one before. A
-   * word in lower case is only ever asked whether it is capitalised: it is {@link #LOWER}, and only
-   * capitalised words are cut out of the text and lower-cased.
+   * The capitalised words of the texts scanned, in order, lower-cased: whether each opens its
+   * sentence, and whether it continues a run of capitalised words (the word before it in the same
+   * sentence is capitalised, and only spaces lie between them). Sentences end at . ! ? : ; and line
+   * ends. Words in lower case are only read past: they end a run and nothing else, so none is kept.
    */
-  private record Word(String lower, boolean capital, boolean joined) {}
+  private static final class Capitals {
+    String[] lower = new String[64];
+    boolean[] first = new boolean[64];
+    boolean[] continues = new boolean[64];
+    int size;
 
-  private static final Word LOWER = new Word(null, false, false);
-
-  /** The words of a text, cut into sentences at . ! ? and line ends. */
-  private static List<List<Word>> sentences(String string) {
-    // an array, not charAt: most bodies hold a curly quote, and charAt checks every index of such a
-    // string for a second time
-    char[] text = string.toCharArray();
-    List<List<Word>> out = new ArrayList<>();
-    List<Word> current = new ArrayList<>();
-    int n = text.length;
-    int i = 0;
-    boolean joined = false;
-    // where the last word of the current sentence starts and ends, for an abbreviation's full stop
-    int lastStart = 0;
-    int lastEnd = 0;
-    while (i < n) {
-      char c = text[i];
-      if (letterOrDigit(c)) {
-        int start = i;
-        while (i < n && wordChar(text, i)) {
-          i++;
-        }
-        current.add(
-            (c < 128 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c))
-                ? new Word(lower(text, start, i), true, joined)
-                : LOWER);
-        lastStart = start;
-        lastEnd = i;
-        joined = true;
-        continue;
+    private void add(String word, boolean opens, boolean cont) {
+      if (size == lower.length) {
+        lower = Arrays.copyOf(lower, 2 * size);
+        first = Arrays.copyOf(first, 2 * size);
+        continues = Arrays.copyOf(continues, 2 * size);
       }
-      if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == ';') {
-        if (!(c == '.' && !current.isEmpty() && abbreviation(text, lastStart, lastEnd))) {
-          if (!current.isEmpty()) {
-            out.add(current);
+      lower[size] = word;
+      first[size] = opens;
+      continues[size] = cont;
+      size++;
+    }
+
+    /** Room for an ASCII word lower-cased, as Latin-1 bytes. */
+    private byte[] ascii = new byte[32];
+
+    /**
+     * {@link StoryTerms#lower}, with one copy rather than two for a word of ASCII letters (lower
+     * case of ASCII in the root locale is A-Z to a-z and nothing else).
+     */
+    private String lowerCase(char[] text, int start, int end) {
+      int len = end - start;
+      if (len > ascii.length) {
+        ascii = new byte[Math.max(len, 2 * ascii.length)];
+      }
+      for (int k = 0; k < len; k++) {
+        char c = text[start + k];
+        if (c >= 128) {
+          return lower(text, start, end);
+        }
+        ascii[k] = (byte) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+      }
+      return new String(ascii, 0, len, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Adds the capitalised words of one text (a title or a body), its own sentences. */
+    void scan(char[] text) {
+      // an array, not charAt: most bodies hold a curly quote, and charAt checks every index of
+      // such a string for a second time
+      int n = text.length;
+      int i = 0;
+      boolean joined = false;
+      // the current sentence has a word; its last word is capitalised
+      boolean words = false;
+      boolean lastCapital = false;
+      // where the last word of the current sentence starts and ends, for an abbreviation's stop
+      int lastStart = 0;
+      int lastEnd = 0;
+      while (i < n) {
+        char c = text[i];
+        if (letterOrDigit(c)) {
+          int start = i;
+          while (i < n && wordChar(text, i)) {
+            i++;
           }
-          current = new ArrayList<>();
+          boolean capital = c < 128 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c);
+          if (capital) {
+            add(lowerCase(text, start, i), !words, words && lastCapital && joined);
+          }
+          words = true;
+          lastCapital = capital;
+          lastStart = start;
+          lastEnd = i;
+          joined = true;
+          continue;
         }
-        joined = c == '.' && !current.isEmpty();
-      } else if (!whitespace(c)) {
-        joined = false;
+        if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == ';') {
+          if (!(c == '.' && words && abbreviation(text, lastStart, lastEnd))) {
+            words = false;
+            lastCapital = false;
+          }
+          joined = c == '.' && words;
+        } else if (!whitespace(c)) {
+          joined = false;
+        }
+        i++;
       }
-      i++;
     }
-    if (!current.isEmpty()) {
-      out.add(current);
-    }
-    return out;
   }
 
   private static String lower(char[] text, int start, int end) {
     return new String(text, start, end - start).toLowerCase(Locale.ROOT);
+  }
+
+  /** Letters and digits among the ASCII characters. */
+  private static final boolean[] ASCII_WORD = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ASCII_WORD[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+    }
   }
 
   /** {@link Character#isWhitespace}, without a look-up for the ASCII ones. */
@@ -171,9 +216,7 @@ public final class StoryTerms {
 
   /** {@link Character#isLetterOrDigit}, without a look-up for the ASCII ones. */
   private static boolean letterOrDigit(char c) {
-    return c < 128
-        ? c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-        : Character.isLetterOrDigit(c);
+    return c < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c);
   }
 
   /** A letter or digit, or an apostrophe, hyphen or ampersand inside a word ("O'Neill"). */

@@ -331,4 +331,91 @@ class BodyFurnitureTest {
                 + "</article>");
     assertThat(body).endsWith("the fishermen had said.");
   }
+
+  @Test
+  void onePageOfSeveralStoriesKeepsTheStoryItsTitleNames() {
+    StringBuilder b = new StringBuilder("<main>");
+    String[] heads = {"Ferry fares rise again", "Quay plan", "Lighthouse keeper retires"};
+    for (int s = 0; s < heads.length; s++) {
+      b.append("<section><article><h2><a href=/s").append(s).append(">").append(heads[s]);
+      b.append("</a></h2>");
+      for (int i = 1; i <= 3; i++) {
+        b.append("<p>Story ").append(s).append(" says in its own words, paragraph ").append(i);
+        b.append(", what the town council decided, and why, and what it will cost.</p>");
+      }
+      b.append("</article></section>");
+    }
+    String body = bodyOf(b.append("</main>").toString());
+    assertThat(body).contains("Story 1 says", "paragraph 3,");
+    assertThat(body).doesNotContain("Story 0").doesNotContain("Story 2");
+    assertThat(body).doesNotContain("Ferry fares").doesNotContain("Lighthouse");
+  }
+
+  @Test
+  void aHeadlineLongerThanTheTitleLeavesTheTopOfTheBody() {
+    String html =
+        "<html><head><title>Harbour board backs quay plan - Velm</title></head><body><article>"
+            + "<h2>'We have waited long enough': harbour board backs the quay plan at last, says"
+            + " its chair... but Velm must still pay</h2>"
+            + paras(1, 4)
+            + "<h2>What the quay plan costs</h2>"
+            + paras(5, 6)
+            + "</article></body></html>";
+    String body =
+        Extractors.extract(html.getBytes(StandardCharsets.UTF_8), "p.html", Format.AUTO).body();
+    assertThat(body).startsWith("The harbour board met").contains("What the quay plan costs");
+    assertThat(body).doesNotContain("waited long enough");
+  }
+
+  @Test
+  void aLongParagraphPrintedTwiceIsKeptOnce() {
+    String summary =
+        "<p>Members want the quay finished before winter, and the fishermen, who lose a day of"
+            + " landing each week it is shut, say they will pay a share of the cost if the board"
+            + " finishes it by November.</p>";
+    String body =
+        bodyOf("<article>" + summary + paras(1, 2) + summary + paras(3, 4) + "</article>");
+    assertThat(body.split("finished before winter", -1)).hasSize(2);
+    assertThat(body).contains("paragraph 1,", "paragraph 4,");
+    String refrain = "<p>Nobody answered.</p>";
+    String twice =
+        bodyOf("<article>" + paras(1, 2) + refrain + paras(3, 4) + refrain + "</article>");
+    assertThat(twice.split("Nobody answered", -1)).hasSize(3);
+  }
+
+  @Test
+  void readerCallOutsOfAnyLengthLeaveTheBody() {
+    String callout =
+        "<p>What has changed about your commute since the quay closed? What do you talk about"
+            + " with the other passengers on the ferry? Are you a fisherman who lands at Velm, or"
+            + " do you run a business on the harbour front? Whoever you are, we want to hear from"
+            + " you so that our coverage of the harbour is as complete and as useful as it can"
+            + " be. If you are reading this on a phone and can't see the form on this page, follow"
+            + " the link below to tell us how the closure has changed your week.</p>";
+    String body =
+        bodyOf(
+            "<article>"
+                + paras(1, 3)
+                + "<h3>How is the quay closure affecting you?</h3>"
+                + callout
+                + paras(4, 5)
+                + "<p>We want to hear from you, the mayor told residents, and you can write to"
+                + " the harbour board.</p></article>");
+    assertThat(body).contains("paragraph 3,", "paragraph 5,", "the mayor told residents");
+    assertThat(body).doesNotContain("affecting you").doesNotContain("your commute");
+  }
+
+  @Test
+  void bareAddressesCountersAndQuotedVideoLabelsLeaveTheBody() {
+    String body =
+        bodyOf(
+            "<article><p>https://velm-gazette.example/img/quay-1200x675.jpg</p><p>0 0 0</p>"
+                + paras(1, 3)
+                + "<p>1:26 \u201cWe will build it:\u201d Harbour board signs the quay contract</p>"
+                + paras(4, 5)
+                + "</article>");
+    assertThat(body).startsWith("The harbour board met").contains("paragraph 5,");
+    assertThat(body).doesNotContain("https://").doesNotContain("0 0 0");
+    assertThat(body).doesNotContain("signs the quay contract");
+  }
 }

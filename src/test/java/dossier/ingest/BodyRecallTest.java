@@ -51,4 +51,35 @@ class BodyRecallTest {
     assertThat(article.body()).doesNotContain("Video unavailable");
     assertThat(article.provenance()).doesNotContainKey("body");
   }
+
+  @Test
+  void textInABoxNamedLikeAPaywallStaysWhenItIsTheArticlesProse() {
+    Extracted x =
+        extract(
+            "<div class=article-body>"
+                + paras(1, 2)
+                + "<div class=paywall>"
+                + paras(3, 8)
+                + "</div></div><div class=paywall><p>Subscribe to keep reading.</p></div>");
+    assertThat(x.body()).contains("paragraph 1,", "paragraph 3,", "paragraph 8,");
+    assertThat(x.body()).doesNotContain("keep reading");
+  }
+
+  @Test
+  void aQuotedPostStaysAmongTheParagraphs() {
+    Extracted x =
+        extract(
+            "<article>"
+                + paras(1, 3)
+                + "<figure class=\"embed embed-twitter\"><div class=embed-wrapper>"
+                + "<blockquote class=twitter-tweet><p>The quay is open again, come and see"
+                + " <a href=https://t.example/x>pic.example/quay</a></p>&mdash; Velm Harbour"
+                + " (@velmharbour) <a href=https://t.example/s>May 2, 2025</a></blockquote>"
+                + "</div></figure>"
+                + paras(4, 6)
+                + "</article>");
+    assertThat(x.body())
+        .contains("paragraph 3,", "paragraph 4,")
+        .contains("The quay is open again, come and see");
+  }
 }
