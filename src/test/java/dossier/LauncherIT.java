@@ -92,7 +92,10 @@ class LauncherIT {
         .endsWith("__warmup");
     assertThat(first.get(1))
         .startsWith(java.toString())
-        .contains("-XX:AOTCache=" + cache, "-XX:CompileThresholdScaling=20")
+        .contains(
+            "-XX:AOTCache=" + cache,
+            "-XX:CompileThresholdScaling=20",
+            "-Djava.locale.providers=FALLBACK")
         .doesNotContain("-Xmx")
         .endsWith("-jar " + jar + " list tag:x");
     assertThat(cache).exists();
@@ -107,7 +110,7 @@ class LauncherIT {
     assertThat(calls()).hasSize(3);
     assertThat(calls().get(2))
         .contains("-XX:AOTCache=" + cache)
-        .doesNotContain("CompileThresholdScaling")
+        .doesNotContain("CompileThresholdScaling", "locale.providers")
         .contains(" -Xmx512m ")
         .endsWith(" import x.html");
 
