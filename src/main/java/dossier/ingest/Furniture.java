@@ -258,6 +258,37 @@ final class Furniture {
     return t.endsWith("?") && !Text.hasMoreWords(t, 12) && YOU.matcher(t).find();
   }
 
+  private static final Pattern HOME_PAGE_PROMPT =
+      Pattern.compile(
+          "(?:make|set) [\\p{L} ]{1,40} (?:your|my) home ?page\\b.{0,80}|(?:how to )?set your"
+              + " (?:home ?page|browser)\\b.{0,80}",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  private static final Pattern STEP_VERB =
+      Pattern.compile(
+          "\\b(?:click|select|type|choose|tap|open|go to)\\b", Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern BROWSER_UI =
+      Pattern.compile(
+          "\\b(?:toolbar|preferences|settings|options|home ?page|browser|menu|window|tab)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /** A prompt to make the site the browser's home page: "Make the Velm Gazette my homepage". */
+  static boolean isHomePagePrompt(String line) {
+    String t = Spaces.collapse(line);
+    return t.length() <= 160 && HOME_PAGE_PROMPT.matcher(t).matches();
+  }
+
+  /**
+   * A step of the instructions under a home-page prompt: "On the toolbar, click Preferences." A
+   * line that both tells the reader to click, select or type and names a part of the browser.
+   */
+  static boolean isBrowserStep(String line) {
+    return line.length() <= 200
+        && STEP_VERB.matcher(line).find()
+        && BROWSER_UI.matcher(line).find();
+  }
+
   /** Short and unpunctuated, the way headlines of link lists and menu entries look. */
   static boolean isLinkLike(String line) {
     return isLinkLikeCollapsed(Spaces.collapse(line));

@@ -36,6 +36,7 @@ final class HtmlExtractor {
     String normCaption = caption == null ? "" : MainContent.normalize(caption);
     CaptionSet captions = figureCaptions(doc, meta);
     boolean inRelatedList = false;
+    boolean inBrowserSteps = false;
     for (int bi = 0; bi < paras.size(); bi++) {
       PageText.Block block = paras.get(bi);
       String p = block.text();
@@ -64,6 +65,14 @@ final class HtmlExtractor {
           continue; // a headline of the list of related stories
         }
         inRelatedList = false;
+        if (Furniture.isHomePagePrompt(line)) {
+          inBrowserSteps = true;
+          continue;
+        }
+        if (inBrowserSteps && Furniture.isBrowserStep(line)) {
+          continue; // "On the toolbar, click Preferences." under "Make us your home page"
+        }
+        inBrowserSteps = false;
         keep[i] =
             !(Furniture.isKnown(line)
                 || Furniture.isFurnitureList(line)
@@ -71,6 +80,7 @@ final class HtmlExtractor {
                 || isTeaserLink(block, i, line)
                 || captions.holds(line)
                 || body.isEmpty() && isSectionLabel(paras, bi, lines.length)
+                || body.isEmpty() && isTagLine(line)
                 || Bylines.isAuthorLine(line, meta.authors)
                 || body.size() < BYLINE_BLOCKS
                     && !Furniture.endsSentence(line)
@@ -331,6 +341,33 @@ final class HtmlExtractor {
     return false;
   }
 
+  /** Words of a line of tags over the text at most ("coronavirus new york city"). */
+  static final int TAG_LINE_WORDS = 6;
+
+  /**
+   * A line of tags or a topic label over the text: a few words, all in lower case, no sentence
+   * ending ("coronavirus new york city"). Headlines and the text's first sentence are capitalized;
+   * a script without capitals is never taken for one.
+   */
+  static boolean isTagLine(String line) {
+    String t = line.strip();
+    if (t.isEmpty()
+        || t.length() > 60
+        || Furniture.endsSentence(t)
+        || dossier.core.Text.hasMoreWords(t, TAG_LINE_WORDS)) {
+      return false;
+    }
+    boolean lower = false;
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (Character.isUpperCase(c) || Character.isTitleCase(c)) {
+        return false;
+      }
+      lower |= Character.isLowerCase(c);
+    }
+    return lower;
+  }
+
   /** Length of the paragraph of prose a section label stands over. */
   private static final int SECTION_LABEL_PROSE_CHARS = 100;
 
@@ -349,6 +386,10 @@ final class HtmlExtractor {
         end++;
       }
       if (end - i >= 2 && !introduced(body, i)) {
+        i = end;
+      } else if (end - i >= 2) {
+        // the article's own list, every item of it
+        kept.addAll(body.subList(i, end));
         i = end;
       } else {
         kept.add(body.get(i));

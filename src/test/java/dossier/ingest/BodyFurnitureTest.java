@@ -418,4 +418,45 @@ class BodyFurnitureTest {
     assertThat(body).doesNotContain("https://").doesNotContain("0 0 0");
     assertThat(body).doesNotContain("signs the quay contract");
   }
+
+  @Test
+  void homePageInstructionsCreditedCaptionsAndAgencyNotesLeaveTheBody() {
+    String body =
+        bodyOf(
+            "<article>"
+                + paras(1, 3)
+                + "<p>Fishermen unload the catch at the old quay. (Photo: Velm Gazette)</p>"
+                + paras(4, 5)
+                + "<p>(With inputs from agencies)</p><p>Make the Velm Gazette my homepage</p>"
+                + "<p>On the toolbar, click Tools, then click Options.</p>"
+                + "<p>In the text box next to Home page, type velm-gazette.example.</p>"
+                + "</article>");
+    assertThat(body).contains("paragraph 1,", "paragraph 5,");
+    assertThat(body)
+        .doesNotContain("unload the catch")
+        .doesNotContain("inputs from")
+        .doesNotContain("homepage")
+        .doesNotContain("toolbar")
+        .doesNotContain("text box");
+    String howTo =
+        bodyOf(
+            "<article>"
+                + paras(1, 3)
+                + "<p>To turn the alerts off, open Settings and select Harbour news.</p>"
+                + paras(4, 5)
+                + "</article>");
+    assertThat(howTo).contains("open Settings and select Harbour news");
+  }
+
+  @Test
+  void aLowerCaseLineOfTagsOverTheTextLeavesIt() {
+    String body = bodyOf("<article><p>harbour velm quay plan</p>" + paras(1, 4) + "</article>");
+    assertThat(body).startsWith("The harbour board met");
+    String cased = bodyOf("<article><p>Harbour news</p><p>quay</p>" + paras(1, 4) + "</article>");
+    assertThat(HtmlExtractor.isTagLine("harbour velm quay plan")).isTrue();
+    assertThat(HtmlExtractor.isTagLine("Harbour news")).isFalse();
+    assertThat(HtmlExtractor.isTagLine("the board met on monday.")).isFalse();
+    assertThat(HtmlExtractor.isTagLine("港口计划")).isFalse();
+    assertThat(cased).contains("paragraph 4,");
+  }
 }
