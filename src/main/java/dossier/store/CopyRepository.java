@@ -126,6 +126,113 @@ public final class CopyRepository {
     }
   }
 
+  /** Bands {@link #readAhead} asks for in one statement at the most. */
+  static final int BANDS_PER_READ = 2048;
+
+  /**
+   * Reads, in a few statements, what {@link #candidates} will want for the fingerprints of a batch
+   * about to be written: the earliest rows of each band that {@link #heads} does not know and the
+   * table may hold, and the signatures of the articles those rows and the known heads name. The
+   * look-ups of the batch's articles then find them in memory, where each made a statement or two
+   * of its own. Only in an open {@link Archive#cacheEpoch} (an import); call inside {@link
+   * Archive#write}.
+   */
+  public void readAhead(List<Fingerprint> prints) {
+    long epoch = archive.cacheEpoch();
+    if (epoch == 0) {
+      return;
+    }
+    try {
+      startEpoch(epoch);
+      BandFilter present = filter(epoch);
+      java.util.LinkedHashSet<Long> wanted = new java.util.LinkedHashSet<>();
+      TreeSet<Long> ids = new TreeSet<>();
+      // bands surely empty, and those of them that two articles of the batch share
+      java.util.HashSet<Long> empty = new java.util.HashSet<>();
+      java.util.LinkedHashSet<Long> shared = new java.util.LinkedHashSet<>();
+      for (Fingerprint f : prints) {
+        if (f == null || f.shingles() == 0) {
+          continue;
+        }
+        for (long b : Copies.bands(f)) {
+          long[] head = heads.get(b);
+          if (head != null) {
+            for (long id : head) {
+              ids.add(id);
+            }
+          } else if (present == null || present.mightHold(b)) {
+            wanted.add(b);
+          } else if (!empty.add(b)) {
+            shared.add(b);
+          }
+        }
+      }
+      // known empty, a band shared within the batch is known with the first article stored in
+      // it, so that the next one's look-up needs no statement
+      for (long b : shared) {
+        if (heads.full()) {
+          break;
+        }
+        heads.put(b, new long[0]);
+      }
+      List<Long> bands = new ArrayList<>(wanted);
+      for (int from = 0; from < bands.size() && !heads.full(); from += BANDS_PER_READ) {
+        List<Long> part = bands.subList(from, Math.min(bands.size(), from + BANDS_PER_READ));
+        for (Map.Entry<Long, long[]> e : earliestRows(part).entrySet()) {
+          if (heads.full()) {
+            break;
+          }
+          heads.put(e.getKey(), e.getValue());
+          for (long id : e.getValue()) {
+            ids.add(id);
+          }
+        }
+      }
+      if (known.size() + ids.size() > KNOWN) {
+        known.clear();
+      }
+      if (!ids.isEmpty() && known.size() + ids.size() <= KNOWN) {
+        candidatesByIds(ids);
+      }
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot look up similar articles", e), e);
+    }
+  }
+
+  /** The earliest {@link #PER_BAND} article ids (ascending) of each of {@code bands}. */
+  private Map<Long, long[]> earliestRows(List<Long> bands) throws SQLException {
+    Map<Long, TreeSet<Long>> rows = new java.util.LinkedHashMap<>();
+    for (long b : bands) {
+      rows.put(b, new TreeSet<>());
+    }
+    try (PreparedStatement st =
+        conn()
+            .prepareStatement(
+                "SELECT b.band, b.article_id FROM "
+                    + archive.engine().ids("j")
+                    + " JOIN lsh_bands b ON b.band = j.value UNION ALL SELECT r.band, r.article_id"
+                    + " FROM "
+                    + archive.engine().ids("k")
+                    + " JOIN lsh_recent r ON r.band = k.value")) {
+      st.setString(1, bands.toString());
+      st.setString(2, bands.toString());
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          TreeSet<Long> inBand = rows.get(rs.getLong(1));
+          if (inBand != null) {
+            inBand.add(rs.getLong(2));
+          }
+        }
+      }
+    }
+    Map<Long, long[]> out = new java.util.LinkedHashMap<>();
+    for (Map.Entry<Long, TreeSet<Long>> e : rows.entrySet()) {
+      out.put(
+          e.getKey(), e.getValue().stream().mapToLong(Long::longValue).limit(PER_BAND).toArray());
+    }
+    return out;
+  }
+
   /**
    * The candidates read in the open {@link Archive#cacheEpoch}, by id; an id read and found without
    * a fingerprint or article maps to null. Within an epoch nothing else writes the archive, and
