@@ -590,13 +590,6 @@ public final class ImportService {
     Map<Long, List<Integer>> batchBands = new HashMap<>();
     List<Integer> waiting = new ArrayList<>();
     Set<String> waitingHashes = new HashSet<>();
-    if (SIMILAR) {
-      List<Fingerprint> prints = new ArrayList<>(batch.size());
-      for (Prepared p : batch) {
-        prints.add(p.print());
-      }
-      archive.copies().readAhead(prints);
-    }
     for (int i = 0; i < batch.size(); i++) {
       Prepared p = batch.get(i);
       String display = p.source().display();

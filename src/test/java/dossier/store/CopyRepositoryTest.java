@@ -215,45 +215,6 @@ class CopyRepositoryTest {
   }
 
   /** Stores a text article; call inside {@link Archive#write}. */
-  @Test
-  void aBatchReadAheadGivesEachLookUpWhatTheTablesHold() {
-    Archive archive = Archive.open(dir.resolve("ahead.db"));
-    Fingerprint print = Fingerprint.of("the ferry operators asked for new berths at the quay");
-    long[] asked = Copies.bands(print);
-    Fingerprint fresh = Fingerprint.of("a second pilot boat for the winter months, the board said");
-    long[] freshBands = Copies.bands(fresh);
-    archive.write(
-        () -> {
-          for (int i = 1; i <= 20; i++) {
-            String body = "Minutes of meeting " + i + " of the harbour board.";
-            long id = insert(archive, "Minutes " + i, body, "/a/" + i);
-            long[] bands = Copies.bands(Fingerprint.of(body));
-            bands[7] = asked[7];
-            archive.copies().store(id, print, bands);
-          }
-          return null;
-        });
-    archive.beginBulkWrite();
-    archive.write(
-        () -> {
-          // a batch of three: one like the stored ones, and twice a text the tables do not hold
-          archive.copies().readAhead(List.of(print, fresh, fresh));
-          assertThat(archive.copies().candidates(asked))
-              .extracting(CopyRepository.Candidate::id)
-              .containsExactlyElementsOf(
-                  java.util.stream.LongStream.rangeClosed(1, 16).boxed().toList());
-          assertThat(archive.copies().candidates(freshBands)).isEmpty();
-          long id = insert(archive, "Pilot boat", "a second pilot boat", "/a/fresh");
-          archive.copies().store(id, fresh, freshBands);
-          // the second of the batch finds the first, stored since the read
-          assertThat(archive.copies().candidates(freshBands))
-              .containsExactly(new CopyRepository.Candidate(id, fresh, null));
-          return null;
-        });
-    archive.bulkWriteDone();
-    archive.close();
-  }
-
   private static long insert(Archive archive, String title, String body, String path) {
     Extracted x =
         new Extracted(
