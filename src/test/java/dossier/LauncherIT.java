@@ -92,7 +92,10 @@ class LauncherIT {
         .endsWith("__warmup");
     assertThat(first.get(1))
         .startsWith(java.toString())
-        .contains("-XX:AOTCache=" + cache, "-XX:CompileThresholdScaling=20")
+        .contains(
+            "-XX:AOTCache=" + cache,
+            "-XX:CompileThresholdScaling=20",
+            "-Djava.locale.providers=FALLBACK")
         .doesNotContain("-Xmx")
         .endsWith("-jar " + jar + " list tag:x");
     assertThat(cache).exists();
@@ -108,7 +111,7 @@ class LauncherIT {
     assertThat(calls().get(2))
         .contains("-XX:AOTCache=" + cache)
         .doesNotContain("CompileThresholdScaling")
-        .contains(" -Xmx512m ")
+        .contains(" -Xmx512m ", "-Djava.locale.providers=FALLBACK")
         .endsWith(" import x.html");
 
     // '--version' alone gets a small cache of its own, trained by '--version'

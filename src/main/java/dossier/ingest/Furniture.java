@@ -216,6 +216,79 @@ final class Furniture {
         && !REPORTING.matcher(t).find();
   }
 
+  /** What a reader call-out asks for: the reader's story, by a form or a message. */
+  private static final Pattern CALLOUT =
+      Pattern.compile(
+          "\\b(?:we(?:'d|’d| would)? (?:want|like|love) to hear from you|"
+              + "(?:can'?t|can’t|cannot|unable to) see the form|(?:fill (?:in|out)|use|complete)"
+              + " the form below|share your (?:story|stories|experiences?|photos?|thoughts|views)"
+              + " with us|tell us (?:your story|about your|what you think|how you))\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern YOU =
+      Pattern.compile("\\byou(?:r|rs)?\\b", Pattern.CASE_INSENSITIVE);
+
+  /** A reader call-out runs to a few questions and a request; an article is longer than this. */
+  static final int CALLOUT_MAX_CHARS = 1200;
+
+  /**
+   * A call-out to readers of any length: "What has changed about your daily life? Are you a nurse?
+   * We want to hear from you. If you can't see the form, click here." It asks for the reader's
+   * story (a form, "we want to hear from you"), speaks to the reader twice or more, and reports
+   * nobody's words, so that a news sentence about a form or a survey stays.
+   */
+  static boolean isReaderCallout(String line) {
+    if (line.length() > CALLOUT_MAX_CHARS || !CALLOUT.matcher(line).find()) {
+      return false;
+    }
+    if (REPORTING.matcher(line).find()) {
+      return false;
+    }
+    java.util.regex.Matcher m = YOU.matcher(line);
+    int you = 0;
+    while (m.find()) {
+      you++;
+    }
+    return you >= 2;
+  }
+
+  /** The question over a call-out, asked of the reader: "How is the outbreak affecting you?" */
+  static boolean isReaderQuestion(String line) {
+    String t = Spaces.collapse(line);
+    return t.endsWith("?") && !Text.hasMoreWords(t, 12) && YOU.matcher(t).find();
+  }
+
+  private static final Pattern HOME_PAGE_PROMPT =
+      Pattern.compile(
+          "(?:make|set) [\\p{L} ]{1,40} (?:your|my) home ?page\\b.{0,80}|(?:how to )?set your"
+              + " (?:home ?page|browser)\\b.{0,80}",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  private static final Pattern STEP_VERB =
+      Pattern.compile(
+          "\\b(?:click|select|type|choose|tap|open|go to)\\b", Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern BROWSER_UI =
+      Pattern.compile(
+          "\\b(?:toolbar|preferences|settings|options|home ?page|browser|menu|window|tab)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /** A prompt to make the site the browser's home page: "Make the Velm Gazette my homepage". */
+  static boolean isHomePagePrompt(String line) {
+    String t = Spaces.collapse(line);
+    return t.length() <= 160 && HOME_PAGE_PROMPT.matcher(t).matches();
+  }
+
+  /**
+   * A step of the instructions under a home-page prompt: "On the toolbar, click Preferences." A
+   * line that both tells the reader to click, select or type and names a part of the browser.
+   */
+  static boolean isBrowserStep(String line) {
+    return line.length() <= 200
+        && STEP_VERB.matcher(line).find()
+        && BROWSER_UI.matcher(line).find();
+  }
+
   /** Short and unpunctuated, the way headlines of link lists and menu entries look. */
   static boolean isLinkLike(String line) {
     return isLinkLikeCollapsed(Spaces.collapse(line));

@@ -36,6 +36,7 @@ final class HtmlExtractor {
     String normCaption = caption == null ? "" : MainContent.normalize(caption);
     CaptionSet captions = figureCaptions(doc, meta);
     boolean inRelatedList = false;
+    boolean inBrowserSteps = false;
     for (int bi = 0; bi < paras.size(); bi++) {
       PageText.Block block = paras.get(bi);
       String p = block.text();
@@ -64,6 +65,14 @@ final class HtmlExtractor {
           continue; // a headline of the list of related stories
         }
         inRelatedList = false;
+        if (Furniture.isHomePagePrompt(line)) {
+          inBrowserSteps = true;
+          continue;
+        }
+        if (inBrowserSteps && Furniture.isBrowserStep(line)) {
+          continue; // "On the toolbar, click Preferences." under "Make us your home page"
+        }
+        inBrowserSteps = false;
         keep[i] =
             !(Furniture.isKnown(line)
                 || Furniture.isFurnitureList(line)
@@ -71,6 +80,7 @@ final class HtmlExtractor {
                 || isTeaserLink(block, i, line)
                 || captions.holds(line)
                 || body.isEmpty() && isSectionLabel(paras, bi, lines.length)
+                || body.isEmpty() && isTagLine(line)
                 || Bylines.isAuthorLine(line, meta.authors)
                 || body.size() < BYLINE_BLOCKS
                     && !Furniture.endsSentence(line)
@@ -89,6 +99,7 @@ final class HtmlExtractor {
     dropTeaserRuns(body);
     dropTeaserCards(body, meta.url);
     dropRepeats(body);
+    dropCallouts(body);
     dropTrailingLabels(body);
     // The author's bio at the end: "Ada Lind is a correspondent for ..."
     for (int k = 0; k < 3 && !body.isEmpty(); k++) {
@@ -330,6 +341,33 @@ final class HtmlExtractor {
     return false;
   }
 
+  /** Words of a line of tags over the text at most ("coronavirus new york city"). */
+  static final int TAG_LINE_WORDS = 6;
+
+  /**
+   * A line of tags or a topic label over the text: a few words, all in lower case, no sentence
+   * ending ("coronavirus new york city"). Headlines and the text's first sentence are capitalized;
+   * a script without capitals is never taken for one.
+   */
+  static boolean isTagLine(String line) {
+    String t = line.strip();
+    if (t.isEmpty()
+        || t.length() > 60
+        || Furniture.endsSentence(t)
+        || dossier.core.Text.hasMoreWords(t, TAG_LINE_WORDS)) {
+      return false;
+    }
+    boolean lower = false;
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (Character.isUpperCase(c) || Character.isTitleCase(c)) {
+        return false;
+      }
+      lower |= Character.isLowerCase(c);
+    }
+    return lower;
+  }
+
   /** Length of the paragraph of prose a section label stands over. */
   private static final int SECTION_LABEL_PROSE_CHARS = 100;
 
@@ -348,6 +386,10 @@ final class HtmlExtractor {
         end++;
       }
       if (end - i >= 2 && !introduced(body, i)) {
+        i = end;
+      } else if (end - i >= 2) {
+        // the article's own list, every item of it
+        kept.addAll(body.subList(i, end));
         i = end;
       } else {
         kept.add(body.get(i));
@@ -476,6 +518,24 @@ final class HtmlExtractor {
     return true;
   }
 
+  /**
+   * Drops reader call-outs ({@link Furniture#isReaderCallout}) and the question to the reader that
+   * heads one ("How is this outbreak affecting you?"): a box asking for the reader's story is not
+   * the article, however long its questions run.
+   */
+  private static void dropCallouts(List<PageText.Block> body) {
+    for (int i = body.size() - 1; i >= 0; i--) {
+      if (body.get(i).kind() == PageText.Kind.CODE
+          || !Furniture.isReaderCallout(body.get(i).text())) {
+        continue;
+      }
+      body.remove(i);
+      if (i > 0 && Furniture.isReaderQuestion(body.get(i - 1).text())) {
+        body.remove(--i);
+      }
+    }
+  }
+
   /** A repeated block this long or longer is a caption, pull quote or promotion said twice. */
   static final int REPEAT_MIN_CHARS = 20;
 
@@ -483,8 +543,9 @@ final class HtmlExtractor {
   static final int REPEAT_SHORT_CHARS = 100;
 
   /**
-   * A repeated block this long or longer goes alone: a paragraph of several sentences said twice is
-   * a standfirst or a pull quote printed again in the text, not a refrain.
+   * A paragraph this long or longer that says again the heading opening the text goes alone: a
+   * standfirst set as a heading and printed again as a paragraph of the text. A paragraph said
+   * three times or more, or twice without such a heading, is the text's own (a refrain, a chorus).
    */
   static final int REPEAT_LONG_CHARS = 160;
 
@@ -494,12 +555,13 @@ final class HtmlExtractor {
   /**
    * Drops the blocks that repeat earlier ones (their words, case aside): a short label or promotion
    * said again between paragraphs ("Sign up for our newsletter"), and a copy of the text printed
-   * twice (a run of different paragraphs repeated in order), and a long paragraph said again (a
-   * standfirst or pull quote printed twice). A short sentence said twice on its own may be the
-   * text's refrain ("I would prefer not to.") and stays.
+   * twice (a run of different paragraphs repeated in order), and a standfirst printed again in the
+   * text. A sentence said twice on its own may be the text's refrain ("I would prefer not to.") and
+   * stays.
    */
   private static void dropRepeats(List<PageText.Block> body) {
     Set<String> seen = new HashSet<>();
+    Map<String, Integer> count = new HashMap<>();
     boolean[] repeat = new boolean[body.size()];
     String[] norm = new String[body.size()];
     for (int i = 0; i < body.size(); i++) {
@@ -507,6 +569,7 @@ final class HtmlExtractor {
       if (b.kind() != PageText.Kind.CODE && b.text().length() >= REPEAT_MIN_CHARS) {
         norm[i] = MainContent.normalize(b.text());
         repeat[i] = !seen.add(norm[i]);
+        count.merge(norm[i], 1, Integer::sum);
       }
     }
     boolean[] drop = new boolean[body.size()];
@@ -528,7 +591,11 @@ final class HtmlExtractor {
             text.length() <= REPEAT_SHORT_CHARS
                     && !Furniture.endsSentence(text)
                     && !text.endsWith(":")
-                || text.length() >= REPEAT_LONG_CHARS
+                || k > 0
+                    && text.length() >= REPEAT_LONG_CHARS
+                    && body.get(0).kind() == PageText.Kind.HEADING
+                    && norm[k].equals(norm[0])
+                    && count.get(norm[k]) == 2
                 || distinct && end - i >= REPEAT_RUN;
       }
       i = end;

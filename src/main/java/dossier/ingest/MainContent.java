@@ -533,7 +533,10 @@ final class MainContent {
       for (Element sib = path.previousElementSibling();
           sib != null;
           sib = sib.previousElementSibling()) {
-        if (!sib.select("h1").isEmpty()) {
+        Element h1 = sib.selectFirst("h1");
+        if (h1 != null) {
+          // the box of the headline: its standfirst, if it has one, opens the text
+          out.addAll(0, standfirst(sib, h1, stats, pass));
           return out;
         }
         String tag = sib.normalName();
@@ -562,6 +565,52 @@ final class MainContent {
         out.addAll(0, paras);
       }
       path = path.parent();
+    }
+    return out;
+  }
+
+  /** Paragraphs of a standfirst at most: a summary, not a section of text. */
+  static final int STANDFIRST_PARAGRAPHS = 3;
+
+  /**
+   * The standfirst in the headline's box: the lede paragraphs ({@link #isLedeParagraph}) that come
+   * after the headline {@code h1} inside {@code box}, outside boxes named like furniture, at most
+   * {@link #STANDFIRST_PARAGRAPHS} of them; a heading counts when it is written as a sentence. A
+   * date or a share bar there is shorter than a paragraph of prose, and an author's line ("By Ada
+   * Lind, who covers ...") is not taken.
+   */
+  private static List<Element> standfirst(Element box, Element h1, Stats stats, Pass pass) {
+    List<Element> out = new ArrayList<>();
+    boolean after = false;
+    for (Element e : box.getAllElements()) {
+      if (e == h1) {
+        after = true;
+        continue;
+      }
+      String tag = e.normalName();
+      if (!after
+          || !(tag.equals("p") || tag.equals("h2") || tag.equals("h3"))
+          || isAncestor(h1, e)) {
+        continue;
+      }
+      if (pass.weighClasses && classWeight(e) < 0
+          || !isLedeParagraph(e, stats)
+          || Bylines.startsWithBy(e.text())) {
+        continue;
+      }
+      boolean inFurniture = false;
+      for (Element a = e.parent(); a != null && a != box; a = a.parent()) {
+        if (pass.weighClasses && classWeight(a) < 0) {
+          inFurniture = true;
+          break;
+        }
+      }
+      if (!inFurniture) {
+        out.add(e);
+        if (out.size() == STANDFIRST_PARAGRAPHS) {
+          break;
+        }
+      }
     }
     return out;
   }

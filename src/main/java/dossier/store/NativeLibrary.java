@@ -37,7 +37,14 @@ public final class NativeLibrary {
    * itself, as it would without this.
    */
   public static void warmUp() {
-    Thread t = new Thread(NativeLibrary::warm, "dossier-driver-warm-up");
+    // a class, not a method reference: linking a lambda's call site spins a class at run time
+    Thread t =
+        new Thread("dossier-driver-warm-up") {
+          @Override
+          public void run() {
+            warm();
+          }
+        };
     t.setDaemon(true);
     t.start();
   }

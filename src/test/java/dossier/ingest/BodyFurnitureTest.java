@@ -368,18 +368,99 @@ class BodyFurnitureTest {
   }
 
   @Test
-  void aLongParagraphPrintedTwiceIsKeptOnce() {
+  void aStandfirstPrintedAgainInTheTextIsKeptOnce() {
     String summary =
         "<p>Members want the quay finished before winter, and the fishermen, who lose a day of"
             + " landing each week it is shut, say they will pay a share of the cost if the board"
             + " finishes it by November.</p>";
+    String standfirst = summary.replace("<p>", "<h2>").replace("</p>", "</h2>");
     String body =
-        bodyOf("<article>" + summary + paras(1, 2) + summary + paras(3, 4) + "</article>");
+        bodyOf("<article>" + standfirst + paras(1, 2) + summary + paras(3, 4) + "</article>");
     assertThat(body.split("finished before winter", -1)).hasSize(2);
     assertThat(body).contains("paragraph 1,", "paragraph 4,");
     String refrain = "<p>Nobody answered.</p>";
     String twice =
         bodyOf("<article>" + paras(1, 2) + refrain + paras(3, 4) + refrain + "</article>");
     assertThat(twice.split("Nobody answered", -1)).hasSize(3);
+    String chorus =
+        bodyOf("<article>" + summary + paras(1, 2) + summary + paras(3, 4) + "</article>");
+    assertThat(chorus.split("finished before winter", -1)).hasSize(3);
+  }
+
+  @Test
+  void readerCallOutsOfAnyLengthLeaveTheBody() {
+    String callout =
+        "<p>What has changed about your commute since the quay closed? What do you talk about"
+            + " with the other passengers on the ferry? Are you a fisherman who lands at Velm, or"
+            + " do you run a business on the harbour front? Whoever you are, we want to hear from"
+            + " you so that our coverage of the harbour is as complete and as useful as it can"
+            + " be. If you are reading this on a phone and can't see the form on this page, follow"
+            + " the link below to tell us how the closure has changed your week.</p>";
+    String body =
+        bodyOf(
+            "<article>"
+                + paras(1, 3)
+                + "<h3>How is the quay closure affecting you?</h3>"
+                + callout
+                + paras(4, 5)
+                + "<p>We want to hear from you, the mayor told residents, and you can write to"
+                + " the harbour board.</p></article>");
+    assertThat(body).contains("paragraph 3,", "paragraph 5,", "the mayor told residents");
+    assertThat(body).doesNotContain("affecting you").doesNotContain("your commute");
+  }
+
+  @Test
+  void bareAddressesCountersAndQuotedVideoLabelsLeaveTheBody() {
+    String body =
+        bodyOf(
+            "<article><p>https://velm-gazette.example/img/quay-1200x675.jpg</p><p>0 0 0</p>"
+                + paras(1, 3)
+                + "<p>1:26 \u201cWe will build it:\u201d Harbour board signs the quay contract</p>"
+                + paras(4, 5)
+                + "</article>");
+    assertThat(body).startsWith("The harbour board met").contains("paragraph 5,");
+    assertThat(body).doesNotContain("https://").doesNotContain("0 0 0");
+    assertThat(body).doesNotContain("signs the quay contract");
+  }
+
+  @Test
+  void homePageInstructionsCreditedCaptionsAndAgencyNotesLeaveTheBody() {
+    String body =
+        bodyOf(
+            "<article>"
+                + paras(1, 3)
+                + "<p>Fishermen unload the catch at the old quay. (Photo: Velm Gazette)</p>"
+                + paras(4, 5)
+                + "<p>(With inputs from agencies)</p><p>Make the Velm Gazette my homepage</p>"
+                + "<p>On the toolbar, click Tools, then click Options.</p>"
+                + "<p>In the text box next to Home page, type velm-gazette.example.</p>"
+                + "</article>");
+    assertThat(body).contains("paragraph 1,", "paragraph 5,");
+    assertThat(body)
+        .doesNotContain("unload the catch")
+        .doesNotContain("inputs from")
+        .doesNotContain("homepage")
+        .doesNotContain("toolbar")
+        .doesNotContain("text box");
+    String howTo =
+        bodyOf(
+            "<article>"
+                + paras(1, 3)
+                + "<p>To turn the alerts off, open Settings and select Harbour news.</p>"
+                + paras(4, 5)
+                + "</article>");
+    assertThat(howTo).contains("open Settings and select Harbour news");
+  }
+
+  @Test
+  void aLowerCaseLineOfTagsOverTheTextLeavesIt() {
+    String body = bodyOf("<article><p>harbour velm quay plan</p>" + paras(1, 4) + "</article>");
+    assertThat(body).startsWith("The harbour board met");
+    String cased = bodyOf("<article><p>Harbour news</p><p>quay</p>" + paras(1, 4) + "</article>");
+    assertThat(HtmlExtractor.isTagLine("harbour velm quay plan")).isTrue();
+    assertThat(HtmlExtractor.isTagLine("Harbour news")).isFalse();
+    assertThat(HtmlExtractor.isTagLine("the board met on monday.")).isFalse();
+    assertThat(HtmlExtractor.isTagLine("港口计划")).isFalse();
+    assertThat(cased).contains("paragraph 4,");
   }
 }

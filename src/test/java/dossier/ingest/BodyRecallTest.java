@@ -82,4 +82,21 @@ class BodyRecallTest {
         .contains("paragraph 3,", "paragraph 4,")
         .contains("The quay is open again, come and see");
   }
+
+  @Test
+  void aListOfLinksTheTextIntroducesStaysWhole() {
+    Extracted x =
+        extract(
+            "<article>"
+                + paras(1, 3)
+                + "<ul><li>In progress:<ul>"
+                + "<li><a href=https://bugs.example/1>Bug 101 – Ferry timetable shows the wrong"
+                + " day</a></li>"
+                + "<li><a href=https://bugs.example/2>Bug 102 – Quay map loses its legend</a></li>"
+                + "<li><a href=https://bugs.example/3>Bug 103 – Tide table skips a row</a></li>"
+                + "</ul></li></ul>"
+                + paras(4, 7)
+                + "</article>");
+    assertThat(x.body()).contains("Bug 101", "Bug 102", "Bug 103", "paragraph 7,");
+  }
 }

@@ -73,7 +73,10 @@ class FurniturePhrasesTest {
             "Please consider donating blankets, the mayor told residents, the shelter said.",
             "#1 seed Velm beat Ostmark on Sunday to reach the final.",
             "Reuters Velm bureau chief Ada Lind said the port would reopen.",
-            "By Monday, the ferry had left the quay for the last time.")) {
+            "By Monday, the ferry had left the quay for the last time.",
+            "Reviewed by the court in May, the plan was approved.",
+            "The board's photo (credit: the council) was shown on Monday.",
+            "Members saw the new quay (pictured) on Monday.")) {
       assertThat(Furniture.isKnown(s)).as(s).isFalse();
     }
   }

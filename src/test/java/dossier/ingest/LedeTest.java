@@ -66,4 +66,27 @@ class LedeTest {
     assertThat(x.body()).contains("paragraph 6,");
     assertThat(x.markdown()).startsWith("## The council has voted");
   }
+
+  @Test
+  void theStandfirstInTheHeadlinesBoxIsKeptAndTheBylineIsNot() {
+    StringBuilder body = new StringBuilder();
+    for (int i = 1; i <= 6; i++) {
+      body.append(para("tram", i));
+    }
+    Extracted x =
+        page(
+            "<div class=hero><div class=title-wrap><h1>Tram plan debated</h1></div>"
+                + "<h2 class=dek>The tram plan is back before the council after two years, and"
+                + " this time both sides say it has the votes to pass.</h2>"
+                + "<p class=author-line>By Ada Lind, a reporter who has covered the council and"
+                + " its transport plans for the Velm Gazette since 2015.</p>"
+                + "<div class=byline>By Ada Lind <time>May 2, 2025</time></div></div>"
+                + "<div class=share><a href=/s>Share</a></div>"
+                + "<div class=article-body>"
+                + body
+                + "</div>");
+    assertThat(x.body()).startsWith("The tram plan is back before the council");
+    assertThat(x.body()).contains("paragraph 1,", "paragraph 6,");
+    assertThat(x.body()).doesNotContain("a reporter who has covered");
+  }
 }

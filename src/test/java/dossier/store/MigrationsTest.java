@@ -47,7 +47,12 @@ class MigrationsTest {
     for (int v = 1; v <= latest; v++) {
       assertThat(Archive.resource(Migrations.name(v))).as("migration " + v).isNotBlank();
     }
-    assertThat(Archive.resource(Migrations.name(latest + 1))).isNull();
+    assertThat(Archive.resource(Migrations.name(latest + 1)))
+        .as("a script beyond Migrations.LATEST: raise the constant with each new script")
+        .isNull();
+    assertThat(Migrations.name(7)).isEqualTo("007.sql");
+    assertThat(Migrations.name(19)).isEqualTo("019.sql");
+    assertThat(Migrations.name(123)).isEqualTo("123.sql");
   }
 
   @Test
