@@ -65,6 +65,11 @@ final class Bylines {
     return keep == words.length ? t : String.join(" ", java.util.Arrays.copyOf(words, keep));
   }
 
+  /** True when a line opens the way a byline does: "By ", "Written by ", "Por ". */
+  static boolean startsWithBy(String line) {
+    return BY_PREFIX.matcher(Spaces.collapse(line)).find();
+  }
+
   /** True when {@code line} reads as a byline: "By ..." followed by a name. */
   static boolean isByLine(String line) {
     String t = Spaces.collapse(line);

@@ -543,8 +543,9 @@ final class HtmlExtractor {
   static final int REPEAT_SHORT_CHARS = 100;
 
   /**
-   * A repeated block this long or longer goes alone: a paragraph of several sentences said twice is
-   * a standfirst or a pull quote printed again in the text, not a refrain.
+   * A paragraph this long or longer that says again the heading opening the text goes alone: a
+   * standfirst set as a heading and printed again as a paragraph of the text. A paragraph said
+   * three times or more, or twice without such a heading, is the text's own (a refrain, a chorus).
    */
   static final int REPEAT_LONG_CHARS = 160;
 
@@ -554,12 +555,13 @@ final class HtmlExtractor {
   /**
    * Drops the blocks that repeat earlier ones (their words, case aside): a short label or promotion
    * said again between paragraphs ("Sign up for our newsletter"), and a copy of the text printed
-   * twice (a run of different paragraphs repeated in order), and a long paragraph said again (a
-   * standfirst or pull quote printed twice). A short sentence said twice on its own may be the
-   * text's refrain ("I would prefer not to.") and stays.
+   * twice (a run of different paragraphs repeated in order), and a standfirst printed again in the
+   * text. A sentence said twice on its own may be the text's refrain ("I would prefer not to.") and
+   * stays.
    */
   private static void dropRepeats(List<PageText.Block> body) {
     Set<String> seen = new HashSet<>();
+    Map<String, Integer> count = new HashMap<>();
     boolean[] repeat = new boolean[body.size()];
     String[] norm = new String[body.size()];
     for (int i = 0; i < body.size(); i++) {
@@ -567,6 +569,7 @@ final class HtmlExtractor {
       if (b.kind() != PageText.Kind.CODE && b.text().length() >= REPEAT_MIN_CHARS) {
         norm[i] = MainContent.normalize(b.text());
         repeat[i] = !seen.add(norm[i]);
+        count.merge(norm[i], 1, Integer::sum);
       }
     }
     boolean[] drop = new boolean[body.size()];
@@ -588,7 +591,11 @@ final class HtmlExtractor {
             text.length() <= REPEAT_SHORT_CHARS
                     && !Furniture.endsSentence(text)
                     && !text.endsWith(":")
-                || text.length() >= REPEAT_LONG_CHARS
+                || k > 0
+                    && text.length() >= REPEAT_LONG_CHARS
+                    && body.get(0).kind() == PageText.Kind.HEADING
+                    && norm[k].equals(norm[0])
+                    && count.get(norm[k]) == 2
                 || distinct && end - i >= REPEAT_RUN;
       }
       i = end;

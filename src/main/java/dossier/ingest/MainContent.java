@@ -569,10 +569,6 @@ final class MainContent {
     return out;
   }
 
-  /** The start of an author's line under a headline: "By Ada Lind, a reporter who ...". */
-  private static final Pattern BYLINE_START =
-      Pattern.compile("\\s*(?:by|por|von|par|di|door)\\s", Pattern.CASE_INSENSITIVE);
-
   /** Paragraphs of a standfirst at most: a summary, not a section of text. */
   static final int STANDFIRST_PARAGRAPHS = 3;
 
@@ -599,7 +595,7 @@ final class MainContent {
       }
       if (pass.weighClasses && classWeight(e) < 0
           || !isLedeParagraph(e, stats)
-          || BYLINE_START.matcher(e.text()).lookingAt()) {
+          || Bylines.startsWithBy(e.text())) {
         continue;
       }
       boolean inFurniture = false;

@@ -368,19 +368,23 @@ class BodyFurnitureTest {
   }
 
   @Test
-  void aLongParagraphPrintedTwiceIsKeptOnce() {
+  void aStandfirstPrintedAgainInTheTextIsKeptOnce() {
     String summary =
         "<p>Members want the quay finished before winter, and the fishermen, who lose a day of"
             + " landing each week it is shut, say they will pay a share of the cost if the board"
             + " finishes it by November.</p>";
+    String standfirst = summary.replace("<p>", "<h2>").replace("</p>", "</h2>");
     String body =
-        bodyOf("<article>" + summary + paras(1, 2) + summary + paras(3, 4) + "</article>");
+        bodyOf("<article>" + standfirst + paras(1, 2) + summary + paras(3, 4) + "</article>");
     assertThat(body.split("finished before winter", -1)).hasSize(2);
     assertThat(body).contains("paragraph 1,", "paragraph 4,");
     String refrain = "<p>Nobody answered.</p>";
     String twice =
         bodyOf("<article>" + paras(1, 2) + refrain + paras(3, 4) + refrain + "</article>");
     assertThat(twice.split("Nobody answered", -1)).hasSize(3);
+    String chorus =
+        bodyOf("<article>" + summary + paras(1, 2) + summary + paras(3, 4) + "</article>");
+    assertThat(chorus.split("finished before winter", -1)).hasSize(3);
   }
 
   @Test
