@@ -83,6 +83,7 @@ public final class StoryService {
       }
     }
     repo.addFrequencies(counts);
+    repo.readKeys(counts.keySet());
     long counted = repo.counted();
     int articles = 0;
     // the stories of the originals, read at once, and of the articles placed here since

@@ -31,6 +31,7 @@ public final class StoryRepository {
   private PreparedStatement count;
   private PreparedStatement joinMembers;
   private PreparedStatement newStory;
+  private PreparedStatement readKeys;
 
   StoryRepository(Archive archive) {
     this.archive = archive;
@@ -45,11 +46,204 @@ public final class StoryRepository {
   }
 
   /**
+   * What {@code story_terms} says of the terms read in the open {@link Archive#cacheEpoch}, kept up
+   * to date by {@link #countTerms}; 0 for a term the table does not hold. Within an epoch nothing
+   * else writes the archive, so each batch of an import reads only the names it has not met.
+   */
+  private final Map<String, Long> termCounts = new HashMap<>();
+
+  /**
+   * The rows of {@code story_keys} of the terms {@link #readKeys} read in the open epoch, each
+   * term's whole, with the keys {@link #addKeys} counted since (written or not); {@link
+   * KeyRows#CROWDED} for a term of more rows than {@link KeyRows#MOST}, which is looked up in the
+   * table.
+   */
+  private final Map<String, KeyRows> keyRows = new HashMap<>();
+
+  /** The sizes of the stories {@link #keyRows} names, kept up to date by {@link #grow}. */
+  private final Map<Long, Integer> sizes = new HashMap<>();
+
+  /** The epoch the caches are of, 0 when none. */
+  private long cachedIn;
+
+  /** Terms {@link #termCounts} or {@link #keyRows} holds at the most; past that it starts again. */
+  static final int TERMS = 1 << 17;
+
+  /** True when the caches are of the open epoch. */
+  private boolean cached() {
+    long epoch = archive.cacheEpoch();
+    return epoch != 0 && epoch == cachedIn;
+  }
+
+  /** Empties the caches when a new epoch has begun; true when the caches may be used. */
+  private boolean startEpoch() {
+    long epoch = archive.cacheEpoch();
+    if (epoch != cachedIn) {
+      termCounts.clear();
+      keyRows.clear();
+      sizes.clear();
+      cachedIn = epoch;
+    }
+    return epoch != 0;
+  }
+
+  /** The rows of one term in {@code story_keys}: story, members holding it, their latest day. */
+  private static final class KeyRows {
+    /** Rows a term keeps in memory at the most. */
+    static final int MOST = 4 * Stories.PER_KEY;
+
+    static final KeyRows CROWDED = new KeyRows();
+
+    final List<long[]> counts = new ArrayList<>(2);
+    final List<String> lasts = new ArrayList<>(2);
+
+    /** {@code story} holding the term for one more member, of {@code day}; this, or crowded. */
+    KeyRows add(long story, String day) {
+      if (this == CROWDED) {
+        return this;
+      }
+      for (int i = 0; i < counts.size(); i++) {
+        if (counts.get(i)[0] == story) {
+          counts.get(i)[1]++;
+          if (day.compareTo(lasts.get(i)) > 0) {
+            lasts.set(i, day);
+          }
+          return this;
+        }
+      }
+      return row(story, 1, day);
+    }
+
+    KeyRows row(long story, long n, String last) {
+      if (this == CROWDED || counts.size() >= MOST) {
+        return CROWDED;
+      }
+      counts.add(new long[] {story, n});
+      lasts.add(last);
+      return this;
+    }
+  }
+
+  /**
+   * Reads the rows of {@code story_keys} of those of {@code terms} not read before in the open
+   * {@link Archive#cacheEpoch}, and the sizes of their stories, for {@link #candidates} to answer
+   * from memory. Call inside {@link Archive#write}, before the terms are looked up.
+   */
+  public void readKeys(java.util.Collection<String> terms) {
+    if (!startEpoch()) {
+      return;
+    }
+    if (keyRows.size() > TERMS) {
+      // only the table is read from here on: the keys counted so far go in first
+      flushKeys();
+      keyRows.clear();
+      sizes.clear();
+    }
+    List<String> unknown = new ArrayList<>();
+    for (String t : terms) {
+      if (!keyRows.containsKey(t)) {
+        unknown.add(t);
+        keyRows.put(t, new KeyRows());
+      }
+    }
+    if (unknown.isEmpty()) {
+      return;
+    }
+    // a term read now holds no key counted and not written: addKeys counts only terms looked up
+    flushKeys();
+    try {
+      if (readKeys == null) {
+        readKeys =
+            conn()
+                .prepareStatement(
+                    "SELECT k.term, k.story_id, k.n, k.last, s.size FROM "
+                        + engine().strings("?", "j")
+                        + " JOIN story_keys k ON k.term = j.value LEFT JOIN stories s ON s.id ="
+                        + " k.story_id");
+      }
+      readKeys.setString(1, SimilarityRepository.jsonArray(unknown));
+      try (ResultSet rs = readKeys.executeQuery()) {
+        while (rs.next()) {
+          String term = rs.getString(1);
+          long story = rs.getLong(2);
+          int size = rs.getInt(5);
+          boolean noStory = rs.wasNull();
+          // a key of no story: the table's look-up counts it against its limit, so that one does
+          keyRows.put(
+              term,
+              noStory
+                  ? KeyRows.CROWDED
+                  : keyRows.get(term).row(story, rs.getLong(3), rs.getString(4)));
+          if (!noStory) {
+            sizes.put(story, size);
+          }
+        }
+      }
+    } catch (SQLException e) {
+      keyRows.clear();
+      throw new StoreException(Archive.describe("cannot look up stories", e), e);
+    }
+  }
+
+  /**
+   * {@link #candidates} from {@link #keyRows}, or null when a key is not known there or holds more
+   * than {@link Stories#PER_KEY} stories in the window (the table's order then picks which).
+   */
+  private List<Stories.Candidate> knownCandidates(List<String> keys, String since) {
+    java.util.TreeMap<Long, Stories.Candidate> out = new java.util.TreeMap<>();
+    for (String k : keys) {
+      KeyRows rows = keyRows.get(k);
+      if (rows == null || rows == KeyRows.CROWDED) {
+        return null;
+      }
+      int inWindow = 0;
+      for (String last : rows.lasts) {
+        if (last.compareTo(since) >= 0) {
+          inWindow++;
+        }
+      }
+      if (inWindow > Stories.PER_KEY) {
+        return null;
+      }
+      for (int i = 0; i < rows.counts.size(); i++) {
+        if (rows.lasts.get(i).compareTo(since) >= 0) {
+          long story = rows.counts.get(i)[0];
+          Integer size = sizes.get(story);
+          if (size == null) {
+            return null;
+          }
+          out.computeIfAbsent(story, s -> new Stories.Candidate(s, size, new HashMap<>()))
+              .shared()
+              .put(k, (int) rows.counts.get(i)[1]);
+        }
+      }
+    }
+    return new ArrayList<>(out.values());
+  }
+
+  /**
    * Adds to each term's first count in {@code counts} in how many articles it occurs (a term never
-   * seen gets nothing), in one look-up.
+   * seen gets nothing), in one look-up of the terms not read before in the open {@link
+   * Archive#cacheEpoch}.
    */
   public void addFrequencies(Map<String, long[]> counts) {
     if (counts.isEmpty()) {
+      return;
+    }
+    boolean cached = startEpoch();
+    if (cached && termCounts.size() > TERMS) {
+      termCounts.clear();
+    }
+    List<String> unknown = new ArrayList<>(counts.size());
+    for (Map.Entry<String, long[]> e : counts.entrySet()) {
+      Long n = cached ? termCounts.get(e.getKey()) : null;
+      if (n == null) {
+        unknown.add(e.getKey());
+      } else {
+        e.getValue()[0] += n;
+      }
+    }
+    if (unknown.isEmpty()) {
       return;
     }
     try (PreparedStatement st =
@@ -58,12 +252,20 @@ public final class StoryRepository {
                 "SELECT t.term, t.n FROM "
                     + engine().strings("?", "j")
                     + " JOIN story_terms t ON t.term = j.value")) {
-      st.setString(1, SimilarityRepository.jsonArray(counts.keySet()));
+      st.setString(1, SimilarityRepository.jsonArray(unknown));
+      if (cached) {
+        for (String t : unknown) {
+          termCounts.put(t, 0L);
+        }
+      }
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
           long[] c = counts.get(rs.getString(1));
           if (c != null) {
             c[0] += rs.getLong(2);
+            if (cached) {
+              termCounts.put(rs.getString(1), rs.getLong(2));
+            }
           }
         }
       }
@@ -104,6 +306,11 @@ public final class StoryRepository {
       }
       count.setString(1, pairs(all));
       count.executeUpdate();
+      if (cached()) {
+        for (Map.Entry<String, Integer> e : all.entrySet()) {
+          termCounts.computeIfPresent(e.getKey(), (t, n) -> n + e.getValue());
+        }
+      }
     } catch (SQLException e) {
       throw new StoreException(Archive.describe("cannot count story terms", e), e);
     }
@@ -116,6 +323,12 @@ public final class StoryRepository {
   public List<Stories.Candidate> candidates(List<String> keys, String since) {
     if (keys.isEmpty()) {
       return List.of();
+    }
+    if (cached()) {
+      List<Stories.Candidate> known = knownCandidates(keys, since);
+      if (known != null) {
+        return known;
+      }
     }
     for (String k : keys) {
       if (pendingKeys.containsKey(k)) {
@@ -167,7 +380,11 @@ public final class StoryRepository {
       }
       try (ResultSet rs = newStory.executeQuery()) {
         rs.next();
-        return rs.getLong(1);
+        long id = rs.getLong(1);
+        if (cached()) {
+          sizes.put(id, 0);
+        }
+        return id;
       }
     } catch (SQLException e) {
       throw new StoreException(Archive.describe("cannot start a story", e), e);
@@ -202,7 +419,11 @@ public final class StoryRepository {
    * #grow}; call inside {@link Archive#write}.
    */
   public void addKeys(long story, String day, List<String> keys) {
+    boolean cached = cached();
     for (String k : keys) {
+      if (cached) {
+        keyRows.computeIfPresent(k, (t, rows) -> rows.add(story, day));
+      }
       Map<Long, PendingKey> byStory = pendingKeys.computeIfAbsent(k, t -> new HashMap<>());
       PendingKey p = byStory.get(story);
       if (p == null) {
@@ -345,6 +566,11 @@ public final class StoryRepository {
       }
       grow.setString(1, pairs(increments));
       grow.executeUpdate();
+      if (cached()) {
+        for (Map.Entry<Long, Integer> e : increments.entrySet()) {
+          sizes.computeIfPresent(e.getKey(), (story, n) -> n + e.getValue());
+        }
+      }
     } catch (SQLException e) {
       throw new StoreException(Archive.describe("cannot place an article in a story", e), e);
     }

@@ -55,4 +55,73 @@ class StoryKeysTest {
     assertThat(r.candidates(List.of("quillon"), "2026-01-01")).isEmpty();
     archive.close();
   }
+
+  /** A look-up as compared: each story found, its size and the members holding each key. */
+  private static List<String> described(List<Stories.Candidate> found) {
+    return found.stream()
+        .map(c -> c.story() + " size " + c.size() + " " + new java.util.TreeMap<>(c.shared()))
+        .toList();
+  }
+
+  @Test
+  void keysReadIntoMemoryAnswerAsTheTableDoes() {
+    Archive archive = Archive.open(dir.resolve("memory.db"));
+    List<List<String>> asked =
+        List.of(
+            List.of("velmora", "ostrander"),
+            List.of("ostrander"),
+            List.of("crowdon", "velmora"),
+            List.of("nowhere"));
+    List<String> windows = List.of("2026-01-01", "2026-01-04", "2026-02-10");
+    // stories and keys stored by an earlier transaction, read by the next one's readKeys
+    long[] first = new long[2];
+    archive.write(
+        () -> {
+          StoryRepository r = archive.stories();
+          first[0] = r.newStory();
+          first[1] = r.newStory();
+          r.addKeys(first[0], "2026-01-02", List.of("velmora", "ostrander"));
+          r.addKeys(first[1], "2026-01-03", List.of("ostrander"));
+          r.flushKeys();
+          r.grow(java.util.Map.of(first[0], 1, first[1], 1));
+          return null;
+        });
+    List<String> fromMemory = new java.util.ArrayList<>();
+    archive.beginBulkWrite();
+    archive.write(
+        () -> {
+          StoryRepository r = archive.stories();
+          r.readKeys(List.of("velmora", "ostrander", "crowdon", "nowhere"));
+          r.addKeys(first[0], "2026-01-05", List.of("velmora"));
+          long c = r.newStory();
+          r.addKeys(c, "2026-02-01", List.of("ostrander", "velmora"));
+          // more stories in the window than a look-up takes: the table says which
+          for (int i = 0; i < Stories.PER_KEY + 3; i++) {
+            r.addKeys(r.newStory(), "2026-02-" + (10 + i % 9), List.of("crowdon"));
+          }
+          r.grow(java.util.Map.of(first[0], 1, c, 1));
+          for (List<String> keys : asked) {
+            for (String since : windows) {
+              fromMemory.add(keys + " " + since + " " + described(r.candidates(keys, since)));
+            }
+          }
+          r.flushKeys();
+          return null;
+        });
+    archive.bulkWriteDone();
+    List<String> fromTable = new java.util.ArrayList<>();
+    archive.write(
+        () -> {
+          for (List<String> keys : asked) {
+            for (String since : windows) {
+              fromTable.add(
+                  keys + " " + since + " " + described(archive.stories().candidates(keys, since)));
+            }
+          }
+          return null;
+        });
+    assertThat(fromMemory).isEqualTo(fromTable);
+    assertThat(fromTable.get(0)).contains("velmora=2");
+    archive.close();
+  }
 }
