@@ -31,7 +31,7 @@ public final class DossierCommand implements Runnable {
    */
   static final List<Sub> SUBCOMMANDS =
       List.of(
-          Sub.annotated("import", ImportCommand.class),
+          Sub.coded("import", () -> new ImportCommand().model()),
           Sub.annotated("extract", ExtractCommand.class),
           Sub.annotated("edit", EditCommand.class),
           Sub.coded("list", () -> new ListCommand().model()),
@@ -53,7 +53,7 @@ public final class DossierCommand implements Runnable {
           Sub.annotated("review", ReviewCommand.class),
           Sub.annotated("db", DbCommand.class),
           Sub.annotated("reextract", ReextractCommand.class),
-          Sub.annotated("refetch", RefetchCommand.class),
+          Sub.coded("refetch", () -> new RefetchCommand().model()),
           Sub.annotated("diff", DiffCommand.class),
           Sub.annotated("export", ExportCommand.class),
           Sub.annotated("backup", BackupCommand.class),

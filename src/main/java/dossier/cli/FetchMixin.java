@@ -10,56 +10,71 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** How pages are fetched, for {@code import URL} and {@code refetch}; also from the config file. */
 final class FetchMixin {
-  @Option(
-      names = "--cookies",
-      paramLabel = "FILE",
-      description =
-          "Send the cookies of this Netscape cookies.txt to the sites they belong to (for pages"
-              + " you can read when logged in).")
   Path cookies;
 
-  @Option(
-      names = "--user-agent",
-      paramLabel = "TEXT",
-      description = "The User-Agent header (default: dossier's own).")
   String userAgent;
 
-  @Option(
-      names = "--header",
-      paramLabel = "'NAME: VALUE'",
-      description = "An extra request header (repeatable).")
   List<String> headers = new ArrayList<>();
 
-  @Option(
-      names = "--timeout",
-      paramLabel = "DURATION",
-      description =
-          "Give up on a connection, an answer or a stalled body after this long (default: 30s).")
   String timeout = "30s";
 
-  @Option(
-      names = "--delay",
-      paramLabel = "DURATION",
-      description = "Pause between two requests to one host (default: 1s; 0 for none).")
   String delay = "1s";
 
-  @Option(
-      names = "--retries",
-      paramLabel = "N",
-      description =
-          "Try a page again this many times after a 429, a 5xx or a network failure, after the"
-              + " server's Retry-After or the delay (default: 2).")
   int retries = 2;
 
-  @Option(
-      names = "--hosts",
-      paramLabel = "N",
-      description = "Fetch from this many hosts at once; one request at a time each (default: 8).")
   int hosts = 8;
+
+  /** Adds these options to {@code command} as the mixin {@code fetch}, after its own so far. */
+  void addTo(CommandSpec command) {
+    CommandSpec spec = CommandSpec.wrapWithoutInspection(this);
+    spec.addOption(
+        Specs.option(Path.class, () -> cookies, v -> cookies = v, "--cookies")
+            .paramLabel("FILE")
+            .description(
+                "Send the cookies of this Netscape cookies.txt to the sites they belong to (for"
+                    + " pages you can read when logged in).")
+            .build());
+    spec.addOption(
+        Specs.option(String.class, () -> userAgent, v -> userAgent = v, "--user-agent")
+            .paramLabel("TEXT")
+            .description("The User-Agent header (default: dossier's own).")
+            .build());
+    spec.addOption(
+        Specs.strings(() -> headers, v -> headers = v, "--header")
+            .paramLabel("'NAME: VALUE'")
+            .description("An extra request header (repeatable).")
+            .build());
+    spec.addOption(
+        Specs.option(String.class, () -> timeout, v -> timeout = v, "--timeout")
+            .paramLabel("DURATION")
+            .description(
+                "Give up on a connection, an answer or a stalled body after this long (default:"
+                    + " 30s).")
+            .build());
+    spec.addOption(
+        Specs.option(String.class, () -> delay, v -> delay = v, "--delay")
+            .paramLabel("DURATION")
+            .description("Pause between two requests to one host (default: 1s; 0 for none).")
+            .build());
+    spec.addOption(
+        Specs.option(int.class, () -> retries, v -> retries = v, "--retries")
+            .paramLabel("N")
+            .description(
+                "Try a page again this many times after a 429, a 5xx or a network failure, after"
+                    + " the server's Retry-After or the delay (default: 2).")
+            .build());
+    spec.addOption(
+        Specs.option(int.class, () -> hosts, v -> hosts = v, "--hosts")
+            .paramLabel("N")
+            .description(
+                "Fetch from this many hosts at once; one request at a time each (default: 8).")
+            .build());
+    command.addMixin("fetch", spec);
+  }
 
   FetchOptions options(long maxSize) {
     for (String h : headers) {

@@ -25,79 +25,28 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(
-    name = "import",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Import articles from files, folders (recursively) and - (standard input).",
-      "Reads .txt .text .html .htm .xhtml .md .markdown .pdf, each also gzipped (.gz). A file whose"
-          + " extracted text is already stored is a duplicate. One bad file is reported and"
-          + " skipped; the rest are imported.",
-      "A dossier export (.json or .ndjson, or JSON on standard input) is restored as it was:"
-          + " ids where free, tags, notes, status, stars and the original files.",
-      "http(s):// URLs (as arguments or with --urls) are fetched, several hosts at once and one"
-          + " request at a time per host, and imported with their response headers; a URL already"
-          + " archived (in its normalized form) is a duplicate without a fetch unless --refetch."
-    })
 final class ImportCommand extends BaseCommand {
   @Override
   boolean createsArchive() {
     return true;
   }
 
-  @Completes(Completes.Kind.FILE)
-  @Parameters(
-      paramLabel = "PATH|URL",
-      arity = "0..*",
-      description = "Files, folders, - for stdin, or http(s):// URLs.")
   List<String> paths = new ArrayList<>();
 
-  @Completes(Completes.Kind.FILE)
-  @Option(
-      names = "--urls",
-      paramLabel = "FILE",
-      description = "Fetch and import the URLs listed in FILE (- for stdin), one a line.")
   String urlsFile;
 
-  @Option(
-      names = "--refetch",
-      description =
-          "Fetch archived URLs again too: a page that changed becomes a new version of its article.")
   boolean refetch;
 
-  @Option(
-      names = "--fetch",
-      description =
-          "For exports of Pocket, Instapaper, wallabag, Omnivore and bookmarks: fetch each page"
-              + " now (else each is stored with what the export holds, for refetch to fetch later).")
   boolean fetchPages;
 
-  @Mixin FetchMixin fetch;
+  final FetchMixin fetch = new FetchMixin();
 
-  @Completes(Completes.Kind.TAG)
-  @Option(
-      names = "--tag",
-      paramLabel = "TAG",
-      description = "Tag every imported article (repeatable).")
   List<String> tags = new ArrayList<>();
 
-  @Option(
-      names = "--url",
-      paramLabel = "URL",
-      description = "The URL the article came from (one file or stdin only).")
   String url;
 
-  @Option(
-      names = {"--input", "--from"},
-      paramLabel = "TYPE",
-      description =
-          "Input format: ${COMPLETION-CANDIDATES} (default: auto, from the file name and"
-              + " content).")
   InputFormat input = InputFormat.auto;
 
   /** How the outcomes are printed. */
@@ -108,13 +57,6 @@ final class ImportCommand extends BaseCommand {
     ndjson
   }
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      description =
-          "${COMPLETION-CANDIDATES}: text prints a summary on stderr; ndjson also prints one JSON"
-              + " object an input on stdout: path, status (imported, duplicate, updated, failed),"
-              + " id, error (default: ${DEFAULT-VALUE}).")
   OutcomeFormat format = OutcomeFormat.text;
 
   /** The choices of --on-duplicate. */
@@ -137,35 +79,12 @@ final class ImportCommand extends BaseCommand {
     }
   }
 
-  @Option(
-      names = "--on-duplicate",
-      paramLabel = "ACTION",
-      description =
-          "For text already stored: skip, or update its metadata and original; version: a file"
-              + " whose path is stored with other text becomes a new version of that article;"
-              + " skip-near also leaves out near-duplicate copies of a stored story, which are"
-              + " otherwise stored and marked as copies (default: ${DEFAULT-VALUE}).",
-      converter = DuplicateActionConverter.class)
   DuplicateAction onDuplicate = DuplicateAction.skip;
 
-  @Option(
-      names = {"-v", "--verbose"},
-      description =
-          "Name every duplicate and near-duplicate copy on stderr (by default the summary counts"
-              + " them).")
   boolean verbose;
 
-  @Option(
-      names = "--dry-run",
-      description = "Extract and report what would be imported; store nothing.")
   boolean dryRun;
 
-  @Option(
-      names = "--skip-known",
-      description =
-          "Leave out of the report and the exit status the files that failed the same way"
-              + " before (unchanged since the import that reported them): a nightly import exits 0"
-              + " when nothing new failed.")
   boolean skipKnown;
 
   /** The failures earlier imports into this archive met, and how many of this run's they are. */
@@ -173,27 +92,131 @@ final class ImportCommand extends BaseCommand {
 
   private int knownFailed;
 
-  @Option(names = "--json", description = "The old spelling of --format ndjson, kept for scripts.")
   boolean jsonAlias;
 
   /** True when the outcomes go to stdout as NDJSON. */
   private boolean json;
 
-  @Option(
-      names = "--max-size",
-      paramLabel = "BYTES",
-      description = "Refuse files larger than this (suffix K, M or G; default: 20M).")
   String maxSize = "20M";
 
-  @Option(
-      names = "--follow",
-      description =
-          "Follow symbolic links out of the folders named (default: only links that stay inside"
-              + " them; the others are skipped and reported).")
   boolean follow;
 
   /** Drawn on stderr while files are imported, when it is a terminal. */
   private Progress bar;
+
+  /** The command's model, built in code: an import is often a script's one-file call. */
+  CommandSpec model() {
+    spec =
+        Specs.command(
+            this,
+            "import",
+            "Import articles from files, folders (recursively) and - (standard input).",
+            "Reads .txt .text .html .htm .xhtml .md .markdown .pdf, each also gzipped (.gz). A"
+                + " file whose extracted text is already stored is a duplicate. One bad file is"
+                + " reported and skipped; the rest are imported.",
+            "A dossier export (.json or .ndjson, or JSON on standard input) is restored as it"
+                + " was: ids where free, tags, notes, status, stars and the original files.",
+            "http(s):// URLs (as arguments or with --urls) are fetched, several hosts at once and"
+                + " one request at a time per host, and imported with their response headers; a"
+                + " URL already archived (in its normalized form) is a duplicate without a fetch"
+                + " unless --refetch.");
+    spec.addPositional(
+        Specs.words("PATH|URL", "0..*", () -> paths, v -> paths = v)
+            .userObject(Completes.Kind.FILE)
+            .description("Files, folders, - for stdin, or http(s):// URLs.")
+            .build());
+    spec.addOption(
+        Specs.option(String.class, () -> urlsFile, v -> urlsFile = v, "--urls")
+            .paramLabel("FILE")
+            .userObject(Completes.Kind.FILE)
+            .description("Fetch and import the URLs listed in FILE (- for stdin), one a line.")
+            .build());
+    spec.addOption(
+        Specs.flag("refetch", () -> refetch, v -> refetch = v, "--refetch")
+            .description(
+                "Fetch archived URLs again too: a page that changed becomes a new version of its"
+                    + " article.")
+            .build());
+    spec.addOption(
+        Specs.flag("fetchPages", () -> fetchPages, v -> fetchPages = v, "--fetch")
+            .description(
+                "For exports of Pocket, Instapaper, wallabag, Omnivore and bookmarks: fetch each"
+                    + " page now (else each is stored with what the export holds, for refetch to"
+                    + " fetch later).")
+            .build());
+    fetch.addTo(spec);
+    spec.addOption(
+        Specs.strings(() -> tags, v -> tags = v, "--tag")
+            .paramLabel("TAG")
+            .userObject(Completes.Kind.TAG)
+            .description("Tag every imported article (repeatable).")
+            .build());
+    spec.addOption(
+        Specs.option(String.class, () -> url, v -> url = v, "--url")
+            .paramLabel("URL")
+            .description("The URL the article came from (one file or stdin only).")
+            .build());
+    spec.addOption(
+        Specs.option(InputFormat.class, () -> input, v -> input = v, "--input", "--from")
+            .paramLabel("TYPE")
+            .description(
+                "Input format: ${COMPLETION-CANDIDATES} (default: auto, from the file name and"
+                    + " content).")
+            .build());
+    spec.addOption(
+        Specs.option(OutcomeFormat.class, () -> format, v -> format = v, "--format")
+            .paramLabel("FORMAT")
+            .description(
+                "${COMPLETION-CANDIDATES}: text prints a summary on stderr; ndjson also prints one"
+                    + " JSON object an input on stdout: path, status (imported, duplicate, updated,"
+                    + " failed), id, error (default: ${DEFAULT-VALUE}).")
+            .build());
+    spec.addOption(
+        Specs.option(
+                DuplicateAction.class, () -> onDuplicate, v -> onDuplicate = v, "--on-duplicate")
+            .paramLabel("ACTION")
+            .converters(new DuplicateActionConverter())
+            .description(
+                "For text already stored: skip, or update its metadata and original; version: a"
+                    + " file whose path is stored with other text becomes a new version of that"
+                    + " article; skip-near also leaves out near-duplicate copies of a stored"
+                    + " story, which are otherwise stored and marked as copies (default:"
+                    + " ${DEFAULT-VALUE}).")
+            .build());
+    spec.addOption(
+        Specs.flag("verbose", () -> verbose, v -> verbose = v, "-v", "--verbose")
+            .description(
+                "Name every duplicate and near-duplicate copy on stderr (by default the summary"
+                    + " counts them).")
+            .build());
+    spec.addOption(
+        Specs.flag("dryRun", () -> dryRun, v -> dryRun = v, "--dry-run")
+            .description("Extract and report what would be imported; store nothing.")
+            .build());
+    spec.addOption(
+        Specs.flag("skipKnown", () -> skipKnown, v -> skipKnown = v, "--skip-known")
+            .description(
+                "Leave out of the report and the exit status the files that failed the same way"
+                    + " before (unchanged since the import that reported them): a nightly import"
+                    + " exits 0 when nothing new failed.")
+            .build());
+    spec.addOption(
+        Specs.flag("jsonAlias", () -> jsonAlias, v -> jsonAlias = v, "--json")
+            .description("The old spelling of --format ndjson, kept for scripts.")
+            .build());
+    spec.addOption(
+        Specs.option(String.class, () -> maxSize, v -> maxSize = v, "--max-size")
+            .paramLabel("BYTES")
+            .description("Refuse files larger than this (suffix K, M or G; default: 20M).")
+            .build());
+    spec.addOption(
+        Specs.flag("follow", () -> follow, v -> follow = v, "--follow")
+            .description(
+                "Follow symbolic links out of the folders named (default: only links that stay"
+                    + " inside them; the others are skipped and reported).")
+            .build());
+    return Specs.standardHelp(spec);
+  }
 
   @Override
   public Integer call() {

@@ -10,35 +10,41 @@ import dossier.service.VersionService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(
-    name = "refetch",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Fetch the stored URLs of the articles that match a query (all articles with a URL without"
-          + " one) again.",
-      "A page whose text changed becomes a new version of the same article: same id, tags, notes"
-          + " and status, the earlier text kept ('dossier show ID --versions', 'dossier diff ID',"
-          + " 'is:changed'). A page that did not change is reported unchanged; a fetch that fails"
-          + " leaves the article as it was. Fetching is as for 'dossier import URL': several"
-          + " hosts at once, one request at a time per host."
-    })
 final class RefetchCommand extends BaseCommand implements QueryWords {
-  @Completes(Completes.Kind.QUERY)
-  @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Query words and filters.")
   List<String> query = new ArrayList<>();
 
-  @Option(
-      names = "--max-size",
-      paramLabel = "BYTES",
-      description = "Refuse pages larger than this (suffix K, M or G; default: 20M).")
   String maxSize = "20M";
 
-  @Mixin FetchMixin fetch;
+  final FetchMixin fetch = new FetchMixin();
+
+  /** The command's model, built in code. */
+  CommandSpec model() {
+    spec =
+        Specs.command(
+            this,
+            "refetch",
+            "Fetch the stored URLs of the articles that match a query (all articles with a URL"
+                + " without one) again.",
+            "A page whose text changed becomes a new version of the same article: same id, tags,"
+                + " notes and status, the earlier text kept ('dossier show ID --versions', 'dossier"
+                + " diff ID', 'is:changed'). A page that did not change is reported unchanged; a"
+                + " fetch that fails leaves the article as it was. Fetching is as for 'dossier"
+                + " import URL': several hosts at once, one request at a time per host.");
+    spec.addPositional(
+        Specs.words("QUERY", "0..*", () -> query, v -> query = v)
+            .userObject(Completes.Kind.QUERY)
+            .description("Query words and filters.")
+            .build());
+    spec.addOption(
+        Specs.option(String.class, () -> maxSize, v -> maxSize = v, "--max-size")
+            .paramLabel("BYTES")
+            .description("Refuse pages larger than this (suffix K, M or G; default: 20M).")
+            .build());
+    fetch.addTo(spec);
+    return Specs.standardHelp(spec);
+  }
 
   @Override
   public Integer call() {

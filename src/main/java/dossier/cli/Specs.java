@@ -104,6 +104,14 @@ final class Specs {
     return option(boolean.class, get, set, names).paramLabel("<" + field + ">");
   }
 
+  /** A repeatable option whose values are collected into a list of strings. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static OptionSpec.Builder strings(
+      Supplier<List<String>> get, Consumer<List<String>> set, String... names) {
+    return option((Class) List.class, (Supplier) get, (Consumer) set, names)
+        .auxiliaryTypes(String.class);
+  }
+
   /** Positional words from {@code index} on, into a list of strings. */
   static PositionalParamSpec.Builder words(
       String label, String arity, Supplier<List<String>> get, Consumer<List<String>> set) {

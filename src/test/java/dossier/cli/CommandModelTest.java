@@ -77,7 +77,8 @@ class CommandModelTest {
   }
 
   /** The subcommands whose models are built in code. */
-  static final List<String> CODED = List.of("list", "search", "count", "show", "tag", "mark");
+  static final List<String> CODED =
+      List.of("import", "list", "search", "count", "show", "tag", "mark", "refetch");
 
   private static void describe(CommandLine cl, StringBuilder out) {
     CommandSpec spec = cl.getCommandSpec();

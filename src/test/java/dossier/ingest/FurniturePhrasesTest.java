@@ -76,7 +76,9 @@ class FurniturePhrasesTest {
             "By Monday, the ferry had left the quay for the last time.",
             "Reviewed by the court in May, the plan was approved.",
             "The board's photo (credit: the council) was shown on Monday.",
-            "Members saw the new quay (pictured) on Monday.")) {
+            "Members saw the new quay (pictured) on Monday.",
+            "Turning clockwise from the top of the quay, the crane lifted the boat, she said.",
+            "The editor's note on the harbour story was corrected on Monday.")) {
       assertThat(Furniture.isKnown(s)).as(s).isFalse();
     }
   }
