@@ -560,7 +560,6 @@ final class HtmlExtractor {
    * stays.
    */
   private static void dropRepeats(List<PageText.Block> body) {
-    Set<String> seen = new HashSet<>();
     Map<String, Integer> count = new HashMap<>();
     boolean[] repeat = new boolean[body.size()];
     String[] norm = new String[body.size()];
@@ -568,8 +567,7 @@ final class HtmlExtractor {
       PageText.Block b = body.get(i);
       if (b.kind() != PageText.Kind.CODE && b.text().length() >= REPEAT_MIN_CHARS) {
         norm[i] = MainContent.normalize(b.text());
-        repeat[i] = !seen.add(norm[i]);
-        count.merge(norm[i], 1, Integer::sum);
+        repeat[i] = count.merge(norm[i], 1, Integer::sum) > 1;
       }
     }
     boolean[] drop = new boolean[body.size()];
