@@ -30,7 +30,7 @@ final class HtmlExtractor {
     Document doc = Jsoup.parse(html);
     PageMetadata meta = PageMetadata.read(doc);
     String caption = leadCaption(doc);
-    List<PageText.Block> paras = MainContent.blocks(doc, meta.title);
+    List<PageText.Block> paras = MainContent.blocks(doc, meta.title, summaries(meta));
     List<PageText.Block> body = new ArrayList<>(paras.size());
     String normTitle = meta.title == null ? "" : MainContent.normalize(meta.title);
     String normCaption = caption == null ? "" : MainContent.normalize(caption);
@@ -147,6 +147,22 @@ final class HtmlExtractor {
         origins);
   }
 
+  /** What the page says it is about: its meta descriptions. */
+  private static List<String> summaries(PageMetadata meta) {
+    List<String> out = new ArrayList<>(3);
+    for (String key : SUMMARY_TAGS) {
+      String d = meta.metaTags.get(key);
+      if (d != null && !d.isBlank()) {
+        out.add(d);
+      }
+    }
+    return out;
+  }
+
+  private static final String[] SUMMARY_TAGS = {
+    "description", "og:description", "twitter:description"
+  };
+
   /**
    * A byline with no sentence in it ("By Ada Lind For The Velm Gazette") goes within this many
    * blocks of the top: a headline, a standfirst and its points may stand before it.
@@ -165,7 +181,7 @@ final class HtmlExtractor {
     // An image's alt text is its caption where galleries and lists repeat it as text; not when
     // it is the page's summary or headline, which some pages put there too.
     Set<String> summaries = new HashSet<>();
-    for (String key : new String[] {"description", "og:description", "twitter:description"}) {
+    for (String key : SUMMARY_TAGS) {
       String d = meta.metaTags.get(key);
       if (d != null) {
         summaries.add(squashed(d));

@@ -207,8 +207,12 @@ final class MainContent {
   /** Deeper than any real page layout; content scoring costs grow with the depth. */
   static final int MAX_DEPTH = 512;
 
-  /** The article text's blocks with their structure, or an empty list when the page has none. */
-  static List<PageText.Block> blocks(Document original, String title) {
+  /**
+   * The article text's blocks with their structure, or an empty list when the page has none; {@code
+   * summaries} being what the page says it is about (its meta descriptions): a standfirst that
+   * repeats one of them opens the text.
+   */
+  static List<PageText.Block> blocks(Document original, String title, List<String> summaries) {
     if (original.body() != null && deeperThan(original.body(), MAX_DEPTH)) {
       // A page nested thousands of levels deep is hostile or broken, not a layout to score:
       // its text is taken as it stands, which stays linear in the size of the page.
@@ -228,7 +232,7 @@ final class MainContent {
         }
       }
       Document doc = pass == Pass.NO_CLEANING ? original : original.clone();
-      Element article = find(doc, title, pass);
+      Element article = find(doc, title, summaries, pass);
       List<PageText.Block> paras = article == null ? List.of() : PageText.blocks(article);
       int len = 0;
       for (PageText.Block p : paras) {
@@ -263,7 +267,7 @@ final class MainContent {
     return deep[0];
   }
 
-  static Element find(Document doc, String title, Pass pass) {
+  static Element find(Document doc, String title, List<String> summaries, Pass pass) {
     Element body = doc.body();
     if (body == null) {
       return null;
@@ -332,7 +336,7 @@ final class MainContent {
       // are the other stories.
       Element article = doc.createElement("div");
       article.appendChild(story);
-      clean(article, title, pass);
+      clean(article, title, summaries, pass);
       return article;
     }
     // Where the best container stood: the lede is searched for before it once the sibling pass
@@ -344,12 +348,17 @@ final class MainContent {
     int topLen = stats.len(top);
     Element article = gatherSiblings(doc, top, scores, stats, pass);
     List<Element> lede = mark == null ? List.of() : lede(mark, topLen, stats, body, pass);
+    Element summary =
+        mark == null ? null : summaryStandfirst(mark, article, lede, summaries, stats, body);
     if (mark != null) {
       mark.remove();
     }
-    clean(article, title, pass);
+    clean(article, title, summaries, pass);
     for (int i = lede.size() - 1; i >= 0; i--) {
       article.prependChild(lede.get(i));
+    }
+    if (summary != null) {
+      article.prependChild(summary);
     }
     return article;
   }
@@ -567,6 +576,86 @@ final class MainContent {
       path = path.parent();
     }
     return out;
+  }
+
+  /**
+   * The standfirst that the page's summary names: the last paragraph or heading before the best
+   * container, outside it and its lede, whose text is one of {@code summaries} (a meta description,
+   * which may be cut short in the middle of a word), {@link #LEDE_MIN_LENGTH} characters or more,
+   * few of them links, outside figures; null when there is none or the text already holds it. A
+   * standfirst set in a box of its own between the headline and the text (a "chapo", an intro, a
+   * dek under the headline's photo) is what the page itself offers as its summary, so it is the
+   * opening of the article whatever boxes stand between it and the body.
+   */
+  private static Element summaryStandfirst(
+      Element mark,
+      Element article,
+      List<Element> lede,
+      List<String> summaries,
+      Stats stats,
+      Element body) {
+    List<String> wanted = new ArrayList<>(summaries.size());
+    int longest = 0;
+    for (String s : summaries) {
+      String n = s == null ? "" : normalize(s);
+      if (n.length() >= LEDE_MIN_LENGTH && !wanted.contains(n)) {
+        wanted.add(n);
+        longest = Math.max(longest, n.length());
+      }
+    }
+    if (wanted.isEmpty()) {
+      return null;
+    }
+    Element found = null;
+    for (Element e : body.getAllElements()) {
+      if (e == mark) {
+        break;
+      }
+      String tag = e.normalName();
+      boolean leaf =
+          tag.equals("p")
+              || tag.equals("h2")
+              || tag.equals("h3")
+              || tag.equals("h4")
+              || tag.equals("div") && !stats.hasBlock(e);
+      int len = stats.len(e);
+      if (!leaf
+          || len < LEDE_MIN_LENGTH
+          || len > 2 * longest + 40
+          || stats.linkDensity(e) >= SIBLING_LINK_DENSITY
+          || within(e, "figure", LEDE_LEVELS)
+          || within(e, "figcaption", LEDE_LEVELS)) {
+        continue;
+      }
+      String n = normalize(e.text());
+      for (String w : wanted) {
+        if (repeatsSummary(n, w)) {
+          found = e;
+          break;
+        }
+      }
+    }
+    if (found == null) {
+      return null;
+    }
+    for (Element l : lede) {
+      if (l == found || isAncestor(l, found) || isAncestor(found, l)) {
+        return null;
+      }
+    }
+    return normalize(article.text()).contains(normalize(found.text())) ? null : found;
+  }
+
+  /**
+   * Whether a block's words {@code block} are the summary {@code summary}: the same, or the summary
+   * cut short (its last word perhaps cut in two) with the block going on from it.
+   */
+  static boolean repeatsSummary(String block, String summary) {
+    if (block.equals(summary)) {
+      return true;
+    }
+    int cut = summary.lastIndexOf(' ');
+    return cut >= LEDE_MIN_LENGTH && block.startsWith(summary.substring(0, cut + 1));
   }
 
   /** Paragraphs of a standfirst at most: a summary, not a section of text. */
@@ -858,7 +947,7 @@ final class MainContent {
   private static final Set<String> CLEANED_BOXES = Set.of("form", "fieldset", "table", "ul", "div");
 
   /** Removes boxes inside the article that are furniture rather than text. */
-  private static void clean(Element article, String title, Pass pass) {
+  private static void clean(Element article, String title, List<String> summaries, Pass pass) {
     Stats stats = Stats.of(article);
     List<Element> all = article.getAllElements();
     // Reverse document order: inner boxes are judged before the boxes around them.
@@ -885,7 +974,7 @@ final class MainContent {
         e.remove();
       }
     }
-    removeTitleHeading(article, title);
+    removeTitleHeading(article, title, summaries);
   }
 
   /** Class of the block quote a social network's embed code writes: the post, quoted as text. */
@@ -1049,7 +1138,7 @@ final class MainContent {
   }
 
   /** The page's headline repeated at the top of the text is the title, not a paragraph. */
-  private static void removeTitleHeading(Element article, String title) {
+  private static void removeTitleHeading(Element article, String title, List<String> summaries) {
     if (title == null || title.isBlank()) {
       return;
     }
@@ -1067,7 +1156,8 @@ final class MainContent {
     for (Element e : article.getAllElements()) {
       String tag = e.normalName();
       if (tag.equals("h1") || tag.equals("h2")) {
-        if (similar(normalize(e.text()), t) >= OPENING_HEADLINE_LIKENESS) {
+        String ht = normalize(e.text());
+        if (similar(ht, t) >= OPENING_HEADLINE_LIKENESS && !isSummary(ht, summaries)) {
           e.remove();
         }
         return;
@@ -1076,6 +1166,22 @@ final class MainContent {
         return;
       }
     }
+  }
+
+  /**
+   * Whether {@code words} (normalized) repeat one of the page's summaries: a standfirst set as a
+   * heading, which shares the headline's words but is not the headline.
+   */
+  private static boolean isSummary(String words, List<String> summaries) {
+    if (words.length() < LEDE_MIN_LENGTH) {
+      return false;
+    }
+    for (String s : summaries) {
+      if (s != null && repeatsSummary(words, normalize(s))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Share of the title's words (by length) in a heading that opens the text: the headline. */

@@ -17,6 +17,15 @@ class LedeTest {
         + " route of the new line and what residents had said at the hearings.</p>";
   }
 
+  /** Paragraphs {@code from} to {@code to} of the text. */
+  private static String paras(int from, int to) {
+    StringBuilder b = new StringBuilder();
+    for (int i = from; i <= to; i++) {
+      b.append(para("tram", i));
+    }
+    return b.toString();
+  }
+
   private static Extracted page(String body) {
     String html =
         "<!doctype html><html><head><title>Tram plan debated</title></head><body>"
@@ -28,10 +37,7 @@ class LedeTest {
 
   @Test
   void anIntroBoxBeforeTheBodyIsKept() {
-    StringBuilder rest = new StringBuilder();
-    for (int i = 3; i < 12; i++) {
-      rest.append(para("tram", i));
-    }
+    String rest = paras(3, 11);
     Extracted x =
         page(
             "<div id=story><h1>Tram plan debated</h1><div class=story-body>"
@@ -49,10 +55,7 @@ class LedeTest {
 
   @Test
   void aStandfirstSetAsAHeadingInABoxOfItsOwnIsKept() {
-    StringBuilder text = new StringBuilder();
-    for (int i = 1; i <= 6; i++) {
-      text.append(para("tram", i));
-    }
+    String text = paras(1, 6);
     Extracted x =
         page(
             "<div id=story><h1>Tram plan debated</h1>"
@@ -69,10 +72,7 @@ class LedeTest {
 
   @Test
   void theStandfirstInTheHeadlinesBoxIsKeptAndTheBylineIsNot() {
-    StringBuilder body = new StringBuilder();
-    for (int i = 1; i <= 6; i++) {
-      body.append(para("tram", i));
-    }
+    String body = paras(1, 6);
     Extracted x =
         page(
             "<div class=hero><div class=title-wrap><h1>Tram plan debated</h1></div>"
@@ -88,5 +88,76 @@ class LedeTest {
     assertThat(x.body()).startsWith("The tram plan is back before the council");
     assertThat(x.body()).contains("paragraph 1,", "paragraph 6,");
     assertThat(x.body()).doesNotContain("a reporter who has covered");
+  }
+
+  private static Extracted pageWithSummary(String summary, String body) {
+    String html =
+        "<!doctype html><html><head><title>Tram plan debated</title>"
+            + "<meta name=description content=\""
+            + summary
+            + "\"></head><body>"
+            + "<nav><a href=/>Home</a> <a href=/news>News</a></nav>"
+            + body
+            + "</body></html>";
+    return Extractors.extract(html.getBytes(StandardCharsets.UTF_8), "p.html", Format.AUTO);
+  }
+
+  private static final String DEK =
+      "Velm - The tram plan is back before the council after two years of hearings, and this"
+          + " time members on both sides say it has the votes to pass.";
+
+  @Test
+  void aStandfirstThatThePagesSummaryRepeatsIsKeptPastTheLeadPhoto() {
+    String text = paras(1, 6);
+    // The photo's box between the standfirst and the text has text but no paragraph of prose,
+    // which ends the search for a lede; the summary names the standfirst all the same. The
+    // description is cut short in the middle of a word, as many pages' are.
+    Extracted x =
+        pageWithSummary(
+            DEK.substring(0, 100),
+            "<div class=head><p>Velm</p><h1>Tram plan debated</h1><h2 class=lead>"
+                + DEK
+                + "</h2></div><div class=photo><img src=a.jpg><span>The line's first stop, at"
+                + " the station</span><span>Photo: Ada Lind</span></div>"
+                + "<div class=byline>By Ada Lind</div>"
+                + "<div class=rest><div class=text>"
+                + text
+                + "</div></div>");
+    assertThat(x.body()).startsWith("Velm - The tram plan is back before the council");
+    assertThat(x.body()).contains("paragraph 1,", "paragraph 6,");
+    assertThat(x.body()).doesNotContain("first stop");
+  }
+
+  @Test
+  void aStandfirstHeadingWithTheHeadlinesWordsStaysWhenTheSummaryRepeatsIt() {
+    String text = paras(1, 6);
+    String dek =
+        "The tram plan debated again: the council takes up the plan for the tram after two"
+            + " years of hearings.";
+    String html =
+        "<article><header><h1>Tram plan debated</h1><h2 class=chapo>"
+            + dek
+            + "</h2><time>May 2, 2025</time></header>"
+            + text
+            + "</article>";
+    assertThat(pageWithSummary(dek, html).body()).startsWith("The tram plan debated again");
+    // without the summary the same heading opens the text as a second headline, and goes
+    assertThat(page(html).body()).startsWith("The council's tram plan, paragraph 1,");
+  }
+
+  @Test
+  void aSummaryTheTextAlreadyOpensWithIsNotSaidTwice() {
+    String text = "<p>" + DEK + "</p>" + paras(1, 6);
+    Extracted x =
+        pageWithSummary(
+            DEK,
+            "<div class=head><h1>Tram plan debated</h1><p class=teaser>"
+                + DEK
+                + "</p></div><div class=text>"
+                + text
+                + "</div>");
+    assertThat(x.body().indexOf("The tram plan is back"))
+        .isEqualTo(x.body().lastIndexOf("The tram plan is back"));
+    assertThat(x.body()).contains("paragraph 6,");
   }
 }
