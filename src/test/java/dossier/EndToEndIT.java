@@ -82,7 +82,14 @@ class EndToEndIT {
     String samples = project.resolve("samples").toString();
     Run imp = dossier("import", samples);
     assertThat(imp.code()).as(imp.toString()).isZero();
-    assertThat(imp.err()).contains("0 failed");
+    assertThat(imp.err()).contains("0 failed").doesNotContain("SLF4J");
+    // the SQLite driver's library is kept per driver version, which the driver reads from the jar
+    try (var versions = Files.list(tmp.resolve("home/.cache/dossier/native"))) {
+      assertThat(versions.map(v -> v.getFileName().toString()).toList())
+          .singleElement()
+          .asString()
+          .matches("\\d+(\\.\\d+)+");
+    }
     assertThat(db).exists();
     assertThat(Files.getPosixFilePermissions(db))
         .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);

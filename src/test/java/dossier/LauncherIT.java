@@ -78,46 +78,64 @@ class LauncherIT {
   void aNewJdkGetsAnAheadOfTimeCacheTrainedOnceThenUsed() throws Exception {
     Path jdk = jdk("jdk-new", "99.0.1");
     Path cache = app.resolve("target/dossier-99.aot");
+    Path read = app.resolve("target/dossier-99-read.aot");
     Path java = jdk.resolve("bin/java");
     String jar = app.resolve("target/dossier.jar").toString();
 
+    // a reading command: its cache is recorded from a run that reads an archive another run made
     assertThat(run(Map.of("JAVA_HOME", jdk.toString()), "list", "tag:x"))
         .isEqualTo("stand-in java ran\n");
     List<String> first = calls();
-    assertThat(first).hasSize(2);
+    assertThat(first).hasSize(3);
     assertThat(first.get(0))
         .startsWith(java.toString())
-        .contains("-XX:AOTCacheOutput=" + cache + ".")
-        .doesNotContain("CompileThresholdScaling")
-        .endsWith("__warmup");
+        .doesNotContain("AOTCache")
+        .containsPattern(" -jar " + jar + " __warmup --prepare \\S+/warmup\\.db$");
+    String made = first.get(0).substring(first.get(0).indexOf("--prepare ") + 10);
     assertThat(first.get(1))
         .startsWith(java.toString())
+        .contains("-XX:AOTCacheOutput=" + read + ".")
+        .doesNotContain("CompileThresholdScaling")
+        .endsWith(" __warmup --read " + made);
+    assertThat(Path.of(made).getParent()).as("the archive trained on is removed").doesNotExist();
+    assertThat(first.get(2))
+        .startsWith(java.toString())
         .contains(
-            "-XX:AOTCache=" + cache,
+            "-XX:AOTCache=" + read,
             "-XX:CompileThresholdScaling=20",
-            "-Djava.locale.providers=FALLBACK")
+            "-Djava.locale.providers=FALLBACK",
+            "-XX:-UsePerfData")
         .doesNotContain("-Xmx")
         .endsWith("-jar " + jar + " list tag:x");
-    assertThat(cache).exists();
+    assertThat(read).exists();
     try (var files = Files.list(app.resolve("target"))) {
       assertThat(files.map(f -> f.getFileName().toString()))
           .as("no half-written cache left")
           .noneMatch(n -> n.endsWith(".part"));
     }
+    run(Map.of("JAVA_HOME", jdk.toString()), "--db", "a.db", "search", "x");
+    assertThat(calls()).as("trained once").hasSize(4);
+    assertThat(calls().get(3)).contains("-XX:AOTCache=" + read).endsWith(" search x");
 
-    // trained once; an import keeps the usual compile thresholds
+    // every other command: the cache of all the common paths, trained once; an import keeps the
+    // usual compile thresholds
     run(Map.of("JAVA_HOME", jdk.toString()), "--db", "a.db", "import", "x.html");
-    assertThat(calls()).hasSize(3);
-    assertThat(calls().get(2))
+    List<String> imp = calls().subList(4, calls().size());
+    assertThat(imp).hasSize(2);
+    assertThat(imp.get(0)).contains("-XX:AOTCacheOutput=" + cache + ".").endsWith(" __warmup");
+    assertThat(imp.get(1))
         .contains("-XX:AOTCache=" + cache)
         .doesNotContain("CompileThresholdScaling")
         .contains(" -Xmx512m ", "-Djava.locale.providers=FALLBACK")
         .endsWith(" import x.html");
+    run(Map.of("JAVA_HOME", jdk.toString()), "tag", "+a", "--", "b");
+    assertThat(calls()).hasSize(7);
+    assertThat(calls().get(6)).contains("-XX:AOTCache=" + cache + " ").endsWith(" tag +a -- b");
 
     // '--version' alone gets a small cache of its own, trained by '--version'
     Path small = app.resolve("target/dossier-99-version.aot");
     run(Map.of("JAVA_HOME", jdk.toString()), "--version");
-    List<String> v = calls().subList(3, calls().size());
+    List<String> v = calls().subList(7, calls().size());
     assertThat(v).hasSize(2);
     assertThat(v.get(0)).contains("-XX:AOTCacheOutput=" + small + ".").endsWith(" --version");
     assertThat(v.get(1))
@@ -126,7 +144,7 @@ class LauncherIT {
         .endsWith("-jar " + jar + " --version");
     assertThat(small).exists();
     run(Map.of("JAVA_HOME", jdk.toString()), "--version");
-    assertThat(calls()).as("each trained once").hasSize(6);
+    assertThat(calls()).as("each trained once").hasSize(10);
   }
 
   @Test

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
  * 130 as a program killed by SIGINT does. A batch's transaction is atomic either way; this only
  * makes the end orderly and the report complete.
  */
-final class Interruption implements AutoCloseable {
+public final class Interruption implements AutoCloseable {
   /**
    * How long the process waits for the current batch before it exits anyway. A batch takes well
    * under a second; the wait is short because the command may instead be blocked reading its
@@ -18,6 +18,10 @@ final class Interruption implements AutoCloseable {
   private static final long GRACE_SECONDS = 5;
 
   private volatile boolean requested;
+
+  /** True once Ctrl-C came during any command of this process. */
+  private static volatile boolean signalled;
+
   private final CountDownLatch finished = new CountDownLatch(1);
   private final Thread hook;
   private final BaseCommand command;
@@ -43,6 +47,7 @@ final class Interruption implements AutoCloseable {
 
   private void onSignal() {
     requested = true;
+    signalled = true;
     // said at once: a batch may take a moment, and the tests wait for this line to know that
     // the request is in before they let the command go on
     command.say("Ctrl-C: finishing what is being written, then stopping");
@@ -52,6 +57,14 @@ final class Interruption implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * True once Ctrl-C came while a command watched for it: the process is shutting down, and its
+   * exit status is the signal's.
+   */
+  public static boolean signalled() {
+    return signalled;
   }
 
   /** True once Ctrl-C was pressed: stop after the current batch. */

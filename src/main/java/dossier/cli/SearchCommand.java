@@ -1,5 +1,6 @@
 package dossier.cli;
 
+import dossier.core.Text;
 import dossier.core.UsageException;
 import dossier.query.CompiledQuery;
 import dossier.query.QueryCompiler;
@@ -96,9 +97,7 @@ final class SearchCommand extends BaseCommand implements QueryWords {
       // the best 20 look like all there is unless someone says there are more
       long total = service.count(q);
       if (total > offset + n[0]) {
-        say(
-            String.format(
-                java.util.Locale.ROOT, "%,d of %,d; --limit 0 for all", n[0], total - offset));
+        say(Text.grouped(n[0]) + " of " + Text.grouped(total - offset) + "; --limit 0 for all");
       }
     }
     return ExitCode.OK;

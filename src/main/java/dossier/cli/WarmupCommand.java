@@ -21,10 +21,14 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Runs the common paths once on a throw-away archive, so that the launcher can record the classes
- * they load into a class-data sharing archive that makes every later start faster.
+ * they load into a class-data sharing archive or ahead-of-time cache that makes every later start
+ * faster. With {@code --prepare} and {@code --read} the archive is made by one run and read by
+ * another, so that a cache recorded from the second holds what the reading commands load and none
+ * of the import's classes (JDK 25 loads every class of its cache at start).
  */
 @Command(
     name = "__warmup",
@@ -41,23 +45,67 @@ final class WarmupCommand extends BaseCommand {
           + "Ferry fares rise</h1><p>Ferry operators raised fares by a tenth on Tuesday, citing"
           + " fuel costs.</p><p>Commuters said the rise would hurt.</p></article></body></html>";
 
-  private static final String[][] COMMANDS = {
+  /** The reading commands as people type them: a read-only cache is trained on these alone. */
+  private static final String[][] READING = {
     {"search", "strike"},
     {"search", "\"ferry fares\"", "date:2020.."},
+    {"search", "fares", "--format", "json"},
     {"list", "tag:port"},
     {"list", "--format", "ids", "fares"},
     {"show", "1"},
+    {"count", "strike"},
+    {"tags"},
+    {"log"},
+    {"stats"}
+  };
+
+  /** The writing commands and help, for the cache of every other command. */
+  private static final String[][] WRITING = {
     {"tag", "+harbour", "--", "cranes"},
     {"mark", "read", "--", "tag:harbour"},
     {"suggest", "2"},
-    {"stats"},
     {"--help"}
   };
 
+  @Option(
+      names = "--prepare",
+      paramLabel = "ARCHIVE",
+      description = "Only make a small archive to train on, at ARCHIVE.")
+  Path prepare;
+
+  @Option(
+      names = "--read",
+      paramLabel = "ARCHIVE",
+      description = "Only run the reading commands, on ARCHIVE (made by --prepare).")
+  Path read;
+
   @Override
   public Integer call() throws IOException {
+    if (prepare != null) {
+      fill(prepare);
+      return ExitCode.OK;
+    }
+    if (read != null) {
+      reading(read);
+      return ExitCode.OK;
+    }
     Path dir = Files.createTempDirectory("dossier-warmup");
     Path db = dir.resolve("warmup.db");
+    try {
+      fill(db);
+      reading(db);
+      writing(db);
+    } finally {
+      for (String f : new String[] {"warmup.db", "warmup.db-wal", "warmup.db-shm"}) {
+        Files.deleteIfExists(dir.resolve(f));
+      }
+      Files.deleteIfExists(dir);
+    }
+    return ExitCode.OK;
+  }
+
+  /** Imports the two small documents into a new archive at {@code db}. */
+  private static void fill(Path db) {
     try (Archive archive = Archive.open(db)) {
       ImportService importer = new ImportService(archive);
       for (String doc : List.of(TEXT, HTML)) {
@@ -67,6 +115,12 @@ final class WarmupCommand extends BaseCommand {
             ImportService.Options.defaults(),
             o -> {});
       }
+    }
+  }
+
+  /** Lists, searches, shows and counts in every output format, then the reading commands. */
+  private static void reading(Path db) {
+    try (Archive archive = Archive.open(db)) {
       ArticleService articles = new ArticleService(archive);
       PrintWriter sink = new PrintWriter(new StringWriter());
       for (OutputFormat f : OutputFormat.values()) {
@@ -78,30 +132,37 @@ final class WarmupCommand extends BaseCommand {
         }
       }
       ArticleText.text(sink, articles.get(1), false);
+      articles.count("tag:port is:new date:2020..");
+    }
+    run(db, READING);
+  }
+
+  /** Tags and undoes, then the writing commands and help. */
+  private static void writing(Path db) {
+    try (Archive archive = Archive.open(db)) {
       EditService edits = new EditService(archive);
       edits.tag(new TagChange(List.of("port"), List.of(), ""), Selector.query("dockers"), false);
       edits.undo();
-      articles.count("tag:port is:new date:2020..");
-      // the common commands as people type them, through picocli: its model of each command and
-      // the parsing are part of what the cache records
-      Env env =
-          new Env(
-              Map.of("DOSSIER_DB", db.toString()),
-              InputStream.nullInputStream(),
-              OutputStream.nullOutputStream(),
-              false,
-              false);
-      for (String[] args : COMMANDS) {
-        CommandLine cl = DossierCommand.commandLine(env, args);
-        cl.setErr(new PrintWriter(Writer.nullWriter()));
-        cl.execute(args);
-      }
-    } finally {
-      for (String f : new String[] {"warmup.db", "warmup.db-wal", "warmup.db-shm"}) {
-        Files.deleteIfExists(dir.resolve(f));
-      }
-      Files.deleteIfExists(dir);
     }
-    return ExitCode.OK;
+    run(db, WRITING);
+  }
+
+  /**
+   * Runs each command line through picocli as people type it: its model of each command and the
+   * parsing are part of what the cache records.
+   */
+  private static void run(Path db, String[][] commands) {
+    Env env =
+        new Env(
+            Map.of("DOSSIER_DB", db.toString()),
+            InputStream.nullInputStream(),
+            OutputStream.nullOutputStream(),
+            false,
+            false);
+    for (String[] args : commands) {
+      CommandLine cl = DossierCommand.commandLine(env, args);
+      cl.setErr(new PrintWriter(Writer.nullWriter()));
+      cl.execute(args);
+    }
   }
 }

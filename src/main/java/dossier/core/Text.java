@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /** Small pure text helpers shared by the extractors, the store and the printers. */
 public final class Text {
@@ -152,7 +153,25 @@ public final class Text {
     if (s == null) {
       return "";
     }
-    return s.replaceAll("\\s+", " ").trim();
+    return SPACES.matcher(s).replaceAll(" ").trim();
+  }
+
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
+  /**
+   * {@code n} with a comma between each group of three digits ("12,345"), as {@code %,d} writes it.
+   */
+  public static String grouped(long n) {
+    String digits = Long.toString(n);
+    int start = n < 0 ? 1 : 0;
+    StringBuilder b = new StringBuilder(digits.length() + digits.length() / 3);
+    for (int i = 0; i < digits.length(); i++) {
+      if (i > start && (digits.length() - i) % 3 == 0) {
+        b.append(',');
+      }
+      b.append(digits.charAt(i));
+    }
+    return b.toString();
   }
 
   /** Cuts {@code s} to at most {@code max} code points, at a word boundary when one is near. */

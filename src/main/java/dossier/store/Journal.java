@@ -498,11 +498,14 @@ public final class Journal {
         .toList();
   }
 
-  private static final Map<Engine, List<String>> REVERT = new EnumMap<>(Engine.class);
+  /** Each engine's revert statements, made on the first undo: a search never needs them. */
+  private static final class Revert {
+    static final Map<Engine, List<String>> STEPS = new EnumMap<>(Engine.class);
 
-  static {
-    for (Engine e : Engine.values()) {
-      REVERT.put(e, revertSteps(e));
+    static {
+      for (Engine e : Engine.values()) {
+        STEPS.put(e, revertSteps(e));
+      }
     }
   }
 
@@ -718,7 +721,7 @@ public final class Journal {
   }
 
   private void revert(long journalId) throws SQLException {
-    for (String sql : REVERT.get(archive.engine())) {
+    for (String sql : Revert.STEPS.get(archive.engine())) {
       try (PreparedStatement st = conn().prepareStatement(sql)) {
         bindEach(st, sql, journalId);
         st.executeUpdate();

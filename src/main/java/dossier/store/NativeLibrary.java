@@ -51,9 +51,11 @@ public final class NativeLibrary {
 
   private static void warm() {
     try {
+      // the date format first: a connection opened meanwhile would make its own rather than wait
+      // for it, while it waits for the library below (loading it is synchronized)
+      FastDateFormat.getInstance(SQLiteConfig.DEFAULT_DATE_STRING_FORMAT);
       ensure();
       SQLiteJDBCLoader.initialize();
-      FastDateFormat.getInstance(SQLiteConfig.DEFAULT_DATE_STRING_FORMAT);
     } catch (Exception | LinkageError e) {
       // the archive's open reports whatever is really wrong with the driver
     }

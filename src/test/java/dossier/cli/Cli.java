@@ -2,6 +2,7 @@ package dossier.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dossier.Main;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,6 +23,10 @@ import picocli.CommandLine;
  * output and error, and the exit code. Nothing here touches the user's real archive or config.
  */
 public final class Cli {
+  static {
+    Main.quietLibraries(); // the libraries' settings of a real run
+  }
+
   /** What one run printed and returned. */
   public record Result(int code, String out, String err, byte[] outBytes) {
     /** Standard output split into lines (without the final empty one). */
