@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -726,8 +725,18 @@ final class HtmlExtractor {
   private static final int MAX_CAPTIONS = 300;
 
   /**
+   * A class that names a caption box, in English and in the words of other languages' pages
+   * ("legenda", "légende", "didascalia", "pie de foto", "Bildunterschrift", "bildtext").
+   */
+  static final Pattern CAPTION_NAME =
+      Pattern.compile(
+          "caption|legenda|l[eé]gende|didascalia|pie-?de-?foto|bildunterschrift|bildtext",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
    * In one walk over the page: the images with alt text inside a figure ({@code figure img[alt]})
-   * and the caption boxes ({@code figcaption} and boxes with "caption" in their class).
+   * and the caption boxes ({@code figcaption} and boxes whose class names a caption, {@link
+   * #CAPTION_NAME}).
    */
   private static void collectCaptions(Document doc, List<Element> alts, List<Element> boxes) {
     int[] figures = {0};
@@ -748,8 +757,7 @@ final class HtmlExtractor {
               alts.add(e);
             }
             if (boxes.size() < MAX_CAPTIONS
-                && (tag.equals("figcaption")
-                    || e.className().toLowerCase(Locale.ROOT).contains("caption"))) {
+                && (tag.equals("figcaption") || CAPTION_NAME.matcher(e.className()).find())) {
               boxes.add(e);
             }
           }

@@ -35,6 +35,28 @@ class BodyFurnitureTest {
   }
 
   @Test
+  void captionBoxesNamedInOtherLanguagesLeaveTheBody() {
+    StringBuilder gallery = new StringBuilder("<ul class=fotos>");
+    String[] names = {"legenda", "legende-photo", "didascalia", "pie-de-foto", "bildtext"};
+    for (int i = 0; i < names.length; i++) {
+      gallery
+          .append("<li><img src=")
+          .append(i)
+          .append(".jpg><div class=")
+          .append(names[i])
+          .append(">The quay seen from the ferry, picture ")
+          .append(i)
+          .append("</div><div class=autor>Foto: Ada Lind</div></li>");
+    }
+    gallery.append("</ul>");
+    String body = bodyOf("<article>" + gallery + paras(1, 6) + "</article>");
+    assertThat(body).contains("paragraph 1,", "paragraph 6,").doesNotContain("seen from the ferry");
+    // the same line outside a caption box is text
+    assertThat(bodyOf("<article><p>The quay seen from the ferry, picture 1</p>" + paras(1, 6)))
+        .contains("seen from the ferry");
+  }
+
+  @Test
   void captionsBiosAndRelatedListsLeaveTheBody() {
     String body =
         bodyOf(

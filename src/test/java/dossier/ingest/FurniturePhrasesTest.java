@@ -42,6 +42,19 @@ class FurniturePhrasesTest {
   }
 
   @Test
+  void sourceNotesInSeveralLanguagesAreFurniture() {
+    for (String s :
+        List.of(
+            "With files from The Velm Press",
+            "(With information from Reuters and AFP)",
+            "Avec des informations de l'AFP",
+            "Con información de EFE y Reuters.",
+            "Com informações da Agência Velm")) {
+      assertThat(Furniture.isKnown(s)).as(s).isTrue();
+    }
+  }
+
+  @Test
   void newsSentencesThatLookAlikeStay() {
     for (String s :
         List.of(
@@ -78,7 +91,10 @@ class FurniturePhrasesTest {
             "The board's photo (credit: the council) was shown on Monday.",
             "Members saw the new quay (pictured) on Monday.",
             "Turning clockwise from the top of the quay, the crane lifted the boat, she said.",
-            "The editor's note on the harbour story was corrected on Monday.")) {
+            "The editor's note on the harbour story was corrected on Monday.",
+            "With files from the harbour board, the museum opened a show on Monday.",
+            "With information from Velm police the search went on until dawn.",
+            "D'après les informations de l'AFP, le ferry a quitté le quai lundi.")) {
       assertThat(Furniture.isKnown(s)).as(s).isFalse();
     }
   }
