@@ -213,6 +213,7 @@ final class MainContent {
    * repeats one of them opens the text.
    */
   static List<PageText.Block> blocks(Document original, String title, List<String> summaries) {
+    List<String> words = summaryWords(summaries);
     if (original.body() != null && deeperThan(original.body(), MAX_DEPTH)) {
       // A page nested thousands of levels deep is hostile or broken, not a layout to score:
       // its text is taken as it stands, which stays linear in the size of the page.
@@ -232,7 +233,7 @@ final class MainContent {
         }
       }
       Document doc = pass == Pass.NO_CLEANING ? original : original.clone();
-      Element article = find(doc, title, summaries, pass);
+      Element article = find(doc, title, words, pass);
       List<PageText.Block> paras = article == null ? List.of() : PageText.blocks(article);
       int len = 0;
       for (PageText.Block p : paras) {
@@ -267,10 +268,17 @@ final class MainContent {
     return deep[0];
   }
 
+  /**
+   * {@code summaries} are the words of the page's summaries ({@link #summaryWords}), which name its
+   * standfirst.
+   */
   static Element find(Document doc, String title, List<String> summaries, Pass pass) {
     Element body = doc.body();
     if (body == null) {
       return null;
+    }
+    if (pass.stripUnlikely) {
+      rescueSummary(body, summaries);
     }
     prepare(body, pass);
     Stats stats = Stats.of(body);
@@ -582,10 +590,10 @@ final class MainContent {
    * The standfirst that the page's summary names: the last paragraph or heading before the best
    * container, outside it and its lede, whose text is one of {@code summaries} (a meta description,
    * which may be cut short in the middle of a word), {@link #LEDE_MIN_LENGTH} characters or more,
-   * few of them links, outside figures; null when there is none or the text already holds it. A
-   * standfirst set in a box of its own between the headline and the text (a "chapo", an intro, a
-   * dek under the headline's photo) is what the page itself offers as its summary, so it is the
-   * opening of the article whatever boxes stand between it and the body.
+   * few of them links, outside figures; null when there is none or a paragraph of the text opens
+   * with its words. A standfirst set in a box of its own between the headline and the text (a
+   * "chapo", an intro, a dek under the headline's photo) is what the page itself offers as its
+   * summary, so it is the opening of the article whatever boxes stand between it and the body.
    */
   private static Element summaryStandfirst(
       Element mark,
@@ -594,18 +602,10 @@ final class MainContent {
       List<String> summaries,
       Stats stats,
       Element body) {
-    List<String> wanted = new ArrayList<>(summaries.size());
-    int longest = 0;
-    for (String s : summaries) {
-      String n = s == null ? "" : normalize(s);
-      if (n.length() >= LEDE_MIN_LENGTH && !wanted.contains(n)) {
-        wanted.add(n);
-        longest = Math.max(longest, n.length());
-      }
-    }
-    if (wanted.isEmpty()) {
+    if (summaries.isEmpty()) {
       return null;
     }
+    int longest = longest(summaries);
     Element found = null;
     for (Element e : body.getAllElements()) {
       if (e == mark) {
@@ -627,12 +627,8 @@ final class MainContent {
           || within(e, "figcaption", LEDE_LEVELS)) {
         continue;
       }
-      String n = normalize(e.text());
-      for (String w : wanted) {
-        if (repeatsSummary(n, w)) {
-          found = e;
-          break;
-        }
+      if (isSummary(normalize(e.text()), summaries)) {
+        found = e;
       }
     }
     if (found == null) {
@@ -643,8 +639,73 @@ final class MainContent {
         return null;
       }
     }
-    return normalize(article.text()).contains(normalize(found.text())) ? null : found;
+    // the text may open with the same words as a paragraph of its own
+    String words = normalize(found.text());
+    for (Element p : article.select("p, h2, h3, h4, li")) {
+      if (stats.len(p) >= LEDE_MIN_LENGTH && normalize(p.text()).startsWith(words)) {
+        return null;
+      }
+    }
+    return found;
   }
+
+  /** The words of each summary ({@link #normalize}) that is long enough to name a standfirst. */
+  static List<String> summaryWords(List<String> summaries) {
+    List<String> out = new ArrayList<>(summaries.size());
+    for (String s : summaries) {
+      String n = s == null ? "" : normalize(s);
+      if (n.length() >= LEDE_MIN_LENGTH && !out.contains(n)) {
+        out.add(n);
+      }
+    }
+    return out;
+  }
+
+  private static int longest(List<String> words) {
+    int longest = 0;
+    for (String w : words) {
+      longest = Math.max(longest, w.length());
+    }
+    return longest;
+  }
+
+  /**
+   * Takes the paragraph or heading that repeats a summary out of a box that the strict passes strip
+   * by its name (a headline's box named "header", "hero" or "top"), to stand just before the box:
+   * the standfirst is text however its box is named.
+   */
+  private static void rescueSummary(Element body, List<String> summaries) {
+    if (summaries.isEmpty()) {
+      return;
+    }
+    int longest = longest(summaries);
+    for (Element e : body.getAllElements()) {
+      String tag = e.normalName();
+      if (!(tag.equals("p") || tag.equals("h2") || tag.equals("h3") || tag.equals("h4"))) {
+        continue;
+      }
+      String text = e.text();
+      if (text.length() < LEDE_MIN_LENGTH
+          || text.length() > 2 * longest + 40
+          || !isSummary(normalize(text), summaries)) {
+        continue;
+      }
+      Element outer = null;
+      for (Element a = e.parent(); a != null && a != body; a = a.parent()) {
+        if (isUnlikely(names(a)) && !STRIPPED_NEVER.contains(a.normalName())) {
+          outer = a;
+        }
+      }
+      if (outer != null) {
+        outer.before(e);
+      }
+      return;
+    }
+  }
+
+  /** Boxes that the strict passes keep whatever their names say. */
+  private static final Set<String> STRIPPED_NEVER =
+      Set.of("article", "main", "a", "table", "tbody", "tr", "td", "body");
 
   /**
    * Whether a block's words {@code block} are the summary {@code summary}: the same, or the summary
@@ -739,15 +800,7 @@ final class MainContent {
             if (REMOVE_TAGS.contains(tag) || isHidden(e)) {
               return FilterResult.REMOVE;
             }
-            if (pass.stripUnlikely
-                && depth > 0
-                && !tag.equals("article")
-                && !tag.equals("main")
-                && !tag.equals("a")
-                && !tag.equals("table")
-                && !tag.equals("tbody")
-                && !tag.equals("tr")
-                && !tag.equals("td")) {
+            if (pass.stripUnlikely && depth > 0 && !STRIPPED_NEVER.contains(tag)) {
               String role = e.attr("role");
               if (UNLIKELY_ROLES.contains(role.toLowerCase(Locale.ROOT))) {
                 return FilterResult.REMOVE;
@@ -1177,7 +1230,7 @@ final class MainContent {
       return false;
     }
     for (String s : summaries) {
-      if (s != null && repeatsSummary(words, normalize(s))) {
+      if (repeatsSummary(words, s)) {
         return true;
       }
     }
