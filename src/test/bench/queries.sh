@@ -42,6 +42,7 @@ snap="$out/dossier-under-test"
 mkdir -p "$snap/bin" "$snap/target" "$out/classes"
 cp "$repo/bin/dossier" "$snap/bin/dossier"
 cp "$jar" "$snap/target/dossier.jar"
+cp "$(dirname "$jar")/dossier-lib.jar" "$snap/target/dossier-lib.jar" # the libraries on its class path
 dossier="$snap/bin/dossier"
 "$dossier" --version >/dev/null
 javac -nowarn -d "$out/classes" -cp "$snap/target/dossier.jar" "$repo"/src/test/java/dossier/bench/*.java

@@ -103,6 +103,7 @@ rm -rf "$snap"
 mkdir -p "$snap/bin" "$snap/target"
 cp "$repo/bin/dossier" "$snap/bin/dossier"
 cp "$jar" "$snap/target/dossier.jar"
+cp "$(dirname "$jar")/dossier-lib.jar" "$snap/target/dossier-lib.jar" # the libraries on its class path
 dossier="$snap/bin/dossier"
 "$dossier" --version >/dev/null # makes the class-data sharing archive, as a first use does
 

@@ -49,6 +49,7 @@ rm -rf "$snap"
 mkdir -p "$snap/bin" "$snap/target"
 cp "$repo/bin/dossier" "$snap/bin/dossier"
 cp "$jar" "$snap/target/dossier.jar"
+cp "$(dirname "$jar")/dossier-lib.jar" "$snap/target/dossier-lib.jar" # the libraries on its class path
 dossier="$snap/bin/dossier"
 jar="$snap/target/dossier.jar"
 jsa="$snap/target/dossier.jsa"

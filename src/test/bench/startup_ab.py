@@ -4,8 +4,8 @@ run through each build's own launcher (so each with its class-data sharing archi
 alternating run by run. Prints the median wall and CPU time (user + system) of each.
 
 usage: startup_ab.py A B --db ARCHIVE [--word WORD] [--runs 9]
-A and B are folders laid out like a checkout, bin/dossier and target/dossier.jar (copy the
-launcher and a jar into each); ARCHIVE is any archive, e.g. one with samples/ imported.
+A and B are folders laid out like a checkout, bin/dossier, target/dossier.jar and
+target/dossier-lib.jar (copy the launcher and the jars into each); ARCHIVE is any archive, e.g. one with samples/ imported.
 """
 import argparse
 import os

@@ -33,6 +33,7 @@ class LauncherIT {
     Files.createDirectories(app.resolve("target"));
     Files.copy(project.resolve("bin/dossier"), app.resolve("bin/dossier"));
     Files.writeString(app.resolve("target/dossier.jar"), "a stand-in jar");
+    Files.writeString(app.resolve("target/dossier-lib.jar"), "the stand-in jar of the libraries");
     calls = tmp.resolve("calls.log");
   }
 

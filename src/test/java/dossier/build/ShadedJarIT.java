@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shaded jar after {@link FrameOldClasses}: no class file is older than Java 6 any more, and
- * every picocli class, loaded from the jar alone and initialized, passes the JVM's verifier.
+ * every picocli class, loaded from the jar alone and initialized, passes the JVM's verifier. The
+ * libraries the reading commands do not load are in a second jar beside it.
  */
 class ShadedJarIT {
   @Test
@@ -51,5 +52,55 @@ class ShadedJarIT {
         assertThat(c.getClassLoader()).isSameAs(loader);
       }
     }
+  }
+
+  @Test
+  void theReadingPathsLibrariesAreInTheJarAndTheRestBesideIt() throws Exception {
+    String j = System.getenv("DOSSIER_JAR");
+    assumeTrue(j != null && Files.isRegularFile(Path.of(j)), "DOSSIER_JAR names the packaged jar");
+    Path jar = Path.of(j);
+    Path lib = jar.resolveSibling("dossier-lib.jar");
+    List<String> main = entries(jar);
+    List<String> rest = entries(lib);
+    try (var in = new java.util.jar.JarFile(jar.toFile())) {
+      assertThat(in.getManifest().getMainAttributes().getValue("Class-Path"))
+          .isEqualTo("dossier-lib.jar");
+    }
+    for (String p :
+        List.of(
+            "dossier/",
+            "picocli/",
+            "org/sqlite/",
+            "org/slf4j/",
+            "com/fasterxml/jackson/databind/")) {
+      assertThat(main).as(p).anyMatch(e -> e.startsWith(p));
+      assertThat(rest).as(p).noneMatch(e -> e.startsWith(p) && e.endsWith(".class"));
+    }
+    for (String p :
+        List.of(
+            "org/jsoup/",
+            "org/postgresql/",
+            "com/googlecode/lanterna/",
+            "org/apache/pdfbox/",
+            "org/apache/commons/csv/",
+            "org/commonmark/",
+            "org/yaml/")) {
+      assertThat(rest).as(p).anyMatch(e -> e.startsWith(p));
+      assertThat(main).as(p).noneMatch(e -> e.startsWith(p));
+    }
+    List<String> both = new ArrayList<>(main);
+    both.retainAll(rest);
+    assertThat(both).as("classes in both jars").noneMatch(e -> e.endsWith(".class"));
+  }
+
+  private static List<String> entries(Path jar) throws Exception {
+    List<String> names = new ArrayList<>();
+    try (InputStream raw = Files.newInputStream(jar);
+        ZipInputStream in = new ZipInputStream(raw)) {
+      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        names.add(e.getName());
+      }
+    }
+    return names;
   }
 }
