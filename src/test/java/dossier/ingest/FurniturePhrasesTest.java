@@ -42,14 +42,19 @@ class FurniturePhrasesTest {
   }
 
   @Test
-  void sourceNotesInSeveralLanguagesAreFurniture() {
+  void sourceNotesCreditsAndReportingLinesInSeveralFormsAreFurniture() {
     for (String s :
         List.of(
             "With files from The Velm Press",
             "(With information from Reuters and AFP)",
             "Avec des informations de l'AFP",
             "Con información de EFE y Reuters.",
-            "Com informações da Agência Velm")) {
+            "Com informações da Agência Velm",
+            "Ada Lind and Karl Vesey contributed.",
+            "Ada Lind, Karl Vesey and Nadia Brook contributed.",
+            "Top photo by Ines Morrow",
+            "Ada Lind reported from Velm.",
+            "Ada Lind reported from Velm, Ostmark, and Karl Vesey reported from Hill Bay.")) {
       assertThat(Furniture.isKnown(s)).as(s).isTrue();
     }
   }
@@ -94,7 +99,11 @@ class FurniturePhrasesTest {
             "The editor's note on the harbour story was corrected on Monday.",
             "With files from the harbour board, the museum opened a show on Monday.",
             "With information from Velm police the search went on until dawn.",
-            "D'après les informations de l'AFP, le ferry a quitté le quai lundi.")) {
+            "D'après les informations de l'AFP, le ferry a quitté le quai lundi.",
+            "Ada Lind reported from Velm that the quay would close on Monday.",
+            "Karl Vesey reported from the quay, where the ferry had left.",
+            "Top photo editors at the Velm Gazette chose the picture by vote.",
+            "Ada Lind and Karl Vesey contributed money to the harbour fund.")) {
       assertThat(Furniture.isKnown(s)).as(s).isFalse();
     }
   }
