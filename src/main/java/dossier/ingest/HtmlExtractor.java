@@ -29,7 +29,7 @@ final class HtmlExtractor {
     Document doc = Jsoup.parse(html);
     PageMetadata meta = PageMetadata.read(doc);
     String caption = leadCaption(doc);
-    List<PageText.Block> paras = MainContent.blocks(doc, meta.title, summaries(meta));
+    List<PageText.Block> paras = MainContent.blocks(doc, meta.title, summaries(doc, meta));
     List<PageText.Block> body = new ArrayList<>(paras.size());
     String normTitle = meta.title == null ? "" : MainContent.normalize(meta.title);
     String normCaption = caption == null ? "" : MainContent.normalize(caption);
@@ -146,16 +146,44 @@ final class HtmlExtractor {
         origins);
   }
 
-  /** What the page says it is about: its meta descriptions. */
-  private static List<String> summaries(PageMetadata meta) {
-    List<String> out = new ArrayList<>(3);
+  /**
+   * What the page says it is about: its meta descriptions, and the text of the article's own
+   * microdata description or alternative headline ({@code <h2 itemprop=description>} in a {@code
+   * NewsArticle}), which is its standfirst; not the description of an image, a person or a product
+   * in it.
+   */
+  private static List<String> summaries(Document doc, PageMetadata meta) {
+    List<String> out = new ArrayList<>(6);
     for (String key : SUMMARY_TAGS) {
       String d = meta.metaTags.get(key);
       if (d != null && !d.isBlank()) {
         out.add(d);
       }
     }
+    int found = 0;
+    for (Element e : doc.select("[itemprop=description], [itemprop=alternativeHeadline]")) {
+      if (e.normalName().equals("meta") || e.hasAttr("content") || !ofArticle(e)) {
+        continue;
+      }
+      out.add(e.text());
+      if (++found == 3) {
+        break;
+      }
+    }
     return out;
+  }
+
+  private static final Pattern ARTICLE_TYPE =
+      Pattern.compile("(?:Article|BlogPosting|Report)$", Pattern.CASE_INSENSITIVE);
+
+  /** Whether the microdata item that {@code e} describes is an article. */
+  private static boolean ofArticle(Element e) {
+    for (Element a = e.parent(); a != null; a = a.parent()) {
+      if (a.hasAttr("itemscope")) {
+        return ARTICLE_TYPE.matcher(a.attr("itemtype").strip()).find();
+      }
+    }
+    return false;
   }
 
   private static final String[] SUMMARY_TAGS = {

@@ -181,4 +181,23 @@ class LedeTest {
     assertThat(x.body()).doesNotContain("Transport").doesNotContain("Share");
     assertThat(page(html).body()).startsWith("The council's tram plan, paragraph 1,");
   }
+
+  @Test
+  void theArticlesMicrodataDescriptionIsItsStandfirstAndAnImagesIsNot() {
+    String html =
+        "<div itemscope itemtype=https://schema.org/NewsArticle><header><h1 itemprop=headline>"
+            + "Tram plan debated</h1><figure itemscope itemtype=https://schema.org/ImageObject>"
+            + "<img src=a.jpg><p itemprop=description>The first stop of the line, at the old"
+            + " station, where the council wants the depot to stand by the year 2030.</p></figure>"
+            + "<h2 itemprop=description>"
+            + DEK
+            + "</h2></header><div class=tools><span>24/09/2025</span> <span>Comments 71</span>"
+            + " <span>Recommend</span></div>"
+            + "<div class=byline>By Ada Lind</div><div class=rest><div class=text>"
+            + paras(1, 6)
+            + "</div></div></div>";
+    Extracted x = page(html);
+    assertThat(x.body()).startsWith("Velm - The tram plan is back before the council");
+    assertThat(x.body()).contains("paragraph 6,").doesNotContain("first stop");
+  }
 }
