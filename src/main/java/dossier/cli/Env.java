@@ -43,7 +43,8 @@ public record Env(
     // without it, System.console() is the best guess left (it also needs stdin to be a terminal)
     String out = System.getProperty("dossier.stdout.tty");
     String err = System.getProperty("dossier.stderr.tty");
-    boolean console = System.console() != null;
+    // asked only when needed: on JDK 22 and later it sets up the JDK's line-editing console
+    boolean console = (out == null || err == null) && System.console() != null;
     return new Env(
         System.getenv(),
         System.in,

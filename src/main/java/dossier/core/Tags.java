@@ -1,6 +1,5 @@
 package dossier.core;
 
-import java.text.Normalizer;
 import java.util.Locale;
 
 /**
@@ -18,7 +17,7 @@ public final class Tags {
     if (raw == null) {
       throw new UsageException("bad tag: empty name");
     }
-    String s = Normalizer.normalize(raw, Normalizer.Form.NFC);
+    String s = Text.nfc(raw);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {

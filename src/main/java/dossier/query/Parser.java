@@ -23,7 +23,6 @@ import dossier.core.Tags;
 import dossier.core.UsageException;
 import dossier.query.Lexer.Kind;
 import dossier.query.Lexer.Token;
-import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -261,7 +260,7 @@ final class Parser {
 
   /** A full-text term, or null (ignored) when it has no letter or digit. */
   private Query text(Token t, TextColumn column, String value) {
-    String v = Normalizer.normalize(value, Normalizer.Form.NFC).strip();
+    String v = dossier.core.Text.nfc(value).strip();
     if (v.codePoints().noneMatch(Character::isLetterOrDigit)) {
       if (firstIgnored == null) {
         firstIgnored = t;
@@ -273,7 +272,7 @@ final class Parser {
 
   private Query field(Token t) {
     String name = t.field();
-    String value = Normalizer.normalize(t.value(), Normalizer.Form.NFC).strip();
+    String value = dossier.core.Text.nfc(t.value()).strip();
     if (value.isEmpty() && !t.prefix()) {
       throw new UsageException(
           "'" + name + ":' at column " + t.column() + " needs a value (" + example(name) + ")");

@@ -2,7 +2,6 @@ package dossier.tui;
 
 import dossier.core.DisplayWidth;
 import dossier.core.Text;
-import java.text.Normalizer;
 import java.util.List;
 
 /**
@@ -34,7 +33,7 @@ final class Cells {
    * Lanterna would count as a cell of its own.
    */
   private static String drawable(String s) {
-    String n = Normalizer.normalize(s, Normalizer.Form.NFC);
+    String n = Text.nfc(s);
     StringBuilder b = null;
     for (int i = 0; i < n.length(); ) {
       int cp = n.codePointAt(i);

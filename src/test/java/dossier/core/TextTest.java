@@ -36,4 +36,19 @@ class TextTest {
     assertThat(Text.oneLine(null)).isEmpty();
     assertThat(Text.oneLine("one")).isEqualTo("one");
   }
+
+  @Test
+  void nfcComposesAndLeavesTextBeforeTheCombiningMarksAsItIs() {
+    assertThat(Text.nfc("cafe\u0301")).isEqualTo("caf\u00e9");
+    assertThat(Text.nfc("A\u030a")).isEqualTo("\u00c5");
+    String latin = "Zoë's café, naïve résumé";
+    assertThat(Text.nfc(latin)).isSameAs(latin);
+    // the premise: every character before U+0300, alone or after another, is composed already
+    StringBuilder all = new StringBuilder();
+    for (char c = 0; c < 0x300; c++) {
+      all.append(c).append('e').append(c);
+    }
+    assertThat(java.text.Normalizer.normalize(all, java.text.Normalizer.Form.NFC))
+        .isEqualTo(all.toString());
+  }
 }
