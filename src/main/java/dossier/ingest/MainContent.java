@@ -31,7 +31,8 @@ final class MainContent {
   /** Names of boxes that are almost never article text. */
   static final Pattern UNLIKELY =
       Pattern.compile(
-          "-ad-|ad-break|adbox|advert|agegate|ai2html|banner|breadcrumb|combx|comment|community|"
+          "-ad-|ad-break|adbox|advert|agegate|ai2html|banner|breadcrumb|crumbs?(?![a-z])|combx|"
+              + "comment|community|"
               + "consent|cookie|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|"
               + "newsletter|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|"
               + "sponsor|supplemental|pagination|pager|popup|promo|subscribe|signup|paywall|"
@@ -56,7 +57,7 @@ final class MainContent {
               + "masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|"
               + "skyscraper|sponsor|shopping|tags|widget|newsletter|subscribe|signup|cookie|"
               + "consent|byline|author-?(?:box|bio|info)|recommend|read-?more|more-?stories|"
-              + "popular|trending|social|nav|breadcrumb|credit|teaser|toolbar",
+              + "popular|trending|social|nav|breadcrumb|crumbs?(?![a-z])|credit|teaser|toolbar",
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern SHARE =

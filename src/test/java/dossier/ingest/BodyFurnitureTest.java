@@ -35,6 +35,22 @@ class BodyFurnitureTest {
   }
 
   @Test
+  void aTrailOfCrumbsOverTheTextLeavesTheBodyAndACrumbleStays() {
+    String crumbs =
+        "<div class=td-crumb-container><div class=entry-crumbs><span><a href=/>Home</a></span>"
+            + " <span><a class=entry-crumb href=/ports>Ports</a></span> <span>Quay plan, and what"
+            + " the harbour board said about its cost on Tuesday</span></div></div>";
+    String body = bodyOf("<article>" + crumbs + paras(1, 6) + "</article>");
+    assertThat(body).startsWith("The harbour board met").doesNotContain("Home Ports");
+    String recipe =
+        "<article><div class=apple-crumble><p>The crumble on the quay, a recipe the harbour"
+            + " cooks have kept since 1890, takes apples, oats and an hour in the oven.</p></div>"
+            + paras(1, 6)
+            + "</article>";
+    assertThat(bodyOf(recipe)).contains("The crumble on the quay");
+  }
+
+  @Test
   void captionBoxesNamedInOtherLanguagesLeaveTheBody() {
     StringBuilder gallery = new StringBuilder("<ul class=fotos>");
     String[] names = {"legenda", "legende-photo", "didascalia", "pie-de-foto", "bildtext"};

@@ -54,7 +54,9 @@ class FurniturePhrasesTest {
             "Ada Lind, Karl Vesey and Nadia Brook contributed.",
             "Top photo by Ines Morrow",
             "Ada Lind reported from Velm.",
-            "Ada Lind reported from Velm, Ostmark, and Karl Vesey reported from Hill Bay.")) {
+            "Ada Lind reported from Velm, Ostmark, and Karl Vesey reported from Hill Bay.",
+            "Subscribe now: $1 for your first 3 months",
+            "Limited offer: 3 months for $1, cancel anytime")) {
       assertThat(Furniture.isKnown(s)).as(s).isTrue();
     }
   }
@@ -103,7 +105,9 @@ class FurniturePhrasesTest {
             "Ada Lind reported from Velm that the quay would close on Monday.",
             "Karl Vesey reported from the quay, where the ferry had left.",
             "Top photo editors at the Velm Gazette chose the picture by vote.",
-            "Ada Lind and Karl Vesey contributed money to the harbour fund.")) {
+            "Ada Lind and Karl Vesey contributed money to the harbour fund.",
+            "Readers can now pay 3 months for $1, the Velm Gazette said on Monday.",
+            "The ferry carried 2 months for 1 million passengers less than in 2019.")) {
       assertThat(Furniture.isKnown(s)).as(s).isFalse();
     }
   }
