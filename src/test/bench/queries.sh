@@ -45,7 +45,8 @@ cp "$jar" "$snap/target/dossier.jar"
 cp "$(dirname "$jar")/dossier-lib.jar" "$snap/target/dossier-lib.jar" # the libraries on its class path
 dossier="$snap/bin/dossier"
 "$dossier" --version >/dev/null
-javac -nowarn -d "$out/classes" -cp "$snap/target/dossier.jar" "$repo"/src/test/java/dossier/bench/*.java
+javac -nowarn -d "$out/classes" -cp "$snap/target/dossier.jar" -sourcepath "$repo/src/test/java" \
+  "$repo"/src/test/java/dossier/bench/*.java
 
 D="$dossier --db $db"
 load="$(cut -d' ' -f1-3 /proc/loadavg)"

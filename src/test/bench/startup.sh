@@ -57,7 +57,7 @@ jsa="$snap/target/dossier.jsa"
 classes="$data/startup-bench-classes"
 rm -rf "$classes"
 mkdir -p "$classes"
-javac -nowarn -d "$classes" -cp "$jar" "$repo"/src/test/java/dossier/bench/*.java
+javac -nowarn -d "$classes" -cp "$jar" -sourcepath "$repo/src/test/java" "$repo"/src/test/java/dossier/bench/*.java
 
 out="$data/results-startup-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$out"

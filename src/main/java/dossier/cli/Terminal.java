@@ -123,7 +123,10 @@ final class Terminal {
   static String snippet(String s, boolean color, int width) {
     // FTS5 marks each word of a phrase on its own ("[harbour] [strike]"): words matched side by
     // side are shown as the one phrase they are
-    String joined = PHRASE_GAP.matcher(s).replaceAll("$1");
+    String joined =
+        s.indexOf(Hit.MARK_START, s.indexOf(Hit.MARK_END) + 1) < 0
+            ? s
+            : PHRASE_GAP.matcher(s).replaceAll("$1");
     String safe = Text.safeForTerminal(Text.oneLine(joined), false);
     if (width > 0) {
       safe = matchInView(safe, width);

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /** Small pure text helpers shared by the extractors, the store and the printers. */
 public final class Text {
@@ -154,10 +153,30 @@ public final class Text {
     if (s == null) {
       return "";
     }
-    return SPACES.matcher(s).replaceAll(" ").trim();
+    // each run of the white space that \s names (space, tab, line feed, vertical tab, form feed,
+    // carriage return) becomes one space; a loop, not a regex, as it runs for every line printed
+    StringBuilder b = null;
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (isRegexSpace(c) && (c != ' ' || (i + 1 < n && isRegexSpace(s.charAt(i + 1))))) {
+        if (b == null) {
+          b = new StringBuilder(n).append(s, 0, i);
+        }
+        b.append(' ');
+        while (i + 1 < n && isRegexSpace(s.charAt(i + 1))) {
+          i++;
+        }
+      } else if (b != null) {
+        b.append(c);
+      }
+    }
+    return (b == null ? s : b.toString()).trim();
   }
 
-  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
+  }
 
   /**
    * {@code s} in Unicode's composed form (NFC). Text with no character from U+0300 on (the first

@@ -35,6 +35,17 @@ class TextTest {
     assertThat(Text.oneLine("  a\n\tb   c \r\n")).isEqualTo("a b c");
     assertThat(Text.oneLine(null)).isEmpty();
     assertThat(Text.oneLine("one")).isEqualTo("one");
+    // the same as the regex it replaces, on strings of letters, spaces and other white space
+    java.util.Random r = new java.util.Random(7);
+    char[] alphabet = {'a', 'b', ' ', '\t', '\n', '\u000b', '\f', '\r', '\u00a0', '\u2003', 'x'};
+    for (int k = 0; k < 5_000; k++) {
+      StringBuilder b = new StringBuilder();
+      for (int i = r.nextInt(12); i > 0; i--) {
+        b.append(alphabet[r.nextInt(alphabet.length)]);
+      }
+      String in = b.toString();
+      assertThat(Text.oneLine(in)).as("%s", in).isEqualTo(in.replaceAll("\\s+", " ").trim());
+    }
   }
 
   @Test
