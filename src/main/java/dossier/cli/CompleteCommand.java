@@ -5,17 +5,12 @@ import dossier.store.Archive;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * What the completion scripts call for values only the archive knows. Prints one candidate a line
  * and nothing else: never an error, and never creates an archive.
  */
-@Command(
-    name = "__complete",
-    hidden = true,
-    description = "Print completion candidates for the shell completion scripts.")
 final class CompleteCommand extends BaseCommand {
   enum Kind {
     tags,
@@ -23,15 +18,32 @@ final class CompleteCommand extends BaseCommand {
     query
   }
 
-  @Parameters(index = "0", paramLabel = "KIND", description = "tags, saved or query.")
   Kind kind;
 
-  @Parameters(
-      index = "1",
-      arity = "0..1",
-      paramLabel = "WORD",
-      description = "What is typed so far.")
   String word = "";
+
+  /**
+   * Built in code, not read from annotations: the shell runs this at every Tab, and picocli's
+   * reading of an annotated command cost more than the rest of it.
+   */
+  CommandSpec model() {
+    spec =
+        Specs.command(
+            this, "__complete", "Print completion candidates for the shell completion scripts.");
+    spec.usageMessage().hidden(true);
+    spec.addPositional(
+        Specs.positional(Kind.class, "0", "1", () -> kind, v -> kind = v)
+            .paramLabel("KIND")
+            .required(true)
+            .description("tags, saved or query.")
+            .build());
+    spec.addPositional(
+        Specs.positional(String.class, "1", "0..1", () -> word, v -> word = v)
+            .paramLabel("WORD")
+            .description("What is typed so far.")
+            .build());
+    return spec;
+  }
 
   @Override
   public Integer call() {

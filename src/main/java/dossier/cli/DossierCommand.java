@@ -60,7 +60,7 @@ public final class DossierCommand implements Runnable {
           Sub.annotated("stats", StatsCommand.class),
           Sub.annotated("help", HelpCommand.class),
           Sub.annotated("completion", CompletionCommand.class),
-          Sub.annotated("__complete", CompleteCommand.class),
+          Sub.coded("__complete", () -> new CompleteCommand().model()),
           Sub.annotated("__warmup", WarmupCommand.class));
 
   /**

@@ -112,6 +112,21 @@ final class Specs {
         .auxiliaryTypes(String.class);
   }
 
+  /** One positional parameter of {@code type} at {@code index}, bound by its getter and setter. */
+  static <T> PositionalParamSpec.Builder positional(
+      Class<T> type, String index, String arity, Supplier<T> get, Consumer<T> set) {
+    Field<T> field = new Field<>(get, set);
+    return PositionalParamSpec.builder()
+        .index(index)
+        .arity(arity)
+        .type(type)
+        .descriptionKey("")
+        .getter(field)
+        .setter(field)
+        .initialValue(get.get())
+        .hasInitialValue(true);
+  }
+
   /** Positional words from {@code index} on, into a list of strings. */
   static PositionalParamSpec.Builder words(
       String label, String arity, Supplier<List<String>> get, Consumer<List<String>> set) {

@@ -56,7 +56,9 @@ final class WarmupCommand extends BaseCommand {
     {"count", "strike"},
     {"tags"},
     {"log"},
-    {"stats"}
+    {"stats"},
+    {"__complete", "tags", "--", "po"},
+    {"__complete", "query", "--", "tag:"}
   };
 
   /** The writing commands and help, for the cache of every other command. */

@@ -78,7 +78,7 @@ class CommandModelTest {
 
   /** The subcommands whose models are built in code. */
   static final List<String> CODED =
-      List.of("import", "list", "search", "count", "show", "tag", "mark", "refetch");
+      List.of("import", "list", "search", "count", "show", "tag", "mark", "refetch", "__complete");
 
   private static void describe(CommandLine cl, StringBuilder out) {
     CommandSpec spec = cl.getCommandSpec();
