@@ -29,15 +29,28 @@ public final class Main {
    * removed its Ctrl-C hook, so nothing is left for the JVM's shutdown to do, and halting skips
    * what {@code System.exit} does first on newer JDKs: set up the platform's logging to ask whether
    * the exit should be logged (several milliseconds of every command). After Ctrl-C the shutdown
-   * the signal began runs as usual and ends with the signal's status.
+   * the signal began runs as usual and ends with the signal's status; a run that makes a flight
+   * recording exits as usual too, since the JVM's shutdown writes the recording.
    */
   static void exit(int code) {
     System.out.flush();
     System.err.flush();
-    if (Interruption.signalled()) {
+    if (Interruption.signalled() || recording()) {
       System.exit(code);
     }
     Runtime.getRuntime().halt(code);
+  }
+
+  /**
+   * True while a flight recording runs (asked for with {@code -XX:StartFlightRecording}, as by
+   * {@code DOSSIER_JAVA_OPTS}): it is written out by the JVM's shutdown, which a halt skips.
+   */
+  private static boolean recording() {
+    try {
+      return jdk.jfr.FlightRecorder.isInitialized();
+    } catch (LinkageError e) {
+      return false; // a runtime without the jdk.jfr module records nothing
+    }
   }
 
   /**

@@ -123,6 +123,15 @@ class EndToEndIT {
     assertThat(same.code()).as(same.toString()).isZero();
     assertThat(same.out()).isEqualTo(table.out());
     assertThat(dossier(testJdk, "--version").out()).startsWith("dossier ");
+    // a flight recording asked for through the launcher is written out at the exit
+    Path jfr = tmp.resolve("search.jfr");
+    Run recorded =
+        dossier(
+            Map.of("DOSSIER_JAVA_OPTS", "-XX:StartFlightRecording=filename=" + jfr),
+            "count",
+            "Kelmar");
+    assertThat(recorded.code()).as(recorded.toString()).isZero();
+    assertThat(jfr).isNotEmptyFile();
 
     Run show = dossier("show", "1", "--format", "json");
     assertThat(show.code()).as(show.toString()).isZero();
