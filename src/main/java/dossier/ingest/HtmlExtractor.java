@@ -83,7 +83,7 @@ final class HtmlExtractor {
                 || Bylines.isAuthorLine(line, meta.authors)
                 || body.size() < BYLINE_BLOCKS
                     && !Furniture.endsSentence(line)
-                    && Bylines.isByLine(line)
+                    && (Bylines.isByLine(line) || isDeskLabel(line, meta.source))
                 || top
                     && (MainContent.normalize(line).equals(normTitle)
                         || Bylines.isByLine(line)
@@ -409,6 +409,41 @@ final class HtmlExtractor {
       lower |= Character.isLowerCase(c);
     }
     return lower;
+  }
+
+  /** The words that end the name of a publication's desk ("WebMD Health News", "Velm Staff"). */
+  private static final Pattern DESK_WORD =
+      Pattern.compile(
+          "(?:news|staff|desk|team|newsroom|wire|reporters|editors|service)$",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
+   * The desk a byline names, on a line of its own: the site's name and at most three capitalized
+   * words more, the last of them a word like "News" or "Staff" ("WebMD Health News" under "By Ada
+   * Lind"), no sentence.
+   */
+  static boolean isDeskLabel(String line, String source) {
+    if (source == null || source.isBlank()) {
+      return false;
+    }
+    String t = Spaces.collapse(line).strip();
+    String site = Spaces.collapse(source).strip();
+    if (!t.regionMatches(true, 0, site, 0, site.length())
+        || t.length() == site.length()
+        || t.charAt(site.length()) != ' '
+        || !DESK_WORD.matcher(t).find()) {
+      return false;
+    }
+    String[] rest = t.substring(site.length() + 1).split(" ");
+    if (rest.length > 3) {
+      return false;
+    }
+    for (String w : rest) {
+      if (w.isEmpty() || !Character.isUpperCase(w.codePointAt(0))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Length of the paragraph of prose a section label stands over. */

@@ -35,6 +35,26 @@ class BodyFurnitureTest {
   }
 
   @Test
+  void theDeskUnderTheBylineLeavesTheBody() {
+    String html =
+        "<html><head><title>Quay plan</title><meta property=og:site_name content=\"Velm Gazette\">"
+            + "</head><body><article><h1>Quay plan</h1><p>By Karl Vesey</p>"
+            + "<p>Velm Gazette Harbour News</p>"
+            + paras(1, 6)
+            + "<p>Velm Gazette Harbour News reporters found the quay unsafe in May.</p>"
+            + "</article></body></html>";
+    String body =
+        Extractors.extract(html.getBytes(StandardCharsets.UTF_8), "p.html", Format.AUTO).body();
+    assertThat(body).startsWith("The harbour board met").contains("reporters found the quay");
+    assertThat(HtmlExtractor.isDeskLabel("Velm Gazette Staff", "Velm Gazette")).isTrue();
+    assertThat(HtmlExtractor.isDeskLabel("Velm Gazette", "Velm Gazette")).isFalse();
+    assertThat(HtmlExtractor.isDeskLabel("Velm Gazette readers write in", "Velm Gazette"))
+        .isFalse();
+    assertThat(HtmlExtractor.isDeskLabel("Velm Gazette Harbour Board Annual Staff", "Velm Gazette"))
+        .isFalse();
+  }
+
+  @Test
   void aTrailOfCrumbsOverTheTextLeavesTheBodyAndACrumbleStays() {
     String crumbs =
         "<div class=td-crumb-container><div class=entry-crumbs><span><a href=/>Home</a></span>"
