@@ -128,22 +128,13 @@ final class Specs {
   }
 
   /** Positional words from {@code index} on, into a list of strings. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
   static PositionalParamSpec.Builder words(
       String label, String arity, Supplier<List<String>> get, Consumer<List<String>> set) {
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    Field<List> field = new Field<>((Supplier) get, (Consumer) set);
-    return PositionalParamSpec.builder()
-        .index("0..*")
+    return positional((Class) List.class, "0..*", arity, (Supplier) get, (Consumer) set)
         .paramLabel(label)
-        .arity(arity)
         .required(arity.charAt(0) != '0')
-        .type(List.class)
-        .auxiliaryTypes(String.class)
-        .descriptionKey("")
-        .getter(field)
-        .setter(field)
-        .initialValue(get.get())
-        .hasInitialValue(true);
+        .auxiliaryTypes(String.class);
   }
 
   /** A field of a command as picocli reads and writes it. */
