@@ -2,6 +2,8 @@ package dossier.ingest;
 
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /**
  * Photo captions without their credits: "Photo: Name/AP", "(Photograph: Name)", "Credit: Name",
@@ -33,13 +35,21 @@ final class Captions {
   private static final Pattern GLUED_CREDIT =
       Pattern.compile("\\s*(?:CreditCredit|(?<=[.!?])\\s*Credit\\b:?)\\s*\\S.{0,100}$");
 
+  /** Dashes, bars and colons a credit left at the end. */
+  private static final Pattern TRAILING_MARKS = Pattern.compile("\\s*[-–—|/:]+$");
+
+  static final Pattern ANY_LETTER = Pattern.compile("(?s).*\\p{L}.*");
+
+  /** Boxes inside a caption that hold its credit. */
+  private static final Evaluator CREDIT_BOXES =
+      Selector.evaluatorOf(
+          "[class~=(?i)credit|copyright|byline|source|attribution|photographer],"
+              + " [itemprop=copyrightHolder], [itemprop=creator], small, cite");
+
   /** The caption's text, credit boxes and credit phrases left out. */
   static String withoutCredit(Element caption) {
     Element c = caption.clone();
-    for (Element e :
-        c.select(
-            "[class~=(?i)credit|copyright|byline|source|attribution|photographer],"
-                + " [itemprop=copyrightHolder], [itemprop=creator], small, cite")) {
+    for (Element e : c.select(CREDIT_BOXES)) {
       e.remove();
     }
     return withoutCredit(Spaces.collapse(c.text()));
@@ -53,7 +63,7 @@ final class Captions {
     for (int i = 0; i < 2; i++) {
       t = TRAILING_CREDIT.matcher(t).replaceFirst("");
     }
-    t = t.strip().replaceFirst("\\s*[-–—|/:]+$", "");
-    return t.isEmpty() || !t.matches("(?s).*\\p{L}.*") ? null : t;
+    t = TRAILING_MARKS.matcher(t.strip()).replaceFirst("");
+    return t.isEmpty() || !ANY_LETTER.matcher(t).matches() ? null : t;
   }
 }

@@ -153,6 +153,8 @@ final class Furniture {
     return KNOWN.matcher(stripBullet(t)).matches();
   }
 
+  private static final Pattern ITEM_SEPARATOR = Pattern.compile("\\s+[|·•]\\s+");
+
   /** A line of furniture items separated by bars or dots: "Print this article | Email". */
   static boolean isFurnitureList(String line) {
     if (line.length() > 200
@@ -160,7 +162,7 @@ final class Furniture {
       return false;
     }
     String t = Spaces.collapse(line);
-    for (String part : t.split("\\s+[|·•]\\s+")) {
+    for (String part : ITEM_SEPARATOR.split(t)) {
       if (!part.isBlank() && !isKnown(part) && !isPrompt(part)) {
         return false;
       }

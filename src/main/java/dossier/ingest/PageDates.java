@@ -8,8 +8,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.Selector;
 
 /**
  * A page's publication date, and what says it: structured data first (JSON-LD, meta tags,
@@ -18,6 +20,17 @@ import org.jsoup.select.NodeTraversor;
  */
 final class PageDates {
   private PageDates() {}
+
+  // CSS queries parsed once, not on every page.
+  private static final Evaluator MICRODATA_DATE =
+      Selector.evaluatorOf("[itemprop=datePublished], [itemprop=dateCreated]");
+  private static final Evaluator MAIN_BOX = Selector.evaluatorOf("article, main, [role=main]");
+  private static final Evaluator PUBDATE_TIME =
+      Selector.evaluatorOf("time[pubdate], time[class~=(?i)publish|post|created]");
+  private static final Evaluator TIME_DATETIME = Selector.evaluatorOf("time[datetime]");
+  private static final Evaluator TIME = Selector.evaluatorOf("time");
+  private static final Evaluator DATE_ATTRIBUTES =
+      Selector.evaluatorOf("abbr[title], span[title], [data-timestamp], [data-date]");
 
   private static final Pattern URL_DATE =
       Pattern.compile(
@@ -155,13 +168,13 @@ final class PageDates {
         return new Found<>(d, "meta " + key);
       }
     }
-    for (Element e : doc.select("[itemprop=datePublished], [itemprop=dateCreated]")) {
+    for (Element e : doc.select(MICRODATA_DATE)) {
       d = Dates.parse(PageMetadata.firstNonBlank(e.attr("datetime"), e.attr("content"), e.text()));
       if (d != null) {
         return new Found<>(d, "microdata " + e.attr("itemprop"));
       }
     }
-    for (Element e : doc.select("time[pubdate], time[class~=(?i)publish|post|created]")) {
+    for (Element e : doc.select(PUBDATE_TIME)) {
       d = Dates.parse(PageMetadata.firstNonBlank(e.attr("datetime"), e.text()));
       if (d != null) {
         return new Found<>(d, "time element");
@@ -175,22 +188,22 @@ final class PageDates {
     if (d != null) {
       return new Found<>(d, "url");
     }
-    for (Element e : doc.select("[itemprop=datePublished], [itemprop=dateCreated]")) {
+    for (Element e : doc.select(MICRODATA_DATE)) {
       d = Dates.find(e.text());
       if (d != null) {
         return new Found<>(d, "microdata " + e.attr("itemprop"));
       }
     }
-    Element scope = doc.selectFirst("article, main, [role=main]");
+    Element scope = doc.selectFirst(MAIN_BOX);
     for (Element root : scope == null ? List.of(doc) : List.of(scope, doc)) {
-      for (Element e : root.select("time[datetime]")) {
+      for (Element e : root.select(TIME_DATETIME)) {
         d = Dates.parse(e.attr("datetime"));
         if (d != null) {
           return new Found<>(d, "time element");
         }
       }
     }
-    for (Element e : doc.select("abbr[title], span[title], [data-timestamp], [data-date]")) {
+    for (Element e : doc.select(DATE_ATTRIBUTES)) {
       if (DATE_CLASS.matcher(MainContent.names(e)).find()) {
         d =
             Dates.parse(
@@ -220,7 +233,7 @@ final class PageDates {
         return new Found<>(d.substring(0, 10), "date box");
       }
     }
-    for (Element e : doc.select("time")) {
+    for (Element e : doc.select(TIME)) {
       d = Dates.find(e.text());
       if (d != null) {
         return new Found<>(d, "time element");
