@@ -333,13 +333,18 @@ final class MainContent {
     Element top = null;
     double topScore = 0;
     boolean anyLong = false;
-    for (Element c : candidates) {
-      anyLong |= stats.len(c) >= MIN_TOP_LENGTH;
+    // Each length once: a candidate above the body (the html element) has no stats, and its
+    // length is its whole text.
+    int[] lens = new int[candidates.size()];
+    for (int i = 0; i < lens.length; i++) {
+      lens[i] = stats.len(candidates.get(i));
+      anyLong |= lens[i] >= MIN_TOP_LENGTH;
     }
-    for (Element c : candidates) {
+    for (int i = 0; i < lens.length; i++) {
+      Element c = candidates.get(i);
       double[] s = scores.get(c);
       s[0] *= 1 - stats.linkDensity(c);
-      if (anyLong && stats.len(c) < MIN_TOP_LENGTH) {
+      if (anyLong && lens[i] < MIN_TOP_LENGTH) {
         // a box named like content with a line of text in it ("breaking-news-content") wins by
         // its name alone; it can be neither the article nor a rival of it
         continue;
