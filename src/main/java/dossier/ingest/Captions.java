@@ -55,12 +55,36 @@ final class Captions {
     return withoutCredit(Spaces.collapse(c.text()));
   }
 
+  /**
+   * False when {@link #TRAILING_CREDIT} cannot match: every credit it takes has a colon, "by", a
+   * copyright sign or "(c)" in it. The pattern is tried at every place of the line; this is not.
+   */
+  private static boolean mayHoldCredit(String t) {
+    return t.indexOf(':') >= 0
+        || t.indexOf('©') >= 0
+        || holdsIgnoringCase(t, "by")
+        || holdsIgnoringCase(t, "(c)");
+  }
+
+  /** {@code t} contains {@code ascii} (lower-case ASCII) in any mix of ASCII cases. */
+  static boolean holdsIgnoringCase(String t, String ascii) {
+    int n = ascii.length();
+    for (int i = 0; i + n <= t.length(); i++) {
+      if (t.regionMatches(true, i, ascii, 0, n)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A caption line without its credit; null when nothing but a credit is left. */
   static String withoutCredit(String caption) {
     String t = Spaces.collapse(caption);
     t = LEADING_LABEL.matcher(t).replaceFirst("");
-    t = GLUED_CREDIT.matcher(t).replaceFirst("");
-    for (int i = 0; i < 2; i++) {
+    if (t.contains("Credit")) {
+      t = GLUED_CREDIT.matcher(t).replaceFirst("");
+    }
+    for (int i = 0; i < 2 && mayHoldCredit(t); i++) {
       t = TRAILING_CREDIT.matcher(t).replaceFirst("");
     }
     t = TRAILING_MARKS.matcher(t.strip()).replaceFirst("");

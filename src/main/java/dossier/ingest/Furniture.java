@@ -240,7 +240,10 @@ final class Furniture {
    * nobody's words, so that a news sentence about a form or a survey stays.
    */
   static boolean isReaderCallout(String line) {
-    if (line.length() > CALLOUT_MAX_CHARS || !CALLOUT.matcher(line).find()) {
+    if (line.length() > CALLOUT_MAX_CHARS
+        // every call-out the pattern knows says "you" or "form"
+        || !Captions.holdsIgnoringCase(line, "you") && !Captions.holdsIgnoringCase(line, "form")
+        || !CALLOUT.matcher(line).find()) {
       return false;
     }
     if (REPORTING.matcher(line).find()) {

@@ -805,6 +805,9 @@ final class HtmlExtractor {
           "caption|legenda|l[eé]gende|didascalia|pie-?de-?foto|bildunterschrift|bildtext",
           Pattern.CASE_INSENSITIVE);
 
+  private static final NameVerdicts CAPTION_CLASSES =
+      new NameVerdicts(name -> CAPTION_NAME.matcher(name).find());
+
   /**
    * In one walk over the page: the images with alt text inside a figure ({@code figure img[alt]})
    * and the caption boxes ({@code figcaption} and boxes whose class names a caption, {@link
@@ -829,7 +832,7 @@ final class HtmlExtractor {
               alts.add(e);
             }
             if (boxes.size() < MAX_CAPTIONS
-                && (tag.equals("figcaption") || CAPTION_NAME.matcher(e.className()).find())) {
+                && (tag.equals("figcaption") || CAPTION_CLASSES.test(e.className()))) {
               boxes.add(e);
             }
           }

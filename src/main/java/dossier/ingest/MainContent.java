@@ -971,9 +971,10 @@ final class MainContent {
    * the costliest step of scoring, so their verdicts are kept per name (a bounded cache: past the
    * limit it starts over).
    */
-  private static final int NAME_CACHE_LIMIT = 8192;
+  private static final int NAME_CACHE_LIMIT = NameVerdicts.LIMIT;
   private static final Map<String, Integer> WEIGHTS = new ConcurrentHashMap<>();
-  private static final Map<String, Boolean> UNLIKELY_NAMES = new ConcurrentHashMap<>();
+  private static final NameVerdicts UNLIKELY_NAMES =
+      new NameVerdicts(names -> UNLIKELY.matcher(names).find() && !MAYBE.matcher(names).find());
 
   private static int nameWeight(String name) {
     if (name.isEmpty()) {
@@ -995,15 +996,7 @@ final class MainContent {
     if (names.length() <= 1) {
       return false;
     }
-    Boolean u = UNLIKELY_NAMES.get(names);
-    if (u == null) {
-      u = UNLIKELY.matcher(names).find() && !MAYBE.matcher(names).find();
-      if (UNLIKELY_NAMES.size() >= NAME_CACHE_LIMIT) {
-        UNLIKELY_NAMES.clear();
-      }
-      UNLIKELY_NAMES.put(names, u);
-    }
-    return u;
+    return UNLIKELY_NAMES.test(names);
   }
 
   static int commas(String s) {

@@ -89,6 +89,9 @@ final class PageDates {
           "date|time|publish|posted|dateline|meta|byline|timestamp|submitted|fecha|datum|data",
           Pattern.CASE_INSENSITIVE);
 
+  private static final NameVerdicts DATE_NAMES =
+      new NameVerdicts(names -> DATE_CLASS.matcher(names).find());
+
   /**
    * The publication date: structured data first (JSON-LD, meta tags, microdata, {@code <time
    * pubdate>}), then what the page prints (URL, {@code <time>}, boxes named like dates), then the
@@ -204,7 +207,7 @@ final class PageDates {
       }
     }
     for (Element e : doc.select(DATE_ATTRIBUTES)) {
-      if (DATE_CLASS.matcher(MainContent.names(e)).find()) {
+      if (DATE_NAMES.test(MainContent.names(e))) {
         d =
             Dates.parse(
                 PageMetadata.firstNonBlank(
@@ -218,7 +221,7 @@ final class PageDates {
     int seen = 0;
     for (Element e : doc.body() == null ? List.<Element>of() : doc.body().getAllElements()) {
       String names = MainContent.names(e);
-      if (names.length() < 2 || !DATE_CLASS.matcher(names).find()) {
+      if (names.length() < 2 || !DATE_NAMES.test(names)) {
         continue;
       }
       if (++seen > 400) {
