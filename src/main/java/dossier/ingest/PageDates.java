@@ -8,8 +8,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.Selector;
 
 /**
  * A page's publication date, and what says it: structured data first (JSON-LD, meta tags,
@@ -18,6 +20,17 @@ import org.jsoup.select.NodeTraversor;
  */
 final class PageDates {
   private PageDates() {}
+
+  // CSS queries parsed once, not on every page.
+  private static final Evaluator MICRODATA_DATE =
+      Selector.evaluatorOf("[itemprop=datePublished], [itemprop=dateCreated]");
+  private static final Evaluator MAIN_BOX = Selector.evaluatorOf("article, main, [role=main]");
+  private static final Evaluator PUBDATE_TIME =
+      Selector.evaluatorOf("time[pubdate], time[class~=(?i)publish|post|created]");
+  private static final Evaluator TIME_DATETIME = Selector.evaluatorOf("time[datetime]");
+  private static final Evaluator TIME = Selector.evaluatorOf("time");
+  private static final Evaluator DATE_ATTRIBUTES =
+      Selector.evaluatorOf("abbr[title], span[title], [data-timestamp], [data-date]");
 
   private static final Pattern URL_DATE =
       Pattern.compile(
@@ -75,6 +88,9 @@ final class PageDates {
       Pattern.compile(
           "date|time|publish|posted|dateline|meta|byline|timestamp|submitted|fecha|datum|data",
           Pattern.CASE_INSENSITIVE);
+
+  private static final NameVerdicts DATE_NAMES =
+      new NameVerdicts(names -> DATE_CLASS.matcher(names).find());
 
   /**
    * The publication date: structured data first (JSON-LD, meta tags, microdata, {@code <time
@@ -155,13 +171,13 @@ final class PageDates {
         return new Found<>(d, "meta " + key);
       }
     }
-    for (Element e : doc.select("[itemprop=datePublished], [itemprop=dateCreated]")) {
+    for (Element e : doc.select(MICRODATA_DATE)) {
       d = Dates.parse(PageMetadata.firstNonBlank(e.attr("datetime"), e.attr("content"), e.text()));
       if (d != null) {
         return new Found<>(d, "microdata " + e.attr("itemprop"));
       }
     }
-    for (Element e : doc.select("time[pubdate], time[class~=(?i)publish|post|created]")) {
+    for (Element e : doc.select(PUBDATE_TIME)) {
       d = Dates.parse(PageMetadata.firstNonBlank(e.attr("datetime"), e.text()));
       if (d != null) {
         return new Found<>(d, "time element");
@@ -175,23 +191,23 @@ final class PageDates {
     if (d != null) {
       return new Found<>(d, "url");
     }
-    for (Element e : doc.select("[itemprop=datePublished], [itemprop=dateCreated]")) {
+    for (Element e : doc.select(MICRODATA_DATE)) {
       d = Dates.find(e.text());
       if (d != null) {
         return new Found<>(d, "microdata " + e.attr("itemprop"));
       }
     }
-    Element scope = doc.selectFirst("article, main, [role=main]");
+    Element scope = doc.selectFirst(MAIN_BOX);
     for (Element root : scope == null ? List.of(doc) : List.of(scope, doc)) {
-      for (Element e : root.select("time[datetime]")) {
+      for (Element e : root.select(TIME_DATETIME)) {
         d = Dates.parse(e.attr("datetime"));
         if (d != null) {
           return new Found<>(d, "time element");
         }
       }
     }
-    for (Element e : doc.select("abbr[title], span[title], [data-timestamp], [data-date]")) {
-      if (DATE_CLASS.matcher(MainContent.names(e)).find()) {
+    for (Element e : doc.select(DATE_ATTRIBUTES)) {
+      if (DATE_NAMES.test(MainContent.names(e))) {
         d =
             Dates.parse(
                 PageMetadata.firstNonBlank(
@@ -205,7 +221,7 @@ final class PageDates {
     int seen = 0;
     for (Element e : doc.body() == null ? List.<Element>of() : doc.body().getAllElements()) {
       String names = MainContent.names(e);
-      if (names.length() < 2 || !DATE_CLASS.matcher(names).find()) {
+      if (names.length() < 2 || !DATE_NAMES.test(names)) {
         continue;
       }
       if (++seen > 400) {
@@ -220,7 +236,7 @@ final class PageDates {
         return new Found<>(d.substring(0, 10), "date box");
       }
     }
-    for (Element e : doc.select("time")) {
+    for (Element e : doc.select(TIME)) {
       d = Dates.find(e.text());
       if (d != null) {
         return new Found<>(d, "time element");

@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /**
  * The metadata of a saved page, each field with the evidence it came from: schema.org JSON-LD first
@@ -17,6 +19,12 @@ import org.jsoup.nodes.Element;
  * site names and bylines pages add to them ({@link Titles}).
  */
 final class PageMetadata {
+
+  // CSS queries parsed once, not on every page.
+  private static final Evaluator CANONICAL = Selector.evaluatorOf("link[rel=canonical]");
+  private static final Evaluator HTML = Selector.evaluatorOf("html");
+  private static final Evaluator ARTICLE_TAGS =
+      Selector.evaluatorOf("meta[property=article:tag], meta[name=article:tag]");
   String title;
   String source;
   List<String> authors = List.of();
@@ -43,8 +51,7 @@ final class PageMetadata {
     m.source = m.keep("source", source);
 
     Found<String> url =
-        Found.first(
-            "link rel=canonical", absolute(MetaTags.attr(doc, "link[rel=canonical]", "href")));
+        Found.first("link rel=canonical", absolute(MetaTags.attr(doc, CANONICAL, "href")));
     if (!url.present()) {
       url = meta.first("og:url");
       url = new Found<>(absolute(url.value()), url.origin());
@@ -113,12 +120,19 @@ final class PageMetadata {
     if (s.isEmpty()
         || s.length() > 60
         || PATH_LIKE.matcher(s).matches()
-        || s.matches("[\\d\\W_]+")
-        || s.matches("\\S*_\\S*")) {
+        || NO_LETTERS.matcher(s).matches()
+        || SNAKE_CASE.matcher(s).matches()) {
       return null;
     }
     return s;
   }
+
+  private static final Pattern NO_LETTERS = Pattern.compile("[\\d\\W_]+");
+  private static final Pattern SNAKE_CASE = Pattern.compile("\\S*_\\S*");
+  private static final Pattern WEB_ADDRESS = Pattern.compile("(?i)https?://\\S+");
+  private static final Pattern LANGUAGE_SEPARATOR = Pattern.compile("[,;\\s]");
+  private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+  private static final Pattern TAG_SEPARATOR = Pattern.compile("[,;]");
 
   static String firstNonBlank(String... values) {
     for (String v : values) {
@@ -137,13 +151,13 @@ final class PageMetadata {
     if (u.startsWith("//")) {
       u = "https:" + u;
     }
-    return u.matches("(?i)https?://\\S+") ? u : null;
+    return WEB_ADDRESS.matcher(u).matches() ? u : null;
   }
 
   // ---------------------------------------------------------------- language
 
   private static Found<String> language(Document doc, MetaTags meta, JsonLd ld) {
-    Element html = doc.selectFirst("html");
+    Element html = doc.selectFirst(HTML);
     Found<String> v =
         Found.first(
             "html lang",
@@ -158,10 +172,8 @@ final class PageMetadata {
     if (!v.present()) {
       return v;
     }
-    String code = v.value().split("[,;\\s]")[0].replace('_', '-');
-    return code.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
-        ? new Found<>(code, v.origin())
-        : Found.none();
+    String code = LANGUAGE_SEPARATOR.split(v.value())[0].replace('_', '-');
+    return LANGUAGE_TAG.matcher(code).matches() ? new Found<>(code, v.origin()) : Found.none();
   }
 
   // ---------------------------------------------------------------- tags
@@ -169,14 +181,14 @@ final class PageMetadata {
   private static List<String> tags(Document doc, MetaTags meta, JsonLd ld) {
     Set<String> out = new LinkedHashSet<>(ld.keywords);
     if (out.isEmpty()) {
-      for (Element e : doc.select("meta[property=article:tag], meta[name=article:tag]")) {
+      for (Element e : doc.select(ARTICLE_TAGS)) {
         addTag(out, e.attr("content"));
       }
     }
     for (String key : new String[] {"news_keywords", "keywords"}) {
       String v = meta.get(key);
       if (v != null && out.isEmpty()) {
-        for (String t : v.split("[,;]")) {
+        for (String t : TAG_SEPARATOR.split(v)) {
           addTag(out, t);
         }
       }

@@ -388,17 +388,7 @@ public final class ImportService {
     if (f == null || f.shingles() == 0) {
       return Optional.empty();
     }
-    CopyRepository.Link best = null;
-    for (CopyRepository.Candidate c : archive.copies().candidates(Copies.bands(f))) {
-      if (Copies.isCopy(f, c.fingerprint())) {
-        double r = f.resemblance(c.fingerprint());
-        if (best == null || r > best.resemblance()) {
-          long original = c.original() != null ? c.original() : c.id();
-          best = new CopyRepository.Link(place, original, r, f.containment(c.fingerprint()));
-        }
-      }
-    }
-    return Optional.ofNullable(best);
+    return archive.copies().closestOriginal(place, f, Copies.bands(f));
   }
 
   /**
@@ -418,11 +408,9 @@ public final class ImportService {
       // the earliest few of a crowded band, as a lookup in the store takes them
       for (int j : inBand.subList(0, Math.min(inBand.size(), CopyRepository.PER_BAND))) {
         Fingerprint g = batch.get(j).print();
-        if (seen.add(j) && Copies.isCopy(f, g)) {
-          double r = f.resemblance(g);
-          if (best == null || r > best.resemblance()) {
-            best = new CopyRepository.Link(place, j, r, f.containment(g));
-          }
+        Copies.Match m = seen.add(j) ? Copies.match(f, g) : null;
+        if (m != null && (best == null || m.resemblance() > best.resemblance())) {
+          best = new CopyRepository.Link(place, j, m.resemblance(), m.containment());
         }
       }
     }

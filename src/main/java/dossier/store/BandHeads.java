@@ -39,6 +39,24 @@ final class BandHeads {
     return s < 0 ? null : ids(s);
   }
 
+  /**
+   * Puts the earliest ids of {@code band} in {@code out} from {@code at} on and tells how many
+   * there are, or -1 when the band is not known.
+   */
+  int copy(long band, long[] out, int at) {
+    int s = slots.find(band);
+    if (s < 0) {
+      return -1;
+    }
+    int n = length[s];
+    if (n == 1) {
+      out[at] = first[s];
+    } else if (n > 1) {
+      System.arraycopy(pool, block[s] * PER, out, at, n);
+    }
+    return n;
+  }
+
   private long[] ids(int s) {
     int n = length[s];
     if (n == 0) {
