@@ -6,6 +6,7 @@ import dossier.query.QueryCompiler;
 import dossier.query.QueryContext;
 import dossier.store.Archive;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,6 +61,45 @@ abstract class BaseCommand implements Callable<Integer> {
     // a malformed query is a usage error before the archive is opened (or found missing)
     QueryCompiler.compile(text, QueryContext.of(name -> archive().savedSearches().get(name)));
     return text;
+  }
+
+  /**
+   * Said after a change that selected nothing, when every query word is a number ("dossier rm 12"):
+   * a number is a word of the text, so the way to name those articles is {@code --ids} or {@code
+   * id:}. Null for any other query.
+   */
+  static String idsHint(String query) {
+    List<String> numbers = new ArrayList<>();
+    for (String w : query.trim().split("\\s+")) {
+      for (String part : w.split(",")) {
+        if (part.isEmpty()) {
+          continue;
+        }
+        if (!part.chars().allMatch(c -> c >= '0' && c <= '9') || part.length() > 18) {
+          return null;
+        }
+        numbers.add(part);
+      }
+    }
+    if (numbers.isEmpty()) {
+      return null;
+    }
+    String ids = String.join(",", numbers);
+    return "hint: a number in a query is a word of the text; for the article"
+        + (numbers.size() == 1 ? " " : "s ")
+        + ids
+        + " give --ids "
+        + ids
+        + " or the query id:"
+        + ids;
+  }
+
+  /** Says {@link #idsHint} when a change by {@code query} selected nothing. */
+  void hintIfNothing(long selected, String query) {
+    String hint = selected == 0 && query != null ? idsHint(query) : null;
+    if (hint != null) {
+      say(hint);
+    }
   }
 
   /** Refuses a negative --limit or --offset: a usage error, not "all" or nothing. */

@@ -75,6 +75,9 @@ final class MarkCommand extends BaseCommand implements QueryWords {
     } else {
       say(line);
     }
+    if (target.ids == null) {
+      hintIfNothing(r.selected(), String.join(" ", rest));
+    }
     return ExitCode.OK;
   }
 

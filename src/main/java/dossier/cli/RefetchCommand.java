@@ -70,6 +70,9 @@ final class RefetchCommand extends BaseCommand implements QueryWords {
               s.updated() + s.imported(),
               s.duplicates(),
               s.failed()));
+      if (!stop.requested()) {
+        hintIfNothing(s.files(), String.join(" ", query));
+      }
       err().flush();
       if (stop.requested()) {
         return ExitCode.INTERRUPTED;

@@ -51,6 +51,7 @@ final class RmCommand extends BaseCommand implements QueryWords {
       int n = edits.count(sel);
       if (n == 0) {
         say("no matching articles");
+        hintIfNothing(0, target.ids == null ? String.join(" ", rest) : null);
         return ExitCode.OK;
       }
       err().print("Delete " + n + " article" + (n == 1 ? "" : "s") + "? [y/N] ");
@@ -79,6 +80,9 @@ final class RmCommand extends BaseCommand implements QueryWords {
       out().println(line);
     } else {
       say(line);
+    }
+    if (!idsOnStdin) {
+      hintIfNothing(r.changed(), target.ids == null ? String.join(" ", rest) : null);
     }
     return ExitCode.OK;
   }

@@ -72,6 +72,9 @@ final class TagCommand extends BaseCommand implements QueryWords {
     Selector sel = selector(change.query());
     Result r = edits.tag(change, sel, dryRun);
     report(r);
+    if (ids == null) {
+      hintIfNothing(r.selected(), change.query());
+    }
     return ExitCode.OK;
   }
 

@@ -1,5 +1,7 @@
 package dossier.core;
 
+import java.util.regex.Pattern;
+
 /**
  * Article text written into Markdown so that it reads back as the same text and nothing else: a
  * title, body or note that holds {@code <script>}, {@code <img onerror=...>} or {@code
@@ -62,13 +64,16 @@ public final class MarkdownText {
     return b.toString();
   }
 
+  private static final Pattern LINK_TARGET =
+      Pattern.compile("(?i)(https?://|mailto:)[^\\s<>()\\\\]+");
+
   /**
    * A link target fit for a Markdown link: http, https and mailto only (never {@code javascript:},
    * {@code data:} or {@code file:}), with nothing in it that could end the link; null for any
    * other.
    */
   public static String linkTarget(String url) {
-    if (url == null || !url.matches("(?i)(https?://|mailto:)[^\\s<>()\\\\]+")) {
+    if (url == null || !LINK_TARGET.matcher(url).matches()) {
       return null;
     }
     return url;

@@ -49,14 +49,27 @@ final class Bylines {
           "(?i)\\s*[,;|]?\\s*\\b(?:edited|photographs?|photos|illustrations?|graphics|video|"
               + "additional reporting|reporting|fact-checked|reviewed)\\s+by\\b.*$");
 
+  // The patterns of the methods below, compiled once.
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern DOTS_COMMAS = Pattern.compile("[.,]");
+  private static final Pattern AM_PM = Pattern.compile("(?i)\\b([ap])\\.m\\.");
+  private static final Pattern PUBLISHED_TAIL =
+      Pattern.compile("(?i)\\s*(?:[|,·•–—-]\\s*)?(?:published|updated|posted)\\b.*$");
+  private static final Pattern NUMBER_TAIL = Pattern.compile("\\s*[|·•]\\s*\\d.*$");
+  private static final Pattern BRACKETED = Pattern.compile("\\s*\\([^)]*\\)\\s*");
+  private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\s:\\-–—]+|[\\s:\\-–—.]+$");
+  private static final Pattern ANY_DIGIT = Pattern.compile(".*\\d.*");
+  private static final Pattern NAME_PARTICLE =
+      Pattern.compile("(?i)van|von|de|der|den|da|di|du|la|le|del|dos|das|bin|al|el|ter");
+
   /** "Gillian Mohney March 11, 2015 3:46 PM" without its date: names hold no digits. */
   static String cutAtDate(String t) {
-    String[] words = t.split("\\s+");
+    String[] words = WHITESPACE.split(t);
     int keep = words.length;
     for (int i = 0; i < words.length; i++) {
       if (!words[i].isEmpty() && Character.isDigit(words[i].charAt(0))) {
         keep = i;
-        if (i > 0 && Dates.month(words[i - 1].replaceAll("[.,]", "")) != 0) {
+        if (i > 0 && Dates.month(DOTS_COMMAS.matcher(words[i - 1]).replaceAll("")) != 0) {
           keep = i - 1;
         }
         break;
@@ -105,7 +118,7 @@ final class Bylines {
     }
     t = HANDLE.matcher(t).replaceAll(" ");
     boolean numeric = NUMERIC_DATE.matcher(t).find();
-    t = t.replaceAll("(?i)\\b([ap])\\.m\\.", "$1m");
+    t = AM_PM.matcher(t).replaceAll("$1m");
     boolean month = false;
     boolean digits = false;
     int names = 0;
@@ -147,7 +160,7 @@ final class Bylines {
     String rest = t.substring(m.start()).strip();
     // "Anna Ferro, Correspondent": a full name, then a separator, then the role.
     return looksLikeName(name)
-        && name.trim().split("\\s+").length >= 2
+        && WHITESPACE.split(name.trim()).length >= 2
         && !rest.isEmpty()
         && ",|–—-".indexOf(rest.charAt(0)) >= 0
         && rest.length() < 60;
@@ -177,8 +190,8 @@ final class Bylines {
     // Credits for others' work, dates and times that follow the name in the same element.
     t = OTHER_CREDIT.matcher(t).replaceFirst("");
     t = cutAtDate(t);
-    t = t.replaceAll("(?i)\\s*(?:[|,·•–—-]\\s*)?(?:published|updated|posted)\\b.*$", "");
-    t = t.replaceAll("\\s*[|·•]\\s*\\d.*$", "");
+    t = PUBLISHED_TAIL.matcher(t).replaceAll("");
+    t = NUMBER_TAIL.matcher(t).replaceAll("");
     Matcher role = ROLE_SUFFIX.matcher(t);
     if (role.find() && role.start() > 0) {
       t = t.substring(0, role.start());
@@ -187,8 +200,8 @@ final class Bylines {
     for (String part : SPLIT.split(t)) {
       String p = part.trim();
       p = PLACE.matcher(p).replaceFirst("");
-      p = p.replaceAll("\\s*\\([^)]*\\)\\s*", " ").trim();
-      p = p.replaceAll("^[\\s:\\-–—]+|[\\s:\\-–—.]+$", "");
+      p = BRACKETED.matcher(p).replaceAll(" ").trim();
+      p = EDGE_PUNCTUATION.matcher(p).replaceAll("");
       if (p.isEmpty() || ROLE_ONLY.matcher(p).matches()) {
         continue;
       }
@@ -216,10 +229,10 @@ final class Bylines {
   /** Two to five capitalized words, or one word of a desk or agency name in capitals. */
   static boolean looksLikeName(String s) {
     String t = s.trim();
-    if (t.isEmpty() || t.length() > 60 || t.matches(".*\\d.*")) {
+    if (t.isEmpty() || t.length() > 60 || ANY_DIGIT.matcher(t).matches()) {
       return false;
     }
-    String[] words = t.split("\\s+");
+    String[] words = WHITESPACE.split(t);
     if (words.length > 6) {
       return false;
     }
@@ -227,7 +240,7 @@ final class Bylines {
     for (String w : words) {
       if (NAME_WORD.matcher(w).matches() || isUncased(w)) {
         caps++;
-      } else if (!w.matches("(?i)van|von|de|der|den|da|di|du|la|le|del|dos|das|bin|al|el|ter")) {
+      } else if (!NAME_PARTICLE.matcher(w).matches()) {
         return false;
       }
     }
@@ -235,10 +248,14 @@ final class Bylines {
       return false;
     }
     String lower = t.toLowerCase(Locale.ROOT);
-    return !lower.matches(
-        "(?:the|a|an|this|that|our|your|their|his|her|its|staff|share|follow|read|more|home|news|menu|search|advertisement|"
-            + "comments?|related|subscribe|sign in|log in|contact|about)(?:\\s.*)?");
+    return !NOT_A_NAME.matcher(lower).matches();
   }
+
+  /** Words that open a line of furniture, not a name ("Share", "Read more", "The ..."). */
+  private static final Pattern NOT_A_NAME =
+      Pattern.compile(
+          "(?:the|a|an|this|that|our|your|their|his|her|its|staff|share|follow|read|more|home|news|menu|search|advertisement|"
+              + "comments?|related|subscribe|sign in|log in|contact|about)(?:\\s.*)?");
 
   private static final Pattern BIO_VERB =
       Pattern.compile(

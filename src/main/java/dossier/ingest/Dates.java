@@ -37,6 +37,10 @@ public final class Dates {
       Pattern.compile("(?<![\\d.])(\\d{1,2})[./-](\\d{1,2})[./-]((?:19|20)\\d{2})(?![\\d])");
   private static final Pattern CJK =
       Pattern.compile("((?:19|20)\\d{2})\\s*[年년]\\s*(\\d{1,2})\\s*[月월]\\s*(\\d{1,2})");
+
+  /** Seconds or milliseconds since 1970. */
+  private static final Pattern EPOCH = Pattern.compile("\\d{10}(\\d{3})?");
+
   private static final Pattern DMY_SHORT =
       Pattern.compile("(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{2})(?![\\d.])");
 
@@ -402,7 +406,7 @@ public final class Dates {
     if (m.find()) {
       return ymd(2000 + Integer.parseInt(m.group(3)), m.group(2), m.group(1));
     }
-    if (t.matches("\\d{10}(\\d{3})?")) {
+    if (EPOCH.matcher(t).matches()) {
       long v = Long.parseLong(t);
       long secs = t.length() == 13 ? v / 1000 : v;
       LocalDate d = LocalDate.ofEpochDay(Math.floorDiv(secs, 86400L));

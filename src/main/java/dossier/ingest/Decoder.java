@@ -177,8 +177,17 @@ public final class Decoder {
   }
 
   static String strictDecode(byte[] b, Charset cs) {
-    if (cs.equals(StandardCharsets.UTF_8) && isAscii(b)) {
-      return new String(b, StandardCharsets.ISO_8859_1); // ASCII reads the same either way
+    if (cs.equals(StandardCharsets.UTF_8)) {
+      if (isAscii(b)) {
+        return new String(b, StandardCharsets.ISO_8859_1); // ASCII reads the same either way
+      }
+      // The String constructor's decoder is much faster than a CharsetDecoder; it replaces what
+      // is not UTF-8 with U+FFFD, so a text without U+FFFD was valid throughout. One with it is
+      // decoded strictly, since the page may have written U+FFFD itself.
+      String s = new String(b, StandardCharsets.UTF_8);
+      if (s.indexOf('\uFFFD') < 0) {
+        return s;
+      }
     }
     try {
       return cs.newDecoder()

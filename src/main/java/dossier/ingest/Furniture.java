@@ -153,6 +153,8 @@ final class Furniture {
     return KNOWN.matcher(stripBullet(t)).matches();
   }
 
+  private static final Pattern ITEM_SEPARATOR = Pattern.compile("\\s+[|·•]\\s+");
+
   /** A line of furniture items separated by bars or dots: "Print this article | Email". */
   static boolean isFurnitureList(String line) {
     if (line.length() > 200
@@ -160,7 +162,7 @@ final class Furniture {
       return false;
     }
     String t = Spaces.collapse(line);
-    for (String part : t.split("\\s+[|·•]\\s+")) {
+    for (String part : ITEM_SEPARATOR.split(t)) {
       if (!part.isBlank() && !isKnown(part) && !isPrompt(part)) {
         return false;
       }
@@ -238,7 +240,10 @@ final class Furniture {
    * nobody's words, so that a news sentence about a form or a survey stays.
    */
   static boolean isReaderCallout(String line) {
-    if (line.length() > CALLOUT_MAX_CHARS || !CALLOUT.matcher(line).find()) {
+    if (line.length() > CALLOUT_MAX_CHARS
+        // every call-out the pattern knows says "you" or "form"
+        || !Captions.holdsIgnoringCase(line, "you") && !Captions.holdsIgnoringCase(line, "form")
+        || !CALLOUT.matcher(line).find()) {
       return false;
     }
     if (REPORTING.matcher(line).find()) {

@@ -14,8 +14,10 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.Selector;
 
 /**
  * Saved web pages: metadata from JSON-LD, meta tags and the page ({@link PageMetadata}), the
@@ -24,6 +26,13 @@ import org.jsoup.select.NodeVisitor;
  */
 final class HtmlExtractor {
   private HtmlExtractor() {}
+
+  // CSS queries parsed once, not on every page.
+  private static final Evaluator MAIN_BOX = Selector.evaluatorOf("main, [role=main]");
+  private static final Evaluator ARTICLE = Selector.evaluatorOf("article");
+  private static final Evaluator FIGCAPTIONS = Selector.evaluatorOf("figcaption, .wp-caption-text");
+  private static final Evaluator MICRODATA_SUMMARY =
+      Selector.evaluatorOf("[itemprop=description], [itemprop=alternativeHeadline]");
 
   static Extracted extract(String html) {
     Document doc = Jsoup.parse(html);
@@ -161,7 +170,7 @@ final class HtmlExtractor {
       }
     }
     int found = 0;
-    for (Element e : doc.select("[itemprop=description], [itemprop=alternativeHeadline]")) {
+    for (Element e : meta.elements.select(meta.elements.itemprops, MICRODATA_SUMMARY)) {
       if (e.normalName().equals("meta") || e.hasAttr("content") || !ofArticle(e)) {
         continue;
       }
@@ -796,6 +805,9 @@ final class HtmlExtractor {
           "caption|legenda|l[eé]gende|didascalia|pie-?de-?foto|bildunterschrift|bildtext",
           Pattern.CASE_INSENSITIVE);
 
+  private static final NameVerdicts CAPTION_CLASSES =
+      new NameVerdicts(name -> CAPTION_NAME.matcher(name).find());
+
   /**
    * In one walk over the page: the images with alt text inside a figure ({@code figure img[alt]})
    * and the caption boxes ({@code figcaption} and boxes whose class names a caption, {@link
@@ -820,7 +832,7 @@ final class HtmlExtractor {
               alts.add(e);
             }
             if (boxes.size() < MAX_CAPTIONS
-                && (tag.equals("figcaption") || CAPTION_NAME.matcher(e.className()).find())) {
+                && (tag.equals("figcaption") || CAPTION_CLASSES.test(e.className()))) {
               boxes.add(e);
             }
           }
@@ -864,9 +876,9 @@ final class HtmlExtractor {
    * or menus belong to the site, not to the article.
    */
   private static String leadCaption(Document doc) {
-    Element scope = doc.selectFirst("article");
+    Element scope = doc.selectFirst(ARTICLE);
     if (scope == null) {
-      scope = doc.selectFirst("main, [role=main]");
+      scope = doc.selectFirst(MAIN_BOX);
     }
     if (scope == null) {
       scope = doc.body();
@@ -875,7 +887,7 @@ final class HtmlExtractor {
       return null;
     }
     int tries = 0;
-    for (Element fc : scope.select("figcaption, .wp-caption-text")) {
+    for (Element fc : scope.select(FIGCAPTIONS)) {
       if (++tries > 20) {
         break;
       }

@@ -15,11 +15,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.jsoup.nodes.Document;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /** The first schema.org article described in a page's JSON-LD blocks. */
 final class JsonLd {
+
+  // CSS queries parsed once, not on every page.
+  private static final Evaluator LD_JSON =
+      Selector.evaluatorOf("script[type~=(?i)application/ld\\+json]");
+
   /** Lenient about what hand-made JSON-LD often holds: comments, raw newlines, trailing commas. */
   private static final ObjectMapper JSON =
       JsonMapper.builder(
@@ -68,20 +75,27 @@ final class JsonLd {
   String lang;
   List<String> keywords = new ArrayList<>();
 
-  static JsonLd read(Document doc) {
+  /** CDATA and comment markers some sites wrap their JSON in. */
+  private static final Pattern WRAPPER_START =
+      Pattern.compile("^(?:<!\\[CDATA\\[|<!--|//\\s*<!\\[CDATA\\[)\\s*");
+
+  private static final Pattern WRAPPER_END = Pattern.compile("\\s*(?:\\]\\]>|-->|//\\s*\\]\\]>)$");
+
+  /** The vocabulary's address before a type's name: "https://schema.org/NewsArticle". */
+  private static final Pattern TYPE_PREFIX = Pattern.compile("^.*[/:]");
+
+  static JsonLd read(PageElements head) {
     JsonLd out = new JsonLd();
     List<JsonNode> objects = new ArrayList<>();
     Map<String, JsonNode> byId = new HashMap<>();
-    for (Element script : doc.select("script[type~=(?i)application/ld\\+json]")) {
+    for (Element script : head.select(head.scripts, LD_JSON)) {
       JsonNode root;
       try {
         // Some sites wrap the JSON in CDATA or comment markers.
         String json =
-            script
-                .data()
-                .trim()
-                .replaceFirst("^(?:<!\\[CDATA\\[|<!--|//\\s*<!\\[CDATA\\[)\\s*", "")
-                .replaceFirst("\\s*(?:\\]\\]>|-->|//\\s*\\]\\]>)$", "");
+            WRAPPER_END
+                .matcher(WRAPPER_START.matcher(script.data().trim()).replaceFirst(""))
+                .replaceFirst("");
         root = JSON.readTree(json);
       } catch (Exception e) {
         continue; // broken JSON-LD is common; the meta tags still count
@@ -190,7 +204,7 @@ final class JsonLd {
     for (JsonNode t : iterable(o.get("@type"))) {
       String s = text(t);
       if (s != null) {
-        out.add(s.toLowerCase(Locale.ROOT).replaceFirst("^.*[/:]", ""));
+        out.add(TYPE_PREFIX.matcher(s.toLowerCase(Locale.ROOT)).replaceFirst(""));
       }
     }
     return out;

@@ -14,9 +14,11 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.Selector;
 
 /**
  * Finds the main text of a page by content scoring: paragraphs vote for their ancestors by length
@@ -27,6 +29,15 @@ import org.jsoup.select.NodeVisitor;
  */
 final class MainContent {
   private MainContent() {}
+
+  // CSS queries parsed once, not on every page.
+  private static final Evaluator P = Selector.evaluatorOf("p");
+  private static final Evaluator STORY_HEADLINE = Selector.evaluatorOf("h1, h2, h3");
+  private static final Evaluator H1 = Selector.evaluatorOf("h1");
+  private static final Evaluator TEXT_BLOCKS = Selector.evaluatorOf("p, h2, h3, h4, li");
+  private static final Evaluator PROSE_BLOCKS = Selector.evaluatorOf("p, h2, h3, h4");
+  private static final Evaluator TOP_HEADINGS = Selector.evaluatorOf("h1, h2");
+  private static final Evaluator ARTICLE = Selector.evaluatorOf("article");
 
   /** Names of boxes that are almost never article text. */
   static final Pattern UNLIKELY =
@@ -168,6 +179,9 @@ final class MainContent {
 
   /** Readability's DEFAULT_CHAR_THRESHOLD: a result shorter than this tries a relaxed pass. */
   static final int CHAR_THRESHOLD = 500;
+
+  /** Readability's sibling test for a short paragraph: a full stop at the end or before a space. */
+  private static final Pattern ENDS_SENTENCE = Pattern.compile("(?s).*\\.( .*)?$");
 
   /**
    * Readability skips paragraphs shorter than this when scoring ({@code innerText.length < 25}).
@@ -319,13 +333,18 @@ final class MainContent {
     Element top = null;
     double topScore = 0;
     boolean anyLong = false;
-    for (Element c : candidates) {
-      anyLong |= stats.len(c) >= MIN_TOP_LENGTH;
+    // Each length once: a candidate above the body (the html element) has no stats, and its
+    // length is its whole text.
+    int[] lens = new int[candidates.size()];
+    for (int i = 0; i < lens.length; i++) {
+      lens[i] = stats.len(candidates.get(i));
+      anyLong |= lens[i] >= MIN_TOP_LENGTH;
     }
-    for (Element c : candidates) {
+    for (int i = 0; i < lens.length; i++) {
+      Element c = candidates.get(i);
       double[] s = scores.get(c);
       s[0] *= 1 - stats.linkDensity(c);
-      if (anyLong && stats.len(c) < MIN_TOP_LENGTH) {
+      if (anyLong && lens[i] < MIN_TOP_LENGTH) {
         // a box named like content with a line of text in it ("breaking-news-content") wins by
         // its name alone; it can be neither the article nor a rival of it
         continue;
@@ -383,7 +402,7 @@ final class MainContent {
       return null;
     }
     List<Element> stories = new ArrayList<>();
-    for (Element a : top.select("article")) {
+    for (Element a : top.select(ARTICLE)) {
       if (a == top || stats.len(a) < MIN_TOP_LENGTH) {
         continue;
       }
@@ -403,7 +422,7 @@ final class MainContent {
     }
     String t = normalize(title);
     for (Element a : stories) {
-      Element h = a.selectFirst("h1, h2, h3");
+      Element h = a.selectFirst(STORY_HEADLINE);
       if (h == null) {
         continue;
       }
@@ -518,7 +537,7 @@ final class MainContent {
           } else if (len > 0
               && len <= SIBLING_PARAGRAPH_LENGTH
               && ld == 0
-              && text.matches("(?s).*\\.( .*)?$")) {
+              && ENDS_SENTENCE.matcher(text).matches()) {
             keep = true;
           }
         }
@@ -551,7 +570,7 @@ final class MainContent {
       for (Element sib = path.previousElementSibling();
           sib != null;
           sib = sib.previousElementSibling()) {
-        Element h1 = sib.selectFirst("h1");
+        Element h1 = sib.selectFirst(H1);
         if (h1 != null) {
           // the box of the headline: its standfirst, if it has one, opens the text
           out.addAll(0, standfirst(sib, h1, stats, pass));
@@ -566,7 +585,7 @@ final class MainContent {
           continue;
         }
         List<Element> paras = new ArrayList<>();
-        for (Element p : tag.equals("p") ? List.of(sib) : sib.select("p, h2, h3, h4")) {
+        for (Element p : tag.equals("p") ? List.of(sib) : sib.select(PROSE_BLOCKS)) {
           if (isLedeParagraph(p, stats)) {
             paras.add(p);
           }
@@ -642,7 +661,7 @@ final class MainContent {
     }
     // the text may open with the same words as a paragraph of its own
     String words = normalize(found.text());
-    for (Element p : article.select("p, h2, h3, h4, li")) {
+    for (Element p : article.select(TEXT_BLOCKS)) {
       if (stats.len(p) >= LEDE_MIN_LENGTH && normalize(p.text()).startsWith(words)) {
         return null;
       }
@@ -838,7 +857,7 @@ final class MainContent {
       return false;
     }
     int prose = 0;
-    for (Element p : e.select("p")) {
+    for (Element p : e.select(P)) {
       int len = p.text().length();
       if (len >= LEDE_MIN_LENGTH) {
         prose += len;
@@ -952,9 +971,10 @@ final class MainContent {
    * the costliest step of scoring, so their verdicts are kept per name (a bounded cache: past the
    * limit it starts over).
    */
-  private static final int NAME_CACHE_LIMIT = 8192;
+  private static final int NAME_CACHE_LIMIT = NameVerdicts.LIMIT;
   private static final Map<String, Integer> WEIGHTS = new ConcurrentHashMap<>();
-  private static final Map<String, Boolean> UNLIKELY_NAMES = new ConcurrentHashMap<>();
+  private static final NameVerdicts UNLIKELY_NAMES =
+      new NameVerdicts(names -> UNLIKELY.matcher(names).find() && !MAYBE.matcher(names).find());
 
   private static int nameWeight(String name) {
     if (name.isEmpty()) {
@@ -976,15 +996,7 @@ final class MainContent {
     if (names.length() <= 1) {
       return false;
     }
-    Boolean u = UNLIKELY_NAMES.get(names);
-    if (u == null) {
-      u = UNLIKELY.matcher(names).find() && !MAYBE.matcher(names).find();
-      if (UNLIKELY_NAMES.size() >= NAME_CACHE_LIMIT) {
-        UNLIKELY_NAMES.clear();
-      }
-      UNLIKELY_NAMES.put(names, u);
-    }
-    return u;
+    return UNLIKELY_NAMES.test(names);
   }
 
   static int commas(String s) {
@@ -1065,7 +1077,7 @@ final class MainContent {
       return false;
     }
     int prose = 0;
-    for (Element p : e.select("p")) {
+    for (Element p : e.select(P)) {
       if (stats.len(p) >= LEDE_MIN_LENGTH
           && stats.linkDensity(p) < 0.25
           && !within(p, "figure", 8)) {
@@ -1197,7 +1209,7 @@ final class MainContent {
       return;
     }
     String t = normalize(title);
-    for (Element h : article.select("h1, h2")) {
+    for (Element h : article.select(TOP_HEADINGS)) {
       String ht = normalize(h.text());
       if (!ht.isEmpty() && (ht.equals(t) || similar(ht, t) > 0.75)) {
         h.remove();

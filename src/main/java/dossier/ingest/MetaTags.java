@@ -3,21 +3,28 @@ package dossier.ingest;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.jsoup.nodes.Document;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /** The meta tags of a page by lower-cased name, property or itemprop. */
 final class MetaTags {
+
+  // CSS queries parsed once, not on every page.
+  private static final Evaluator META_CONTENT = Selector.evaluatorOf("meta[content]");
   private final Map<String, String> values;
 
   private MetaTags(Map<String, String> values) {
     this.values = values;
   }
 
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
   /** The first value of each name wins. */
-  static MetaTags of(Document doc) {
+  static MetaTags of(PageElements head) {
     Map<String, String> out = new HashMap<>();
-    for (Element e : doc.select("meta[content]")) {
+    for (Element e : head.select(head.metas, META_CONTENT)) {
       String content = Spaces.collapse(e.attr("content"));
       if (content.isEmpty()) {
         continue;
@@ -28,7 +35,7 @@ final class MetaTags {
           continue;
         }
         // property="og:title twitter:title" names several properties at once.
-        for (String one : k.split("\\s+")) {
+        for (String one : SPACES.split(k)) {
           out.putIfAbsent(one, content);
         }
       }
@@ -51,9 +58,9 @@ final class MetaTags {
     return Found.none();
   }
 
-  /** The value of an attribute of the first element {@code css} selects, or null. */
-  static String attr(Document doc, String css, String attr) {
-    Element e = doc.selectFirst(css);
+  /** The value of an attribute of the first link element {@code query} selects, or null. */
+  static String linkAttr(PageElements head, Evaluator query, String attr) {
+    Element e = head.first(head.links, query);
     if (e == null) {
       return null;
     }

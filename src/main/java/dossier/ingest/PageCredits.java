@@ -3,8 +3,11 @@ package dossier.ingest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /**
  * Who made a page: its publisher (from metadata, else the copyright line) and its authors (from
@@ -12,6 +15,30 @@ import org.jsoup.nodes.Element;
  */
 final class PageCredits {
   private PageCredits() {}
+
+  // CSS queries parsed once, not on every page.
+  private static final Evaluator ITEMPROP_NAME = Selector.evaluatorOf("[itemprop=name]");
+  private static final Evaluator AUTHOR_LINKS =
+      Selector.evaluatorOf("[rel=author], [itemprop~=^author$]");
+  private static final Pattern BYLINE_CLASS =
+      Pattern.compile("(?i)byline|author|writtenby|p-author");
+  private static final Pattern BYLINE_ID = Pattern.compile("(?i)byline|author");
+  private static final NameVerdicts BYLINE_CLASSES =
+      new NameVerdicts(name -> BYLINE_CLASS.matcher(name).find());
+  private static final NameVerdicts BYLINE_IDS =
+      new NameVerdicts(name -> BYLINE_ID.matcher(name).find());
+
+  /**
+   * {@code [class~=(?i)byline|author|writtenby|p-author], [id~=(?i)byline|author]}, its verdicts on
+   * a class or id kept per name: the patterns are otherwise tried on every element's names.
+   */
+  private static final Evaluator BYLINE_BOXES =
+      new Evaluator() {
+        @Override
+        public boolean matches(Element root, Element element) {
+          return BYLINE_CLASSES.test(element.attr("class")) || BYLINE_IDS.test(element.attr("id"));
+        }
+      };
 
   private static final String[] PUBLISHER_META = {
     "og:site_name",
@@ -35,13 +62,15 @@ final class PageCredits {
     "twitter:creator:name"
   };
 
+  private static final Pattern WEB_ADDRESS = Pattern.compile("(?i)https?://.*");
+
   /** The publisher: JSON-LD, then meta tags, then the holder of the page's copyright line. */
   static Found<String> publisher(Document doc, MetaTags meta, JsonLd ld) {
     Found<String> s = Found.first("json-ld", ld.publisher);
     if (!s.present()) {
       s = meta.first(PUBLISHER_META);
     }
-    if (s.present() && s.value().matches("(?i)https?://.*")) {
+    if (s.present() && WEB_ADDRESS.matcher(s.value()).matches()) {
       s = Found.none();
     }
     if (!s.present()) {
@@ -88,13 +117,13 @@ final class PageCredits {
     }
     // Visible bylines: rel=author links, schema.org microdata, then boxes named byline/author.
     int tries = 0;
-    for (Element e : doc.select("[rel=author], [itemprop~=^author$]")) {
+    for (Element e : doc.select(AUTHOR_LINKS)) {
       if (++tries > 20) {
         break;
       }
       String t = PageDates.leadingText(e, 101);
       if (t.length() > 100) {
-        Element name = e.selectFirst("[itemprop=name]");
+        Element name = e.selectFirst(ITEMPROP_NAME);
         t = name == null ? "" : PageDates.leadingText(name, 101);
       }
       names = notSite(Bylines.names(t), siteNames);
@@ -102,8 +131,7 @@ final class PageCredits {
         return new Found<>(names, "author link");
       }
     }
-    for (Element e :
-        doc.select("[class~=(?i)byline|author|writtenby|p-author], [id~=(?i)byline|author]")) {
+    for (Element e : doc.select(BYLINE_BOXES)) {
       if (++tries > 60) {
         break;
       }

@@ -8,8 +8,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.Selector;
 
 /**
  * A page's publication date, and what says it: structured data first (JSON-LD, meta tags,
@@ -18,6 +20,17 @@ import org.jsoup.select.NodeTraversor;
  */
 final class PageDates {
   private PageDates() {}
+
+  // CSS queries parsed once, not on every page.
+  private static final Evaluator MICRODATA_DATE =
+      Selector.evaluatorOf("[itemprop=datePublished], [itemprop=dateCreated]");
+  private static final Evaluator MAIN_BOX = Selector.evaluatorOf("article, main, [role=main]");
+  private static final Evaluator PUBDATE_TIME =
+      Selector.evaluatorOf("time[pubdate], time[class~=(?i)publish|post|created]");
+  private static final Evaluator TIME_DATETIME = Selector.evaluatorOf("time[datetime]");
+  private static final Evaluator TIME = Selector.evaluatorOf("time");
+  private static final Evaluator DATE_ATTRIBUTES =
+      Selector.evaluatorOf("abbr[title], span[title], [data-timestamp], [data-date]");
 
   private static final Pattern URL_DATE =
       Pattern.compile(
@@ -76,18 +89,22 @@ final class PageDates {
           "date|time|publish|posted|dateline|meta|byline|timestamp|submitted|fecha|datum|data",
           Pattern.CASE_INSENSITIVE);
 
+  private static final NameVerdicts DATE_NAMES =
+      new NameVerdicts(names -> DATE_CLASS.matcher(names).find());
+
   /**
    * The publication date: structured data first (JSON-LD, meta tags, microdata, {@code <time
    * pubdate>}), then what the page prints (URL, {@code <time>}, boxes named like dates), then the
    * modification date, then the first date in the page's text. A UTC timestamp yields to a printed
    * date one day off: the page prints its local calendar day, which is the one readers know.
    */
-  static Found<String> published(Document doc, MetaTags meta, JsonLd ld, String url) {
-    Found<String> d = structuredDate(doc, meta, ld);
+  static Found<String> published(
+      Document doc, PageElements marked, MetaTags meta, JsonLd ld, String url) {
+    Found<String> d = structuredDate(marked, meta, ld);
     if (d.present()) {
       String v = d.value();
       if (v.endsWith("Z") && v.length() > 10) {
-        Found<String> local = printedDate(doc, url);
+        Found<String> local = printedDate(doc, marked, url);
         if (local.present()
             && Math.abs(
                     LocalDate.parse(local.value().substring(0, 10)).toEpochDay()
@@ -98,7 +115,7 @@ final class PageDates {
       }
       return d;
     }
-    d = printedDate(doc, url);
+    d = printedDate(doc, marked, url);
     if (d.present()) {
       return d;
     }
@@ -144,7 +161,7 @@ final class PageDates {
     return b.toString();
   }
 
-  private static Found<String> structuredDate(Document doc, MetaTags meta, JsonLd ld) {
+  private static Found<String> structuredDate(PageElements marked, MetaTags meta, JsonLd ld) {
     String d = Dates.parse(ld.published);
     if (d != null) {
       return new Found<>(d, "json-ld");
@@ -155,13 +172,13 @@ final class PageDates {
         return new Found<>(d, "meta " + key);
       }
     }
-    for (Element e : doc.select("[itemprop=datePublished], [itemprop=dateCreated]")) {
+    for (Element e : marked.select(marked.itemprops, MICRODATA_DATE)) {
       d = Dates.parse(PageMetadata.firstNonBlank(e.attr("datetime"), e.attr("content"), e.text()));
       if (d != null) {
         return new Found<>(d, "microdata " + e.attr("itemprop"));
       }
     }
-    for (Element e : doc.select("time[pubdate], time[class~=(?i)publish|post|created]")) {
+    for (Element e : marked.select(marked.times, PUBDATE_TIME)) {
       d = Dates.parse(PageMetadata.firstNonBlank(e.attr("datetime"), e.text()));
       if (d != null) {
         return new Found<>(d, "time element");
@@ -170,28 +187,28 @@ final class PageDates {
     return Found.none();
   }
 
-  private static Found<String> printedDate(Document doc, String url) {
+  private static Found<String> printedDate(Document doc, PageElements marked, String url) {
     String d = urlDate(url);
     if (d != null) {
       return new Found<>(d, "url");
     }
-    for (Element e : doc.select("[itemprop=datePublished], [itemprop=dateCreated]")) {
+    for (Element e : marked.select(marked.itemprops, MICRODATA_DATE)) {
       d = Dates.find(e.text());
       if (d != null) {
         return new Found<>(d, "microdata " + e.attr("itemprop"));
       }
     }
-    Element scope = doc.selectFirst("article, main, [role=main]");
+    Element scope = doc.selectFirst(MAIN_BOX);
     for (Element root : scope == null ? List.of(doc) : List.of(scope, doc)) {
-      for (Element e : root.select("time[datetime]")) {
+      for (Element e : marked.selectIn(root, marked.times, TIME_DATETIME)) {
         d = Dates.parse(e.attr("datetime"));
         if (d != null) {
           return new Found<>(d, "time element");
         }
       }
     }
-    for (Element e : doc.select("abbr[title], span[title], [data-timestamp], [data-date]")) {
-      if (DATE_CLASS.matcher(MainContent.names(e)).find()) {
+    for (Element e : doc.select(DATE_ATTRIBUTES)) {
+      if (DATE_NAMES.test(MainContent.names(e))) {
         d =
             Dates.parse(
                 PageMetadata.firstNonBlank(
@@ -205,7 +222,7 @@ final class PageDates {
     int seen = 0;
     for (Element e : doc.body() == null ? List.<Element>of() : doc.body().getAllElements()) {
       String names = MainContent.names(e);
-      if (names.length() < 2 || !DATE_CLASS.matcher(names).find()) {
+      if (names.length() < 2 || !DATE_NAMES.test(names)) {
         continue;
       }
       if (++seen > 400) {
@@ -220,7 +237,7 @@ final class PageDates {
         return new Found<>(d.substring(0, 10), "date box");
       }
     }
-    for (Element e : doc.select("time")) {
+    for (Element e : marked.select(marked.times, TIME)) {
       d = Dates.find(e.text());
       if (d != null) {
         return new Found<>(d, "time element");

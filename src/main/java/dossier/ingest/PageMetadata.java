@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /**
  * The metadata of a saved page, each field with the evidence it came from: schema.org JSON-LD first
@@ -17,6 +19,12 @@ import org.jsoup.nodes.Element;
  * site names and bylines pages add to them ({@link Titles}).
  */
 final class PageMetadata {
+
+  // CSS queries parsed once, not on every page.
+  private static final Evaluator CANONICAL = Selector.evaluatorOf("link[rel=canonical]");
+  private static final Evaluator HTML = Selector.evaluatorOf("html");
+  private static final Evaluator ARTICLE_TAGS =
+      Selector.evaluatorOf("meta[property=article:tag], meta[name=article:tag]");
   String title;
   String source;
   List<String> authors = List.of();
@@ -32,19 +40,23 @@ final class PageMetadata {
   /** The page's meta tags, read once for every field and for the extractor's own checks. */
   MetaTags metaTags;
 
+  /** The elements the metadata was read from, for the extractor's own questions about them. */
+  PageElements elements;
+
   static PageMetadata read(Document doc) {
     PageMetadata m = new PageMetadata();
-    MetaTags meta = MetaTags.of(doc);
+    PageElements head = PageElements.of(doc);
+    m.elements = head;
+    MetaTags meta = MetaTags.of(head);
     m.metaTags = meta;
-    JsonLd ld = JsonLd.read(doc);
+    JsonLd ld = JsonLd.read(head);
 
     Found<String> title = Titles.choose(doc, meta, ld);
     Found<String> source = PageCredits.publisher(doc, meta, ld);
     m.source = m.keep("source", source);
 
     Found<String> url =
-        Found.first(
-            "link rel=canonical", absolute(MetaTags.attr(doc, "link[rel=canonical]", "href")));
+        Found.first("link rel=canonical", absolute(MetaTags.linkAttr(head, CANONICAL, "href")));
     if (!url.present()) {
       url = meta.first("og:url");
       url = new Found<>(absolute(url.value()), url.origin());
@@ -79,8 +91,8 @@ final class PageMetadata {
     if (!m.authors.isEmpty()) {
       m.origins.put("authors", authors.origin());
     }
-    m.published = m.keep("published", PageDates.published(doc, meta, ld, m.url));
-    m.tags = tags(doc, meta, ld);
+    m.published = m.keep("published", PageDates.published(doc, head, meta, ld, m.url));
+    m.tags = tags(head, meta, ld);
     if (title.present()) {
       List<String> names = new ArrayList<>(siteNames);
       names.addAll(m.authors);
@@ -113,12 +125,19 @@ final class PageMetadata {
     if (s.isEmpty()
         || s.length() > 60
         || PATH_LIKE.matcher(s).matches()
-        || s.matches("[\\d\\W_]+")
-        || s.matches("\\S*_\\S*")) {
+        || NO_LETTERS.matcher(s).matches()
+        || SNAKE_CASE.matcher(s).matches()) {
       return null;
     }
     return s;
   }
+
+  private static final Pattern NO_LETTERS = Pattern.compile("[\\d\\W_]+");
+  private static final Pattern SNAKE_CASE = Pattern.compile("\\S*_\\S*");
+  private static final Pattern WEB_ADDRESS = Pattern.compile("(?i)https?://\\S+");
+  private static final Pattern LANGUAGE_SEPARATOR = Pattern.compile("[,;\\s]");
+  private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+  private static final Pattern TAG_SEPARATOR = Pattern.compile("[,;]");
 
   static String firstNonBlank(String... values) {
     for (String v : values) {
@@ -137,13 +156,13 @@ final class PageMetadata {
     if (u.startsWith("//")) {
       u = "https:" + u;
     }
-    return u.matches("(?i)https?://\\S+") ? u : null;
+    return WEB_ADDRESS.matcher(u).matches() ? u : null;
   }
 
   // ---------------------------------------------------------------- language
 
   private static Found<String> language(Document doc, MetaTags meta, JsonLd ld) {
-    Element html = doc.selectFirst("html");
+    Element html = doc.selectFirst(HTML);
     Found<String> v =
         Found.first(
             "html lang",
@@ -158,25 +177,23 @@ final class PageMetadata {
     if (!v.present()) {
       return v;
     }
-    String code = v.value().split("[,;\\s]")[0].replace('_', '-');
-    return code.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
-        ? new Found<>(code, v.origin())
-        : Found.none();
+    String code = LANGUAGE_SEPARATOR.split(v.value())[0].replace('_', '-');
+    return LANGUAGE_TAG.matcher(code).matches() ? new Found<>(code, v.origin()) : Found.none();
   }
 
   // ---------------------------------------------------------------- tags
 
-  private static List<String> tags(Document doc, MetaTags meta, JsonLd ld) {
+  private static List<String> tags(PageElements head, MetaTags meta, JsonLd ld) {
     Set<String> out = new LinkedHashSet<>(ld.keywords);
     if (out.isEmpty()) {
-      for (Element e : doc.select("meta[property=article:tag], meta[name=article:tag]")) {
+      for (Element e : head.select(head.metas, ARTICLE_TAGS)) {
         addTag(out, e.attr("content"));
       }
     }
     for (String key : new String[] {"news_keywords", "keywords"}) {
       String v = meta.get(key);
       if (v != null && out.isEmpty()) {
-        for (String t : v.split("[,;]")) {
+        for (String t : TAG_SEPARATOR.split(v)) {
           addTag(out, t);
         }
       }

@@ -322,13 +322,13 @@ final class TextExtractor {
     if (start < 0) {
       return null;
     }
-    t = t.substring(start).replaceFirst("\\s*[|·•].*$", "");
+    t = AFTER_BAR.matcher(t.substring(start)).replaceFirst("");
     Matcher c = COPYRIGHT_NAME.matcher(t);
     if (!c.matches()) {
       return null;
     }
     String name = cleanPublisher(c.group(1));
-    return name == null || !name.matches("(?s).*\\p{L}.*") ? null : name;
+    return name == null || !Captions.ANY_LETTER.matcher(name).matches() ? null : name;
   }
 
   private static final Pattern LIST_ITEM =
@@ -435,13 +435,20 @@ final class TextExtractor {
     return -1;
   }
 
+  private static final Pattern AFTER_BAR = Pattern.compile("\\s*[|·•].*$");
+  private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.,;:]+$");
+  private static final Pattern COMPANY_SUFFIX =
+      Pattern.compile("(?i)[,\\s]+(?:ltd|limited|inc|llc|plc|gmbh|s\\.?a|corp)\\.?$");
+  private static final Pattern RIGHTS_RESERVED =
+      Pattern.compile("(?i)\\s+(?:all rights reserved).*$");
+
   private static String cleanPublisher(String raw) {
     if (raw == null) {
       return null;
     }
-    String s = Spaces.collapse(raw).replaceAll("[.,;:]+$", "");
-    s = s.replaceAll("(?i)[,\\s]+(?:ltd|limited|inc|llc|plc|gmbh|s\\.?a|corp)\\.?$", "");
-    s = s.replaceAll("(?i)\\s+(?:all rights reserved).*$", "");
+    String s = TRAILING_PUNCTUATION.matcher(Spaces.collapse(raw)).replaceAll("");
+    s = COMPANY_SUFFIX.matcher(s).replaceAll("");
+    s = RIGHTS_RESERVED.matcher(s).replaceAll("");
     if (s.isEmpty() || s.length() > 80 || Text.hasMoreWords(s, 8)) {
       return null;
     }

@@ -7,10 +7,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /** A page's headline, and the site names and bylines that pages add to their titles. */
 final class Titles {
   private Titles() {}
+
+  // CSS queries parsed once, not on every page.
+  private static final Evaluator H1 = Selector.evaluatorOf("h1");
 
   static final Pattern SEPARATOR = Pattern.compile("\\s+(?:[|\\-–—\\\\/>»·:~]|::)\\s+");
 
@@ -47,7 +52,7 @@ final class Titles {
     if (t.present()) {
       return t;
     }
-    Element h1 = doc.selectFirst("h1");
+    Element h1 = doc.selectFirst(H1);
     return Found.first("first heading", h1 == null ? null : h1.text());
   }
 

@@ -192,10 +192,20 @@ public final class ImportService {
   }
 
   /**
-   * False when {@code DOSSIER_SIMILAR=off}: imports then store no fingerprints and place no article
-   * in a story, which only a measurement of what those cost wants.
+   * What imports leave out, for a measurement of what it costs: {@code DOSSIER_SIMILAR=off} stores
+   * no fingerprints and places no article in a story, {@code copies} leaves out the stories (no
+   * names either), {@code stories} the fingerprints (no copy is found, so a copy is placed as any
+   * other article). Anything else, or nothing, does both.
    */
-  static final boolean SIMILAR = !"off".equals(System.getenv("DOSSIER_SIMILAR"));
+  private static final String SIMILAR_SETTING = System.getenv("DOSSIER_SIMILAR");
+
+  /** False when {@link #SIMILAR_SETTING} leaves fingerprints out: no copy is looked for. */
+  static final boolean PRINTS =
+      !"off".equals(SIMILAR_SETTING) && !"stories".equals(SIMILAR_SETTING);
+
+  /** False when {@link #SIMILAR_SETTING} leaves stories out: no names, no story placed. */
+  static final boolean STORIES =
+      !"off".equals(SIMILAR_SETTING) && !"copies".equals(SIMILAR_SETTING);
 
   /** The new articles of the batch being written, in the order of their ids, for their stories. */
   private final List<StoryService.Arrival> arrivals = new ArrayList<>();
@@ -332,9 +342,12 @@ public final class ImportService {
         a = withCommandLineUrl(a, opts.url());
       }
       NewArticle n = new NewArticle(a, Originals.compress(bytes), bytes.length);
-      return SIMILAR
-          ? new Prepared(s, n, Fingerprint.of(a.body()), StoryTerms.of(a.title(), a.body()), null)
-          : new Prepared(s, n, null, Map.of(), null);
+      return new Prepared(
+          s,
+          n,
+          PRINTS ? Fingerprint.of(a.body()) : null,
+          STORIES ? StoryTerms.of(a.title(), a.body()) : Map.of(),
+          null);
     } catch (IOException e) {
       return new Prepared(s, null, Sources.describe(e));
     } catch (DossierException e) {
@@ -388,17 +401,7 @@ public final class ImportService {
     if (f == null || f.shingles() == 0) {
       return Optional.empty();
     }
-    CopyRepository.Link best = null;
-    for (CopyRepository.Candidate c : archive.copies().candidates(Copies.bands(f))) {
-      if (Copies.isCopy(f, c.fingerprint())) {
-        double r = f.resemblance(c.fingerprint());
-        if (best == null || r > best.resemblance()) {
-          long original = c.original() != null ? c.original() : c.id();
-          best = new CopyRepository.Link(place, original, r, f.containment(c.fingerprint()));
-        }
-      }
-    }
-    return Optional.ofNullable(best);
+    return archive.copies().closestOriginal(place, f, Copies.bands(f));
   }
 
   /**
@@ -418,11 +421,9 @@ public final class ImportService {
       // the earliest few of a crowded band, as a lookup in the store takes them
       for (int j : inBand.subList(0, Math.min(inBand.size(), CopyRepository.PER_BAND))) {
         Fingerprint g = batch.get(j).print();
-        if (seen.add(j) && Copies.isCopy(f, g)) {
-          double r = f.resemblance(g);
-          if (best == null || r > best.resemblance()) {
-            best = new CopyRepository.Link(place, j, r, f.containment(g));
-          }
+        Copies.Match m = seen.add(j) ? Copies.match(f, g) : null;
+        if (m != null && (best == null || m.resemblance() > best.resemblance())) {
+          best = new CopyRepository.Link(place, j, m.resemblance(), m.containment());
         }
       }
     }
@@ -496,7 +497,7 @@ public final class ImportService {
       }
       Prepared p = batch.get(i);
       CopyRepository.Link l = links.remove(i);
-      if (SIMILAR) {
+      if (STORIES) {
         arrivals.add(
             new StoryService.Arrival(
                 ids[k],

@@ -38,15 +38,36 @@ public final class Copies {
     return out;
   }
 
+  /** How alike two texts are that {@link #match} found to be copies. */
+  public record Match(double resemblance, double containment) {}
+
   /** True when the two texts are copies of one story, in either direction. */
   public static boolean isCopy(Fingerprint a, Fingerprint b) {
-    if (a.shingles() == 0 || b.shingles() == 0) {
-      return false;
+    return match(a, b) != null;
+  }
+
+  /**
+   * The resemblance and containment of two texts when they are copies of one story, else null: the
+   * figures of {@link Fingerprint#resemblance} and {@link Fingerprint#containment}, from one count
+   * of the hashes that agree.
+   */
+  public static Match match(Fingerprint a, Fingerprint b) {
+    return match(a, b.shingles(), b.minhash(), 0);
+  }
+
+  /**
+   * {@link #match} of {@code a} with the text of {@code shingles} shingles whose hashes are those
+   * of {@code hashes} from {@code from} on.
+   */
+  public static Match match(Fingerprint a, int shingles, int[] hashes, int from) {
+    if (a.shingles() == 0 || shingles == 0) {
+      return null;
     }
-    double j = a.resemblance(b);
-    if (j >= RESEMBLANCE) {
-      return true;
+    double j = Fingerprint.resemblance(a.agreeing(hashes, from));
+    double c = Fingerprint.containment(j, a.shingles(), shingles);
+    if (j >= RESEMBLANCE || Math.min(a.shingles(), shingles) >= MIN_SHINGLES && c >= CONTAINMENT) {
+      return new Match(j, c);
     }
-    return Math.min(a.shingles(), b.shingles()) >= MIN_SHINGLES && a.containment(b) >= CONTAINMENT;
+    return null;
   }
 }

@@ -203,12 +203,23 @@ public record Fingerprint(int shingles, int[] minhash) {
     if (shingles == 0 || o.shingles == 0) {
       return 0;
     }
+    return resemblance(agreeing(o.minhash, 0));
+  }
+
+  /** How many of the hash functions' minimums agree with those of {@code b} from {@code from}. */
+  int agreeing(int[] b, int from) {
+    int[] a = minhash;
     int same = 0;
     for (int i = 0; i < HASHES; i++) {
-      if (minhash[i] == o.minhash[i]) {
+      if (a[i] == b[from + i]) {
         same++;
       }
     }
+    return same;
+  }
+
+  /** The resemblance that {@code same} agreeing hashes estimate. */
+  static double resemblance(int same) {
     return (double) same / HASHES;
   }
 
@@ -217,12 +228,16 @@ public record Fingerprint(int shingles, int[] minhash) {
    * resemblance and the two sizes (|A ∩ B| = J (|A| + |B|) / (1 + J)); at most 1.
    */
   public double containment(Fingerprint o) {
-    double j = resemblance(o);
+    return containment(resemblance(o), shingles, o.shingles);
+  }
+
+  /** {@link #containment(Fingerprint)} of texts of {@code a} and {@code b} shingles alike by j. */
+  static double containment(double j, int a, int b) {
     if (j == 0) {
       return 0;
     }
-    double shared = j * (shingles + (double) o.shingles) / (1 + j);
-    return Math.min(1, shared / Math.min(shingles, o.shingles));
+    double shared = j * (a + (double) b) / (1 + j);
+    return Math.min(1, shared / Math.min(a, b));
   }
 
   /** The stored form: the shingle count and the hashes, big-endian. */

@@ -7,8 +7,11 @@ import java.util.List;
  * The LSH band keys that {@code lsh_bands} holds, as a Bloom filter: a key it does not hold is
  * surely not in the table, so a look-up of a new article's bands, most of which no stored article
  * shares, reads only the few bands that may be there. Every key stored goes in with {@link #add};
- * when the keys outgrow what a filter was made for, a new filter twice the size takes the new ones,
- * so that a key is looked for in each (a scalable Bloom filter) and none is ever read again.
+ * when the keys outgrow what a filter was made for, a new filter four times the size takes the new
+ * ones, so that a key is looked for in each (a scalable Bloom filter) and none is ever read again.
+ * A key not held, which is what most look-ups ask for, is probed in every filter: growing four
+ * times rather than twice leaves half as many filters (four instead of seven for the 3.2 million
+ * keys of 100,000 articles), and half as many false hits, for about the same bits in all.
  *
  * <p>Each key's bits lie in one block of {@value #BLOCK_BITS} bits (a cache line), chosen by the
  * key's hash: a probe reads one line of memory rather than {@value #HASHES} lines of a filter of
@@ -24,6 +27,9 @@ final class BandFilter {
 
   /** Bits of a block, the bits of one key lying in one block. */
   static final int BLOCK_BITS = 512;
+
+  /** How many times the keys of the last filter the next one is made for. */
+  static final int GROWTH = 4;
 
   private static final int BLOCK_LONGS = BLOCK_BITS / 64;
 
@@ -47,7 +53,7 @@ final class BandFilter {
   /** Takes {@code key} in. */
   void add(long key) {
     if (inLast >= capacity) {
-      grow(capacity * 2);
+      grow((int) Math.min((long) capacity * GROWTH, 1 << 30));
     }
     long[] f = filters.get(filters.size() - 1);
     long h = mix(key);

@@ -10,11 +10,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * Fingerprints, LSH bands and copy links (migration 011): what finds a stored article that a new
@@ -50,90 +47,175 @@ public final class CopyRepository {
   /**
    * The stored articles that share at least one of {@code bands}, each once, by id: of each band
    * the earliest {@link #PER_BAND} articles that hold it.
-   *
-   * <p>The band rows are read with one look-up of all the bands at once, which costs less than one
-   * ordered and limited look-up a band; only when those bands hold more rows than the limits let
-   * through (a crowded band) is each band looked up with its own limit. Bands whose earliest rows
-   * are known from earlier look-ups of the same {@link Archive#cacheEpoch} are not looked up again.
    */
   public List<Candidate> candidates(long[] bands) {
     try {
-      long epoch = archive.cacheEpoch();
-      startEpoch(epoch);
-      TreeSet<Long> ids = new TreeSet<>();
-      long[] unknown = new long[bands.length];
-      int u = 0;
-      BandFilter present = filter(epoch);
-      for (long b : bands) {
-        long[] head = epoch == 0 ? null : heads.get(b);
-        if (head == null) {
-          if (present == null || present.mightHold(b)) {
-            unknown[u++] = b;
-          }
-        } else {
-          for (long id : head) {
-            ids.add(id);
-          }
+      Found found = lookUp(bands);
+      List<Candidate> out = new ArrayList<>(found.n());
+      for (int k = 0; k < found.n(); k++) {
+        int e = found.in().find(found.ids()[k]);
+        if (e >= 0 && !found.in().absent(e)) {
+          long o = found.in().original(e);
+          out.add(
+              new Candidate(
+                  found.in().id(e),
+                  found.in().fingerprint(e),
+                  o == Signatures.NO_ORIGINAL ? null : o));
         }
       }
-      if (u > 0) {
-        if (bandRows == null) {
-          bandRows =
-              conn()
-                  .prepareStatement(
-                      "SELECT band, article_id FROM lsh_bands WHERE band IN ("
-                          + String.join(", ", Collections.nCopies(Copies.BANDS, "?"))
-                          + ") UNION SELECT band, article_id FROM lsh_recent WHERE band IN ("
-                          + String.join(", ", Collections.nCopies(Copies.BANDS, "?"))
-                          + ") LIMIT "
-                          + (ALL_ROWS + 1));
-        }
-        for (int i = 0; i < Copies.BANDS; i++) {
-          // a band asked twice is read once
-          bandRows.setLong(i + 1, unknown[i < u ? i : 0]);
-          bandRows.setLong(Copies.BANDS + i + 1, unknown[i < u ? i : 0]);
-        }
-        Map<Long, List<Long>> byBand = new HashMap<>();
-        int rows = 0;
-        try (ResultSet rs = bandRows.executeQuery()) {
-          while (rs.next()) {
-            byBand.computeIfAbsent(rs.getLong(1), b -> new ArrayList<>()).add(rs.getLong(2));
-            rows++;
-          }
-        }
-        if (rows > ALL_ROWS) {
-          return crowdedCandidates(bands);
-        }
-        // every row of these bands was read: their earliest rows are known
-        for (int i = 0; i < u; i++) {
-          List<Long> inBand = byBand.getOrDefault(unknown[i], List.of());
-          long[] head =
-              inBand.stream().mapToLong(Long::longValue).sorted().limit(PER_BAND).toArray();
-          for (long id : head) {
-            ids.add(id);
-          }
-          if (epoch != 0) {
-            heads.put(unknown[i], head);
-          }
-        }
-      }
-      if (ids.isEmpty()) {
-        return List.of();
-      }
-      return candidatesByIds(ids);
+      return out;
     } catch (SQLException e) {
       throw new StoreException(Archive.describe("cannot look up similar articles", e), e);
     }
   }
 
   /**
-   * The candidates read in the open {@link Archive#cacheEpoch}, by id; an id read and found without
-   * a fingerprint or article maps to null. Within an epoch nothing else writes the archive, and
-   * what this repository writes ({@link #store}, {@link #link}) takes its ids out, so the map says
-   * what the archive holds. The articles of a crowded band are compared with most new ones, and at
-   * 100,000 generated articles reading their signatures again was a fifth of an import's CPU.
+   * The link of {@code copy}, whose fingerprint is {@code f} and bands {@code bands}, to the stored
+   * article it is a copy of, if any: of the {@link #candidates} it is a copy of, the one of highest
+   * resemblance (the earliest of those alike), or rather that one's original when it is a copy
+   * itself. The candidates' signatures are compared where the cache keeps them.
    */
-  private final Map<Long, Candidate> known = new HashMap<>();
+  public Optional<Link> closestOriginal(long copy, Fingerprint f, long[] bands) {
+    try {
+      Found found = lookUp(bands);
+      Signatures in = found.in();
+      Link best = null;
+      for (int k = 0; k < found.n(); k++) {
+        int e = in.find(found.ids()[k]);
+        if (e < 0 || in.absent(e)) {
+          continue;
+        }
+        Copies.Match m = in.match(f, e);
+        if (m != null && (best == null || m.resemblance() > best.resemblance())) {
+          long o = in.original(e);
+          best =
+              new Link(
+                  copy,
+                  o == Signatures.NO_ORIGINAL ? in.id(e) : o,
+                  m.resemblance(),
+                  m.containment());
+        }
+      }
+      return Optional.ofNullable(best);
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot look up similar articles", e), e);
+    }
+  }
+
+  /**
+   * The ids of a look-up's candidates, ascending and each once ({@code ids[0..n)}), and what holds
+   * their signatures: every id has an entry in {@code in}, perhaps one that says it has none.
+   */
+  private record Found(long[] ids, int n, Signatures in) {}
+
+  /**
+   * The candidates of {@code bands}. The band rows are read with one look-up of all the bands at
+   * once, which costs less than one ordered and limited look-up a band; only when those bands hold
+   * more rows than the limits let through (a crowded band) is each band looked up with its own
+   * limit. Bands whose earliest rows are known from earlier look-ups of the same {@link
+   * Archive#cacheEpoch} are not looked up again.
+   */
+  private Found lookUp(long[] bands) throws SQLException {
+    long epoch = archive.cacheEpoch();
+    startEpoch(epoch);
+    long[] ids = new long[bands.length * PER_BAND];
+    int n = 0;
+    long[] unknown = new long[bands.length];
+    int u = 0;
+    BandFilter present = filter(epoch);
+    for (long b : bands) {
+      int got = epoch == 0 ? -1 : headOf(b, ids, n);
+      if (got >= 0) {
+        n += got;
+      } else if (present == null || present.mightHold(b)) {
+        unknown[u++] = b;
+      }
+    }
+    if (u > 0) {
+      if (bandRows == null) {
+        bandRows =
+            conn()
+                .prepareStatement(
+                    "SELECT band, article_id FROM lsh_bands WHERE band IN ("
+                        + String.join(", ", Collections.nCopies(Copies.BANDS, "?"))
+                        + ") UNION SELECT band, article_id FROM lsh_recent WHERE band IN ("
+                        + String.join(", ", Collections.nCopies(Copies.BANDS, "?"))
+                        + ") LIMIT "
+                        + (ALL_ROWS + 1));
+      }
+      for (int i = 0; i < Copies.BANDS; i++) {
+        // a band asked twice is read once
+        bandRows.setLong(i + 1, unknown[i < u ? i : 0]);
+        bandRows.setLong(Copies.BANDS + i + 1, unknown[i < u ? i : 0]);
+      }
+      long[] rowBand = new long[ALL_ROWS + 1];
+      long[] rowId = new long[ALL_ROWS + 1];
+      int rows = 0;
+      try (ResultSet rs = bandRows.executeQuery()) {
+        while (rs.next()) {
+          rowBand[rows] = rs.getLong(1);
+          rowId[rows] = rs.getLong(2);
+          rows++;
+        }
+      }
+      if (rows > ALL_ROWS) {
+        return crowdedCandidates(bands, epoch);
+      }
+      // every row of these bands was read: their earliest rows are known
+      for (int i = 0; i < u; i++) {
+        long[] head = new long[PER_BAND];
+        int h = 0;
+        for (int r = 0; r < rows; r++) {
+          if (rowBand[r] == unknown[i]) {
+            h = keepEarliest(head, h, rowId[r]);
+          }
+        }
+        System.arraycopy(head, 0, ids, n, h);
+        n += h;
+        if (epoch != 0) {
+          heads.put(unknown[i], Arrays.copyOf(head, h));
+        }
+      }
+    }
+    Arrays.sort(ids, 0, n);
+    int d = 0;
+    for (int k = 0; k < n; k++) {
+      if (d == 0 || ids[k] != ids[d - 1]) {
+        ids[d++] = ids[k];
+      }
+    }
+    return new Found(ids, d, signatures(ids, d, epoch));
+  }
+
+  /**
+   * Takes {@code id} into the {@code h} ascending ids of {@code head}, which keeps the {@link
+   * #PER_BAND} lowest; the number it holds then.
+   */
+  private static int keepEarliest(long[] head, int h, long id) {
+    int at = Arrays.binarySearch(head, 0, h, id);
+    if (at >= 0) {
+      return h;
+    }
+    at = -at - 1;
+    if (at >= PER_BAND) {
+      return h;
+    }
+    int keep = Math.min(h, PER_BAND - 1);
+    System.arraycopy(head, at, head, at + 1, keep - at);
+    head[at] = id;
+    return keep + 1;
+  }
+
+  /**
+   * The signatures of the candidates read or stored in the open {@link Archive#cacheEpoch}, by id;
+   * an id read and found without a fingerprint or article is kept as such. Within an epoch nothing
+   * else writes the archive, and what this repository writes keeps it up to date: {@link
+   * #refreshAll} puts a new article's signature in, {@link #link} its original, and {@link #store}
+   * of an article's new body takes its id out. The articles of a crowded band are compared with
+   * most new ones, and at 100,000 generated articles reading their signatures again was a fifth of
+   * an import's CPU; reading those of the articles just stored was most of what was left.
+   */
+  private Signatures known = new Signatures(KNOWN_FIRST, KNOWN);
 
   /**
    * The earliest band rows (at most {@link #PER_BAND} article ids, ascending) of the bands read in
@@ -141,19 +223,42 @@ public final class CopyRepository {
    * removed, so a band that holds {@link #PER_BAND} rows of lower ids than an article's never shows
    * the article to a look-up, and {@link #storeAll} leaves such a row out: in the generated corpus
    * every paragraph recurs some 25 times, and those rows made {@code lsh_bands} grow past the page
-   * cache at 100,000 articles. It starts small and is made anew, twice the size, each time it
-   * fills, up to {@link #HEADS} bands.
+   * cache at 100,000 articles. A band stored when the {@link #filter} says that no row holds it is
+   * known from then on, with its one id, so that the next article that shares it reads no row.
+   *
+   * <p>These are the bands of the current generation; when it fills, it becomes the {@link #older}
+   * one, and a new current generation starts, twice the size up to {@link #HEADS} bands. A look-up
+   * that finds a band in the older generation moves it into the current one, so that the crowded
+   * bands, which most articles ask for, stay known, and the bands that nothing asked for in two
+   * generations are forgotten.
    */
   private BandHeads heads = new BandHeads(HEADS_FIRST, HEADS_FIRST / CROWDED_SHARE);
+
+  /** The generation of {@link #heads} before the current one, or null. */
+  private BandHeads older;
 
   /** The epoch {@link #known} and {@link #heads} are of. */
   private long knownIn;
 
-  /** Candidates {@link #known} holds at the most; past that it starts again. */
-  static final int KNOWN = 50_000;
+  /**
+   * Signatures {@link #known} holds at the most (68 MB of them); past that it starts again. The
+   * articles of an import of 100,000 fit.
+   */
+  static final int KNOWN = 1 << 17;
+
+  /** Signatures {@link #known} has room for at first. */
+  static final int KNOWN_FIRST = 1 << 12;
 
   /** Bands {@link #heads} holds at the most; past that it starts again. */
   static final int HEADS = 3 << 17;
+
+  /** {@link #HEADS}, which a test makes smaller. */
+  int headsLimit = HEADS;
+
+  /** Makes {@link #known} hold {@code signatures} at the most, for a test of a full cache. */
+  void limitSignatures(int signatures) {
+    known = new Signatures(signatures, signatures);
+  }
 
   /** Bands {@link #heads} holds at first. */
   static final int HEADS_FIRST = 3 << 10;
@@ -183,17 +288,22 @@ public final class CopyRepository {
   static final int FILTER_ROWS_PER_LOOKUP = 4 * Copies.BANDS;
 
   private void startEpoch(long epoch) {
-    if (epoch != knownIn || known.size() > KNOWN) {
+    if (epoch != knownIn) {
       known.clear();
     }
     if (epoch != knownIn) {
       heads.clear();
+      older = null;
     } else if (heads.full()) {
+      BandHeads full = heads;
       heads =
-          heads.bands() >= HEADS
-              ? heads
-              : new BandHeads(2 * heads.bands(), 2 * heads.bands() / CROWDED_SHARE);
+          heads.bands() < headsLimit
+              ? new BandHeads(2 * heads.bands(), 2 * heads.bands() / CROWDED_SHARE)
+              : older != null && older.bands() == heads.bands()
+                  ? older
+                  : new BandHeads(heads.bands(), heads.bands() / CROWDED_SHARE);
       heads.clear();
+      older = full;
     }
     if (epoch != knownIn) {
       recentRows = -1;
@@ -202,6 +312,41 @@ public final class CopyRepository {
       rowsAtMost = -1;
     }
     knownIn = epoch;
+  }
+
+  /**
+   * Puts the earliest ids of {@code band} in {@code out} from {@code at} on and tells how many
+   * there are, or -1 when neither generation of {@link #heads} knows them; a band the older
+   * generation knows moves into the current one, if it has room.
+   */
+  private int headOf(long band, long[] out, int at) {
+    int got = heads.copy(band, out, at);
+    if (got >= 0 || older == null) {
+      return got;
+    }
+    got = older.copy(band, out, at);
+    if (got >= 0 && heads.put(band, Arrays.copyOfRange(out, at, at + got))) {
+      older.remove(band);
+    }
+    return got;
+  }
+
+  /**
+   * True when a row of {@code band} for article {@code id} is worth storing: the band is not known
+   * to hold {@link #PER_BAND} lower ids. A band known takes {@code id} in among its earliest; a
+   * band that the {@link #filter} says no row holds is known from then on, with {@code id} alone.
+   */
+  private boolean admit(long band, long id) {
+    if (heads.knows(band)) {
+      return heads.admit(band, id);
+    }
+    if (older != null && older.knows(band)) {
+      return older.admit(band, id);
+    }
+    if (filter != null && !filter.mightHold(band)) {
+      heads.putOne(band, id);
+    }
+    return true;
   }
 
   private BandFilter filter(long epoch) throws SQLException {
@@ -233,47 +378,58 @@ public final class CopyRepository {
     return f;
   }
 
-  /** The candidates among {@code ids} (ascending) that exist, by id. */
-  private List<Candidate> candidatesByIds(TreeSet<Long> ids) throws SQLException {
-    long tx = archive.cacheEpoch();
-    List<Long> unknown = new ArrayList<>();
-    for (long id : ids) {
-      if (tx == 0 || !known.containsKey(id)) {
-        unknown.add(id);
+  /**
+   * What holds the signatures of {@code ids[0..n)} (ascending): {@link #known} in an epoch, with
+   * those it did not hold read in, else a store made for them. An id read and not found is kept as
+   * having none.
+   */
+  private Signatures signatures(long[] ids, int n, long epoch) throws SQLException {
+    Signatures in = epoch == 0 ? new Signatures(Math.max(1, n), Math.max(1, n)) : known;
+    long[] unknown = new long[n];
+    int u = 0;
+    for (int k = 0; k < n; k++) {
+      if (in.find(ids[k]) < 0) {
+        unknown[u++] = ids[k];
       }
     }
-    if (!unknown.isEmpty()) {
-      if (prints == null) {
-        prints =
-            conn()
-                .prepareStatement(
-                    "SELECT f.article_id, f.signature, c.original_id FROM "
-                        + archive.engine().ids("j")
-                        + " JOIN fingerprints f ON f.article_id = j.value JOIN "
-                        + existing("f.article_id")
-                        + " LEFT JOIN copies c ON c.article_id = f.article_id ORDER BY"
-                        + " f.article_id");
-      }
-      prints.setString(1, unknown.toString());
-      List<Candidate> read = read(prints);
-      if (tx == 0) {
-        return read;
-      }
-      for (long id : unknown) {
-        known.put(id, null);
-      }
-      for (Candidate c : read) {
-        known.put(c.id(), c);
-      }
+    if (u == 0) {
+      return in;
     }
-    List<Candidate> out = new ArrayList<>();
-    for (long id : ids) {
-      Candidate c = known.get(id);
-      if (c != null) {
-        out.add(c);
-      }
+    if (!in.roomFor(u)) {
+      // start again, and read every candidate of this look-up into it
+      in.clear();
+      System.arraycopy(ids, 0, unknown, 0, n);
+      u = n;
     }
-    return out;
+    if (prints == null) {
+      prints =
+          conn()
+              .prepareStatement(
+                  "SELECT f.article_id, f.signature, c.original_id FROM "
+                      + archive.engine().ids("j")
+                      + " JOIN fingerprints f ON f.article_id = j.value JOIN "
+                      + existing("f.article_id")
+                      + " LEFT JOIN copies c ON c.article_id = f.article_id ORDER BY"
+                      + " f.article_id");
+    }
+    prints.setString(1, jsonIds(unknown, u));
+    for (int k = 0; k < u; k++) {
+      in.putAbsent(unknown[k]);
+    }
+    read(prints, in);
+    return in;
+  }
+
+  /** {@code ids[0..n)} as a JSON array. */
+  private static String jsonIds(long[] ids, int n) {
+    StringBuilder b = new StringBuilder(n * 8 + 2).append('[');
+    for (int k = 0; k < n; k++) {
+      if (k > 0) {
+        b.append(',');
+      }
+      b.append(ids[k]);
+    }
+    return b.append(']').toString();
   }
 
   /**
@@ -291,7 +447,7 @@ public final class CopyRepository {
   private static final int ALL_ROWS = Copies.BANDS * PER_BAND;
 
   /** {@link #candidates} when a band is crowded: each band looked up with its own limit. */
-  private List<Candidate> crowdedCandidates(long[] bands) throws SQLException {
+  private Found crowdedCandidates(long[] bands, long epoch) throws SQLException {
     if (lookup == null) {
       // The earliest few articles of each band: a copy links to the earliest article of its
       // story, and a band shared by thousands (text that many articles repeat, such as a
@@ -319,7 +475,12 @@ public final class CopyRepository {
       lookup.setLong(2 * i + 1, bands[i]);
       lookup.setLong(2 * i + 2, bands[i]);
     }
-    return read(lookup);
+    Signatures in = epoch == 0 ? new Signatures(ALL_ROWS, ALL_ROWS) : known;
+    if (!in.roomFor(ALL_ROWS)) {
+      in.clear();
+    }
+    long[] ids = read(lookup, in);
+    return new Found(ids, ids.length, in);
   }
 
   /** The earliest {@link #PER_BAND} article ids of one band ({@code ?}) of {@code table}. */
@@ -332,22 +493,31 @@ public final class CopyRepository {
         + alias;
   }
 
-  private static List<Candidate> read(PreparedStatement st) throws SQLException {
-    List<Candidate> out = new ArrayList<>();
+  /**
+   * Puts the signatures and originals that {@code st} reads (id, signature, original) in {@code
+   * in}; their ids, in the order read.
+   */
+  private static long[] read(PreparedStatement st, Signatures in) throws SQLException {
+    long[] ids = new long[16];
+    int n = 0;
     try (ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
         long id = rs.getLong(1);
         Fingerprint f = Fingerprint.fromBytes(rs.getBytes(2));
         long o = rs.getLong(3);
-        out.add(new Candidate(id, f, rs.wasNull() ? null : o));
+        in.put(id, f, rs.wasNull() ? Signatures.NO_ORIGINAL : o);
+        if (n == ids.length) {
+          ids = Arrays.copyOf(ids, 2 * n);
+        }
+        ids[n++] = id;
       }
     }
-    return out;
+    return Arrays.copyOf(ids, n);
   }
 
   /** Stores an article's fingerprint and bands; call inside {@link Archive#write}. */
   void store(long id, Fingerprint f, long[] bands) {
-    storeAll(new long[] {id}, List.of(f), List.of(bands));
+    storeAll(new long[] {id}, List.of(f), List.of(bands), false);
   }
 
   /** Fingerprints one statement of {@link #storeAll} writes. */
@@ -364,7 +534,7 @@ public final class CopyRepository {
    * in the order of their keys, so that SQLite's index takes them in one walk rather than as 32
    * look-ups an article in random places; call inside {@link Archive#write}.
    */
-  private void storeAll(long[] ids, List<Fingerprint> fs, List<long[]> bands) {
+  private void storeAll(long[] ids, List<Fingerprint> fs, List<long[]> bands, boolean fresh) {
     for (long id : ids) {
       known.remove(id);
     }
@@ -385,13 +555,23 @@ public final class CopyRepository {
       int n = 0;
       boolean cached = archive.cacheEpoch() != 0 && archive.cacheEpoch() == knownIn;
       for (int k = 0; k < ids.length; k++) {
+        int before = n;
         for (long b : bands.get(k)) {
-          if (!cached || heads.admit(b, ids[k])) {
+          if (!cached || admit(b, ids[k])) {
             rows[n++] = new long[] {b, ids[k]};
             if (cached && filter != null) {
               filter.add(b);
             }
           }
+        }
+        // a new article is a copy of nothing yet (link comes later); one with no band row stored
+        // is no look-up's candidate
+        if (cached
+            && fresh
+            && n > before
+            && !known.put(ids[k], fs.get(k), Signatures.NO_ORIGINAL)) {
+          known.clear();
+          known.put(ids[k], fs.get(k), Signatures.NO_ORIGINAL);
         }
       }
       long[][] sorted = Arrays.copyOf(rows, n);
@@ -525,7 +705,7 @@ public final class CopyRepository {
       }
     }
     if (!kept.isEmpty()) {
-      storeAll(kept.stream().mapToLong(Long::longValue).toArray(), prints, bands);
+      storeAll(kept.stream().mapToLong(Long::longValue).toArray(), prints, bands, true);
     }
   }
 
@@ -559,7 +739,7 @@ public final class CopyRepository {
 
   /** Marks {@code copy} as a copy of {@code original}; call inside {@link Archive#write}. */
   public void link(Link l) {
-    known.remove(l.copy());
+    known.setOriginal(l.copy(), l.original());
     try {
       if (insertLink == null) {
         insertLink =

@@ -74,6 +74,37 @@ class TaggingTest {
   }
 
   @Test
+  void aNumberGivenForAnIdMatchesNoWordAndTheMessageSaysHowToNameTheArticle() {
+    // an article whose id no text holds as a word (a sample may say "7 kilometres")
+    long id =
+        ids("*").stream()
+            .filter(n -> cli.run("count", String.valueOf(n)).out().strip().equals("0"))
+            .filter(n -> cli.run("count", String.valueOf(n + 1)).out().strip().equals("0"))
+            .findFirst()
+            .orElseThrow();
+    String before = snapshot();
+    Cli.Result tag = cli.run("tag", "+energy", String.valueOf(id));
+    assertThat(tag.code()).as(tag.toString()).isZero();
+    assertThat(tag.err())
+        .contains("0 matched")
+        .contains("a number in a query is a word of the text")
+        .contains("--ids " + id + " or the query id:" + id);
+    Cli.Result mark = cli.run("mark", "read", "--", id + "," + (id + 1));
+    assertThat(mark.err()).contains("0 matched").contains("--ids " + id + "," + (id + 1));
+    Cli.Result rm = cli.run("rm", String.valueOf(id));
+    assertThat(rm.code()).isZero();
+    assertThat(rm.err()).contains("deleted 0 articles").contains("--ids " + id);
+    assertThat(snapshot()).as("nothing changed").isEqualTo(before);
+    // what the hint says works, and a query of words that matches nothing gets no hint
+    assertThat(cli.run("tag", "+energy", "--", "id:" + id).err()).contains("1 matched");
+    assertThat(cli.run("tag", "+energy", "--", "zzzunheardof").err())
+        .contains("0 matched")
+        .doesNotContain("hint:");
+    assertThat(cli.run("tag", "+energy", "--ids", String.valueOf(id)).err())
+        .doesNotContain("hint:");
+  }
+
+  @Test
   void removingTagsAndQueriesThatStartWithAMinus() {
     cli.run("tag", "+water", "--", "*");
     List<Long> noDam = ids("-dam");

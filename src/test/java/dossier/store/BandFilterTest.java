@@ -12,7 +12,7 @@ class BandFilterTest {
   @Test
   void everyKeyAddedIsHeldAndFewOthersAre() {
     BandFilter f = new BandFilter(1 << 16);
-    int n = 300_000; // past the first filter's capacity: three filters in all
+    int n = 600_000; // past the first two filters' capacity: three filters in all
     for (int i = 0; i < n; i++) {
       f.add(key(i));
     }
