@@ -142,7 +142,7 @@ public final class ArticleRepository {
   public void shortFirst(boolean on) {
     plans.tuneShortFirst(on ? Planner.SHORT_FIRST_MATCHES : Long.MAX_VALUE);
     oneWordWalk = on ? ONE_WORD_WALK : Double.POSITIVE_INFINITY;
-    boundedPage = on;
+    boundedFrom = on ? BOUNDED_FROM : Long.MAX_VALUE;
     totalQuery = null;
   }
 
@@ -468,8 +468,31 @@ public final class ArticleRepository {
 
   private static final double ONE_WORD_WALK = 4.0;
 
-  /** False when every match of a word beside a filter is scored ({@link #pageOfRankedWord}). */
-  private boolean boundedPage = true;
+  /**
+   * A word alone is ranked by {@link #pageOfRankedWord} from this many matches per row wanted (its
+   * few statements cost more than scoring a few hundred matches); a word beside a filter always,
+   * unless this is {@link Long#MAX_VALUE} (every match scored).
+   */
+  private long boundedFrom = BOUNDED_FROM;
+
+  private static final long BOUNDED_FROM = 16;
+
+  /** Sets {@link #boundedFrom}, so that tests reach {@link #pageOfRankedWord} with few matches. */
+  void tuneBoundedPage(long fromMatchesPerRow) {
+    boundedFrom = fromMatchesPerRow;
+    totalQuery = null;
+  }
+
+  /**
+   * True when {@link #pageOfRankedWord} finds the page of {@code q}, {@code wanted} rows, rather
+   * than scoring every match; {@code kept} is {@link #keptWordCount} of a word alone, else null.
+   */
+  private boolean boundedPage(CompiledQuery q, long[] kept, long wanted) {
+    if (boundedFrom == Long.MAX_VALUE || !rankedByOneWord(q)) {
+      return false;
+    }
+    return q.filtered() || kept != null && kept[0] / Math.max(1, wanted) >= boundedFrom;
+  }
 
   /**
    * Finds every one-word page by {@link #pageOfOneWord} (0) or as the store chooses (4), for tests.
@@ -713,13 +736,13 @@ public final class ArticleRepository {
     try {
       // a word too rare for the walk is scored in full by the one statement below, with no
       // snapshot to open; the walk reads the count again, with its candidates and its page, in one
-      if (limit > 0
-          && oneWord(q)
-          && walks(keptWordCount(rank), (long) limit + Math.max(0, offset))
+      long wanted = (long) limit + Math.max(0, offset);
+      long[] kept = limit > 0 && oneWord(q) ? keptWordCount(rank) : null;
+      if (walks(kept, wanted)
           && archive.readOneSnapshot(() -> pageOfOneWord(q, limit, offset, snippetTokens, sink))) {
         return;
       }
-      if (limit > 0 && boundedPage && rankedByOneWord(q)) {
+      if (limit > 0 && boundedPage(q, kept, wanted)) {
         pageOfRankedWord(q, limit, offset, snippetTokens, sink);
         return;
       }
