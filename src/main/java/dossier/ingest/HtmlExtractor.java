@@ -170,7 +170,7 @@ final class HtmlExtractor {
       }
     }
     int found = 0;
-    for (Element e : doc.select(MICRODATA_SUMMARY)) {
+    for (Element e : meta.elements.select(meta.elements.itemprops, MICRODATA_SUMMARY)) {
       if (e.normalName().equals("meta") || e.hasAttr("content") || !ofArticle(e)) {
         continue;
       }

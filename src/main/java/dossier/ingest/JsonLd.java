@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.Selector;
@@ -85,11 +84,11 @@ final class JsonLd {
   /** The vocabulary's address before a type's name: "https://schema.org/NewsArticle". */
   private static final Pattern TYPE_PREFIX = Pattern.compile("^.*[/:]");
 
-  static JsonLd read(Document doc) {
+  static JsonLd read(PageElements head) {
     JsonLd out = new JsonLd();
     List<JsonNode> objects = new ArrayList<>();
     Map<String, JsonNode> byId = new HashMap<>();
-    for (Element script : doc.select(LD_JSON)) {
+    for (Element script : head.select(head.scripts, LD_JSON)) {
       JsonNode root;
       try {
         // Some sites wrap the JSON in CDATA or comment markers.

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.Selector;
@@ -23,9 +22,9 @@ final class MetaTags {
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
   /** The first value of each name wins. */
-  static MetaTags of(Document doc) {
+  static MetaTags of(PageElements head) {
     Map<String, String> out = new HashMap<>();
-    for (Element e : doc.select(META_CONTENT)) {
+    for (Element e : head.select(head.metas, META_CONTENT)) {
       String content = Spaces.collapse(e.attr("content"));
       if (content.isEmpty()) {
         continue;
@@ -59,9 +58,9 @@ final class MetaTags {
     return Found.none();
   }
 
-  /** The value of an attribute of the first element {@code query} selects, or null. */
-  static String attr(Document doc, Evaluator query, String attr) {
-    Element e = doc.selectFirst(query);
+  /** The value of an attribute of the first link element {@code query} selects, or null. */
+  static String linkAttr(PageElements head, Evaluator query, String attr) {
+    Element e = head.first(head.links, query);
     if (e == null) {
       return null;
     }

@@ -20,9 +20,25 @@ final class PageCredits {
   private static final Evaluator ITEMPROP_NAME = Selector.evaluatorOf("[itemprop=name]");
   private static final Evaluator AUTHOR_LINKS =
       Selector.evaluatorOf("[rel=author], [itemprop~=^author$]");
+  private static final Pattern BYLINE_CLASS =
+      Pattern.compile("(?i)byline|author|writtenby|p-author");
+  private static final Pattern BYLINE_ID = Pattern.compile("(?i)byline|author");
+  private static final NameVerdicts BYLINE_CLASSES =
+      new NameVerdicts(name -> BYLINE_CLASS.matcher(name).find());
+  private static final NameVerdicts BYLINE_IDS =
+      new NameVerdicts(name -> BYLINE_ID.matcher(name).find());
+
+  /**
+   * {@code [class~=(?i)byline|author|writtenby|p-author], [id~=(?i)byline|author]}, its verdicts on
+   * a class or id kept per name: the patterns are otherwise tried on every element's names.
+   */
   private static final Evaluator BYLINE_BOXES =
-      Selector.evaluatorOf(
-          "[class~=(?i)byline|author|writtenby|p-author], [id~=(?i)byline|author]");
+      new Evaluator() {
+        @Override
+        public boolean matches(Element root, Element element) {
+          return BYLINE_CLASSES.test(element.attr("class")) || BYLINE_IDS.test(element.attr("id"));
+        }
+      };
 
   private static final String[] PUBLISHER_META = {
     "og:site_name",

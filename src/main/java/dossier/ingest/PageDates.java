@@ -98,12 +98,13 @@ final class PageDates {
    * modification date, then the first date in the page's text. A UTC timestamp yields to a printed
    * date one day off: the page prints its local calendar day, which is the one readers know.
    */
-  static Found<String> published(Document doc, MetaTags meta, JsonLd ld, String url) {
-    Found<String> d = structuredDate(doc, meta, ld);
+  static Found<String> published(
+      Document doc, PageElements marked, MetaTags meta, JsonLd ld, String url) {
+    Found<String> d = structuredDate(marked, meta, ld);
     if (d.present()) {
       String v = d.value();
       if (v.endsWith("Z") && v.length() > 10) {
-        Found<String> local = printedDate(doc, url);
+        Found<String> local = printedDate(doc, marked, url);
         if (local.present()
             && Math.abs(
                     LocalDate.parse(local.value().substring(0, 10)).toEpochDay()
@@ -114,7 +115,7 @@ final class PageDates {
       }
       return d;
     }
-    d = printedDate(doc, url);
+    d = printedDate(doc, marked, url);
     if (d.present()) {
       return d;
     }
@@ -160,7 +161,7 @@ final class PageDates {
     return b.toString();
   }
 
-  private static Found<String> structuredDate(Document doc, MetaTags meta, JsonLd ld) {
+  private static Found<String> structuredDate(PageElements marked, MetaTags meta, JsonLd ld) {
     String d = Dates.parse(ld.published);
     if (d != null) {
       return new Found<>(d, "json-ld");
@@ -171,13 +172,13 @@ final class PageDates {
         return new Found<>(d, "meta " + key);
       }
     }
-    for (Element e : doc.select(MICRODATA_DATE)) {
+    for (Element e : marked.select(marked.itemprops, MICRODATA_DATE)) {
       d = Dates.parse(PageMetadata.firstNonBlank(e.attr("datetime"), e.attr("content"), e.text()));
       if (d != null) {
         return new Found<>(d, "microdata " + e.attr("itemprop"));
       }
     }
-    for (Element e : doc.select(PUBDATE_TIME)) {
+    for (Element e : marked.select(marked.times, PUBDATE_TIME)) {
       d = Dates.parse(PageMetadata.firstNonBlank(e.attr("datetime"), e.text()));
       if (d != null) {
         return new Found<>(d, "time element");
@@ -186,12 +187,12 @@ final class PageDates {
     return Found.none();
   }
 
-  private static Found<String> printedDate(Document doc, String url) {
+  private static Found<String> printedDate(Document doc, PageElements marked, String url) {
     String d = urlDate(url);
     if (d != null) {
       return new Found<>(d, "url");
     }
-    for (Element e : doc.select(MICRODATA_DATE)) {
+    for (Element e : marked.select(marked.itemprops, MICRODATA_DATE)) {
       d = Dates.find(e.text());
       if (d != null) {
         return new Found<>(d, "microdata " + e.attr("itemprop"));
@@ -199,7 +200,7 @@ final class PageDates {
     }
     Element scope = doc.selectFirst(MAIN_BOX);
     for (Element root : scope == null ? List.of(doc) : List.of(scope, doc)) {
-      for (Element e : root.select(TIME_DATETIME)) {
+      for (Element e : marked.selectIn(root, marked.times, TIME_DATETIME)) {
         d = Dates.parse(e.attr("datetime"));
         if (d != null) {
           return new Found<>(d, "time element");
@@ -236,7 +237,7 @@ final class PageDates {
         return new Found<>(d.substring(0, 10), "date box");
       }
     }
-    for (Element e : doc.select(TIME)) {
+    for (Element e : marked.select(marked.times, TIME)) {
       d = Dates.find(e.text());
       if (d != null) {
         return new Found<>(d, "time element");

@@ -40,18 +40,23 @@ final class PageMetadata {
   /** The page's meta tags, read once for every field and for the extractor's own checks. */
   MetaTags metaTags;
 
+  /** The elements the metadata was read from, for the extractor's own questions about them. */
+  PageElements elements;
+
   static PageMetadata read(Document doc) {
     PageMetadata m = new PageMetadata();
-    MetaTags meta = MetaTags.of(doc);
+    PageElements head = PageElements.of(doc);
+    m.elements = head;
+    MetaTags meta = MetaTags.of(head);
     m.metaTags = meta;
-    JsonLd ld = JsonLd.read(doc);
+    JsonLd ld = JsonLd.read(head);
 
     Found<String> title = Titles.choose(doc, meta, ld);
     Found<String> source = PageCredits.publisher(doc, meta, ld);
     m.source = m.keep("source", source);
 
     Found<String> url =
-        Found.first("link rel=canonical", absolute(MetaTags.attr(doc, CANONICAL, "href")));
+        Found.first("link rel=canonical", absolute(MetaTags.linkAttr(head, CANONICAL, "href")));
     if (!url.present()) {
       url = meta.first("og:url");
       url = new Found<>(absolute(url.value()), url.origin());
@@ -86,8 +91,8 @@ final class PageMetadata {
     if (!m.authors.isEmpty()) {
       m.origins.put("authors", authors.origin());
     }
-    m.published = m.keep("published", PageDates.published(doc, meta, ld, m.url));
-    m.tags = tags(doc, meta, ld);
+    m.published = m.keep("published", PageDates.published(doc, head, meta, ld, m.url));
+    m.tags = tags(head, meta, ld);
     if (title.present()) {
       List<String> names = new ArrayList<>(siteNames);
       names.addAll(m.authors);
@@ -178,10 +183,10 @@ final class PageMetadata {
 
   // ---------------------------------------------------------------- tags
 
-  private static List<String> tags(Document doc, MetaTags meta, JsonLd ld) {
+  private static List<String> tags(PageElements head, MetaTags meta, JsonLd ld) {
     Set<String> out = new LinkedHashSet<>(ld.keywords);
     if (out.isEmpty()) {
-      for (Element e : doc.select(ARTICLE_TAGS)) {
+      for (Element e : head.select(head.metas, ARTICLE_TAGS)) {
         addTag(out, e.attr("content"));
       }
     }

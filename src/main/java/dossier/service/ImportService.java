@@ -192,10 +192,20 @@ public final class ImportService {
   }
 
   /**
-   * False when {@code DOSSIER_SIMILAR=off}: imports then store no fingerprints and place no article
-   * in a story, which only a measurement of what those cost wants.
+   * What imports leave out, for a measurement of what it costs: {@code DOSSIER_SIMILAR=off} stores
+   * no fingerprints and places no article in a story, {@code copies} leaves out the stories (no
+   * names either), {@code stories} the fingerprints (no copy is found, so a copy is placed as any
+   * other article). Anything else, or nothing, does both.
    */
-  static final boolean SIMILAR = !"off".equals(System.getenv("DOSSIER_SIMILAR"));
+  private static final String SIMILAR_SETTING = System.getenv("DOSSIER_SIMILAR");
+
+  /** False when {@link #SIMILAR_SETTING} leaves fingerprints out: no copy is looked for. */
+  static final boolean PRINTS =
+      !"off".equals(SIMILAR_SETTING) && !"stories".equals(SIMILAR_SETTING);
+
+  /** False when {@link #SIMILAR_SETTING} leaves stories out: no names, no story placed. */
+  static final boolean STORIES =
+      !"off".equals(SIMILAR_SETTING) && !"copies".equals(SIMILAR_SETTING);
 
   /** The new articles of the batch being written, in the order of their ids, for their stories. */
   private final List<StoryService.Arrival> arrivals = new ArrayList<>();
@@ -332,9 +342,12 @@ public final class ImportService {
         a = withCommandLineUrl(a, opts.url());
       }
       NewArticle n = new NewArticle(a, Originals.compress(bytes), bytes.length);
-      return SIMILAR
-          ? new Prepared(s, n, Fingerprint.of(a.body()), StoryTerms.of(a.title(), a.body()), null)
-          : new Prepared(s, n, null, Map.of(), null);
+      return new Prepared(
+          s,
+          n,
+          PRINTS ? Fingerprint.of(a.body()) : null,
+          STORIES ? StoryTerms.of(a.title(), a.body()) : Map.of(),
+          null);
     } catch (IOException e) {
       return new Prepared(s, null, Sources.describe(e));
     } catch (DossierException e) {
@@ -484,7 +497,7 @@ public final class ImportService {
       }
       Prepared p = batch.get(i);
       CopyRepository.Link l = links.remove(i);
-      if (SIMILAR) {
+      if (STORIES) {
         arrivals.add(
             new StoryService.Arrival(
                 ids[k],

@@ -68,14 +68,42 @@ final class BandHeads {
     return Arrays.copyOfRange(pool, block[s] * PER, block[s] * PER + n);
   }
 
-  /** Knows {@code head} (ascending, at most {@link CopyRepository#PER_BAND}) as band's earliest. */
-  void put(long band, long[] head) {
+  /**
+   * Knows {@code head} (ascending, at most {@link CopyRepository#PER_BAND}) as the earliest ids of
+   * {@code band}, which it does not know yet; false when there is no room for it.
+   */
+  boolean put(long band, long[] head) {
     int s = slots.add(band);
-    if (s >= 0) {
-      // a slot given up by a removed band may be handed out again, with its old block
-      block[s] = -1;
-      keep(band, s, head);
+    if (s < 0) {
+      return false;
     }
+    // a slot given up by a removed band may be handed out again, with its old block
+    block[s] = -1;
+    return keep(band, s, head);
+  }
+
+  /**
+   * Knows {@code id} as the one id of {@code band}, which it does not know yet; false if no room.
+   */
+  boolean putOne(long band, long id) {
+    int s = slots.add(band);
+    if (s < 0) {
+      return false;
+    }
+    block[s] = -1;
+    length[s] = 1;
+    first[s] = id;
+    return true;
+  }
+
+  /** True when it knows the earliest ids of {@code band}. */
+  boolean knows(long band) {
+    return slots.find(band) >= 0;
+  }
+
+  /** Forgets {@code band} (its room is given back at {@link #clear}). */
+  void remove(long band) {
+    slots.remove(band);
   }
 
   /**
@@ -105,11 +133,11 @@ final class BandHeads {
     return true;
   }
 
-  private void keep(long band, int s, long[] head) {
+  private boolean keep(long band, int s, long[] head) {
     if (head.length > 1 && block[s] < 0) {
       if (blocks >= mostBlocks) {
         slots.remove(band);
-        return;
+        return false;
       }
       block[s] = blocks++;
     }
@@ -119,6 +147,7 @@ final class BandHeads {
     } else if (head.length > 1) {
       System.arraycopy(head, 0, pool, block[s] * PER, head.length);
     }
+    return true;
   }
 
   /** True when it is time to start again: no more bands fit, or no more blocks. */

@@ -124,7 +124,7 @@ public final class CopyRepository {
     int u = 0;
     BandFilter present = filter(epoch);
     for (long b : bands) {
-      int got = epoch == 0 ? -1 : heads.copy(b, ids, n);
+      int got = epoch == 0 ? -1 : headOf(b, ids, n);
       if (got >= 0) {
         n += got;
       } else if (present == null || present.mightHold(b)) {
@@ -215,7 +215,7 @@ public final class CopyRepository {
    * most new ones, and at 100,000 generated articles reading their signatures again was a fifth of
    * an import's CPU; reading those of the articles just stored was most of what was left.
    */
-  private final Signatures known = new Signatures(KNOWN_FIRST, KNOWN);
+  private Signatures known = new Signatures(KNOWN_FIRST, KNOWN);
 
   /**
    * The earliest band rows (at most {@link #PER_BAND} article ids, ascending) of the bands read in
@@ -223,10 +223,19 @@ public final class CopyRepository {
    * removed, so a band that holds {@link #PER_BAND} rows of lower ids than an article's never shows
    * the article to a look-up, and {@link #storeAll} leaves such a row out: in the generated corpus
    * every paragraph recurs some 25 times, and those rows made {@code lsh_bands} grow past the page
-   * cache at 100,000 articles. It starts small and is made anew, twice the size, each time it
-   * fills, up to {@link #HEADS} bands.
+   * cache at 100,000 articles. A band stored when the {@link #filter} says that no row holds it is
+   * known from then on, with its one id, so that the next article that shares it reads no row.
+   *
+   * <p>These are the bands of the current generation; when it fills, it becomes the {@link #older}
+   * one, and a new current generation starts, twice the size up to {@link #HEADS} bands. A look-up
+   * that finds a band in the older generation moves it into the current one, so that the crowded
+   * bands, which most articles ask for, stay known, and the bands that nothing asked for in two
+   * generations are forgotten.
    */
   private BandHeads heads = new BandHeads(HEADS_FIRST, HEADS_FIRST / CROWDED_SHARE);
+
+  /** The generation of {@link #heads} before the current one, or null. */
+  private BandHeads older;
 
   /** The epoch {@link #known} and {@link #heads} are of. */
   private long knownIn;
@@ -242,6 +251,14 @@ public final class CopyRepository {
 
   /** Bands {@link #heads} holds at the most; past that it starts again. */
   static final int HEADS = 3 << 17;
+
+  /** {@link #HEADS}, which a test makes smaller. */
+  int headsLimit = HEADS;
+
+  /** Makes {@link #known} hold {@code signatures} at the most, for a test of a full cache. */
+  void limitSignatures(int signatures) {
+    known = new Signatures(signatures, signatures);
+  }
 
   /** Bands {@link #heads} holds at first. */
   static final int HEADS_FIRST = 3 << 10;
@@ -276,12 +293,17 @@ public final class CopyRepository {
     }
     if (epoch != knownIn) {
       heads.clear();
+      older = null;
     } else if (heads.full()) {
+      BandHeads full = heads;
       heads =
-          heads.bands() >= HEADS
-              ? heads
-              : new BandHeads(2 * heads.bands(), 2 * heads.bands() / CROWDED_SHARE);
+          heads.bands() < headsLimit
+              ? new BandHeads(2 * heads.bands(), 2 * heads.bands() / CROWDED_SHARE)
+              : older != null && older.bands() == heads.bands()
+                  ? older
+                  : new BandHeads(heads.bands(), heads.bands() / CROWDED_SHARE);
       heads.clear();
+      older = full;
     }
     if (epoch != knownIn) {
       recentRows = -1;
@@ -290,6 +312,41 @@ public final class CopyRepository {
       rowsAtMost = -1;
     }
     knownIn = epoch;
+  }
+
+  /**
+   * Puts the earliest ids of {@code band} in {@code out} from {@code at} on and tells how many
+   * there are, or -1 when neither generation of {@link #heads} knows them; a band the older
+   * generation knows moves into the current one, if it has room.
+   */
+  private int headOf(long band, long[] out, int at) {
+    int got = heads.copy(band, out, at);
+    if (got >= 0 || older == null) {
+      return got;
+    }
+    got = older.copy(band, out, at);
+    if (got >= 0 && heads.put(band, Arrays.copyOfRange(out, at, at + got))) {
+      older.remove(band);
+    }
+    return got;
+  }
+
+  /**
+   * True when a row of {@code band} for article {@code id} is worth storing: the band is not known
+   * to hold {@link #PER_BAND} lower ids. A band known takes {@code id} in among its earliest; a
+   * band that the {@link #filter} says no row holds is known from then on, with {@code id} alone.
+   */
+  private boolean admit(long band, long id) {
+    if (heads.knows(band)) {
+      return heads.admit(band, id);
+    }
+    if (older != null && older.knows(band)) {
+      return older.admit(band, id);
+    }
+    if (filter != null && !filter.mightHold(band)) {
+      heads.putOne(band, id);
+    }
+    return true;
   }
 
   private BandFilter filter(long epoch) throws SQLException {
@@ -500,7 +557,7 @@ public final class CopyRepository {
       for (int k = 0; k < ids.length; k++) {
         int before = n;
         for (long b : bands.get(k)) {
-          if (!cached || heads.admit(b, ids[k])) {
+          if (!cached || admit(b, ids[k])) {
             rows[n++] = new long[] {b, ids[k]};
             if (cached && filter != null) {
               filter.add(b);

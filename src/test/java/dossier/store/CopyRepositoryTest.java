@@ -214,6 +214,76 @@ class CopyRepositoryTest {
     archive.close();
   }
 
+  @Test
+  void anImportsCachesGiveWhatTheBandRowsSayThroughGenerationsAndRestarts() {
+    Archive archive = Archive.open(dir.resolve("generations.db"));
+    // generations of the band heads' first size, and a signature cache that fills: the bands of
+    // the first batches are forgotten, moved between generations or read again
+    archive.copies().headsLimit = CopyRepository.HEADS_FIRST;
+    archive.copies().limitSignatures(150);
+    java.util.Random random = new java.util.Random(7);
+    Fingerprint[] prints = new Fingerprint[3];
+    for (int p = 0; p < prints.length; p++) {
+      prints[p] = Fingerprint.of("Minutes of the harbour board, meeting " + p + ", on the quay.");
+    }
+    // what the band rows say, kept here: the ids of each band, in order
+    java.util.Map<Long, java.util.List<Long>> rows = new java.util.HashMap<>();
+    int articles = 1_000;
+    int perBatch = 50;
+    for (int from = 1; from <= articles; from += perBatch) {
+      int first = from;
+      archive.write(
+          () -> {
+            archive.beginBulkWrite();
+            for (int i = first; i < first + perBatch; i++) {
+              Fingerprint print = prints[i % prints.length];
+              // a few bands that many articles share, some that a few share now and then, the rest
+              // new
+              long[] bands = new long[Copies.BANDS];
+              for (int b = 0; b < Copies.BANDS; b++) {
+                int kind = random.nextInt(10);
+                bands[b] =
+                    kind == 0
+                        ? BandFilter.mix(1 + random.nextInt(8))
+                        : kind < 3
+                            ? BandFilter.mix(100 + random.nextInt(2_000))
+                            : kind < 5
+                                ? BandFilter.mix(10_000 + random.nextInt(3_000))
+                                : BandFilter.mix(1_000_000L + i * 64L + b);
+              }
+              java.util.TreeSet<Long> expected = new java.util.TreeSet<>();
+              for (long b : bands) {
+                java.util.List<Long> ids = rows.getOrDefault(b, List.of());
+                expected.addAll(ids.subList(0, Math.min(ids.size(), CopyRepository.PER_BAND)));
+              }
+              assertThat(archive.copies().candidates(bands))
+                  .as("article %d", i)
+                  .extracting(CopyRepository.Candidate::id)
+                  .containsExactlyElementsOf(expected);
+              long id = insert(archive, "Minutes " + i, "Minutes of meeting " + i, "/g/" + i);
+              archive.copies().refreshAll(new long[] {id}, List.of(print));
+              // refreshAll stores the print's own bands; these are stored beside them (a band may
+              // come twice)
+              archive.copies().store(id, print, bands);
+              for (long b :
+                  java.util.stream.LongStream.concat(
+                          java.util.Arrays.stream(bands),
+                          java.util.Arrays.stream(Copies.bands(print)))
+                      .toArray()) {
+                java.util.List<Long> ids =
+                    rows.computeIfAbsent(b, k -> new java.util.ArrayList<>());
+                if (!ids.contains(id)) {
+                  ids.add(id);
+                }
+              }
+            }
+            return null;
+          });
+    }
+    archive.bulkWriteDone();
+    archive.close();
+  }
+
   /** Stores a text article; call inside {@link Archive#write}. */
   private static long insert(Archive archive, String title, String body, String path) {
     Extracted x =
