@@ -142,6 +142,7 @@ public final class ArticleRepository {
   public void shortFirst(boolean on) {
     plans.tuneShortFirst(on ? Planner.SHORT_FIRST_MATCHES : Long.MAX_VALUE);
     oneWordWalk = on ? ONE_WORD_WALK : Double.POSITIVE_INFINITY;
+    boundedPage = on;
     totalQuery = null;
   }
 
@@ -467,6 +468,9 @@ public final class ArticleRepository {
 
   private static final double ONE_WORD_WALK = 4.0;
 
+  /** False when every match of a word beside a filter is scored ({@link #pageOfRankedWord}). */
+  private boolean boundedPage = true;
+
   /**
    * Finds every one-word page by {@link #pageOfOneWord} (0) or as the store chooses (4), for tests.
    */
@@ -484,6 +488,69 @@ public final class ArticleRepository {
         && !q.filtered()
         && rank.matches("'[^']+'")
         && q.postgres().params().equals(List.of(rank));
+  }
+
+  /**
+   * True for a query ranked by one word that every match holds: a word alone or beside filters (a
+   * tag, a date, a status), without a prefix, a field or another word. Its score is the word's
+   * weighted count, so the bound of {@link #pageOfOneWord} holds among the matches of the filter.
+   */
+  static boolean rankedByOneWord(CompiledQuery q) {
+    CompiledQuery.Postgres form = q.postgres();
+    String rank = form.rank();
+    List<Object> params = form.params();
+    return rank != null
+        && rank.matches("'[^']+'")
+        && form.where().startsWith("(")
+        && form.where().endsWith(") AND (a.fts @@ to_tsquery('dossier', ?))")
+        && !params.isEmpty()
+        && rank.equals(params.get(params.size() - 1));
+  }
+
+  /**
+   * The page of a query ranked by one word ({@link #rankedByOneWord}) that the walk of {@link
+   * #pageOfOneWord} does not take (a filter beside the word, or a word too rare for the walk),
+   * scoring only the matches that can enter it, in one statement. As there, a match that holds the
+   * word once, in its body, scores the least a match can (0.1), and the matches of migration 018's
+   * index score more: the page is among the best {@code offset + limit} of those that pass the
+   * filter and, after them, the matches with the highest ids. The matches are found by id alone
+   * (the word's index answers exactly, so no article's vector is read to test it), counted, and the
+   * total is kept for the count that follows; only the candidates are scored.
+   */
+  private void pageOfRankedWord(
+      CompiledQuery q, int limit, int offset, int snippetTokens, Consumer<Hit> sink)
+      throws SQLException {
+    String word = q.postgres().rank();
+    long wanted = (long) limit + Math.max(0, offset);
+    List<Object> params = new ArrayList<>();
+    params.add(word);
+    StringBuilder sql =
+        new StringBuilder("WITH ").append(PG_LEXEMES).append(", m AS MATERIALIZED (SELECT a.id");
+    sql.append(" FROM articles a");
+    appendFilter(Engine.POSTGRES, sql, params, q);
+    // the matches that score more than the least, best first (the filter tested again on them)
+    sql.append(" OFFSET 0), r AS MATERIALIZED (SELECT a.id, ")
+        .append(PG_RANK)
+        .append(" AS r FROM articles a");
+    params.add(word);
+    appendFilter(Engine.POSTGRES, sql, params, q);
+    sql.append(" AND dossier_repeated(a.fts) @@ to_tsquery('dossier', ?) ORDER BY r DESC, a.id")
+        .append(" DESC LIMIT ?), page AS MATERIALIZED (SELECT a.id AS id, ")
+        .append(PG_RANK)
+        .append(" AS r, (SELECT count(*) FROM m) AS total FROM articles a WHERE a.id = ANY")
+        .append(" (ARRAY(SELECT id FROM r UNION SELECT id FROM (SELECT id FROM m ORDER BY id DESC")
+        .append(" LIMIT (SELECT count(*) FROM r) + ?) n)) ORDER BY r DESC, a.id DESC");
+    params.add(word);
+    params.add(wanted);
+    params.add(word);
+    params.add(wanted);
+    appendLimit(sql, params, limit, offset);
+    appendPgPage(sql, params, "page.total AS total, " + SNAPSHOT + " AS stamp, ", snippetTokens);
+    String[] stamp = new String[1];
+    long total = streamHits(sql.toString(), params, sink, stamp);
+    if (total >= 0) {
+      keepTotal(q, total, stamp[0]);
+    }
   }
 
   /**
@@ -650,6 +717,10 @@ public final class ArticleRepository {
           && oneWord(q)
           && walks(keptWordCount(rank), (long) limit + Math.max(0, offset))
           && archive.readOneSnapshot(() -> pageOfOneWord(q, limit, offset, snippetTokens, sink))) {
+        return;
+      }
+      if (limit > 0 && boundedPage && rankedByOneWord(q)) {
+        pageOfRankedWord(q, limit, offset, snippetTokens, sink);
         return;
       }
     } catch (SQLException e) {

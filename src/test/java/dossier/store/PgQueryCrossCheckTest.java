@@ -236,27 +236,10 @@ class PgQueryCrossCheckTest {
                     rank)
                 .size();
         for (int[] page : PAGES) {
-          List<String> found = new ArrayList<>();
-          archive
-              .articles()
-              .search(
-                  q, page[0], page[1], h -> found.add(h.article().id() + " " + (float) h.score()));
-          List<String> every = new ArrayList<>();
-          try (PreparedStatement st =
-              server.prepareStatement(
-                  "SELECT a.id, ts_rank_cd('{0.2, 0.4, 0.1, 1.0}', a.fts, to_tsquery('dossier',"
-                      + " ?)) AS r FROM articles a WHERE a.fts @@ to_tsquery('dossier', ?) ORDER BY"
-                      + " r DESC, a.id DESC LIMIT ? OFFSET ?")) {
-            st.setString(1, q.postgres().rank());
-            st.setString(2, q.postgres().rank());
-            st.setInt(3, page[0]);
-            st.setInt(4, page[1]);
-            try (ResultSet rs = st.executeQuery()) {
-              while (rs.next()) {
-                every.add(rs.getLong(1) + " " + rs.getFloat(2));
-              }
-            }
-          }
+          List<String> found = searched(archive, q, page);
+          List<String> every =
+              scoredInFull(
+                  "a.fts @@ to_tsquery('dossier', ?)", List.of(rank.get(0), rank.get(0)), page);
           assertThat(found).as(word + ", " + page[0] + " from " + page[1]).isEqualTo(every);
           // the total kept beside the page: the kept number of articles that hold the word
           assertThat(archive.articles().count(q))
@@ -273,6 +256,126 @@ class PgQueryCrossCheckTest {
     }
     assertThat(filledByIndex).isTrue();
     assertThat(filledByNewest).isTrue();
+  }
+
+  /** Words beside filters (a tag, its negation, a status, dates), and words alone. */
+  static final String[] WORD_AND_FILTER = {
+    "tag:sport england",
+    "england -tag:sport",
+    "is:read oil",
+    "is:new said",
+    "date:2004-06 oil",
+    "date:2004.. the",
+    "imported:2026-03..2026-04 gas",
+    "-tag:sport said",
+    "blair",
+    "elections"
+  };
+
+  /**
+   * The pages of a word beside a filter (or a word too rare for the walk of the newest articles)
+   * that the store cuts from the best matches of the index of repeated words and the newest other
+   * matches are those of scoring every match: the same ids in the same order with the same scores,
+   * and the same total; among them pages that index filled alone and pages that needed the newest.
+   * Queries ranked by more than the one word that every match holds are not cut that way.
+   */
+  @Test
+  void aPageOfAWordBesideAFilterIsThePageOfEveryMatchScored() throws SQLException {
+    for (String other :
+        new String[] {
+          "oil prices",
+          "\"oil prices\"",
+          "oil OR tag:sport",
+          "title:election",
+          "econom*",
+          "oil -prices",
+          "tag:sport"
+        }) {
+      assertThat(
+              ArticleRepository.rankedByOneWord(
+                  QueryCompiler.compile(other, LargeArchiveCrossCheckTest.CTX)))
+          .as(other)
+          .isFalse();
+    }
+    boolean filledByIndex = false;
+    boolean filledByNewest = false;
+    try (Archive archive = Archive.open(ArchiveLocation.parse(url), Archive.BUSY_TIMEOUT_MS)) {
+      for (String query : WORD_AND_FILTER) {
+        CompiledQuery q = QueryCompiler.compile(query, LargeArchiveCrossCheckTest.CTX);
+        assertThat(ArticleRepository.rankedByOneWord(q)).as(query).isTrue();
+        CompiledQuery.Postgres form = q.postgres();
+        List<Object> params = new ArrayList<>();
+        params.add(form.rank());
+        params.addAll(form.params());
+        long repeated =
+            ids(
+                    "SELECT a.id FROM articles a WHERE "
+                        + form.where()
+                        + " AND dossier_repeated(a.fts) @@ to_tsquery('dossier', ?)",
+                    withLast(form, form.rank()))
+                .size();
+        long matches =
+            ids("SELECT a.id FROM articles a WHERE " + form.where(), form.params()).size();
+        assertThat(matches).as(query).isPositive();
+        for (int[] page : PAGES) {
+          archive.articles().forgetPlans();
+          List<String> found = searched(archive, q, page);
+          List<String> every = scoredInFull(form.where(), params, page);
+          assertThat(found).as(query + ", " + page[0] + " from " + page[1]).isEqualTo(every);
+          assertThat(archive.articles().count(q)).as(query + ", total").isEqualTo(matches);
+          if (!every.isEmpty()) {
+            filledByIndex |= repeated >= page[0] + page[1];
+            filledByNewest |= repeated < page[0] + page[1];
+          }
+        }
+      }
+    }
+    assertThat(filledByIndex).isTrue();
+    assertThat(filledByNewest).isTrue();
+  }
+
+  /** The page {@code {limit, offset}} of {@code q} as the store finds it: "id score" rows. */
+  private static List<String> searched(Archive archive, CompiledQuery q, int[] page) {
+    List<String> found = new ArrayList<>();
+    archive
+        .articles()
+        .search(q, page[0], page[1], h -> found.add(h.article().id() + " " + (float) h.score()));
+    return found;
+  }
+
+  /**
+   * The page {@code {limit, offset}} of the articles of {@code where} with every one scored for the
+   * tsquery of the first of {@code params} (the rest bind {@code where}): "id score" rows.
+   */
+  private List<String> scoredInFull(String where, List<Object> params, int[] page)
+      throws SQLException {
+    List<String> every = new ArrayList<>();
+    try (PreparedStatement st =
+        server.prepareStatement(
+            "SELECT a.id, ts_rank_cd('{0.2, 0.4, 0.1, 1.0}', a.fts, to_tsquery('dossier', ?)) AS r"
+                + " FROM articles a WHERE "
+                + where
+                + " ORDER BY r DESC, a.id DESC LIMIT ? OFFSET ?")) {
+      int i = 1;
+      for (Object p : params) {
+        st.setObject(i++, p);
+      }
+      st.setInt(i++, page[0]);
+      st.setInt(i, page[1]);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          every.add(rs.getLong(1) + " " + rs.getFloat(2));
+        }
+      }
+    }
+    return every;
+  }
+
+  /** The parameters of {@code form} and then {@code last}. */
+  private static List<Object> withLast(CompiledQuery.Postgres form, Object last) {
+    List<Object> out = new ArrayList<>(form.params());
+    out.add(last);
+    return out;
   }
 
   private TreeSet<Long> ids(String sql, List<Object> params) throws SQLException {
