@@ -2,6 +2,7 @@ package dossier.ingest;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -904,16 +905,40 @@ final class MainContent {
   }
 
   /**
+   * The elements under {@code root}, and {@code root}, with a block element somewhere below them:
+   * {@link Stats#hasBlock} without the counts, which this pass does not need.
+   */
+  static Set<Element> blockHolders(Element root) {
+    Set<Element> out = Collections.newSetFromMap(new IdentityHashMap<>());
+    NodeTraversor.traverse(
+        new NodeVisitor() {
+          @Override
+          public void head(Node node, int depth) {}
+
+          @Override
+          public void tail(Node node, int depth) {
+            if (node != root
+                && node instanceof Element e
+                && (out.contains(e) || BLOCK_CHILDREN.contains(e.normalName()))) {
+              out.add(e.parent());
+            }
+          }
+        },
+        root);
+    return out;
+  }
+
+  /**
    * A div holding only phrasing content is a paragraph; in a div that mixes blocks and loose text,
    * each run of loose text becomes a paragraph so that it can be scored.
    */
   private static void divsToParagraphs(Element body) {
-    Stats stats = Stats.of(body);
+    Set<Element> holders = blockHolders(body);
     for (Element e : body.getAllElements()) {
       if (!e.normalName().equals("div")) {
         continue;
       }
-      if (!stats.hasBlock(e)) {
+      if (!holders.contains(e)) {
         e.tagName("p");
         continue;
       }

@@ -513,7 +513,10 @@ public final class Maintenance {
           Migrations.latest(),
           server ? null : string("SELECT sqlite_version()"),
           count("SELECT count(*) FROM articles"),
-          count("SELECT count(*) FROM tags"),
+          // the tags 'dossier tags' lists: a tag whose last article lost it is left as a row
+          count(
+              "SELECT count(*) FROM tags t"
+                  + " WHERE EXISTS (SELECT 1 FROM article_tags x WHERE x.tag_id = t.id)"),
           count("SELECT count(*) FROM article_tags"),
           count("SELECT count(*) FROM journal"),
           count("SELECT coalesce(sum(size), 0) FROM originals"),

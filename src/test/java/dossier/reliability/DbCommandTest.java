@@ -151,6 +151,11 @@ class DbCommandTest {
 
   @Test
   void infoReportsSchemaCountsAndSizes() throws Exception {
+    // a tag no article holds (nothing matched, or its articles lost it) is not counted, as
+    // 'dossier tags' does not list it
+    assertThat(cli.run("tag", "+unused", "--", "zzzunheardof").code()).isZero();
+    assertThat(cli.run("tag", "+gone", "--", "*").code()).isZero();
+    assertThat(cli.run("tag", "-gone", "--", "*").code()).isZero();
     Cli.Result r = cli.run("db", "info");
     assertThat(r.code()).as(r.toString()).isZero();
     assertThat(r.out())
