@@ -45,15 +45,17 @@ public record CompiledQuery(
    * The same query for the PostgreSQL store: {@code where} over the alias {@code a} decides
    * membership alone (its words are {@code a.fts @@ to_tsquery('dossier', ?)} tests), {@code
    * params} binds its {@code ?} in order, and {@code rank} is the tsquery text that scores and cuts
-   * snippets (null when there are no words to rank by).
+   * snippets (null when there are no words to rank by). {@code rankIsMatch}: the query is its
+   * filters and one test of the expression it is ranked by, so that every match holds it (false
+   * when a filter is OR'ed with the words, or no words rank it).
    */
-  public record Postgres(String where, List<Object> params, String rank) {
+  public record Postgres(String where, List<Object> params, String rank, boolean rankIsMatch) {
     public Postgres {
       params = List.copyOf(params);
     }
 
     /** Every article. */
-    static final Postgres ALL = new Postgres("TRUE", List.of(), null);
+    static final Postgres ALL = new Postgres("TRUE", List.of(), null, false);
   }
 
   /**

@@ -183,12 +183,12 @@ final class SqlCompiler {
       return CompiledQuery.Postgres.ALL;
     }
     if (!c.hasText()) {
-      return new CompiledQuery.Postgres(c.where(), c.params(), c.rank());
+      return new CompiledQuery.Postgres(c.where(), c.params(), c.rank(), false);
     }
     List<Object> params = new ArrayList<>(c.params());
     params.add(c.match());
     return new CompiledQuery.Postgres(
-        "(" + c.where() + ") AND " + textTest(false), params, c.rank());
+        "(" + c.where() + ") AND " + textTest(false), params, c.rank(), c.match().equals(c.rank()));
   }
 
   CompiledQuery compile(Query q) {

@@ -533,14 +533,7 @@ public final class ArticleRepository {
    */
   static boolean rankedByOneWord(CompiledQuery q) {
     CompiledQuery.Postgres form = q.postgres();
-    String rank = form.rank();
-    List<Object> params = form.params();
-    return rank != null
-        && rank.matches("'[^']+'")
-        && form.where().startsWith("(")
-        && form.where().endsWith(") AND (a.fts @@ to_tsquery('dossier', ?))")
-        && !params.isEmpty()
-        && rank.equals(params.get(params.size() - 1));
+    return form.rankIsMatch() && form.rank().matches("'[^']+'");
   }
 
   /**

@@ -79,4 +79,24 @@ class QueryShapeTest {
     assertThat(c.rowidProbe()).contains("articles_fts.rowid").doesNotContain("a.id");
     assertThat(c.params()).hasSize(4);
   }
+
+  @Test
+  void theServerFormSaysWhenEveryMatchHoldsTheWordsItIsRankedBy() {
+    // the filters and one test of the ranking words: a page can be bounded by those words' scores
+    for (String yes :
+        new String[] {
+          "harbour",
+          "harbour tag:port",
+          "harbour date:2024 -tag:x is:new",
+          "harbour strike",
+          "(harbour OR strike) tag:port"
+        }) {
+      assertThat(q(yes).postgres().rankIsMatch()).as(yes).isTrue();
+    }
+    // a filter OR'ed with the words, or no words to rank by: some match may lack them
+    for (String no :
+        new String[] {"harbour OR tag:port", "-harbour tag:port", "tag:port", "*", "is:new"}) {
+      assertThat(q(no).postgres().rankIsMatch()).as(no).isFalse();
+    }
+  }
 }
