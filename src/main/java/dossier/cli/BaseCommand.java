@@ -4,11 +4,12 @@ import dossier.core.DisplayWidth;
 import dossier.core.UsageException;
 import dossier.query.QueryCompiler;
 import dossier.query.QueryContext;
+import dossier.service.Selector;
 import dossier.store.Archive;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -69,22 +70,17 @@ abstract class BaseCommand implements Callable<Integer> {
    * id:}. Null for any other query.
    */
   static String idsHint(String query) {
-    List<String> numbers = new ArrayList<>();
-    for (String w : query.trim().split("\\s+")) {
-      for (String part : w.split(",")) {
-        if (part.isEmpty()) {
-          continue;
-        }
-        if (!part.chars().allMatch(c -> c >= '0' && c <= '9') || part.length() > 18) {
-          return null;
-        }
-        numbers.add(part);
-      }
+    List<Long> numbers;
+    try {
+      // what --ids would take: numbers separated by commas or spaces
+      numbers = Selector.parseIds(query);
+    } catch (UsageException e) {
+      return null;
     }
     if (numbers.isEmpty()) {
       return null;
     }
-    String ids = String.join(",", numbers);
+    String ids = numbers.stream().map(String::valueOf).collect(Collectors.joining(","));
     return "hint: a number in a query is a word of the text; for the article"
         + (numbers.size() == 1 ? " " : "s ")
         + ids

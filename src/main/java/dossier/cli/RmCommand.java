@@ -81,9 +81,7 @@ final class RmCommand extends BaseCommand implements QueryWords {
     } else {
       say(line);
     }
-    if (!idsOnStdin) {
-      hintIfNothing(r.changed(), target.ids == null ? String.join(" ", rest) : null);
-    }
+    hintIfNothing(r.changed(), target.ids == null ? String.join(" ", rest) : null);
     return ExitCode.OK;
   }
 }

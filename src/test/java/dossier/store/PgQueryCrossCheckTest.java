@@ -228,30 +228,9 @@ class PgQueryCrossCheckTest {
       for (String word : ONE_WORD) {
         CompiledQuery q = QueryCompiler.compile(word, LargeArchiveCrossCheckTest.CTX);
         assertThat(ArticleRepository.oneWord(q)).as(word).isTrue();
-        List<Object> rank = List.of(q.postgres().rank());
-        long repeated =
-            ids(
-                    "SELECT a.id FROM articles a WHERE dossier_repeated(a.fts) @@"
-                        + " to_tsquery('dossier', ?)",
-                    rank)
-                .size();
-        for (int[] page : PAGES) {
-          List<String> found = searched(archive, q, page);
-          List<String> every =
-              scoredInFull(
-                  "a.fts @@ to_tsquery('dossier', ?)", List.of(rank.get(0), rank.get(0)), page);
-          assertThat(found).as(word + ", " + page[0] + " from " + page[1]).isEqualTo(every);
-          // the total kept beside the page: the kept number of articles that hold the word
-          assertThat(archive.articles().count(q))
-              .as(word + ", total")
-              .isEqualTo(
-                  ids("SELECT a.id FROM articles a WHERE a.fts @@ to_tsquery('dossier', ?)", rank)
-                      .size());
-          if (!every.isEmpty()) {
-            filledByIndex |= repeated >= page[0] + page[1];
-            filledByNewest |= repeated < page[0] + page[1];
-          }
-        }
+        boolean[] filled = pagesAreThoseOfEveryMatchScored(archive, q, word, false);
+        filledByIndex |= filled[0];
+        filledByNewest |= filled[1];
       }
     }
     assertThat(filledByIndex).isTrue();
@@ -306,34 +285,54 @@ class PgQueryCrossCheckTest {
         CompiledQuery q = QueryCompiler.compile(query, LargeArchiveCrossCheckTest.CTX);
         assertThat(ArticleRepository.rankedByOneWord(q)).as(query).isTrue();
         CompiledQuery.Postgres form = q.postgres();
-        List<Object> params = new ArrayList<>();
-        params.add(form.rank());
-        params.addAll(form.params());
-        long repeated =
-            ids(
-                    "SELECT a.id FROM articles a WHERE "
-                        + form.where()
-                        + " AND dossier_repeated(a.fts) @@ to_tsquery('dossier', ?)",
-                    withLast(form, form.rank()))
-                .size();
-        long matches =
-            ids("SELECT a.id FROM articles a WHERE " + form.where(), form.params()).size();
-        assertThat(matches).as(query).isPositive();
-        for (int[] page : PAGES) {
-          archive.articles().forgetPlans();
-          List<String> found = searched(archive, q, page);
-          List<String> every = scoredInFull(form.where(), params, page);
-          assertThat(found).as(query + ", " + page[0] + " from " + page[1]).isEqualTo(every);
-          assertThat(archive.articles().count(q)).as(query + ", total").isEqualTo(matches);
-          if (!every.isEmpty()) {
-            filledByIndex |= repeated >= page[0] + page[1];
-            filledByNewest |= repeated < page[0] + page[1];
-          }
-        }
+        assertThat(ids("SELECT a.id FROM articles a WHERE " + form.where(), form.params()))
+            .as(query)
+            .isNotEmpty();
+        boolean[] filled = pagesAreThoseOfEveryMatchScored(archive, q, query, true);
+        filledByIndex |= filled[0];
+        filledByNewest |= filled[1];
       }
     }
     assertThat(filledByIndex).isTrue();
     assertThat(filledByNewest).isTrue();
+  }
+
+  /**
+   * Checks that every page of {@link #PAGES} of {@code q} (a query ranked by one word that every
+   * match holds) as the store finds it is the page of scoring every match of its server form, and
+   * that its total (kept beside the page) is the number of those matches; with {@code forget}, each
+   * page is planned afresh. Returns whether some non-empty page lay within the matches of the index
+   * of repeated words, and whether some needed the newest other matches.
+   */
+  private boolean[] pagesAreThoseOfEveryMatchScored(
+      Archive archive, CompiledQuery q, String label, boolean forget) throws SQLException {
+    CompiledQuery.Postgres form = q.postgres();
+    List<Object> params = new ArrayList<>();
+    params.add(form.rank());
+    params.addAll(form.params());
+    long repeated =
+        ids(
+                "SELECT a.id FROM articles a WHERE "
+                    + form.where()
+                    + " AND dossier_repeated(a.fts) @@ to_tsquery('dossier', ?)",
+                withLast(form, form.rank()))
+            .size();
+    long matches = ids("SELECT a.id FROM articles a WHERE " + form.where(), form.params()).size();
+    boolean[] filled = new boolean[2];
+    for (int[] page : PAGES) {
+      if (forget) {
+        archive.articles().forgetPlans();
+      }
+      List<String> found = searched(archive, q, page);
+      List<String> every = scoredInFull(form.where(), params, page);
+      assertThat(found).as(label + ", " + page[0] + " from " + page[1]).isEqualTo(every);
+      assertThat(archive.articles().count(q)).as(label + ", total").isEqualTo(matches);
+      if (!every.isEmpty()) {
+        filled[0] |= repeated >= page[0] + page[1];
+        filled[1] |= repeated < page[0] + page[1];
+      }
+    }
+    return filled;
   }
 
   /** The page {@code {limit, offset}} of {@code q} as the store finds it: "id score" rows. */
