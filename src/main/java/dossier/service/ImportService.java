@@ -107,9 +107,23 @@ public final class ImportService {
    * names the original it copies in {@code copyOf}; its {@code id} is the copy as stored, or the
    * original when {@code --on-duplicate skip-near} left it out.
    */
-  public record Outcome(String path, Status status, Long id, String error, Long copyOf) {
+  /**
+   * What became of one input. {@code archived}: a URL that is a duplicate because its address is
+   * archived already, so it was not fetched (the page may have changed since).
+   */
+  public record Outcome(
+      String path, Status status, Long id, String error, Long copyOf, boolean archived) {
+    public Outcome(String path, Status status, Long id, String error, Long copyOf) {
+      this(path, status, id, error, copyOf, false);
+    }
+
     public Outcome(String path, Status status, Long id, String error) {
-      this(path, status, id, error, null);
+      this(path, status, id, error, null, false);
+    }
+
+    /** A URL whose address article {@code id} holds already, not fetched. */
+    public static Outcome archivedUrl(String url, long id) {
+      return new Outcome(url, Status.DUPLICATE, id, null, null, true);
     }
   }
 
