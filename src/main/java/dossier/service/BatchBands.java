@@ -3,8 +3,8 @@ package dossier.service;
 /**
  * The LSH bands of the articles of one import batch: for each band, the places in the batch of its
  * first {@link #PER_BAND} articles, in the order they were added (a later one is never compared, as
- * a look-up in the store takes a band's earliest few). Kept in arrays reused from batch to batch:
- * a map of boxed keys and lists, 32 entries an article, was a tenth of an import's own work.
+ * a look-up in the store takes a band's earliest few). Kept in arrays reused from batch to batch: a
+ * map of boxed keys and lists, 32 entries an article, was a tenth of an import's own work.
  */
 final class BatchBands {
   private final int perBand;

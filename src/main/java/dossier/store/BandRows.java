@@ -2,8 +2,8 @@ package dossier.store;
 
 /**
  * Band rows held as two arrays (band keys, article ids) rather than an array of pairs: an import
- * stores some 16,000 of them a batch, and sorting pairs as objects, each one made for the sort,
- * was a tenth of what storing them cost.
+ * stores some 16,000 of them a batch, and sorting pairs as objects, each one made for the sort, was
+ * a tenth of what storing them cost.
  */
 final class BandRows {
   /** Below this many rows a range is sorted by insertion. */

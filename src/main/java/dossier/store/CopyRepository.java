@@ -102,6 +102,17 @@ public final class CopyRepository {
   }
 
   /**
+   * Room for a look-up's candidates and unknown bands, and for the band rows it reads, reused from
+   * one look-up to the next (an import makes one an article); a {@link Found} holds {@link #ids}
+   * until the next look-up.
+   */
+  private long[] ids = new long[0];
+
+  private long[] unknown = new long[0];
+  private final long[] rowBand = new long[ALL_ROWS + 1];
+  private final long[] rowId = new long[ALL_ROWS + 1];
+
+  /**
    * The ids of a look-up's candidates, ascending and each once ({@code ids[0..n)}), and what holds
    * their signatures: every id has an entry in {@code in}, perhaps one that says it has none.
    */
@@ -117,9 +128,13 @@ public final class CopyRepository {
   private Found lookUp(long[] bands) throws SQLException {
     long epoch = archive.cacheEpoch();
     startEpoch(epoch);
-    long[] ids = new long[bands.length * PER_BAND];
+    if (ids.length < bands.length * PER_BAND) {
+      ids = new long[bands.length * PER_BAND];
+      unknown = new long[bands.length];
+    }
+    long[] ids = this.ids;
+    long[] unknown = this.unknown;
     int n = 0;
-    long[] unknown = new long[bands.length];
     int u = 0;
     BandFilter present = filter(epoch);
     for (long b : bands) {
@@ -147,8 +162,8 @@ public final class CopyRepository {
         bandRows.setLong(i + 1, unknown[i < u ? i : 0]);
         bandRows.setLong(Copies.BANDS + i + 1, unknown[i < u ? i : 0]);
       }
-      long[] rowBand = new long[ALL_ROWS + 1];
-      long[] rowId = new long[ALL_ROWS + 1];
+      long[] rowBand = this.rowBand;
+      long[] rowId = this.rowId;
       int rows = 0;
       try (ResultSet rs = bandRows.executeQuery()) {
         while (rs.next()) {
@@ -658,12 +673,7 @@ public final class CopyRepository {
    * whole chunk is kept in {@link #fullInserts}{@code [slot]}, a shorter one made and closed.
    */
   private void insertChunks(
-      int slot,
-      java.util.function.UnaryOperator<String> insert,
-      int width,
-      int per,
-      int n,
-      Row row)
+      int slot, java.util.function.UnaryOperator<String> insert, int width, int per, int n, Row row)
       throws SQLException {
     for (int from = 0; from < n; from += per) {
       int to = Math.min(n, from + per);

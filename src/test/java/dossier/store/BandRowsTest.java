@@ -24,8 +24,7 @@ class BandRowsTest {
       for (int k = 0; k < size; k++) {
         pairs[k] = new long[] {band[k], id[k]};
       }
-      Arrays.sort(
-          pairs, Comparator.<long[]>comparingLong(p -> p[0]).thenComparingLong(p -> p[1]));
+      Arrays.sort(pairs, Comparator.<long[]>comparingLong(p -> p[0]).thenComparingLong(p -> p[1]));
       // rows past n are left as they are
       band[size] = 7;
       id[size] = 8;
