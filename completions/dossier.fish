@@ -48,7 +48,7 @@ complete -c dossier -s V -l version -d 'Print version information and exit'
 
 # commands
 complete -c dossier -n __fish_use_subcommand -a import -d 'Import articles from files, folders (recursively) and - (standard…'
-complete -c dossier -n __fish_use_subcommand -a extract -d 'Show what import would store for a file, without storing anything'
+complete -c dossier -n __fish_use_subcommand -a extract -d 'Show what import would store for a file or a web page, without…'
 complete -c dossier -n __fish_use_subcommand -a edit -d 'Correct the metadata of one article: title, publisher, authors,…'
 complete -c dossier -n __fish_use_subcommand -a list -d 'List the articles that match a query (all articles without one),…'
 complete -c dossier -n __fish_use_subcommand -a search -d 'Search the archive: the best matches first (or in the --sort…'
@@ -165,6 +165,8 @@ complete -c dossier -n '__fish_seen_subcommand_from dups' -a '(__dossier_query_w
 # stories
 complete -c dossier -n '__fish_seen_subcommand_from stories; and not __fish_seen_subcommand_from merge split' -a merge -d 'Move every article of the other stories into story INTO: they are…'
 complete -c dossier -n '__fish_seen_subcommand_from stories; and not __fish_seen_subcommand_from merge split' -a split -d 'Move the articles --ids names out of story STORY into a new story…'
+complete -c dossier -n '__fish_seen_subcommand_from stories' -l all -d 'List the stories of one article too (left out by default: no thread…'
+complete -c dossier -n '__fish_seen_subcommand_from stories' -l limit -x -d 'List the first N stories only (default: 0, every one)'
 complete -c dossier -n '__fish_seen_subcommand_from stories' -l format -x -a 'table json ndjson csv tsv ids' -d 'Output format: table, json, ndjson, csv, tsv, ids (default: table)'
 complete -c dossier -n '__fish_seen_subcommand_from stories' -s 0 -d 'Print ids separated by NUL bytes, for xargs -0 (implies --format ids)'
 complete -c dossier -n '__fish_seen_subcommand_from stories' -s h -l help -d 'Show this help message and exit'

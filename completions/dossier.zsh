@@ -800,14 +800,17 @@ function _picocli_dossier_stories() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="merge split"
-  local flag_opts="'-0' '-h' '--help' '-V' '--version' '-q' '--quiet'"
-  local arg_opts="'--format' '--db' '--user' '--color'"
+  local flag_opts="'--all' '-0' '-h' '--help' '-V' '--version' '-q' '--quiet'"
+  local arg_opts="'--limit' '--format' '--db' '--user' '--color'"
   local FORMAT_option_args=("table" "json" "ndjson" "csv" "tsv" "ids") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--limit')
+      return
+      ;;
     '--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )

@@ -527,8 +527,12 @@ final class ImportCommand extends BaseCommand {
     if (o.id() == null) {
       return o.status() == Status.DUPLICATE ? " (named earlier in the list)" : "";
     }
+    if (o.archived()) {
+      return " (archived as article " + o.id() + ", not fetched; --refetch fetches it again)";
+    }
     return switch (o.status()) {
       case UPDATED -> " (a new version of article " + o.id() + ")";
+      case DUPLICATE -> " (same text as article " + o.id() + ")";
       default -> " (article " + o.id() + ")";
     };
   }

@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
           + " texts, not copies), grouped as they are imported by the rare names they share (people,"
           + " firms, places) within two weeks of each other. A copy follows its original's story."
           + " Each story: its id, title (from its earliest article), first and last day, outlets"
-          + " and count. With a query: the stories that have at least one matching article.",
+          + " and count. With a query: the stories that have at least one matching article."
+          + " A story of one article (no other report joined it yet) is listed only with --all.",
       "'story:N' selects a story's articles in any query, so 'dossier tag +x -- story:N' tags"
           + " them all. 'stories merge' and 'stories split' correct the grouping by hand; later"
           + " imports never undo them, and 'dossier undo' does.",
@@ -34,11 +35,34 @@ final class StoriesCommand extends BaseCommand implements QueryWords {
   @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Query words and filters.")
   List<String> query = new ArrayList<>();
 
+  @Option(
+      names = "--all",
+      description = "List the stories of one article too (left out by default: no thread yet).")
+  boolean all;
+
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      description = "List the first N stories only (default: 0, every one).")
+  int limit;
+
   @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
-    List<Story> stories = new StoryService(archive()).list(queryText(query));
+    notNegative("--limit", limit);
+    List<Story> found = new StoryService(archive()).list(queryText(query));
+    List<Story> stories = new ArrayList<>();
+    for (Story s : found) {
+      if (all || s.summary().count() > 1) {
+        stories.add(s);
+      }
+    }
+    int kept = stories.size();
+    int single = found.size() - kept;
+    if (limit > 0 && stories.size() > limit) {
+      stories = stories.subList(0, limit);
+    }
     try (RowPrinter p =
         new RowPrinter(out(), output, "id", "title", "first", "last", "outlets", "count")) {
       for (Story s : stories) {
@@ -51,7 +75,23 @@ final class StoriesCommand extends BaseCommand implements QueryWords {
             s.summary().count());
       }
     }
-    say(stories.size() + (stories.size() == 1 ? " story" : " stories"));
+    StringBuilder summary =
+        new StringBuilder(Text.grouped(kept)).append(kept == 1 ? " story" : " stories");
+    if (stories.size() < kept) {
+      summary
+          .append(", ")
+          .append(Text.grouped(stories.size()))
+          .append(" shown (--limit 0 for all)");
+    }
+    if (single > 0) {
+      summary
+          .append("; ")
+          .append(Text.grouped(single))
+          .append(single == 1 ? " more of one article" : " more of one article each")
+          .append(" (--all lists ")
+          .append(single == 1 ? "it)" : "them)");
+    }
+    say(summary.toString());
     return ExitCode.OK;
   }
 

@@ -62,7 +62,7 @@ public final class WebImport {
       }
       Optional<Long> stored = archive.fetches().idByUrl(url);
       if (stored.isPresent() && !again) {
-        listener.outcome(new Outcome(url, Status.DUPLICATE, stored.get(), null));
+        listener.outcome(Outcome.archivedUrl(url, stored.get()));
         duplicates++;
         continue;
       }

@@ -161,18 +161,18 @@ class EnginesParityTest {
     assertThat(ok("list", "similar:11", "--format", "ids").lines()).hasSize(1);
     ok("list", "similar:7", "--format", "ids");
     ok("show", "11");
-    ok("stories", "--format", "json");
+    ok("stories", "--all", "--format", "json");
     ok("stories");
     ok("stories", "pipeline", "--format", "ids");
     ok("list", "story:1", "--format", "ids");
     ok("stories", "merge", "1", "2");
-    ok("stories", "--format", "json");
+    ok("stories", "--all", "--format", "json");
     ok("undo");
     ok("stories", "split", "1", "--ids", "1");
-    ok("stories", "--format", "json");
+    ok("stories", "--all", "--format", "json");
     ok("undo");
-    ok("stories", "--format", "json");
+    ok("stories", "--all", "--format", "json");
     ok("import", "--format", "ndjson", Cli.samples().toString());
-    ok("stories", "--format", "json");
+    ok("stories", "--all", "--format", "json");
   }
 }

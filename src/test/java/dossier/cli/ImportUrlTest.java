@@ -102,11 +102,23 @@ class ImportUrlTest {
             server.url("/story/ferry?utm_medium=mail"));
     assertThat(again.code()).as(again.toString()).isZero();
     assertThat(again.err())
-        .contains("duplicate: " + server.url("/canonical#top") + " (article 1)")
-        .contains("duplicate: " + server.url("/story/ferry?utm_medium=mail") + " (article 1)")
+        .contains(
+            "duplicate: "
+                + server.url("/canonical#top")
+                + " (archived as article 1, not fetched; --refetch fetches it again)")
+        .contains(
+            "duplicate: "
+                + server.url("/story/ferry?utm_medium=mail")
+                + " (archived as article 1, not fetched; --refetch fetches it again)")
         .contains("imported 0, 3 duplicates");
     assertThat(server.count("/canonical")).as("nothing fetched").isEqualTo(1);
     assertThat(server.count("/story/ferry")).isZero();
+    // fetched again on request: the page has not changed
+    Cli.Result fetched = importing("--refetch", server.url("/canonical"));
+    assertThat(fetched.code()).as(fetched.toString()).isZero();
+    assertThat(fetched.err())
+        .contains("duplicate: " + server.url("/canonical") + " (same text as article 1)");
+    assertThat(server.count("/canonical")).isEqualTo(2);
   }
 
   @Test
