@@ -661,14 +661,14 @@ public final class ArticleRepository {
    * weight divided by one plus the places inside the cover that hold none of the words. A match
    * that holds each word once, in the body, has one cover, which scores at most {@code least}: the
    * score of the words once each, adjacent, in the body (0.1; of a phrase, exactly that). Every
-   * other match is among the articles that migration 018's index finds for any of the words. So
-   * the page is among (a) the best {@code offset + limit} of the matches that index finds and (b)
-   * the newest matches down to the {@code offset + limit}-th that scores at least {@code least}:
-   * a match outside both scores at most {@code least}, and either less, below every row of (b), or
+   * other match is among the articles that migration 018's index finds for any of the words. So the
+   * page is among (a) the best {@code offset + limit} of the matches that index finds and (b) the
+   * newest matches down to the {@code offset + limit}-th that scores at least {@code least}: a
+   * match outside both scores at most {@code least}, and either less, below every row of (b), or
    * exactly that with a lower id. Only those are scored, unless (b) runs out of matches or that
-   * index finds more than a tenth of the matches (the matches it finds, read and scored, would
-   * cost more than scoring every match): then every match is scored, in the same statement. The
-   * matches are found by id alone and counted, and the total is kept for the count that follows.
+   * index finds more than a tenth of the matches (the matches it finds, read and scored, would cost
+   * more than scoring every match): then every match is scored, in the same statement. The matches
+   * are found by id alone and counted, and the total is kept for the count that follows.
    */
   private boolean pageOfWords(
       CompiledQuery q, int limit, int offset, int snippetTokens, Consumer<Hit> sink)

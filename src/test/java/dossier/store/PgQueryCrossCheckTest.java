@@ -326,7 +326,10 @@ class PgQueryCrossCheckTest {
     }
   }
 
-  /** Phrases and words joined by AND, beside filters (a tag, its negation, a status, dates) and alone. */
+  /**
+   * Phrases and words joined by AND, beside filters (a tag, its negation, a status, dates) and
+   * alone.
+   */
   static final String[] WORDS_BESIDE_FILTERS = {
     "\"oil prices\"",
     "\"crude oil\"",
@@ -348,10 +351,10 @@ class PgQueryCrossCheckTest {
   /**
    * The pages of a phrase or of words joined by AND, beside a filter or alone, that the store cuts
    * from the best matches of the index of repeated words (and, for a phrase, the newest other
-   * matches) are those of scoring every match: the same ids in the same order with the same
-   * scores, and the same total. Among them: phrase pages that index filled alone and pages that
-   * needed the newest, and pages of words joined by AND found from the index alone and pages for
-   * which every match had to be scored.
+   * matches) are those of scoring every match: the same ids in the same order with the same scores,
+   * and the same total. Among them: phrase pages that index filled alone and pages that needed the
+   * newest, and pages of words joined by AND found from the index alone and pages for which every
+   * match had to be scored.
    */
   @Test
   void aPageOfAPhraseOrOfWordsJoinedByAndIsThePageOfEveryMatchScored() throws SQLException {
@@ -377,7 +380,8 @@ class PgQueryCrossCheckTest {
           seen[i] |= filled[i];
         }
       }
-      for (String other : new String[] {"oil -prices", "oil OR gas", "econom* oil", "title:oil gas"}) {
+      for (String other :
+          new String[] {"oil -prices", "oil OR gas", "econom* oil", "title:oil gas"}) {
         CompiledQuery q = QueryCompiler.compile(other, LargeArchiveCrossCheckTest.CTX);
         assertThat(wordsOf(q.postgres().rank())).as(other).isNull();
         archive.articles().search(q, 20, 0, h -> {});
@@ -416,8 +420,8 @@ class PgQueryCrossCheckTest {
    * {@link #pagesAreThoseOfEveryMatchScored(Archive, CompiledQuery, String, boolean)} for a query
    * whose matches the index of repeated words finds by {@code repeated} (over the parameter {@code
    * repeatedParam}); {@code alwaysBounded}: every page within the matches must be found without
-   * scoring every match.
-   * Returns also whether some page was found so and whether some had every match scored.
+   * scoring every match. Returns also whether some page was found so and whether some had every
+   * match scored.
    */
   private boolean[] pagesAreThoseOfEveryMatchScored(
       Archive archive,
