@@ -359,11 +359,13 @@ public final class ImportService {
         a = withCommandLineUrl(a, opts.url());
       }
       NewArticle n = new NewArticle(a, Originals.compress(bytes), bytes.length);
+      // the fingerprint and the names read the body's characters from one copy
+      char[] body = (PRINTS || STORIES) && a.body() != null ? a.body().toCharArray() : null;
       return new Prepared(
           s,
           n,
-          PRINTS ? Fingerprint.of(a.body()) : null,
-          STORIES ? StoryTerms.of(a.title(), a.body()) : Map.of(),
+          PRINTS ? Fingerprint.of(body) : null,
+          STORIES ? StoryTerms.of(a.title(), body) : Map.of(),
           null);
     } catch (IOException e) {
       return new Prepared(s, null, Sources.describe(e));

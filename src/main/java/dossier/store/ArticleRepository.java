@@ -9,7 +9,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -211,6 +213,31 @@ public final class ArticleRepository {
       }
     } catch (SQLException e) {
       throw fail("cannot read article " + id, e);
+    }
+  }
+
+  /** The articles of {@code ids} that exist, with their bodies, by id. */
+  public Map<Long, Article> getAll(List<Long> ids) {
+    Map<Long, Article> out = new HashMap<>();
+    String sql =
+        "SELECT "
+            + columns
+            + ", "
+            + TEXT_COLUMNS
+            + " FROM "
+            + archive.engine().ids("j")
+            + " JOIN articles a ON a.id = j.value";
+    try (PreparedStatement st = conn().prepareStatement(sql)) {
+      st.setString(1, ids.toString());
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          Article a = readArticle(rs, true);
+          out.put(a.id(), a);
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw fail("cannot read articles", e);
     }
   }
 
