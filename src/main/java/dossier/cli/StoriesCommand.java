@@ -51,18 +51,10 @@ final class StoriesCommand extends BaseCommand implements QueryWords {
   @Override
   public Integer call() {
     notNegative("--limit", limit);
-    List<Story> found = new StoryService(archive()).list(queryText(query));
-    List<Story> stories = new ArrayList<>();
-    for (Story s : found) {
-      if (all || s.summary().count() > 1) {
-        stories.add(s);
-      }
-    }
-    int kept = stories.size();
-    int single = found.size() - kept;
-    if (limit > 0 && stories.size() > limit) {
-      stories = stories.subList(0, limit);
-    }
+    StoryService.Listing listing = new StoryService(archive()).list(queryText(query), all, limit);
+    List<Story> stories = listing.stories();
+    int kept = listing.listed();
+    int single = listing.single();
     try (RowPrinter p =
         new RowPrinter(out(), output, "id", "title", "first", "last", "outlets", "count")) {
       for (Story s : stories) {
