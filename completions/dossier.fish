@@ -48,7 +48,7 @@ complete -c dossier -s V -l version -d 'Print version information and exit'
 
 # commands
 complete -c dossier -n __fish_use_subcommand -a import -d 'Import articles from files, folders (recursively) and - (standard…'
-complete -c dossier -n __fish_use_subcommand -a extract -d 'Show what import would store for a file, without storing anything'
+complete -c dossier -n __fish_use_subcommand -a extract -d 'Show what import would store for a file or a web page, without…'
 complete -c dossier -n __fish_use_subcommand -a edit -d 'Correct the metadata of one article: title, publisher, authors,…'
 complete -c dossier -n __fish_use_subcommand -a list -d 'List the articles that match a query (all articles without one),…'
 complete -c dossier -n __fish_use_subcommand -a search -d 'Search the archive: the best matches first (or in the --sort…'

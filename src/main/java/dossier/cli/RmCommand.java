@@ -70,18 +70,20 @@ final class RmCommand extends BaseCommand implements QueryWords {
       }
     }
     Result r = edits.delete(sel, target.dryRun);
+    // a rehearsal counts what it deleted before it was rolled back
+    int n = r.dryRun() ? r.perOperation().getOrDefault("deleted", r.selected()) : r.changed();
     String line =
         (r.dryRun() ? "would delete " : "deleted ")
-            + r.changed()
+            + n
             + " article"
-            + (r.changed() == 1 ? "" : "s")
+            + (n == 1 ? "" : "s")
             + (r.dryRun() ? "" : logged(r.journal()) + " (undo with 'dossier undo')");
     if (r.dryRun()) {
       out().println(line);
     } else {
       say(line);
     }
-    hintIfNothing(r.changed(), target.ids == null ? String.join(" ", rest) : null);
+    hintIfNothing(n, target.ids == null ? String.join(" ", rest) : null);
     return ExitCode.OK;
   }
 }

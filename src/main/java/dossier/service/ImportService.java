@@ -224,6 +224,9 @@ public final class ImportService {
   /** The new articles of the batch being written, in the order of their ids, for their stories. */
   private final List<StoryService.Arrival> arrivals = new ArrayList<>();
 
+  /** The bands of the new articles of the batch being written, by their places in it. */
+  private final BatchBands batchBands = new BatchBands(CopyRepository.PER_BAND);
+
   /** Imports everything {@code args} names. */
   public Summary run(
       List<String> args, Supplier<InputStream> stdin, Options opts, Listener listener) {
@@ -356,11 +359,13 @@ public final class ImportService {
         a = withCommandLineUrl(a, opts.url());
       }
       NewArticle n = new NewArticle(a, Originals.compress(bytes), bytes.length);
+      // the fingerprint and the names read the body's characters from one copy
+      char[] body = (PRINTS || STORIES) && a.body() != null ? a.body().toCharArray() : null;
       return new Prepared(
           s,
           n,
-          PRINTS ? Fingerprint.of(a.body()) : null,
-          STORIES ? StoryTerms.of(a.title(), a.body()) : Map.of(),
+          PRINTS ? Fingerprint.of(body) : null,
+          STORIES ? StoryTerms.of(a.title(), body) : Map.of(),
           null);
     } catch (IOException e) {
       return new Prepared(s, null, Sources.describe(e));
@@ -423,19 +428,24 @@ public final class ImportService {
    * original is that article's place in the batch.
    */
   private static Optional<CopyRepository.Link> batchOriginal(
-      List<Prepared> batch, int place, Map<Long, List<Integer>> batchBands) {
+      List<Prepared> batch, int place, BatchBands batchBands) {
     Fingerprint f = batch.get(place).print();
     if (f == null || f.shingles() == 0 || batchBands.isEmpty()) {
       return Optional.empty();
     }
     CopyRepository.Link best = null;
-    Set<Integer> seen = new HashSet<>();
+    boolean[] seen = new boolean[batch.size()];
+    int[] inBand = new int[CopyRepository.PER_BAND];
     for (long b : Copies.bands(f)) {
-      List<Integer> inBand = batchBands.getOrDefault(b, List.of());
       // the earliest few of a crowded band, as a lookup in the store takes them
-      for (int j : inBand.subList(0, Math.min(inBand.size(), CopyRepository.PER_BAND))) {
-        Fingerprint g = batch.get(j).print();
-        Copies.Match m = seen.add(j) ? Copies.match(f, g) : null;
+      int n = batchBands.places(b, inBand);
+      for (int k = 0; k < n; k++) {
+        int j = inBand[k];
+        if (seen[j]) {
+          continue;
+        }
+        seen[j] = true;
+        Copies.Match m = Copies.match(f, batch.get(j).print());
         if (m != null && (best == null || m.resemblance() > best.resemblance())) {
           best = new CopyRepository.Link(place, j, m.resemblance(), m.containment());
         }
@@ -502,6 +512,7 @@ public final class ImportService {
       prints.add(batch.get(i).print());
     }
     archive.copies().refreshAll(ids, prints);
+    List<CopyRepository.Link> copyLinks = new ArrayList<>();
     for (int k = 0; k < ids.length; k++) {
       int i = waiting.get(k);
       created.add(ids[k]);
@@ -521,15 +532,15 @@ public final class ImportService {
       }
       if (l != null) {
         long original = l.original();
-        archive
-            .copies()
-            .link(new CopyRepository.Link(ids[k], original, l.resemblance(), l.containment()));
+        copyLinks.add(new CopyRepository.Link(ids[k], original, l.resemblance(), l.containment()));
         placed[i] =
             new Outcome(p.source().display(), Status.NEAR_DUPLICATE, ids[k], null, original);
       } else {
         placed[i] = new Outcome(p.source().display(), Status.IMPORTED, ids[k], null);
       }
     }
+    // written before any later look-up of this batch, which may read a copy's original
+    archive.copies().linkAll(copyLinks);
     waiting.clear();
     waitingHashes.clear();
   }
@@ -602,7 +613,7 @@ public final class ImportService {
     Outcome[] placed = new Outcome[batch.size()];
     // a copy's link to its original waits with it (copy: its place in the batch)
     Map<Integer, CopyRepository.Link> links = new HashMap<>();
-    Map<Long, List<Integer>> batchBands = new HashMap<>();
+    batchBands.clear(batch.size(), Copies.BANDS);
     List<Integer> waiting = new ArrayList<>();
     Set<String> waitingHashes = new HashSet<>();
     for (int i = 0; i < batch.size(); i++) {
@@ -670,7 +681,7 @@ public final class ImportService {
       }
       if (p.print() != null) {
         for (long b : Copies.bands(p.print())) {
-          batchBands.computeIfAbsent(b, k -> new ArrayList<>()).add(i);
+          batchBands.add(b, i);
         }
       }
       waiting.add(i);

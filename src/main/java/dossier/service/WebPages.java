@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** What a fetch adds to an extracted page: its address, and the server's date as a last resort. */
-final class WebPages {
+public final class WebPages {
   private WebPages() {}
 
   /** The origin of a URL that is the address a fetch ended at. */
@@ -25,7 +25,7 @@ final class WebPages {
    * at. Last-Modified says when the server last changed the file, not when the story was published,
    * so it only stands in when the page itself gives no date.
    */
-  static Article withFetchEvidence(Article a, WebPage page) {
+  public static Article withFetchEvidence(Article a, WebPage page) {
     Map<String, String> origins = new LinkedHashMap<>(a.provenance());
     Article out = a;
     if (a.url() == null || a.url().isBlank() || !a.url().matches("(?i)https?://.*")) {

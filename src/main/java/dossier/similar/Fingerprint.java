@@ -34,6 +34,14 @@ public record Fingerprint(int shingles, int[] minhash) {
    * its smallest value; an empty bin borrows from the next full one, so short texts still compare.
    */
   public static Fingerprint of(String body) {
+    return of(body == null ? null : body.toCharArray());
+  }
+
+  /**
+   * {@link #of(String)} of a body given as its characters, which are only read: an import reads the
+   * names of the same array (see {@link StoryTerms#of(String, char[])}).
+   */
+  public static Fingerprint of(char[] body) {
     // a shingle seen twice changes no minimum: only the count wants the distinct ones
     long[] shingles = rawShingleHashes(body);
     int[] min = new int[HASHES];
@@ -68,7 +76,7 @@ public record Fingerprint(int shingles, int[] minhash) {
    * exact set that a signature summarizes.
    */
   public static long[] shingleHashes(String body) {
-    long[] out = rawShingleHashes(body);
+    long[] out = rawShingleHashes(body == null ? null : body.toCharArray());
     Arrays.sort(out);
     int d = 0;
     for (int i = 0; i < out.length; i++) {
@@ -80,7 +88,7 @@ public record Fingerprint(int shingles, int[] minhash) {
   }
 
   /** The hashes of the body's word shingles in text order, a shingle seen again included. */
-  private static long[] rawShingleHashes(String body) {
+  private static long[] rawShingleHashes(char[] body) {
     long[] words = words(body);
     if (words.length == 0) {
       return new long[0];
@@ -133,15 +141,20 @@ public record Fingerprint(int shingles, int[] minhash) {
 
   /** Hashes of the body's words: letters and digits, lower case, without accents. */
   static long[] words(String body) {
-    if (body == null || body.isEmpty()) {
+    return words(body == null ? null : body.toCharArray());
+  }
+
+  /** {@link #words(String)} of a body's characters, which are only read. */
+  static long[] words(char[] body) {
+    if (body == null || body.length == 0) {
       return new long[0];
     }
     // an array, not charAt: most bodies hold a curly quote, and charAt checks every index of such a
     // string for a second time
-    char[] s = body.toCharArray();
+    char[] s = body;
     for (char c : s) {
       if (c > 127 && !keptByNfd(c)) {
-        s = Normalizer.normalize(body, Normalizer.Form.NFD).toCharArray();
+        s = Normalizer.normalize(new String(body), Normalizer.Form.NFD).toCharArray();
         break;
       }
     }

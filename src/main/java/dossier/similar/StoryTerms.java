@@ -39,12 +39,20 @@ public final class StoryTerms {
 
   /** The names of an article, most frequent first (ties in order of appearance). */
   public static Map<String, Integer> of(String title, String body) {
+    return of(title, body == null ? null : body.toCharArray());
+  }
+
+  /**
+   * {@link #of(String, String)} of a body given as its characters, which are only read: an import
+   * fingerprints the same array (see {@link Fingerprint#of(char[])}).
+   */
+  public static Map<String, Integer> of(String title, char[] body) {
     Capitals caps = new Capitals();
     if (title != null) {
       caps.scan(title.toCharArray());
     }
     if (body != null) {
-      caps.scan(body.toCharArray());
+      caps.scan(body);
     }
     int n = caps.size;
     // sized for every word at once: growing them was a tenth of the work

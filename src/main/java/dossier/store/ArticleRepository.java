@@ -433,7 +433,12 @@ public final class ArticleRepository {
 
   /** {@link #PG_RANK} over the tsvector of the alias {@code alias}. */
   static String pgRank(String alias) {
-    return "ts_rank_cd('{0.2, 0.4, 0.1, 1.0}', " + alias + ".fts, to_tsquery('dossier', ?))";
+    return pgRankOf(alias + ".fts");
+  }
+
+  /** {@link #PG_RANK} of the tsvector expression {@code vector}. */
+  private static String pgRankOf(String vector) {
+    return "ts_rank_cd('{0.2, 0.4, 0.1, 1.0}', " + vector + ", to_tsquery('dossier', ?))";
   }
 
   /** ts_headline's options: the marks and length of SQLite's snippet. */
@@ -579,11 +584,7 @@ public final class ArticleRepository {
     String word = q.postgres().rank();
     long wanted = (long) limit + Math.max(0, offset);
     List<Object> params = new ArrayList<>();
-    params.add(word);
-    StringBuilder sql =
-        new StringBuilder("WITH ").append(PG_LEXEMES).append(", m AS MATERIALIZED (SELECT a.id");
-    sql.append(" FROM articles a");
-    appendFilter(Engine.POSTGRES, sql, params, q);
+    StringBuilder sql = matchesById(q, params);
     // the matches that score more than the least, best first (the filter tested again on them)
     sql.append(" OFFSET 0), r AS MATERIALIZED (SELECT a.id, ")
         .append(PG_RANK)
@@ -607,6 +608,167 @@ public final class ArticleRepository {
     if (total >= 0) {
       keepTotal(q, total, stamp[0]);
     }
+  }
+
+  /**
+   * The start of a page statement on the server: {@code lx} ({@link #PG_LEXEMES}) of the rank, and
+   * the ids of the matches of {@code q} as {@code m}, its SELECT left open after the filter; {@code
+   * params} gets their values.
+   */
+  private static StringBuilder matchesById(CompiledQuery q, List<Object> params) {
+    params.add(q.postgres().rank());
+    StringBuilder sql =
+        new StringBuilder("WITH ").append(PG_LEXEMES).append(", m AS MATERIALIZED (SELECT a.id");
+    sql.append(" FROM articles a");
+    appendFilter(Engine.POSTGRES, sql, params, q);
+    return sql;
+  }
+
+  /**
+   * The lexemes of a tsquery (quoted, as its text form prints them) that is a phrase of two or more
+   * different plain words ({@code 'a' <-> 'b'}, {@link #phrase}) or two or more different plain
+   * words joined by AND ({@code 'a' & 'b'}): no OR, NOT, prefix, weight, distance other than the
+   * next place, or nesting.
+   */
+  record Words(List<String> lexemes, boolean phrase) {
+    private static final String LEXEME = "'(?:[^']|'')+'";
+
+    private static final java.util.regex.Pattern ONE = java.util.regex.Pattern.compile(LEXEME);
+
+    private static final java.util.regex.Pattern SHAPE =
+        java.util.regex.Pattern.compile(
+            LEXEME + "(?:(?: <-> " + LEXEME + ")+|(?: & " + LEXEME + ")+)");
+
+    /** The words of the text form {@code tsquery}, or null when it has another shape. */
+    static Words of(String tsquery) {
+      if (tsquery == null || !SHAPE.matcher(tsquery).matches()) {
+        return null;
+      }
+      List<String> lexemes = new ArrayList<>();
+      java.util.regex.Matcher m = ONE.matcher(tsquery);
+      while (m.find()) {
+        lexemes.add(m.group());
+      }
+      if (new java.util.HashSet<>(lexemes).size() < lexemes.size()) {
+        return null;
+      }
+      return new Words(List.copyOf(lexemes), tsquery.contains(" <-> "));
+    }
+
+    /** A tsquery of any of the words. */
+    String any() {
+      return String.join(" | ", lexemes);
+    }
+
+    /** A tsquery of all the words, in any places. */
+    String all() {
+      return String.join(" & ", lexemes);
+    }
+
+    /**
+     * A tsvector that holds each word once, in the body (weight B), in adjacent places, in the
+     * query's order: the most that a match scores which holds each word once, in the body.
+     */
+    String onceEachInTheBody() {
+      StringBuilder v = new StringBuilder();
+      for (int i = 0; i < lexemes.size(); i++) {
+        v.append(i == 0 ? "" : " ").append(lexemes.get(i)).append(':').append(i + 1).append('B');
+      }
+      return v.toString();
+    }
+  }
+
+  /**
+   * The page of a query ranked by a phrase of plain words or by plain words joined by AND ({@link
+   * Words}) that every match holds, beside filters or alone, in one statement that scores every
+   * match only when it must; false, with nothing sent to {@code sink}, when the rank has another
+   * shape.
+   *
+   * <p>ts_rank_cd (normalization 0) sums, over the covers of the query in an article, their mean
+   * weight divided by one plus the places inside the cover that hold none of the words. A match
+   * that holds each word once, in the body, has one cover, which scores at most {@code least}: the
+   * score of the words once each, adjacent, in the body (0.1; of a phrase, exactly that). Every
+   * other match is among the articles that migration 018's index finds for any of the words. So the
+   * page is among (a) the best {@code offset + limit} of the matches that index finds and (b) the
+   * newest matches down to the {@code offset + limit}-th that scores at least {@code least}: a
+   * match outside both scores at most {@code least}, and either less, below every row of (b), or
+   * exactly that with a lower id. Only those are scored, unless (b) runs out of matches or that
+   * index finds more than a tenth of the matches (the matches it finds, read and scored, would cost
+   * more than scoring every match): then every match is scored, in the same statement. The matches
+   * are found by id alone and counted, and the total is kept for the count that follows.
+   */
+  private boolean pageOfWords(
+      CompiledQuery q, int limit, int offset, int snippetTokens, Consumer<Hit> sink)
+      throws SQLException {
+    String rank = q.postgres().rank();
+    // (the words of the compiler's tsquery text are letters and digits: its operators are its own)
+    if (rank.contains("|") || rank.contains("!") || rank.contains("':")) {
+      return false;
+    }
+    long wanted = (long) limit + Math.max(0, offset);
+    Words words;
+    try (PreparedStatement st =
+        conn().prepareStatement("SELECT CAST(to_tsquery('dossier', ?) AS text)")) {
+      bind(st, List.of(rank));
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        words = Words.of(rs.getString(1));
+      }
+    }
+    if (words == null) {
+      return false;
+    }
+    boolean always = boundedFrom == 0;
+    List<Object> params = new ArrayList<>();
+    StringBuilder sql = matchesById(q, params);
+    // the articles of the index of repeated words: no more than a tenth of the matches and one
+    sql.append(" OFFSET 0), mc AS MATERIALIZED (SELECT count(*) AS n FROM m), rep AS MATERIALIZED")
+        .append(" (SELECT a.id FROM articles a WHERE dossier_repeated(a.fts) @@ CAST(? AS tsquery)")
+        .append(" LIMIT (SELECT CASE WHEN ? THEN NULL ELSE n / 10 + 1 END FROM mc)), best AS")
+        .append(" MATERIALIZED (SELECT s.id, s.r FROM rep CROSS JOIN LATERAL (SELECT a.id, ")
+        .append(PG_RANK)
+        .append(" AS r FROM articles a");
+    params.add(words.any());
+    params.add(always);
+    params.add(rank);
+    // (the filter tested on each of those articles, no other way: OFFSET 0 keeps it a loop)
+    appendFilter(Engine.POSTGRES, sql, params, q);
+    sql.append(" AND a.id = rep.id OFFSET 0) s ORDER BY s.r DESC, s.id DESC LIMIT ?), newest AS")
+        .append(" MATERIALIZED (SELECT n.id, s.r FROM (SELECT id FROM m ORDER BY id DESC) n CROSS")
+        .append(" JOIN LATERAL (SELECT ")
+        .append(PG_RANK)
+        .append(" AS r FROM articles a WHERE a.id = n.id OFFSET 0) s WHERE s.r >= ")
+        .append(pgRankOf("CAST(? AS tsvector)"))
+        .append(" ORDER BY n.id DESC LIMIT ?), ok AS MATERIALIZED (SELECT (? OR (SELECT count(*)")
+        .append(" FROM rep) <= (SELECT n FROM mc) / 10) AND (SELECT count(*) FROM newest) >= ? AS")
+        .append(" b), page AS MATERIALIZED (SELECT c.id AS id, c.r AS r, (SELECT n FROM mc) AS")
+        .append(" total FROM (SELECT id, r FROM best WHERE (SELECT b FROM ok) UNION SELECT id, r")
+        .append(" FROM newest WHERE (SELECT b FROM ok) UNION ALL SELECT s.id, s.r FROM m CROSS")
+        .append(" JOIN LATERAL (SELECT a.id, ")
+        .append(PG_RANK)
+        .append(" AS r FROM articles a WHERE a.id = m.id OFFSET 0) s WHERE NOT (SELECT b FROM")
+        .append(" ok)) c ORDER BY c.r DESC, c.id DESC");
+    params.add(wanted);
+    params.add(rank);
+    params.add(words.onceEachInTheBody());
+    params.add(rank);
+    params.add(wanted);
+    params.add(always);
+    params.add(wanted);
+    params.add(rank);
+    appendLimit(sql, params, limit, offset);
+    appendPgPage(
+        sql,
+        params,
+        "page.total AS total, " + SNAPSHOT + " AS stamp, (SELECT b FROM ok) AS bounded, ",
+        snippetTokens);
+    String[] stamp = new String[2];
+    long total = streamHits(sql.toString(), params, sink, stamp);
+    if (total >= 0) {
+      keepTotal(q, total, stamp[0]);
+    }
+    lastBounded = "t".equals(stamp[1]);
+    return true;
   }
 
   /**
@@ -779,10 +941,19 @@ public final class ArticleRepository {
     params.add(options);
   }
 
+  /** True when the last search on the server found its page without scoring every match. */
+  private boolean lastBounded;
+
+  /** {@link #lastBounded}, for tests. */
+  boolean lastPageBounded() {
+    return lastBounded;
+  }
+
   /** The best matches on PostgreSQL: the page cut from ids and scores, snippets for it alone. */
   private void searchPg(
       CompiledQuery q, int limit, int offset, int snippetTokens, Consumer<Hit> sink) {
     String rank = q.postgres().rank();
+    lastBounded = true;
     try {
       // a word too rare for the walk is scored in full by the one statement below, with no
       // snapshot to open; the walk reads the count again, with its candidates and its page, in one
@@ -797,9 +968,18 @@ public final class ArticleRepository {
         pageOfRankedWord(q, limit, offset, snippetTokens, sink);
         return;
       }
+      if (limit > 0
+          && kept == null
+          && rank != null
+          && q.postgres().rankIsMatch()
+          && boundedFrom != Long.MAX_VALUE
+          && pageOfWords(q, limit, offset, snippetTokens, sink)) {
+        return;
+      }
     } catch (SQLException e) {
       throw fail("search failed", e);
     }
+    lastBounded = false;
     StringBuilder sql = new StringBuilder();
     List<Object> params = new ArrayList<>();
     if (rank == null) {
@@ -846,7 +1026,8 @@ public final class ArticleRepository {
   /**
    * {@link #streamHits}; with {@code stamp}, the rows also carry the number of matches in a column
    * {@code total}, which is returned (-1 when there was no row), and the server's snapshot in a
-   * column {@code stamp}, which is put in {@code stamp[0]}.
+   * column {@code stamp}, which is put in {@code stamp[0]} (and, when {@code stamp} has a second
+   * slot, a column {@code bounded} as text in {@code stamp[1]}).
    */
   private long streamHits(String sql, List<Object> params, Consumer<Hit> sink, String[] stamp)
       throws SQLException {
@@ -859,6 +1040,9 @@ public final class ArticleRepository {
           if (stamp != null) {
             found = rs.getLong("total");
             stamp[0] = rs.getString("stamp");
+            if (stamp.length > 1) {
+              stamp[1] = rs.getString("bounded");
+            }
           }
           sink.accept(new Hit(a, rs.getDouble("score"), rs.getString("snip")));
         }

@@ -72,7 +72,9 @@ final class BandFilter {
     long h = mix(key);
     int g = (int) h;
     int g2 = (int) (h >>> 16) | 1;
-    for (long[] f : filters) {
+    // the newest filter first: it is the largest, so a key held is most often in it
+    for (int k = filters.size() - 1; k >= 0; k--) {
+      long[] f = filters.get(k);
       int base = block(h, f);
       boolean all = true;
       for (int i = 0; i < HASHES && all; i++) {

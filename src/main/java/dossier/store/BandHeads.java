@@ -11,7 +11,6 @@ import java.util.Arrays;
  */
 final class BandHeads {
   private static final int PER = CopyRepository.PER_BAND;
-  private static final long[] NONE = new long[0];
 
   private final int bands;
   private final LongSlots slots;
@@ -33,12 +32,6 @@ final class BandHeads {
     pool = new long[crowded * PER];
   }
 
-  /** The earliest ids of {@code band}, or null when it is not known. */
-  long[] get(long band) {
-    int s = slots.find(band);
-    return s < 0 ? null : ids(s);
-  }
-
   /**
    * Puts the earliest ids of {@code band} in {@code out} from {@code at} on and tells how many
    * there are, or -1 when the band is not known.
@@ -55,17 +48,6 @@ final class BandHeads {
       System.arraycopy(pool, block[s] * PER, out, at, n);
     }
     return n;
-  }
-
-  private long[] ids(int s) {
-    int n = length[s];
-    if (n == 0) {
-      return NONE;
-    }
-    if (n == 1) {
-      return new long[] {first[s]};
-    }
-    return Arrays.copyOfRange(pool, block[s] * PER, block[s] * PER + n);
   }
 
   /**
@@ -96,41 +78,64 @@ final class BandHeads {
     return true;
   }
 
-  /** True when it knows the earliest ids of {@code band}. */
-  boolean knows(long band) {
-    return slots.find(band) >= 0;
-  }
-
   /** Forgets {@code band} (its room is given back at {@link #clear}). */
   void remove(long band) {
     slots.remove(band);
   }
 
+  /** What {@link #admit} says of a band it does not know. */
+  static final int UNKNOWN = -1;
+
   /**
-   * False when {@code band} is known to hold {@link CopyRepository#PER_BAND} ids lower than {@code
-   * id}, so that no look-up would ever see a row of {@code id}; else true, and a known band takes
-   * {@code id} in among its earliest.
+   * For a band it knows: 0 when {@code band} holds {@link CopyRepository#PER_BAND} ids lower than
+   * {@code id}, so that no look-up would ever see a row of {@code id}, else 1, and the band takes
+   * {@code id} in among its earliest; {@link #UNKNOWN} for a band it does not know. One probe of
+   * the slots and no array made: every band row an import stores asks it.
    */
-  boolean admit(long band, long id) {
+  int admit(long band, long id) {
     int s = slots.find(band);
     if (s < 0) {
-      return true;
+      return UNKNOWN;
     }
-    long[] head = ids(s);
-    int at = Arrays.binarySearch(head, id);
-    if (at >= 0) {
-      return true;
+    int n = length[s];
+    if (n == 0) {
+      length[s] = 1;
+      first[s] = id;
+      return 1;
     }
-    at = -at - 1;
-    if (at >= PER) {
-      return false;
+    if (n == 1) {
+      long only = first[s];
+      if (only == id) {
+        return 1;
+      }
+      if (block[s] < 0) {
+        if (blocks >= mostBlocks) {
+          // no room for a second id: the band is no longer known (a look-up reads its rows)
+          slots.remove(band);
+          return 1;
+        }
+        block[s] = blocks++;
+      }
+      int at = block[s] * PER;
+      pool[at] = Math.min(only, id);
+      pool[at + 1] = Math.max(only, id);
+      length[s] = 2;
+      return 1;
     }
-    long[] grown = new long[Math.min(PER, head.length + 1)];
-    System.arraycopy(head, 0, grown, 0, at);
-    grown[at] = id;
-    System.arraycopy(head, at, grown, at + 1, grown.length - at - 1);
-    keep(band, s, grown);
-    return true;
+    int from = block[s] * PER;
+    int pos = Arrays.binarySearch(pool, from, from + n, id);
+    if (pos >= 0) {
+      return 1;
+    }
+    pos = -pos - 1 - from;
+    if (pos >= PER) {
+      return 0;
+    }
+    int keep = Math.min(n, PER - 1);
+    System.arraycopy(pool, from + pos, pool, from + pos + 1, keep - pos);
+    pool[from + pos] = id;
+    length[s] = (byte) (keep + 1);
+    return 1;
   }
 
   private boolean keep(long band, int s, long[] head) {

@@ -33,7 +33,6 @@ public final class CopyRepository {
   private PreparedStatement lookup;
   private PreparedStatement bandRows;
   private PreparedStatement prints;
-  private PreparedStatement insertLink;
   private PreparedStatement hasPrint;
 
   CopyRepository(Archive archive) {
@@ -103,6 +102,17 @@ public final class CopyRepository {
   }
 
   /**
+   * Room for a look-up's candidates and unknown bands, and for the band rows it reads, reused from
+   * one look-up to the next (an import makes one an article); a {@link Found} holds {@link #ids}
+   * until the next look-up.
+   */
+  private long[] ids = new long[0];
+
+  private long[] unknown = new long[0];
+  private final long[] rowBand = new long[ALL_ROWS + 1];
+  private final long[] rowId = new long[ALL_ROWS + 1];
+
+  /**
    * The ids of a look-up's candidates, ascending and each once ({@code ids[0..n)}), and what holds
    * their signatures: every id has an entry in {@code in}, perhaps one that says it has none.
    */
@@ -118,9 +128,13 @@ public final class CopyRepository {
   private Found lookUp(long[] bands) throws SQLException {
     long epoch = archive.cacheEpoch();
     startEpoch(epoch);
-    long[] ids = new long[bands.length * PER_BAND];
+    if (ids.length < bands.length * PER_BAND) {
+      ids = new long[bands.length * PER_BAND];
+      unknown = new long[bands.length];
+    }
+    long[] ids = this.ids;
+    long[] unknown = this.unknown;
     int n = 0;
-    long[] unknown = new long[bands.length];
     int u = 0;
     BandFilter present = filter(epoch);
     for (long b : bands) {
@@ -148,8 +162,8 @@ public final class CopyRepository {
         bandRows.setLong(i + 1, unknown[i < u ? i : 0]);
         bandRows.setLong(Copies.BANDS + i + 1, unknown[i < u ? i : 0]);
       }
-      long[] rowBand = new long[ALL_ROWS + 1];
-      long[] rowId = new long[ALL_ROWS + 1];
+      long[] rowBand = this.rowBand;
+      long[] rowId = this.rowId;
       int rows = 0;
       try (ResultSet rs = bandRows.executeQuery()) {
         while (rs.next()) {
@@ -337,11 +351,12 @@ public final class CopyRepository {
    * band that the {@link #filter} says no row holds is known from then on, with {@code id} alone.
    */
   private boolean admit(long band, long id) {
-    if (heads.knows(band)) {
-      return heads.admit(band, id);
+    int known = heads.admit(band, id);
+    if (known == BandHeads.UNKNOWN && older != null) {
+      known = older.admit(band, id);
     }
-    if (older != null && older.knows(band)) {
-      return older.admit(band, id);
+    if (known != BandHeads.UNKNOWN) {
+      return known == 1;
     }
     if (filter != null && !filter.mightHold(band)) {
       heads.putOne(band, id);
@@ -526,8 +541,8 @@ public final class CopyRepository {
   /** Band rows one statement of {@link #storeAll} writes. */
   static final int BANDS_PER_INSERT = 512;
 
-  /** The statements of {@link #storeAll} for a whole chunk: fingerprints, bands. */
-  private final PreparedStatement[] fullInserts = new PreparedStatement[2];
+  /** The statements for a whole chunk: fingerprints, bands ({@link #storeAll}), links. */
+  private final PreparedStatement[] fullInserts = new PreparedStatement[3];
 
   /**
    * Stores the fingerprints and bands of articles {@code ids}, several to a statement and the bands
@@ -545,20 +560,24 @@ public final class CopyRepository {
               archive
                   .engine()
                   .upsert("fingerprints", "article_id", List.of("article_id", "signature"), values),
+          2,
           PRINTS_PER_INSERT,
           ids.length,
           (st, p, k) -> {
             st.setLong(p, ids[k]);
             st.setBytes(p + 1, fs.get(k).bytes());
           });
-      long[][] rows = new long[ids.length * Copies.BANDS][];
+      long[] rowBand = new long[ids.length * Copies.BANDS];
+      long[] rowId = new long[rowBand.length];
       int n = 0;
       boolean cached = archive.cacheEpoch() != 0 && archive.cacheEpoch() == knownIn;
       for (int k = 0; k < ids.length; k++) {
         int before = n;
         for (long b : bands.get(k)) {
           if (!cached || admit(b, ids[k])) {
-            rows[n++] = new long[] {b, ids[k]};
+            rowBand[n] = b;
+            rowId[n] = ids[k];
+            n++;
             if (cached && filter != null) {
               filter.add(b);
             }
@@ -574,17 +593,16 @@ public final class CopyRepository {
           known.put(ids[k], fs.get(k), Signatures.NO_ORIGINAL);
         }
       }
-      long[][] sorted = Arrays.copyOf(rows, n);
-      Arrays.sort(
-          sorted, (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+      BandRows.sort(rowBand, rowId, n);
       insertChunks(
           1,
           values -> archive.engine().insertIgnore("lsh_recent(band, article_id) " + values),
+          2,
           BANDS_PER_INSERT,
           n,
           (st, p, k) -> {
-            st.setLong(p, sorted[k][0]);
-            st.setLong(p + 1, sorted[k][1]);
+            st.setLong(p, rowBand[k]);
+            st.setLong(p + 1, rowId[k]);
           });
       settleRecent(n, cached);
     } catch (SQLException e) {
@@ -645,31 +663,31 @@ public final class CopyRepository {
     }
   }
 
-  /** Binds the two values of row {@code k} from parameter {@code p} on. */
+  /** Binds the values of row {@code k} from parameter {@code p} on. */
   private interface Row {
     void bind(PreparedStatement st, int p, int k) throws SQLException;
   }
 
   /**
-   * Inserts {@code n} rows of two values, {@code per} to a statement; the statement for a whole
-   * chunk is kept in {@link #fullInserts}{@code [slot]}, a shorter one made and closed.
+   * Inserts {@code n} rows of {@code width} values, {@code per} to a statement; the statement for a
+   * whole chunk is kept in {@link #fullInserts}{@code [slot]}, a shorter one made and closed.
    */
   private void insertChunks(
-      int slot, java.util.function.UnaryOperator<String> insert, int per, int n, Row row)
+      int slot, java.util.function.UnaryOperator<String> insert, int width, int per, int n, Row row)
       throws SQLException {
     for (int from = 0; from < n; from += per) {
       int to = Math.min(n, from + per);
       boolean full = to - from == per;
       PreparedStatement st = full ? fullInserts[slot] : null;
       if (st == null) {
-        st = conn().prepareStatement(rows(insert, to - from));
+        st = conn().prepareStatement(rows(insert, width, to - from));
         if (full) {
           fullInserts[slot] = st;
         }
       }
       try {
         for (int k = from; k < to; k++) {
-          row.bind(st, 1 + 2 * (k - from), k);
+          row.bind(st, 1 + width * (k - from), k);
         }
         st.executeUpdate();
       } finally {
@@ -680,13 +698,10 @@ public final class CopyRepository {
     }
   }
 
-  /** An INSERT of {@code n} rows of two values, made by {@code insert} of its VALUES list. */
-  private static String rows(java.util.function.UnaryOperator<String> insert, int n) {
-    StringBuilder values = new StringBuilder("VALUES ");
-    for (int k = 0; k < n; k++) {
-      values.append(k == 0 ? "(?, ?)" : ", (?, ?)");
-    }
-    return insert.apply(values.toString());
+  /** An INSERT of {@code n} rows of {@code width} values, made by {@code insert} of its VALUES. */
+  private static String rows(java.util.function.UnaryOperator<String> insert, int width, int n) {
+    String one = "(" + String.join(", ", Collections.nCopies(width, "?")) + ")";
+    return insert.apply("VALUES " + String.join(", ", Collections.nCopies(n, one)));
   }
 
   /**
@@ -739,25 +754,42 @@ public final class CopyRepository {
 
   /** Marks {@code copy} as a copy of {@code original}; call inside {@link Archive#write}. */
   public void link(Link l) {
-    known.setOriginal(l.copy(), l.original());
+    linkAll(List.of(l));
+  }
+
+  /** Links one statement of {@link #linkAll} writes. */
+  static final int LINKS_PER_INSERT = 64;
+
+  /**
+   * Marks each of {@code links}' copies as a copy of its original, several to a statement (an
+   * import links a batch's copies at once: one statement a copy was a fiftieth of its CPU at
+   * 100,000 generated articles); call inside {@link Archive#write}.
+   */
+  public void linkAll(List<Link> links) {
+    for (Link l : links) {
+      known.setOriginal(l.copy(), l.original());
+    }
     try {
-      if (insertLink == null) {
-        insertLink =
-            conn()
-                .prepareStatement(
-                    archive
-                        .engine()
-                        .upsert(
-                            "copies",
-                            "article_id",
-                            List.of("article_id", "original_id", "resemblance", "containment"),
-                            "VALUES (?, ?, ?, ?)"));
-      }
-      insertLink.setLong(1, l.copy());
-      insertLink.setLong(2, l.original());
-      insertLink.setDouble(3, l.resemblance());
-      insertLink.setDouble(4, l.containment());
-      insertLink.executeUpdate();
+      insertChunks(
+          2,
+          values ->
+              archive
+                  .engine()
+                  .upsert(
+                      "copies",
+                      "article_id",
+                      List.of("article_id", "original_id", "resemblance", "containment"),
+                      values),
+          4,
+          LINKS_PER_INSERT,
+          links.size(),
+          (st, p, k) -> {
+            Link l = links.get(k);
+            st.setLong(p, l.copy());
+            st.setLong(p + 1, l.original());
+            st.setDouble(p + 2, l.resemblance());
+            st.setDouble(p + 3, l.containment());
+          });
     } catch (SQLException e) {
       throw new StoreException(Archive.describe("cannot link a copy", e), e);
     }

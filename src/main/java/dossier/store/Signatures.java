@@ -51,9 +51,12 @@ final class Signatures {
     return s < 0 ? -1 : entryAt[s];
   }
 
-  /** True when entry {@code e} says its id has no signature or no article. */
+  /**
+   * True when entry {@code e} says its id has no signature or no article. An absent entry's shingle
+   * count is -1, so the look-up reads the line of memory that its comparison reads next.
+   */
   boolean absent(int e) {
-    return original[e] == ABSENT;
+    return data[e * INTS] < 0;
   }
 
   /** The id of entry {@code e}. */
@@ -101,6 +104,7 @@ final class Signatures {
       return false;
     }
     original[e] = ABSENT;
+    data[e * INTS] = -1;
     return true;
   }
 

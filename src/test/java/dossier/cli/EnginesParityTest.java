@@ -76,6 +76,11 @@ class EnginesParityTest {
     ok("show", "2");
     ok("search", "pipeline", "--format", "json");
     ok("search", "harbour", "strike", "--format", "ids");
+    // a phrase and words joined by AND, beside a filter and alone, and a page past the first
+    ok("search", "\"northgate pipeline\"", "--format", "ids");
+    ok("search", "northgate", "pipeline", "--limit", "1", "--format", "ids");
+    ok("search", "date:2020..", "\"harbour ledger\"", "--format", "json");
+    ok("count", "\"northgate pipeline\"");
     ok("import", "--format", "ndjson", Cli.samples().toString());
   }
 

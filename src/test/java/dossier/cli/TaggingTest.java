@@ -122,6 +122,16 @@ class TaggingTest {
     assertThat(r.out()).contains("would add x to " + ids("election").size());
     assertThat(snapshot()).isEqualTo(before);
     assertThat(cli.run("log").out()).doesNotContain("+x");
+
+    // rm and mark say how many they would change too
+    int n = ids("election").size();
+    Cli.Result rm = cli.run("rm", "--dry-run", "--", "election");
+    assertThat(rm.code()).isZero();
+    assertThat(rm.out()).contains("would delete " + n + " article");
+    Cli.Result mark = cli.run("mark", "read", "--dry-run", "--", "election");
+    assertThat(mark.code()).isZero();
+    assertThat(mark.out()).contains("would mark " + n + " read");
+    assertThat(snapshot()).isEqualTo(before);
   }
 
   @Test

@@ -170,4 +170,26 @@ class FingerprintTest {
     }
     assertThat(Fingerprint.distinct(new long[] {0, 5, 0, 5, -1, 7})).isEqualTo(4);
   }
+
+  @Test
+  void aBodyGivenAsItsCharactersGivesTheSameFingerprintAndNamesAndIsLeftAsItWas() {
+    String plain = String.join("\n\n", story("the harbour", 3));
+    // accents (normalized first), a curly quote and a pound sign (kept as they are)
+    String accented =
+        "Chloé Dupont of Société Générale said the bank’s offer of £2bn stood. " + plain;
+    for (String body : new String[] {plain, accented, "", "One"}) {
+      char[] chars = body.toCharArray();
+      Fingerprint f = Fingerprint.of(chars);
+      Fingerprint g = Fingerprint.of(body);
+      assertThat(f.shingles()).isEqualTo(g.shingles());
+      assertThat(f.minhash()).isEqualTo(g.minhash());
+      assertThat(StoryTerms.of("Chloé Dupont and Yukos", chars))
+          .containsExactlyEntriesOf(StoryTerms.of("Chloé Dupont and Yukos", body));
+      assertThat(new String(chars)).isEqualTo(body);
+    }
+    assertThat(Fingerprint.of((char[]) null).shingles()).isZero();
+    assertThat(StoryTerms.of("Talks with Yukos", (char[]) null))
+        .containsOnlyKeys("yukos")
+        .isEqualTo(StoryTerms.of("Talks with Yukos", (String) null));
+  }
 }

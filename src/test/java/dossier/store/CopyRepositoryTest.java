@@ -152,6 +152,42 @@ class CopyRepositoryTest {
   }
 
   @Test
+  void linksWrittenTogetherAreEachReadBackAndSeenByALookUp() {
+    Archive archive = Archive.open(dir.resolve("links.db"));
+    // more than one statement's worth, and not a whole number of them
+    int copies = CopyRepository.LINKS_PER_INSERT + 7;
+    Fingerprint print = Fingerprint.of("the pilots of the harbour asked for a second boat today");
+    long[] bands = Copies.bands(print);
+    long[] ids = new long[copies + 1];
+    archive.write(
+        () -> {
+          for (int i = 0; i <= copies; i++) {
+            ids[i] = insert(archive, "L" + i, "body of text number " + i, "/l/" + i);
+          }
+          archive.copies().store(ids[0], print, bands);
+          List<CopyRepository.Link> links = new java.util.ArrayList<>();
+          for (int i = 1; i <= copies; i++) {
+            links.add(new CopyRepository.Link(ids[i], ids[0], 0.5 + i / 1000.0, 0.9));
+          }
+          archive.copies().linkAll(links);
+          // a copy stored after its link is a candidate that names its original
+          archive.copies().store(ids[1], print, bands);
+          assertThat(archive.copies().candidates(bands))
+              .containsExactly(
+                  new CopyRepository.Candidate(ids[0], print, null),
+                  new CopyRepository.Candidate(ids[1], print, ids[0]));
+          return null;
+        });
+    List<CopyRepository.Link> read = archive.copies().copiesOf(ids[0]);
+    assertThat(read).hasSize(copies);
+    for (int i = 1; i <= copies; i++) {
+      assertThat(read.get(i - 1))
+          .isEqualTo(new CopyRepository.Link(ids[i], ids[0], 0.5 + i / 1000.0, 0.9));
+    }
+    archive.close();
+  }
+
+  @Test
   void anImportStoresNoBandRowThatNoLookupWouldSee() throws Exception {
     Archive archive = Archive.open(dir.resolve("heads.db"));
     Fingerprint print = Fingerprint.of("the ferry operators asked for new berths at the quay");

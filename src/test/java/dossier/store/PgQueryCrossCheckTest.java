@@ -297,6 +297,112 @@ class PgQueryCrossCheckTest {
     assertThat(filledByNewest).isTrue();
   }
 
+  /** The shapes of tsquery that a page of words is found for without scoring every match. */
+  @Test
+  void onlyPlainPhrasesAndPlainWordsJoinedByAndAreTakenApart() {
+    ArticleRepository.Words phrase = ArticleRepository.Words.of("'oil' <-> 'price' <-> 'rose'");
+    assertThat(phrase.phrase()).isTrue();
+    assertThat(phrase.lexemes()).containsExactly("'oil'", "'price'", "'rose'");
+    assertThat(phrase.any()).isEqualTo("'oil' | 'price' | 'rose'");
+    assertThat(phrase.all()).isEqualTo("'oil' & 'price' & 'rose'");
+    assertThat(phrase.onceEachInTheBody()).isEqualTo("'oil':1B 'price':2B 'rose':3B");
+    ArticleRepository.Words and = ArticleRepository.Words.of("'it''s' & 'oil'");
+    assertThat(and.phrase()).isFalse();
+    assertThat(and.lexemes()).containsExactly("'it''s'", "'oil'");
+    for (String other :
+        new String[] {
+          "'oil'",
+          "'oil' | 'price'",
+          "'oil' & !'price'",
+          "'oil' & 'price':*",
+          "'oil':A <-> 'price'",
+          "'oil' <2> 'price'",
+          "'oil' & 'oil'",
+          "'oil' <-> 'price' & 'gas'",
+          "( 'oil' <-> 'price' ) & 'gas'",
+          ""
+        }) {
+      assertThat(ArticleRepository.Words.of(other)).as(other).isNull();
+    }
+  }
+
+  /**
+   * Phrases and words joined by AND, beside filters (a tag, its negation, a status, dates) and
+   * alone.
+   */
+  static final String[] WORDS_BESIDE_FILTERS = {
+    "\"oil prices\"",
+    "\"crude oil\"",
+    "\"the election campaign\"",
+    "\"gordon brown\"",
+    "tag:sport \"late goal\"",
+    "date:2004.. \"gas supplies\"",
+    "-tag:sport \"labour ministers\"",
+    "oil prices",
+    "crude oil",
+    "election campaign",
+    "gordon brown",
+    "england goal",
+    "is:new labour blair",
+    "-tag:sport oil prices",
+    "date:2004-06 the economy"
+  };
+
+  /**
+   * The pages of a phrase or of words joined by AND, beside a filter or alone, that the store cuts
+   * from the best matches of the index of repeated words (and, for a phrase, the newest other
+   * matches) are those of scoring every match: the same ids in the same order with the same scores,
+   * and the same total. Among them: phrase pages that index filled alone and pages that needed the
+   * newest, and pages of words joined by AND found from the index alone and pages for which every
+   * match had to be scored.
+   */
+  @Test
+  void aPageOfAPhraseOrOfWordsJoinedByAndIsThePageOfEveryMatchScored() throws SQLException {
+    // a phrase's pages filled by the index of repeated words, and by the newest matches; pages of
+    // words joined by AND found from that index, and by scoring every match
+    boolean[] seen = new boolean[4];
+    try (Archive archive = Archive.open(ArchiveLocation.parse(url), Archive.BUSY_TIMEOUT_MS)) {
+      archive.articles().tuneBoundedPage(0);
+      for (String query : WORDS_BESIDE_FILTERS) {
+        CompiledQuery q = QueryCompiler.compile(query, LargeArchiveCrossCheckTest.CTX);
+        ArticleRepository.Words words = wordsOf(q.postgres().rank());
+        assertThat(words).as(query).isNotNull();
+        assertThat(words.phrase()).as(query).isEqualTo(query.contains("\""));
+        CompiledQuery.Postgres form = q.postgres();
+        assertThat(ids("SELECT a.id FROM articles a WHERE " + form.where(), form.params()))
+            .as(query)
+            .isNotEmpty();
+        boolean[] filled =
+            pagesAreThoseOfEveryMatchScored(
+                archive, q, query, true, "CAST(? AS tsquery)", words.any(), words.phrase());
+        int first = words.phrase() ? 0 : 2;
+        for (int i = first; i < first + 2; i++) {
+          seen[i] |= filled[i];
+        }
+      }
+      for (String other :
+          new String[] {"oil -prices", "oil OR gas", "econom* oil", "title:oil gas"}) {
+        CompiledQuery q = QueryCompiler.compile(other, LargeArchiveCrossCheckTest.CTX);
+        assertThat(wordsOf(q.postgres().rank())).as(other).isNull();
+        archive.articles().search(q, 20, 0, h -> {});
+        assertThat(archive.articles().lastPageBounded()).as(other).isFalse();
+      }
+    }
+    assertThat(seen).containsOnly(true);
+  }
+
+  /** {@link ArticleRepository.Words} of the tsquery text {@code rank} as the server reads it. */
+  private ArticleRepository.Words wordsOf(String rank) throws SQLException {
+    try (PreparedStatement st =
+        server.prepareStatement("SELECT CAST(to_tsquery('dossier', ?) AS text)")) {
+      st.setString(1, rank);
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        return ArticleRepository.Words.of(rs.getString(1));
+      }
+    }
+  }
+
   /**
    * Checks that every page of {@link #PAGES} of {@code q} (a query ranked by one word that every
    * match holds) as the store finds it is the page of scoring every match of its server form, and
@@ -306,30 +412,57 @@ class PgQueryCrossCheckTest {
    */
   private boolean[] pagesAreThoseOfEveryMatchScored(
       Archive archive, CompiledQuery q, String label, boolean forget) throws SQLException {
+    return pagesAreThoseOfEveryMatchScored(
+        archive, q, label, forget, "to_tsquery('dossier', ?)", q.postgres().rank(), false);
+  }
+
+  /**
+   * {@link #pagesAreThoseOfEveryMatchScored(Archive, CompiledQuery, String, boolean)} for a query
+   * whose matches the index of repeated words finds by {@code repeated} (over the parameter {@code
+   * repeatedParam}); {@code alwaysBounded}: every page within the matches must be found without
+   * scoring every match. Returns also whether some page was found so and whether some had every
+   * match scored.
+   */
+  private boolean[] pagesAreThoseOfEveryMatchScored(
+      Archive archive,
+      CompiledQuery q,
+      String label,
+      boolean forget,
+      String repeated,
+      Object repeatedParam,
+      boolean alwaysBounded)
+      throws SQLException {
     CompiledQuery.Postgres form = q.postgres();
     List<Object> params = new ArrayList<>();
     params.add(form.rank());
     params.addAll(form.params());
-    long repeated =
+    long inIndex =
         ids(
                 "SELECT a.id FROM articles a WHERE "
                     + form.where()
-                    + " AND dossier_repeated(a.fts) @@ to_tsquery('dossier', ?)",
-                withLast(form, form.rank()))
+                    + " AND dossier_repeated(a.fts) @@ "
+                    + repeated,
+                withLast(form, repeatedParam))
             .size();
     long matches = ids("SELECT a.id FROM articles a WHERE " + form.where(), form.params()).size();
-    boolean[] filled = new boolean[2];
+    boolean[] filled = new boolean[4];
     for (int[] page : PAGES) {
       if (forget) {
         archive.articles().forgetPlans();
       }
       List<String> found = searched(archive, q, page);
+      boolean bounded = archive.articles().lastPageBounded();
       List<String> every = scoredInFull(form.where(), params, page);
       assertThat(found).as(label + ", " + page[0] + " from " + page[1]).isEqualTo(every);
       assertThat(archive.articles().count(q)).as(label + ", total").isEqualTo(matches);
+      if (alwaysBounded && matches >= page[0] + page[1]) {
+        assertThat(bounded).as(label + ", " + page[0] + " from " + page[1]).isTrue();
+      }
       if (!every.isEmpty()) {
-        filled[0] |= repeated >= page[0] + page[1];
-        filled[1] |= repeated < page[0] + page[1];
+        filled[0] |= inIndex >= page[0] + page[1];
+        filled[1] |= inIndex < page[0] + page[1];
+        filled[2] |= bounded;
+        filled[3] |= !bounded;
       }
     }
     return filled;
