@@ -21,8 +21,8 @@ import picocli.CommandLine.Parameters;
           + " texts, not copies), grouped as they are imported by the rare names they share (people,"
           + " firms, places) within two weeks of each other. A copy follows its original's story."
           + " Each story: its id, title (from its earliest article), first and last day, outlets"
-          + " and count. With a query: the stories that have at least one matching article."
-          + " A story of one article (no other report joined it yet) is listed only with --all.",
+          + " and count. With a query: the stories that have at least one matching article.",
+      "A story of one article (no other report has joined it yet) is listed only with --all.",
       "'story:N' selects a story's articles in any query, so 'dossier tag +x -- story:N' tags"
           + " them all. 'stories merge' and 'stories split' correct the grouping by hand; later"
           + " imports never undo them, and 'dossier undo' does.",
