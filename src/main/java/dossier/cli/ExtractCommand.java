@@ -24,8 +24,8 @@ import picocli.CommandLine.Parameters;
     name = "extract",
     mixinStandardHelpOptions = true,
     description = {
-      "Show what import would store for a file or a web page, without storing anything. A URL is"
-          + " fetched as 'dossier import URL' fetches it, with its default settings.",
+      "Show what import would store for a file or a web page, without storing anything.",
+      "A URL is fetched as 'dossier import URL' fetches it, with its default settings.",
       "--format json is the article JSON as import would store it, with 'provenance' (where each"
           + " metadata field came from) and 'markdown' (the body's structure); --why shows the"
           + " origins to a person.",

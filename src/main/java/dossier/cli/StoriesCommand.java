@@ -21,8 +21,8 @@ import picocli.CommandLine.Parameters;
           + " texts, not copies), grouped as they are imported by the rare names they share (people,"
           + " firms, places) within two weeks of each other. A copy follows its original's story."
           + " Each story: its id, title (from its earliest article), first and last day, outlets"
-          + " and count. With a query: the stories that have at least one matching article."
-          + " A story of one article (no other report joined it yet) is listed only with --all.",
+          + " and count. With a query: the stories that have at least one matching article.",
+      "A story of one article (no other report has joined it yet) is listed only with --all.",
       "'story:N' selects a story's articles in any query, so 'dossier tag +x -- story:N' tags"
           + " them all. 'stories merge' and 'stories split' correct the grouping by hand; later"
           + " imports never undo them, and 'dossier undo' does.",
@@ -51,18 +51,10 @@ final class StoriesCommand extends BaseCommand implements QueryWords {
   @Override
   public Integer call() {
     notNegative("--limit", limit);
-    List<Story> found = new StoryService(archive()).list(queryText(query));
-    List<Story> stories = new ArrayList<>();
-    for (Story s : found) {
-      if (all || s.summary().count() > 1) {
-        stories.add(s);
-      }
-    }
-    int kept = stories.size();
-    int single = found.size() - kept;
-    if (limit > 0 && stories.size() > limit) {
-      stories = stories.subList(0, limit);
-    }
+    StoryService.Listing listing = new StoryService(archive()).list(queryText(query), all, limit);
+    List<Story> stories = listing.stories();
+    int kept = listing.listed();
+    int single = listing.single();
     try (RowPrinter p =
         new RowPrinter(out(), output, "id", "title", "first", "last", "outlets", "count")) {
       for (Story s : stories) {

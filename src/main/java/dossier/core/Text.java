@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.HexFormat;
+import java.util.Locale;
 
 /** Small pure text helpers shared by the extractors, the store and the printers. */
 public final class Text {
@@ -219,5 +220,44 @@ public final class Text {
       end = space;
     }
     return s.substring(0, end).replaceAll("[\\s,;:\\-–—]+$", "") + "…";
+  }
+
+  /**
+   * Lower case, every run of characters that are neither letters nor numbers one space, trimmed:
+   * the words of {@code s} as texts are compared by them (the runs of Unicode's categories L and N
+   * in its lower-case form).
+   */
+  public static String words(String s) {
+    String low = s.toLowerCase(Locale.ROOT);
+    StringBuilder b = new StringBuilder(low.length());
+    boolean gap = false;
+    for (int i = 0; i < low.length(); ) {
+      int cp = low.codePointAt(i);
+      i += Character.charCount(cp);
+      if (isLetterOrNumber(cp)) {
+        if (gap && b.length() > 0) {
+          b.append(' ');
+        }
+        gap = false;
+        b.appendCodePoint(cp);
+      } else {
+        gap = true;
+      }
+    }
+    return b.toString();
+  }
+
+  /** What {@code \\p{L}} and {@code \\p{N}} match. */
+  private static boolean isLetterOrNumber(int cp) {
+    if (cp < 0x80) {
+      return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9';
+    }
+    if (Character.isLetter(cp)) {
+      return true;
+    }
+    int type = Character.getType(cp);
+    return type == Character.DECIMAL_DIGIT_NUMBER
+        || type == Character.LETTER_NUMBER
+        || type == Character.OTHER_NUMBER;
   }
 }

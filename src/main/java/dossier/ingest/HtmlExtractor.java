@@ -40,8 +40,8 @@ final class HtmlExtractor {
     String caption = leadCaption(doc);
     List<PageText.Block> paras = MainContent.blocks(doc, meta.title, summaries(doc, meta));
     List<PageText.Block> body = new ArrayList<>(paras.size());
-    String normTitle = meta.title == null ? "" : MainContent.normalize(meta.title);
-    String normCaption = caption == null ? "" : MainContent.normalize(caption);
+    String normTitle = meta.title == null ? "" : Text.words(meta.title);
+    String normCaption = caption == null ? "" : Text.words(caption);
     CaptionSet captions = figureCaptions(doc, meta);
     boolean inRelatedList = false;
     boolean inBrowserSteps = false;
@@ -50,7 +50,7 @@ final class HtmlExtractor {
       String p = block.text();
       if (!normCaption.isEmpty()
           && p.length() < 600
-          && isLeadCaption(MainContent.normalize(p), p, normCaption)) {
+          && isLeadCaption(Text.words(p), p, normCaption)) {
         continue; // the lead photo's caption is kept in caption, not twice
       }
       if (block.kind() == PageText.Kind.CODE) {
@@ -94,7 +94,7 @@ final class HtmlExtractor {
                     && !Furniture.endsSentence(line)
                     && (Bylines.isByLine(line) || isDeskLabel(line, meta.source))
                 || top
-                    && (MainContent.normalize(line).equals(normTitle)
+                    && (Text.words(line).equals(normTitle)
                         || Bylines.isByLine(line)
                         || Bylines.isDateLine(line)));
       }
@@ -240,7 +240,7 @@ final class HtmlExtractor {
       if (c != null) {
         out.add(squashed(c));
       }
-      altTexts.add(MainContent.normalize(c == null ? t : c));
+      altTexts.add(Text.words(c == null ? t : c));
     }
     for (Element fc : boxes) {
       String t = Spaces.collapse(fc.text());
@@ -305,7 +305,7 @@ final class HtmlExtractor {
       if (alts.isEmpty() || line.length() < 30) {
         return false;
       }
-      String n = MainContent.normalize(line);
+      String n = Text.words(line);
       for (String a : alts.getOrDefault(lead(n), List.of())) {
         if (MainContent.similar(a, n) >= ALT_LIKENESS
             && MainContent.similar(n, a) >= ALT_LIKENESS) {
@@ -342,7 +342,7 @@ final class HtmlExtractor {
   }
 
   private static String squashed(String s) {
-    return MainContent.normalize(s).replace(" ", "");
+    return Text.words(s).replace(" ", "");
   }
 
   /**
@@ -653,7 +653,7 @@ final class HtmlExtractor {
     for (int i = 0; i < body.size(); i++) {
       PageText.Block b = body.get(i);
       if (b.kind() != PageText.Kind.CODE && b.text().length() >= REPEAT_MIN_CHARS) {
-        norm[i] = MainContent.normalize(b.text());
+        norm[i] = Text.words(b.text());
         repeat[i] = count.merge(norm[i], 1, Integer::sum) > 1;
       }
     }
@@ -860,7 +860,7 @@ final class HtmlExtractor {
       return false;
     }
     String c = Captions.withoutCredit(p);
-    return c != null && normCaption.equals(MainContent.normalize(c));
+    return c != null && normCaption.equals(Text.words(c));
   }
 
   /** Boxes whose figures are not the article's: menus, flyouts, teasers, related stories. */

@@ -1,5 +1,6 @@
 package dossier.ingest;
 
+import dossier.core.Text;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -421,13 +422,13 @@ final class MainContent {
     if (stories.size() < 2) {
       return null;
     }
-    String t = normalize(title);
+    String t = Text.words(title);
     for (Element a : stories) {
       Element h = a.selectFirst(STORY_HEADLINE);
       if (h == null) {
         continue;
       }
-      String ht = normalize(h.text());
+      String ht = Text.words(h.text());
       if (!ht.isEmpty() && (ht.equals(t) || similar(ht, t) > 0.75 && similar(t, ht) > 0.75)) {
         return a;
       }
@@ -648,7 +649,7 @@ final class MainContent {
           || within(e, "figcaption", LEDE_LEVELS)) {
         continue;
       }
-      if (isSummary(normalize(e.text()), summaries)) {
+      if (isSummary(Text.words(e.text()), summaries)) {
         found = e;
       }
     }
@@ -661,9 +662,9 @@ final class MainContent {
       }
     }
     // the text may open with the same words as a paragraph of its own
-    String words = normalize(found.text());
+    String words = Text.words(found.text());
     for (Element p : article.select(TEXT_BLOCKS)) {
-      if (stats.len(p) >= LEDE_MIN_LENGTH && normalize(p.text()).startsWith(words)) {
+      if (stats.len(p) >= LEDE_MIN_LENGTH && Text.words(p.text()).startsWith(words)) {
         return null;
       }
     }
@@ -674,7 +675,7 @@ final class MainContent {
   static List<String> summaryWords(List<String> summaries) {
     List<String> out = new ArrayList<>(summaries.size());
     for (String s : summaries) {
-      String n = s == null ? "" : normalize(s);
+      String n = s == null ? "" : Text.words(s);
       if (n.length() >= LEDE_MIN_LENGTH && !out.contains(n)) {
         out.add(n);
       }
@@ -708,7 +709,7 @@ final class MainContent {
       String text = e.text();
       if (text.length() < LEDE_MIN_LENGTH
           || text.length() > 2 * longest + 40
-          || !isSummary(normalize(text), summaries)) {
+          || !isSummary(Text.words(text), summaries)) {
         continue;
       }
       Element outer = null;
@@ -1233,9 +1234,9 @@ final class MainContent {
     if (title == null || title.isBlank()) {
       return;
     }
-    String t = normalize(title);
+    String t = Text.words(title);
     for (Element h : article.select(TOP_HEADINGS)) {
-      String ht = normalize(h.text());
+      String ht = Text.words(h.text());
       if (!ht.isEmpty() && (ht.equals(t) || similar(ht, t) > 0.75)) {
         h.remove();
         break;
@@ -1247,7 +1248,7 @@ final class MainContent {
     for (Element e : article.getAllElements()) {
       String tag = e.normalName();
       if (tag.equals("h1") || tag.equals("h2")) {
-        String ht = normalize(e.text());
+        String ht = Text.words(e.text());
         if (similar(ht, t) >= OPENING_HEADLINE_LIKENESS && !isSummary(ht, summaries)) {
           e.remove();
         }
@@ -1277,43 +1278,6 @@ final class MainContent {
 
   /** Share of the title's words (by length) in a heading that opens the text: the headline. */
   static final double OPENING_HEADLINE_LIKENESS = 0.5;
-
-  /**
-   * Lower case, every run of characters that are neither letters nor numbers one space, trimmed.
-   */
-  static String normalize(String s) {
-    String low = s.toLowerCase(Locale.ROOT);
-    StringBuilder b = new StringBuilder(low.length());
-    boolean gap = false;
-    for (int i = 0; i < low.length(); ) {
-      int cp = low.codePointAt(i);
-      i += Character.charCount(cp);
-      if (isLetterOrNumber(cp)) {
-        if (gap && b.length() > 0) {
-          b.append(' ');
-        }
-        gap = false;
-        b.appendCodePoint(cp);
-      } else {
-        gap = true;
-      }
-    }
-    return b.toString();
-  }
-
-  /** What {@code \\p{L}} and {@code \\p{N}} match. */
-  private static boolean isLetterOrNumber(int cp) {
-    if (cp < 0x80) {
-      return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9';
-    }
-    if (Character.isLetter(cp)) {
-      return true;
-    }
-    int type = Character.getType(cp);
-    return type == Character.DECIMAL_DIGIT_NUMBER
-        || type == Character.LETTER_NUMBER
-        || type == Character.OTHER_NUMBER;
-  }
 
   /** Share of the words of {@code b} that are also in {@code a}, by length. */
   static double similar(String a, String b) {

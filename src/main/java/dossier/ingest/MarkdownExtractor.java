@@ -95,13 +95,13 @@ final class MarkdownExtractor {
     }
     if (headline != null
         && title != null
-        && !MainContent.normalize(headline).equals(MainContent.normalize(title))) {
+        && !dossier.core.Text.words(headline).equals(dossier.core.Text.words(title))) {
       sources.add(0, headlineSource);
     }
     String markdown = sources.isEmpty() ? null : String.join("\n\n", sources);
     if (headline != null
         && title != null
-        && !MainContent.normalize(headline).equals(MainContent.normalize(title))) {
+        && !dossier.core.Text.words(headline).equals(dossier.core.Text.words(title))) {
       paras.add(0, headline);
     }
     String titleOrigin = "front matter";

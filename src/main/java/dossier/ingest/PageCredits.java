@@ -1,5 +1,6 @@
 package dossier.ingest;
 
+import dossier.core.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -165,13 +166,13 @@ final class PageCredits {
   }
 
   private static boolean isSiteName(String name, List<String> siteNames) {
-    String n = MainContent.normalize(name);
+    String n = Text.words(name);
     String squashed = n.replace(" ", "");
     for (String site : siteNames) {
       if (site == null || site.isBlank()) {
         continue;
       }
-      String s = MainContent.normalize(site);
+      String s = Text.words(site);
       if (s.isEmpty()) {
         continue;
       }

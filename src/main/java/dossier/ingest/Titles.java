@@ -28,9 +28,9 @@ final class Titles {
     String docTitle = Spaces.collapse(doc.title());
     String ldTitle = ld.headline;
     if (ld.headline != null && ld.name != null && !ld.headline.equals(ld.name)) {
-      String nd = MainContent.normalize(docTitle);
-      double h = MainContent.similar(nd, MainContent.normalize(ld.headline));
-      double n = MainContent.similar(nd, MainContent.normalize(ld.name));
+      String nd = Text.words(docTitle);
+      double h = MainContent.similar(nd, Text.words(ld.headline));
+      double n = MainContent.similar(nd, Text.words(ld.name));
       ldTitle = n > h ? ld.name : ld.headline;
     } else if (ldTitle == null) {
       ldTitle = ld.name;
@@ -119,7 +119,7 @@ final class Titles {
   }
 
   private static boolean isOneOf(String part, List<String> names) {
-    String p = MainContent.normalize(part);
+    String p = Text.words(part);
     String squashed = p.replace(" ", "");
     if (p.isEmpty()) {
       return false;
@@ -128,7 +128,7 @@ final class Titles {
       if (n == null || n.isBlank()) {
         continue;
       }
-      String s = MainContent.normalize(n);
+      String s = Text.words(n);
       if (s.equals(p) || !squashed.isEmpty() && s.replace(" ", "").equals(squashed)) {
         return true;
       }

@@ -1,6 +1,7 @@
 package dossier.service;
 
 import dossier.core.Article;
+import dossier.core.Text;
 import dossier.store.Archive;
 import dossier.store.CopyRepository.Link;
 import dossier.store.Sort;
@@ -8,9 +9,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Near-duplicate copies: the groups a query touches, what differs in each copy, an article's kin.
@@ -38,21 +40,27 @@ public final class CopyService {
     new ArticleService(archive).list(query, Sort.OLDEST, 0, 0, false, a -> ids.add(a.id()));
     List<Group> out = new ArrayList<>();
     for (long original : archive.copies().originalsAmong(ids)) {
-      Optional<Article> o = archive.articles().get(original);
-      if (o.isEmpty()) {
+      List<Link> links = archive.copies().copiesOf(original);
+      List<Long> group = new ArrayList<>(links.size() + 1);
+      group.add(original);
+      for (Link l : links) {
+        group.add(l.copy());
+      }
+      Map<Long, Article> read = archive.articles().getAll(group);
+      Article o = read.get(original);
+      if (o == null) {
         continue;
       }
+      Compared was = new Compared(o);
       List<Copy> copies = new ArrayList<>();
-      for (Link l : archive.copies().copiesOf(original)) {
-        archive
-            .articles()
-            .get(l.copy())
-            .ifPresent(
-                c ->
-                    copies.add(new Copy(c, l.resemblance(), l.containment(), differs(o.get(), c))));
+      for (Link l : links) {
+        Article c = read.get(l.copy());
+        if (c != null) {
+          copies.add(new Copy(c, l.resemblance(), l.containment(), differs(was, new Compared(c))));
+        }
       }
       if (!copies.isEmpty()) {
-        out.add(new Group(o.get(), copies));
+        out.add(new Group(o, copies));
       }
     }
     return out;
@@ -76,22 +84,69 @@ public final class CopyService {
    * order. Paragraphs compare by their words, so spacing and case do not count.
    */
   static List<String> differs(Article original, Article copy) {
+    return differs(new Compared(original), new Compared(copy));
+  }
+
+  private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\n\\s*\n");
+
+  /**
+   * An article as {@link #differs} compares it: its title and paragraphs normalized (lower case,
+   * words joined by one space), and each paragraph's set of words, made once an article.
+   */
+  private static final class Compared {
+    final String title;
+    final List<String> paragraphs = new ArrayList<>();
+    private final List<Set<String>> words = new ArrayList<>();
+
+    Compared(Article a) {
+      title = norm(a.title());
+      for (String p : PARAGRAPH_BREAK.split(a.body() == null ? "" : a.body())) {
+        String n = norm(p);
+        if (!n.isEmpty()) {
+          paragraphs.add(n);
+          words.add(null);
+        }
+      }
+    }
+
+    /** The words of paragraph {@code i}, made when first asked for (most are never compared). */
+    Set<String> words(int i) {
+      Set<String> w = words.get(i);
+      if (w == null) {
+        w = new HashSet<>(List.of(paragraphs.get(i).split(" ")));
+        words.set(i, w);
+      }
+      return w;
+    }
+  }
+
+  private static List<String> differs(Compared original, Compared copy) {
     List<String> out = new ArrayList<>();
-    if (!norm(original.title()).equals(norm(copy.title()))) {
+    if (!original.title.equals(copy.title)) {
       out.add("new title");
     }
-    List<String> a = paragraphs(original.body());
-    List<String> b = paragraphs(copy.body());
+    List<String> a = original.paragraphs;
+    List<String> b = copy.paragraphs;
     Set<String> inA = new HashSet<>(a);
     Set<String> inB = new HashSet<>(b);
-    List<String> onlyA = a.stream().filter(p -> !inB.contains(p)).toList();
-    List<String> onlyB = b.stream().filter(p -> !inA.contains(p)).toList();
+    List<Integer> onlyA = new ArrayList<>();
+    for (int i = 0; i < a.size(); i++) {
+      if (!inB.contains(a.get(i))) {
+        onlyA.add(i);
+      }
+    }
+    List<Integer> onlyB = new ArrayList<>();
+    for (int j = 0; j < b.size(); j++) {
+      if (!inA.contains(b.get(j))) {
+        onlyB.add(j);
+      }
+    }
     int reworded = 0;
     Set<String> matched = new HashSet<>();
-    for (String p : onlyB) {
-      for (String q : onlyA) {
-        if (!matched.contains(q) && alike(p, q)) {
-          matched.add(q);
+    for (int j : onlyB) {
+      for (int i : onlyA) {
+        if (!matched.contains(a.get(i)) && alike(copy.words(j), original.words(i))) {
+          matched.add(a.get(i));
           reworded++;
           break;
         }
@@ -124,27 +179,16 @@ public final class CopyService {
     return n + " " + what + (n == 1 ? "" : "s");
   }
 
-  private static List<String> paragraphs(String body) {
-    List<String> out = new ArrayList<>();
-    for (String p : (body == null ? "" : body).split("\n\\s*\n")) {
-      String n = norm(p);
-      if (!n.isEmpty()) {
-        out.add(n);
-      }
-    }
-    return out;
+  /** The words of {@code s} (see {@link Text#words}); none for null. */
+  static String norm(String s) {
+    return s == null ? "" : Text.words(s);
   }
 
-  private static String norm(String s) {
-    return s == null
-        ? ""
-        : String.join(" ", s.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")).strip();
-  }
-
-  /** Two paragraphs that share most of their words: one is the other with a few words changed. */
-  private static boolean alike(String p, String q) {
-    Set<String> a = new HashSet<>(List.of(p.split(" ")));
-    Set<String> b = new HashSet<>(List.of(q.split(" ")));
+  /**
+   * Two paragraphs (their sets of words) that share most of their words: one is the other with a
+   * few words changed.
+   */
+  private static boolean alike(Set<String> a, Set<String> b) {
     int shared = 0;
     for (String w : a) {
       shared += b.contains(w) ? 1 : 0;

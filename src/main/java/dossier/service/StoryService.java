@@ -152,15 +152,53 @@ public final class StoryService {
 
   /** The stories with at least one article matching {@code query}, by story id. */
   public List<Story> list(String query) {
-    List<Long> ids = new ArrayList<>();
-    new ArticleService(archive).list(query, Sort.OLDEST, 0, 0, false, a -> ids.add(a.id()));
-    return stories(archive.stories().storiesAmong(ids));
+    return list(query, true, 0).stories();
+  }
+
+  /**
+   * What {@code dossier stories} lists: the stories listed, how many stories there are to list, and
+   * how many of one article were left out.
+   */
+  public record Listing(List<Story> stories, int listed, int single) {}
+
+  /**
+   * The stories with at least one article matching {@code query} (every story without one), by
+   * story id: with {@code singles} those of one article too, and the first {@code limit} only (0:
+   * all). Only the stories listed are summed up, so that a short listing of a large archive reads
+   * no more than their articles and each story's size.
+   */
+  public Listing list(String query, boolean singles, int limit) {
+    Map<Long, Integer> sizes;
+    if (query == null || query.isBlank()) {
+      sizes = archive.stories().sizes(null);
+    } else {
+      List<Long> ids = new ArrayList<>();
+      new ArticleService(archive).list(query, Sort.OLDEST, 0, 0, false, a -> ids.add(a.id()));
+      sizes = archive.stories().sizes(archive.stories().storiesAmong(ids));
+    }
+    List<Long> kept = new ArrayList<>();
+    for (Map.Entry<Long, Integer> e : sizes.entrySet()) {
+      if (singles || e.getValue() > 1) {
+        kept.add(e.getKey());
+      }
+    }
+    List<Long> shown = limit > 0 && kept.size() > limit ? kept.subList(0, limit) : kept;
+    return new Listing(stories(shown), kept.size(), sizes.size() - kept.size());
   }
 
   private List<Story> stories(List<Long> storyIds) {
+    List<StoryRepository.Summary> summaries = archive.stories().summaries(storyIds);
+    List<Long> firsts = new ArrayList<>(summaries.size());
+    for (StoryRepository.Summary s : summaries) {
+      firsts.add(s.first());
+    }
+    Map<Long, Article> read = archive.articles().getAll(firsts);
     List<Story> out = new ArrayList<>();
-    for (StoryRepository.Summary s : archive.stories().summaries(storyIds)) {
-      archive.articles().get(s.first()).ifPresent(a -> out.add(new Story(s, a)));
+    for (StoryRepository.Summary s : summaries) {
+      Article a = read.get(s.first());
+      if (a != null) {
+        out.add(new Story(s, a));
+      }
     }
     return out;
   }

@@ -822,14 +822,14 @@ public final class CopyRepository {
     try (PreparedStatement st =
         conn()
             .prepareStatement(
-                "SELECT DISTINCT coalesce(c.original_id, o.original_id) FROM "
+                // each id's own rows (by the copies' key and their index on originals), never
+                // a pass over every copy
+                "SELECT DISTINCT coalesce(c.original_id, j.value) FROM "
                     + archive.engine().ids("j")
-                    + " LEFT"
-                    + " JOIN copies c ON c.article_id = j.value LEFT JOIN (SELECT DISTINCT"
-                    + " original_id FROM copies) o ON o.original_id = j.value WHERE"
-                    + " coalesce(c.original_id, o.original_id) IS NOT NULL AND EXISTS (SELECT 1"
-                    + " FROM articles a WHERE a.id = coalesce(c.original_id, o.original_id))"
-                    + " ORDER BY 1")) {
+                    + " LEFT JOIN copies c ON c.article_id = j.value WHERE (c.original_id IS NOT"
+                    + " NULL OR EXISTS (SELECT 1 FROM copies o WHERE o.original_id = j.value))"
+                    + " AND EXISTS (SELECT 1 FROM articles a WHERE a.id = coalesce(c.original_id,"
+                    + " j.value)) ORDER BY 1")) {
       st.setString(1, ids.toString());
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {

@@ -620,6 +620,29 @@ public final class StoryRepository {
   }
 
   /**
+   * How many existing articles each story holds, by story id: of every story with one at least, or
+   * of the stories {@code stories} names.
+   */
+  public Map<Long, Integer> sizes(List<Long> stories) {
+    Map<Long, Integer> out = new LinkedHashMap<>();
+    String members =
+        " JOIN articles a ON a.id = m.article_id GROUP BY m.story_id ORDER BY m.story_id";
+    Row row = rs -> out.put(rs.getLong(1), rs.getInt(2));
+    if (stories == null) {
+      query("SELECT m.story_id, count(*) FROM story_members m" + members, null, row);
+    } else {
+      query(
+          "SELECT m.story_id, count(*) FROM "
+              + engine().ids("j")
+              + " JOIN story_members m ON m.story_id = j.value"
+              + members,
+          stories.toString(),
+          row);
+    }
+    return out;
+  }
+
+  /**
    * For those of the articles {@code ids} that belong to a story, its id (article id to story id);
    * the review UI groups its list into threads with it.
    */
@@ -824,9 +847,12 @@ public final class StoryRepository {
     void read(ResultSet rs) throws SQLException;
   }
 
+  /** Runs {@code sql} with its one parameter {@code param} (none when null), row by row. */
   private void query(String sql, Object param, Row row) {
     try (PreparedStatement st = conn().prepareStatement(sql)) {
-      st.setObject(1, param);
+      if (param != null) {
+        st.setObject(1, param);
+      }
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
           row.read(rs);
