@@ -187,7 +187,7 @@ complete -c dossier -n '__fish_seen_subcommand_from tag' -a '(__dossier_plus_tag
 complete -c dossier -n '__fish_seen_subcommand_from tags; and not __fish_seen_subcommand_from rename merge delete' -a rename -d 'Rename a tag and its children (a/b becomes NEW/b)'
 complete -c dossier -n '__fish_seen_subcommand_from tags; and not __fish_seen_subcommand_from rename merge delete' -a merge -d 'Move every article of the SOURCE tags to --into and delete the sources'
 complete -c dossier -n '__fish_seen_subcommand_from tags; and not __fish_seen_subcommand_from rename merge delete' -a delete -d 'Remove a tag and its children from every article'
-complete -c dossier -n '__fish_seen_subcommand_from tags' -l tree -d 'Show the hierarchy (a/b under a), with subtree totals'
+complete -c dossier -n '__fish_seen_subcommand_from tags' -l tree -d 'Show the hierarchy (a/b under a), with subtree totals (each article…'
 complete -c dossier -n '__fish_seen_subcommand_from tags' -l format -x -a 'table json ndjson csv tsv ids' -d 'Output format: table, json, ndjson, csv, tsv, ids (default: table)'
 complete -c dossier -n '__fish_seen_subcommand_from tags' -s 0 -d 'Print ids separated by NUL bytes, for xargs -0 (implies --format ids)'
 complete -c dossier -n '__fish_seen_subcommand_from tags' -s h -l help -d 'Show this help message and exit'

@@ -21,7 +21,9 @@ import picocli.CommandLine.Parameters;
       TagsCommand.Delete.class,
     })
 final class TagsCommand extends BaseCommand {
-  @Option(names = "--tree", description = "Show the hierarchy (a/b under a), with subtree totals.")
+  @Option(
+      names = "--tree",
+      description = "Show the hierarchy (a/b under a), with subtree totals (each article once).")
   boolean tree;
 
   @Mixin OutputOptions output;
@@ -41,19 +43,31 @@ final class TagsCommand extends BaseCommand {
     return ExitCode.OK;
   }
 
-  /** Each level indented under its parent, with the articles of its own tag and of its subtree. */
+  /**
+   * Each level indented under its parent, with the articles of its own tag and of its subtree (each
+   * article once, however many of the subtree's tags it holds: what {@code tag:NAME} selects).
+   */
   private void printTree(List<TagCount> counts) {
     Map<String, long[]> nodes = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     Map<String, String> display = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    java.util.Set<String> parents = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     for (TagCount c : counts) {
       String[] parts = c.name().split("/");
       String path = "";
       for (int i = 0; i < parts.length; i++) {
         path = i == 0 ? parts[0] : path + "/" + parts[i];
-        nodes.computeIfAbsent(path, k -> new long[2])[1] += c.count();
+        nodes.computeIfAbsent(path, k -> new long[2]);
         display.putIfAbsent(path, parts[i]);
+        if (i < parts.length - 1) {
+          parents.add(path);
+        }
       }
       nodes.get(c.name())[0] = c.count();
+    }
+    EditService tags = new EditService(archive());
+    for (Map.Entry<String, long[]> e : nodes.entrySet()) {
+      e.getValue()[1] =
+          parents.contains(e.getKey()) ? tags.articlesUnder(e.getKey()) : e.getValue()[0];
     }
     try (RowPrinter p = new RowPrinter(out(), output, "tag", "own", "total").withHeader()) {
       for (Map.Entry<String, long[]> e : nodes.entrySet()) {

@@ -290,6 +290,11 @@ public final class EditService {
     return archive.tags().counts();
   }
 
+  /** How many articles hold {@code tag} or a tag below it (as {@code tag:TAG} selects them). */
+  public long articlesUnder(String tag) {
+    return archive.tags().articlesUnder(tag);
+  }
+
   /** What a change of whole tags did: how many tags or articles it changed, and its journal id. */
   public record TagsResult(int count, long journal) {}
 

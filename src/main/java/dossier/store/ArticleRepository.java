@@ -715,10 +715,10 @@ public final class ArticleRepository {
         words = Words.of(rs.getString(1));
       }
     }
-    if (words == null) {
+    boolean always = boundedFrom == 0;
+    if (words == null || !always && manyRepeat(words)) {
       return false;
     }
-    boolean always = boundedFrom == 0;
     List<Object> params = new ArrayList<>();
     StringBuilder sql = matchesById(q, params);
     // the articles of the index of repeated words: no more than a tenth of the matches and one
@@ -769,6 +769,29 @@ public final class ArticleRepository {
     }
     lastBounded = "t".equals(stamp[1]);
     return true;
+  }
+
+  /**
+   * True when the index of repeated words finds, for any of {@code words}, more than a tenth of the
+   * articles that hold the least common of them (migration 019's counts): more than a tenth of the
+   * matches of {@link #pageOfWords}, which then scores every match; counted no further than that,
+   * before the matches are looked for, so that such a page costs little more than before.
+   */
+  private boolean manyRepeat(Words words) throws SQLException {
+    try (PreparedStatement st =
+        conn()
+            .prepareStatement(
+                "WITH w AS (SELECT coalesce(min(coalesce(k.docs, 0)), 0) AS d FROM"
+                    + " unnest(CAST(? AS tsvector)) u LEFT JOIN dossier_lexemes k ON k.lexeme ="
+                    + " u.lexeme) SELECT (SELECT count(*) FROM (SELECT 1 FROM articles a WHERE"
+                    + " dossier_repeated(a.fts) @@ CAST(? AS tsquery) LIMIT (SELECT d / 10 + 1 FROM"
+                    + " w)) s) > (SELECT d / 10 FROM w)")) {
+      bind(st, List.of(words.onceEachInTheBody(), words.any()));
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        return rs.getBoolean(1);
+      }
+    }
   }
 
   /**

@@ -110,6 +110,25 @@ public final class TagRepository {
     }
   }
 
+  /** How many articles hold the tag {@code normalized} or one below it, each article once. */
+  public long articlesUnder(String normalized) {
+    String key = Tags.key(normalized);
+    try (PreparedStatement st =
+        conn()
+            .prepareStatement(
+                "SELECT count(DISTINCT x.article_id) FROM tags t JOIN article_tags x ON x.tag_id"
+                    + " = t.id WHERE t.key = ? OR (t.key >= ? AND t.key < ?)")) {
+      st.setString(1, key);
+      st.setString(2, key + "/");
+      st.setString(3, key + "0"); // '0' sorts right after '/'
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0;
+      }
+    } catch (SQLException e) {
+      throw new StoreException(Archive.describe("cannot read tags", e), e);
+    }
+  }
+
   /** Ids and names of a tag and its children, parents first. */
   private List<Object[]> subtree(String normalized) throws SQLException {
     String key = Tags.key(normalized);

@@ -47,7 +47,7 @@ public final class Review {
       Function<Article, String> plainText)
       throws IOException {
     DefaultTerminalFactory factory =
-        new DefaultTerminalFactory(out, in, StandardCharsets.UTF_8)
+        new DefaultTerminalFactory(new TerminalOutput(out), in, StandardCharsets.UTF_8)
             .setForceTextTerminal(true)
             .setUnixTerminalCtrlCBehaviour(CtrlCBehaviour.TRAP);
     Terminal terminal = factory.createTerminal();

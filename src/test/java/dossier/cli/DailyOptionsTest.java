@@ -130,6 +130,14 @@ class DailyOptionsTest {
     Cli.Result r = cli.run("tags", "--tree");
     assertThat(r.lines().get(0)).matches("tag\\s+own\\s+total");
     assertThat(r.out()).contains("europe").contains("  ports");
+
+    // a parent's total counts each article once, as tag:europe selects them
+    assertThat(cli.run("tag", "+europe/harbours", "--", "harbour").code()).isZero();
+    String n = cli.run("count", "tag:europe").out().strip();
+    assertThat(cli.run("count", "harbour").out().strip()).isEqualTo(n);
+    assertThat(cli.run("tags", "--tree").lines())
+        .anyMatch(l -> l.matches("europe\\s+0\\s+" + n))
+        .anyMatch(l -> l.matches("  harbours\\s+" + n + "\\s+" + n));
   }
 
   @Test

@@ -389,6 +389,16 @@ class PgQueryCrossCheckTest {
       }
     }
     assertThat(seen).containsOnly(true);
+    // as the store chooses: words that the index of repeated words finds in more than a tenth of
+    // the articles of the least common of them are scored in full, the pages the same
+    try (Archive archive = Archive.open(ArchiveLocation.parse(url), Archive.BUSY_TIMEOUT_MS)) {
+      for (String query : new String[] {"\"oil prices\"", "the economy", "gordon brown"}) {
+        CompiledQuery q = QueryCompiler.compile(query, LargeArchiveCrossCheckTest.CTX);
+        ArticleRepository.Words words = wordsOf(q.postgres().rank());
+        pagesAreThoseOfEveryMatchScored(
+            archive, q, query, true, "CAST(? AS tsquery)", words.any(), false);
+      }
+    }
   }
 
   /** {@link ArticleRepository.Words} of the tsquery text {@code rank} as the server reads it. */
