@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Makes a large archive for query timings from a smaller one that dossier imported: the articles
-(with their tags and originals) are copied FACTOR times under new ids, and SQLite's own triggers
-index each copy in the full-text index, as an import would.
+(with their tags and originals, and the links of near-duplicate copies to their originals) are
+copied FACTOR times under new ids, and SQLite's own triggers index each copy in the full-text
+index, as an import would. Stories, fingerprints and band rows are not copied: the copies belong to
+no story and are no candidates for later imports.
 
 This is a shortcut to a million-row archive when importing a million files takes longer than
 there is time for. It measures queries, not import: every copy of an article has the same text,
@@ -42,6 +44,9 @@ def main():
         return col
 
     ocols = [r[1] for r in con.execute("PRAGMA table_info(originals)")]
+    has_copies = con.execute(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'copies'"
+    ).fetchone()[0]
     for k in range(1, factor):
         t0 = time.time()
         con.execute("BEGIN")
@@ -58,6 +63,13 @@ def main():
             f"INSERT INTO originals ({', '.join(ocols)}) "
             f"SELECT {sel} FROM originals WHERE article_id <= {top}"
         )
+        if has_copies:
+            # a copy's link to its original, within the same replica
+            con.execute(
+                "INSERT INTO copies (article_id, original_id, resemblance, containment) "
+                f"SELECT article_id + {k * top}, original_id + {k * top}, resemblance, containment"
+                f" FROM copies WHERE article_id <= {top}"
+            )
         con.execute("COMMIT")
         print(f"copy {k}: {time.time() - t0:.1f} s", file=sys.stderr)
     con.execute("ANALYZE") if con.execute(
