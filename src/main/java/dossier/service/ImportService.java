@@ -103,13 +103,11 @@ public final class ImportService {
   }
 
   /**
-   * The outcome for one file; {@code id} is the article it became or duplicates. A near-duplicate
+   * The outcome for one input; {@code id} is the article it became or duplicates. A near-duplicate
    * names the original it copies in {@code copyOf}; its {@code id} is the copy as stored, or the
-   * original when {@code --on-duplicate skip-near} left it out.
-   */
-  /**
-   * What became of one input. {@code archived}: a URL that is a duplicate because its address is
-   * archived already, so it was not fetched (the page may have changed since).
+   * original when {@code --on-duplicate skip-near} left it out. {@code archived}: a URL that is a
+   * duplicate because its address is archived already, so it was not fetched (the page may have
+   * changed since).
    */
   public record Outcome(
       String path, Status status, Long id, String error, Long copyOf, boolean archived) {

@@ -150,11 +150,6 @@ public final class StoryService {
     return LocalDate.parse(day).minusDays(Stories.WINDOW_DAYS).toString();
   }
 
-  /** The stories with at least one article matching {@code query}, by story id. */
-  public List<Story> list(String query) {
-    return list(query, true, 0).stories();
-  }
-
   /**
    * What {@code dossier stories} lists: the stories listed, how many stories there are to list, and
    * how many of one article were left out.

@@ -112,15 +112,13 @@ public final class TagRepository {
 
   /** How many articles hold the tag {@code normalized} or one below it, each article once. */
   public long articlesUnder(String normalized) {
-    String key = Tags.key(normalized);
     try (PreparedStatement st =
         conn()
             .prepareStatement(
                 "SELECT count(DISTINCT x.article_id) FROM tags t JOIN article_tags x ON x.tag_id"
-                    + " = t.id WHERE t.key = ? OR (t.key >= ? AND t.key < ?)")) {
-      st.setString(1, key);
-      st.setString(2, key + "/");
-      st.setString(3, key + "0"); // '0' sorts right after '/'
+                    + " = t.id WHERE "
+                    + inSubtree("t.key"))) {
+      bindSubtree(st, normalized);
       try (ResultSet rs = st.executeQuery()) {
         return rs.next() ? rs.getLong(1) : 0;
       }
@@ -129,17 +127,30 @@ public final class TagRepository {
     }
   }
 
+  /**
+   * The test that {@code key} (a tag's key column) is the key of a tag or of one below it; {@link
+   * #bindSubtree} binds its three parameters.
+   */
+  private static String inSubtree(String key) {
+    return key + " = ? OR (" + key + " >= ? AND " + key + " < ?)";
+  }
+
+  /** Binds {@link #inSubtree}'s parameters, from 1, for the tag {@code normalized}. */
+  private static void bindSubtree(PreparedStatement st, String normalized) throws SQLException {
+    String key = Tags.key(normalized);
+    st.setString(1, key);
+    st.setString(2, key + "/");
+    st.setString(3, key + "0"); // '0' sorts right after '/'
+  }
+
   /** Ids and names of a tag and its children, parents first. */
   private List<Object[]> subtree(String normalized) throws SQLException {
-    String key = Tags.key(normalized);
     List<Object[]> out = new ArrayList<>();
     try (PreparedStatement st =
         conn()
             .prepareStatement(
-                "SELECT id, name FROM tags WHERE key = ? OR (key >= ? AND key < ?) ORDER BY key")) {
-      st.setString(1, key);
-      st.setString(2, key + "/");
-      st.setString(3, key + "0"); // '0' sorts right after '/'
+                "SELECT id, name FROM tags WHERE " + inSubtree("key") + " ORDER BY key")) {
+      bindSubtree(st, normalized);
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
           out.add(new Object[] {rs.getLong(1), rs.getString(2)});
